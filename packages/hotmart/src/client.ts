@@ -1,0 +1,319 @@
+import { HotmartError, HotmartInputError } from "./core/errors";
+import type { HttpMethod, RequestOptions, ValidateMode } from "./core/types";
+import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
+import { parseBooleanEnv, readEnv } from "./internal/env";
+import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
+import { execute, type PipelineContext } from "./internal/pipeline";
+import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
+import { globalRedactor } from "./internal/redact";
+
+export const PRODUCTION_URL = "https://developers.hotmart.com";
+export const SANDBOX_URL = "https://sandbox.hotmart.com";
+/** The token host is the same for production and sandbox credentials. */
+export const AUTH_URL = "https://api-sec-vlc.hotmart.com/security/oauth/token";
+
+export interface ClientOptions {
+  /** HOTMART_CLIENT_ID */
+  clientId?: string | undefined;
+  /** HOTMART_CLIENT_SECRET */
+  clientSecret?: string | undefined;
+  /** HOTMART_BASIC. The ready-made Basic value from the Hotmart panel; derived from id:secret when absent. */
+  basic?: string | undefined;
+  /** HOTMART_SANDBOX. Sends every API call to sandbox.hotmart.com (the token host stays the same). */
+  sandbox?: boolean | undefined;
+  /** HOTMART_BASE_URL. One origin for every API group, e.g. a local simulator. */
+  baseURL?: string | undefined;
+  /** HOTMART_AUTH_URL. The token endpoint. */
+  authURL?: string | undefined;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeout?: number | undefined;
+  /** Budget in ms for one call across all its attempts and waits (default 180 000). */
+  totalTimeout?: number | undefined;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number | undefined;
+  /** HOTMART_LOG. Default "off". */
+  logLevel?: LogLevel | undefined;
+  /** Any console-like logger (default console). */
+  logger?: Logger | undefined;
+  /** An injected fetch: proxies, tests, other runtimes. */
+  fetch?: typeof fetch | undefined;
+  /** Client-wide rate limiting (default 500 requests a minute, Hotmart's quota), or false to turn it off. */
+  rateLimit?: RateLimitOptions | false | undefined;
+  /** Response validation against hotmart/schemas (default "off"). */
+  validate?: ValidateMode | undefined;
+  /** Where access tokens are cached (default: in memory, per client). */
+  tokenStore?: TokenStore | undefined;
+  /** Headers added to every API request. */
+  defaultHeaders?: Record<string, string> | undefined;
+}
+
+/** Options a clone may change. Credentials, limiter and token cache stay shared with the original. */
+export type CloneOptions = Pick<
+  ClientOptions,
+  "timeout" | "totalTimeout" | "maxRetries" | "logLevel" | "logger" | "validate" | "defaultHeaders"
+>;
+
+interface Shared {
+  auth: TokenManager;
+  limiter: RateLimiter | undefined;
+  fetch: typeof fetch;
+  baseURL: string;
+  closer: AbortController;
+  sandbox: boolean;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * The Hotmart API client.
+ *
+ *   const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
+ *   for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) { ... }
+ */
+/** Lets withOptions() hand its shared state to a new instance without a public constructor parameter. */
+const SHARED = Symbol("hotmart.shared");
+type InternalOptions = ClientOptions & { [SHARED]?: Shared };
+
+/**
+ * The Hotmart API client.
+ *
+ *   const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
+ *   for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) { ... }
+ */
+export class Hotmart {
+  // --- resources: one field per API group (src/resources); each method is a few lines on the pipeline ---
+  // --- end resources ---
+
+  readonly #shared: Shared;
+  readonly #context: PipelineContext;
+  readonly #options: Readonly<CloneOptions>;
+
+  constructor(options: ClientOptions = {}) {
+    const inherited = (options as InternalOptions)[SHARED];
+    const opts = inherited ? options : withEnvironment(options);
+    const log = makeLog(opts);
+    this.#options = pickClone(opts);
+    this.#shared = inherited ?? createShared(opts, log);
+    this.#context = buildContext(this.#shared, this.#options, log);
+  }
+
+  /** A client with other defaults that shares this one's credentials, token cache and rate limiter. */
+  withOptions(overrides: CloneOptions): Hotmart {
+    return new Hotmart({ ...this.#options, ...overrides, [SHARED]: this.#shared } as InternalOptions);
+  }
+
+  /**
+   * The raw escape hatch through the whole pipeline (token, limiter, retries, errors). GET and DELETE
+   * params become the query; other methods send them as the JSON body. Returns the parsed body.
+   */
+  async request<T = unknown>(
+    method: HttpMethod,
+    path: string,
+    params?: object,
+    options?: RequestOptions,
+  ): Promise<T> {
+    if (!["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method)) {
+      throw new HotmartInputError(
+        `Unsupported method ${JSON.stringify(method)}: use GET, POST, PUT, PATCH or DELETE`,
+      );
+    }
+    if (typeof path !== "string" || !path.startsWith("/")) {
+      throw new HotmartInputError(`The path must start with "/" (got ${JSON.stringify(path)})`);
+    }
+    const query = method === "GET" || method === "DELETE";
+    return execute<T>(
+      this._context(),
+      query ? { method, path, query: params } : { method, path, body: params },
+      options,
+    );
+  }
+
+  /** Number of token requests sent for this client's credentials (shared with its clones). */
+  get tokenRequests(): number {
+    return this.#shared.auth.grants;
+  }
+
+  get baseURL(): string {
+    return this.#shared.baseURL;
+  }
+
+  /** Cancels requests in flight and queued, forgets the cached token. Later calls fail. Clones close too. */
+  async close(): Promise<void> {
+    if (this.#shared.closer.signal.aborted) return;
+    this.#shared.closer.abort(new HotmartError("The client was closed"));
+    this.#shared.limiter?.close();
+    await this.#shared.auth.clear();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /** @internal The pipeline context that resources run on. */
+  _context(): PipelineContext {
+    if (this.#shared.closer.signal.aborted) throw new HotmartError("The client is closed: create a new one");
+    return this.#context;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { baseURL: this.#shared.baseURL, sandbox: this.#shared.sandbox };
+  }
+
+  [INSPECT](): string {
+    return `Hotmart { baseURL: '${this.#shared.baseURL}', sandbox: ${this.#shared.sandbox} }`;
+  }
+}
+
+function createShared(opts: ClientOptions, log: Log): Shared {
+  const { clientId, clientSecret } = opts;
+  if (!clientId || !clientSecret) {
+    const missing = [!clientId && "HOTMART_CLIENT_ID", !clientSecret && "HOTMART_CLIENT_SECRET"].filter(
+      Boolean,
+    );
+    throw new HotmartInputError(
+      `Missing Hotmart credentials: set ${missing.join(" and ")} in the environment, or pass clientId and ` +
+        "clientSecret to new Hotmart({ ... }). Create them in Hotmart under Tools → Developer Credentials",
+    );
+  }
+  globalRedactor.add(clientSecret);
+  const basic = opts.basic ?? base64(`${clientId}:${clientSecret}`);
+  globalRedactor.add(basic);
+  const baseURL = checkURL("baseURL", opts.baseURL ?? (opts.sandbox ? SANDBOX_URL : PRODUCTION_URL));
+  const authURL = checkURL("authURL", opts.authURL ?? AUTH_URL);
+  const fetchFn = opts.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (typeof fetchFn !== "function") {
+    throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
+  }
+  let limiter: RateLimiter | undefined;
+  if (opts.rateLimit !== false) {
+    try {
+      limiter = new RateLimiter(opts.rateLimit ?? {});
+    } catch (error) {
+      throw new HotmartInputError((error as Error).message);
+    }
+  }
+  return {
+    auth: new TokenManager({
+      clientId,
+      clientSecret,
+      basic,
+      authURL,
+      fetch: fetchFn,
+      store: opts.tokenStore ?? new MemoryTokenStore(),
+      timeoutMs: positive("timeout", opts.timeout ?? 30_000),
+      maxRetries: wholeNumber("maxRetries", opts.maxRetries ?? 3),
+      log,
+      redactor: globalRedactor,
+    }),
+    limiter,
+    fetch: fetchFn,
+    baseURL,
+    closer: new AbortController(),
+    sandbox: Boolean(opts.sandbox),
+  };
+}
+
+function buildContext(shared: Shared, options: CloneOptions, log: Log): PipelineContext {
+  const validate = options.validate ?? "off";
+  if (!["off", "warn", "strict"].includes(validate)) {
+    throw new HotmartInputError(
+      `validate must be "off", "warn" or "strict" (got ${JSON.stringify(validate)})`,
+    );
+  }
+  return {
+    baseURL: shared.baseURL,
+    fetch: shared.fetch,
+    auth: shared.auth,
+    limiter: shared.limiter,
+    log,
+    redactor: globalRedactor,
+    timeout: positive("timeout", options.timeout ?? 30_000),
+    totalTimeout: positive("totalTimeout", options.totalTimeout ?? 180_000),
+    maxRetries: wholeNumber("maxRetries", options.maxRetries ?? 3),
+    headers: { ...options.defaultHeaders },
+    validate,
+    closeSignal: shared.closer.signal,
+  };
+}
+
+function pickClone(opts: ClientOptions): CloneOptions {
+  const out: CloneOptions = {};
+  if (opts.timeout !== undefined) out.timeout = opts.timeout;
+  if (opts.totalTimeout !== undefined) out.totalTimeout = opts.totalTimeout;
+  if (opts.maxRetries !== undefined) out.maxRetries = opts.maxRetries;
+  if (opts.logLevel !== undefined) out.logLevel = opts.logLevel;
+  if (opts.logger !== undefined) out.logger = opts.logger;
+  if (opts.validate !== undefined) out.validate = opts.validate;
+  if (opts.defaultHeaders !== undefined) out.defaultHeaders = opts.defaultHeaders;
+  return out;
+}
+
+/** Explicit options win; the environment fills what was not given. */
+function withEnvironment(options: ClientOptions): ClientOptions {
+  const env = (name: string) => readEnv(name);
+  let sandbox = options.sandbox;
+  if (sandbox === undefined) {
+    try {
+      sandbox = parseBooleanEnv("HOTMART_SANDBOX", env("HOTMART_SANDBOX"));
+    } catch (error) {
+      throw new HotmartInputError((error as Error).message);
+    }
+  }
+  const logLevel = options.logLevel ?? env("HOTMART_LOG");
+  if (logLevel !== undefined && !isLogLevel(logLevel)) {
+    throw new HotmartInputError(
+      `logLevel (HOTMART_LOG) must be off, error, warn, info or debug (got "${logLevel}")`,
+    );
+  }
+  return {
+    ...options,
+    clientId: options.clientId ?? env("HOTMART_CLIENT_ID"),
+    clientSecret: options.clientSecret ?? env("HOTMART_CLIENT_SECRET"),
+    basic: options.basic ?? env("HOTMART_BASIC"),
+    baseURL: options.baseURL ?? env("HOTMART_BASE_URL"),
+    authURL: options.authURL ?? env("HOTMART_AUTH_URL"),
+    sandbox,
+    logLevel,
+  };
+}
+
+function makeLog(opts: ClientOptions): Log {
+  const level = opts.logLevel ?? "off";
+  if (!isLogLevel(level)) {
+    throw new HotmartInputError(
+      `logLevel must be off, error, warn, info or debug (got ${JSON.stringify(level)})`,
+    );
+  }
+  return new Log(level, opts.logger ?? console, globalRedactor);
+}
+
+function checkURL(name: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("protocol");
+    return value.replace(/\/+$/, "");
+  } catch {
+    throw new HotmartInputError(`${name} must be an http(s) URL (got ${JSON.stringify(value)})`);
+  }
+}
+
+function positive(name: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new HotmartInputError(`${name} must be a positive number of milliseconds (got ${String(value)})`);
+  }
+  return value;
+}
+
+function wholeNumber(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new HotmartInputError(`${name} must be a whole number, 0 or more (got ${String(value)})`);
+  }
+  return value;
+}
+
+/** UTF-8 safe base64, without Buffer (Workers and Deno have none). */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

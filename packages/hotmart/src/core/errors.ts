@@ -1,0 +1,247 @@
+import { globalRedactor } from "../internal/redact";
+
+/** Every failure the SDK raises is a HotmartError, so one `instanceof` catches them all. */
+export class HotmartError extends Error {
+  override name = "HotmartError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(globalRedactor.string(message), options);
+  }
+
+  /** What `JSON.stringify(error)` prints: the public fields, already redacted. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+}
+
+/** Bad input caught before any request is sent. The message says what to pass instead. */
+export class HotmartInputError extends HotmartError {
+  override name = "HotmartInputError";
+}
+
+/** The SDK received a response it cannot read (truncated or non-JSON body). */
+export class ResponseParseError extends HotmartError {
+  override name = "ResponseParseError";
+  readonly status: number;
+  readonly contentType: string | undefined;
+  /** The first characters of the body, redacted. */
+  readonly bodySnippet: string;
+
+  constructor(
+    message: string,
+    init: { status: number; contentType?: string | undefined; body: string; cause?: unknown },
+  ) {
+    super(message, { cause: init.cause });
+    this.status = init.status;
+    this.contentType = init.contentType;
+    this.bodySnippet = globalRedactor.string(init.body.slice(0, 200));
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      contentType: this.contentType,
+      bodySnippet: this.bodySnippet,
+    };
+  }
+}
+
+/** A response did not match its schema while `validate: "strict"` was on. */
+export class ResponseValidationError extends HotmartError {
+  override name = "ResponseValidationError";
+  readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+  readonly body: unknown;
+
+  constructor(message: string, init: { issues: ResponseValidationError["issues"]; body: unknown }) {
+    super(message);
+    this.issues = init.issues;
+    this.body = globalRedactor.value(init.body);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), issues: this.issues };
+  }
+}
+
+/** The cursor walk met a `next_page_token` it had already followed: the API looped, so iteration stops. */
+export class PaginationError extends HotmartError {
+  override name = "PaginationError";
+}
+
+export interface APIErrorInit {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  method: string;
+  url: string;
+  message?: string;
+}
+
+/** Hotmart answered with a non-2xx status. `error` and `error_description` come from Hotmart's body. */
+export class APIError extends HotmartError {
+  override name = "APIError";
+  readonly status: number;
+  /** Hotmart's machine code, e.g. `invalid_token`, `too_many_requests`, `subscription_in_trial_period`. */
+  readonly error: string | undefined;
+  readonly error_description: string | undefined;
+  readonly error_uri: string | undefined;
+  readonly headers: Record<string, string>;
+  readonly method: string;
+  /** The request URL with secrets masked. */
+  readonly url: string;
+  /** The parsed body (or text when it was not JSON), redacted. */
+  readonly body: unknown;
+
+  constructor(init: APIErrorInit) {
+    const parsed = readErrorBody(init.body);
+    const url = globalRedactor.url(init.url);
+    super(init.message ?? describe(init.status, init.method, url, parsed));
+    this.status = init.status;
+    this.error = parsed.error;
+    this.error_description = parsed.error_description;
+    this.error_uri = parsed.error_uri;
+    this.headers = Object.fromEntries(
+      [...init.headers.entries()].map(([k, v]) => [k, globalRedactor.string(v)] as const),
+    );
+    this.method = init.method;
+    this.url = url;
+    this.body = globalRedactor.value(init.body);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      error: this.error,
+      error_description: this.error_description,
+      method: this.method,
+      url: this.url,
+    };
+  }
+
+  /** Picks the subclass from the status, and from Hotmart's `error` code where the status is ambiguous. */
+  static from(init: APIErrorInit): APIError {
+    const { error } = readErrorBody(init.body);
+    switch (init.status) {
+      case 400:
+        return new BadRequestError(init);
+      case 401:
+        // The sandbox answers `unauthorized_client` with 401 where the general table says 403.
+        return error === "unauthorized_client"
+          ? new PermissionDeniedError(init)
+          : new AuthenticationError(init);
+      case 403:
+        return new PermissionDeniedError(init);
+      case 404:
+        return new NotFoundError(init);
+      case 422:
+        return new UnprocessableEntityError(init);
+      case 429:
+        return new RateLimitError(init);
+      default:
+        return init.status >= 500 ? new InternalServerError(init) : new APIError(init);
+    }
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = "BadRequestError";
+}
+/** 401, and token requests Hotmart refused. Never carries the credentials. */
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+/** 403. A subclass of AuthenticationError, so code written for the Python SDK's "401/403" contract holds. */
+export class PermissionDeniedError extends AuthenticationError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends APIError {
+  override name = "NotFoundError";
+}
+export class UnprocessableEntityError extends APIError {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+  /** Seconds Hotmart asked us to wait, from `Retry-After` or `RateLimit-Reset`, when it said. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(init);
+    const raw = init.headers.get("retry-after") ?? init.headers.get("ratelimit-reset");
+    const seconds = raw === null ? Number.NaN : Number(raw);
+    this.retryAfter = Number.isFinite(seconds) && seconds >= 0 && seconds < 1e9 ? seconds : undefined;
+  }
+}
+export class InternalServerError extends APIError {
+  override name = "InternalServerError";
+}
+
+/** The request never got an answer: DNS, refused or reset connection, TLS, and the like. */
+export class APIConnectionError extends HotmartError {
+  override name = "APIConnectionError";
+  /**
+   * True when Hotmart may have processed the request (it was sent, then the connection failed or
+   * timed out). Writes in that state are never retried: check their effect before sending again.
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, options: { cause?: unknown; outcomeUnknown: boolean }) {
+    super(message, { cause: options.cause });
+    this.outcomeUnknown = options.outcomeUnknown;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), outcomeUnknown: this.outcomeUnknown };
+  }
+}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+}
+/** The caller's AbortSignal fired. */
+export class APIUserAbortError extends HotmartError {
+  override name = "APIUserAbortError";
+}
+
+interface ErrorBody {
+  error?: string | undefined;
+  error_description?: string | undefined;
+  error_uri?: string | undefined;
+}
+
+function readErrorBody(body: unknown): ErrorBody {
+  if (body === null || typeof body !== "object") return {};
+  const b = body as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
+  return {
+    // Club answers some errors with `code`/`message` instead of `error`/`error_description`.
+    error: str(b.error) ?? str(b.code),
+    error_description: str(b.error_description) ?? str(b.message),
+    error_uri: str(b.error_uri),
+  };
+}
+
+function describe(status: number, method: string, url: string, body: ErrorBody): string {
+  const path = (() => {
+    try {
+      const u = new URL(url);
+      return u.pathname;
+    } catch {
+      return url;
+    }
+  })();
+  const code = body.error ? ` ${body.error}` : "";
+  const detail = body.error_description ? `: ${body.error_description}` : "";
+  return `${status}${code}${detail} (${method} ${path})${hint(status, body.error)}`;
+}
+
+function hint(status: number, error: string | undefined): string {
+  if (status === 401)
+    return ". Check the client id, secret and Basic value; sandbox credentials only work with sandbox: true";
+  if (status === 403) return ". The credential is valid but not allowed to do this";
+  if (status === 400 && error === "invalid_token")
+    return ". The page_token is not valid: start again without it";
+  if (status === 502) return ". Hotmart gave up after 30 s: narrow the date range or add filters";
+  return "";
+}

@@ -1,0 +1,133 @@
+import { PaginationError } from "./errors";
+
+/** Hotmart's cursor envelope. Not every endpoint sends every field; `results_per_page` is unreliable. */
+export interface PageInfo {
+  total_results?: number;
+  next_page_token?: string | null;
+  prev_page_token?: string | null;
+  results_per_page?: number;
+}
+
+export interface PageResponse<T> {
+  items: T[];
+  page_info: PageInfo;
+}
+
+/** Fetches one page for the given cursor (undefined: the first page of the original query). */
+export type PageFetcher<T> = (pageToken: string | undefined) => Promise<PageResponse<T>>;
+
+/** One page of results, with the means to get the next. */
+export class Page<T> implements PageResponse<T> {
+  readonly items: T[];
+  readonly page_info: PageInfo;
+  readonly #fetch: PageFetcher<T>;
+
+  constructor(response: Partial<PageResponse<T>> | undefined, fetcher: PageFetcher<T>) {
+    // `{}` or an empty body means "nothing here" (select with no match, a product without coupons).
+    this.items = Array.isArray(response?.items) ? response.items : [];
+    this.page_info = response?.page_info ?? {};
+    this.#fetch = fetcher;
+  }
+
+  hasNextPage(): boolean {
+    const next = this.page_info.next_page_token;
+    return typeof next === "string" && next !== "";
+  }
+
+  /** The cursor to resume from later, e.g. after a crash: pass it back as `page_token`. */
+  nextPageToken(): string | undefined {
+    return this.hasNextPage() ? (this.page_info.next_page_token as string) : undefined;
+  }
+
+  async getNextPage(): Promise<Page<T>> {
+    const token = this.nextPageToken();
+    if (token === undefined) throw new PaginationError("This is the last page: check hasNextPage() first");
+    return new Page(await this.#fetch(token), this.#fetch);
+  }
+}
+
+export interface IterateOptions {
+  /** Stop after this many items in total. */
+  limit?: number;
+}
+
+/**
+ * What every list method returns. `await` it for the first page; `for await` it for every item of
+ * every page; `.pages()` for page by page (to checkpoint the cursor). A cursor Hotmart repeats ends
+ * the walk with a PaginationError instead of looping forever.
+ */
+export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+  readonly #fetch: PageFetcher<T>;
+  readonly #startToken: string | undefined;
+  #first: Promise<Page<T>> | undefined;
+
+  constructor(fetcher: PageFetcher<T>, startToken?: string) {
+    this.#fetch = fetcher;
+    this.#startToken = startToken;
+  }
+
+  #firstPage(): Promise<Page<T>> {
+    // Lazy and memoised: building the promise sends nothing; awaiting it twice sends one request.
+    this.#first ??= this.#fetch(this.#startToken).then((r) => new Page(r, this.#fetch));
+    return this.#first;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable by design.
+  then<R1 = Page<T>, R2 = never>(
+    onfulfilled?: ((value: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#firstPage().then(onfulfilled, onrejected);
+  }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+    return this.#firstPage().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.#firstPage().finally(onfinally);
+  }
+
+  /** Every page, in order, starting from the first (or from the `page_token` given). */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    const seen = new Set<string>();
+    if (this.#startToken) seen.add(this.#startToken);
+    let page = await this.#firstPage();
+    for (;;) {
+      yield page;
+      const next = page.nextPageToken();
+      if (next === undefined) return;
+      if (seen.has(next)) {
+        throw new PaginationError(
+          `Hotmart returned a cursor it had already returned (after ${seen.size} pages); stopping instead of looping`,
+        );
+      }
+      seen.add(next);
+      page = await page.getNextPage();
+    }
+  }
+
+  /** Every item of every page, up to `limit` items if given. */
+  async *iterate(options: IterateOptions = {}): AsyncGenerator<T, void, undefined> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (limit <= 0) return;
+    let count = 0;
+    for await (const page of this.pages()) {
+      for (const item of page.items) {
+        yield item;
+        if (++count >= limit) return;
+      }
+    }
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    return this.iterate();
+  }
+
+  /** Collects every item (or the first `limit`) into an array. */
+  async toArray(options: IterateOptions = {}): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of this.iterate(options)) out.push(item);
+    return out;
+  }
+}

@@ -1,0 +1,65 @@
+import type { Hotmart } from "../client";
+import { execute, type RequestSpec } from "../internal/pipeline";
+import { PagePromise, type PageResponse } from "./pagination";
+import type { RequestOptions } from "./types";
+
+/** Params every list method takes besides its filters. */
+export interface PageParams {
+  /** Page size; Hotmart clamps values above the endpoint's maximum. */
+  max_results?: number;
+  /** Resume from this cursor (a `next_page_token` or `prev_page_token` from an earlier page). */
+  page_token?: string;
+  /** Comma-separated dot paths to keep in each item (Hotmart's custom response). */
+  select?: string;
+}
+
+/**
+ * Base of every resource: the shared pipeline in three shapes (one object, one page list, a write).
+ * Unknown keys in `params` are forwarded as query parameters, so new Hotmart filters work before the
+ * SDK knows them.
+ */
+export abstract class APIResource {
+  protected readonly _client: Hotmart;
+
+  constructor(client: Hotmart) {
+    this._client = client;
+  }
+
+  protected _request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+    return execute<T>(this._client._context(), spec, options);
+  }
+
+  protected _list<T>(
+    path: string,
+    params: object | undefined,
+    options: RequestOptions | undefined,
+    schema?: string,
+  ): PagePromise<T> {
+    const base = { ...params } as Record<string, unknown>;
+    const start = typeof base.page_token === "string" ? base.page_token : undefined;
+    return new PagePromise<T>(
+      (token) =>
+        this._request<PageResponse<T>>(
+          {
+            method: "GET",
+            path,
+            query: token === undefined ? base : { ...base, page_token: token },
+            empty: () => ({ items: [], page_info: {} }),
+            schema,
+          },
+          options,
+        ),
+      start,
+    );
+  }
+}
+
+/**
+ * `xxxAutopaginate` twins of the list methods (the Python SDK's `*_autopaginate` names): the same
+ * arguments, every item of every page.
+ */
+export function autopaginate<A extends unknown[], T>(
+  list: (...args: A) => PagePromise<T>,
+): (...args: A) => AsyncGenerator<T, void, undefined> {
+  return (...args: A) => list(...args).iterate();
+}

@@ -1,0 +1,33 @@
+export {
+  AUTH_URL,
+  type ClientOptions,
+  type CloneOptions,
+  Hotmart,
+  PRODUCTION_URL,
+  SANDBOX_URL,
+} from "./client";
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  HotmartError,
+  HotmartInputError,
+  InternalServerError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+} from "./core/errors";
+export { type IterateOptions, Page, type PageInfo, PagePromise, type PageResponse } from "./core/pagination";
+export { APIResource, autopaginate, type PageParams } from "./core/resource";
+export type { DateParam, EpochMs, HttpMethod, OpenEnum, RequestOptions, ValidateMode } from "./core/types";
+export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/auth";
+export type { Logger, LogLevel } from "./internal/log";
+export { path } from "./internal/path";
+export type { RateLimitOptions } from "./internal/rate-limit";

@@ -1,0 +1,241 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError } from "../core/errors";
+import type { Log } from "./log";
+import type { Redactor } from "./redact";
+import { backoffMs, RETRYABLE_STATUS, serverDelayMs } from "./retry";
+import { sleep } from "./sleep";
+
+/** A cached access token. `expiresAt` is epoch milliseconds. */
+export interface StoredToken {
+  accessToken: string;
+  expiresAt: number;
+}
+
+/**
+ * Where tokens are kept between requests. The default keeps them in memory; a shared store (Redis,
+ * a database row) lets several processes use one token instead of each minting its own.
+ */
+export interface TokenStore {
+  get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
+  set(key: string, token: StoredToken): Promise<void> | void;
+  delete(key: string): Promise<void> | void;
+}
+
+export class MemoryTokenStore implements TokenStore {
+  readonly #tokens = new Map<string, StoredToken>();
+  get(key: string): StoredToken | undefined {
+    return this.#tokens.get(key);
+  }
+  set(key: string, token: StoredToken): void {
+    this.#tokens.set(key, token);
+  }
+  delete(key: string): void {
+    this.#tokens.delete(key);
+  }
+}
+
+export interface TokenManagerOptions {
+  clientId: string;
+  clientSecret: string;
+  basic: string;
+  authURL: string;
+  fetch: typeof fetch;
+  store: TokenStore;
+  timeoutMs: number;
+  maxRetries: number;
+  log: Log;
+  redactor: Redactor;
+}
+
+/** Refresh this long before expiry, so a token never expires between our check and Hotmart's. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Client-credentials tokens: cached until 5 minutes before `expires_in` runs out, refreshed once
+ * however many requests wait (single flight), and dropped when Hotmart answers 401.
+ */
+export class TokenManager {
+  readonly #options: TokenManagerOptions;
+  readonly #key: string;
+  #inflight: Promise<StoredToken> | undefined;
+  /** Counts token requests sent; read by tests and the demo. */
+  grants = 0;
+
+  constructor(options: TokenManagerOptions) {
+    this.#options = options;
+    // The store key names the credential without containing the secret.
+    this.#key = `hotmart-token:${options.authURL}:${options.clientId}`;
+    options.redactor.add(options.clientSecret);
+    options.redactor.add(options.basic);
+  }
+
+  /** A valid access token, from the cache or freshly minted. */
+  async token(signal?: AbortSignal): Promise<string> {
+    const cached = await this.#options.store.get(this.#key);
+    if (cached && cached.expiresAt - Date.now() > 0) {
+      this.#options.redactor.add(cached.accessToken);
+      return cached.accessToken;
+    }
+    return (await this.#refresh(signal)).accessToken;
+  }
+
+  /** Forgets `token` after Hotmart rejected it. Tokens minted since by another request are kept. */
+  async invalidate(token: string): Promise<void> {
+    const cached = await this.#options.store.get(this.#key);
+    if (cached?.accessToken === token) await this.#options.store.delete(this.#key);
+  }
+
+  async clear(): Promise<void> {
+    await this.#options.store.delete(this.#key);
+  }
+
+  #refresh(signal?: AbortSignal): Promise<StoredToken> {
+    // Single flight: every caller that finds no valid token joins the same request. The shared
+    // request is not tied to any one caller's signal, so one caller aborting cannot fail the others.
+    this.#inflight ??= this.#mint().finally(() => {
+      this.#inflight = undefined;
+    });
+    if (!signal) return this.#inflight;
+    return raceAbort(this.#inflight, signal);
+  }
+
+  async #mint(): Promise<StoredToken> {
+    const { log, maxRetries } = this.#options;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const token = await this.#requestToken();
+        await this.#options.store.set(this.#key, token);
+        return token;
+      } catch (error) {
+        const retryable =
+          error instanceof APIConnectionError ||
+          (error instanceof APIError && RETRYABLE_STATUS.has(error.status));
+        if (!retryable || attempt >= maxRetries) throw error;
+        const hinted = error instanceof APIError ? serverDelayMs(new Headers(error.headers)) : undefined;
+        const delay = hinted ?? backoffMs(attempt);
+        log.warn(`token request failed, retrying in ${Math.round(delay)} ms`, {
+          attempt: attempt + 1,
+          error: String(error),
+        });
+        await sleep(delay);
+      }
+    }
+  }
+
+  async #requestToken(): Promise<StoredToken> {
+    const { clientId, clientSecret, basic, authURL, timeoutMs, log, redactor } = this.#options;
+    // Hotmart documents the credentials in the query string of a body-less POST, plus the Basic header.
+    const url = new URL(authURL);
+    url.searchParams.set("grant_type", "client_credentials");
+    url.searchParams.set("client_id", clientId);
+    url.searchParams.set("client_secret", clientSecret);
+    const safeURL = redactor.url(url.toString());
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    this.grants += 1;
+    log.debug("requesting an access token", { url: safeURL });
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.#options.fetch(url.toString(), {
+        method: "POST",
+        headers: {
+          Authorization: `Basic ${basic}`,
+          "Content-Type": "application/json",
+          Accept: "application/json",
+        },
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      const message = controller.signal.aborted
+        ? `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`
+        : `The token request could not reach Hotmart (POST ${safeURL}): ${describeCause(cause)}`;
+      const ErrorClass = controller.signal.aborted ? APIConnectionTimeoutError : APIConnectionError;
+      // Minting a token has no side effect worth protecting, so "unknown outcome" does not apply.
+      throw new ErrorClass(message, { cause: sanitizeCause(cause, redactor), outcomeUnknown: false });
+    } finally {
+      clearTimeout(timer);
+    }
+    const body = parseJSON(text);
+    if (!response.ok) {
+      const init = { status: response.status, headers: response.headers, body, method: "POST", url: safeURL };
+      if (RETRYABLE_STATUS.has(response.status)) throw APIError.from(init);
+      const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
+      throw new AuthenticationError({
+        ...init,
+        message:
+          `Hotmart refused the credentials: token request answered ${response.status}${code}. ` +
+          "Check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET and HOTMART_BASIC (or the clientId, clientSecret and " +
+          "basic options); sandbox credentials only work with sandbox: true",
+      });
+    }
+    const accessToken = (body as { access_token?: unknown } | undefined)?.access_token;
+    const expiresIn = Number((body as { expires_in?: unknown } | undefined)?.expires_in);
+    if (typeof accessToken !== "string" || accessToken === "") {
+      throw new AuthenticationError({
+        status: response.status,
+        headers: response.headers,
+        body: redactor.value(body),
+        method: "POST",
+        url: safeURL,
+        message: "The token response had no access_token; the auth URL may not be Hotmart's token endpoint",
+      });
+    }
+    redactor.add(accessToken);
+    const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000;
+    // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
+    const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
+    log.info("access token issued", { expires_in: expiresIn });
+    return { accessToken, expiresAt: Date.now() + lifetimeMs - margin };
+  }
+}
+
+function parseJSON(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 200);
+  }
+}
+
+export function describeCause(cause: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = cause;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const text = typeof e.code === "string" ? e.code : typeof e.message === "string" ? e.message : undefined;
+    if (text && !parts.includes(text)) parts.push(text);
+    current = e.cause;
+  }
+  return parts.join(": ") || "network error";
+}
+
+/** Keeps the cause chain useful for debugging without letting a secret-bearing message through. */
+export function sanitizeCause(cause: unknown, redactor: Redactor): unknown {
+  if (!(cause instanceof Error)) return cause;
+  const safe = new Error(redactor.string(cause.message));
+  safe.name = cause.name;
+  const code = (cause as { code?: unknown }).code;
+  if (code !== undefined) (safe as { code?: unknown }).code = code;
+  if (cause.cause !== undefined) (safe as { cause?: unknown }).cause = sanitizeCause(cause.cause, redactor);
+  return safe;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * Reads an environment variable on any runtime without throwing: Node and Bun expose process.env,
+ * Deno needs a permission (a denied read is treated as unset), Workers have no environment at all.
+ */
+export function readEnv(name: string): string | undefined {
+  const g = globalThis as {
+    process?: { env?: Record<string, string | undefined> };
+    Deno?: { env?: { get(name: string): string | undefined } };
+  };
+  try {
+    const fromProcess = g.process?.env?.[name];
+    if (fromProcess !== undefined) return fromProcess.trim() === "" ? undefined : fromProcess.trim();
+    const fromDeno = g.Deno?.env?.get(name);
+    return fromDeno === undefined || fromDeno.trim() === "" ? undefined : fromDeno.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseBooleanEnv(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.toLowerCase();
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  throw new TypeError(`${name} must be true or false (got "${raw}")`);
+}

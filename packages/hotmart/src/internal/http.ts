@@ -1,0 +1,57 @@
+/**
+ * One HTTP attempt: fetch plus reading the body, under a per-attempt timeout and the caller's signal.
+ * The outcome says which of the three ways it ended, because each is handled differently upstream.
+ */
+export type AttemptOutcome =
+  | { kind: "response"; response: Response; text: string }
+  | { kind: "timeout" }
+  | { kind: "aborted"; reason: unknown }
+  | { kind: "network"; error: unknown };
+
+export async function attempt(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const response = await fetchFn(url, { ...init, signal: controller.signal });
+    // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
+    const text = await response.text();
+    return { kind: "response", response, text };
+  } catch (error) {
+    if (signal?.aborted) return { kind: "aborted", reason: signal.reason };
+    if (timedOut) return { kind: "timeout" };
+    return { kind: "network", error };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Like AbortSignal.any, which not every supported runtime has. */
+export function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  const anyFn = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (anyFn) return anyFn(present);
+  const controller = new AbortController();
+  for (const s of present) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener("abort", () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}

@@ -1,0 +1,54 @@
+import type { Redactor } from "./redact";
+
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** Anything console-like works: console, pino, winston, a test spy. */
+export interface Logger {
+  error(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  debug(message: string, ...rest: unknown[]): void;
+}
+
+const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === "string" && value in RANK;
+}
+
+/** Every line goes through the redactor: the message and every structured argument. */
+export class Log {
+  constructor(
+    readonly level: LogLevel,
+    private readonly sink: Logger,
+    private readonly redactor: Redactor,
+  ) {}
+
+  enabled(level: Exclude<LogLevel, "off">): boolean {
+    return RANK[level] <= RANK[this.level];
+  }
+
+  error(message: string, data?: Record<string, unknown>): void {
+    this.emit("error", message, data);
+  }
+  warn(message: string, data?: Record<string, unknown>): void {
+    this.emit("warn", message, data);
+  }
+  info(message: string, data?: Record<string, unknown>): void {
+    this.emit("info", message, data);
+  }
+  debug(message: string, data?: Record<string, unknown>): void {
+    this.emit("debug", message, data);
+  }
+
+  private emit(level: Exclude<LogLevel, "off">, message: string, data?: Record<string, unknown>): void {
+    if (!this.enabled(level)) return;
+    const line = `[hotmart] ${this.redactor.string(message)}`;
+    try {
+      if (data === undefined) this.sink[level](line);
+      else this.sink[level](line, this.redactor.value(data));
+    } catch {
+      // A broken logger must never break a request.
+    }
+  }
+}

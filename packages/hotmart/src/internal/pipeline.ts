@@ -1,0 +1,271 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  HotmartError,
+  ResponseParseError,
+} from "../core/errors";
+import type { HttpMethod, RequestOptions, ValidateMode } from "../core/types";
+import { describeCause, sanitizeCause, type TokenManager } from "./auth";
+import { anySignal, attempt } from "./http";
+import type { Log } from "./log";
+import { encodeBody, encodeQuery } from "./query";
+import type { RateLimiter } from "./rate-limit";
+import type { Redactor } from "./redact";
+import { backoffMs, isIdempotent, RETRYABLE_STATUS, serverDelayMs, surelyNotSent } from "./retry";
+import { sleep } from "./sleep";
+
+/** What one client (and its withOptions() clones) share: credentials, limiter, logger. */
+export interface PipelineContext {
+  baseURL: string;
+  fetch: typeof fetch;
+  auth: TokenManager;
+  limiter: RateLimiter | undefined;
+  log: Log;
+  redactor: Redactor;
+  timeout: number;
+  totalTimeout: number;
+  maxRetries: number;
+  headers: Record<string, string>;
+  validate: ValidateMode;
+  /** Aborted by close(): cancels everything in flight. */
+  closeSignal: AbortSignal;
+  /** Checks a parsed body against a schema, when validation is on (wired by hotmart/schemas). */
+  validator?:
+    | ((body: unknown, schema: string, mode: Exclude<ValidateMode, "off">, log: Log) => void)
+    | undefined;
+}
+
+export interface RequestSpec {
+  method: HttpMethod;
+  path: string;
+  query?: object | undefined;
+  body?: unknown;
+  /** The documented value of an empty (or `{}`) response body. */
+  empty?: (() => unknown) | undefined;
+  /** Name of the response schema in hotmart/schemas, for `validate`. */
+  schema?: string | undefined;
+}
+
+const USER_AGENT = "hotmart-typescript/0.1.0";
+
+export async function execute<T>(
+  ctx: PipelineContext,
+  spec: RequestSpec,
+  options: RequestOptions = {},
+): Promise<T> {
+  const method = spec.method;
+  const idempotent = isIdempotent(method);
+  const url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
+  const safeURL = ctx.redactor.url(url);
+  const maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
+  const timeout = options.timeout ?? ctx.timeout;
+  const deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
+  const signal = anySignal([options.signal, ctx.closeSignal]);
+  const body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
+  const { log } = ctx;
+
+  let retries = 0;
+  let resentAfter401 = false;
+  for (;;) {
+    if (signal?.aborted) throw abortError(signal, ctx, method, safeURL);
+    let token: string;
+    let ticket = 0;
+    try {
+      token = await ctx.auth.token(signal);
+      if (ctx.limiter) ticket = await ctx.limiter.acquire(signal);
+    } catch (error) {
+      if (signal?.aborted) throw abortError(signal, ctx, method, safeURL);
+      throw error;
+    }
+
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      throw new APIConnectionTimeoutError(
+        `${method} ${safeURL} ran past its total timeout before it could be sent`,
+        {
+          outcomeUnknown: false,
+        },
+      );
+    }
+    const started = Date.now();
+    if (log.enabled("debug")) log.debug(`→ ${method} ${safeURL}`, { attempt: retries + 1 });
+    const outcome = await attempt(
+      ctx.fetch,
+      url,
+      {
+        method,
+        headers: {
+          Accept: "application/json",
+          "Content-Type": "application/json",
+          "User-Agent": USER_AGENT,
+          ...ctx.headers,
+          ...options.headers,
+          Authorization: `Bearer ${token}`,
+        },
+        ...(body === undefined ? {} : { body }),
+      },
+      Math.min(timeout, remaining),
+      signal,
+    );
+
+    let failure: HotmartError;
+    let retryable: boolean;
+    let delay: number | undefined;
+
+    if (outcome.kind === "aborted") throw abortError(signal, ctx, method, safeURL);
+    if (outcome.kind === "timeout") {
+      failure = new APIConnectionTimeoutError(
+        idempotent
+          ? `${method} ${safeURL} timed out after ${Math.min(timeout, remaining)} ms`
+          : `${method} ${safeURL} timed out after ${Math.min(timeout, remaining)} ms. The outcome is unknown: ` +
+              "Hotmart may have processed it, and writes are not idempotent, so it was not retried. " +
+              "Check its effect before sending it again",
+        { outcomeUnknown: !idempotent },
+      );
+      retryable = idempotent;
+    } else if (outcome.kind === "network") {
+      const notSent = surelyNotSent(outcome.error);
+      const reason = describeCause(outcome.error);
+      failure = new APIConnectionError(
+        notSent || idempotent
+          ? `${method} ${safeURL} could not reach Hotmart: ${reason}`
+          : `${method} ${safeURL} failed mid-request (${reason}). The outcome is unknown: Hotmart may have ` +
+              "processed it, and writes are not idempotent, so it was not retried. Check its effect before sending it again",
+        { cause: sanitizeCause(outcome.error, ctx.redactor), outcomeUnknown: !notSent && !idempotent },
+      );
+      retryable = idempotent || notSent;
+    } else {
+      const { response, text } = outcome;
+      ctx.limiter?.observe(response.headers, ticket);
+      if (log.enabled("debug")) {
+        log.debug(`← ${response.status} ${method} ${safeURL}`, {
+          ms: Date.now() - started,
+          bytes: text.length,
+        });
+      }
+
+      if (response.status === 401 && !resentAfter401) {
+        // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
+        // the request was not processed, so resending a write is safe too.
+        resentAfter401 = true;
+        log.info("401 from Hotmart: refreshing the access token and resending once");
+        await ctx.auth.invalidate(token);
+        continue;
+      }
+
+      if (response.ok) {
+        try {
+          const parsed = parseBody(text, response, spec);
+          if (spec.schema && ctx.validator) {
+            const mode = options.validate ?? ctx.validate;
+            if (mode !== "off") ctx.validator(parsed, spec.schema, mode, log);
+          }
+          return parsed as T;
+        } catch (error) {
+          if (!(error instanceof ResponseParseError)) throw error;
+          // A cut-off body is a transport fault: safe to read again with a GET. A write already succeeded
+          // (2xx), so it is reported, never resent.
+          failure = error;
+          retryable = idempotent;
+        }
+      } else {
+        const parsedError = parseErrorBody(text);
+        const status = response.status;
+        const hinted = serverDelayMs(response.headers);
+        failure = APIError.from({
+          status,
+          headers: response.headers,
+          body: parsedError,
+          method,
+          url: safeURL,
+        });
+        retryable = RETRYABLE_STATUS.has(status) && (idempotent || status === 429);
+        if (status === 429) {
+          // The whole client waits, not just this request: every other request would get a 429 too.
+          const pauseMs = hinted ?? backoffMs(retries);
+          ctx.limiter?.pause(pauseMs);
+          delay = ctx.limiter ? 0 : pauseMs;
+        } else {
+          delay = hinted;
+        }
+        if (!retryable && !idempotent && status >= 500) {
+          failure = APIError.from({
+            status,
+            headers: response.headers,
+            body: parsedError,
+            method,
+            url: safeURL,
+            message: `${failure.message}. The outcome is unknown: Hotmart may have applied this write, so it was not retried`,
+          });
+        }
+      }
+    }
+
+    if (!retryable || retries >= maxRetries) throw failure;
+    const wait = delay ?? backoffMs(retries);
+    if (Date.now() + wait >= deadline) throw failure;
+    retries += 1;
+    log.warn(`retrying ${method} ${safeURL} in ${Math.round(wait)} ms (retry ${retries} of ${maxRetries})`, {
+      reason: failure.message,
+    });
+    try {
+      await sleep(wait, signal);
+    } catch {
+      throw abortError(signal, ctx, method, safeURL);
+    }
+  }
+}
+
+export function buildURL(baseURL: string, path: string, query?: object, extra?: object): string {
+  const base = baseURL.endsWith("/") ? baseURL.slice(0, -1) : baseURL;
+  const params = encodeQuery(query);
+  if (extra) {
+    for (const key of Object.keys(extra)) params.delete(key);
+    encodeQuery(extra, params);
+  }
+  const qs = params.toString();
+  return `${base}${path}${qs ? `?${qs}` : ""}`;
+}
+
+function parseBody(text: string, response: Response, spec: RequestSpec): unknown {
+  const trimmed = text.trim();
+  if (trimmed === "" || (trimmed === "{}" && spec.empty)) return spec.empty ? spec.empty() : undefined;
+  try {
+    return JSON.parse(trimmed);
+  } catch (cause) {
+    throw new ResponseParseError(
+      `Hotmart answered ${response.status} with a body that is not valid JSON (${
+        response.headers.get("content-type") ?? "no content type"
+      }, ${text.length} bytes); it may have been cut off`,
+      {
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? undefined,
+        body: text,
+        cause,
+      },
+    );
+  }
+}
+
+function parseErrorBody(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 500);
+  }
+}
+
+function abortError(
+  signal: AbortSignal | undefined,
+  ctx: PipelineContext,
+  method: string,
+  safeURL: string,
+): HotmartError {
+  if (ctx.closeSignal.aborted && signal?.reason === ctx.closeSignal.reason) {
+    return new HotmartError(`${method} ${safeURL} was cancelled because the client was closed`);
+  }
+  return new APIUserAbortError(`${method} ${safeURL} was aborted by the caller`, { cause: signal?.reason });
+}

@@ -1,0 +1,76 @@
+/**
+ * When to try again, and how long to wait first.
+ *
+ * Hotmart has no idempotency key, so a write (POST/PUT/PATCH/DELETE) is only resent when it surely
+ * was not processed: a 429 (refused before processing), or a connection that was never opened
+ * (refused, DNS failure). A write that timed out or lost its connection mid-flight may have been
+ * applied, and sending it again could refund or cancel twice.
+ */
+
+export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const MAX_BACKOFF_MS = 30_000;
+
+export function isIdempotent(method: string): boolean {
+  return method === "GET" || method === "HEAD" || method === "OPTIONS";
+}
+
+/** 0.5 s × 2^attempt plus 0–0.5 s of jitter, capped at 30 s. `attempt` counts retries from 0. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt + random() * 500);
+}
+
+/**
+ * The server's own hint, in ms: `Retry-After` (seconds or an HTTP date), else `RateLimit-Reset`
+ * (seconds until reset, or an epoch timestamp in seconds or milliseconds, as ky reads it).
+ */
+export function serverDelayMs(headers: Headers, now = Date.now()): number | undefined {
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  return resetDelayMs(headers.get("ratelimit-reset"), now);
+}
+
+export function resetDelayMs(raw: string | null, now = Date.now()): number | undefined {
+  if (raw === null || raw.trim() === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) return undefined;
+  if (value > 1e12) return Math.max(0, value - now); // epoch ms
+  if (value > 1e9) return Math.max(0, value * 1000 - now); // epoch seconds
+  return value * 1000; // delta seconds (Hotmart's documented form)
+}
+
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+]);
+
+/**
+ * True when a network error proves the request never reached the server. Looks through the `cause`
+ * chain (undici wraps the socket error) and at messages (Bun and Deno word them differently).
+ */
+export function surelyNotSent(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof e.code === "string" && NOT_SENT_CODES.has(e.code)) return true;
+    if (
+      typeof e.message === "string" &&
+      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection refused|dns error|failed to lookup/i.test(e.message)
+    ) {
+      return true;
+    }
+    // Happy-eyeballs failures arrive as an AggregateError of per-address refusals.
+    if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => surelyNotSent(inner)))
+      return true;
+    current = e.cause;
+  }
+  return false;
+}

@@ -1,0 +1,5 @@
+/**
+ * `hotmart/schemas`: zod schemas of every response and webhook. zod is an optional peer dependency;
+ * only this entry point imports it.
+ */
+export {};
