@@ -98,9 +98,10 @@ export class APIError extends HotmartError {
     const url = globalRedactor.url(init.url);
     super(init.message ?? describe(init.status, init.method, url, parsed));
     this.status = init.status;
-    this.error = parsed.error;
-    this.error_description = parsed.error_description;
-    this.error_uri = parsed.error_uri;
+    const clean = (v: string | undefined) => (v === undefined ? undefined : globalRedactor.string(v));
+    this.error = clean(parsed.error);
+    this.error_description = clean(parsed.error_description);
+    this.error_uri = clean(parsed.error_uri);
     this.headers = Object.fromEntries(
       [...init.headers.entries()].map(([k, v]) => [k, globalRedactor.string(v)] as const),
     );

@@ -38,20 +38,3 @@ export async function attempt(
     signal?.removeEventListener("abort", onAbort);
   }
 }
-
-/** Like AbortSignal.any, which not every supported runtime has. */
-export function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (present.length <= 1) return present[0];
-  const anyFn = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-  if (anyFn) return anyFn(present);
-  const controller = new AbortController();
-  for (const s of present) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      break;
-    }
-    s.addEventListener("abort", () => controller.abort(s.reason), { once: true });
-  }
-  return controller.signal;
-}

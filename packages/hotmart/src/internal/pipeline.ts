@@ -8,7 +8,7 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
-import { anySignal, attempt } from "./http";
+import { attempt } from "./http";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
 import type { RateLimiter } from "./rate-limit";
@@ -29,8 +29,12 @@ export interface PipelineContext {
   maxRetries: number;
   headers: Record<string, string>;
   validate: ValidateMode;
-  /** Aborted by close(): cancels everything in flight. */
-  closeSignal: AbortSignal;
+  /**
+   * One controller per call in flight, so close() can cancel them all. (A shared "closed" signal would
+   * collect a listener per concurrent request and trip Node's listener-leak warning.)
+   */
+  inflight: Set<AbortController>;
+  isClosed: () => boolean;
   /** Checks a parsed body against a schema, when validation is on (wired by hotmart/schemas). */
   validator?:
     | ((body: unknown, schema: string, mode: Exclude<ValidateMode, "off">, log: Log) => void)
@@ -55,14 +59,31 @@ export async function execute<T>(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<T> {
+  const url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
+  const controller = new AbortController();
+  const unlink = follow(options.signal, controller);
+  ctx.inflight.add(controller);
+  try {
+    return await run<T>(ctx, spec, options, url, controller.signal);
+  } finally {
+    ctx.inflight.delete(controller);
+    unlink();
+  }
+}
+
+async function run<T>(
+  ctx: PipelineContext,
+  spec: RequestSpec,
+  options: RequestOptions,
+  url: string,
+  signal: AbortSignal,
+): Promise<T> {
   const method = spec.method;
   const idempotent = isIdempotent(method);
-  const url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
   const safeURL = ctx.redactor.url(url);
   const maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
   const timeout = options.timeout ?? ctx.timeout;
   const deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
-  const signal = anySignal([options.signal, ctx.closeSignal]);
   const body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
   const { log } = ctx;
 
@@ -91,6 +112,7 @@ export async function execute<T>(
     }
     const started = Date.now();
     if (log.enabled("debug")) log.debug(`→ ${method} ${safeURL}`, { attempt: retries + 1 });
+    ctx.limiter?.stamp(ticket);
     const outcome = await attempt(
       ctx.fetch,
       url,
@@ -264,8 +286,19 @@ function abortError(
   method: string,
   safeURL: string,
 ): HotmartError {
-  if (ctx.closeSignal.aborted && signal?.reason === ctx.closeSignal.reason) {
+  if (ctx.isClosed())
     return new HotmartError(`${method} ${safeURL} was cancelled because the client was closed`);
-  }
   return new APIUserAbortError(`${method} ${safeURL} was aborted by the caller`, { cause: signal?.reason });
+}
+
+/** Aborts `controller` when `signal` does; returns the unlink function. */
+function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return () => {};
+  }
+  const onAbort = () => controller.abort(signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
 }

@@ -27,7 +27,8 @@ export class RateLimiter {
   readonly windowMs: number;
   /** Slack added to the window so arrival jitter cannot push a send into the server's previous window. */
   private readonly marginMs: number;
-  private readonly sent: number[] = [];
+  /** Send times of the requests still inside the window, in grant order. */
+  private readonly sent: Array<{ ticket: number; at: number }> = [];
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
@@ -63,6 +64,21 @@ export class RateLimiter {
       this.queue.push(waiter);
       this.pump();
     });
+  }
+
+  /**
+   * Records when the request holding `ticket` actually went out. Under load the gap between being let
+   * through and calling fetch can be tens of milliseconds; counting from the real send keeps the
+   * guarantee at the wire, not just in the queue. Stamps only move later, so this is never less safe.
+   */
+  stamp(ticket: number, now = Date.now()): void {
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const entry = this.sent[i] as { ticket: number; at: number };
+      if (entry.ticket === ticket) {
+        entry.at = Math.max(entry.at, now);
+        return;
+      }
+    }
   }
 
   /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
@@ -103,11 +119,12 @@ export class RateLimiter {
   /** How long the next request would wait now, in ms (0 when a slot is free). */
   waitTime(now = Date.now()): number {
     let wait = Math.max(0, this.pausedUntil - now);
-    while (this.sent.length > 0 && (this.sent[0] as number) + this.windowMs + this.marginMs <= now)
-      this.sent.shift();
+    const span = this.windowMs + this.marginMs;
+    while (this.sent.length > 0 && (this.sent[0]?.at as number) + span <= now) this.sent.shift();
     if (this.sent.length >= this.limit) {
-      const oldest = this.sent[this.sent.length - this.limit] as number;
-      wait = Math.max(wait, oldest + this.windowMs + this.marginMs - now);
+      // Stamps can be slightly out of order; the head is then a conservative (later) bound.
+      const oldest = this.sent[this.sent.length - this.limit]?.at as number;
+      wait = Math.max(wait, oldest + span - now);
     }
     if (this.serverRemaining !== undefined && this.serverRemaining <= 0) {
       if (this.serverResetAt > now) wait = Math.max(wait, this.serverResetAt - now + this.marginMs);
@@ -122,9 +139,9 @@ export class RateLimiter {
       if (this.waitTime(now) > 0) break;
       const waiter = this.queue.shift() as Waiter;
       if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      this.sent.push(now);
-      if (this.serverRemaining !== undefined) this.serverRemaining -= 1;
       this.tickets += 1;
+      this.sent.push({ ticket: this.tickets, at: now });
+      if (this.serverRemaining !== undefined) this.serverRemaining -= 1;
       waiter.resolve(this.tickets);
     }
     this.schedule(now);

@@ -13,7 +13,7 @@ const SECRET_KEY =
   /^(authorization|proxy-authorization|client_secret|clientsecret|access_token|accesstoken|refresh_token|hottok|x-hotmart-hottok|basic|password|token)$/i;
 
 const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
   [/\b(client_secret|access_token|hottok)=([^&\s"']+)/gi, `$1=${REDACTED}`],
   [/("(?:client_secret|access_token|hottok)"\s*:\s*")[^"]*(")/gi, `$1${REDACTED}$2`],
 ];

@@ -1,0 +1,69 @@
+import { APIUserAbortError, Hotmart, HotmartError } from "hotmart";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
+
+let server: ScriptedServer;
+beforeEach(async () => {
+  server = await startScriptedServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const client = () =>
+  new Hotmart({ clientId: "id", clientSecret: "secret", baseURL: server.url, authURL: server.authURL });
+
+describe("cancellation", () => {
+  it("an abort cancels an in-flight call", async () => {
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((r) => {
+      arrived = r;
+    });
+    server.handle(() => arrived());
+    const controller = new AbortController();
+    const call = client().request("GET", "/slow", undefined, { signal: controller.signal });
+    await inFlight;
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an abort cancels a pending retry wait", async () => {
+    server.handle((_req, res) => json(res, 503, { error: "internal_server_error" }, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const call = client().request("GET", "/x", undefined, { signal: controller.signal });
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an already-aborted signal sends nothing", async () => {
+    await expect(
+      client().request("GET", "/x", undefined, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("close() cancels calls in flight, and later calls fail with a clear error", async () => {
+    server.handle(() => {});
+    const c = client();
+    const call = c.request("GET", "/hang");
+    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await c.close();
+    await expect(call).rejects.toThrow(/client was closed/);
+    await expect(c.request("GET", "/x")).rejects.toThrow(/closed/);
+    await expect(c.request("GET", "/x")).rejects.toBeInstanceOf(HotmartError);
+  });
+
+  it("await using closes the client at the end of the scope", async () => {
+    let outside: Hotmart;
+    {
+      await using c = client();
+      outside = c;
+      await c.request("GET", "/x");
+    }
+    await expect(outside.request("GET", "/y")).rejects.toThrow(/closed/);
+  });
+});

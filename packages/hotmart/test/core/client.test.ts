@@ -1,0 +1,173 @@
+import * as sdk from "hotmart";
+import { Hotmart, HotmartError, HotmartInputError, PRODUCTION_URL, SANDBOX_URL } from "hotmart";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { json, startScriptedServer } from "../helpers/scripted-server";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("construction", () => {
+  it("missing credentials throw HotmartInputError naming the environment variables", () => {
+    vi.stubEnv("HOTMART_CLIENT_ID", "");
+    vi.stubEnv("HOTMART_CLIENT_SECRET", "");
+    expect(() => new Hotmart()).toThrow(HotmartInputError);
+    expect(() => new Hotmart()).toThrow(/HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET/);
+    expect(() => new Hotmart({ clientId: "x" })).toThrow(/set HOTMART_CLIENT_SECRET/);
+  });
+
+  it("reads every option from the environment", async () => {
+    const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
+    vi.stubEnv("HOTMART_CLIENT_ID", "env-id");
+    vi.stubEnv("HOTMART_CLIENT_SECRET", "env-secret");
+    vi.stubEnv("HOTMART_BASIC", "ZW52LWJhc2lj");
+    vi.stubEnv("HOTMART_BASE_URL", server.url);
+    vi.stubEnv("HOTMART_AUTH_URL", server.authURL);
+    const c = new Hotmart();
+    expect(await c.request("GET", "/x")).toEqual({ ok: true });
+    const token = new URL(server.tokenRequests[0]?.url ?? "", server.url).searchParams;
+    expect(token.get("client_id")).toBe("env-id");
+    expect(server.tokenRequests[0]?.headers.authorization).toBe("Basic ZW52LWJhc2lj");
+    await server.close();
+  });
+
+  it("explicit options win over the environment", () => {
+    vi.stubEnv("HOTMART_BASE_URL", "https://env.example");
+    expect(new Hotmart({ clientId: "i", clientSecret: "s", baseURL: "https://opt.example" }).baseURL).toBe(
+      "https://opt.example",
+    );
+  });
+
+  it("sandbox switches the API host, from the option or HOTMART_SANDBOX", () => {
+    expect(new Hotmart({ clientId: "i", clientSecret: "s" }).baseURL).toBe(PRODUCTION_URL);
+    expect(new Hotmart({ clientId: "i", clientSecret: "s", sandbox: true }).baseURL).toBe(SANDBOX_URL);
+    vi.stubEnv("HOTMART_SANDBOX", "true");
+    expect(new Hotmart({ clientId: "i", clientSecret: "s" }).baseURL).toBe(SANDBOX_URL);
+    vi.stubEnv("HOTMART_SANDBOX", "maybe");
+    expect(() => new Hotmart({ clientId: "i", clientSecret: "s" })).toThrow(
+      /HOTMART_SANDBOX must be true or false/,
+    );
+  });
+
+  it("rejects bad options with typed errors that say what to pass", () => {
+    const base = { clientId: "i", clientSecret: "s" };
+    expect(() => new Hotmart({ ...base, timeout: -1 })).toThrow(/timeout must be a positive number/);
+    expect(() => new Hotmart({ ...base, maxRetries: 1.5 })).toThrow(/maxRetries must be a whole number/);
+    expect(() => new Hotmart({ ...base, baseURL: "ftp://x" })).toThrow(/baseURL must be an http\(s\) URL/);
+    expect(() => new Hotmart({ ...base, validate: "loud" as never })).toThrow(/validate must be/);
+    vi.stubEnv("HOTMART_LOG", "verbose");
+    expect(() => new Hotmart(base)).toThrow(/HOTMART_LOG/);
+    for (const make of [
+      () => new Hotmart({ ...base, timeout: 0 }),
+      () => new Hotmart({ ...base, logLevel: "x" as never }),
+    ]) {
+      expect(make).toThrow(HotmartInputError);
+    }
+  });
+
+  it("HOTMART_LOG sets the level", async () => {
+    const server = await startScriptedServer();
+    const lines: string[] = [];
+    vi.stubEnv("HOTMART_LOG", "debug");
+    const push = (m: string) => lines.push(m);
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      logger: { error: push, warn: push, info: push, debug: push },
+    });
+    await c.request("GET", "/x");
+    expect(lines.some((l) => l.includes("→ GET"))).toBe(true);
+    await server.close();
+  });
+
+  it("request() refuses an unknown method before sending", async () => {
+    const c = new Hotmart({ clientId: "i", clientSecret: "s" });
+    await expect(c.request("TRACE" as never, "/x")).rejects.toThrow(HotmartInputError);
+  });
+});
+
+describe("error hierarchy", () => {
+  it("every error class is exported and is a HotmartError", () => {
+    const names = [
+      "APIError",
+      "BadRequestError",
+      "AuthenticationError",
+      "PermissionDeniedError",
+      "NotFoundError",
+      "UnprocessableEntityError",
+      "RateLimitError",
+      "InternalServerError",
+      "APIConnectionError",
+      "APIConnectionTimeoutError",
+      "APIUserAbortError",
+      "ResponseValidationError",
+      "ResponseParseError",
+      "PaginationError",
+      "HotmartInputError",
+    ] as const;
+    for (const name of names) {
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: a test walking every export by name.
+      const Class = sdk[name] as unknown as { prototype: unknown };
+      expect(Class.prototype, name).toBeInstanceOf(HotmartError);
+    }
+    expect(sdk.PermissionDeniedError.prototype).toBeInstanceOf(sdk.AuthenticationError);
+    expect(sdk.APIConnectionTimeoutError.prototype).toBeInstanceOf(sdk.APIConnectionError);
+  });
+
+  it("maps each status, and Hotmart's unauthorized_client code, to its class", async () => {
+    const server = await startScriptedServer();
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const cases: Array<[number, string | undefined, string]> = [
+      [400, "invalid_parameter", "BadRequestError"],
+      [403, "unauthorized_client", "PermissionDeniedError"],
+      [404, "not_found", "NotFoundError"],
+      [405, "method_not_allowed", "APIError"],
+      [422, undefined, "UnprocessableEntityError"],
+      [429, "too_many_requests", "RateLimitError"],
+      [500, "internal_server_error", "InternalServerError"],
+      [502, "internal_server_error", "InternalServerError"],
+    ];
+    for (const [status, code, name] of cases) {
+      server.handle((_req, res) =>
+        json(res, status, code ? { error: code, error_description: "d" } : {}, { "retry-after": "0" }),
+      );
+      const error = (await c.request("GET", "/x").catch((e: unknown) => e)) as sdk.APIError;
+      expect(error.name, `status ${status}`).toBe(name);
+      expect(error.status).toBe(status);
+      expect(error.error).toBe(code);
+      expect(error.method).toBe("GET");
+    }
+    // The sandbox answers unauthorized_client with 401; it is still a permission problem.
+    let first = true;
+    server.handle((_req, res) => {
+      json(res, 401, { error: first ? "token_expired" : "unauthorized_client" });
+      first = false;
+    });
+    const error = await c.request("GET", "/x").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(sdk.PermissionDeniedError);
+    await server.close();
+  });
+
+  it("a 502 explains Hotmart's 30 s cut-off", async () => {
+    const server = await startScriptedServer((_req, res) =>
+      json(res, 502, { error: "internal_server_error" }),
+    );
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    await expect(c.request("GET", "/payments/api/v1/sales/history")).rejects.toThrow(/narrow the date range/);
+    await server.close();
+  });
+});

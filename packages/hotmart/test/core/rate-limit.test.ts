@@ -1,0 +1,163 @@
+import { Hotmart } from "hotmart";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RateLimiter } from "../../src/internal/rate-limit";
+import { json, recordingFetch, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
+
+let server: ScriptedServer;
+beforeEach(async () => {
+  server = await startScriptedServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+/** The largest number of timestamps inside any window of `windowMs` (two pointers over sorted times). */
+function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+describe("client-wide rate limiter", () => {
+  it("600 requests through a limiter scaled to a short window send none over the limit", async () => {
+    const recorder = recordingFetch();
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      fetch: recorder.fetch,
+      rateLimit: { requestsPerMinute: 100, windowMs: 300 },
+    });
+    await Promise.all(
+      Array.from({ length: 600 }, (_, i) => c.request("GET", "/payments/api/v1/sales/history", { i })),
+    );
+    const sends = recorder.calls
+      .filter((call) => !call.url.includes("/security/oauth/token"))
+      .map((call) => call.at);
+    expect(sends).toHaveLength(600);
+    expect(server.requests).toHaveLength(600);
+    expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
+    // And it does not starve: the limit is actually used, not just respected.
+    expect(maxInWindow(sends, 300)).toBeGreaterThanOrEqual(90);
+  }, 20_000);
+
+  it("a 429 with RateLimit-Reset: 1 delays the retry about a second and holds back the client's other requests", async () => {
+    let limited = false;
+    server.handle((req, res) => {
+      if (req.path === "/first" && !limited) {
+        limited = true;
+        return json(
+          res,
+          429,
+          { error: "too_many_requests", error_description: "Rate limit exceeded" },
+          {
+            "ratelimit-limit": "500",
+            "ratelimit-remaining": "0",
+            "ratelimit-reset": "1",
+          },
+        );
+      }
+      json(res, 200, { path: req.path });
+    });
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    const first = c.request("GET", "/first");
+    // Let the 429 arrive, then fire other requests while the client is paused.
+    await new Promise((r) => setTimeout(r, 100));
+    const rejectedAt = server.requests[0]?.at ?? 0;
+    const others = Promise.all([c.request("GET", "/second"), c.request("GET", "/third")]);
+    expect(await first).toEqual({ path: "/first" });
+    await others;
+    const after = server.requests.slice(1);
+    expect(after.map((r) => r.path).sort()).toEqual(["/first", "/second", "/third"]);
+    // Lower bounds only (never an upper bound on timing): nothing was sent before the reset.
+    for (const r of after) expect(r.at - rejectedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it("syncs from RateLimit-Remaining and waits for the reset when Hotmart says nothing is left", async () => {
+    server.handle((_req, res) =>
+      json(
+        res,
+        200,
+        {},
+        {
+          "ratelimit-limit": "500",
+          "ratelimit-remaining": server.requests.length === 1 ? "0" : "400",
+          "ratelimit-reset": "1",
+        },
+      ),
+    );
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    await c.request("GET", "/a");
+    await c.request("GET", "/b");
+    const [a, b] = server.requests;
+    expect((b?.at ?? 0) - (a?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it("rateLimit: false sends without waiting for anything", async () => {
+    server.handle((_req, res) => json(res, 200, {}, { "ratelimit-remaining": "0", "ratelimit-reset": "60" }));
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      rateLimit: false,
+    });
+    await c.request("GET", "/a");
+    await c.request("GET", "/b");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("rejects an impossible configuration before any request", () => {
+    expect(
+      () => new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: { requestsPerMinute: 0 } }),
+    ).toThrow(/requestsPerMinute/);
+  });
+});
+
+describe("RateLimiter", () => {
+  it("an aborted waiter leaves the queue and the others still get their turn", async () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 1, windowMs: 100 });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal);
+    const next = limiter.acquire();
+    controller.abort(new Error("stop"));
+    await expect(aborted).rejects.toThrow("stop");
+    await expect(next).resolves.toBeTypeOf("number");
+    limiter.close();
+  });
+
+  it("close() rejects queued waiters", async () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 1, windowMs: 60_000 });
+    await limiter.acquire();
+    const waiting = limiter.acquire();
+    limiter.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+  });
+
+  it("accounts for requests sent after the one whose headers it reads", () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 500, windowMs: 60_000 });
+    const now = Date.now();
+    // Five requests sent; the response to the first says 3 are left: the 4 sent since used them up.
+    for (let i = 0; i < 5; i++) void limiter.acquire();
+    limiter.observe(new Headers({ "ratelimit-remaining": "3", "ratelimit-reset": "30" }), 1, now);
+    expect(limiter.waitTime(now)).toBeGreaterThan(29_000);
+    limiter.close();
+  });
+});

@@ -1,0 +1,144 @@
+import { inspect } from "node:util";
+import { AuthenticationError, Hotmart, type Logger } from "hotmart";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
+
+const SECRET = "s3cr3t-client-secret-value";
+const ACCESS_TOKEN = "eyJ0eXAi.access-token-value.sig";
+const HOTTOK = "hottok-value-123456";
+
+let server: ScriptedServer;
+beforeEach(async () => {
+  server = await startScriptedServer();
+  server.handleToken((_req, res) =>
+    json(res, 200, { access_token: ACCESS_TOKEN, token_type: "bearer", expires_in: 172799 }),
+  );
+});
+afterEach(async () => {
+  await server.close();
+});
+
+function capture(): { logger: Logger; text: () => string } {
+  const lines: string[] = [];
+  const push = (...args: unknown[]) =>
+    lines.push(args.map((a) => (typeof a === "string" ? a : inspect(a, { depth: 10 }))).join(" "));
+  return { logger: { error: push, warn: push, info: push, debug: push }, text: () => lines.join("\n") };
+}
+
+describe("secrets never reach logs, errors or output", () => {
+  it("a debug-level run whose captured log holds none of the secrets", async () => {
+    const log = capture();
+    let calls = 0;
+    server.handle((req, res) => {
+      calls += 1;
+      // The server echoes the bearer token and a hottok back, as a misbehaving proxy might.
+      if (calls === 1)
+        return json(res, 401, {
+          error: "invalid_token",
+          error_description: `bad ${req.headers.authorization}`,
+        });
+      if (calls === 2)
+        return json(res, 503, { error: "internal_server_error", hottok: HOTTOK }, { "retry-after": "0" });
+      json(res, 200, { items: [], echoed: req.headers.authorization });
+    });
+    const c = new Hotmart({
+      clientId: "client-id",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+      logLevel: "debug",
+      logger: log.logger,
+    });
+    await c.request("GET", "/payments/api/v1/sales/history", { access_token: ACCESS_TOKEN, hottok: HOTTOK });
+    const text = log.text();
+    expect(text).toContain("GET");
+    expect(text.split("\n").length).toBeGreaterThan(5);
+    for (const secret of [SECRET, ACCESS_TOKEN, HOTTOK, btoa(`client-id:${SECRET}`)])
+      expect(text).not.toContain(secret);
+  });
+
+  it("errors hide secrets in message, JSON.stringify, inspect and url", async () => {
+    server.handle((req, res) =>
+      json(res, 401, {
+        error: "unauthorized",
+        error_description: `echo ${req.headers.authorization} ${SECRET}`,
+      }),
+    );
+    const c = new Hotmart({
+      clientId: "client-id",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    const error = (await c
+      .request("GET", "/x", { client_secret: SECRET })
+      .catch((e: unknown) => e)) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const outputs = [
+      error.message,
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      error.url,
+      String(error.stack),
+    ];
+    for (const out of outputs) {
+      expect(out).not.toContain(SECRET);
+      expect(out).not.toContain(ACCESS_TOKEN);
+    }
+  });
+
+  it("util.inspect(client) and JSON.stringify(client) show no credentials", () => {
+    const c = new Hotmart({ clientId: "client-id", clientSecret: SECRET, basic: "QmFzaWMtdmFsdWU=" });
+    for (const out of [inspect(c, { depth: 10, showHidden: true }), JSON.stringify(c), String(c)]) {
+      expect(out).not.toContain(SECRET);
+      expect(out).not.toContain("QmFzaWMtdmFsdWU=");
+    }
+    expect(inspect(c)).toContain("developers.hotmart.com");
+  });
+
+  it("logging is off by default", async () => {
+    const log = capture();
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+      logger: log.logger,
+    });
+    await c.request("GET", "/x");
+    expect(log.text()).toBe("");
+  });
+
+  it("levels filter: warn shows retries but not per-request debug lines", async () => {
+    const log = capture();
+    server.handle((_req, res) =>
+      server.requests.length === 1 ? json(res, 503, {}, { "retry-after": "0" }) : json(res, 200, {}),
+    );
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+      logger: log.logger,
+      logLevel: "warn",
+    });
+    await c.request("GET", "/x");
+    expect(log.text()).toMatch(/retrying GET/);
+    expect(log.text()).not.toMatch(/→ GET/);
+  });
+
+  it("a logger that throws never breaks a request", async () => {
+    const boom = () => {
+      throw new Error("logger down");
+    };
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+      logLevel: "debug",
+      logger: { error: boom, warn: boom, info: boom, debug: boom },
+    });
+    await expect(c.request("GET", "/x")).resolves.toEqual({ ok: true });
+  });
+});
