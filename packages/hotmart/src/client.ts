@@ -58,7 +58,9 @@ interface Shared {
   limiter: RateLimiter | undefined;
   fetch: typeof fetch;
   baseURL: string;
-  closer: AbortController;
+  /** Calls in flight; close() aborts each. */
+  inflight: Set<AbortController>;
+  closed: boolean;
   sandbox: boolean;
 }
 
@@ -139,8 +141,10 @@ export class Hotmart {
 
   /** Cancels requests in flight and queued, forgets the cached token. Later calls fail. Clones close too. */
   async close(): Promise<void> {
-    if (this.#shared.closer.signal.aborted) return;
-    this.#shared.closer.abort(new HotmartError("The client was closed"));
+    if (this.#shared.closed) return;
+    this.#shared.closed = true;
+    for (const controller of this.#shared.inflight)
+      controller.abort(new HotmartError("The client was closed"));
     this.#shared.limiter?.close();
     await this.#shared.auth.clear();
   }
@@ -151,7 +155,7 @@ export class Hotmart {
 
   /** @internal The pipeline context that resources run on. */
   _context(): PipelineContext {
-    if (this.#shared.closer.signal.aborted) throw new HotmartError("The client is closed: create a new one");
+    if (this.#shared.closed) throw new HotmartError("The client is closed: create a new one");
     return this.#context;
   }
 
@@ -208,7 +212,8 @@ function createShared(opts: ClientOptions, log: Log): Shared {
     limiter,
     fetch: fetchFn,
     baseURL,
-    closer: new AbortController(),
+    inflight: new Set(),
+    closed: false,
     sandbox: Boolean(opts.sandbox),
   };
 }
@@ -232,7 +237,8 @@ function buildContext(shared: Shared, options: CloneOptions, log: Log): Pipeline
     maxRetries: wholeNumber("maxRetries", options.maxRetries ?? 3),
     headers: { ...options.defaultHeaders },
     validate,
-    closeSignal: shared.closer.signal,
+    inflight: shared.inflight,
+    isClosed: () => shared.closed,
   };
 }
 

@@ -25,7 +25,8 @@ export abstract class APIResource {
     this._client = client;
   }
 
-  protected _request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
+  // async, so that a closed client or bad input rejects the returned promise rather than throwing.
+  protected async _request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
     return execute<T>(this._client._context(), spec, options);
   }
 
