@@ -31,3 +31,4 @@ export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/
 export type { Logger, LogLevel } from "./internal/log";
 export { path } from "./internal/path";
 export type { RateLimitOptions } from "./internal/rate-limit";
+export * from "./webhooks";

@@ -1,0 +1,2 @@
+/** Webhooks: hottok verification, typed events, handlers. */
+export {};
