@@ -11,5 +11,6 @@ export default defineConfig({
   platform: "neutral",
   splitting: false,
   treeshake: true,
-  external: ["zod"],
+  // hotmart/schemas is loaded lazily by self-reference when validation is on; it must stay a separate module.
+  external: ["zod", "hotmart/schemas"],
 });

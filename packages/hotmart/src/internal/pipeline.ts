@@ -15,6 +15,7 @@ import type { RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { backoffMs, isIdempotent, RETRYABLE_STATUS, serverDelayMs, surelyNotSent } from "./retry";
 import { sleep } from "./sleep";
+import { validateBody } from "./validate";
 
 /** What one client (and its withOptions() clones) share: credentials, limiter, logger. */
 export interface PipelineContext {
@@ -35,10 +36,6 @@ export interface PipelineContext {
    */
   inflight: Set<AbortController>;
   isClosed: () => boolean;
-  /** Checks a parsed body against a schema, when validation is on (wired by hotmart/schemas). */
-  validator?:
-    | ((body: unknown, schema: string, mode: Exclude<ValidateMode, "off">, log: Log) => void)
-    | undefined;
 }
 
 export interface RequestSpec {
@@ -180,10 +177,8 @@ async function run<T>(
       if (response.ok) {
         try {
           const parsed = parseBody(text, response, spec);
-          if (spec.schema && ctx.validator) {
-            const mode = options.validate ?? ctx.validate;
-            if (mode !== "off") ctx.validator(parsed, spec.schema, mode, log);
-          }
+          const mode = options.validate ?? ctx.validate;
+          if (spec.schema && mode !== "off") await validateBody(parsed, spec.schema, mode, log);
           return parsed as T;
         } catch (error) {
           if (!(error instanceof ResponseParseError)) throw error;

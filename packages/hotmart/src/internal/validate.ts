@@ -1,0 +1,56 @@
+import { HotmartError, ResponseValidationError } from "../core/errors";
+import type { ValidateMode } from "../core/types";
+import type { Log } from "./log";
+
+export interface ValidationIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/** What `hotmart/schemas` exports as `registry`: response schemas looked up by the names resources use. */
+export interface SchemaRegistry {
+  /** undefined when no schema has that name; otherwise the issues (empty when the body matches). */
+  check(name: string, body: unknown): ValidationIssue[] | undefined;
+}
+
+let loading: Promise<SchemaRegistry> | undefined;
+
+/**
+ * The schemas are loaded on first use, by package self-reference, so the core stays free of zod:
+ * only users who turn validation on need zod installed.
+ */
+function loadRegistry(): Promise<SchemaRegistry> {
+  loading ??= import("hotmart/schemas").then(
+    (module) => (module as { registry: SchemaRegistry }).registry,
+    (cause: unknown) => {
+      loading = undefined;
+      throw new HotmartError(
+        'validate: "warn" and "strict" need zod: run `npm install zod` (hotmart/schemas could not be loaded)',
+        { cause },
+      );
+    },
+  );
+  return loading;
+}
+
+export async function validateBody(
+  body: unknown,
+  schema: string,
+  mode: Exclude<ValidateMode, "off">,
+  log: Log,
+): Promise<void> {
+  const issues = (await loadRegistry()).check(schema, body);
+  if (issues === undefined) {
+    log.debug(`no schema named ${schema}; response not validated`);
+    return;
+  }
+  if (issues.length === 0) return;
+  const summary = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
+  const message = `The response does not match the ${schema} schema: ${summary}${more}`;
+  if (mode === "strict") throw new ResponseValidationError(message, { issues, body });
+  log.warn(message, { issues: issues.slice(0, 20) });
+}
