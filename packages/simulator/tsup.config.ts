@@ -5,7 +5,7 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: true,
+    clean: false, // the build script empties dist first: two parallel builds share it
     sourcemap: true,
     target: "node20",
     platform: "node",

@@ -1,0 +1,77 @@
+import { parseArgs } from "node:util";
+import type { SimulatorOptions } from "./simulator";
+
+export const USAGE = `Usage: hotmart-simulator [options]
+
+A local, stateful Hotmart API (sales, subscriptions, products, coupons, Club, events,
+negotiation, OAuth, webhooks) with deterministic data.
+
+Options:
+  --port <n>                 Port to listen on (default 8787; 0 = any free port)
+  --host <addr>              Address to bind (default 127.0.0.1)
+  --seed <n>                 Data seed (default 42): same seed, same data
+  --sales <n>                Number of sales to generate (default 500)
+  --rate-limit <n|off>       Calls per minute (default 500; "off" disables it)
+  --token-ttl <seconds>      Access token lifetime (default 172799)
+  --webhook <url>            POST webhook events to this URL (repeatable)
+  --webhook-retry-delay <ms> Wait between webhook re-sends (default 10000)
+  --latency <ms>             Extra latency on every API response (default 0)
+  -h, --help                 Show this help
+`;
+
+export interface CliConfig {
+  help: boolean;
+  options: SimulatorOptions;
+}
+
+function integer(name: string, value: string | undefined, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
+  return Number(value);
+}
+
+/** Turns command-line arguments into simulator options; throws an Error with a readable message. */
+export function parseCliArgs(argv: readonly string[]): CliConfig {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
+      sales: { type: "string" },
+      "rate-limit": { type: "string" },
+      "token-ttl": { type: "string" },
+      webhook: { type: "string", multiple: true },
+      "webhook-retry-delay": { type: "string" },
+      latency: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const options: SimulatorOptions = { port: integer("port", values.port) ?? 8787 };
+  if (values.host !== undefined) options.host = values.host;
+  const seed = integer("seed", values.seed);
+  if (seed !== undefined) options.seed = seed;
+  const sales = integer("sales", values.sales);
+  if (sales !== undefined) options.scale = { sales };
+  const rateLimit = values["rate-limit"];
+  if (rateLimit === "off" || rateLimit === "false") options.rateLimit = false;
+  else {
+    const limit = integer("rate-limit", rateLimit, 1);
+    if (limit !== undefined) options.rateLimit = { limit };
+  }
+  const ttl = integer("token-ttl", values["token-ttl"], 1);
+  if (ttl !== undefined) options.tokenTtlSeconds = ttl;
+  if (values.webhook) {
+    for (const url of values.webhook) {
+      if (!URL.canParse(url)) throw new Error(`--webhook must be a URL, got "${url}"`);
+    }
+    options.webhooks = values.webhook.map((url) => ({ url }));
+  }
+  const retryDelay = integer("webhook-retry-delay", values["webhook-retry-delay"]);
+  if (retryDelay !== undefined) options.webhookRetry = { delayMs: retryDelay };
+  const latency = integer("latency", values.latency);
+  if (latency !== undefined) options.latencyMs = latency;
+  return { help: values.help ?? false, options };
+}

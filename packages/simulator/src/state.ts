@@ -1,0 +1,262 @@
+import type { SimClock } from "./clock";
+import { round2 } from "./data/catalog";
+import type { Dataset } from "./data/dataset";
+import type { PaymentType, PurchaseStatus, SubscriptionStatus } from "./data/enums";
+import type { Coupon, Person, Product, Recurrence, Sale, Subscription } from "./data/model";
+import type { Observer } from "./stats";
+import {
+  chargeDateData,
+  purchaseData,
+  purchaseEventOf,
+  subscriptionCancellationData,
+} from "./webhook-events";
+import type { WebhookDispatcher } from "./webhooks";
+
+const DAY = 86_400_000;
+
+/** Statuses in which a subscription still bills, so it can be cancelled (and not reactivated). */
+export const LIVE_SUBSCRIPTION: ReadonlySet<SubscriptionStatus> = new Set(["ACTIVE", "DELAYED", "STARTED"]);
+/** Statuses a reactivation can leave. OVERDUE needs a new subscription (§8.2 U3). */
+export const REACTIVATABLE: ReadonlySet<SubscriptionStatus> = new Set([
+  "INACTIVE",
+  "CANCELLED_BY_CUSTOMER",
+  "CANCELLED_BY_SELLER",
+  "CANCELLED_BY_ADMIN",
+]);
+
+export interface PurchaseInput {
+  /** Product id; default: the first active one-off product of the account. */
+  productId?: number;
+  offerCode?: string;
+  /** An existing buyer's e-mail; default: the first buyer. */
+  buyerEmail?: string;
+  paymentType?: PaymentType;
+  /** Default APPROVED. Pending statuses (PRINTED_BILLET, WAITING_PAYMENT) can be approved later. */
+  status?: PurchaseStatus;
+}
+
+/**
+ * Every state change, in one place: routes call these after validating a request, and the
+ * simulator's controls call them directly. Each one counts a side effect and sends the webhook the
+ * change causes.
+ */
+export class Actions {
+  constructor(
+    readonly data: Dataset,
+    readonly clock: SimClock,
+    readonly observer: Observer,
+    readonly webhooks: WebhookDispatcher,
+  ) {}
+
+  #effect(name: string): void {
+    this.observer.sideEffect(name);
+  }
+
+  #announce(sale: Sale): void {
+    const event = purchaseEventOf(sale);
+    if (event) this.webhooks.send(event, purchaseData(sale));
+  }
+
+  refund(sale: Sale): void {
+    const now = this.clock.now();
+    sale.status = "REFUNDED";
+    sale.refundDate = now;
+    this.#effect("sale.refund");
+    const sub = sale.subscription;
+    if (sub) {
+      const recurrence = sub.recurrences.find((r) => r.sales.includes(sale));
+      if (recurrence) recurrence.status = "REFUNDED";
+      sub.lastUpdate = now;
+    }
+    this.#announce(sale);
+    // A refund of the first recurrence always cancels the subscription (§8.2 U3).
+    if (sub && sub.magic === undefined && sale.recurrencyNumber === 1 && LIVE_SUBSCRIPTION.has(sub.status)) {
+      this.cancel(sub, "CANCELLED_BY_ADMIN");
+    }
+  }
+
+  cancel(sub: Subscription, status: SubscriptionStatus = "CANCELLED_BY_SELLER"): void {
+    const now = this.clock.now();
+    if (sub.magic === undefined) {
+      sub.status = status;
+      sub.cancellationDate = now;
+      sub.endAccessionDate = now;
+      const lastPaid = [...sub.recurrences].reverse().find((r) => r.status === "PAID");
+      // Access runs until the end of the last paid period.
+      sub.dateNextCharge = lastPaid ? lastPaid.startDate + sub.plan.recurrencyPeriod * DAY : now;
+      sub.lastUpdate = now;
+    }
+    this.#effect("subscription.cancel");
+    this.webhooks.send("SUBSCRIPTION_CANCELLATION", subscriptionCancellationData(sub));
+  }
+
+  /** The simulated subscriber accepts the reactivation e-mail at once. */
+  reactivate(sub: Subscription, charge: boolean): Sale | undefined {
+    const now = this.clock.now();
+    this.#effect("subscription.reactivate");
+    if (sub.magic !== undefined) return undefined;
+    const period = sub.plan.recurrencyPeriod * DAY;
+    sub.status = "ACTIVE";
+    sub.cancellationDate = undefined;
+    sub.endAccessionDate = undefined;
+    sub.lastUpdate = now;
+    if (!charge) {
+      // Billing resumes on the previous schedule.
+      let next = sub.dateNextCharge;
+      while (next <= now) next += period;
+      sub.dateNextCharge = next;
+      return undefined;
+    }
+    const number = (sub.recurrences.at(-1)?.number ?? 0) + 1;
+    const sale = this.#subscriptionSale(sub, number, 1, "APPROVED", sub.plan.price, "AUTOMATIC", "");
+    sub.recurrences.push({ number, status: "PAID", startDate: now, sales: [sale] });
+    sub.dateNextCharge = now + period;
+    this.#announce(sale);
+    return sale;
+  }
+
+  changeDueDay(sub: Subscription, dueDay: number): void {
+    const oldDay = sub.dueDay;
+    if (sub.magic === undefined) {
+      // Takes effect after the charge already scheduled, so date_next_charge does not move (§8.2 U9).
+      sub.dueDay = dueDay;
+      sub.lastUpdate = this.clock.now();
+    }
+    this.#effect("subscription.due_day");
+    this.webhooks.send("UPDATE_SUBSCRIPTION_CHARGE_DATE", chargeDateData(sub, oldDay, dueDay));
+  }
+
+  negotiate(
+    sub: Subscription,
+    recurrences: readonly Recurrence[],
+    paymentType: "PIX" | "BILLET",
+    discount: number,
+  ): Sale {
+    const numbers = recurrences.map((r) => r.number).sort((a, b) => a - b);
+    const total = round2(Math.max(0, sub.plan.price * recurrences.length - discount));
+    const last = recurrences.reduce((a, b) => (b.number > a.number ? b : a));
+    const sale = this.#subscriptionSale(
+      sub,
+      last.number,
+      last.sales.length + 1,
+      paymentType === "PIX" ? "WAITING_PAYMENT" : "PRINTED_BILLET",
+      total,
+      "NEGOTIATION",
+      numbers.join(", "),
+      paymentType,
+    );
+    last.sales.push(sale);
+    sub.lastUpdate = this.clock.now();
+    this.#effect("negotiation.create");
+    this.#announce(sale);
+    return sale;
+  }
+
+  /** Confirms a pending payment (a boleto or Pix paid, a card approved after analysis). */
+  approve(sale: Sale): void {
+    const now = this.clock.now();
+    sale.status = "APPROVED";
+    sale.approvedDate = now;
+    sale.refusalMessage = undefined;
+    const sub = sale.subscription;
+    if (sub && sub.magic === undefined) {
+      const numbers = sale.numberList
+        ? sale.numberList.split(",").map((n) => Number(n.trim()))
+        : [sale.recurrencyNumber];
+      for (const r of sub.recurrences) if (numbers.includes(r.number)) r.status = "PAID";
+      const negotiation = sale.transactionType === "NEGOTIATION";
+      if (negotiation) sub.isPaidNegotiation = true;
+      const settled = !sub.recurrences.some((r) => r.status === "NOT_PAID");
+      // Paying the overdue recurrences makes the subscription active again (§8.7), even after a cancellation for non-payment.
+      const revives = negotiation
+        ? sub.status !== "OVERDUE" && sub.status !== "ACTIVE"
+        : ["DELAYED", "STARTED", "INACTIVE"].includes(sub.status);
+      if (settled && revives) {
+        sub.status = "ACTIVE";
+        sub.cancellationDate = undefined;
+        sub.endAccessionDate = undefined;
+        let next = sub.dateNextCharge;
+        while (next <= now) next += sub.plan.recurrencyPeriod * DAY;
+        sub.dateNextCharge = next;
+      }
+      sub.lastUpdate = now;
+    }
+    this.#effect("sale.approve");
+    this.#announce(sale);
+  }
+
+  /** A new sale, as if a buyer had just checked out. */
+  purchase(input: PurchaseInput = {}): Sale {
+    const data = this.data;
+    const product: Product | undefined =
+      input.productId !== undefined
+        ? data.product(input.productId)
+        : data.products.find((p) => p.listed && p.status === "ACTIVE" && !p.isSubscription);
+    if (!product) throw new RangeError(`No product ${input.productId ?? ""} to sell`);
+    const offer = input.offerCode
+      ? product.offers.find((o) => o.code === input.offerCode)
+      : product.offers[0];
+    if (!offer) throw new RangeError(`Product ${product.id} has no offer ${input.offerCode ?? ""}`);
+    const buyer: Person | undefined = input.buyerEmail
+      ? data.buyers.find((b) => b.email.toLowerCase() === input.buyerEmail?.toLowerCase())
+      : data.buyers[0];
+    if (!buyer) throw new RangeError(`No buyer with e-mail ${input.buyerEmail ?? ""}`);
+    const sale = data.factory.create({
+      product,
+      offer,
+      buyer,
+      orderDate: this.clock.now(),
+      status: input.status ?? "APPROVED",
+      paymentType: input.paymentType ?? "CREDIT_CARD",
+      plain: true,
+      affiliate: undefined,
+    });
+    data.addSale(sale);
+    this.#effect("sale.create");
+    this.#announce(sale);
+    return sale;
+  }
+
+  createCoupon(coupon: Omit<Coupon, "id" | "deleted">): Coupon {
+    const created = this.data.addCoupon({ ...coupon, deleted: false });
+    this.#effect("coupon.create");
+    return created;
+  }
+
+  deleteCoupon(coupon: Coupon): void {
+    coupon.deleted = true;
+    this.#effect("coupon.delete");
+  }
+
+  #subscriptionSale(
+    sub: Subscription,
+    number: number,
+    sequence: number,
+    status: PurchaseStatus,
+    price: number,
+    type: Sale["transactionType"],
+    numberList: string,
+    paymentType?: PaymentType,
+  ): Sale {
+    const previous = sub.recurrences.at(-1)?.sales.at(-1);
+    const sale = this.data.factory.create({
+      product: sub.product,
+      offer: sub.plan.offer,
+      buyer: sub.subscriber,
+      orderDate: this.clock.now(),
+      status,
+      paymentType: paymentType ?? previous?.paymentType ?? "CREDIT_CARD",
+      price,
+      noConversion: true,
+      subscription: sub,
+      recurrencyNumber: number,
+      transactionSequence: sequence,
+      transactionType: type,
+      numberList,
+      plain: true,
+      affiliate: undefined,
+    });
+    this.data.addSale(sale);
+    return sale;
+  }
+}

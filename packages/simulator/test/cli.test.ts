@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseCliArgs } from "../src/cli-args";
+
+describe("CLI arguments", () => {
+  it("defaults to port 8787", () => {
+    expect(parseCliArgs([])).toEqual({ help: false, options: { port: 8787 } });
+  });
+
+  it("parses every option", () => {
+    const { options } = parseCliArgs([
+      "--port",
+      "0",
+      "--seed",
+      "7",
+      "--host",
+      "0.0.0.0",
+      "--sales",
+      "100000",
+      "--rate-limit",
+      "50",
+      "--token-ttl",
+      "60",
+      "--webhook",
+      "http://localhost:3000/a",
+      "--webhook",
+      "http://localhost:3000/b",
+      "--webhook-retry-delay",
+      "100",
+      "--latency",
+      "20",
+    ]);
+    expect(options).toEqual({
+      port: 0,
+      seed: 7,
+      host: "0.0.0.0",
+      scale: { sales: 100000 },
+      rateLimit: { limit: 50 },
+      tokenTtlSeconds: 60,
+      webhooks: [{ url: "http://localhost:3000/a" }, { url: "http://localhost:3000/b" }],
+      webhookRetry: { delayMs: 100 },
+      latencyMs: 20,
+    });
+  });
+
+  it("turns the rate limit off and shows help", () => {
+    expect(parseCliArgs(["--rate-limit", "off"]).options.rateLimit).toBe(false);
+    expect(parseCliArgs(["-h"]).help).toBe(true);
+  });
+
+  it("rejects bad values and unknown options with a readable message", () => {
+    expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
+    expect(() => parseCliArgs(["--webhook", "not a url"])).toThrow(/--webhook/);
+    expect(() => parseCliArgs(["--colour"])).toThrow();
+  });
+});
