@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 import { HotmartError, HotmartInputError } from "./core/errors";
 import type { HttpMethod, RequestOptions, ValidateMode } from "./core/types";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
@@ -6,6 +7,7 @@ import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { execute, type PipelineContext } from "./internal/pipeline";
 import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor } from "./internal/redact";
+import { Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
 
 export const PRODUCTION_URL = "https://developers.hotmart.com";
 export const SANDBOX_URL = "https://sandbox.hotmart.com";
@@ -84,6 +86,13 @@ type InternalOptions = ClientOptions & { [SHARED]?: Shared };
  */
 export class Hotmart {
   // --- resources: one field per API group (src/resources); each method is a few lines on the pipeline ---
+  readonly sales: Sales = new Sales(this);
+  readonly subscriptions: Subscriptions = new Subscriptions(this);
+  readonly products: Products = new Products(this);
+  readonly coupons: Coupons = new Coupons(this);
+  readonly club: Club = new Club(this);
+  readonly events: Events = new Events(this);
+  readonly negotiation: Negotiation = new Negotiation(this);
   // --- end resources ---
 
   readonly #shared: Shared;
@@ -180,7 +189,8 @@ function createShared(opts: ClientOptions, log: Log): Shared {
     );
   }
   globalRedactor.add(clientSecret);
-  const basic = opts.basic ?? base64(`${clientId}:${clientSecret}`);
+  // The panel (and the Python SDK's docs) show the value as "Basic <base64>"; accept it either way.
+  const basic = opts.basic?.replace(/^\s*Basic\s+/i, "").trim() || base64(`${clientId}:${clientSecret}`);
   globalRedactor.add(basic);
   const baseURL = checkURL("baseURL", opts.baseURL ?? (opts.sandbox ? SANDBOX_URL : PRODUCTION_URL));
   const authURL = checkURL("authURL", opts.authURL ?? AUTH_URL);

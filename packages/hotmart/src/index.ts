@@ -31,4 +31,5 @@ export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/
 export type { Logger, LogLevel } from "./internal/log";
 export { path } from "./internal/path";
 export type { RateLimitOptions } from "./internal/rate-limit";
+export * from "./resources";
 export * from "./webhooks";

@@ -6,11 +6,11 @@ import type { RequestOptions } from "./types";
 /** Params every list method takes besides its filters. */
 export interface PageParams {
   /** Page size; Hotmart clamps values above the endpoint's maximum. */
-  max_results?: number;
+  max_results?: number | undefined;
   /** Resume from this cursor (a `next_page_token` or `prev_page_token` from an earlier page). */
-  page_token?: string;
+  page_token?: string | undefined;
   /** Comma-separated dot paths to keep in each item (Hotmart's custom response). */
-  select?: string;
+  select?: string | undefined;
 }
 
 /**

@@ -1,0 +1,34 @@
+/** Types shared by several resources. */
+
+/** One value of a query parameter: dates go out as epoch ms, booleans as true/false, null/undefined are dropped. */
+export type QueryParamValue = string | number | boolean | Date | null | undefined;
+
+/**
+ * Lets every params type carry query parameters the SDK does not know yet: they are forwarded as they are
+ * (an array repeats the key). Known keys keep their types and autocomplete.
+ */
+export interface ExtraParams {
+  [param: string]: QueryParamValue | ReadonlyArray<QueryParamValue>;
+}
+
+/** A repeatable query parameter: one value, or several sent as repeated keys (`status=A&status=B`). */
+export type OneOrMany<T> = T | ReadonlyArray<T>;
+
+/** Money in the REST API (sales, subscriptions, products). */
+export interface Money {
+  value: number;
+  /** ISO-4217, e.g. `BRL`. */
+  currency_code: string;
+}
+
+/** `{ id, name }` of a product, as most responses embed it. */
+export interface ProductRef {
+  id: number;
+  name: string;
+}
+
+/**
+ * A date as a `"2020-07-20 17:57:42"` string, time zone not stated. Only subscription cancel and
+ * reactivate results use it; everything else is epoch ms.
+ */
+export type DateTimeString = string;

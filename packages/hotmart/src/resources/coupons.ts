@@ -1,0 +1,175 @@
+import { HotmartInputError } from "../core/errors";
+import type { PagePromise, PageResponse } from "../core/pagination";
+import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import type { DateParam, EpochMs, RequestOptions } from "../core/types";
+import { path } from "../internal/path";
+import type { ExtraParams } from "./common";
+import type { CouponStatus } from "./enums";
+import { checkId, checkOptionalDate, checkPage, checkPositiveInt, guardPage } from "./validate";
+
+// ---------------------------------------------------------------------------------------------------
+// Params
+// ---------------------------------------------------------------------------------------------------
+
+export interface CouponCreateParams {
+  /** A fraction: 0 < discount < 0.99, so 0.10 is 10 % off. */
+  discount: number;
+  /** Activation (epoch ms or a Date); Hotmart applies the account's time zone. */
+  start_date?: DateParam | undefined;
+  /** Deactivation (epoch ms or a Date). */
+  end_date?: DateParam | undefined;
+  /** Id of the one affiliate allowed to use it. */
+  affiliate?: number | undefined;
+  /** Offers it applies to. Typed as numbers in the docs, which also call them offer "codes". */
+  offer_ids?: ReadonlyArray<number | string> | undefined;
+}
+
+export interface CouponsListParams extends PageParams, ExtraParams {
+  /** Only the coupon with this code. */
+  code?: string | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------
+
+export interface CouponTimeZone {
+  /** e.g. `Fuso horário de Brasília`. */
+  description: string;
+  /** IANA id, e.g. `America/Sao_Paulo`. */
+  id: string;
+  /** e.g. `AMERICA_SAO_PAULO`. */
+  name: string;
+  /** e.g. `-03:00`. */
+  offset: string;
+}
+
+/** One coupon of a product (`coupons.list`). */
+export interface CouponsListItem {
+  /** The numeric id that `coupons.delete` takes (not the code). */
+  id: number;
+  coupon_code: string;
+  /** A fraction: 0.1 is 10 %. */
+  discount: number;
+  start_date: EpochMs;
+  /** Not in the docs; present when set. */
+  end_date?: EpochMs;
+  /** Lowercase, e.g. `valid`. */
+  status: CouponStatus;
+  active: boolean;
+  time_zone: CouponTimeZone;
+}
+
+export type CouponsListPage = PageResponse<CouponsListItem>;
+
+// ---------------------------------------------------------------------------------------------------
+// Resource
+// ---------------------------------------------------------------------------------------------------
+
+const PRODUCT_ID = "the numeric product id, e.g. 1234567";
+
+function checkCode(code: unknown): void {
+  if (typeof code !== "string" || code.trim() === "") {
+    throw new HotmartInputError('code is empty: pass the coupon code buyers will type, e.g. "WELCOME10"');
+  }
+  const length = [...code].length;
+  if (length > 25) {
+    throw new HotmartInputError(
+      `code must be at most 25 characters (got ${length}): pass a shorter coupon code`,
+    );
+  }
+}
+
+function checkDiscount(discount: unknown): void {
+  if (typeof discount === "number" && Number.isFinite(discount) && discount > 0 && discount < 0.99) return;
+  let hint = "";
+  if (typeof discount === "number" && discount >= 1 && discount < 99) {
+    const fraction = discount / 100;
+    const text = Number.isInteger(discount) ? fraction.toFixed(2) : String(fraction);
+    hint = ` — did you mean ${text}?`;
+  }
+  const got =
+    typeof discount === "number" ? String(discount) : (JSON.stringify(discount) ?? String(discount));
+  throw new HotmartInputError(
+    `discount must be a fraction between 0 and 0.99 (0.10 = 10%); got ${got}${hint}`,
+  );
+}
+
+function checkCreate(params: CouponCreateParams | undefined): void {
+  if (!params || typeof params !== "object") {
+    throw new HotmartInputError("The coupon needs a discount: pass { discount: 0.10 } for 10% off");
+  }
+  checkDiscount(params.discount);
+  if (params.affiliate !== undefined)
+    checkPositiveInt("affiliate", params.affiliate, "the affiliate's numeric id");
+  if (params.offer_ids !== undefined) {
+    if (!Array.isArray(params.offer_ids) || params.offer_ids.length === 0) {
+      throw new HotmartInputError(
+        "offer_ids must be a non-empty array of offer ids; leave it out for every offer",
+      );
+    }
+    params.offer_ids.forEach((id, i) => {
+      checkId(`offer_ids[${i}]`, id, "an offer id");
+    });
+  }
+  const start = checkOptionalDate("start_date", params.start_date);
+  const end = checkOptionalDate("end_date", params.end_date);
+  if (start !== undefined && end !== undefined && end <= start) {
+    throw new HotmartInputError("end_date must be after start_date: the coupon would never be active");
+  }
+}
+
+/** Product coupons. They live on the products API (`/products/api/v1/...`), not on payments. */
+export class Coupons extends APIResource {
+  /**
+   * Creates a coupon for a product. `code` is at most 25 characters; `discount` is a fraction (0.10 =
+   * 10 %). Resolves when Hotmart accepts it (it answers `{}`, so list the coupons to get the new id).
+   */
+  async create(
+    productId: number | string,
+    code: string,
+    params: CouponCreateParams,
+    options?: RequestOptions,
+  ): Promise<void> {
+    checkId("productId", productId, PRODUCT_ID);
+    checkCode(code);
+    checkCreate(params);
+    await this._request(
+      {
+        method: "POST",
+        path: path`/products/api/v1/product/${productId}/coupon`,
+        body: { ...params, code },
+        empty: () => undefined,
+      },
+      options,
+    );
+  }
+
+  /** A product's coupons (an empty body from Hotmart means none). */
+  list(
+    productId: number | string,
+    params?: CouponsListParams,
+    options?: RequestOptions,
+  ): PagePromise<CouponsListItem> {
+    return guardPage(() => {
+      checkId("productId", productId, PRODUCT_ID);
+      return this._list<CouponsListItem>(
+        path`/products/api/v1/coupon/product/${productId}`,
+        checkPage(params),
+        options,
+        "CouponsListPage",
+      );
+    });
+  }
+
+  readonly listAutopaginate = autopaginate(this.list.bind(this));
+
+  /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
+  async delete(couponId: number | string, options?: RequestOptions): Promise<void> {
+    checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
+    await this._request(
+      { method: "DELETE", path: path`/products/api/v1/coupon/${couponId}`, empty: () => undefined },
+      options,
+    );
+  }
+}

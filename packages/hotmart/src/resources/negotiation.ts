@@ -1,0 +1,142 @@
+import { HotmartInputError } from "../core/errors";
+import { APIResource } from "../core/resource";
+import type { EpochMs, OpenEnum, RequestOptions } from "../core/types";
+import { path } from "../internal/path";
+import { checkPositiveInt, show } from "./validate";
+
+// ---------------------------------------------------------------------------------------------------
+// Params
+// ---------------------------------------------------------------------------------------------------
+
+/** How the negotiated amount is paid: Pix or boleto (`BILLET`; `BOLETO` is refused by Hotmart). */
+export type NegotiationPaymentType = "PIX" | "BILLET";
+
+export interface NegotiationDiscount {
+  /** The only type: an absolute amount off. */
+  type: "CUSTOM";
+  /** Amount off, in the subscription currency (not a fraction). */
+  value: number;
+}
+
+/** The JSON body of `negotiation.create` (the docs label these fields "path", but they are the body). */
+export interface NegotiationCreateParams {
+  /** The numeric `subscription_id` from `subscriptions.list` (not the subscriber code). */
+  subscription_id: number;
+  /** Recurrence numbers to include: 1 to 5 of them. */
+  recurrences: readonly number[];
+  payment_type: NegotiationPaymentType;
+  discount?: NegotiationDiscount | undefined;
+  /** The buyer's CPF or CNPJ; required for `BILLET`. */
+  document?: string | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------
+
+export interface NegotiationPayment {
+  type: OpenEnum<"BILLET" | "PIX" | "CASH_PAYMENT">;
+  expiration_date: EpochMs;
+  /** Boleto only. */
+  billet_url?: string;
+  /** Boleto only. */
+  billet_barcode?: string;
+  /** Pix copy-and-paste code; Pix only. */
+  pix_code?: string;
+  /** URL of the Pix QR code; Pix only. */
+  pix_qrcode?: string;
+}
+
+/** The charge a negotiation created (`negotiation.create`). */
+export interface NegotiationResult {
+  subscription_id: number;
+  /** The new transaction code. */
+  transaction: string;
+  payment: NegotiationPayment;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Resource
+// ---------------------------------------------------------------------------------------------------
+
+function checkNegotiation(params: NegotiationCreateParams | undefined): void {
+  if (!params || typeof params !== "object") {
+    throw new HotmartInputError(
+      'negotiation.create needs { subscription_id, recurrences, payment_type }, e.g. { subscription_id: 1000001, recurrences: [4], payment_type: "PIX" }',
+    );
+  }
+  checkPositiveInt(
+    "subscription_id",
+    params.subscription_id,
+    "the numeric subscription_id from subscriptions.list (not the subscriber code)",
+  );
+  const { recurrences } = params;
+  if (!Array.isArray(recurrences) || recurrences.length < 1 || recurrences.length > 5) {
+    const got = Array.isArray(recurrences) ? `${recurrences.length} values` : show(recurrences);
+    throw new HotmartInputError(
+      `recurrences must be an array of 1 to 5 recurrence numbers, e.g. [3, 4] (got ${got})`,
+    );
+  }
+  recurrences.forEach((n, i) => {
+    checkPositiveInt(`recurrences[${i}]`, n, "a recurrence number (1 is the first charge)");
+  });
+  if (new Set(recurrences).size !== recurrences.length) {
+    throw new HotmartInputError(
+      `recurrences lists a recurrence twice (${recurrences.join(", ")}): list each once`,
+    );
+  }
+  const type: unknown = params.payment_type;
+  if (type !== "PIX" && type !== "BILLET") {
+    throw new HotmartInputError(
+      `payment_type must be "PIX" or "BILLET" (got ${show(type)}); boleto is "BILLET" at Hotmart`,
+    );
+  }
+  if (type === "BILLET" && (typeof params.document !== "string" || params.document.trim() === "")) {
+    throw new HotmartInputError(
+      'document is required when payment_type is "BILLET": pass the buyer\'s CPF or CNPJ',
+    );
+  }
+  if (params.document !== undefined && typeof params.document !== "string") {
+    throw new HotmartInputError(
+      `document must be a string, the buyer's CPF or CNPJ (got ${show(params.document)})`,
+    );
+  }
+  const { discount } = params;
+  if (discount !== undefined) {
+    const value: unknown = discount?.value;
+    if (
+      typeof discount !== "object" ||
+      discount === null ||
+      discount.type !== "CUSTOM" ||
+      typeof value !== "number" ||
+      !Number.isFinite(value) ||
+      value <= 0
+    ) {
+      throw new HotmartInputError(
+        `discount must be { type: "CUSTOM", value: <amount off> } with a positive amount (got ${JSON.stringify(
+          discount,
+        )}); leave it out for no discount`,
+      );
+    }
+  }
+}
+
+/** Installment negotiation: offers overdue recurrences for payment by Pix or boleto. */
+export class Negotiation extends APIResource {
+  /**
+   * Creates a Pix or boleto charge for 1 to 5 overdue recurrences of a subscription. Not idempotent:
+   * every call may create a new charge, so it is never retried after an ambiguous failure.
+   */
+  async create(params: NegotiationCreateParams, options?: RequestOptions): Promise<NegotiationResult> {
+    checkNegotiation(params);
+    return this._request(
+      {
+        method: "POST",
+        path: path`/payments/api/v1/installments/negotiate`,
+        body: { ...params, recurrences: [...params.recurrences] },
+        schema: "NegotiationResult",
+      },
+      options,
+    );
+  }
+}

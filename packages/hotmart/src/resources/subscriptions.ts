@@ -1,0 +1,544 @@
+import { HotmartInputError } from "../core/errors";
+import type { PagePromise, PageResponse } from "../core/pagination";
+import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import type { DateParam, EpochMs, OpenEnum, RequestOptions } from "../core/types";
+import { path } from "../internal/path";
+import type { DateTimeString, ExtraParams, Money, OneOrMany, ProductRef } from "./common";
+import type {
+  BilletRecoveryType,
+  BillingType,
+  InstallmentType,
+  IntervalType,
+  PaymentMethod,
+  PaymentType,
+  PurchaseStatus,
+  RecurrencyPeriod,
+  RecurrencyStatus,
+  RecurrencyTransactionType,
+  RefusalMessage,
+  SubscriptionStatus,
+} from "./enums";
+import { checkId, checkOptionalBoolean, checkPage, checkSubscriberCodes, guardPage } from "./validate";
+
+// ---------------------------------------------------------------------------------------------------
+// Params
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Filters of `subscriptions.list`. The SDK sends no date defaults: without date filters Hotmart lists
+ * every subscription.
+ */
+export interface SubscriptionsListParams extends PageParams, ExtraParams {
+  /** The subscription product's numeric id. */
+  product_id?: number | undefined;
+  /** Plan name; several names are sent as repeated keys. */
+  plan?: OneOrMany<string> | undefined;
+  plan_id?: number | undefined;
+  /** Subscription start, from (epoch ms or a Date). */
+  accession_date?: DateParam | undefined;
+  /** Subscription start, until. */
+  end_accession_date?: DateParam | undefined;
+  /** Several statuses are sent as repeated keys (`status=DELAYED&status=OVERDUE`). */
+  status?: OneOrMany<SubscriptionStatus> | undefined;
+  subscriber_code?: string | undefined;
+  subscriber_email?: string | undefined;
+  transaction?: string | undefined;
+  /** With (true) or without (false) a trial. */
+  trial?: boolean | undefined;
+  /** Cancelled from this date (Hotmart spells it with one L). */
+  cancelation_date?: DateParam | undefined;
+  /** Cancelled until this date. */
+  end_cancelation_date?: DateParam | undefined;
+  /** Next charge attempt from this date. */
+  date_next_charge?: DateParam | undefined;
+  /** Next charge attempt until this date. */
+  end_date_next_charge?: DateParam | undefined;
+}
+
+export interface SubscriptionsSummaryParams extends PageParams, ExtraParams {
+  product_id?: number | undefined;
+  /** Alphanumeric, although the docs say "integer". */
+  subscriber_code?: string | undefined;
+  accession_date?: DateParam | undefined;
+  end_accession_date?: DateParam | undefined;
+  /** Next charge from this date. */
+  date_next_charge?: DateParam | undefined;
+}
+
+/** Filters of `subscriptions.transactions`. Without `transaction`, Hotmart covers the last 30 days. */
+export interface SubscriptionsTransactionsParams extends PageParams, ExtraParams {
+  product_id?: number | undefined;
+  /** A transaction code; lifts the 30-day default window. */
+  transaction?: string | undefined;
+  subscriber_name?: string | undefined;
+  subscriber_email?: string | undefined;
+  /** One subscription's transactions (this replaces the non-existent `/subscriptions/{code}/transactions`). */
+  subscriber_code?: string | undefined;
+  billing_type?: BillingType | undefined;
+  subscription_status?: SubscriptionStatus | undefined;
+  recurrency_status?: RecurrencyStatus | undefined;
+  purchase_status?: PurchaseStatus | undefined;
+  /** Period start; Hotmart's default is 30 days ago. */
+  transaction_date?: DateParam | undefined;
+  /** Period end. */
+  end_transaction_date?: DateParam | undefined;
+  /** May change when the plan changes. */
+  offer_code?: string | undefined;
+  purchase_payment_type?: PaymentType | undefined;
+}
+
+export interface SubscriptionCancelParams {
+  /** E-mail the buyer about the cancellation (Hotmart's default: true). */
+  send_mail?: boolean | undefined;
+}
+
+export interface SubscriptionReactivateParams {
+  /** Charge at once on reactivation (Hotmart's default: false). The billing day stays as it was. */
+  charge?: boolean | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------
+
+export interface SubscriptionsListPlan {
+  name: string;
+  id: number;
+  /** Days between charges: 7, 30, 60, 90, 180 or 360. */
+  recurrency_period: RecurrencyPeriod;
+  /** Absent: charged until cancelled. */
+  max_charge_cycles?: number;
+}
+
+export interface SubscriptionsListProduct extends ProductRef {
+  ucode: string;
+}
+
+export interface SubscriptionsListSubscriber {
+  name: string;
+  email: string;
+  ucode: string;
+}
+
+/** One subscription, in real time (`subscriptions.list`). */
+export interface SubscriptionsListItem {
+  /** One buyer has a different code for each product. */
+  subscriber_code: string;
+  subscription_id: number;
+  status: SubscriptionStatus;
+  /** First access release. */
+  accession_date: EpochMs;
+  /** Date the subscriber asked to cancel. */
+  end_accession_date?: EpochMs;
+  /** Subscription creation. */
+  request_date: EpochMs;
+  /** Next charge; for a cancelled subscription the last day of access; for a late one the missed date. */
+  date_next_charge: EpochMs;
+  /** Has or had a trial. */
+  trial: boolean;
+  transaction: string;
+  plan: SubscriptionsListPlan;
+  product: SubscriptionsListProduct;
+  /** Price per recurrence. */
+  price: Money;
+  subscriber: SubscriptionsListSubscriber;
+}
+
+export interface SubscriptionsSummaryLastRecurrency {
+  /** Cancelled/OVERDUE: the final one; STARTED/INACTIVE: the first; ACTIVE/DELAYED: the current. */
+  number: number;
+  /** Start of the last recurrence. */
+  request_date: EpochMs;
+  status: RecurrencyStatus;
+  /** Charge attempts in that recurrence. */
+  transaction_number: number;
+  billing_type: BillingType;
+}
+
+export interface SubscriptionsUnpaidRecurrency {
+  number: number;
+  charge_date: EpochMs;
+}
+
+export interface SubscriptionsSummarySubscriber {
+  name: string;
+  /** Hotmart's numeric buyer id. */
+  id: number;
+  email: string;
+}
+
+/** One subscription with the state of its last recurrence; may lag up to 24 h (`subscriptions.summary`). */
+export interface SubscriptionsSummaryItem {
+  subscriber_code: string;
+  subscription_id: number;
+  status: SubscriptionStatus;
+  /** Days: up to today (ACTIVE/DELAYED), to the cancellation (CANCELLED_*), 0 (INACTIVE/STARTED). */
+  lifetime: number;
+  accession_date: EpochMs;
+  end_accession_date?: EpochMs;
+  trial: boolean;
+  /** The plan in force at the last recurrence. */
+  plan: { name: string; recurrency_period: RecurrencyPeriod };
+  product: ProductRef;
+  /** The offer in force at the last recurrence. */
+  offer: { code: string };
+  last_recurrency: SubscriptionsSummaryLastRecurrency;
+  unpaid_recurrencies: SubscriptionsUnpaidRecurrency[];
+  subscriber: SubscriptionsSummarySubscriber;
+}
+
+export interface SubscriptionsTransactionTrialInfo {
+  trial: boolean;
+  /** Days. */
+  trial_period: number;
+  trial_end?: EpochMs | null;
+}
+
+export interface SubscriptionsTransactionPlan {
+  name: string;
+  /** Days; 30 when there is no plan. */
+  recurrency_period: RecurrencyPeriod;
+  /** e.g. `MONTHLY` (a free string). */
+  recurrency_type: string;
+  /** Set on anticipation recurrences. */
+  coupon_code?: string | null;
+  offer: { code: string; description: string; key: string };
+}
+
+export interface SubscriptionsTransactionRecurrency {
+  status: RecurrencyStatus;
+  number: number;
+  /** Due date (first charge transaction). */
+  start_datetime: EpochMs;
+  payment_delay_days?: number;
+  /** The docs' example spelling of `payment_delay_days`. */
+  payment_delays_days?: number;
+  transaction_type: RecurrencyTransactionType;
+  /** Comma-separated recurrence numbers anticipated or negotiated, e.g. `"3, 4"`. */
+  number_list?: string;
+  /** 1-based order of this transaction within its recurrence. */
+  transaction_sequence: number;
+  /** The paid purchase, or the latest if none is paid. Documented as 1/0, sent as a boolean. */
+  is_current_purchase: boolean | 0 | 1;
+  /** Automatic retries happened. */
+  has_retry: boolean;
+  /** Next automatic retry. */
+  scheduled_retry?: EpochMs;
+}
+
+export interface SubscriptionsTransactionPayment {
+  payment_type: PaymentType;
+  /** Card brand, e.g. `VISA`. */
+  credit_card_flag?: string;
+  refusal_message?: RefusalMessage;
+  refund_chargeback_date?: EpochMs;
+  pix_expiration_date?: EpochMs;
+  billet_expiration_date?: EpochMs;
+  /** A URL. */
+  billet_reprint_code?: string;
+  billet_recovery_type?: BilletRecoveryType;
+}
+
+/** Note `currency`, not `currency_code`, on this endpoint. */
+export interface SubscriptionsTransactionPrice {
+  currency: string;
+  /** Charged for the recurrence. */
+  value: number;
+  /** With instalment fees and taxes. */
+  total_value: number;
+}
+
+/** One row per commission currency. */
+export interface SubscriptionsTransactionCommission {
+  conversion_rate: number;
+  currency: string;
+  /** Expected total commission, paid or not. */
+  original_value: number;
+  /** Paid, in the commission currency; 0 after a refund or chargeback. */
+  original_paid_value: number;
+  producer_value: number;
+  /** Paid and not refunded. */
+  producer_paid_value: number;
+}
+
+export interface SubscriptionsTransactionPurchase {
+  transaction: string;
+  order_date: EpochMs;
+  /** Absent until the payment is approved. */
+  approved_date?: EpochMs;
+  /** Spelled `UNDER_ANALYSIS` here. `DELAYED`: a 2nd+ recurrence not paid. */
+  status: PurchaseStatus;
+  payment: SubscriptionsTransactionPayment;
+  installment: { installment_type: InstallmentType; installment_number: number };
+  price: SubscriptionsTransactionPrice;
+  commission: SubscriptionsTransactionCommission;
+}
+
+export interface SubscriptionsTransactionSubscriber {
+  id: number;
+  name: string;
+  email: string;
+  phone_ddd?: string;
+  phone?: string;
+}
+
+/** One charge transaction of one recurrence; may lag up to 24 h (`subscriptions.transactions`). */
+export interface SubscriptionsTransactionsItem {
+  subscription_id: number;
+  /** Last update of this row. */
+  last_update: EpochMs;
+  subscriber_code: string;
+  status: SubscriptionStatus;
+  billing_type: BillingType;
+  /** Sign-up request, even for STARTED/INACTIVE; not the activation date. */
+  adoption_date: EpochMs;
+  date_next_charge: EpochMs;
+  last_recurrency_start_date: EpochMs;
+  /** Null when not cancelled, and null again after a reactivation. */
+  cancellation_date: EpochMs | null;
+  /** Absent: until cancelled. */
+  max_cycles?: number;
+  last_recurrency_number: number;
+  has_unpaid_recurrency: boolean;
+  /** Billing suspended by payment-method restrictions. */
+  has_credit_card_change: boolean;
+  is_paid_anticipation: boolean;
+  is_paid_negotiation: boolean;
+  product: ProductRef;
+  trial_info: SubscriptionsTransactionTrialInfo;
+  plan: SubscriptionsTransactionPlan;
+  recurrency: SubscriptionsTransactionRecurrency;
+  purchase: SubscriptionsTransactionPurchase;
+  subscriber: SubscriptionsTransactionSubscriber;
+  producer: { name: string };
+}
+
+/** One recurrence payment (`subscriptions.purchases`). */
+export interface SubscriptionsPurchasesItem {
+  transaction: string;
+  approved_date?: EpochMs;
+  /** e.g. `HotPay`, `HotPay Internacional`. */
+  payment_engine: string;
+  status: PurchaseStatus;
+  price: Money;
+  payment_type: PaymentType;
+  /** May come as `VISA_CREDIT_CARD` here rather than `CREDIT_CARD_VISA`. */
+  payment_method: PaymentMethod;
+  recurrency_number: number;
+  /** Still inside the refund window. */
+  under_warranty: boolean;
+  /** The purchase belongs to a subscription product. */
+  purchase_subscription: boolean;
+}
+
+/**
+ * What cancel and reactivate answer per subscription. Dates are `"YYYY-MM-DD hh:mm:ss"` strings here, not
+ * epoch ms. Every field is optional: reactivate and failed entries carry only a few.
+ */
+export interface SubscriptionResult {
+  /** Both cancel and reactivate normally answer `INACTIVE` (reactivation waits for the subscriber's consent). */
+  status?: OpenEnum<"ACTIVE" | "INACTIVE">;
+  subscriber_code?: string;
+  creation_date?: DateTimeString;
+  /** Cancel only. */
+  current_recurrence?: number;
+  /** Last payment; cancel only. */
+  date_last_recurrence?: DateTimeString;
+  date_next_charge?: DateTimeString;
+  /** Day of the month; for weekly plans the day of the week (1 = Monday … 7 = Sunday). */
+  due_day?: number;
+  /** Days. */
+  trial_period?: number;
+  interval_type_between_charges?: IntervalType;
+  /** Cancel: a count of `interval_type_between_charges` units. Reactivate: days. Not converted. */
+  interval_between_charges?: number;
+  /** 0 means until cancelled. */
+  max_charge_cycles?: number;
+  activation_date?: DateTimeString;
+  shopper?: { email?: string; phone?: string };
+  /** Only in `fail_subscriptions`. */
+  error?: OpenEnum<"SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE" | "SUBSCRIPTION_ALREADY_ACTIVE">;
+}
+
+/** Bulk cancel/reactivate: per-item failures come inside a 200, not as HTTP errors. */
+export interface SubscriptionsBulkResult {
+  success_subscriptions: SubscriptionResult[];
+  fail_subscriptions: SubscriptionResult[];
+}
+
+export type SubscriptionsListPage = PageResponse<SubscriptionsListItem>;
+export type SubscriptionsSummaryPage = PageResponse<SubscriptionsSummaryItem>;
+export type SubscriptionsTransactionsPage = PageResponse<SubscriptionsTransactionsItem>;
+export type SubscriptionsPurchasesList = SubscriptionsPurchasesItem[];
+
+// ---------------------------------------------------------------------------------------------------
+// Resource
+// ---------------------------------------------------------------------------------------------------
+
+const SUBSCRIBER_CODE = 'the subscriber code, e.g. "B2HNQAXJ"';
+
+/** Subscriptions (`/payments/api/v1/subscriptions...`). */
+export class Subscriptions extends APIResource {
+  /** Subscriptions and subscribers, in real time. */
+  list(params?: SubscriptionsListParams, options?: RequestOptions): PagePromise<SubscriptionsListItem> {
+    return guardPage(() =>
+      this._list<SubscriptionsListItem>(
+        path`/payments/api/v1/subscriptions`,
+        checkPage(params),
+        options,
+        "SubscriptionsListPage",
+      ),
+    );
+  }
+
+  /** One row per subscription with its last recurrence (may lag 24 h). */
+  summary(
+    params?: SubscriptionsSummaryParams,
+    options?: RequestOptions,
+  ): PagePromise<SubscriptionsSummaryItem> {
+    return guardPage(() =>
+      this._list<SubscriptionsSummaryItem>(
+        path`/payments/api/v1/subscriptions/summary`,
+        checkPage(params),
+        options,
+        "SubscriptionsSummaryPage",
+      ),
+    );
+  }
+
+  /** Every charge transaction; filter one subscription with `subscriber_code` (may lag 24 h). */
+  transactions(
+    params?: SubscriptionsTransactionsParams,
+    options?: RequestOptions,
+  ): PagePromise<SubscriptionsTransactionsItem> {
+    return guardPage(() =>
+      this._list<SubscriptionsTransactionsItem>(
+        path`/payments/api/v1/subscriptions/transactions`,
+        checkPage(params),
+        options,
+        "SubscriptionsTransactionsPage",
+      ),
+    );
+  }
+
+  readonly listAutopaginate = autopaginate(this.list.bind(this));
+  readonly summaryAutopaginate = autopaginate(this.summary.bind(this));
+  readonly transactionsAutopaginate = autopaginate(this.transactions.bind(this));
+
+  /** Every recurrence payment of one subscription (a plain array, not paginated). */
+  async purchases(subscriberCode: string, options?: RequestOptions): Promise<SubscriptionsPurchasesItem[]> {
+    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+    return this._request(
+      {
+        method: "GET",
+        path: path`/payments/api/v1/subscriptions/${subscriberCode}/purchases`,
+        empty: () => [],
+        schema: "SubscriptionsPurchasesList",
+      },
+      options,
+    );
+  }
+
+  /** Cancels several subscriptions; per-code failures come back in `fail_subscriptions`. Not idempotent. */
+  async cancel(
+    subscriberCodes: readonly string[],
+    params?: SubscriptionCancelParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionsBulkResult> {
+    checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
+    checkOptionalBoolean("send_mail", params?.send_mail);
+    return this._request(
+      {
+        method: "POST",
+        path: path`/payments/api/v1/subscriptions/cancel`,
+        body: { ...params, subscriber_code: [...subscriberCodes] },
+        schema: "SubscriptionsBulkResult",
+      },
+      options,
+    );
+  }
+
+  /** Cancels one subscription (a SUBSCRIPTION_CANCELLATION webhook follows). Not idempotent. */
+  async cancelSingle(
+    subscriberCode: string,
+    params?: SubscriptionCancelParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionResult> {
+    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+    checkOptionalBoolean("send_mail", params?.send_mail);
+    return this._request(
+      {
+        method: "POST",
+        path: path`/payments/api/v1/subscriptions/${subscriberCode}/cancel`,
+        body: { ...params },
+        schema: "SubscriptionResult",
+      },
+      options,
+    );
+  }
+
+  /**
+   * Reactivates several inactive subscriptions. Each subscriber gets an e-mail to accept within 3 days;
+   * until then the status stays INACTIVE.
+   */
+  async reactivate(
+    subscriberCodes: readonly string[],
+    params?: SubscriptionReactivateParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionsBulkResult> {
+    checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
+    checkOptionalBoolean("charge", params?.charge);
+    return this._request(
+      {
+        method: "POST",
+        path: path`/payments/api/v1/subscriptions/reactivate`,
+        body: { ...params, subscriber_code: [...subscriberCodes] },
+        schema: "SubscriptionsBulkResult",
+      },
+      options,
+    );
+  }
+
+  /** Reactivates one inactive subscription, after the subscriber's consent by e-mail. */
+  async reactivateSingle(
+    subscriberCode: string,
+    params?: SubscriptionReactivateParams,
+    options?: RequestOptions,
+  ): Promise<SubscriptionResult> {
+    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+    checkOptionalBoolean("charge", params?.charge);
+    return this._request(
+      {
+        method: "POST",
+        path: path`/payments/api/v1/subscriptions/${subscriberCode}/reactivate`,
+        body: { ...params },
+        schema: "SubscriptionResult",
+      },
+      options,
+    );
+  }
+
+  /**
+   * Changes the billing day (1–31; 31 falls back to the month's last day) of an ACTIVE or DELAYED
+   * subscription outside its trial. It applies after the charge already scheduled.
+   */
+  async changeDueDay(subscriberCode: string, dueDay: number, options?: RequestOptions): Promise<void> {
+    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+    if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
+      throw new HotmartInputError(
+        `dueDay must be a whole number from 1 to 31, the day of the month to charge (got ${
+          typeof dueDay === "string" ? JSON.stringify(dueDay) : String(dueDay)
+        }); 31 means the last day in shorter months`,
+      );
+    }
+    await this._request(
+      {
+        method: "PATCH",
+        path: path`/payments/api/v1/subscriptions/${subscriberCode}`,
+        body: { due_day: dueDay },
+        empty: () => undefined,
+      },
+      options,
+    );
+  }
+}

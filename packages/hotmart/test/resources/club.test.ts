@@ -1,0 +1,134 @@
+import { NotFoundError } from "hotmart";
+import { describe, expect, it } from "vitest";
+import type { RecordedRequest } from "../helpers/recording-server";
+import {
+  CLUB_LESSONS,
+  CLUB_MODULES,
+  CLUB_PAGES,
+  CLUB_PAGES_V1,
+  CLUB_STUDENT,
+  CLUB_USERS,
+  useRecordingServer,
+} from "./fixtures";
+
+const ctx = useRecordingServer();
+
+describe("club.modules", () => {
+  it("GETs /club/api/v1/modules?subdomain= and returns the bare array", async () => {
+    ctx.server.on("GET", "/club/api/v1/modules", { body: CLUB_MODULES });
+    const modules = await ctx.client().club.modules("my_subdomain", { is_extra: true });
+    const req = ctx.server.only();
+    expect(req.method).toBe("GET");
+    expect(req.path).toBe("/club/api/v1/modules");
+    expect(req.query).toBe("is_extra=true&subdomain=my_subdomain");
+    expect(modules).toEqual(CLUB_MODULES);
+  });
+
+  it("sends only the subdomain without params, and gives [] for {}", async () => {
+    ctx.server.on("GET", "/club/api/v1/modules", { body: {} });
+    await expect(ctx.client().club.modules("my_subdomain")).resolves.toEqual([]);
+    expect(ctx.server.only().query).toBe("subdomain=my_subdomain");
+  });
+});
+
+describe("club.pages", () => {
+  it("GETs the v2 /club/api/v2/modules/{id}/pages?product_id=", async () => {
+    ctx.server.on("GET", "/club/api/v2/modules/J14OKVB4PL/pages", { body: CLUB_PAGES });
+    const pages = await ctx.client().club.pages("J14OKVB4PL", { product_id: 123456789 });
+    const req = ctx.server.only();
+    expect(req.method).toBe("GET");
+    expect(req.path).toBe("/club/api/v2/modules/J14OKVB4PL/pages");
+    expect(req.query).toBe("product_id=123456789");
+    expect(pages).toEqual(CLUB_PAGES);
+    expect(pages[0]?.dripping_configs[0]?.liberation).toEqual({ type: "BY_DAYS", liberation_days: 7 });
+  });
+});
+
+describe("club.pagesV1 (deprecated)", () => {
+  it("GETs the legacy /club/api/v1/modules/{id}/pages?subdomain=", async () => {
+    ctx.server.on("GET", "/club/api/v1/modules/J14OKVB4PL/pages", { body: CLUB_PAGES_V1 });
+    const pages = await ctx.client().club.pagesV1("J14OKVB4PL", { subdomain: "my_subdomain" });
+    const req = ctx.server.only();
+    expect(req.path).toBe("/club/api/v1/modules/J14OKVB4PL/pages");
+    expect(req.query).toBe("subdomain=my_subdomain");
+    expect(pages).toEqual(CLUB_PAGES_V1);
+  });
+});
+
+describe("club.students and club.users", () => {
+  it("GETs /club/api/v1/users with subdomain, email and paging", async () => {
+    ctx.server.on("GET", "/club/api/v1/users", { body: CLUB_USERS });
+    const client = ctx.client();
+    const page = await client.club.students("my_subdomain", { email: "eva@example.com", max_results: 500 });
+    const alias = await client.club.users("my_subdomain", { email: "eva@example.com", max_results: 500 });
+    const [a, b] = ctx.server.requests as [RecordedRequest, RecordedRequest];
+    for (const req of [a, b]) {
+      expect(req.method).toBe("GET");
+      expect(req.path).toBe("/club/api/v1/users");
+      expect(req.query).toBe("email=eva%40example.com&max_results=500&subdomain=my_subdomain");
+    }
+    expect(page.items).toEqual(CLUB_USERS.items);
+    expect(alias.items).toEqual(CLUB_USERS.items);
+    expect(page.items[0]?.progress.completed_percentage).toBe(45.5);
+  });
+});
+
+describe("club.lessons", () => {
+  it("GETs /club/api/v1/users/{user_id}/lessons?subdomain=", async () => {
+    ctx.server.on("GET", "/club/api/v1/users/N2OM623N46/lessons", { body: CLUB_LESSONS });
+    const result = await ctx.client().club.lessons("my_subdomain", "N2OM623N46");
+    const req = ctx.server.only();
+    expect(req.method).toBe("GET");
+    expect(req.path).toBe("/club/api/v1/users/N2OM623N46/lessons");
+    expect(req.query).toBe("subdomain=my_subdomain");
+    expect(result).toEqual(CLUB_LESSONS);
+    expect(result.lessons.map((l) => l.completed_date)).toEqual([1717400000000, undefined]);
+  });
+});
+
+describe("club.studentProgress", () => {
+  /** Hotmart matches partial e-mails: the exact student sits on page 2, after a partial match. */
+  function scriptUsers(): void {
+    ctx.server.on("GET", "/club/api/v1/users", (req) =>
+      req.searchParams.get("page_token") === "p2"
+        ? { body: { items: [{ ...CLUB_STUDENT, email: "Eva@Example.com" }], page_info: {} } }
+        : {
+            body: {
+              items: [{ ...CLUB_STUDENT, user_id: "Other00001", email: "eva@example.com.br" }],
+              page_info: { next_page_token: "p2" },
+            },
+          },
+    );
+    ctx.server.on("GET", "/club/api/v1/users/Uv7wX8yZ9a/lessons", { body: CLUB_LESSONS });
+  }
+
+  it("finds the student by exact e-mail (case-insensitive) and returns their lessons", async () => {
+    scriptUsers();
+    const progress = await ctx
+      .client()
+      .club.studentProgress("my_subdomain", { student_email: " eva@example.COM " });
+    expect(progress.lessons).toEqual(CLUB_LESSONS.lessons);
+    expect(progress.user.user_id).toBe("Uv7wX8yZ9a");
+    expect(ctx.server.requests.map((r) => `${r.method} ${r.path}?${r.query}`)).toEqual([
+      "GET /club/api/v1/users?email=eva%40example.COM&subdomain=my_subdomain",
+      "GET /club/api/v1/users?email=eva%40example.COM&subdomain=my_subdomain&page_token=p2",
+      "GET /club/api/v1/users/Uv7wX8yZ9a/lessons?subdomain=my_subdomain",
+    ]);
+  });
+
+  it("throws NotFoundError when only partial matches come back", async () => {
+    ctx.server.on("GET", "/club/api/v1/users", {
+      body: { items: [{ ...CLUB_STUDENT, email: "eva@example.com.br" }], page_info: {} },
+    });
+    const error = await ctx
+      .client()
+      .club.studentProgress("my_subdomain", { student_email: "eva@example.com" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, error: "not_found" });
+    expect((error as Error).message).toMatch(
+      /No Club student has the e-mail "eva@example.com".*1 other address/,
+    );
+    expect(ctx.server.requests).toHaveLength(1);
+  });
+});

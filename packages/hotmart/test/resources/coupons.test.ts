@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { COUPONS_LIST, useRecordingServer } from "./fixtures";
+
+const ctx = useRecordingServer();
+
+describe("coupons.create", () => {
+  it("POSTs /products/api/v1/product/{product_id}/coupon (singular, products host) and resolves on {}", async () => {
+    ctx.server.on("POST", "/products/api/v1/product/1234567/coupon", { body: {} });
+    const result = await ctx.client().coupons.create(1234567, "BEMVINDO10", {
+      discount: 0.1,
+      start_date: new Date(1717200000000),
+      end_date: 1719792000000,
+      affiliate: 424242,
+      offer_ids: [123456],
+    });
+    expect(result).toBeUndefined();
+    const req = ctx.server.only();
+    expect(req.method).toBe("POST");
+    expect(req.path).toBe("/products/api/v1/product/1234567/coupon");
+    expect(req.query).toBe("");
+    expect(req.body).toEqual({
+      code: "BEMVINDO10",
+      discount: 0.1,
+      start_date: 1717200000000,
+      end_date: 1719792000000,
+      affiliate: 424242,
+      offer_ids: [123456],
+    });
+  });
+
+  it("sends only code and discount when nothing else is given; an empty body is fine too", async () => {
+    ctx.server.on("POST", "/products/api/v1/product/1234567/coupon", { raw: "" });
+    await expect(ctx.client().coupons.create("1234567", "PROMO", { discount: 0.5 })).resolves.toBeUndefined();
+    expect(ctx.server.only().body).toEqual({ code: "PROMO", discount: 0.5 });
+  });
+});
+
+describe("coupons.list", () => {
+  it("GETs /products/api/v1/coupon/product/{product_id} with code and paging", async () => {
+    ctx.server.on("GET", "/products/api/v1/coupon/product/1234567", { body: COUPONS_LIST });
+    const page = await ctx.client().coupons.list(1234567, { code: "BEMVINDO10", max_results: 20 });
+    const req = ctx.server.only();
+    expect(req.method).toBe("GET");
+    expect(req.path).toBe("/products/api/v1/coupon/product/1234567");
+    expect(req.query).toBe("code=BEMVINDO10&max_results=20");
+    expect(page.items).toEqual(COUPONS_LIST.items);
+    expect(page.items[0]?.time_zone.id).toBe("America/Sao_Paulo");
+    expect(page.items[0]?.status).toBe("valid");
+  });
+
+  it("reads an empty body as no coupons", async () => {
+    ctx.server.on("GET", "/products/api/v1/coupon/product/1234567", { raw: "" });
+    const client = ctx.client();
+    expect((await client.coupons.list(1234567)).items).toEqual([]);
+    expect(await client.coupons.list(1234567).toArray()).toEqual([]);
+  });
+});
+
+describe("coupons.delete", () => {
+  it("DELETEs /products/api/v1/coupon/{coupon_id} and resolves on {}", async () => {
+    ctx.server.on("DELETE", "/products/api/v1/coupon/3000001", { body: {} });
+    await expect(ctx.client().coupons.delete(3000001)).resolves.toBeUndefined();
+    const req = ctx.server.only();
+    expect(req.method).toBe("DELETE");
+    expect(req.path).toBe("/products/api/v1/coupon/3000001");
+    expect(req.query).toBe("");
+    expect(req.rawBody).toBe("");
+  });
+});
