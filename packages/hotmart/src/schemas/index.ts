@@ -2,4 +2,4 @@
  * `hotmart/schemas`: zod schemas of every response and webhook. zod is an optional peer dependency;
  * only this entry point imports it.
  */
-export {};
+export * from "./webhooks";

@@ -1,0 +1,412 @@
+/**
+ * zod schemas of every webhook event (HOTMART-API.md §9), for `hotmart/schemas`.
+ *
+ * Each event schema first normalises its input exactly as `parseWebhook` does (the spelling drifts of
+ * §9.13: `COMPLETED`, `creationDate`, ids as strings, ISO dates, ...), then validates the documented
+ * shape, keeping unknown fields (`looseObject`). So `schema.parse(JSON.parse(body))` returns the same
+ * value `parseWebhook(body)` does, validated; `z.infer<typeof schema>` is checked against the public
+ * TypeScript type at compile time (test/webhooks/schemas.test-d.ts).
+ *
+ * Validation is strict about what the docs mark "always"; real payloads sometimes drift, so prefer
+ * `safeParse` and log rather than reject a delivery (a non-2xx makes Hotmart re-send, then disable).
+ */
+import { z } from "zod";
+import { normalizeLegacyWebhookInput, normalizeWebhookInput } from "../webhooks/parse";
+
+const str = z.string();
+const num = z.number();
+const bool = z.boolean();
+const optStr = str.optional();
+const optNum = num.optional();
+const optBool = bool.optional();
+
+// ---------------------------------------------------------------------------------------------------
+// Shared
+// ---------------------------------------------------------------------------------------------------
+
+export const WebhookMoneySchema = z.looseObject({ value: num, currency_value: str });
+export const WebhookNamedProductSchema = z.looseObject({ id: num, name: str });
+export const WebhookPlanRefSchema = z.looseObject({ id: num, name: str });
+
+function envelope<const Name extends string, Data extends z.ZodType>(name: Name, data: Data) {
+  return z.looseObject({
+    id: str,
+    creation_date: num,
+    event: z.literal(name),
+    version: str,
+    data,
+    hottok: optStr,
+  });
+}
+
+/** Validates after normalising, like `parseWebhook`. */
+function normalized<Schema extends z.ZodType>(schema: Schema) {
+  return z.preprocess(normalizeWebhookInput, schema);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Purchase events (§9.5)
+// ---------------------------------------------------------------------------------------------------
+
+export const WebhookPurchaseProductSchema = z.looseObject({
+  id: num,
+  ucode: str,
+  name: str,
+  has_co_production: bool,
+  warranty_date: optStr,
+  support_email: optStr,
+  is_physical_product: optBool,
+  content: z
+    .looseObject({
+      has_physical_products: optBool,
+      products: z
+        .array(z.looseObject({ id: num, ucode: optStr, name: optStr, is_physical_product: optBool }))
+        .optional(),
+    })
+    .optional(),
+});
+
+export const WebhookAffiliateSchema = z.looseObject({ affiliate_code: str, name: str });
+
+export const WebhookBuyerAddressSchema = z.looseObject({
+  country_iso: optStr,
+  country: optStr,
+  zipcode: optStr,
+  state: optStr,
+  city: optStr,
+  neighborhood: optStr,
+  address: optStr,
+  street: optStr,
+  complement: optStr,
+  number: optStr,
+});
+
+export const WebhookBuyerSchema = z.looseObject({
+  email: str,
+  name: optStr,
+  first_name: optStr,
+  last_name: optStr,
+  checkout_phone: optStr,
+  checkout_phone_code: optStr,
+  document: optStr,
+  document_type: optStr,
+  address: WebhookBuyerAddressSchema.optional(),
+  phone: optStr,
+});
+
+export const WebhookProducerSchema = z.looseObject({ name: str, document: optStr, legal_nature: optStr });
+
+export const WebhookCommissionSchema = z.looseObject({
+  value: num,
+  source: str,
+  currency_value: str,
+  currency_conversion: z
+    .looseObject({ converted_value: num, converted_to_currency: str, conversion_rate: num })
+    .optional(),
+});
+
+export const WebhookPurchasePaymentSchema = z.looseObject({
+  type: str,
+  installments_number: num,
+  billet_barcode: optStr,
+  billet_url: optStr,
+  pix_code: optStr,
+  pix_qrcode: optStr,
+  pix_expiration_date: optNum,
+  refusal_reason: optStr,
+});
+
+export const WebhookPurchaseSchema = z.looseObject({
+  approved_date: num.nullable().optional(),
+  full_price: WebhookMoneySchema,
+  original_offer_price: WebhookMoneySchema,
+  price: WebhookMoneySchema,
+  offer: z.looseObject({ code: str, coupon_code: optStr, name: optStr, description: optStr }),
+  recurrence_number: optNum,
+  subscription_anticipation_purchase: optBool,
+  origin: z.looseObject({ src: optStr, sck: optStr, xcod: optStr }).optional(),
+  checkout_country: z.looseObject({ name: str, iso: str }),
+  order_bump: z.looseObject({ is_order_bump: bool, parent_purchase_transaction: optStr }),
+  order_date: num,
+  date_next_charge: optNum,
+  status: str,
+  transaction: str,
+  payment: WebhookPurchasePaymentSchema,
+  invoice_by: optStr,
+  is_funnel: optBool,
+  event_tickets: z.looseObject({ amount: num }).optional(),
+  business_model: optStr,
+  variants: z
+    .looseObject({ sku: optStr, attributes: z.array(z.looseObject({ name: str, value: str })).optional() })
+    .optional(),
+  buyer_ip: optStr,
+});
+
+export const WebhookPurchaseSubscriptionSchema = z.looseObject({
+  status: str,
+  plan: WebhookPlanRefSchema.optional(),
+  subscriber: z.looseObject({ code: str }),
+});
+
+export const WebhookPurchaseShippingSchema = z.looseObject({
+  cost: WebhookMoneySchema.optional(),
+  estimated_delivery_days: optNum,
+  carrier: z.looseObject({ name: optStr, service: optStr }).optional(),
+  fulfillment: z.looseObject({ service: optStr }).optional(),
+});
+
+export const WebhookPurchaseDataSchema = z.looseObject({
+  product: WebhookPurchaseProductSchema,
+  affiliates: z.array(WebhookAffiliateSchema),
+  buyer: WebhookBuyerSchema.optional(),
+  producer: WebhookProducerSchema,
+  commissions: z.array(WebhookCommissionSchema),
+  purchase: WebhookPurchaseSchema,
+  subscription: WebhookPurchaseSubscriptionSchema.optional(),
+  shipping: WebhookPurchaseShippingSchema.optional(),
+});
+
+const PurchaseApproved = envelope("PURCHASE_APPROVED", WebhookPurchaseDataSchema);
+const PurchaseComplete = envelope("PURCHASE_COMPLETE", WebhookPurchaseDataSchema);
+const PurchaseCanceled = envelope("PURCHASE_CANCELED", WebhookPurchaseDataSchema);
+const PurchaseRefunded = envelope("PURCHASE_REFUNDED", WebhookPurchaseDataSchema);
+const PurchaseChargeback = envelope("PURCHASE_CHARGEBACK", WebhookPurchaseDataSchema);
+const PurchaseBilletPrinted = envelope("PURCHASE_BILLET_PRINTED", WebhookPurchaseDataSchema);
+const PurchaseProtest = envelope("PURCHASE_PROTEST", WebhookPurchaseDataSchema);
+const PurchaseExpired = envelope("PURCHASE_EXPIRED", WebhookPurchaseDataSchema);
+const PurchaseDelayed = envelope("PURCHASE_DELAYED", WebhookPurchaseDataSchema);
+
+// ---------------------------------------------------------------------------------------------------
+// Other events (§9.6 – §9.12)
+// ---------------------------------------------------------------------------------------------------
+
+export const WebhookCartAbandonmentDataSchema = z.looseObject({
+  affiliate: optBool,
+  product: WebhookNamedProductSchema,
+  buyer: z.looseObject({ name: optStr, email: optStr, phone: optStr }),
+  offer: z.looseObject({ code: str }).optional(),
+  checkout_country: z.looseObject({ name: str, iso: str }).optional(),
+});
+const PurchaseOutOfShoppingCart = envelope("PURCHASE_OUT_OF_SHOPPING_CART", WebhookCartAbandonmentDataSchema);
+
+export const WebhookSubscriptionCancellationDataSchema = z.looseObject({
+  actual_recurrence_value: optNum,
+  cancellation_date: num,
+  date_next_charge: num,
+  product: WebhookNamedProductSchema,
+  subscriber: z.looseObject({
+    code: str,
+    name: optStr,
+    email: optStr,
+    phone: z.looseObject({ dddPhone: optStr, phone: optStr, dddCell: optStr, cell: optStr }).optional(),
+  }),
+  subscription: z.looseObject({ id: num, plan: WebhookPlanRefSchema.optional() }),
+});
+const SubscriptionCancellation = envelope(
+  "SUBSCRIPTION_CANCELLATION",
+  WebhookSubscriptionCancellationDataSchema,
+);
+
+export const WebhookSwitchPlanDataSchema = z.looseObject({
+  switch_plan_date: num,
+  subscription: z.looseObject({
+    subscriber_code: str,
+    status: str,
+    date_next_charge: optNum,
+    product: WebhookNamedProductSchema,
+    user: z.looseObject({ email: str }),
+  }),
+  plans: z.array(
+    z.looseObject({ id: num, name: str, offer: z.looseObject({ key: str }).optional(), current: bool }),
+  ),
+});
+const SwitchPlan = envelope("SWITCH_PLAN", WebhookSwitchPlanDataSchema);
+
+export const WebhookChargeDateChangeDataSchema = z.looseObject({
+  subscriber: z.looseObject({ code: str, name: optStr, email: optStr }),
+  subscription: z.looseObject({
+    product: WebhookNamedProductSchema.optional(),
+    old_charge_day: optNum,
+    new_charge_day: optNum,
+    date_next_charge: optStr,
+    status: optStr,
+  }),
+  plan: z.looseObject({ id: num, name: str, offer: z.looseObject({ code: str }).optional() }).optional(),
+});
+const UpdateSubscriptionChargeDate = envelope(
+  "UPDATE_SUBSCRIPTION_CHARGE_DATE",
+  WebhookChargeDateChangeDataSchema,
+);
+
+export const WebhookClubUserSchema = z.looseObject({ name: optStr, email: str });
+export const WebhookClubFirstAccessDataSchema = z.looseObject({
+  product: WebhookNamedProductSchema,
+  user: WebhookClubUserSchema,
+});
+const ClubFirstAccess = envelope("CLUB_FIRST_ACCESS", WebhookClubFirstAccessDataSchema);
+
+export const WebhookClubModuleCompletedDataSchema = z.looseObject({
+  product: WebhookNamedProductSchema,
+  user: WebhookClubUserSchema,
+  module: z.looseObject({ id: str, name: optStr }),
+});
+const ClubModuleCompleted = envelope("CLUB_MODULE_COMPLETED", WebhookClubModuleCompletedDataSchema);
+
+export const WebhookFulfillmentAddressSchema = z.looseObject({
+  address: optStr,
+  number: optStr,
+  complement: optStr,
+  neighborhood: optStr,
+  city: optStr,
+  state: optStr,
+  zip_code: optStr,
+  country: optStr,
+});
+
+export const WebhookFulfillmentPersonSchema = z.looseObject({
+  country: optStr,
+  phone: optStr,
+  document: optStr,
+  name: optStr,
+  time_zone: optStr,
+  locale: optStr,
+  ucode: optStr,
+  email: optStr,
+  address: WebhookFulfillmentAddressSchema.optional(),
+});
+
+export const WebhookFulfillmentLineItemSchema = z.looseObject({
+  offer: z.looseObject({ price: WebhookMoneySchema.optional(), code: optStr }).optional(),
+  product: z.looseObject({
+    id: num,
+    name: optStr,
+    format: optStr,
+    support_email: optStr,
+    ucode: optStr,
+    seller: z.looseObject({ name: optStr, email: optStr, ucode: optStr, locale: optStr }).optional(),
+  }),
+  quantity: num,
+  variant: z
+    .looseObject({
+      name: optStr,
+      id: optStr,
+      sku: optStr,
+      attributes: z.array(z.looseObject({ name: str, value: str })).optional(),
+    })
+    .optional(),
+  dimension: z.looseObject({ depth: optNum, width: optNum, height: optNum, weight: optNum }).optional(),
+});
+
+export const WebhookOrderFulfillmentDataSchema = z.looseObject({
+  purchase: z.looseObject({
+    full_price: WebhookMoneySchema.optional(),
+    price: WebhookMoneySchema.optional(),
+    approved_date: optNum,
+    order_date: optNum,
+    id: optNum,
+    transaction: str,
+    status: str,
+    shopper: WebhookFulfillmentPersonSchema.optional(),
+  }),
+  line_items: z.array(WebhookFulfillmentLineItemSchema),
+  delivery: z
+    .looseObject({
+      shipping_processing_time: optNum,
+      method_type: optStr,
+      delivery_time: optNum,
+      destination: WebhookFulfillmentAddressSchema.optional(),
+    })
+    .optional(),
+  shipping: z
+    .looseObject({
+      shipping_total_value: WebhookMoneySchema.optional(),
+      carrier: z.looseObject({ name: optStr, code: optStr }).optional(),
+      shipping_logistics_time: optNum,
+      carrier_options: z.looseObject({ service: optStr, code: optStr }).optional(),
+      type: optStr,
+      estimate_shipping_cost: WebhookMoneySchema.optional(),
+      shipping_markup_price: WebhookMoneySchema.optional(),
+    })
+    .optional(),
+  fulfillment_service: z.looseObject({ service_type: str, service_name: optStr }).optional(),
+  billing: WebhookFulfillmentPersonSchema.optional(),
+});
+const OrderFulfillment = envelope("ORDER_FULFILLMENT", WebhookOrderFulfillmentDataSchema);
+
+// ---------------------------------------------------------------------------------------------------
+// Public event schemas: normalise, then validate.
+// ---------------------------------------------------------------------------------------------------
+
+export const WebhookPurchaseApprovedEventSchema = normalized(PurchaseApproved);
+export const WebhookPurchaseCompleteEventSchema = normalized(PurchaseComplete);
+export const WebhookPurchaseCanceledEventSchema = normalized(PurchaseCanceled);
+export const WebhookPurchaseRefundedEventSchema = normalized(PurchaseRefunded);
+export const WebhookPurchaseChargebackEventSchema = normalized(PurchaseChargeback);
+export const WebhookPurchaseBilletPrintedEventSchema = normalized(PurchaseBilletPrinted);
+export const WebhookPurchaseProtestEventSchema = normalized(PurchaseProtest);
+export const WebhookPurchaseExpiredEventSchema = normalized(PurchaseExpired);
+export const WebhookPurchaseDelayedEventSchema = normalized(PurchaseDelayed);
+export const WebhookPurchaseOutOfShoppingCartEventSchema = normalized(PurchaseOutOfShoppingCart);
+export const WebhookSubscriptionCancellationEventSchema = normalized(SubscriptionCancellation);
+export const WebhookSwitchPlanEventSchema = normalized(SwitchPlan);
+export const WebhookUpdateSubscriptionChargeDateEventSchema = normalized(UpdateSubscriptionChargeDate);
+export const WebhookClubFirstAccessEventSchema = normalized(ClubFirstAccess);
+export const WebhookClubModuleCompletedEventSchema = normalized(ClubModuleCompleted);
+export const WebhookOrderFulfillmentEventSchema = normalized(OrderFulfillment);
+
+/** The nine purchase events. */
+export const WebhookPurchaseEventSchema = normalized(
+  z.discriminatedUnion("event", [
+    PurchaseApproved,
+    PurchaseComplete,
+    PurchaseCanceled,
+    PurchaseRefunded,
+    PurchaseChargeback,
+    PurchaseBilletPrinted,
+    PurchaseProtest,
+    PurchaseExpired,
+    PurchaseDelayed,
+  ]),
+);
+
+/** Any of the 16 events, discriminated on `event`. An unknown event name fails validation. */
+export const HotmartWebhookEventSchema = normalized(
+  z.discriminatedUnion("event", [
+    PurchaseApproved,
+    PurchaseComplete,
+    PurchaseCanceled,
+    PurchaseRefunded,
+    PurchaseChargeback,
+    PurchaseBilletPrinted,
+    PurchaseProtest,
+    PurchaseExpired,
+    PurchaseDelayed,
+    PurchaseOutOfShoppingCart,
+    SubscriptionCancellation,
+    SwitchPlan,
+    UpdateSubscriptionChargeDate,
+    ClubFirstAccess,
+    ClubModuleCompleted,
+    OrderFulfillment,
+  ]),
+);
+
+/** A legacy v1 postback: accepts the form text, `URLSearchParams`, a parsed form object or a `LegacyWebhook`. */
+export const LegacyWebhookSchema = z.preprocess(
+  normalizeLegacyWebhookInput,
+  z.object({
+    legacy: z.literal(true),
+    version: str,
+    hottok: optStr,
+    transaction: optStr,
+    status: optStr,
+    prod: optNum,
+    prod_name: optStr,
+    email: optStr,
+    first_name: optStr,
+    last_name: optStr,
+    name: optStr,
+    doc: optStr,
+    fields: z.record(z.string(), z.string()),
+  }),
+);

@@ -1,0 +1,455 @@
+/**
+ * Receiving webhooks: `constructEvent` (verify then parse, like stripe-node's
+ * `webhooks.constructEvent`) and `createWebhookHandler`, a web-standard `(Request) => Promise<Response>`
+ * for Hono, Next.js route handlers, Cloudflare Workers, Bun and Deno (`toNodeHandler` adapts it to
+ * Express and node:http).
+ */
+import { HotmartError, HotmartInputError } from "../core/errors";
+import { MemoryDedupeStore, type WebhookDedupeStore, webhookDedupeKey } from "./dedupe";
+import { WebhookPayloadError, WebhookVerificationError } from "./errors";
+import type {
+  HotmartWebhookEvent,
+  LegacyWebhook,
+  WebhookEventName,
+  WebhookEventOf,
+  WebhookPayload,
+} from "./events";
+import {
+  type DecodedWebhookBody,
+  decodeWebhookBody,
+  isLegacyWebhook,
+  payloadFromDecoded,
+  type WebhookBody,
+  webhookMediaKind,
+} from "./parse";
+import {
+  type HottokConfig,
+  type HottokSource,
+  type ResolvedHottok,
+  readHottokField,
+  readHottokHeader,
+  resolveHottok,
+  verifyHottok,
+  type WebhookHeaders,
+} from "./verify";
+
+/** Default body limit: 1 MiB. Real purchase events are a few KB. */
+export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------------
+// Verify + decode, shared by constructEvent and the handler
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Header first: a present header is checked before the body is even parsed. Without one the body must
+ * be decoded to find its `hottok` field; a body that cannot be decoded then has no hottok, so it is a
+ * 401 (missing), never a 400 that would tell an unauthenticated caller how far it got.
+ */
+function verifyAndDecode(
+  body: WebhookBody,
+  headers: WebhookHeaders | undefined,
+  hottoks: ResolvedHottok,
+  contentType: string | null | undefined,
+): { decoded: DecodedWebhookBody; source: HottokSource | undefined } {
+  if (hottoks === false) return { decoded: decodeWebhookBody(body, contentType), source: undefined };
+  const header = readHottokHeader(headers);
+  if (header !== undefined) {
+    if (!verifyHottok(header, hottoks)) throw new WebhookVerificationError("mismatch", "header");
+    return { decoded: decodeWebhookBody(body, contentType), source: "header" };
+  }
+  let decoded: DecodedWebhookBody;
+  try {
+    decoded = decodeWebhookBody(body, contentType);
+  } catch (error) {
+    if (error instanceof WebhookPayloadError && error.status === 415) throw error;
+    throw new WebhookVerificationError("missing");
+  }
+  const field = readHottokField(decoded.value);
+  if (field === undefined) throw new WebhookVerificationError("missing");
+  if (!verifyHottok(field, hottoks)) throw new WebhookVerificationError("mismatch", "body");
+  return { decoded, source: "body" };
+}
+
+function contentTypeOf(headers: WebhookHeaders | undefined): string | undefined {
+  if (headers === undefined || headers === null) return undefined;
+  if (typeof Headers !== "undefined" && headers instanceof Headers)
+    return headers.get("content-type") ?? undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== "content-type") continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === "string" ? first : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// constructEvent
+// ---------------------------------------------------------------------------------------------------
+
+export interface ConstructEventOptions {
+  /** Overrides the `Content-Type` read from `headers`. */
+  contentType?: string | null | undefined;
+  /**
+   * Accept legacy v1 form posts, returning `WebhookPayload` (v2 event or `LegacyWebhook`). Default
+   * false: a legacy body throws `WebhookPayloadError`, so the return type is a plain v2 event.
+   */
+  legacy?: boolean | undefined;
+}
+
+/**
+ * Verifies a webhook's hottok, then parses it: stripe-node's `webhooks.constructEvent` for Hotmart.
+ *
+ * ```ts
+ * const event = constructEvent(await request.text(), request.headers, process.env.HOTMART_HOTTOK);
+ * if (event.event === "PURCHASE_APPROVED") grant(event.data.buyer?.email);
+ * ```
+ *
+ * - `rawBody`: the body as received (string or bytes). An object a framework already parsed works
+ *   too: the hottok is a header or a body field, not a signature over the bytes, so nothing is lost.
+ * - `headers`: a `Headers` or a Node/Express headers object; `X-HOTMART-HOTTOK` is found in any case.
+ * - `hottok`: the account's hottok (or several, during a rotation). `undefined` reads
+ *   `HOTMART_HOTTOK`; empty or missing throws `HotmartInputError`; `false` skips verification
+ *   (dangerous: anyone could post a fake purchase).
+ *
+ * Throws `WebhookVerificationError` (answer 401) or `WebhookPayloadError` (answer its `status`: 400,
+ * 413 or 415). Neither message ever contains a hottok or the body.
+ */
+export function constructEvent(
+  rawBody: WebhookBody,
+  headers: WebhookHeaders | undefined,
+  hottok: HottokConfig | false | undefined,
+  options?: ConstructEventOptions & { legacy?: false | undefined },
+): HotmartWebhookEvent;
+export function constructEvent(
+  rawBody: WebhookBody,
+  headers: WebhookHeaders | undefined,
+  hottok: HottokConfig | false | undefined,
+  options: ConstructEventOptions & { legacy: true },
+): WebhookPayload;
+export function constructEvent(
+  rawBody: WebhookBody,
+  headers: WebhookHeaders | undefined,
+  hottok: HottokConfig | false | undefined,
+  options: ConstructEventOptions = {},
+): WebhookPayload {
+  const hottoks = resolveHottok(hottok, false, "constructEvent");
+  const contentType = options.contentType === undefined ? contentTypeOf(headers) : options.contentType;
+  const { decoded } = verifyAndDecode(rawBody, headers, hottoks, contentType);
+  const payload = payloadFromDecoded(decoded);
+  if (isLegacyWebhook(payload) && options.legacy !== true)
+    throw new WebhookPayloadError(
+      "This is a legacy (v1.0.0) form-encoded postback: pass { legacy: true } to accept it, or switch the webhook to version 2.0.0 in Hotmart",
+      "legacy_not_accepted",
+    );
+  return payload;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// createWebhookHandler
+// ---------------------------------------------------------------------------------------------------
+
+/** What every callback gets beside the event. */
+export interface WebhookContext {
+  /** The request as received (its body already consumed). */
+  request: Request;
+  /** The body exactly as received, before any normalisation. Store it if you keep raw events. */
+  rawBody: string;
+  /** Where the verified hottok was found; `undefined` when verification is off. */
+  hottokSource: HottokSource | undefined;
+  /** The key the dedupe store used (the event `id`), if any. */
+  dedupeKey: string | undefined;
+}
+
+/** A callback for one event. Throw (or reject) to answer 500 so Hotmart re-sends the event. */
+export type WebhookEventHandler<Event> = (event: Event, context: WebhookContext) => unknown;
+
+/** `on` map: one optional callback per event name, each typed with its event. */
+export type WebhookHandlers = { [Name in WebhookEventName]?: WebhookEventHandler<WebhookEventOf<Name>> };
+
+/** What `onError` is told about a request that did not end in 200. */
+export interface WebhookErrorInfo {
+  /** The status answered: 401, 400, 413, 415 or 500. */
+  status: number;
+  request: Request;
+  /** The parsed event, when the failure came after parsing. */
+  payload?: WebhookPayload;
+}
+
+export interface WebhookHandlerOptions {
+  /**
+   * The account's hottok (Hotmart: Tools → Webhook → Authentication), or several during a rotation.
+   * Default: the `HOTMART_HOTTOK` environment variable. A missing or empty value throws
+   * `HotmartInputError` when the handler is created: the handler fails closed.
+   *
+   * `false` turns verification off. **Dangerous**: anyone who finds the URL can post a fake
+   * `PURCHASE_APPROVED` and get access for free. Only for local experiments.
+   */
+  hottok?: HottokConfig | false | undefined;
+  /** Same as `hottok: false` when no hottok is configured (or the configured one is empty). Dangerous. */
+  allowUnverified?: boolean | undefined;
+  /** Callbacks by event name. */
+  on?: WebhookHandlers | undefined;
+  /** Legacy v1 form posts. Without it they go to `onUnhandled`. */
+  onLegacy?: WebhookEventHandler<LegacyWebhook> | undefined;
+  /**
+   * Events with no callback in `on` (including event names this SDK does not know yet). Without it
+   * they are acknowledged with 200 and dropped: a non-2xx would make Hotmart re-send, then disable
+   * the webhook.
+   */
+  onUnhandled?: WebhookEventHandler<WebhookPayload> | undefined;
+  /** Told about every non-200 answer, e.g. to log it. Never receives a hottok. Errors it throws are ignored. */
+  onError?: ((error: unknown, info: WebhookErrorInfo) => void) | undefined;
+  /**
+   * Processes each event once, keyed on its `id`. Default: a `MemoryDedupeStore` for this handler.
+   * Pass a shared store with several instances; `false` turns deduplication off.
+   *
+   * A copy that arrives while the same event is still being processed is answered 200 as a duplicate
+   * without waiting; should that first processing fail, it answers 500 and Hotmart re-sends it, and the
+   * released claim lets the re-send run.
+   */
+  dedupe?: WebhookDedupeStore | false | undefined;
+  /** Largest body accepted, in bytes; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number | undefined;
+  /** Accept legacy v1 form-encoded posts. Default true; false answers them 415. */
+  legacy?: boolean | undefined;
+}
+
+/** A web-standard webhook endpoint. */
+export type WebhookHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Builds the endpoint Hotmart posts to. Answers:
+ *
+ * | status | when |
+ * |---|---|
+ * | 200 | handled (or no callback for it, or a duplicate already processed) |
+ * | 400 | not an event envelope / not JSON (after a valid hottok) |
+ * | 401 | hottok missing or wrong (`WebhookVerificationError`) |
+ * | 405 | not a POST |
+ * | 413 | body over `maxBodyBytes` |
+ * | 415 | content type other than JSON or form |
+ * | 500 | a callback threw: Hotmart re-sends, and the dedupe claim is released so the retry runs it |
+ *
+ * Response bodies are small JSON objects (`{ "received": true }`, `{ "error": "invalid_hottok", ... }`)
+ * and never echo a hottok or the request body.
+ *
+ * ```ts
+ * const handler = createWebhookHandler({
+ *   hottok: process.env.HOTMART_HOTTOK,
+ *   on: {
+ *     PURCHASE_APPROVED: async (event) => grantAccess(event.data.buyer?.email, event.data.purchase.transaction),
+ *     SUBSCRIPTION_CANCELLATION: async (event) => scheduleRevoke(event.data.subscriber.code, event.data.date_next_charge),
+ *   },
+ * });
+ * export const POST = handler; // Next.js; Hono: app.post("/hotmart", (c) => handler(c.req.raw))
+ * ```
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+  if (options === null || typeof options !== "object")
+    throw new HotmartInputError("createWebhookHandler needs an options object: { hottok, on: { ... } }");
+  const hottoks = resolveHottok(options.hottok, options.allowUnverified, "createWebhookHandler");
+  const limit = options.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT;
+  if (!Number.isFinite(limit) || limit <= 0)
+    throw new HotmartInputError("maxBodyBytes must be a positive number of bytes (default 1048576, 1 MiB)");
+  const store = options.dedupe === false ? undefined : (options.dedupe ?? new MemoryDedupeStore());
+  const acceptLegacy = options.legacy !== false;
+  // Read once: mutating the options object later does not change a running handler.
+  const { onLegacy, onUnhandled, onError } = options;
+  const on: WebhookHandlers = { ...options.on };
+
+  const report = (error: unknown, info: WebhookErrorInfo): void => {
+    try {
+      onError?.(error, info);
+    } catch {
+      // A logging hook must not change the answer.
+    }
+  };
+  const fail = (error: unknown, info: WebhookErrorInfo): Response => {
+    report(error, info);
+    return answer(
+      info.status,
+      errorBody(error, info.status),
+      info.status === 405 ? { allow: "POST" } : undefined,
+    );
+  };
+
+  return async function hotmartWebhookHandler(request: Request): Promise<Response> {
+    if (request.method !== "POST")
+      return fail(new WebhookPayloadError("Hotmart webhooks are POST requests", "method_not_allowed"), {
+        status: 405,
+        request,
+      });
+
+    const contentType = request.headers.get("content-type");
+    const kind = webhookMediaKind(contentType);
+    if (kind === "other" || (kind === "form" && !acceptLegacy))
+      return fail(
+        new WebhookPayloadError(
+          kind === "form"
+            ? "Legacy (v1.0.0) form-encoded postbacks are not accepted here: switch the webhook to version 2.0.0"
+            : "Unsupported content type: Hotmart sends application/json",
+          "unsupported_media_type",
+        ),
+        { status: 415, request },
+      );
+
+    let rawBody: string;
+    try {
+      rawBody = await readBody(request, limit);
+    } catch (error) {
+      const status = error instanceof WebhookPayloadError ? error.status : 400;
+      return fail(error, { status, request });
+    }
+
+    let payload: WebhookPayload;
+    let source: HottokSource | undefined;
+    try {
+      const verified = verifyAndDecode(rawBody, request.headers, hottoks, contentType);
+      source = verified.source;
+      payload = payloadFromDecoded(verified.decoded);
+      if (isLegacyWebhook(payload) && !acceptLegacy)
+        throw new WebhookPayloadError(
+          "Legacy (v1.0.0) postbacks are not accepted here",
+          "legacy_not_accepted",
+        );
+    } catch (error) {
+      const status =
+        error instanceof WebhookVerificationError
+          ? 401
+          : error instanceof WebhookPayloadError
+            ? error.status
+            : 400;
+      return fail(error, { status, request });
+    }
+
+    const key = store ? webhookDedupeKey(payload) : undefined;
+    const context: WebhookContext = { request, rawBody, hottokSource: source, dedupeKey: key };
+    if (store && key !== undefined) {
+      let claimed: boolean;
+      try {
+        claimed = await store.claim(key);
+      } catch (error) {
+        return fail(error, { status: 500, request, payload });
+      }
+      if (!claimed) return answer(200, { received: true, duplicate: true });
+    }
+
+    try {
+      await dispatch(payload, context);
+    } catch (error) {
+      if (store && key !== undefined) {
+        try {
+          await store.release(key);
+        } catch (releaseError) {
+          report(releaseError, { status: 500, request, payload });
+        }
+      }
+      return fail(error, { status: 500, request, payload });
+    }
+
+    if (store && key !== undefined && store.complete) {
+      try {
+        await store.complete(key);
+      } catch (error) {
+        // Processed already: answer 200 anyway, or Hotmart would re-send an event we handled.
+        report(error, { status: 200, request, payload });
+      }
+    }
+    return answer(200, { received: true });
+  };
+
+  async function dispatch(payload: WebhookPayload, context: WebhookContext): Promise<void> {
+    if (isLegacyWebhook(payload)) {
+      const callback = onLegacy ?? onUnhandled;
+      if (callback) await callback(payload, context);
+      return;
+    }
+    // Own properties only: an event named "constructor" must not find Object.prototype's.
+    const callback = Object.hasOwn(on, payload.event)
+      ? (on as Record<string, WebhookEventHandler<WebhookPayload> | undefined>)[payload.event]
+      : undefined;
+    if (callback) await callback(payload, context);
+    else if (onUnhandled) await onUnhandled(payload, context);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Request and response plumbing (web standard only)
+// ---------------------------------------------------------------------------------------------------
+
+const decoder = new TextDecoder();
+
+function tooLarge(limit: number): WebhookPayloadError {
+  return new WebhookPayloadError(
+    `The body is larger than the ${limit}-byte limit (maxBodyBytes)`,
+    "too_large",
+  );
+}
+
+/** Reads the body, stopping (and cancelling the stream) as soon as it passes `limit` bytes. */
+async function readBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof WebhookPayloadError) throw error;
+    throw new WebhookPayloadError("The request body could not be read", "invalid_envelope", { cause: error });
+  } finally {
+    reader.releaseLock();
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
+}
+
+function answer(status: number, body: unknown, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+/**
+ * The error body. Verification and payload errors carry our own fixed messages (safe to show: they
+ * help a seller debug a misconfigured webhook and contain no values); anything else, e.g. what a
+ * callback threw, is hidden behind a generic message since it may hold data or secrets.
+ */
+function errorBody(error: unknown, status: number): { error: string; message: string } {
+  if (error instanceof WebhookVerificationError)
+    return {
+      error: error.reason === "missing" ? "missing_hottok" : "invalid_hottok",
+      message: error.message,
+    };
+  if (error instanceof WebhookPayloadError) {
+    const code =
+      error.reason === "method_not_allowed"
+        ? "method_not_allowed"
+        : error.reason === "too_large"
+          ? "payload_too_large"
+          : error.reason === "unsupported_media_type"
+            ? "unsupported_media_type"
+            : "invalid_payload";
+    return { error: code, message: error.message };
+  }
+  if (error instanceof HotmartError && status !== 500)
+    return { error: "invalid_payload", message: error.message };
+  return { error: "handler_failed", message: "The webhook handler failed; Hotmart will retry" };
+}

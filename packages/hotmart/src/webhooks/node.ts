@@ -1,0 +1,159 @@
+/**
+ * The Node adapter: serves a `WebhookHandler` from node:http, Express (4 and 5), Connect, Fastify's
+ * raw `req`/`res`, and anything else with Node's request/response shape.
+ *
+ * It needs no `node:*` import: the request is read as an async iterable and the response written
+ * through `statusCode`/`setHeader`/`end`, so the main entry point stays loadable on Workers and Deno.
+ * The parameter types are structural for the same reason (no `@types/node` needed to use them).
+ */
+import { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from "./handler";
+
+/** The parts of a Node `IncomingMessage` (or Express `Request`) the adapter reads. */
+export interface NodeWebhookRequest extends AsyncIterable<unknown> {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>;
+  /** Set by Express body parsers: a Buffer (`express.raw`), a string (`express.text`) or an object. */
+  body?: unknown;
+  /** Express: the URL before mounting stripped a prefix. */
+  originalUrl?: string | undefined;
+  /** True once a body parser consumed the stream. */
+  readableEnded?: boolean | undefined;
+}
+
+/** The parts of a Node `ServerResponse` (or Express `Response`) the adapter writes. */
+export interface NodeWebhookResponse {
+  statusCode: number;
+  setHeader(name: string, value: string): unknown;
+  end(chunk?: unknown): unknown;
+  headersSent?: boolean | undefined;
+}
+
+/** A node:http / Express request listener. Its promise never rejects; awaiting it is optional. */
+export type NodeWebhookListener = (req: NodeWebhookRequest, res: NodeWebhookResponse) => Promise<void>;
+
+/**
+ * Adapts a web-standard handler to `(req, res)`.
+ *
+ * The body is taken from, in order:
+ * - `req.body` as bytes or a string (`express.raw()`, `express.text()`): used as is;
+ * - `req.body` as a parsed object (`express.json()`, `express.urlencoded()`): serialised back to JSON
+ *   or form data. Nothing the verification needs is lost: the hottok is the `X-HOTMART-HOTTOK` header
+ *   or a `hottok` field, not a signature over the exact bytes (so, unlike Stripe, you do not have to
+ *   mount the webhook route before `express.json()`);
+ * - otherwise the request stream itself, read lazily so the handler's body limit stops a huge upload
+ *   without buffering it.
+ *
+ * ```ts
+ * app.post("/webhooks/hotmart", toNodeHandler(createWebhookHandler({ hottok, on })));
+ * http.createServer(toNodeHandler(handler)).listen(3000);
+ * ```
+ */
+export function toNodeHandler(handler: WebhookHandler): NodeWebhookListener {
+  return async function hotmartNodeWebhookListener(req, res) {
+    let response: Response;
+    try {
+      response = await handler(toRequest(req));
+    } catch {
+      // The web handler never throws; this guards against a broken request object.
+      response = new Response(
+        JSON.stringify({ error: "handler_failed", message: "The webhook handler failed" }),
+        {
+          status: 500,
+          headers: { "content-type": "application/json; charset=utf-8" },
+        },
+      );
+    }
+    await writeResponse(response, res);
+  };
+}
+
+/** `toNodeHandler(createWebhookHandler(options))`: the one-liner for Express and node:http. */
+export function createNodeWebhookHandler(options: WebhookHandlerOptions): NodeWebhookListener {
+  return toNodeHandler(createWebhookHandler(options));
+}
+
+function toRequest(req: NodeWebhookRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    // HTTP/2 pseudo-headers (":path") are not valid header names for the Headers class.
+    if (name.startsWith(":")) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value as string);
+  }
+  const host = headers.get("host") ?? "localhost";
+  const url = new URL(req.originalUrl ?? req.url ?? "/", `http://${host}`);
+  const method = (req.method ?? "POST").toUpperCase();
+  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+
+  const body = bodyFromParsed(req, headers);
+  if (body !== undefined) {
+    // The bytes changed form: the original length no longer applies.
+    headers.delete("content-length");
+    return new Request(url, { method, headers, body });
+  }
+  return new Request(url, { method, headers, body: streamOf(req), duplex: "half" } as RequestInit);
+}
+
+/** What a body parser left in `req.body`, as a body to send on; `undefined` means "read the stream". */
+function bodyFromParsed(
+  req: NodeWebhookRequest,
+  headers: Headers,
+): string | Uint8Array<ArrayBuffer> | undefined {
+  const parsed = req.body;
+  if (parsed === undefined || parsed === null) return undefined;
+  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
+  if (typeof parsed === "string") return parsed;
+  if (typeof parsed !== "object") return undefined;
+  // Express 4's body-parser sets `{}` without reading the stream when the content type did not match.
+  if (Object.keys(parsed).length === 0 && req.readableEnded !== true) return undefined;
+  const type = (headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (Array.isArray(value)) for (const v of value) form.append(key, String(v));
+      else if (value !== undefined && value !== null)
+        form.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+    }
+    return form.toString();
+  }
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  return JSON.stringify(parsed);
+}
+
+/** A pull-based stream over the request: nothing is read until the handler asks, and cancel stops reading. */
+function streamOf(req: NodeWebhookRequest): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let iterator: AsyncIterator<unknown> | undefined;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      iterator ??= req[Symbol.asyncIterator]();
+      const { done, value } = await iterator.next();
+      if (done) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(
+        value instanceof Uint8Array
+          ? new Uint8Array(value)
+          : encoder.encode(typeof value === "string" ? value : ""),
+      );
+    },
+    async cancel() {
+      // Ends the iteration, which destroys the Node stream: the rest of an oversized upload is not read.
+      await iterator?.return?.();
+    },
+  });
+}
+
+async function writeResponse(response: Response, res: NodeWebhookResponse): Promise<void> {
+  if (res.headersSent === true) return;
+  const body = new Uint8Array(await response.arrayBuffer());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
+  res.setHeader("content-length", String(body.byteLength));
+  res.end(body);
+}

@@ -1,0 +1,228 @@
+import { createServer, request as httpRequest, type RequestListener, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import {
+  createNodeWebhookHandler,
+  createWebhookHandler,
+  type HotmartWebhookEvent,
+  type LegacyWebhook,
+  type NodeWebhookListener,
+  toNodeHandler,
+  type WebhookContext,
+} from "hotmart";
+import { afterEach, describe, expect, it } from "vitest";
+import { FIXTURE_HOTTOK, fixtureText } from "./fixtures";
+
+const HOTTOK = "hottok-node-test-9e8d7c6b";
+const approved = fixtureText("documented", "purchase-approved");
+const chargeDateWithBodyHottok = fixtureText("observed", "update-subscription-charge-date-body-hottok");
+const legacyForm = fixtureText("legacy", "v1-approved");
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    ),
+  );
+});
+
+async function listen(listener: RequestListener): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+interface Recorder {
+  events: Array<HotmartWebhookEvent | LegacyWebhook>;
+  contexts: WebhookContext[];
+  listener: NodeWebhookListener;
+}
+
+function recorder(hottok = HOTTOK, maxBodyBytes?: number): Recorder {
+  const events: Recorder["events"] = [];
+  const contexts: WebhookContext[] = [];
+  const listener = createNodeWebhookHandler({
+    hottok,
+    dedupe: false,
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+    onUnhandled: (event, context) => {
+      events.push(event);
+      contexts.push(context);
+    },
+  });
+  return { events, contexts, listener };
+}
+
+function send(url: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-hotmart-hottok": HOTTOK, ...headers },
+    body,
+  });
+}
+
+describe("toNodeHandler on node:http", () => {
+  it("reads the raw stream, verifies the lowercased header and answers 200", async () => {
+    const r = recorder();
+    const url = await listen((req, res) => void r.listener(req, res));
+    const response = await send(`${url}/webhooks/hotmart?x=1`, approved);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    expect(r.events[0]).toMatchObject({ event: "PURCHASE_APPROVED" });
+    expect(r.contexts[0]?.rawBody).toBe(approved);
+    expect(r.contexts[0]?.request.url).toMatch(/\/webhooks\/hotmart\?x=1$/);
+  });
+
+  it("401 without a hottok; the answer names no value", async () => {
+    const r = recorder();
+    const url = await listen((req, res) => void r.listener(req, res));
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: approved,
+    });
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain(HOTTOK);
+    expect(r.events).toHaveLength(0);
+  });
+
+  it("413 for a chunked upload past the limit, without reading all of it", async () => {
+    const r = recorder(HOTTOK, 32 * 1024);
+    let received = 0;
+    const url = await listen((req, res) => {
+      req.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+      });
+      void r.listener(req, res);
+    });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        url,
+        { method: "POST", headers: { "content-type": "application/json", "x-hotmart-hottok": HOTTOK } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      const chunk = Buffer.alloc(8 * 1024, 0x20);
+      // Keep writing until the server answers (or 4 MB went out).
+      let sent = 0;
+      const pump = () => {
+        while (sent < 4 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(received).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+describe("Express", () => {
+  async function expressApp(
+    setup: (app: express.Express, r: Recorder) => void,
+    r = recorder(),
+  ): Promise<string> {
+    const app = express();
+    setup(app, r);
+    return listen(app);
+  }
+
+  it("with express.json() mounted first: the parsed body is enough (hottok is a header)", async () => {
+    const r = recorder();
+    const url = await expressApp((app) => {
+      app.use(express.json());
+      app.post("/hotmart", r.listener);
+    }, r);
+    expect((await send(`${url}/hotmart`, approved)).status).toBe(200);
+    expect(r.events[0]).toMatchObject({
+      event: "PURCHASE_APPROVED",
+      data: { purchase: { status: "APPROVED" } },
+    });
+  });
+
+  it("with express.json() and a body-only hottok", async () => {
+    const r = recorder(FIXTURE_HOTTOK);
+    const url = await expressApp((app) => {
+      app.use(express.json());
+      app.post("/hotmart", r.listener);
+    }, r);
+    const response = await fetch(`${url}/hotmart`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chargeDateWithBodyHottok,
+    });
+    expect(response.status).toBe(200);
+    expect(r.contexts[0]?.hottokSource).toBe("body");
+  });
+
+  it("with express.raw(): the Buffer is used as the raw body", async () => {
+    const r = recorder();
+    const url = await expressApp((app) => {
+      app.post("/hotmart", express.raw({ type: "*/*" }), r.listener);
+    }, r);
+    expect((await send(`${url}/hotmart`, approved)).status).toBe(200);
+    expect(r.contexts[0]?.rawBody).toBe(approved);
+  });
+
+  it("with express.text()", async () => {
+    const r = recorder();
+    const url = await expressApp((app) => {
+      app.post("/hotmart", express.text({ type: "*/*" }), r.listener);
+    }, r);
+    expect((await send(`${url}/hotmart`, approved)).status).toBe(200);
+  });
+
+  it("with express.urlencoded() for a legacy v1 post", async () => {
+    const r = recorder(FIXTURE_HOTTOK);
+    const url = await expressApp((app) => {
+      app.use(express.urlencoded({ extended: false }));
+      app.post("/hotmart", r.listener);
+    }, r);
+    const response = await fetch(`${url}/hotmart`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: legacyForm,
+    });
+    expect(response.status).toBe(200);
+    expect(r.events[0]).toMatchObject({ legacy: true, status: "APPROVED", prod: 1439 });
+  });
+
+  it("with express.json() and a form post it did not parse: the stream is read", async () => {
+    const r = recorder(FIXTURE_HOTTOK);
+    const url = await expressApp((app) => {
+      app.use(express.json());
+      app.post("/hotmart", r.listener);
+    }, r);
+    const response = await fetch(`${url}/hotmart`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: legacyForm,
+    });
+    expect(response.status).toBe(200);
+    expect(r.events[0]).toMatchObject({ legacy: true });
+  });
+
+  it("with no body parser, mounted under a prefix", async () => {
+    const handler = createWebhookHandler({ hottok: HOTTOK, dedupe: false });
+    const url = await expressApp((app) => {
+      const router = express.Router();
+      router.post("/hotmart", toNodeHandler(handler));
+      app.use("/webhooks", router);
+    });
+    expect((await send(`${url}/webhooks/hotmart`, approved)).status).toBe(200);
+    expect(
+      (await send(`${url}/webhooks/hotmart`, approved, { "x-hotmart-hottok": "nope-nope" })).status,
+    ).toBe(401);
+  });
+});
