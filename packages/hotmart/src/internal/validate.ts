@@ -21,7 +21,11 @@ let loading: Promise<SchemaRegistry> | undefined;
  */
 function loadRegistry(): Promise<SchemaRegistry> {
   loading ??= import("hotmart/schemas").then(
-    (module) => (module as { registry: SchemaRegistry }).registry,
+    (module) => {
+      const registry = (module as unknown as { registry?: SchemaRegistry }).registry;
+      if (!registry) throw new TypeError("hotmart/schemas has no response registry");
+      return registry;
+    },
     (cause: unknown) => {
       loading = undefined;
       throw new HotmartError(

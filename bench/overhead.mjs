@@ -1,0 +1,296 @@
+// How much the SDK adds per request over plain `fetch` + `JSON.parse`, against the same loopback server
+// in the same run. Prints tables; never asserts on times (root: `npm run bench`).
+//
+//   BENCH_REQUESTS  requests per client, scenario and round (default 1500)
+//   BENCH_ROUNDS    rounds; the speed figures are medians over them (default 5)
+//
+// On a small, noisy machine the speed of everything drifts by tens of percent over a few seconds, so
+// the clients never run their N requests one after the other: each round cuts them into blocks of
+// BLOCK requests and alternates the clients block by block (in a rotating order), so drift hits all alike.
+import { PerformanceObserver } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { Worker } from "node:worker_threads";
+import { Hotmart } from "hotmart";
+
+const REQUESTS = positiveInt("BENCH_REQUESTS", 1500);
+const ROUNDS = positiveInt("BENCH_ROUNDS", 5);
+const BLOCK = 250;
+const WARMUP_REQUESTS = 500;
+const PATH = "/payments/api/v1/sales/history";
+const PARAMS = { max_results: 10 };
+const SCENARIOS = [
+  { name: "sequential", concurrency: 1 },
+  { name: "concurrent ×16", concurrency: 16 },
+];
+
+function positiveInt(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+// --- the server and the clients ---
+
+function startServer() {
+  const worker = new Worker(new URL("./server.mjs", import.meta.url));
+  return new Promise((resolve, reject) => {
+    worker.once("message", (info) => resolve({ worker, ...info }));
+    worker.once("error", reject);
+  });
+}
+
+function serverCounts(worker) {
+  return new Promise((resolve) => {
+    worker.once("message", (message) => resolve(message.counts));
+    worker.postMessage("counts");
+  });
+}
+
+/** The baseline and the two SDK setups; each `call` returns a parsed page over the global fetch. */
+function makeClients(origin) {
+  const url = `${origin}${PATH}?max_results=${PARAMS.max_results}`;
+  const headers = { authorization: "Bearer bench-token", accept: "application/json" };
+  const options = {
+    clientId: "bench-id",
+    clientSecret: "bench-secret",
+    baseURL: origin,
+    authURL: `${origin}/security/oauth/token`,
+  };
+  const noLimiter = new Hotmart({ ...options, rateLimit: false });
+  // The default limiter, with a quota the benchmark never reaches: what remains is its bookkeeping.
+  const limited = new Hotmart({ ...options, rateLimit: { requestsPerMinute: 1_000_000 } });
+  const baseline = async () => {
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return JSON.parse(await response.text());
+  };
+  return {
+    clients: [
+      { name: "fetch + JSON.parse", call: baseline },
+      { name: "SDK rateLimit: false", call: () => noLimiter.request("GET", PATH, PARAMS) },
+      { name: "SDK limiter 1M/min", call: () => limited.request("GET", PATH, PARAMS) },
+    ],
+    close: () => Promise.all([noLimiter.close(), limited.close()]),
+  };
+}
+
+// --- measuring ---
+
+/** A full GC on demand, so one client's garbage is not collected on the next one's time. */
+function exposeGC() {
+  if (typeof globalThis.gc === "function") return globalThis.gc;
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc");
+}
+
+/** Milliseconds spent in GC pauses since the last `take()`. */
+function gcPauseMeter() {
+  let pausedMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pausedMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return {
+    // GC entries arrive asynchronously: let the pending ones in before reading.
+    take: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const ms = pausedMs;
+      pausedMs = 0;
+      return ms;
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** `total` calls with `concurrency` in flight; returns the wall time and the summed per-call latency. */
+async function drive(call, total, concurrency, expectedItems) {
+  let started = 0;
+  let latencyMs = 0;
+  async function lane() {
+    while (started < total) {
+      started++;
+      const t0 = performance.now();
+      const page = await call();
+      latencyMs += performance.now() - t0;
+      if (page.items.length !== expectedItems) throw new Error("unexpected page");
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return { wallMs: performance.now() - t0, latencyMs };
+}
+
+/** Rotates `items` by `n`, so each block starts with a different client. */
+function rotate(items, n) {
+  const k = n % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/** One round of one scenario: REQUESTS per client, in interleaved blocks. Returns totals per client. */
+async function timeRound({ gc }, clients, scenario, round, expectedItems) {
+  const totals = new Map(clients.map((client) => [client.name, { wallMs: 0, latencyMs: 0 }]));
+  for (let done = 0, block = round; done < REQUESTS; block++) {
+    const size = Math.min(BLOCK, REQUESTS - done);
+    for (const client of rotate(clients, block)) {
+      gc();
+      const { wallMs, latencyMs } = await drive(client.call, size, scenario.concurrency, expectedItems);
+      const total = totals.get(client.name);
+      total.wallMs += wallMs;
+      total.latencyMs += latencyMs;
+    }
+    done += size;
+  }
+  return totals;
+}
+
+/** All rounds; prints each round's ratios (the spread behind the medians) and returns the samples. */
+async function runRounds(probes, clients, expectedItems) {
+  const samples = new Map(clients.flatMap((c) => SCENARIOS.map((s) => [key(s, c), []])));
+  const [baseline, ...sdks] = clients;
+  for (let round = 0; round < ROUNDS; round++) {
+    const ratios = [];
+    for (const scenario of SCENARIOS) {
+      const totals = await timeRound(probes, clients, scenario, round, expectedItems);
+      for (const client of clients) samples.get(key(scenario, client)).push(totals.get(client.name));
+      const base = totals.get(baseline.name).wallMs;
+      ratios.push(
+        `${scenario.name} ${sdks.map((c) => fixed(totals.get(c.name).wallMs / base, 2)).join(" / ")}`,
+      );
+    }
+    console.log(`round ${round + 1}/${ROUNDS}  ratio (no limiter / limiter): ${ratios.join(",  ")}`);
+  }
+  return samples;
+}
+
+/**
+ * heapUsed once nothing more can be freed: a GC, a turn of the event loop (undici frees response bodies
+ * from FinalizationRegistry callbacks, which run after a GC), and a second GC.
+ */
+async function settledHeap(gc) {
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** REQUESTS calls in one go: heapUsed right after and once settled, relative to before; GC pauses. */
+async function measureMemory({ gc, pauses }, client, scenario, expectedItems) {
+  const before = await settledHeap(gc);
+  await pauses.take();
+  await drive(client.call, REQUESTS, scenario.concurrency, expectedItems);
+  const after = process.memoryUsage().heapUsed;
+  const gcMs = await pauses.take();
+  const kept = await settledHeap(gc);
+  return { runKB: (after - before) / 1024, keptKB: (kept - before) / 1024, gcMs };
+}
+
+const key = (scenario, client) => `${scenario.name}|${client.name}`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median wall time and latency of one (scenario, client) over the rounds. */
+function summarize(rounds) {
+  const wallMs = median(rounds.map((r) => r.wallMs));
+  const latencyUs = (median(rounds.map((r) => r.latencyMs)) / REQUESTS) * 1000;
+  return { wallMs, reqPerSec: (REQUESTS / wallMs) * 1000, latencyUs };
+}
+
+// --- printing ---
+
+const int = (n) => Math.round(n).toLocaleString("en-US");
+const fixed = (n, digits = 1) => n.toFixed(digits);
+const signed = (n) => `${n >= 0 ? "+" : ""}${fixed(n)}`;
+
+/** A plain-text table: the first two columns left-aligned, numbers right-aligned. */
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])));
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)]
+    .map((cells) => cells.join("  "))
+    .join("\n");
+}
+
+function speedTable(samples, [baseline, ...sdks]) {
+  const rows = [];
+  for (const scenario of SCENARIOS) {
+    const base = summarize(samples.get(key(scenario, baseline)));
+    for (const sdk of sdks) {
+      const s = summarize(samples.get(key(scenario, sdk)));
+      rows.push([
+        scenario.name,
+        sdk.name,
+        int(base.reqPerSec),
+        int(s.reqPerSec),
+        fixed(base.latencyUs),
+        fixed(s.latencyUs),
+        signed(s.latencyUs - base.latencyUs),
+        `${fixed(s.wallMs / base.wallMs, 2)}x`,
+      ]);
+    }
+  }
+  const header = [
+    "scenario",
+    "SDK",
+    "base req/s",
+    "SDK req/s",
+    "base µs/req",
+    "SDK µs/req",
+    "Δ µs/req",
+    "ratio",
+  ];
+  return table(header, rows);
+}
+
+async function memoryTable(probes, clients, expectedItems) {
+  const rows = [];
+  for (const scenario of SCENARIOS) {
+    for (const client of clients) {
+      const m = await measureMemory(probes, client, scenario, expectedItems);
+      rows.push([scenario.name, client.name, signed(m.runKB), signed(m.keptKB), fixed(m.gcMs)]);
+    }
+  }
+  return table(["scenario", "client", "heapUsed Δ KB", "Δ after GC KB", "GC pauses ms"], rows);
+}
+
+async function main() {
+  const probes = { gc: exposeGC(), pauses: gcPauseMeter() };
+  const server = await startServer();
+  const { clients, close } = makeClients(`http://127.0.0.1:${server.port}`);
+  try {
+    console.log(
+      `hotmart SDK overhead: GET ${PATH}, ${int(REQUESTS)} requests per client and scenario, ` +
+        `${ROUNDS} rounds\nNode ${process.version} ${process.platform}/${process.arch}; ` +
+        `server: node:http in a worker thread, keep-alive, ${int(server.pageBytes)}-byte page (${server.items} sales)\n`,
+    );
+    // Warm-up: JIT, the OAuth token (once per SDK client), and a pool of 16 keep-alive sockets.
+    for (const client of clients) {
+      for (const s of SCENARIOS) await drive(client.call, WARMUP_REQUESTS, s.concurrency, server.items);
+    }
+    const samples = await runRounds(probes, clients, server.items);
+
+    console.log(`\n${speedTable(samples, clients)}`);
+    console.log(
+      "\nmedians over the rounds. µs/req: mean time from call to parsed body (with 16 in flight it includes\n" +
+        "waiting on the others); Δ: SDK minus baseline; ratio: SDK wall time / baseline wall time.\n",
+    );
+    console.log(await memoryTable(probes, clients, server.items));
+    console.log(
+      `\none run of ${int(REQUESTS)} requests each. heapUsed Δ: right after the run vs a settled heap before it ` +
+        "(GCs during the\nrun lower it); Δ after GC: what the run left reachable (a single run: ±2 MB is noise); " +
+        "GC pauses: GC time\nduring the run.",
+    );
+    const counts = await serverCounts(server.worker);
+    console.log(`\nserver: ${int(counts.token)} token requests, ${int(counts.page)} page requests`);
+  } finally {
+    probes.pauses.stop();
+    await close();
+    await server.worker.terminate();
+  }
+}
+
+await main();

@@ -1,0 +1,26 @@
+// Runtime assertions shared by smoke.mjs and smoke.cjs. They run in a scratch project against the
+// installed tarball, so they see exactly what npm users get (the ESM build or the CJS build).
+const assert = require("node:assert/strict");
+
+const EXPORTED_CLASSES = ["Hotmart", "HotmartError", "HotmartInputError", "APIError", "PagePromise"];
+
+module.exports = function assertSdk(sdk, schemas, label) {
+  for (const name of EXPORTED_CLASSES) {
+    assert.equal(typeof sdk[name], "function", `${label}: hotmart exports ${name}`);
+  }
+  assert.ok(sdk.APIError.prototype instanceof sdk.HotmartError, `${label}: APIError extends HotmartError`);
+  assert.equal(typeof schemas, "object", `${label}: hotmart/schemas loads`);
+
+  const client = new sdk.Hotmart({ clientId: "id", clientSecret: "secret" });
+  assert.ok(client instanceof sdk.Hotmart, `${label}: new Hotmart({ clientId, clientSecret }) constructs`);
+
+  // The parent strips HOTMART_* from the environment, so this must fail with the exported class.
+  assert.throws(
+    () => new sdk.Hotmart(),
+    (error) =>
+      error instanceof sdk.HotmartInputError &&
+      error instanceof sdk.HotmartError &&
+      error.message.includes("HOTMART_CLIENT_ID"),
+    `${label}: new Hotmart() without credentials throws a HotmartInputError naming HOTMART_CLIENT_ID`,
+  );
+};
