@@ -39,6 +39,11 @@ describe("token manager", () => {
     expect(server.tokenRequests[0]?.headers.authorization).toBe("Basic cmVhZHktbWFkZQ==");
   });
 
+  it('accepts the Basic value with its "Basic " prefix, as the panel shows it', async () => {
+    await client({ basic: "Basic cmVhZHktbWFkZQ==" }).request("GET", "/x");
+    expect(server.tokenRequests[0]?.headers.authorization).toBe("Basic cmVhZHktbWFkZQ==");
+  });
+
   it("50 concurrent calls with no token make exactly one token request", async () => {
     // Slow token endpoint, so all 50 calls are waiting on it at once.
     server.handleToken(async (_req, res) => {
