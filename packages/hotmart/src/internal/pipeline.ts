@@ -77,7 +77,12 @@ async function run<T>(
 ): Promise<T> {
   const method = spec.method;
   const idempotent = isIdempotent(method);
-  const safeURL = ctx.redactor.url(url);
+  // Redacting the URL costs a parse per call; only logs and errors need it, so it is computed on demand.
+  let redacted: string | undefined;
+  const safe = () => {
+    redacted ??= ctx.redactor.url(url);
+    return redacted;
+  };
   const maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
   const timeout = options.timeout ?? ctx.timeout;
   const deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
@@ -87,28 +92,28 @@ async function run<T>(
   let retries = 0;
   let resentAfter401 = false;
   for (;;) {
-    if (signal?.aborted) throw abortError(signal, ctx, method, safeURL);
+    if (signal?.aborted) throw abortError(signal, ctx, method, safe());
     let token: string;
     let ticket = 0;
     try {
       token = await ctx.auth.token(signal);
       if (ctx.limiter) ticket = await ctx.limiter.acquire(signal);
     } catch (error) {
-      if (signal?.aborted) throw abortError(signal, ctx, method, safeURL);
+      if (signal?.aborted) throw abortError(signal, ctx, method, safe());
       throw error;
     }
 
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw new APIConnectionTimeoutError(
-        `${method} ${safeURL} ran past its total timeout before it could be sent`,
+        `${method} ${safe()} ran past its total timeout before it could be sent`,
         {
           outcomeUnknown: false,
         },
       );
     }
     const started = Date.now();
-    if (log.enabled("debug")) log.debug(`→ ${method} ${safeURL}`, { attempt: retries + 1 });
+    if (log.enabled("debug")) log.debug(`→ ${method} ${safe()}`, { attempt: retries + 1 });
     ctx.limiter?.stamp(ticket);
     const outcome = await attempt(
       ctx.fetch,
@@ -133,12 +138,12 @@ async function run<T>(
     let retryable: boolean;
     let delay: number | undefined;
 
-    if (outcome.kind === "aborted") throw abortError(signal, ctx, method, safeURL);
+    if (outcome.kind === "aborted") throw abortError(signal, ctx, method, safe());
     if (outcome.kind === "timeout") {
       failure = new APIConnectionTimeoutError(
         idempotent
-          ? `${method} ${safeURL} timed out after ${Math.min(timeout, remaining)} ms`
-          : `${method} ${safeURL} timed out after ${Math.min(timeout, remaining)} ms. The outcome is unknown: ` +
+          ? `${method} ${safe()} timed out after ${Math.min(timeout, remaining)} ms`
+          : `${method} ${safe()} timed out after ${Math.min(timeout, remaining)} ms. The outcome is unknown: ` +
               "Hotmart may have processed it, and writes are not idempotent, so it was not retried. " +
               "Check its effect before sending it again",
         { outcomeUnknown: !idempotent },
@@ -149,8 +154,8 @@ async function run<T>(
       const reason = describeCause(outcome.error);
       failure = new APIConnectionError(
         notSent || idempotent
-          ? `${method} ${safeURL} could not reach Hotmart: ${reason}`
-          : `${method} ${safeURL} failed mid-request (${reason}). The outcome is unknown: Hotmart may have ` +
+          ? `${method} ${safe()} could not reach Hotmart: ${reason}`
+          : `${method} ${safe()} failed mid-request (${reason}). The outcome is unknown: Hotmart may have ` +
               "processed it, and writes are not idempotent, so it was not retried. Check its effect before sending it again",
         { cause: sanitizeCause(outcome.error, ctx.redactor), outcomeUnknown: !notSent && !idempotent },
       );
@@ -159,7 +164,7 @@ async function run<T>(
       const { response, text } = outcome;
       ctx.limiter?.observe(response.headers, ticket);
       if (log.enabled("debug")) {
-        log.debug(`← ${response.status} ${method} ${safeURL}`, {
+        log.debug(`← ${response.status} ${method} ${safe()}`, {
           ms: Date.now() - started,
           bytes: text.length,
         });
@@ -196,7 +201,7 @@ async function run<T>(
           headers: response.headers,
           body: parsedError,
           method,
-          url: safeURL,
+          url: safe(),
         });
         retryable = RETRYABLE_STATUS.has(status) && (idempotent || status === 429);
         if (status === 429) {
@@ -213,7 +218,7 @@ async function run<T>(
             headers: response.headers,
             body: parsedError,
             method,
-            url: safeURL,
+            url: safe(),
             message: `${failure.message}. The outcome is unknown: Hotmart may have applied this write, so it was not retried`,
           });
         }
@@ -224,13 +229,13 @@ async function run<T>(
     const wait = delay ?? backoffMs(retries);
     if (Date.now() + wait >= deadline) throw failure;
     retries += 1;
-    log.warn(`retrying ${method} ${safeURL} in ${Math.round(wait)} ms (retry ${retries} of ${maxRetries})`, {
+    log.warn(`retrying ${method} ${safe()} in ${Math.round(wait)} ms (retry ${retries} of ${maxRetries})`, {
       reason: failure.message,
     });
     try {
       await sleep(wait, signal);
     } catch {
-      throw abortError(signal, ctx, method, safeURL);
+      throw abortError(signal, ctx, method, safe());
     }
   }
 }
