@@ -10,7 +10,7 @@ import { stringify } from "csv-stringify";
 import { Hotmart } from "hotmart";
 
 const [out = "sales.csv", status] = process.argv.slice(2);
-// Node 20 has no `await using` syntax yet (TypeScript and Node 22+ do): close() in a finally instead.
+// Node 20 has no `await using` syntax yet (TypeScript and Node 24 do): close() in a finally instead.
 const hotmart = new Hotmart();
 try {
   const columns = [
