@@ -10,6 +10,7 @@
  * from zod, and the two are checked against each other at compile time.
  */
 import type { EpochMs, OpenEnum } from "../core/types";
+import type { CommissionSource, PaymentType } from "../resources/enums";
 
 /** Every v2 event Hotmart sends (§9.4). Note `PURCHASE_CANCELED` (one L) and `SUBSCRIPTION_CANCELLATION` (two). */
 export const WEBHOOK_EVENT_NAMES = [
@@ -95,31 +96,11 @@ export type WebhookSubscriptionStatus = OpenEnum<
   | "CANCELLED_BY_ADMIN"
 >;
 
-/** `data.purchase.payment.type` after normalisation (`CASHPAYMENT` becomes `CASH_PAYMENT`). §10.4. */
-export type WebhookPaymentType = OpenEnum<
-  | "BILLET"
-  | "CASH_PAYMENT"
-  | "CREDIT_CARD"
-  | "DIRECT_BANK_TRANSFER"
-  | "DIRECT_DEBIT"
-  | "FINANCED_BILLET"
-  | "FINANCED_INSTALLMENT"
-  | "GOOGLE_PAY"
-  | "HOTCARD"
-  | "HYBRID"
-  | "MANUAL_TRANSFER"
-  | "PAYPAL"
-  | "PAYPAL_INTERNACIONAL"
-  | "PICPAY"
-  | "PIX"
-  | "SAMSUNG_PAY"
-  | "WALLET"
->;
+/** `data.purchase.payment.type` after normalisation (`CASHPAYMENT` becomes `CASH_PAYMENT`): the REST values. §10.4. */
+export type WebhookPaymentType = PaymentType;
 
 /** `MARKETPLACE` is Hotmart's own cut: in every real capture, missing from the docs' table. */
-export type WebhookCommissionSource = OpenEnum<
-  "PRODUCER" | "COPRODUCER" | "AFFILIATE" | "ADDON" | "MARKETPLACE"
->;
+export type WebhookCommissionSource = CommissionSource;
 export type WebhookDocumentType = OpenEnum<"CPF" | "CNPJ" | "DNI" | "CIF" | "DOCUMENT">;
 /** R: Hotmart invoices the buyer; A: the producer via Hotmart's foreign entity; I: via its Brazilian entity. */
 export type WebhookBusinessModel = OpenEnum<"R" | "A" | "I">;
