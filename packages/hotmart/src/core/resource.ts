@@ -27,7 +27,8 @@ export abstract class APIResource {
 
   // async, so that a closed client or bad input rejects the returned promise rather than throwing.
   protected async _request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
-    return execute<T>(this._client._context(), spec, options);
+    // An endpoint with no documented empty value always answers data: an empty body is a fault.
+    return execute<T>(this._client._context(), { expectBody: spec.empty === undefined, ...spec }, options);
   }
 
   protected _list<T>(
@@ -45,7 +46,11 @@ export abstract class APIResource {
             method: "GET",
             path,
             query: token === undefined ? base : { ...base, page_token: token },
-            empty: () => ({ items: [], page_info: {} }),
+            // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
+            // exists by definition, so an empty or item-less answer there is a fault, never the end.
+            ...(token === undefined && start === undefined
+              ? { empty: () => ({ items: [], page_info: {} }) }
+              : { expectBody: true, accept: isPage }),
             schema,
           },
           options,
@@ -63,4 +68,8 @@ export function autopaginate<A extends unknown[], T>(
   list: (...args: A) => PagePromise<T>,
 ): (...args: A) => AsyncGenerator<T, void, undefined> {
   return (...args: A) => list(...args).iterate();
+}
+
+function isPage(body: unknown): boolean {
+  return typeof body === "object" && body !== null && Array.isArray((body as { items?: unknown }).items);
 }

@@ -1,7 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError } from "../core/errors";
 import type { Log } from "./log";
 import type { Redactor } from "./redact";
-import { backoffMs, RETRYABLE_STATUS, serverDelayMs } from "./retry";
+import { backoffMs, RETRYABLE_STATUS, retryAfterMs, serverDelayMs } from "./retry";
 import { sleep } from "./sleep";
 
 /** A cached access token. `expiresAt` is epoch milliseconds. */
@@ -110,7 +110,10 @@ export class TokenManager {
           error instanceof APIConnectionError ||
           (error instanceof APIError && RETRYABLE_STATUS.has(error.status));
         if (!retryable || attempt >= maxRetries) throw error;
-        const hinted = error instanceof APIError ? serverDelayMs(new Headers(error.headers)) : undefined;
+        const hinted =
+          error instanceof APIError
+            ? (error.status === 429 ? serverDelayMs : retryAfterMs)(new Headers(error.headers))
+            : undefined;
         const delay = hinted ?? backoffMs(attempt);
         log.warn(`token request failed, retrying in ${Math.round(delay)} ms`, {
           attempt: attempt + 1,

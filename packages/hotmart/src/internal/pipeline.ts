@@ -13,7 +13,14 @@ import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
 import type { RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
-import { backoffMs, isIdempotent, RETRYABLE_STATUS, serverDelayMs, surelyNotSent } from "./retry";
+import {
+  backoffMs,
+  isIdempotent,
+  RETRYABLE_STATUS,
+  retryAfterMs,
+  serverDelayMs,
+  surelyNotSent,
+} from "./retry";
 import { sleep } from "./sleep";
 import { validateBody } from "./validate";
 
@@ -45,6 +52,12 @@ export interface RequestSpec {
   body?: unknown;
   /** The documented value of an empty (or `{}`) response body. */
   empty?: (() => unknown) | undefined;
+  /**
+   * The endpoint always answers a body of a known shape: an empty body, or one `accept` refuses, is a
+   * transport fault (retried on reads), never a silent empty result.
+   */
+  expectBody?: boolean | undefined;
+  accept?: ((body: unknown) => boolean) | undefined;
   /** Name of the response schema in hotmart/schemas, for `validate`. */
   schema?: string | undefined;
 }
@@ -195,7 +208,7 @@ async function run<T>(
       } else {
         const parsedError = parseErrorBody(text);
         const status = response.status;
-        const hinted = serverDelayMs(response.headers);
+        const hinted = status === 429 ? serverDelayMs(response.headers) : retryAfterMs(response.headers);
         failure = APIError.from({
           status,
           headers: response.headers,
@@ -253,9 +266,17 @@ export function buildURL(baseURL: string, path: string, query?: object, extra?: 
 
 function parseBody(text: string, response: Response, spec: RequestSpec): unknown {
   const trimmed = text.trim();
+  const contentType = response.headers.get("content-type") ?? undefined;
+  if (trimmed === "" && spec.expectBody && !spec.empty) {
+    throw new ResponseParseError(
+      `Hotmart answered ${response.status} with an empty body where this endpoint always returns data; it may have been cut off`,
+      { status: response.status, contentType, body: text },
+    );
+  }
   if (trimmed === "" || (trimmed === "{}" && spec.empty)) return spec.empty ? spec.empty() : undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(trimmed);
+    parsed = JSON.parse(trimmed);
   } catch (cause) {
     throw new ResponseParseError(
       `Hotmart answered ${response.status} with a body that is not valid JSON (${
@@ -269,6 +290,13 @@ function parseBody(text: string, response: Response, spec: RequestSpec): unknown
       },
     );
   }
+  if (spec.accept && !spec.accept(parsed)) {
+    throw new ResponseParseError(
+      `Hotmart answered ${response.status} with a body that is not the shape this endpoint returns (${text.length} bytes)`,
+      { status: response.status, contentType, body: text },
+    );
+  }
+  return parsed;
 }
 
 function parseErrorBody(text: string): unknown {

@@ -24,6 +24,14 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
  * (seconds until reset, or an epoch timestamp in seconds or milliseconds, as ky reads it).
  */
 export function serverDelayMs(headers: Headers, now = Date.now()): number | undefined {
+  return retryAfterMs(headers, now) ?? resetDelayMs(headers.get("ratelimit-reset"), now);
+}
+
+/**
+ * `Retry-After` alone. For a 5xx this is the only hint that counts: Hotmart sends `RateLimit-Reset`
+ * on every response, and it means "the quota window resets in N s", not "try again in N s".
+ */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const retryAfter = headers.get("retry-after");
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
@@ -31,7 +39,7 @@ export function serverDelayMs(headers: Headers, now = Date.now()): number | unde
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
-  return resetDelayMs(headers.get("ratelimit-reset"), now);
+  return undefined;
 }
 
 export function resetDelayMs(raw: string | null, now = Date.now()): number | undefined {

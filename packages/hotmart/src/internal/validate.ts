@@ -17,24 +17,26 @@ let loading: Promise<SchemaRegistry> | undefined;
 
 /**
  * The schemas are loaded on first use, by package self-reference, so the core stays free of zod:
- * only users who turn validation on need zod installed.
+ * only users who turn validation on need zod installed. Every failure to load (zod missing, the module
+ * not found, or a module without a usable registry) becomes one HotmartError, and the next call tries
+ * again.
  */
 function loadRegistry(): Promise<SchemaRegistry> {
-  loading ??= import("hotmart/schemas").then(
-    (module) => {
-      const registry = (module as unknown as { registry?: SchemaRegistry }).registry;
-      if (!registry) throw new TypeError("hotmart/schemas has no response registry");
-      return registry;
-    },
-    (cause: unknown) => {
-      loading = undefined;
-      throw new HotmartError(
-        'validate: "warn" and "strict" need zod: run `npm install zod` (hotmart/schemas could not be loaded)',
-        { cause },
-      );
-    },
-  );
+  loading ??= importRegistry().catch((cause: unknown) => {
+    loading = undefined;
+    throw new HotmartError(
+      'validate: "warn" and "strict" need zod: run `npm install zod` (hotmart/schemas could not be loaded)',
+      { cause },
+    );
+  });
   return loading;
+}
+
+async function importRegistry(): Promise<SchemaRegistry> {
+  const module: unknown = await import("hotmart/schemas");
+  const registry = (module as { registry?: Partial<SchemaRegistry> } | undefined)?.registry;
+  if (typeof registry?.check !== "function") throw new TypeError("hotmart/schemas has no response registry");
+  return registry as SchemaRegistry;
 }
 
 export async function validateBody(

@@ -1,0 +1,97 @@
+/**
+ * The response schemas by the names the resources pass to the pipeline (`schema: "SalesHistoryPage"`),
+ * for `validate: "warn" | "strict"`. Each name is also the name of the public type of that body.
+ */
+import type { z } from "zod";
+import type { SchemaRegistry, ValidationIssue } from "../internal/validate";
+import {
+  ClubLessonsResponseSchema,
+  ClubModulesListSchema,
+  ClubPagesListSchema,
+  ClubPagesV1ListSchema,
+  ClubStudentsPageSchema,
+} from "./club";
+import { EventInfoSchema, EventsTicketsPageSchema } from "./events";
+import { NegotiationResultSchema } from "./negotiation";
+import {
+  CouponsListPageSchema,
+  ProductsListPageSchema,
+  ProductsOffersPageSchema,
+  ProductsPlansPageSchema,
+} from "./products";
+import {
+  SalesCommissionsPageSchema,
+  SalesHistoryPageSchema,
+  SalesParticipantsPageSchema,
+  SalesPriceDetailsPageSchema,
+  SalesSummaryPageSchema,
+} from "./sales";
+import {
+  SubscriptionResultSchema,
+  SubscriptionsBulkResultSchema,
+  SubscriptionsListPageSchema,
+  SubscriptionsPurchasesListSchema,
+  SubscriptionsSummaryPageSchema,
+  SubscriptionsTransactionsPageSchema,
+} from "./subscriptions";
+
+/** Every response schema, by name. */
+export const responseSchemas = {
+  // Pages: { items, page_info }
+  SalesHistoryPage: SalesHistoryPageSchema,
+  SalesSummaryPage: SalesSummaryPageSchema,
+  SalesParticipantsPage: SalesParticipantsPageSchema,
+  SalesCommissionsPage: SalesCommissionsPageSchema,
+  SalesPriceDetailsPage: SalesPriceDetailsPageSchema,
+  SubscriptionsListPage: SubscriptionsListPageSchema,
+  SubscriptionsSummaryPage: SubscriptionsSummaryPageSchema,
+  SubscriptionsTransactionsPage: SubscriptionsTransactionsPageSchema,
+  ProductsListPage: ProductsListPageSchema,
+  ProductsOffersPage: ProductsOffersPageSchema,
+  ProductsPlansPage: ProductsPlansPageSchema,
+  CouponsListPage: CouponsListPageSchema,
+  ClubStudentsPage: ClubStudentsPageSchema,
+  EventsTicketsPage: EventsTicketsPageSchema,
+  // Bare arrays
+  SubscriptionsPurchasesList: SubscriptionsPurchasesListSchema,
+  ClubModulesList: ClubModulesListSchema,
+  ClubPagesList: ClubPagesListSchema,
+  ClubPagesV1List: ClubPagesV1ListSchema,
+  // Single objects
+  SubscriptionResult: SubscriptionResultSchema,
+  SubscriptionsBulkResult: SubscriptionsBulkResultSchema,
+  ClubLessonsResponse: ClubLessonsResponseSchema,
+  EventInfo: EventInfoSchema,
+  NegotiationResult: NegotiationResultSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type ResponseSchemaName = keyof typeof responseSchemas;
+
+export interface ResponseSchemaRegistry extends SchemaRegistry {
+  /** The schemas by name. */
+  readonly schemas: typeof responseSchemas;
+  /** Every name, in the order above. */
+  names(): ResponseSchemaName[];
+  has(name: string): name is ResponseSchemaName;
+}
+
+function has(name: string): name is ResponseSchemaName {
+  return Object.hasOwn(responseSchemas, name);
+}
+
+/**
+ * What the SDK loads when `validate` is on. `check(name, body)` answers undefined for an unknown name,
+ * `[]` when the body matches, otherwise zod's issues as `{ path, message }` (path from the body's root,
+ * e.g. `["items", 0, "purchase", "price"]`).
+ */
+export const registry: ResponseSchemaRegistry = {
+  schemas: responseSchemas,
+  names: () => Object.keys(responseSchemas) as ResponseSchemaName[],
+  has,
+  check(name: string, body: unknown): ValidationIssue[] | undefined {
+    if (!has(name)) return undefined;
+    const result = responseSchemas[name].safeParse(body);
+    if (result.success) return [];
+    return result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  },
+};
