@@ -41,8 +41,21 @@ export class Log {
     this.emit("debug", message, data);
   }
 
-  private emit(level: Exclude<LogLevel, "off">, message: string, data?: Record<string, unknown>): void {
-    if (!this.enabled(level)) return;
+  /**
+   * A warning the caller asked for explicitly (validate: "warn"): printed whatever the level, since
+   * turning validation on to see nothing would be a trap.
+   */
+  requested(message: string, data?: Record<string, unknown>): void {
+    this.emit("warn", message, data, true);
+  }
+
+  private emit(
+    level: Exclude<LogLevel, "off">,
+    message: string,
+    data?: Record<string, unknown>,
+    always = false,
+  ): void {
+    if (!always && !this.enabled(level)) return;
     const line = `[hotmart] ${this.redactor.string(message)}`;
     try {
       if (data === undefined) this.sink[level](line);

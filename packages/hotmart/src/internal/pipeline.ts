@@ -196,7 +196,9 @@ async function run<T>(
         try {
           const parsed = parseBody(text, response, spec);
           const mode = options.validate ?? ctx.validate;
-          if (spec.schema && mode !== "off") await validateBody(parsed, spec.schema, mode, log);
+          // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
+          const selected = hasSelect(spec.query) || hasSelect(options.query);
+          if (spec.schema && mode !== "off" && !selected) await validateBody(parsed, spec.schema, mode, log);
           return parsed as T;
         } catch (error) {
           if (!(error instanceof ResponseParseError)) throw error;
@@ -329,4 +331,9 @@ function follow(signal: AbortSignal | undefined, controller: AbortController): (
   const onAbort = () => controller.abort(signal.reason);
   signal.addEventListener("abort", onAbort, { once: true });
   return () => signal.removeEventListener("abort", onAbort);
+}
+
+function hasSelect(query: object | undefined): boolean {
+  const select = (query as { select?: unknown } | undefined)?.select;
+  return select !== undefined && select !== null && select !== "";
 }

@@ -58,5 +58,5 @@ export async function validateBody(
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
   const message = `The response does not match the ${schema} schema: ${summary}${more}`;
   if (mode === "strict") throw new ResponseValidationError(message, { issues, body });
-  log.warn(message, { issues: issues.slice(0, 20) });
+  log.requested(message, { issues: issues.slice(0, 20) });
 }

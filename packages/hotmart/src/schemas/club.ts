@@ -10,7 +10,7 @@ import {
   ClubUserStatusSchema,
   ClubUserTypeSchema,
 } from "./enums";
-import { bool, loose, num, optBool, optNum, optStr, page, str } from "./shared";
+import { bool, loose, num, optBool, optNum, optStr, type PageSchema, page, str } from "./shared";
 
 // ---------------------------------------------------------------------------------------------------
 // M1. modules (a bare array)
@@ -68,7 +68,7 @@ export const ClubPagesItemSchema = loose({
 
 export const ClubPagesListSchema = z.array(ClubPagesItemSchema);
 
-/** The legacy v1 page, unverified: every field optional. */
+/** The legacy v1 page, type PageSchema, unverified: every field optional. */
 export const ClubPagesV1ItemSchema = loose({
   page_id: optStr,
   name: optStr,
@@ -116,7 +116,7 @@ export const ClubStudentsItemSchema = loose({
   engagement: ClubEngagementSchema,
 });
 
-export const ClubStudentsPageSchema = page(ClubStudentsItemSchema);
+export const ClubStudentsPageSchema: PageSchema<typeof ClubStudentsItemSchema> = page(ClubStudentsItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // M4. lessons

@@ -1,7 +1,7 @@
 /** Schemas of event tickets (resources/events.ts, HOTMART-API.md §8.6). */
 import { z } from "zod";
 import { CheckinStatusSchema, TicketStatusSchema, TicketTypeSchema } from "./enums";
-import { bool, either, loose, num, ProductRefSchema, page, str } from "./shared";
+import { bool, either, loose, num, type PageSchema, ProductRefSchema, page, str } from "./shared";
 
 // ---------------------------------------------------------------------------------------------------
 // E1. event info
@@ -50,4 +50,5 @@ export const EventsTicketsItemSchema = loose({
   product: ProductRefSchema,
 });
 
-export const EventsTicketsPageSchema = page(EventsTicketsItemSchema);
+export const EventsTicketsPageSchema: PageSchema<typeof EventsTicketsItemSchema> =
+  page(EventsTicketsItemSchema);

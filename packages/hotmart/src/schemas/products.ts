@@ -7,7 +7,7 @@ import {
   ProductFormatSchema,
   ProductStatusSchema,
 } from "./enums";
-import { bool, loose, MoneySchema, num, optNum, page, str } from "./shared";
+import { bool, loose, MoneySchema, num, optNum, type PageSchema, page, str } from "./shared";
 
 export const ProductsListItemSchema = loose({
   id: num,
@@ -20,7 +20,7 @@ export const ProductsListItemSchema = loose({
   warranty_period: num,
 });
 
-export const ProductsListPageSchema = page(ProductsListItemSchema);
+export const ProductsListPageSchema: PageSchema<typeof ProductsListItemSchema> = page(ProductsListItemSchema);
 
 export const ProductsOffersItemSchema = loose({
   code: str,
@@ -33,7 +33,8 @@ export const ProductsOffersItemSchema = loose({
   is_main_offer: bool,
 });
 
-export const ProductsOffersPageSchema = page(ProductsOffersItemSchema);
+export const ProductsOffersPageSchema: PageSchema<typeof ProductsOffersItemSchema> =
+  page(ProductsOffersItemSchema);
 
 export const ProductsPlansItemSchema = loose({
   code: str,
@@ -48,7 +49,8 @@ export const ProductsPlansItemSchema = loose({
   is_switch_plan_enabled: bool,
 });
 
-export const ProductsPlansPageSchema = page(ProductsPlansItemSchema);
+export const ProductsPlansPageSchema: PageSchema<typeof ProductsPlansItemSchema> =
+  page(ProductsPlansItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // Coupons
@@ -67,4 +69,4 @@ export const CouponsListItemSchema = loose({
   time_zone: CouponTimeZoneSchema,
 });
 
-export const CouponsListPageSchema = page(CouponsListItemSchema);
+export const CouponsListPageSchema: PageSchema<typeof CouponsListItemSchema> = page(CouponsListItemSchema);

@@ -2,7 +2,6 @@
  * The response schemas by the names the resources pass to the pipeline (`schema: "SalesHistoryPage"`),
  * for `validate: "warn" | "strict"`. Each name is also the name of the public type of that body.
  */
-import type { z } from "zod";
 import type { SchemaRegistry, ValidationIssue } from "../internal/validate";
 import {
   ClubLessonsResponseSchema,
@@ -35,8 +34,39 @@ import {
   SubscriptionsTransactionsPageSchema,
 } from "./subscriptions";
 
+/**
+ * Every response schema, by the name the resources use (also the name of the public type it infers).
+ * Written out, rather than inferred, so the published declarations name each schema instead of repeating
+ * it.
+ */
+export interface ResponseSchemas {
+  readonly SalesHistoryPage: typeof SalesHistoryPageSchema;
+  readonly SalesSummaryPage: typeof SalesSummaryPageSchema;
+  readonly SalesParticipantsPage: typeof SalesParticipantsPageSchema;
+  readonly SalesCommissionsPage: typeof SalesCommissionsPageSchema;
+  readonly SalesPriceDetailsPage: typeof SalesPriceDetailsPageSchema;
+  readonly SubscriptionsListPage: typeof SubscriptionsListPageSchema;
+  readonly SubscriptionsSummaryPage: typeof SubscriptionsSummaryPageSchema;
+  readonly SubscriptionsTransactionsPage: typeof SubscriptionsTransactionsPageSchema;
+  readonly ProductsListPage: typeof ProductsListPageSchema;
+  readonly ProductsOffersPage: typeof ProductsOffersPageSchema;
+  readonly ProductsPlansPage: typeof ProductsPlansPageSchema;
+  readonly CouponsListPage: typeof CouponsListPageSchema;
+  readonly ClubStudentsPage: typeof ClubStudentsPageSchema;
+  readonly EventsTicketsPage: typeof EventsTicketsPageSchema;
+  readonly SubscriptionsPurchasesList: typeof SubscriptionsPurchasesListSchema;
+  readonly ClubModulesList: typeof ClubModulesListSchema;
+  readonly ClubPagesList: typeof ClubPagesListSchema;
+  readonly ClubPagesV1List: typeof ClubPagesV1ListSchema;
+  readonly SubscriptionResult: typeof SubscriptionResultSchema;
+  readonly SubscriptionsBulkResult: typeof SubscriptionsBulkResultSchema;
+  readonly ClubLessonsResponse: typeof ClubLessonsResponseSchema;
+  readonly EventInfo: typeof EventInfoSchema;
+  readonly NegotiationResult: typeof NegotiationResultSchema;
+}
+
 /** Every response schema, by name. */
-export const responseSchemas = {
+export const responseSchemas: ResponseSchemas = {
   // Pages: { items, page_info }
   SalesHistoryPage: SalesHistoryPageSchema,
   SalesSummaryPage: SalesSummaryPageSchema,
@@ -63,13 +93,13 @@ export const responseSchemas = {
   ClubLessonsResponse: ClubLessonsResponseSchema,
   EventInfo: EventInfoSchema,
   NegotiationResult: NegotiationResultSchema,
-} as const satisfies Record<string, z.ZodType>;
+};
 
-export type ResponseSchemaName = keyof typeof responseSchemas;
+export type ResponseSchemaName = keyof ResponseSchemas;
 
 export interface ResponseSchemaRegistry extends SchemaRegistry {
   /** The schemas by name. */
-  readonly schemas: typeof responseSchemas;
+  readonly schemas: ResponseSchemas;
   /** Every name, in the order above. */
   names(): ResponseSchemaName[];
   has(name: string): name is ResponseSchemaName;

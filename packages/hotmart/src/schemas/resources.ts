@@ -8,14 +8,5 @@ export * from "./events";
 export * from "./negotiation";
 export * from "./products";
 export * from "./sales";
-export {
-  either,
-  loose,
-  MoneySchema,
-  openEnum,
-  openNumberEnum,
-  PageInfoSchema,
-  ProductRefSchema,
-  page,
-} from "./shared";
+export { MoneySchema, PageInfoSchema, type PageSchema, ProductRefSchema } from "./shared";
 export * from "./subscriptions";

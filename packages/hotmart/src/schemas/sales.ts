@@ -10,7 +10,18 @@ import {
   PaymentTypeSchema,
   PurchaseStatusSchema,
 } from "./enums";
-import { bool, loose, MoneySchema, num, optNum, optStr, ProductRefSchema, page, str } from "./shared";
+import {
+  bool,
+  loose,
+  MoneySchema,
+  num,
+  optNum,
+  optStr,
+  type PageSchema,
+  ProductRefSchema,
+  page,
+  str,
+} from "./shared";
 
 export const SalesUserRefSchema = loose({ name: str, ucode: str });
 
@@ -65,7 +76,7 @@ export const SalesHistoryItemSchema = loose({
   purchase: SalesHistoryPurchaseSchema,
 });
 
-export const SalesHistoryPageSchema = page(SalesHistoryItemSchema);
+export const SalesHistoryPageSchema: PageSchema<typeof SalesHistoryItemSchema> = page(SalesHistoryItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // S2. summary
@@ -73,7 +84,7 @@ export const SalesHistoryPageSchema = page(SalesHistoryItemSchema);
 
 export const SalesSummaryItemSchema = loose({ total_items: num, total_value: MoneySchema });
 
-export const SalesSummaryPageSchema = page(SalesSummaryItemSchema);
+export const SalesSummaryPageSchema: PageSchema<typeof SalesSummaryItemSchema> = page(SalesSummaryItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // S3. participants (/sales/users)
@@ -115,7 +126,8 @@ export const SalesParticipantsItemSchema = loose({
   users: z.array(SalesParticipantSchema),
 });
 
-export const SalesParticipantsPageSchema = page(SalesParticipantsItemSchema);
+export const SalesParticipantsPageSchema: PageSchema<typeof SalesParticipantsItemSchema> =
+  page(SalesParticipantsItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // S4. commissions
@@ -137,7 +149,8 @@ export const SalesCommissionsItemSchema = loose({
   commissions: z.array(SalesCommissionSchema),
 });
 
-export const SalesCommissionsPageSchema = page(SalesCommissionsItemSchema);
+export const SalesCommissionsPageSchema: PageSchema<typeof SalesCommissionsItemSchema> =
+  page(SalesCommissionsItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // S5. price details
@@ -157,4 +170,5 @@ export const SalesPriceDetailsItemSchema = loose({
   real_conversion_rate: num,
 });
 
-export const SalesPriceDetailsPageSchema = page(SalesPriceDetailsItemSchema);
+export const SalesPriceDetailsPageSchema: PageSchema<typeof SalesPriceDetailsItemSchema> =
+  page(SalesPriceDetailsItemSchema);

@@ -87,7 +87,16 @@ export const PageInfoSchema = loose({
   results_per_page: optNum,
 });
 
+/**
+ * The type of a page schema. Annotating each `XPageSchema` with it keeps the published declarations
+ * short: the item type is named (`PageSchema<typeof XItemSchema>`) instead of written out again.
+ */
+export type PageSchema<Item extends z.ZodType> = z.ZodObject<
+  { items: z.ZodArray<Item>; page_info: typeof PageInfoSchema },
+  z.core.$strip
+>;
+
 /** `{ items: Item[], page_info }`, the body of every paginated endpoint. */
-export function page<Item extends z.ZodType>(item: Item) {
+export function page<Item extends z.ZodType>(item: Item): PageSchema<Item> {
   return loose({ items: z.array(item), page_info: PageInfoSchema });
 }

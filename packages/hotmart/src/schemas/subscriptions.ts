@@ -23,6 +23,7 @@ import {
   openEnum,
   optNum,
   optStr,
+  type PageSchema,
   ProductRefSchema,
   page,
   str,
@@ -59,7 +60,8 @@ export const SubscriptionsListItemSchema = loose({
   subscriber: SubscriptionsListSubscriberSchema,
 });
 
-export const SubscriptionsListPageSchema = page(SubscriptionsListItemSchema);
+export const SubscriptionsListPageSchema: PageSchema<typeof SubscriptionsListItemSchema> =
+  page(SubscriptionsListItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // U2. summary
@@ -93,7 +95,9 @@ export const SubscriptionsSummaryItemSchema = loose({
   subscriber: SubscriptionsSummarySubscriberSchema,
 });
 
-export const SubscriptionsSummaryPageSchema = page(SubscriptionsSummaryItemSchema);
+export const SubscriptionsSummaryPageSchema: PageSchema<typeof SubscriptionsSummaryItemSchema> = page(
+  SubscriptionsSummaryItemSchema,
+);
 
 // ---------------------------------------------------------------------------------------------------
 // U3. transactions
@@ -197,7 +201,8 @@ export const SubscriptionsTransactionsItemSchema = loose({
   producer: loose({ name: str }),
 });
 
-export const SubscriptionsTransactionsPageSchema = page(SubscriptionsTransactionsItemSchema);
+export const SubscriptionsTransactionsPageSchema: PageSchema<typeof SubscriptionsTransactionsItemSchema> =
+  page(SubscriptionsTransactionsItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // U4. purchases (a bare array)
