@@ -49,6 +49,35 @@ describe("construction", () => {
     );
   });
 
+  it("sandbox sends API calls to sandbox.hotmart.com and the token request to the same token host", async () => {
+    const seen: string[] = [];
+    const fakeFetch: typeof fetch = async (input) => {
+      const url = String(input);
+      seen.push(url.split("?")[0] ?? url);
+      const body = url.includes("/security/oauth/token")
+        ? { access_token: "t", expires_in: 172799 }
+        : { items: [] };
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
+    };
+    await new Hotmart({ clientId: "i", clientSecret: "s", sandbox: true, fetch: fakeFetch }).request(
+      "GET",
+      "/payments/api/v1/sales/history",
+    );
+    await new Hotmart({ clientId: "i", clientSecret: "s", fetch: fakeFetch }).request(
+      "GET",
+      "/club/api/v1/modules",
+    );
+    expect(seen).toEqual([
+      "https://api-sec-vlc.hotmart.com/security/oauth/token",
+      "https://sandbox.hotmart.com/payments/api/v1/sales/history",
+      "https://api-sec-vlc.hotmart.com/security/oauth/token",
+      "https://developers.hotmart.com/club/api/v1/modules",
+    ]);
+  });
+
   it("rejects bad options with typed errors that say what to pass", () => {
     const base = { clientId: "i", clientSecret: "s" };
     expect(() => new Hotmart({ ...base, timeout: -1 })).toThrow(/timeout must be a positive number/);
