@@ -7,6 +7,7 @@ import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { execute, type PipelineContext } from "./internal/pipeline";
 import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor } from "./internal/redact";
+import type { SchemaRegistry } from "./internal/validate";
 import { Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
 
 export const PRODUCTION_URL = "https://developers.hotmart.com";
@@ -43,6 +44,12 @@ export interface ClientOptions {
   rateLimit?: RateLimitOptions | false | undefined;
   /** Response validation against hotmart/schemas (default "off"). */
   validate?: ValidateMode | undefined;
+  /**
+   * The response schemas for `validate`: `import { registry } from "hotmart/schemas"`. Optional on Node,
+   * Bun and Deno (loaded on first use); pass it in bundled apps (Workers, Next.js), where the SDK does not
+   * import zod behind your bundler's back.
+   */
+  schemas?: SchemaRegistry | undefined;
   /** Where access tokens are cached (default: in memory, per client). */
   tokenStore?: TokenStore | undefined;
   /** Headers added to every API request. */
@@ -52,7 +59,14 @@ export interface ClientOptions {
 /** Options a clone may change. Credentials, limiter and token cache stay shared with the original. */
 export type CloneOptions = Pick<
   ClientOptions,
-  "timeout" | "totalTimeout" | "maxRetries" | "logLevel" | "logger" | "validate" | "defaultHeaders"
+  | "timeout"
+  | "totalTimeout"
+  | "maxRetries"
+  | "logLevel"
+  | "logger"
+  | "validate"
+  | "defaultHeaders"
+  | "schemas"
 >;
 
 interface Shared {
@@ -248,6 +262,7 @@ function buildContext(shared: Shared, options: CloneOptions, log: Log): Pipeline
     headers: { ...options.defaultHeaders },
     validate,
     inflight: shared.inflight,
+    schemas: options.schemas,
     isClosed: () => shared.closed,
   };
 }
@@ -261,6 +276,7 @@ function pickClone(opts: ClientOptions): CloneOptions {
   if (opts.logger !== undefined) out.logger = opts.logger;
   if (opts.validate !== undefined) out.validate = opts.validate;
   if (opts.defaultHeaders !== undefined) out.defaultHeaders = opts.defaultHeaders;
+  if (opts.schemas !== undefined) out.schemas = opts.schemas;
   return out;
 }
 

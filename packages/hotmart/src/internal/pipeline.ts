@@ -22,7 +22,7 @@ import {
   surelyNotSent,
 } from "./retry";
 import { sleep } from "./sleep";
-import { validateBody } from "./validate";
+import { type SchemaRegistry, validateBody } from "./validate";
 
 /** What one client (and its withOptions() clones) share: credentials, limiter, logger. */
 export interface PipelineContext {
@@ -43,6 +43,8 @@ export interface PipelineContext {
    */
   inflight: Set<AbortController>;
   isClosed: () => boolean;
+  /** The registry given with the `schemas` option; otherwise hotmart/schemas is imported on first use. */
+  schemas?: SchemaRegistry | undefined;
 }
 
 export interface RequestSpec {
@@ -198,7 +200,8 @@ async function run<T>(
           const mode = options.validate ?? ctx.validate;
           // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
           const selected = hasSelect(spec.query) || hasSelect(options.query);
-          if (spec.schema && mode !== "off" && !selected) await validateBody(parsed, spec.schema, mode, log);
+          if (spec.schema && mode !== "off" && !selected)
+            await validateBody(parsed, spec.schema, mode, log, ctx.schemas);
           return parsed as T;
         } catch (error) {
           if (!(error instanceof ResponseParseError)) throw error;

@@ -32,8 +32,15 @@ function loadRegistry(): Promise<SchemaRegistry> {
   return loading;
 }
 
+/**
+ * Held in a variable so that bundlers (esbuild, webpack, Vite: Workers, Next.js) do not follow it and
+ * pull zod into every bundle, or fail where zod is not installed. Bundled apps that validate pass
+ * `schemas` (the registry from hotmart/schemas) to the client instead.
+ */
+const SCHEMAS_MODULE = "hotmart/schemas";
+
 async function importRegistry(): Promise<SchemaRegistry> {
-  const module: unknown = await import("hotmart/schemas");
+  const module: unknown = await import(/* webpackIgnore: true */ /* @vite-ignore */ SCHEMAS_MODULE);
   const registry = (module as { registry?: Partial<SchemaRegistry> } | undefined)?.registry;
   if (typeof registry?.check !== "function") throw new TypeError("hotmart/schemas has no response registry");
   return registry as SchemaRegistry;
@@ -44,8 +51,9 @@ export async function validateBody(
   schema: string,
   mode: Exclude<ValidateMode, "off">,
   log: Log,
+  provided?: SchemaRegistry,
 ): Promise<void> {
-  const issues = (await loadRegistry()).check(schema, body);
+  const issues = (provided ?? (await loadRegistry())).check(schema, body);
   if (issues === undefined) {
     log.debug(`no schema named ${schema}; response not validated`);
     return;

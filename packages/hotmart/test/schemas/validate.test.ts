@@ -145,6 +145,25 @@ describe('validate: "warn"', () => {
   });
 });
 
+describe("the schemas option", () => {
+  it("uses the registry it is given instead of importing hotmart/schemas", async () => {
+    ctx.server.on("GET", HISTORY, { body: F.SALES_HISTORY });
+    const schemas = { check: vi.fn(() => [{ path: ["items", 0, "x"], message: "custom rule" }]) };
+    const error = await rejection(client({ validate: "strict", schemas }).sales.history());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toContain("items.0.x: custom rule");
+    expect(schemas.check).toHaveBeenCalledWith("SalesHistoryPage", F.SALES_HISTORY);
+  });
+
+  it("accepts the registry exported by hotmart/schemas", async () => {
+    const { registry } = await import("hotmart/schemas");
+    ctx.server.on("GET", HISTORY, { body: BAD_HISTORY });
+    await expect(client({ validate: "strict", schemas: registry }).sales.history()).rejects.toBeInstanceOf(
+      ResponseValidationError,
+    );
+  });
+});
+
 describe("the per-request option overrides the client's", () => {
   it("strict client, { validate: 'off' } request: resolves, nothing logged", async () => {
     ctx.server.on("GET", HISTORY, { body: BAD_HISTORY });
