@@ -429,10 +429,11 @@ export function subscriptionRoutes(router: Router, ctx: SimContext): void {
     return { body: sales.map((s) => purchaseItem(s, t)) };
   });
 
-  router.post(`${base}/cancel`, (req) => {
-    const body = objectBody(req);
-    const codes = codeList(body);
-    optionalBoolean(body, "send_mail");
+  /**
+   * A bulk write, as Hotmart answers it: each code succeeds or fails on its own inside a 200
+   * (`fail_subscriptions[].error`); only when no code is known at all is it a 404.
+   */
+  function bulk(codes: string[], each: (sub: Subscription) => { ok: unknown } | { fail: unknown }) {
     const success: unknown[] = [];
     const fail: unknown[] = [];
     let known = 0;
@@ -443,49 +444,45 @@ export function subscriptionRoutes(router: Router, ctx: SimContext): void {
         continue;
       }
       known++;
-      if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
-        fail.push(shortResult(sub, "INACTIVE", ALREADY_CANCELLED));
-        continue;
-      }
-      ctx.actions.cancel(sub);
-      success.push(cancelResult(sub));
+      const outcome = each(sub);
+      if ("ok" in outcome) success.push(outcome.ok);
+      else fail.push(outcome.fail);
     }
     if (known === 0) throw notFound(`Subscriptions ${codes.join(", ")}`);
     return { body: { success_subscriptions: success, fail_subscriptions: fail } };
+  }
+
+  router.post(`${base}/cancel`, (req) => {
+    const body = objectBody(req);
+    const codes = codeList(body);
+    optionalBoolean(body, "send_mail");
+    return bulk(codes, (sub) => {
+      if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
+        return { fail: shortResult(sub, "INACTIVE", ALREADY_CANCELLED) };
+      }
+      ctx.actions.cancel(sub);
+      return { ok: cancelResult(sub) };
+    });
   });
 
   router.post(`${base}/reactivate`, (req) => {
     const body = objectBody(req);
     const codes = codeList(body);
     const charge = optionalBoolean(body, "charge") ?? false;
-    const success: unknown[] = [];
-    const fail: unknown[] = [];
-    let known = 0;
-    for (const code of codes) {
-      const sub = find(code);
-      if (!sub) {
-        fail.push({ error: "SUBSCRIPTION_NOT_FOUND", subscriber_code: code });
-        continue;
-      }
-      known++;
-      if (sub.magic === "failure") {
-        fail.push(shortResult(sub, "INACTIVE", CANNOT_REACTIVATE));
-        continue;
-      }
+    return bulk(codes, (sub) => {
+      if (sub.magic === "failure") return { fail: shortResult(sub, "INACTIVE", CANNOT_REACTIVATE) };
       if (sub.magic === undefined && !REACTIVATABLE.has(sub.status)) {
-        fail.push(
-          sub.status === "OVERDUE"
-            ? shortResult(sub, "INACTIVE", CANNOT_REACTIVATE)
-            : shortResult(sub, "ACTIVE", ALREADY_ACTIVE),
-        );
-        continue;
+        return {
+          fail:
+            sub.status === "OVERDUE"
+              ? shortResult(sub, "INACTIVE", CANNOT_REACTIVATE)
+              : shortResult(sub, "ACTIVE", ALREADY_ACTIVE),
+        };
       }
       ctx.actions.reactivate(sub, charge);
       // Until the subscriber accepts the e-mail, Hotmart reports the subscription as INACTIVE.
-      success.push(shortResult(sub, "INACTIVE"));
-    }
-    if (known === 0) throw notFound(`Subscriptions ${codes.join(", ")}`);
-    return { body: { success_subscriptions: success, fail_subscriptions: fail } };
+      return { ok: shortResult(sub, "INACTIVE") };
+    });
   });
 
   router.post(`${base}/:subscriber_code/cancel`, (req) => {
