@@ -169,7 +169,7 @@ export class Hotmart {
     for (const controller of this.#shared.inflight)
       controller.abort(new HotmartError("The client was closed"));
     this.#shared.limiter?.close();
-    await this.#shared.auth.clear();
+    await this.#shared.auth.close();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

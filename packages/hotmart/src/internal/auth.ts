@@ -1,4 +1,10 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, AuthenticationError } from "../core/errors";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  HotmartError,
+} from "../core/errors";
 import type { Log } from "./log";
 import type { Redactor } from "./redact";
 import { backoffMs, RETRYABLE_STATUS, retryAfterMs, serverDelayMs } from "./retry";
@@ -57,6 +63,8 @@ export class TokenManager {
   readonly #options: TokenManagerOptions;
   readonly #key: string;
   #inflight: Promise<StoredToken> | undefined;
+  /** Aborted by close(): stops a token request and its retry waits. */
+  readonly #closer = new AbortController();
   /** Counts token requests sent; read by tests and the demo. */
   grants = 0;
 
@@ -84,6 +92,12 @@ export class TokenManager {
     if (cached?.accessToken === token) await this.#options.store.delete(this.#key);
   }
 
+  /** Stops any token request in progress; the cached token is dropped too. */
+  async close(): Promise<void> {
+    this.#closer.abort();
+    await this.clear();
+  }
+
   async clear(): Promise<void> {
     await this.#options.store.delete(this.#key);
   }
@@ -106,6 +120,8 @@ export class TokenManager {
         await this.#options.store.set(this.#key, token);
         return token;
       } catch (error) {
+        if (this.#closer.signal.aborted)
+          throw new HotmartError("The client was closed during a token request");
         const retryable =
           error instanceof APIConnectionError ||
           (error instanceof APIError && RETRYABLE_STATUS.has(error.status));
@@ -119,7 +135,11 @@ export class TokenManager {
           attempt: attempt + 1,
           error: String(error),
         });
-        await sleep(delay);
+        try {
+          await sleep(delay, this.#closer.signal);
+        } catch {
+          throw new HotmartError("The client was closed while a token request was waiting to retry");
+        }
       }
     }
   }
@@ -134,6 +154,8 @@ export class TokenManager {
     const safeURL = redactor.url(url.toString());
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onClose = () => controller.abort();
+    this.#closer.signal.addEventListener("abort", onClose, { once: true });
     this.grants += 1;
     log.debug("requesting an access token", { url: safeURL });
     let response: Response;
@@ -158,6 +180,7 @@ export class TokenManager {
       throw new ErrorClass(message, { cause: sanitizeCause(cause, redactor), outcomeUnknown: false });
     } finally {
       clearTimeout(timer);
+      this.#closer.signal.removeEventListener("abort", onClose);
     }
     const body = parseJSON(text);
     if (!response.ok) {

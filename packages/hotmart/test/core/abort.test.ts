@@ -57,6 +57,20 @@ describe("cancellation", () => {
     await expect(c.request("GET", "/x")).rejects.toBeInstanceOf(HotmartError);
   });
 
+  it("close() also stops a token request waiting to retry", async () => {
+    server.handleToken((_req, res) =>
+      json(res, 503, { error: "internal_server_error" }, { "retry-after": "30" }),
+    );
+    const c = client();
+    const call = c.request("GET", "/x");
+    while (server.tokenRequests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await c.close();
+    await expect(call).rejects.toThrow(/closed/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("await using closes the client at the end of the scope", async () => {
     let outside: Hotmart;
     {
