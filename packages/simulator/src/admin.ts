@@ -32,6 +32,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
         "POST /__admin/reset  {data?: boolean}",
         "GET|POST|DELETE /__admin/faults, DELETE /__admin/faults/:id",
         "GET|POST /__admin/webhooks, DELETE /__admin/webhooks/:id, POST /__admin/webhooks/emit",
+        "GET|POST /__admin/webhooks/chaos  {duplicateRate?, reorderWindowMs?}",
         "POST /__admin/tokens/revoke, POST /__admin/tokens/expire",
         "GET /__admin/data",
         "POST /__admin/sales, POST /__admin/sales/:transaction/approve",
@@ -69,7 +70,11 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
   app.delete("/faults/:id", (c) => c.json({ removed: sim.faults.remove(Number(c.req.param("id"))) }));
 
   app.get("/webhooks", (c) =>
-    c.json({ subscriptions: sim.webhooks.subscriptions, deliveries: sim.webhooks.deliveries }),
+    c.json({
+      subscriptions: sim.webhooks.subscriptions,
+      deliveries: sim.webhooks.deliveries,
+      chaos: sim.webhooks.chaos(),
+    }),
   );
   app.post("/webhooks", (c) => {
     const target = body(c.env.bodyText);
@@ -86,6 +91,16 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
   app.delete("/webhooks/:id", (c) =>
     c.json({ removed: sim.webhooks.unsubscribe(Number(c.req.param("id"))) }),
   );
+  app.get("/webhooks/chaos", (c) => c.json(sim.webhooks.chaos()));
+  app.post("/webhooks/chaos", (c) => {
+    const input = body(c.env.bodyText);
+    const number = (key: string) => {
+      const value = input[key];
+      if (value !== undefined && typeof value !== "number") throw new TypeError(`'${key}' must be a number`);
+      return value === undefined ? {} : { [key]: value };
+    };
+    return c.json(sim.webhooks.chaos({ ...number("duplicateRate"), ...number("reorderWindowMs") }));
+  });
   app.post("/webhooks/emit", (c) => {
     const input = body(c.env.bodyText);
     return c.json(sim.emit(String(input.event) as WebhookEventName, input.data), 202);

@@ -7,16 +7,18 @@ A local, stateful Hotmart API (sales, subscriptions, products, coupons, Club, ev
 negotiation, OAuth, webhooks) with deterministic data.
 
 Options:
-  --port <n>                 Port to listen on (default 8787; 0 = any free port)
-  --host <addr>              Address to bind (default 127.0.0.1)
-  --seed <n>                 Data seed (default 42): same seed, same data
-  --sales <n>                Number of sales to generate (default 500)
-  --rate-limit <n|off>       Calls per minute (default 500; "off" disables it)
-  --token-ttl <seconds>      Access token lifetime (default 172799)
-  --webhook <url>            POST webhook events to this URL (repeatable)
-  --webhook-retry-delay <ms> Wait between webhook re-sends (default 10000)
-  --latency <ms>             Extra latency on every API response (default 0)
-  -h, --help                 Show this help
+  --port <n>                  Port to listen on (default 8787; 0 = any free port)
+  --host <addr>               Address to bind (default 127.0.0.1)
+  --seed <n>                  Data seed (default 42): same seed, same data
+  --sales <n>                 Number of sales to generate (default 500)
+  --rate-limit <n|off>        Calls per minute (default 500; "off" disables it)
+  --token-ttl <seconds>       Access token lifetime (default 172799)
+  --webhook <url>             POST webhook events to this URL (repeatable)
+  --webhook-retry-delay <ms>  Wait between webhook re-sends (default 10000)
+  --webhook-duplicates <rate> Chaos: re-send this share (0..1) of events after a 2xx
+  --webhook-reorder <ms>      Chaos: hold each delivery a random 0..ms so events arrive out of order
+  --latency <ms>              Extra latency on every API response (default 0)
+  -h, --help                  Show this help
 `;
 
 export interface CliConfig {
@@ -29,6 +31,14 @@ function integer(name: string, value: string | undefined, min = 0): number | und
   if (!/^\d+$/.test(value) || Number(value) < min)
     throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
   return Number(value);
+}
+
+function rate(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !(n >= 0 && n <= 1))
+    throw new Error(`--${name} must be a number between 0 and 1, got "${value}"`);
+  return n;
 }
 
 /** Turns command-line arguments into simulator options; throws an Error with a readable message. */
@@ -45,6 +55,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       "token-ttl": { type: "string" },
       webhook: { type: "string", multiple: true },
       "webhook-retry-delay": { type: "string" },
+      "webhook-duplicates": { type: "string" },
+      "webhook-reorder": { type: "string" },
       latency: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -71,6 +83,14 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   }
   const retryDelay = integer("webhook-retry-delay", values["webhook-retry-delay"]);
   if (retryDelay !== undefined) options.webhookRetry = { delayMs: retryDelay };
+  const duplicateRate = rate("webhook-duplicates", values["webhook-duplicates"]);
+  const reorderWindowMs = integer("webhook-reorder", values["webhook-reorder"]);
+  if (duplicateRate !== undefined || reorderWindowMs !== undefined) {
+    options.webhookChaos = {
+      ...(duplicateRate !== undefined ? { duplicateRate } : {}),
+      ...(reorderWindowMs !== undefined ? { reorderWindowMs } : {}),
+    };
+  }
   const latency = integer("latency", values.latency);
   if (latency !== undefined) options.latencyMs = latency;
   return { help: values.help ?? false, options };

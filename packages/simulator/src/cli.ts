@@ -12,6 +12,13 @@ export function banner(sim: Simulator): string {
     ["Hottok", sim.hottok],
     ["Admin", `${sim.url}/__admin`],
   ];
+  const chaos = sim.webhooks.chaos();
+  if (chaos.duplicateRate > 0 || chaos.reorderWindowMs > 0) {
+    rows.push([
+      "Webhook chaos",
+      `duplicates ${chaos.duplicateRate}, reorder window ${chaos.reorderWindowMs} ms`,
+    ]);
+  }
   const env = sim.env;
   return [
     `Hotmart simulator listening on ${sim.url} (seed ${sim.seed}: ${d.sales.length} sales, ${d.subscriptions.length} subscriptions, ${d.products.filter((p) => p.listed).length} products)`,

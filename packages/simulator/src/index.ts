@@ -41,6 +41,7 @@ export {
 export type { PurchaseInput } from "./state";
 export type { RequestLogEntry, StatsSnapshot } from "./stats";
 export type {
+  WebhookChaosOptions,
   WebhookDelivery,
   WebhookEnvelope,
   WebhookRetryOptions,

@@ -23,6 +23,7 @@ import { Actions, type PurchaseInput } from "./state";
 import { Observer, type RequestLogEntry, type StatsSnapshot } from "./stats";
 import { sampleEventData } from "./webhook-events";
 import {
+  type WebhookChaosOptions,
   type WebhookDelivery,
   WebhookDispatcher,
   type WebhookEnvelope,
@@ -49,6 +50,11 @@ export interface SimulatorOptions {
   webhooks?: WebhookTarget[];
   /** Default 5 re-sends, 10 s apart, 10 s answer timeout. */
   webhookRetry?: WebhookRetryOptions;
+  /**
+   * Off by default. Duplicate deliveries after a 2xx and random holds that reorder events, as real
+   * Hotmart delivery does (§9.3), drawn from the seed: to test a receiver's idempotency and ordering.
+   */
+  webhookChaos?: WebhookChaosOptions;
   /** Added to every API response (not admin). */
   latencyMs?: number;
   /** Default: derived from the seed, so the printed credentials stay valid across restarts. */
@@ -132,9 +138,11 @@ export interface Simulator {
     subscribe(target: WebhookTarget): WebhookSubscription;
     unsubscribe(id: number): boolean;
     readonly subscriptions: readonly WebhookSubscription[];
-    /** Every delivery attempt, retries included, in the order they finished. */
+    /** Every delivery attempt, retries and chaos duplicates (`duplicate: true`) included, in the order they finished. */
     readonly deliveries: readonly WebhookDelivery[];
-    /** Resolves when every delivery in flight (retries included) has finished. */
+    /** Replaces the chaos settings for events emitted from now on (`false` turns chaos off); returns them. */
+    chaos(options?: WebhookChaosOptions | false): Required<WebhookChaosOptions>;
+    /** Resolves when every delivery in flight (retries, held and duplicated deliveries included) has finished. */
     idle(): Promise<void>;
   };
   /** Sends an event to the subscribed URLs. Without data, a payload built from a real record. */
@@ -183,7 +191,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const hottok = options.hottok ?? derived(seed, "hottok", 40, MIXED_ALNUM + LOWER_ALNUM);
   const clock = new SimClock(start);
   const observer = new Observer(options.requestLogLimit);
-  const webhooks = new WebhookDispatcher(hottok, options.webhookRetry ?? {}, () => clock.now());
+  const webhooks = new WebhookDispatcher(
+    hottok,
+    options.webhookRetry ?? {},
+    () => clock.now(),
+    seed,
+    options.webhookChaos,
+  );
   for (const target of options.webhooks ?? []) webhooks.subscribe(target);
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 172_799);
   const faults = new FaultInjector(seed);
@@ -276,6 +290,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       get deliveries() {
         return webhooks.deliveries;
       },
+      chaos: (chaos) => webhooks.chaos(chaos),
       idle: () => webhooks.idle(),
     },
     emit: (event, data) => {

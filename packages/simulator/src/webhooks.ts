@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { WEBHOOK_EVENTS } from "./data/enums";
+import { Rng, streamId } from "./data/rng";
 
 export interface WebhookTarget {
   url: string;
@@ -43,6 +44,8 @@ export interface WebhookDelivery {
   /** Wall-clock epoch ms of the attempt. */
   at: number;
   error?: string;
+  /** Present on a chaos re-send of an event the URL already answered 2xx to (its own attempts count from 1). */
+  duplicate?: true;
 }
 
 export interface WebhookRetryOptions {
@@ -54,12 +57,33 @@ export interface WebhookRetryOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Opt-in chaos, as real Hotmart delivery is at-least-once and unordered (§9.3): a 2xx can be followed
+ * by the same event again, and events can overtake each other. Off by default.
+ */
+export interface WebhookChaosOptions {
+  /** 0..1: the chance that, after a 2xx, the same event (same envelope id, same body) is sent again. */
+  duplicateRate?: number;
+  /** Holds each delivery (and each duplicate) a random 0..N ms before sending, so later events can arrive first. */
+  reorderWindowMs?: number;
+}
+
 /** Real captures carry `hottok` in the body for these events (§9.9, §9.13 #27). */
 const BODY_HOTTOK = new Set(["UPDATE_SUBSCRIPTION_CHARGE_DATE", "SWITCH_PLAN"]);
+
+/** One event on its way to one URL: the first delivery, or its chaos duplicate. */
+interface Chain {
+  sub: WebhookSubscription;
+  envelope: WebhookEnvelope;
+  duplicate: boolean;
+  /** Set when chaos decided to re-send after the 2xx: the hold before that duplicate. */
+  duplicateAfterMs: number | undefined;
+}
 
 /**
  * Delivers v2 events: one POST per event per subscribed URL, `X-HOTMART-HOTTOK` header, JSON body;
  * a non-2xx answer (or a connection failure) is re-sent `attempts` times, then the URL is disabled.
+ * With chaos on, deliveries are also held and duplicated (see `WebhookChaosOptions`).
  */
 export class WebhookDispatcher {
   readonly subscriptions: WebhookSubscription[] = [];
@@ -75,13 +99,37 @@ export class WebhookDispatcher {
   #idleWaiters: (() => void)[] = [];
   #nextId = 1;
   #closed = false;
+  #chaos: Required<WebhookChaosOptions> = { duplicateRate: 0, reorderWindowMs: 0 };
+  /** Its own stream, so chaos draws never shift the dataset's or the faults' randomness. */
+  readonly #rng: Rng;
 
-  constructor(hottok: string, retry: WebhookRetryOptions, clock: () => number) {
+  constructor(
+    hottok: string,
+    retry: WebhookRetryOptions,
+    clock: () => number,
+    seed = 0,
+    chaos: WebhookChaosOptions = {},
+  ) {
     this.#hottok = hottok;
     this.#attempts = Math.max(0, Math.floor(retry.attempts ?? 5));
     this.#delayMs = Math.max(0, retry.delayMs ?? 10_000);
     this.#timeoutMs = Math.max(1, retry.timeoutMs ?? 10_000);
     this.#clock = clock;
+    this.#rng = new Rng(seed, streamId("webhook-chaos"));
+    this.chaos(chaos);
+  }
+
+  /** Replaces the chaos settings (`false` or `{}` turns chaos off) and returns them. */
+  chaos(options?: WebhookChaosOptions | false): Required<WebhookChaosOptions> {
+    if (options !== undefined) {
+      const { duplicateRate = 0, reorderWindowMs = 0 } = options || {};
+      if (!(duplicateRate >= 0 && duplicateRate <= 1))
+        throw new RangeError(`duplicateRate must be between 0 and 1, got ${duplicateRate}`);
+      if (!(reorderWindowMs >= 0 && Number.isFinite(reorderWindowMs)))
+        throw new RangeError(`reorderWindowMs must be a number of ms >= 0, got ${reorderWindowMs}`);
+      this.#chaos = { duplicateRate, reorderWindowMs: Math.floor(reorderWindowMs) };
+    }
+    return { ...this.#chaos };
   }
 
   subscribe(target: WebhookTarget): WebhookSubscription {
@@ -122,7 +170,13 @@ export class WebhookDispatcher {
       if (sub.disabled || (sub.events && !sub.events.includes(event))) continue;
       const body = BODY_HOTTOK.has(event) ? { ...envelope, hottok: sub.hottok } : envelope;
       this.#pending++;
-      void this.#attempt(sub, body, 1);
+      // Every chaos draw happens here, synchronously and in emission order, so the same seed and the
+      // same emissions give the same holds and duplicates whatever the network timing.
+      const holdMs = this.#hold();
+      const { duplicateRate } = this.#chaos;
+      const duplicateAfterMs =
+        duplicateRate > 0 && this.#rng.next() < duplicateRate ? this.#hold() : undefined;
+      this.#start({ sub, envelope: body, duplicate: false, duplicateAfterMs }, holdMs);
     }
     return envelope;
   }
@@ -142,6 +196,29 @@ export class WebhookDispatcher {
     this.#settle();
   }
 
+  /** A random hold in 0..reorderWindowMs; no draw when reordering is off. */
+  #hold(): number {
+    const window = this.#chaos.reorderWindowMs;
+    return window > 0 ? this.#rng.int(0, window) : 0;
+  }
+
+  /** Sends attempt 1 of `chain` now, or after `holdMs` (a timer `close()` can cancel). */
+  #start(chain: Chain, holdMs: number): void {
+    if (holdMs <= 0) {
+      void this.#attempt(chain, 1);
+      return;
+    }
+    this.#later(holdMs, () => void this.#attempt(chain, 1));
+  }
+
+  #later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      run();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
   #settle(): void {
     if (this.#pending > 0) return;
     const waiters = this.#idleWaiters;
@@ -149,7 +226,8 @@ export class WebhookDispatcher {
     for (const resolve of waiters) resolve();
   }
 
-  async #attempt(sub: WebhookSubscription, envelope: WebhookEnvelope, attempt: number): Promise<void> {
+  async #attempt(chain: Chain, attempt: number): Promise<void> {
+    const { sub, envelope } = chain;
     if (this.#closed) return;
     const controller = new AbortController();
     this.#controllers.add(controller);
@@ -189,13 +267,16 @@ export class WebhookDispatcher {
       ok,
       at: Date.now(),
       ...(error !== undefined ? { error } : {}),
+      ...(chain.duplicate ? { duplicate: true as const } : {}),
     });
     if (!ok && attempt <= this.#attempts) {
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        void this.#attempt(sub, envelope, attempt + 1);
-      }, this.#delayMs);
-      this.#timers.add(timer);
+      this.#later(this.#delayMs, () => void this.#attempt(chain, attempt + 1));
+      return;
+    }
+    if (ok && chain.duplicateAfterMs !== undefined) {
+      // The same event, delivered again as a fresh delivery (with its own retries); still pending, so
+      // idle() waits for it. A duplicate is never duplicated again.
+      this.#start({ sub, envelope, duplicate: true, duplicateAfterMs: undefined }, chain.duplicateAfterMs);
       return;
     }
     if (!ok) sub.disabled = true;

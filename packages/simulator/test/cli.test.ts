@@ -28,6 +28,10 @@ describe("CLI arguments", () => {
       "100",
       "--latency",
       "20",
+      "--webhook-duplicates",
+      "0.25",
+      "--webhook-reorder",
+      "500",
     ]);
     expect(options).toEqual({
       port: 0,
@@ -39,7 +43,9 @@ describe("CLI arguments", () => {
       webhooks: [{ url: "http://localhost:3000/a" }, { url: "http://localhost:3000/b" }],
       webhookRetry: { delayMs: 100 },
       latencyMs: 20,
+      webhookChaos: { duplicateRate: 0.25, reorderWindowMs: 500 },
     });
+    expect(parseCliArgs(["--webhook-duplicates", "1"]).options.webhookChaos).toEqual({ duplicateRate: 1 });
   });
 
   it("turns the rate limit off and shows help", () => {
@@ -51,5 +57,8 @@ describe("CLI arguments", () => {
     expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
     expect(() => parseCliArgs(["--webhook", "not a url"])).toThrow(/--webhook/);
     expect(() => parseCliArgs(["--colour"])).toThrow();
+    expect(() => parseCliArgs(["--webhook-duplicates", "1.5"])).toThrow(/--webhook-duplicates/);
+    expect(() => parseCliArgs(["--webhook-duplicates", "x"])).toThrow(/--webhook-duplicates/);
+    expect(() => parseCliArgs(["--webhook-reorder", "-5"])).toThrow();
   });
 });
