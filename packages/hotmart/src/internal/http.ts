@@ -14,6 +14,7 @@ export async function attempt(
   init: RequestInit,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  onSent?: () => void,
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
@@ -25,7 +26,12 @@ export async function attempt(
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const response = await fetchFn(url, { ...init, signal: controller.signal });
+    const pending = fetchFn(url, { ...init, signal: controller.signal });
+    // Called right after fetch took the request, never before: the rate limiter counts from this
+    // moment, so a pause (GC, a busy core) between being let through and the send cannot make the
+    // request look older than it is.
+    onSent?.();
+    const response = await pending;
     // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
     const text = await response.text();
     return { kind: "response", response, text };

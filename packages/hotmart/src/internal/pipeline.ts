@@ -129,7 +129,6 @@ async function run<T>(
     }
     const started = Date.now();
     if (log.enabled("debug")) log.debug(`→ ${method} ${safe()}`, { attempt: retries + 1 });
-    ctx.limiter?.stamp(ticket);
     const outcome = await attempt(
       ctx.fetch,
       url,
@@ -147,6 +146,7 @@ async function run<T>(
       },
       Math.min(timeout, remaining),
       signal,
+      ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
     );
 
     let failure: HotmartError;

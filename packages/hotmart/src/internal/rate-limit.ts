@@ -38,7 +38,14 @@ export class RateLimiter {
   private tickets = 0;
   private closed = false;
 
-  constructor(options: RateLimitOptions = {}) {
+  /**
+   * @param now the clock, injectable so tests can drive the limiter through virtual time instead of
+   *   depending on how fast the machine schedules them.
+   */
+  constructor(
+    options: RateLimitOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.limit = Math.floor(options.requestsPerMinute ?? 500);
     this.windowMs = Math.floor(options.windowMs ?? 60_000);
     if (!(this.limit >= 1)) throw new RangeError("rateLimit.requestsPerMinute must be at least 1");
@@ -67,22 +74,32 @@ export class RateLimiter {
   }
 
   /**
-   * Records when the request holding `ticket` actually went out. Under load the gap between being let
-   * through and calling fetch can be tens of milliseconds; counting from the real send keeps the
-   * guarantee at the wire, not just in the queue. Stamps only move later, so this is never less safe.
+   * Records when the request holding `ticket` was handed to fetch (called right after the fetch call).
+   * Under load the gap between being let through and calling fetch can be tens of milliseconds (a GC
+   * pause, a busy core); counting from the real send keeps the guarantee at the wire, not just in the
+   * queue. Stamps only move later, so this is never less safe.
    */
-  stamp(ticket: number, now = Date.now()): void {
+  stamp(ticket: number, now = this.now()): void {
     for (let i = this.sent.length - 1; i >= 0; i--) {
       const entry = this.sent[i] as { ticket: number; at: number };
       if (entry.ticket === ticket) {
         entry.at = Math.max(entry.at, now);
+        // Requests do not always reach fetch in the order they were let through. Keep the log sorted
+        // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
+        // and a send could slip into a window that is already full.
+        let j = i;
+        while (j + 1 < this.sent.length && (this.sent[j + 1] as { at: number }).at < entry.at) {
+          this.sent[j] = this.sent[j + 1] as { ticket: number; at: number };
+          j++;
+        }
+        this.sent[j] = entry;
         return;
       }
     }
   }
 
   /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
-  observe(headers: Headers, ticket: number, now = Date.now()): void {
+  observe(headers: Headers, ticket: number, now = this.now()): void {
     const remaining = Number(
       headers.get("ratelimit-remaining") ?? headers.get("x-ratelimit-remaining-minute"),
     );
@@ -99,7 +116,7 @@ export class RateLimiter {
   }
 
   /** A 429: nobody on this client sends until the server's reset (or `fallbackMs` when it gave none). */
-  pause(delayMs: number, now = Date.now()): void {
+  pause(delayMs: number, now = this.now()): void {
     this.pausedUntil = Math.max(this.pausedUntil, now + delayMs);
     this.serverRemaining = undefined;
     this.schedule(now);
@@ -117,7 +134,7 @@ export class RateLimiter {
   }
 
   /** How long the next request would wait now, in ms (0 when a slot is free). */
-  waitTime(now = Date.now()): number {
+  waitTime(now = this.now()): number {
     let wait = Math.max(0, this.pausedUntil - now);
     const span = this.windowMs + this.marginMs;
     while (this.sent.length > 0 && (this.sent[0]?.at as number) + span <= now) this.sent.shift();
@@ -134,7 +151,7 @@ export class RateLimiter {
   }
 
   private pump(): void {
-    const now = Date.now();
+    const now = this.now();
     while (this.queue.length > 0) {
       if (this.waitTime(now) > 0) break;
       const waiter = this.queue.shift() as Waiter;
