@@ -1,3 +1,8 @@
+import { link } from "./signals";
+
+/** Sent with every request, token requests included. */
+export const USER_AGENT = "hotmart-typescript/0.1.0";
+
 /**
  * One HTTP attempt: fetch plus reading the body, under a per-attempt timeout and the caller's signal.
  * The outcome says which of the three ways it ended, because each is handled differently upstream.
@@ -22,9 +27,7 @@ export async function attempt(
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
+  const unlink = link(signal, controller);
   try {
     const pending = fetchFn(url, { ...init, signal: controller.signal });
     // Called right after fetch took the request, never before: the rate limiter counts from this
@@ -41,6 +44,6 @@ export async function attempt(
     return { kind: "network", error };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    unlink();
   }
 }
