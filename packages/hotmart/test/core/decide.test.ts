@@ -58,3 +58,23 @@ describe("decide()", () => {
     expect(decide(status(503), read(), NOW, noJitter).pauseClient).toBe(false);
   });
 });
+
+describe("RateLimitError.retryAfter reads the headers as the pipeline does", () => {
+  it("Retry-After as an HTTP date, as seconds, and RateLimit-Reset", async () => {
+    const { RateLimitError } = await import("hotmart");
+    const make = (headers: Record<string, string>) =>
+      new RateLimitError({
+        status: 429,
+        headers: new Headers(headers),
+        body: {},
+        method: "GET",
+        url: "http://x/",
+      });
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    expect(make({ "retry-after": inTenSeconds }).retryAfter).toBeGreaterThanOrEqual(9);
+    expect(make({ "retry-after": inTenSeconds }).retryAfter).toBeLessThanOrEqual(10);
+    expect(make({ "retry-after": "3" }).retryAfter).toBe(3);
+    expect(make({ "ratelimit-reset": "7" }).retryAfter).toBe(7);
+    expect(make({}).retryAfter).toBeUndefined();
+  });
+});

@@ -19,7 +19,11 @@ describe("a 200 with no body is looked at again before it counts as empty", () =
     for await (const _sale of client.sales.history({ max_results: 100 })) count += 1;
     expect(count).toBe(expected);
     expect(count).toBeGreaterThan(0);
-    expect(apiCalls(sim).slice(0, 2).map((c) => [c.status, c.fault])).toEqual([
+    expect(
+      apiCalls(sim)
+        .slice(0, 2)
+        .map((c) => [c.status, c.fault]),
+    ).toEqual([
       [200, "empty"],
       [200, undefined],
     ]);
@@ -42,7 +46,7 @@ describe("a 200 with no body is looked at again before it counts as empty", () =
     expect(apiCalls(sim).map((c) => c.fault)).toEqual(["empty", undefined]);
   });
 
-  it("`{}` and `{\"items\":[]}` stay \"nothing matches\", with one request", async () => {
+  it('`{}` and `{"items":[]}` stay "nothing matches", with one request', async () => {
     const { sim, client } = ctx;
     // `select` naming no field makes Hotmart (and the simulator) answer `{}`.
     const none = await client.sales.history({ select: "no_such_field" });
