@@ -10,7 +10,7 @@ import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import type { Redactor } from "./redact";
 import { decide, type Outcome, RETRYABLE_STATUS } from "./retry";
-import { raceAbort } from "./signals";
+import { link, raceAbort } from "./signals";
 import { sleep } from "./sleep";
 
 /** A cached access token. `expiresAt` is epoch milliseconds. */
@@ -149,6 +149,9 @@ export class TokenManager {
     const safeURL = redactor.url(url.toString());
     this.grants += 1;
     log.debug("requesting an access token", { url: safeURL });
+    // Its own controller (timeouts spend it), following close().
+    const controller = new AbortController();
+    const unlink = link(this.#closer.signal, controller);
     const result = await attempt(
       this.#options.fetch,
       url.toString(),
@@ -162,8 +165,8 @@ export class TokenManager {
         },
       },
       timeoutMs,
-      this.#closer.signal,
-    );
+      controller,
+    ).finally(unlink);
     // The caller never sent its own request: whatever failed here, its write was not applied.
     const known = { outcomeUnknown: false, redactor } as const;
     if (result.kind === "aborted") throw closedError("during a token request");

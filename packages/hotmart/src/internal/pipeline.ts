@@ -64,11 +64,7 @@ export interface RequestSpec {
 }
 
 /** One call: what every attempt of it shares. */
-interface Call {
-  readonly ctx: PipelineContext;
-  readonly spec: RequestSpec;
-  readonly options: RequestOptions;
-  readonly signal: AbortSignal;
+class Call {
   readonly url: string;
   readonly method: HttpMethod;
   readonly idempotent: boolean;
@@ -76,56 +72,79 @@ interface Call {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly deadline: number;
+  /** Cancels the call (the caller's signal, close()) and is handed to fetch; renewed after a timeout. */
+  controller!: AbortController;
+  #unlink: () => void = () => {};
+  #redacted: string | undefined;
+
+  constructor(
+    readonly ctx: PipelineContext,
+    readonly spec: RequestSpec,
+    readonly options: RequestOptions,
+  ) {
+    this.url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
+    this.method = spec.method;
+    this.idempotent = isIdempotent(spec.method);
+    this.body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
+    this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
+    this.timeout = options.timeout ?? ctx.timeout;
+    this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
+    this.#arm();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
   /** The URL with secrets masked; computed on demand, since only logs and errors need it. */
-  safeURL(): string;
+  safeURL(): string {
+    this.#redacted ??= this.ctx.redactor.url(this.url);
+    return this.#redacted;
+  }
+
+  /** A fresh controller after a timeout spent the previous one. */
+  renew(): void {
+    this.release();
+    this.#arm();
+    if (this.ctx.isClosed()) this.controller.abort();
+  }
+
+  release(): void {
+    this.ctx.inflight.delete(this.controller);
+    this.#unlink();
+  }
+
+  #arm(): void {
+    this.controller = new AbortController();
+    this.#unlink = link(this.options.signal, this.controller);
+    this.ctx.inflight.add(this.controller);
+  }
 }
 
 /** What one attempt came to: a value for the caller, or an outcome for decide(). */
 type Attempted =
   | { kind: "done"; value: unknown }
-  | { kind: "failed"; outcome: Outcome; response?: Response; text?: string; error?: HotmartError };
+  | {
+      kind: "failed";
+      outcome: Outcome;
+      response?: Response;
+      text?: string;
+      error?: HotmartError;
+      /** The time the attempt was given, for a timeout's message. */
+      timeoutMs?: number;
+    };
 
 export async function execute<T>(
   ctx: PipelineContext,
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<T> {
-  const controller = new AbortController();
-  const unlink = link(options.signal, controller);
-  ctx.inflight.add(controller);
+  const call = new Call(ctx, spec, options);
   try {
-    return (await run(prepare(ctx, spec, options, controller.signal))) as T;
+    return (await run(call)) as T;
   } finally {
-    ctx.inflight.delete(controller);
-    unlink();
+    call.release();
   }
-}
-
-function prepare(
-  ctx: PipelineContext,
-  spec: RequestSpec,
-  options: RequestOptions,
-  signal: AbortSignal,
-): Call {
-  const url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
-  let redacted: string | undefined;
-  return {
-    ctx,
-    spec,
-    options,
-    signal,
-    url,
-    method: spec.method,
-    idempotent: isIdempotent(spec.method),
-    body: spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body)),
-    maxRetries: Math.max(0, options.maxRetries ?? ctx.maxRetries),
-    timeout: options.timeout ?? ctx.timeout,
-    deadline: Date.now() + (options.totalTimeout ?? ctx.totalTimeout),
-    safeURL: () => {
-      redacted ??= ctx.redactor.url(url);
-      return redacted;
-    },
-  };
 }
 
 /** The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). */
@@ -224,11 +243,12 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       ...(call.body === undefined ? {} : { body: call.body }),
     },
     timeout,
-    signal,
+    call.controller,
     ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
   );
   if (result.kind === "aborted") throw abortError(call, true);
-  if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result) };
+  if (result.kind === "timeout") call.renew();
+  if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
   const { response, text } = result;
   ctx.limiter?.observe(response.headers, ticket);
@@ -290,7 +310,7 @@ function toError(
   switch (outcome.kind) {
     case "timeout":
       return new APIConnectionTimeoutError(
-        `${method} ${call.safeURL()} timed out after ${Math.min(call.timeout, call.deadline - Date.now())} ms${note}`,
+        `${method} ${call.safeURL()} timed out after ${result.timeoutMs ?? call.timeout} ms${note}`,
         { outcomeUnknown: unknown, redactor },
       );
     case "network": {
