@@ -193,7 +193,7 @@ async function run(call: Call): Promise<unknown> {
   }
 }
 
-/** A token, then a slot from the limiter: everything a request needs before it goes out. */
+/** A valid access token (cached, or minted once for every caller waiting on it). */
 async function admit(call: Call): Promise<string> {
   const { ctx, signal } = call;
   if (signal.aborted) throw abortError(call, false);
@@ -205,6 +205,7 @@ async function admit(call: Call): Promise<string> {
   }
 }
 
+/** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
   const { ctx, signal, method, options } = call;
   let ticket = 0;
