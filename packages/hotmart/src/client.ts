@@ -1,13 +1,19 @@
 /// <reference lib="esnext.disposable" />
 import { HotmartError, HotmartInputError } from "./core/errors";
-import type { HttpMethod, RequestOptions, ValidateMode } from "./core/types";
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type RequestOptions,
+  VALIDATE_MODES,
+  type ValidateMode,
+} from "./core/types";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { execute, type PipelineContext } from "./internal/pipeline";
 import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
-import { globalRedactor } from "./internal/redact";
-import type { SchemaRegistry } from "./internal/validate";
+import { globalRedactor, Redactor } from "./internal/redact";
+import type { SchemaRegistry } from "./internal/schema-check";
 import { Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
 
 export const PRODUCTION_URL = "https://developers.hotmart.com";
@@ -26,7 +32,10 @@ export interface ClientOptions {
   sandbox?: boolean | undefined;
   /** HOTMART_BASE_URL. One origin for every API group, e.g. a local simulator. */
   baseURL?: string | undefined;
-  /** HOTMART_AUTH_URL. The token endpoint. */
+  /**
+   * HOTMART_AUTH_URL. The token endpoint. Default: Hotmart's token host when `baseURL` is a Hotmart
+   * host; otherwise `<origin of baseURL>/security/oauth/token` (where hotmart-simulator serves it).
+   */
   authURL?: string | undefined;
   /** Per-attempt timeout in ms (default 30 000). */
   timeout?: number | undefined;
@@ -78,16 +87,12 @@ interface Shared {
   inflight: Set<AbortController>;
   closed: boolean;
   sandbox: boolean;
+  /** This client's masking scope (its secret, Basic value and tokens); released on close(). */
+  redactor: Redactor;
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-/**
- * The Hotmart API client.
- *
- *   const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
- *   for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) { ... }
- */
 /** Lets withOptions() hand its shared state to a new instance without a public constructor parameter. */
 const SHARED = Symbol("hotmart.shared");
 type InternalOptions = ClientOptions & { [SHARED]?: Shared };
@@ -116,9 +121,10 @@ export class Hotmart {
   constructor(options: ClientOptions = {}) {
     const inherited = (options as InternalOptions)[SHARED];
     const opts = inherited ? options : withEnvironment(options);
-    const log = makeLog(opts);
+    const redactor = inherited?.redactor ?? new Redactor(globalRedactor);
+    const log = makeLog(opts, redactor);
     this.#options = pickClone(opts);
-    this.#shared = inherited ?? createShared(opts, log);
+    this.#shared = inherited ?? createShared(opts, log, redactor);
     this.#context = buildContext(this.#shared, this.#options, log);
   }
 
@@ -137,9 +143,9 @@ export class Hotmart {
     params?: object,
     options?: RequestOptions,
   ): Promise<T> {
-    if (!["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method)) {
+    if (!HTTP_METHODS.includes(method)) {
       throw new HotmartInputError(
-        `Unsupported method ${JSON.stringify(method)}: use GET, POST, PUT, PATCH or DELETE`,
+        `Unsupported method ${JSON.stringify(method)}: use ${HTTP_METHODS.join(", ")}`,
       );
     }
     if (typeof path !== "string" || !path.startsWith("/")) {
@@ -170,6 +176,8 @@ export class Hotmart {
       controller.abort(new HotmartError("The client was closed"));
     this.#shared.limiter?.close();
     await this.#shared.auth.close();
+    // Nothing can echo this client's secrets any more: release them.
+    this.#shared.redactor.clear();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -191,7 +199,7 @@ export class Hotmart {
   }
 }
 
-function createShared(opts: ClientOptions, log: Log): Shared {
+function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared {
   const { clientId, clientSecret } = opts;
   if (!clientId || !clientSecret) {
     const missing = [!clientId && "HOTMART_CLIENT_ID", !clientSecret && "HOTMART_CLIENT_SECRET"].filter(
@@ -202,12 +210,10 @@ function createShared(opts: ClientOptions, log: Log): Shared {
         "clientSecret to new Hotmart({ ... }). Create them in Hotmart under Tools → Developer Credentials",
     );
   }
-  globalRedactor.add(clientSecret);
   // The panel (and the Python SDK's docs) show the value as "Basic <base64>"; accept it either way.
   const basic = opts.basic?.replace(/^\s*Basic\s+/i, "").trim() || base64(`${clientId}:${clientSecret}`);
-  globalRedactor.add(basic);
   const baseURL = checkURL("baseURL", opts.baseURL ?? (opts.sandbox ? SANDBOX_URL : PRODUCTION_URL));
-  const authURL = checkURL("authURL", opts.authURL ?? AUTH_URL);
+  const authURL = checkURL("authURL", opts.authURL ?? defaultAuthURL(baseURL));
   const fetchFn = opts.fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof fetchFn !== "function") {
     throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
@@ -231,7 +237,7 @@ function createShared(opts: ClientOptions, log: Log): Shared {
       timeoutMs: positive("timeout", opts.timeout ?? 30_000),
       maxRetries: wholeNumber("maxRetries", opts.maxRetries ?? 3),
       log,
-      redactor: globalRedactor,
+      redactor,
     }),
     limiter,
     fetch: fetchFn,
@@ -239,14 +245,26 @@ function createShared(opts: ClientOptions, log: Log): Shared {
     inflight: new Set(),
     closed: false,
     sandbox: Boolean(opts.sandbox),
+    redactor,
   };
+}
+
+/**
+ * Hotmart's token host for Hotmart's API hosts. Any other base URL (a simulator, a proxy, a mock) is
+ * taken to serve the token route on its own origin, as hotmart-simulator does: setting only
+ * HOTMART_BASE_URL must not send the credentials to Hotmart's real token host.
+ */
+function defaultAuthURL(baseURL: string): string {
+  const { hostname, origin } = new URL(baseURL);
+  if (hostname === "hotmart.com" || hostname.endsWith(".hotmart.com")) return AUTH_URL;
+  return `${origin}/security/oauth/token`;
 }
 
 function buildContext(shared: Shared, options: CloneOptions, log: Log): PipelineContext {
   const validate = options.validate ?? "off";
-  if (!["off", "warn", "strict"].includes(validate)) {
+  if (!VALIDATE_MODES.includes(validate)) {
     throw new HotmartInputError(
-      `validate must be "off", "warn" or "strict" (got ${JSON.stringify(validate)})`,
+      `validate must be ${VALIDATE_MODES.map((m) => `"${m}"`).join(", ")} (got ${JSON.stringify(validate)})`,
     );
   }
   return {
@@ -255,7 +273,7 @@ function buildContext(shared: Shared, options: CloneOptions, log: Log): Pipeline
     auth: shared.auth,
     limiter: shared.limiter,
     log,
-    redactor: globalRedactor,
+    redactor: shared.redactor,
     timeout: positive("timeout", options.timeout ?? 30_000),
     totalTimeout: positive("totalTimeout", options.totalTimeout ?? 180_000),
     maxRetries: wholeNumber("maxRetries", options.maxRetries ?? 3),
@@ -309,14 +327,14 @@ function withEnvironment(options: ClientOptions): ClientOptions {
   };
 }
 
-function makeLog(opts: ClientOptions): Log {
+function makeLog(opts: ClientOptions, redactor: Redactor): Log {
   const level = opts.logLevel ?? "off";
   if (!isLogLevel(level)) {
     throw new HotmartInputError(
       `logLevel must be off, error, warn, info or debug (got ${JSON.stringify(level)})`,
     );
   }
-  return new Log(level, opts.logger ?? console, globalRedactor);
+  return new Log(level, opts.logger ?? console, redactor);
 }
 
 function checkURL(name: string, value: string): string {

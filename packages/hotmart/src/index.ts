@@ -31,6 +31,6 @@ export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/
 export type { Logger, LogLevel } from "./internal/log";
 export { path } from "./internal/path";
 export type { RateLimitOptions } from "./internal/rate-limit";
-export type { SchemaRegistry, ValidationIssue } from "./internal/validate";
+export type { SchemaRegistry, ValidationIssue } from "./internal/schema-check";
 export * from "./resources";
 export * from "./webhooks";

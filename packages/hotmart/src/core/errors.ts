@@ -1,16 +1,37 @@
-import { globalRedactor } from "../internal/redact";
+import { globalRedactor, type Redactor } from "../internal/redact";
+import { serverDelayMs } from "../internal/retry";
+
+export interface HotmartErrorOptions {
+  cause?: unknown;
+  /** See {@link HotmartError.outcomeUnknown}. Left out when no write was involved. */
+  outcomeUnknown?: boolean | undefined;
+  /** @internal The client's masking scope (its secrets); the process-wide one by default. */
+  redactor?: Redactor | undefined;
+}
 
 /** Every failure the SDK raises is a HotmartError, so one `instanceof` catches them all. */
 export class HotmartError extends Error {
   override name = "HotmartError";
+  /**
+   * Set on every error from a write (POST, PUT, PATCH, DELETE); absent where no write was involved.
+   * `true`: Hotmart may have applied the write and nobody can tell (a timeout, a connection lost after
+   * sending, a 5xx): it was not resent, so check its effect before sending it again. `false`: the
+   * outcome is known: a 2xx applied it (even when its body could not be read), a 4xx or 429 refused
+   * it, or it was never sent.
+   */
+  readonly outcomeUnknown?: boolean;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(globalRedactor.string(message), options);
+  constructor(message: string, options: HotmartErrorOptions = {}) {
+    // Masked before Error captures the stack, which repeats the message.
+    super((options.redactor ?? globalRedactor).string(message), { cause: options.cause });
+    if (options.outcomeUnknown !== undefined) this.outcomeUnknown = options.outcomeUnknown;
   }
 
   /** What `JSON.stringify(error)` prints: the public fields, already redacted. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    return this.outcomeUnknown === undefined
+      ? { name: this.name, message: this.message }
+      : { name: this.name, message: this.message, outcomeUnknown: this.outcomeUnknown };
   }
 }
 
@@ -29,12 +50,12 @@ export class ResponseParseError extends HotmartError {
 
   constructor(
     message: string,
-    init: { status: number; contentType?: string | undefined; body: string; cause?: unknown },
+    init: { status: number; contentType?: string | undefined; body: string } & HotmartErrorOptions,
   ) {
-    super(message, { cause: init.cause });
+    super(message, init);
     this.status = init.status;
     this.contentType = init.contentType;
-    this.bodySnippet = globalRedactor.string(init.body.slice(0, 200));
+    this.bodySnippet = (init.redactor ?? globalRedactor).string(init.body.slice(0, 200));
   }
 
   override toJSON(): Record<string, unknown> {
@@ -53,10 +74,13 @@ export class ResponseValidationError extends HotmartError {
   readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
   readonly body: unknown;
 
-  constructor(message: string, init: { issues: ResponseValidationError["issues"]; body: unknown }) {
-    super(message);
+  constructor(
+    message: string,
+    init: { issues: ResponseValidationError["issues"]; body: unknown } & HotmartErrorOptions,
+  ) {
+    super(message, init);
     this.issues = init.issues;
-    this.body = globalRedactor.value(init.body);
+    this.body = (init.redactor ?? globalRedactor).value(init.body);
   }
 
   override toJSON(): Record<string, unknown> {
@@ -76,6 +100,11 @@ export interface APIErrorInit {
   method: string;
   url: string;
   message?: string;
+  /** A sentence added to the described message. */
+  note?: string | undefined;
+  outcomeUnknown?: boolean | undefined;
+  /** @internal */
+  redactor?: Redactor | undefined;
 }
 
 /** Hotmart answered with a non-2xx status. `error` and `error_description` come from Hotmart's body. */
@@ -94,20 +123,25 @@ export class APIError extends HotmartError {
   readonly body: unknown;
 
   constructor(init: APIErrorInit) {
+    const redactor = init.redactor ?? globalRedactor;
     const parsed = readErrorBody(init.body);
-    const url = globalRedactor.url(init.url);
-    super(init.message ?? describe(init.status, init.method, url, parsed));
+    const url = redactor.url(init.url);
+    const described = describe(init.status, init.method, url, parsed);
+    super(init.message ?? (init.note ? `${described}. ${init.note}` : described), {
+      outcomeUnknown: init.outcomeUnknown,
+      redactor,
+    });
     this.status = init.status;
-    const clean = (v: string | undefined) => (v === undefined ? undefined : globalRedactor.string(v));
+    const clean = (v: string | undefined) => (v === undefined ? undefined : redactor.string(v));
     this.error = clean(parsed.error);
     this.error_description = clean(parsed.error_description);
     this.error_uri = clean(parsed.error_uri);
     this.headers = Object.fromEntries(
-      [...init.headers.entries()].map(([k, v]) => [k, globalRedactor.string(v)] as const),
+      [...init.headers.entries()].map(([k, v]) => [k, redactor.string(v)] as const),
     );
     this.method = init.method;
     this.url = url;
-    this.body = globalRedactor.value(init.body);
+    this.body = redactor.value(init.body);
   }
 
   override toJSON(): Record<string, unknown> {
@@ -165,14 +199,16 @@ export class UnprocessableEntityError extends APIError {
 }
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
-  /** Seconds Hotmart asked us to wait, from `Retry-After` or `RateLimit-Reset`, when it said. */
+  /**
+   * Seconds Hotmart asked us to wait, from `Retry-After` (seconds or an HTTP date) or `RateLimit-Reset`,
+   * when it said: read by the same parser as the delay the SDK itself waited.
+   */
   readonly retryAfter: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(init);
-    const raw = init.headers.get("retry-after") ?? init.headers.get("ratelimit-reset");
-    const seconds = raw === null ? Number.NaN : Number(raw);
-    this.retryAfter = Number.isFinite(seconds) && seconds >= 0 && seconds < 1e9 ? seconds : undefined;
+    const ms = serverDelayMs(init.headers);
+    this.retryAfter = ms === undefined ? undefined : Math.ceil(ms / 1000);
   }
 }
 export class InternalServerError extends APIError {
@@ -185,16 +221,12 @@ export class APIConnectionError extends HotmartError {
   /**
    * True when Hotmart may have processed the request (it was sent, then the connection failed or
    * timed out). Writes in that state are never retried: check their effect before sending again.
+   * Always set here (false on reads).
    */
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
 
-  constructor(message: string, options: { cause?: unknown; outcomeUnknown: boolean }) {
-    super(message, { cause: options.cause });
-    this.outcomeUnknown = options.outcomeUnknown;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), outcomeUnknown: this.outcomeUnknown };
+  constructor(message: string, options: HotmartErrorOptions & { outcomeUnknown: boolean }) {
+    super(message, options);
   }
 }
 export class APIConnectionTimeoutError extends APIConnectionError {

@@ -1,7 +1,10 @@
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** The methods `request()` sends: the list and its type from one declaration. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** `"off"` trusts responses; `"warn"` logs what differs from the schema; `"strict"` throws ResponseValidationError. */
-export type ValidateMode = "off" | "warn" | "strict";
+export const VALIDATE_MODES = ["off", "warn", "strict"] as const;
+export type ValidateMode = (typeof VALIDATE_MODES)[number];
 
 /** An open enum: the documented values autocomplete, and values Hotmart adds tomorrow still type-check. */
 export type OpenEnum<T extends string> = T | (string & {});

@@ -5,9 +5,12 @@ import {
   AuthenticationError,
   HotmartError,
 } from "../core/errors";
+import { attempt, USER_AGENT } from "./http";
+import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import type { Redactor } from "./redact";
-import { backoffMs, RETRYABLE_STATUS, retryAfterMs, serverDelayMs } from "./retry";
+import { decide, type Outcome, RETRYABLE_STATUS } from "./retry";
+import { link, raceAbort } from "./signals";
 import { sleep } from "./sleep";
 
 /** A cached access token. `expiresAt` is epoch milliseconds. */
@@ -72,8 +75,9 @@ export class TokenManager {
     this.#options = options;
     // The store key names the credential without containing the secret.
     this.#key = `hotmart-token:${options.authURL}:${options.clientId}`;
-    options.redactor.add(options.clientSecret);
-    options.redactor.add(options.basic);
+    // Pinned: masked for the client's whole life, however many tokens come and go.
+    options.redactor.add(options.clientSecret, true);
+    options.redactor.add(options.basic, true);
   }
 
   /** A valid access token, from the cache or freshly minted. */
@@ -108,43 +112,34 @@ export class TokenManager {
     this.#inflight ??= this.#mint().finally(() => {
       this.#inflight = undefined;
     });
-    if (!signal) return this.#inflight;
     return raceAbort(this.#inflight, signal);
   }
 
   async #mint(): Promise<StoredToken> {
     const { log, maxRetries } = this.#options;
-    for (let attempt = 0; ; attempt++) {
+    for (let retry = 0; ; retry++) {
+      const result = await this.#requestToken();
+      if ("token" in result) {
+        await this.#options.store.set(this.#key, result.token);
+        return result.token;
+      }
+      // Minting a token changes nothing worth protecting, so it is retried like a read.
+      const decision = decide(result.outcome, { idempotent: true, retry });
+      if (!decision.retry || retry >= maxRetries) throw result.error;
+      log.warn(`token request failed, retrying in ${Math.round(decision.delayMs)} ms`, {
+        attempt: retry + 1,
+        error: String(result.error),
+      });
       try {
-        const token = await this.#requestToken();
-        await this.#options.store.set(this.#key, token);
-        return token;
-      } catch (error) {
-        if (this.#closer.signal.aborted)
-          throw new HotmartError("The client was closed during a token request");
-        const retryable =
-          error instanceof APIConnectionError ||
-          (error instanceof APIError && RETRYABLE_STATUS.has(error.status));
-        if (!retryable || attempt >= maxRetries) throw error;
-        const hinted =
-          error instanceof APIError
-            ? (error.status === 429 ? serverDelayMs : retryAfterMs)(new Headers(error.headers))
-            : undefined;
-        const delay = hinted ?? backoffMs(attempt);
-        log.warn(`token request failed, retrying in ${Math.round(delay)} ms`, {
-          attempt: attempt + 1,
-          error: String(error),
-        });
-        try {
-          await sleep(delay, this.#closer.signal);
-        } catch {
-          throw new HotmartError("The client was closed while a token request was waiting to retry");
-        }
+        await sleep(decision.delayMs, this.#closer.signal);
+      } catch {
+        throw closedError("while a token request was waiting to retry");
       }
     }
   }
 
-  async #requestToken(): Promise<StoredToken> {
+  /** One token request, through the same single-attempt helper as API requests. */
+  async #requestToken(): Promise<{ token: StoredToken } | { outcome: Outcome; error: HotmartError }> {
     const { clientId, clientSecret, basic, authURL, timeoutMs, log, redactor } = this.#options;
     // Hotmart documents the credentials in the query string of a body-less POST, plus the Basic header.
     const url = new URL(authURL);
@@ -152,40 +147,53 @@ export class TokenManager {
     url.searchParams.set("client_id", clientId);
     url.searchParams.set("client_secret", clientSecret);
     const safeURL = redactor.url(url.toString());
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const onClose = () => controller.abort();
-    this.#closer.signal.addEventListener("abort", onClose, { once: true });
     this.grants += 1;
     log.debug("requesting an access token", { url: safeURL });
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.#options.fetch(url.toString(), {
+    // Its own controller (timeouts spend it), following close().
+    const controller = new AbortController();
+    const unlink = link(this.#closer.signal, controller);
+    const result = await attempt(
+      this.#options.fetch,
+      url.toString(),
+      {
         method: "POST",
         headers: {
           Authorization: `Basic ${basic}`,
           "Content-Type": "application/json",
           Accept: "application/json",
+          "User-Agent": USER_AGENT,
         },
-        signal: controller.signal,
-      });
-      text = await response.text();
-    } catch (cause) {
-      const message = controller.signal.aborted
-        ? `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`
-        : `The token request could not reach Hotmart (POST ${safeURL}): ${describeCause(cause)}`;
-      const ErrorClass = controller.signal.aborted ? APIConnectionTimeoutError : APIConnectionError;
-      // Minting a token has no side effect worth protecting, so "unknown outcome" does not apply.
-      throw new ErrorClass(message, { cause: sanitizeCause(cause, redactor), outcomeUnknown: false });
-    } finally {
-      clearTimeout(timer);
-      this.#closer.signal.removeEventListener("abort", onClose);
+      },
+      timeoutMs,
+      controller,
+    ).finally(unlink);
+    // The caller never sent its own request: whatever failed here, its write was not applied.
+    const known = { outcomeUnknown: false, redactor } as const;
+    if (result.kind === "aborted") throw closedError("during a token request");
+    if (result.kind === "timeout") {
+      const message = `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`;
+      return { outcome: { kind: "timeout" }, error: new APIConnectionTimeoutError(message, known) };
     }
-    const body = parseJSON(text);
+    if (result.kind === "network") {
+      const message = `The token request could not reach Hotmart (POST ${safeURL}): ${describeCause(result.error)}`;
+      return {
+        outcome: { kind: "network", error: result.error },
+        error: new APIConnectionError(message, { ...known, cause: sanitizeCause(result.error, redactor) }),
+      };
+    }
+    const { response, text } = result;
+    const body = parseJSONLoose(text, 200);
     if (!response.ok) {
-      const init = { status: response.status, headers: response.headers, body, method: "POST", url: safeURL };
-      if (RETRYABLE_STATUS.has(response.status)) throw APIError.from(init);
+      const init = {
+        status: response.status,
+        headers: response.headers,
+        body,
+        method: "POST",
+        url: safeURL,
+        ...known,
+      };
+      const outcome: Outcome = { kind: "status", status: response.status, headers: response.headers };
+      if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
       const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
       throw new AuthenticationError({
         ...init,
@@ -204,6 +212,7 @@ export class TokenManager {
         body: redactor.value(body),
         method: "POST",
         url: safeURL,
+        ...known,
         message: "The token response had no access_token; the auth URL may not be Hotmart's token endpoint",
       });
     }
@@ -212,17 +221,12 @@ export class TokenManager {
     // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
     const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
     log.info("access token issued", { expires_in: expiresIn });
-    return { accessToken, expiresAt: Date.now() + lifetimeMs - margin };
+    return { token: { accessToken, expiresAt: Date.now() + lifetimeMs - margin } };
   }
 }
 
-function parseJSON(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.slice(0, 200);
-  }
+function closedError(when: string): HotmartError {
+  return new HotmartError(`The client was closed ${when}`, { outcomeUnknown: false });
 }
 
 export function describeCause(cause: unknown): string {
@@ -246,22 +250,4 @@ export function sanitizeCause(cause: unknown, redactor: Redactor): unknown {
   if (code !== undefined) (safe as { code?: unknown }).code = code;
   if (cause.cause !== undefined) (safe as { cause?: unknown }).cause = sanitizeCause(cause.cause, redactor);
   return safe;
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
 }

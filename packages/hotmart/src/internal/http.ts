@@ -1,3 +1,6 @@
+/** Sent with every request, token requests included. */
+export const USER_AGENT = "hotmart-typescript/0.1.0";
+
 /**
  * One HTTP attempt: fetch plus reading the body, under a per-attempt timeout and the caller's signal.
  * The outcome says which of the three ways it ended, because each is handled differently upstream.
@@ -8,25 +11,27 @@ export type AttemptOutcome =
   | { kind: "aborted"; reason: unknown }
   | { kind: "network"; error: unknown };
 
+/** The abort reason of a per-attempt timeout, told apart from the caller's own abort by identity. */
+const TIMED_OUT: unique symbol = Symbol("hotmart.attempt-timeout");
+
+/**
+ * `controller` is the caller's: its signal goes to fetch as is, and the timeout aborts it too. One
+ * controller per call rather than one more per attempt, because creating AbortSignals and linking
+ * them was the largest cost the SDK added to a request. After a `timeout` outcome the controller is
+ * spent: a caller that tries again needs a new one.
+ */
 export async function attempt(
   fetchFn: typeof fetch,
   url: string,
   init: RequestInit,
   timeoutMs: number,
-  signal: AbortSignal | undefined,
+  controller: AbortController,
   onSent?: () => void,
 ): Promise<AttemptOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  const { signal } = controller;
   try {
-    const pending = fetchFn(url, { ...init, signal: controller.signal });
+    const pending = fetchFn(url, { ...init, signal });
     // Called right after fetch took the request, never before: the rate limiter counts from this
     // moment, so a pause (GC, a busy core) between being let through and the send cannot make the
     // request look older than it is.
@@ -36,11 +41,11 @@ export async function attempt(
     const text = await response.text();
     return { kind: "response", response, text };
   } catch (error) {
-    if (signal?.aborted) return { kind: "aborted", reason: signal.reason };
-    if (timedOut) return { kind: "timeout" };
+    if (signal.aborted) {
+      return signal.reason === TIMED_OUT ? { kind: "timeout" } : { kind: "aborted", reason: signal.reason };
+    }
     return { kind: "network", error };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
   }
 }

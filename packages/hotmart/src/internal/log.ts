@@ -18,27 +18,31 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 /** Every line goes through the redactor: the message and every structured argument. */
 export class Log {
-  constructor(
-    readonly level: LogLevel,
-    private readonly sink: Logger,
-    private readonly redactor: Redactor,
-  ) {}
+  readonly level: LogLevel;
+  readonly #sink: Logger;
+  readonly #redactor: Redactor;
+
+  constructor(level: LogLevel, sink: Logger, redactor: Redactor) {
+    this.level = level;
+    this.#sink = sink;
+    this.#redactor = redactor;
+  }
 
   enabled(level: Exclude<LogLevel, "off">): boolean {
     return RANK[level] <= RANK[this.level];
   }
 
   error(message: string, data?: Record<string, unknown>): void {
-    this.emit("error", message, data);
+    this.#emit("error", message, data);
   }
   warn(message: string, data?: Record<string, unknown>): void {
-    this.emit("warn", message, data);
+    this.#emit("warn", message, data);
   }
   info(message: string, data?: Record<string, unknown>): void {
-    this.emit("info", message, data);
+    this.#emit("info", message, data);
   }
   debug(message: string, data?: Record<string, unknown>): void {
-    this.emit("debug", message, data);
+    this.#emit("debug", message, data);
   }
 
   /**
@@ -46,20 +50,20 @@ export class Log {
    * turning validation on to see nothing would be a trap.
    */
   requested(message: string, data?: Record<string, unknown>): void {
-    this.emit("warn", message, data, true);
+    this.#emit("warn", message, data, true);
   }
 
-  private emit(
+  #emit(
     level: Exclude<LogLevel, "off">,
     message: string,
     data?: Record<string, unknown>,
     always = false,
   ): void {
     if (!always && !this.enabled(level)) return;
-    const line = `[hotmart] ${this.redactor.string(message)}`;
+    const line = `[hotmart] ${this.#redactor.string(message)}`;
     try {
-      if (data === undefined) this.sink[level](line);
-      else this.sink[level](line, this.redactor.value(data));
+      if (data === undefined) this.#sink[level](line);
+      else this.#sink[level](line, this.#redactor.value(data));
     } catch {
       // A broken logger must never break a request.
     }

@@ -38,5 +38,12 @@ function encodeId(id: unknown, strings: TemplateStringsArray, index: number): st
       `The id in ${where} cannot be "${trimmed}": it would change the request path`,
     );
   }
-  return encodeURIComponent(trimmed);
+  try {
+    return encodeURIComponent(trimmed);
+  } catch {
+    // A lone UTF-16 surrogate (half of an emoji, a string cut in the wrong place) has no UTF-8 form.
+    throw new HotmartInputError(
+      `The id in ${where} is not valid text (it holds a lone UTF-16 surrogate) and cannot be sent`,
+    );
+  }
 }

@@ -8,21 +8,16 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
-import { attempt } from "./http";
+import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
+import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
 import type { RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
-import {
-  backoffMs,
-  isIdempotent,
-  RETRYABLE_STATUS,
-  retryAfterMs,
-  serverDelayMs,
-  surelyNotSent,
-} from "./retry";
+import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
+import { type SchemaRegistry, validateBody } from "./schema-check";
+import { link } from "./signals";
 import { sleep } from "./sleep";
-import { type SchemaRegistry, validateBody } from "./validate";
 
 /** What one client (and its withOptions() clones) share: credentials, limiter, logger. */
 export interface PipelineContext {
@@ -31,6 +26,7 @@ export interface PipelineContext {
   auth: TokenManager;
   limiter: RateLimiter | undefined;
   log: Log;
+  /** The client's masking scope: its credentials and tokens. */
   redactor: Redactor;
   timeout: number;
   totalTimeout: number;
@@ -52,7 +48,10 @@ export interface RequestSpec {
   path: string;
   query?: object | undefined;
   body?: unknown;
-  /** The documented value of an empty (or `{}`) response body. */
+  /**
+   * The documented value of an empty (or `{}`) response body. A GET that answers no body at all is
+   * still read again first (an empty body may be a fault); only when it stays empty is it this value.
+   */
   empty?: (() => unknown) | undefined;
   /**
    * The endpoint always answers a body of a known shape: an empty body, or one `accept` refuses, is a
@@ -64,197 +63,292 @@ export interface RequestSpec {
   schema?: string | undefined;
 }
 
-const USER_AGENT = "hotmart-typescript/0.1.0";
+/** One call: what every attempt of it shares. */
+class Call {
+  readonly url: string;
+  readonly method: HttpMethod;
+  readonly idempotent: boolean;
+  readonly body: string | undefined;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly deadline: number;
+  /** Cancels the call (the caller's signal, close()) and is handed to fetch; renewed after a timeout. */
+  controller!: AbortController;
+  #unlink: () => void = () => {};
+  #redacted: string | undefined;
+
+  constructor(
+    readonly ctx: PipelineContext,
+    readonly spec: RequestSpec,
+    readonly options: RequestOptions,
+  ) {
+    this.url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
+    this.method = spec.method;
+    this.idempotent = isIdempotent(spec.method);
+    this.body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
+    this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
+    this.timeout = options.timeout ?? ctx.timeout;
+    this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
+    this.#arm();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The URL with secrets masked; computed on demand, since only logs and errors need it. */
+  safeURL(): string {
+    this.#redacted ??= this.ctx.redactor.url(this.url);
+    return this.#redacted;
+  }
+
+  /** A fresh controller after a timeout spent the previous one. */
+  renew(): void {
+    this.release();
+    this.#arm();
+    if (this.ctx.isClosed()) this.controller.abort();
+  }
+
+  release(): void {
+    this.ctx.inflight.delete(this.controller);
+    this.#unlink();
+  }
+
+  #arm(): void {
+    this.controller = new AbortController();
+    this.#unlink = link(this.options.signal, this.controller);
+    this.ctx.inflight.add(this.controller);
+  }
+}
+
+/** What one attempt came to: a value for the caller, or an outcome for decide(). */
+type Attempted =
+  | { kind: "done"; value: unknown }
+  | {
+      kind: "failed";
+      outcome: Outcome;
+      response?: Response;
+      text?: string;
+      error?: HotmartError;
+      /** The time the attempt was given, for a timeout's message. */
+      timeoutMs?: number;
+    };
 
 export async function execute<T>(
   ctx: PipelineContext,
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<T> {
-  const url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
-  const controller = new AbortController();
-  const unlink = follow(options.signal, controller);
-  ctx.inflight.add(controller);
+  const call = new Call(ctx, spec, options);
   try {
-    return await run<T>(ctx, spec, options, url, controller.signal);
+    return (await run(call)) as T;
   } finally {
-    ctx.inflight.delete(controller);
-    unlink();
+    call.release();
   }
 }
 
-async function run<T>(
-  ctx: PipelineContext,
-  spec: RequestSpec,
-  options: RequestOptions,
-  url: string,
-  signal: AbortSignal,
-): Promise<T> {
-  const method = spec.method;
-  const idempotent = isIdempotent(method);
-  // Redacting the URL costs a parse per call; only logs and errors need it, so it is computed on demand.
-  let redacted: string | undefined;
-  const safe = () => {
-    redacted ??= ctx.redactor.url(url);
-    return redacted;
-  };
-  const maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
-  const timeout = options.timeout ?? ctx.timeout;
-  const deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
-  const body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
-  const { log } = ctx;
+/** The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). */
+async function run(call: Call): Promise<unknown> {
+  const { ctx, method } = call;
+  let refreshed = false;
+  for (let retry = 0; ; ) {
+    const token = await admit(call);
+    const result = await send(call, token, retry);
+    if (result.kind === "done") return result.value;
 
-  let retries = 0;
-  let resentAfter401 = false;
-  for (;;) {
-    if (signal?.aborted) throw abortError(signal, ctx, method, safe());
-    let token: string;
-    let ticket = 0;
+    const { outcome } = result;
+    if (outcome.kind === "status" && outcome.status === 401 && !refreshed) {
+      // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
+      // the request was not processed, so resending a write is safe too.
+      refreshed = true;
+      ctx.log.info("401 from Hotmart: refreshing the access token and resending once");
+      await ctx.auth.invalidate(token);
+      continue;
+    }
+
+    const decision = decide(outcome, { idempotent: call.idempotent, retry });
+    const failure = toError(call, result, decision);
+    let wait = decision.delayMs;
+    if (decision.pauseClient && ctx.limiter) {
+      // The whole client waits, not just this call: every other request would get a 429 too.
+      ctx.limiter.pause(wait);
+      wait = 0;
+    }
+    if (!decision.retry || retry >= call.maxRetries || Date.now() + wait >= call.deadline) {
+      // A GET that kept answering no body at all, after every second look: now it may count as empty.
+      if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
+        return call.spec.empty?.();
+      throw failure;
+    }
+    retry += 1;
+    ctx.log.warn(
+      `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
+      { reason: failure.message },
+    );
     try {
-      token = await ctx.auth.token(signal);
-      if (ctx.limiter) ticket = await ctx.limiter.acquire(signal);
+      await sleep(wait, call.signal);
+    } catch {
+      throw abortError(call, false);
+    }
+  }
+}
+
+/** A valid access token (cached, or minted once for every caller waiting on it). */
+async function admit(call: Call): Promise<string> {
+  const { ctx, signal } = call;
+  if (signal.aborted) throw abortError(call, false);
+  try {
+    return await ctx.auth.token(signal);
+  } catch (error) {
+    if (signal.aborted) throw abortError(call, false);
+    throw error;
+  }
+}
+
+/** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
+async function send(call: Call, token: string, retry: number): Promise<Attempted> {
+  const { ctx, signal, method, options } = call;
+  let ticket = 0;
+  if (ctx.limiter) {
+    try {
+      ticket = await ctx.limiter.acquire(signal);
     } catch (error) {
-      if (signal?.aborted) throw abortError(signal, ctx, method, safe());
+      if (signal.aborted) throw abortError(call, false);
       throw error;
     }
-
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
-      throw new APIConnectionTimeoutError(
-        `${method} ${safe()} ran past its total timeout before it could be sent`,
-        {
-          outcomeUnknown: false,
-        },
-      );
-    }
-    const started = Date.now();
-    if (log.enabled("debug")) log.debug(`→ ${method} ${safe()}`, { attempt: retries + 1 });
-    const outcome = await attempt(
-      ctx.fetch,
-      url,
-      {
-        method,
-        headers: {
-          Accept: "application/json",
-          "Content-Type": "application/json",
-          "User-Agent": USER_AGENT,
-          ...ctx.headers,
-          ...options.headers,
-          Authorization: `Bearer ${token}`,
-        },
-        ...(body === undefined ? {} : { body }),
-      },
-      Math.min(timeout, remaining),
-      signal,
-      ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
+  }
+  const remaining = call.deadline - Date.now();
+  if (remaining <= 0) {
+    throw new APIConnectionTimeoutError(
+      `${method} ${call.safeURL()} ran past its total timeout before it could be sent`,
+      { outcomeUnknown: false, redactor: ctx.redactor },
     );
+  }
+  const started = Date.now();
+  const { log } = ctx;
+  if (log.enabled("debug")) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
+  const timeout = Math.min(call.timeout, remaining);
+  const result = await attempt(
+    ctx.fetch,
+    call.url,
+    {
+      method,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        ...ctx.headers,
+        ...options.headers,
+        Authorization: `Bearer ${token}`,
+      },
+      ...(call.body === undefined ? {} : { body: call.body }),
+    },
+    timeout,
+    call.controller,
+    ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
+  );
+  if (result.kind === "aborted") throw abortError(call, true);
+  if (result.kind === "timeout") call.renew();
+  if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
-    let failure: HotmartError;
-    let retryable: boolean;
-    let delay: number | undefined;
-
-    if (outcome.kind === "aborted") throw abortError(signal, ctx, method, safe());
-    if (outcome.kind === "timeout") {
-      failure = new APIConnectionTimeoutError(
-        idempotent
-          ? `${method} ${safe()} timed out after ${Math.min(timeout, remaining)} ms`
-          : `${method} ${safe()} timed out after ${Math.min(timeout, remaining)} ms. The outcome is unknown: ` +
-              "Hotmart may have processed it, and writes are not idempotent, so it was not retried. " +
-              "Check its effect before sending it again",
-        { outcomeUnknown: !idempotent },
-      );
-      retryable = idempotent;
-    } else if (outcome.kind === "network") {
-      const notSent = surelyNotSent(outcome.error);
-      const reason = describeCause(outcome.error);
-      failure = new APIConnectionError(
-        notSent || idempotent
-          ? `${method} ${safe()} could not reach Hotmart: ${reason}`
-          : `${method} ${safe()} failed mid-request (${reason}). The outcome is unknown: Hotmart may have ` +
-              "processed it, and writes are not idempotent, so it was not retried. Check its effect before sending it again",
-        { cause: sanitizeCause(outcome.error, ctx.redactor), outcomeUnknown: !notSent && !idempotent },
-      );
-      retryable = idempotent || notSent;
-    } else {
-      const { response, text } = outcome;
-      ctx.limiter?.observe(response.headers, ticket);
-      if (log.enabled("debug")) {
-        log.debug(`← ${response.status} ${method} ${safe()}`, {
-          ms: Date.now() - started,
-          bytes: text.length,
-        });
-      }
-
-      if (response.status === 401 && !resentAfter401) {
-        // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
-        // the request was not processed, so resending a write is safe too.
-        resentAfter401 = true;
-        log.info("401 from Hotmart: refreshing the access token and resending once");
-        await ctx.auth.invalidate(token);
-        continue;
-      }
-
-      if (response.ok) {
-        try {
-          const parsed = parseBody(text, response, spec);
-          const mode = options.validate ?? ctx.validate;
-          // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
-          const selected = hasSelect(spec.query) || hasSelect(options.query);
-          if (spec.schema && mode !== "off" && !selected)
-            await validateBody(parsed, spec.schema, mode, log, ctx.schemas);
-          return parsed as T;
-        } catch (error) {
-          if (!(error instanceof ResponseParseError)) throw error;
-          // A cut-off body is a transport fault: safe to read again with a GET. A write already succeeded
-          // (2xx), so it is reported, never resent.
-          failure = error;
-          retryable = idempotent;
-        }
-      } else {
-        const parsedError = parseErrorBody(text);
-        const status = response.status;
-        const hinted = status === 429 ? serverDelayMs(response.headers) : retryAfterMs(response.headers);
-        failure = APIError.from({
-          status,
-          headers: response.headers,
-          body: parsedError,
-          method,
-          url: safe(),
-        });
-        retryable = RETRYABLE_STATUS.has(status) && (idempotent || status === 429);
-        if (status === 429) {
-          // The whole client waits, not just this request: every other request would get a 429 too.
-          const pauseMs = hinted ?? backoffMs(retries);
-          ctx.limiter?.pause(pauseMs);
-          delay = ctx.limiter ? 0 : pauseMs;
-        } else {
-          delay = hinted;
-        }
-        if (!retryable && !idempotent && status >= 500) {
-          failure = APIError.from({
-            status,
-            headers: response.headers,
-            body: parsedError,
-            method,
-            url: safe(),
-            message: `${failure.message}. The outcome is unknown: Hotmart may have applied this write, so it was not retried`,
-          });
-        }
-      }
-    }
-
-    if (!retryable || retries >= maxRetries) throw failure;
-    const wait = delay ?? backoffMs(retries);
-    if (Date.now() + wait >= deadline) throw failure;
-    retries += 1;
-    log.warn(`retrying ${method} ${safe()} in ${Math.round(wait)} ms (retry ${retries} of ${maxRetries})`, {
-      reason: failure.message,
+  const { response, text } = result;
+  ctx.limiter?.observe(response.headers, ticket);
+  if (log.enabled("debug")) {
+    log.debug(`← ${response.status} ${method} ${call.safeURL()}`, {
+      ms: Date.now() - started,
+      bytes: text.length,
     });
-    try {
-      await sleep(wait, signal);
-    } catch {
-      throw abortError(signal, ctx, method, safe());
+  }
+  if (!response.ok) {
+    return {
+      kind: "failed",
+      outcome: { kind: "status", status: response.status, headers: response.headers },
+      response,
+      text,
+    };
+  }
+  if (text.trim() === "" && call.idempotent)
+    return { kind: "failed", outcome: { kind: "no-body" }, response };
+  try {
+    return { kind: "done", value: await accept(call, text, response) };
+  } catch (error) {
+    if (!(error instanceof ResponseParseError)) throw error;
+    return { kind: "failed", outcome: { kind: "unreadable" }, error };
+  }
+}
+
+function fromAttempt(result: Exclude<AttemptOutcome, { kind: "response" | "aborted" }>): Outcome {
+  return result.kind === "timeout" ? { kind: "timeout" } : { kind: "network", error: result.error };
+}
+
+/** A 2xx body: parsed, checked against its shape and (when asked) its schema. */
+async function accept(call: Call, text: string, response: Response): Promise<unknown> {
+  const { ctx, spec, options } = call;
+  const parsed = parseBody(text, response, spec, writeOutcome(call, false), ctx.redactor);
+  const mode = options.validate ?? ctx.validate;
+  // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
+  const selected = hasSelect(spec.query) || hasSelect(options.query);
+  if (spec.schema && mode !== "off" && !selected) {
+    await validateBody(parsed, spec.schema, mode, ctx.log, ctx.schemas, {
+      redactor: ctx.redactor,
+      outcomeUnknown: writeOutcome(call, false),
+    });
+  }
+  return parsed;
+}
+
+/** The error for a failed attempt, given what decide() made of it. */
+function toError(
+  call: Call,
+  result: Extract<Attempted, { kind: "failed" }>,
+  decision: Decision,
+): HotmartError {
+  const { ctx, method } = call;
+  const { outcome } = result;
+  const unknown = decision.outcomeUnknown === true;
+  const note = unknown ? `. ${OUTCOME_UNKNOWN}` : "";
+  const redactor = ctx.redactor;
+  switch (outcome.kind) {
+    case "timeout":
+      return new APIConnectionTimeoutError(
+        `${method} ${call.safeURL()} timed out after ${result.timeoutMs ?? call.timeout} ms${note}`,
+        { outcomeUnknown: unknown, redactor },
+      );
+    case "network": {
+      const reason = describeCause(outcome.error);
+      return new APIConnectionError(
+        unknown
+          ? `${method} ${call.safeURL()} failed mid-request (${reason})${note}`
+          : `${method} ${call.safeURL()} could not reach Hotmart: ${reason}`,
+        { cause: sanitizeCause(outcome.error, redactor), outcomeUnknown: unknown, redactor },
+      );
     }
+    case "status":
+      return APIError.from({
+        status: outcome.status,
+        headers: outcome.headers,
+        body: parseJSONLoose(result.text ?? "", 500),
+        method,
+        url: call.safeURL(),
+        note: unknown ? OUTCOME_UNKNOWN : undefined,
+        outcomeUnknown: decision.outcomeUnknown,
+        redactor,
+      });
+    case "no-body": {
+      const status = result.response?.status ?? 200;
+      return new ResponseParseError(
+        `Hotmart answered ${status} with an empty body where this endpoint always returns data; it may have been cut off`,
+        {
+          status,
+          contentType: result.response?.headers.get("content-type") ?? undefined,
+          body: "",
+          outcomeUnknown: decision.outcomeUnknown,
+          redactor,
+        },
+      );
+    }
+    case "unreadable":
+      return result.error ?? new HotmartError("unreadable response", { redactor });
   }
 }
 
@@ -269,13 +363,27 @@ export function buildURL(baseURL: string, path: string, query?: object, extra?: 
   return `${base}${path}${qs ? `?${qs}` : ""}`;
 }
 
-function parseBody(text: string, response: Response, spec: RequestSpec): unknown {
+function parseBody(
+  text: string,
+  response: Response,
+  spec: RequestSpec,
+  outcomeUnknown: boolean | undefined,
+  redactor: Redactor,
+): unknown {
   const trimmed = text.trim();
   const contentType = response.headers.get("content-type") ?? undefined;
+  const fault = (message: string, cause?: unknown) =>
+    new ResponseParseError(message, {
+      status: response.status,
+      contentType,
+      body: text,
+      cause,
+      outcomeUnknown,
+      redactor,
+    });
   if (trimmed === "" && spec.expectBody && !spec.empty) {
-    throw new ResponseParseError(
+    throw fault(
       `Hotmart answered ${response.status} with an empty body where this endpoint always returns data; it may have been cut off`,
-      { status: response.status, contentType, body: text },
     );
   }
   if (trimmed === "" || (trimmed === "{}" && spec.empty)) return spec.empty ? spec.empty() : undefined;
@@ -283,57 +391,43 @@ function parseBody(text: string, response: Response, spec: RequestSpec): unknown
   try {
     parsed = JSON.parse(trimmed);
   } catch (cause) {
-    throw new ResponseParseError(
+    throw fault(
       `Hotmart answered ${response.status} with a body that is not valid JSON (${
-        response.headers.get("content-type") ?? "no content type"
+        contentType ?? "no content type"
       }, ${text.length} bytes); it may have been cut off`,
-      {
-        status: response.status,
-        contentType: response.headers.get("content-type") ?? undefined,
-        body: text,
-        cause,
-      },
+      cause,
     );
   }
   if (spec.accept && !spec.accept(parsed)) {
-    throw new ResponseParseError(
+    throw fault(
       `Hotmart answered ${response.status} with a body that is not the shape this endpoint returns (${text.length} bytes)`,
-      { status: response.status, contentType, body: text },
     );
   }
   return parsed;
 }
 
-function parseErrorBody(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.slice(0, 500);
-  }
+/** `outcomeUnknown` for this call: the value for a write, undefined for a read. */
+function writeOutcome(call: Call, unknown: boolean): boolean | undefined {
+  return call.idempotent ? undefined : unknown;
 }
 
-function abortError(
-  signal: AbortSignal | undefined,
-  ctx: PipelineContext,
-  method: string,
-  safeURL: string,
-): HotmartError {
-  if (ctx.isClosed())
-    return new HotmartError(`${method} ${safeURL} was cancelled because the client was closed`);
-  return new APIUserAbortError(`${method} ${safeURL} was aborted by the caller`, { cause: signal?.reason });
-}
-
-/** Aborts `controller` when `signal` does; returns the unlink function. */
-function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
-  if (!signal) return () => {};
-  if (signal.aborted) {
-    controller.abort(signal.reason);
-    return () => {};
+/** `inFlight`: the abort came while an attempt was out, so a write may have reached Hotmart. */
+function abortError(call: Call, inFlight: boolean): HotmartError {
+  const { ctx, method } = call;
+  const outcomeUnknown = writeOutcome(call, inFlight);
+  const redactor = ctx.redactor;
+  const note = outcomeUnknown ? `. ${OUTCOME_UNKNOWN}` : "";
+  if (ctx.isClosed()) {
+    return new HotmartError(
+      `${method} ${call.safeURL()} was cancelled because the client was closed${note}`,
+      { outcomeUnknown, redactor },
+    );
   }
-  const onAbort = () => controller.abort(signal.reason);
-  signal.addEventListener("abort", onAbort, { once: true });
-  return () => signal.removeEventListener("abort", onAbort);
+  return new APIUserAbortError(`${method} ${call.safeURL()} was aborted by the caller${note}`, {
+    cause: call.signal.reason,
+    outcomeUnknown,
+    redactor,
+  });
 }
 
 function hasSelect(query: object | undefined): boolean {

@@ -19,6 +19,8 @@ export function encodeQuery(params: object | undefined, into = new URLSearchPara
   return into;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function encodeValue(key: string, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) {
@@ -29,6 +31,9 @@ function encodeValue(key: string, value: unknown): string | undefined {
   }
   switch (typeof value) {
     case "string":
+      // URLSearchParams would silently turn a lone surrogate into U+FFFD and send another filter.
+      if (LONE_SURROGATE.test(value))
+        throw new HotmartInputError(`"${key}" is not valid text (it holds a lone UTF-16 surrogate)`);
       return value;
     case "boolean":
       return value ? "true" : "false";

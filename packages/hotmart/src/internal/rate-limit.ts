@@ -1,5 +1,6 @@
 import { HotmartError } from "../core/errors";
 import { resetDelayMs } from "./retry";
+import { onAbort } from "./signals";
 
 export interface RateLimitOptions {
   /** Requests allowed per window. Hotmart's default quota is 500 a minute. */
@@ -11,8 +12,8 @@ export interface RateLimitOptions {
 interface Waiter {
   resolve: (ticket: number) => void;
   reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** Removes the abort listener (signals.ts). */
+  unlink: () => void;
 }
 
 /**
@@ -58,16 +59,13 @@ export class RateLimiter {
     if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<number>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
-      if (signal) {
-        waiter.onAbort = () => {
-          const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(signal.reason);
-          this.pump();
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
-      }
+      const waiter: Waiter = { resolve, reject, unlink: () => {} };
+      waiter.unlink = onAbort(signal, (reason) => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(reason);
+        this.pump();
+      });
       this.queue.push(waiter);
       this.pump();
     });
@@ -128,7 +126,7 @@ export class RateLimiter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     for (const waiter of this.queue.splice(0)) {
-      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.unlink();
       waiter.reject(new HotmartError("The client was closed while this request waited for the rate limiter"));
     }
   }
@@ -155,7 +153,7 @@ export class RateLimiter {
     while (this.queue.length > 0) {
       if (this.waitTime(now) > 0) break;
       const waiter = this.queue.shift() as Waiter;
-      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.unlink();
       this.tickets += 1;
       this.sent.push({ ticket: this.tickets, at: now });
       if (this.serverRemaining !== undefined) this.serverRemaining -= 1;

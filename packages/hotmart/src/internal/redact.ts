@@ -7,7 +7,8 @@
  */
 
 export const REDACTED = "[redacted]";
-const MAX_SECRETS = 2000;
+/** Values that come and go (access tokens, hottoks) kept per scope; pinned secrets are never dropped. */
+const MAX_TRANSIENT = 2000;
 
 const SECRET_KEY =
   /^(authorization|proxy-authorization|client_secret|clientsecret|access_token|accesstoken|refresh_token|hottok|x-hotmart-hottok|basic|password|token)$/i;
@@ -18,25 +19,60 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/("(?:client_secret|access_token|hottok)"\s*:\s*")[^"]*(")/gi, `$1${REDACTED}$2`],
 ];
 
+/**
+ * A masking scope. Each client has its own (its credentials and tokens, for its whole life, whatever
+ * other clients exist), whose parent is the process-wide scope (webhook secrets, and the patterns).
+ * A client's scope is released with the client: cleared by close(), collected with it otherwise.
+ */
 export class Redactor {
-  readonly #secrets = new Set<string>();
+  /** Secrets that live as long as the scope: a client's secret and Basic value. */
+  readonly #pinned = new Set<string>();
+  /** Secrets that keep coming in a long-running process (tokens): bounded, oldest dropped first. */
+  readonly #transient = new Set<string>();
+  readonly #parent: Redactor | undefined;
 
-  /** Registers a value that must never be printed. Very short values are ignored: masking "a" would garble every line. */
-  add(secret: string | undefined): void {
-    if (!secret || secret.length < 4 || this.#secrets.has(secret)) return;
-    this.#secrets.add(secret);
-    // Bounded: short-lived tokens keep coming in a long-running process. Oldest are dropped first.
-    if (this.#secrets.size > MAX_SECRETS) {
-      const oldest = this.#secrets.values().next().value;
-      if (oldest !== undefined) this.#secrets.delete(oldest);
+  constructor(parent?: Redactor) {
+    this.#parent = parent;
+  }
+
+  /**
+   * Registers a value that must never be printed. `pinned` values are kept until clear(); others are
+   * bounded. Very short values are ignored: masking "a" would garble every line.
+   */
+  add(secret: string | undefined, pinned = false): void {
+    if (!secret || secret.length < 4 || this.#pinned.has(secret)) return;
+    if (pinned) {
+      this.#transient.delete(secret);
+      this.#pinned.add(secret);
+      return;
     }
+    if (this.#transient.has(secret)) return;
+    this.#transient.add(secret);
+    if (this.#transient.size > MAX_TRANSIENT) {
+      const oldest = this.#transient.values().next().value;
+      if (oldest !== undefined) this.#transient.delete(oldest);
+    }
+  }
+
+  /** Number of values this scope (not its parent) masks. */
+  get size(): number {
+    return this.#pinned.size + this.#transient.size;
+  }
+
+  /** Forgets every value of this scope (the client was closed). */
+  clear(): void {
+    this.#pinned.clear();
+    this.#transient.clear();
   }
 
   string(text: string): string {
     let out = text;
-    for (const secret of this.#secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const set of [this.#pinned, this.#transient]) {
+      for (const secret of set) {
+        if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+      }
     }
+    if (this.#parent) return this.#parent.string(out);
     for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
     return out;
   }
@@ -82,5 +118,8 @@ export class Redactor {
   }
 }
 
-/** A process-wide redactor for code paths that run before a client exists (errors built from raw input). */
+/**
+ * The process-wide scope: webhook secrets, and the parent of every client's scope. It never holds a
+ * client's credentials, so any number of clients cannot push one client's secret out of it.
+ */
 export const globalRedactor = new Redactor();

@@ -82,3 +82,81 @@ export function surelyNotSent(error: unknown): boolean {
   }
   return false;
 }
+
+/** How one attempt ended, as far as retrying cares. */
+export type Outcome =
+  | { kind: "timeout" }
+  | { kind: "network"; error: unknown }
+  /** A non-2xx answer. */
+  | { kind: "status"; status: number; headers: Headers }
+  /** A 2xx whose body was cut off, is not JSON, or is not the shape the endpoint returns. */
+  | { kind: "unreadable" }
+  /** A 2xx with no body at all. For a read this may be a transient fault, so it is looked at twice. */
+  | { kind: "no-body" };
+
+export interface Decision {
+  retry: boolean;
+  /** How long to wait before the retry (ms). */
+  delayMs: number;
+  /** A 429: the whole client should wait, not just this call (every other request would get one too). */
+  pauseClient: boolean;
+  /**
+   * For a write: true when Hotmart may have applied it and nobody can tell (a timeout, a connection
+   * lost after sending, a 5xx); false when the status settles it (a 2xx applied it, a 4xx or 429 did
+   * not, a refused connection never sent it). Undefined for reads, where no write is involved.
+   */
+  outcomeUnknown: boolean | undefined;
+}
+
+/**
+ * The retry rules, in one pure function used by API requests and token requests alike: what to do
+ * after `outcome`, for a request that is `idempotent` or not, on its retry number `retry` (from 0).
+ * The caller still enforces `maxRetries` and the total deadline.
+ */
+export function decide(
+  outcome: Outcome,
+  request: { idempotent: boolean; retry: number },
+  now = Date.now(),
+  random: () => number = Math.random,
+): Decision {
+  const { idempotent } = request;
+  const backoff = () => backoffMs(request.retry, random);
+  const write = (unknown: boolean) => (idempotent ? undefined : unknown);
+  switch (outcome.kind) {
+    case "timeout":
+      return { retry: idempotent, delayMs: backoff(), pauseClient: false, outcomeUnknown: write(true) };
+    case "network": {
+      const notSent = surelyNotSent(outcome.error);
+      return {
+        retry: idempotent || notSent,
+        delayMs: backoff(),
+        pauseClient: false,
+        outcomeUnknown: write(!notSent),
+      };
+    }
+    case "status": {
+      const { status, headers } = outcome;
+      // A 429 is refused before processing, so even a write may be resent.
+      if (status === 429) {
+        const delayMs = serverDelayMs(headers, now) ?? backoff();
+        return { retry: true, delayMs, pauseClient: true, outcomeUnknown: write(false) };
+      }
+      return {
+        retry: idempotent && RETRYABLE_STATUS.has(status),
+        delayMs: retryAfterMs(headers, now) ?? backoff(),
+        pauseClient: false,
+        // A 5xx may come after the write was applied (a gateway timing out in front of it).
+        outcomeUnknown: write(status >= 500),
+      };
+    }
+    case "unreadable":
+    case "no-body":
+      // A 2xx: a write was applied, and is reported rather than resent; a read is simply read again.
+      return { retry: idempotent, delayMs: backoff(), pauseClient: false, outcomeUnknown: write(false) };
+  }
+}
+
+/** The sentence every error about a write of unknown outcome ends with. */
+export const OUTCOME_UNKNOWN =
+  "The outcome is unknown: Hotmart may have applied this write, and writes are not idempotent, so it " +
+  "was not retried. Check its effect before sending it again";

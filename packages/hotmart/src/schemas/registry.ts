@@ -2,7 +2,7 @@
  * The response schemas by the names the resources pass to the pipeline (`schema: "SalesHistoryPage"`),
  * for `validate: "warn" | "strict"`. Each name is also the name of the public type of that body.
  */
-import type { SchemaRegistry, ValidationIssue } from "../internal/validate";
+import type { SchemaRegistry, ValidationIssue } from "../internal/schema-check";
 import {
   ClubLessonsResponseSchema,
   ClubModulesListSchema,

@@ -5,6 +5,8 @@
  * Express and node:http).
  */
 import { HotmartError, HotmartInputError } from "../core/errors";
+import { Log, type Logger, type LogLevel } from "../internal/log";
+import { globalRedactor } from "../internal/redact";
 import { MemoryDedupeStore, type WebhookDedupeStore, webhookDedupeKey } from "./dedupe";
 import { WebhookPayloadError, WebhookVerificationError } from "./errors";
 import type {
@@ -25,6 +27,7 @@ import {
 import {
   type HottokConfig,
   type HottokSource,
+  headerValue,
   type ResolvedHottok,
   readHottokField,
   readHottokHeader,
@@ -71,15 +74,7 @@ function verifyAndDecode(
 }
 
 function contentTypeOf(headers: WebhookHeaders | undefined): string | undefined {
-  if (headers === undefined || headers === null) return undefined;
-  if (typeof Headers !== "undefined" && headers instanceof Headers)
-    return headers.get("content-type") ?? undefined;
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== "content-type") continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    return typeof first === "string" ? first : undefined;
-  }
-  return undefined;
+  return headerValue(headers, "content-type");
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -197,8 +192,16 @@ export interface WebhookHandlerOptions {
    * the webhook.
    */
   onUnhandled?: WebhookEventHandler<WebhookPayload> | undefined;
-  /** Told about every non-200 answer, e.g. to log it. Never receives a hottok. Errors it throws are ignored. */
+  /**
+   * Told about every non-200 answer (401, 400, 405, 413, 415, and 500 when a callback in `on` threw),
+   * e.g. to log or count it. Never receives a hottok. What it throws is logged and does not change
+   * the answer. Without it, 500s (a callback that threw) are logged through `logger`.
+   */
   onError?: ((error: unknown, info: WebhookErrorInfo) => void) | undefined;
+  /** Where the handler logs a callback that threw (and an `onError` that threw). Default console. */
+  logger?: Logger | undefined;
+  /** Default "error". "off" silences the handler's own log lines. */
+  logLevel?: LogLevel | undefined;
   /**
    * Processes each event once, keyed on its `id`. Default: a `MemoryDedupeStore` for this handler.
    * Pass a shared store with several instances; `false` turns deduplication off.
@@ -257,11 +260,23 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   const { onLegacy, onUnhandled, onError } = options;
   const on: WebhookHandlers = { ...options.on };
 
+  const log = new Log(options.logLevel ?? "error", options.logger ?? console, globalRedactor);
   const report = (error: unknown, info: WebhookErrorInfo): void => {
+    if (!onError) {
+      // A failing callback makes Hotmart re-send, and after enough failures disable the webhook:
+      // nobody should learn that from Hotmart's panel first.
+      if (info.status >= 500)
+        log.error(`webhook answered ${info.status}: a callback failed and Hotmart will re-send the event`, {
+          error,
+          event: (info.payload as { event?: unknown } | undefined)?.event,
+        });
+      return;
+    }
     try {
-      onError?.(error, info);
-    } catch {
-      // A logging hook must not change the answer.
+      onError(error, info);
+    } catch (hookError) {
+      // A logging hook must not change the answer, but its failure is not hidden either.
+      log.error("the webhook onError option threw", { error: hookError });
     }
   };
   const fail = (error: unknown, info: WebhookErrorInfo): Response => {
@@ -293,10 +308,24 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         { status: 415, request },
       );
 
+    // The header is checked before the body is touched: a request with a wrong hottok is refused
+    // without reading (or, behind the Node adapter, serialising) what it sent.
+    const header = hottoks === false ? undefined : readHottokHeader(request.headers);
+    if (header !== undefined && hottoks !== false && !verifyHottok(header, hottoks))
+      return fail(new WebhookVerificationError("mismatch", "header"), { status: 401, request });
+
     let rawBody: string;
     try {
       rawBody = await readBody(request, limit);
     } catch (error) {
+      // A body that cannot be read carries no hottok: without a verified header that is a 401 (as for
+      // one that cannot be decoded), never a 400 telling an unauthenticated caller how far it got.
+      if (
+        hottoks !== false &&
+        header === undefined &&
+        !(error instanceof WebhookPayloadError && error.status === 413)
+      )
+        return fail(new WebhookVerificationError("missing"), { status: 401, request });
       const status = error instanceof WebhookPayloadError ? error.status : 400;
       return fail(error, { status, request });
     }

@@ -6,6 +6,7 @@
  * through `statusCode`/`setHeader`/`end`, so the main entry point stays loadable on Workers and Deno.
  * The parameter types are structural for the same reason (no `@types/node` needed to use them).
  */
+import { WebhookPayloadError } from "./errors";
 import { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from "./handler";
 
 /** The parts of a Node `IncomingMessage` (or Express `Request`) the adapter reads. */
@@ -91,16 +92,20 @@ function toRequest(req: NodeWebhookRequest): Request {
   if (body !== undefined) {
     // The bytes changed form: the original length no longer applies.
     headers.delete("content-length");
-    return new Request(url, { method, headers, body });
+    return new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
   }
   return new Request(url, { method, headers, body: streamOf(req), duplex: "half" } as RequestInit);
 }
 
-/** What a body parser left in `req.body`, as a body to send on; `undefined` means "read the stream". */
+/**
+ * What a body parser left in `req.body`, as a body to send on; `undefined` means "read the stream".
+ * A parsed object becomes a stream that serialises it only when the handler reads the body, which it
+ * does after checking the hottok header: an unverified request never costs (nor breaks on) that work.
+ */
 function bodyFromParsed(
   req: NodeWebhookRequest,
   headers: Headers,
-): string | Uint8Array<ArrayBuffer> | undefined {
+): string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | undefined {
   const parsed = req.body;
   if (parsed === undefined || parsed === null) return undefined;
   if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
@@ -109,17 +114,44 @@ function bodyFromParsed(
   // Express 4's body-parser sets `{}` without reading the stream when the content type did not match.
   if (Object.keys(parsed).length === 0 && req.readableEnded !== true) return undefined;
   const type = (headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("application/x-www-form-urlencoded")) {
-    const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-      if (Array.isArray(value)) for (const v of value) form.append(key, String(v));
-      else if (value !== undefined && value !== null)
-        form.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
-    }
-    return form.toString();
+  const form = type.startsWith("application/x-www-form-urlencoded");
+  if (!form && !headers.has("content-type")) headers.set("content-type", "application/json");
+  return lazyBody(() => (form ? formOf(parsed as Record<string, unknown>) : JSON.stringify(parsed)));
+}
+
+function formOf(parsed: Record<string, unknown>): string {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (Array.isArray(value)) for (const v of value) form.append(key, String(v));
+    else if (value !== undefined && value !== null)
+      form.append(key, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
-  if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  return JSON.stringify(parsed);
+  return form.toString();
+}
+
+/** A one-chunk stream produced on first read; a body that cannot be serialised is a 400, not a crash. */
+function lazyBody(serialise: () => string): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        let text: string;
+        try {
+          text = serialise();
+        } catch {
+          controller.error(
+            new WebhookPayloadError(
+              "The parsed body cannot be read: it is nested too deeply or refers to itself; a Hotmart webhook is a small JSON object",
+              "invalid_envelope",
+            ),
+          );
+          return;
+        }
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  ); // nothing is produced before the handler reads
 }
 
 /** A pull-based stream over the request: nothing is read until the handler asks, and cancel stops reading. */

@@ -404,10 +404,19 @@ function subscriptionStatus(target: Rec | undefined): void {
 
 function cloneJson(value: unknown): unknown {
   try {
-    return structuredClone(value);
+    try {
+      return structuredClone(value);
+    } catch (error) {
+      if (error instanceof RangeError) throw error;
+      // Objects structuredClone refuses (class instances with functions): a JSON round trip is enough here.
+      return JSON.parse(JSON.stringify(value)) as unknown;
+    }
   } catch {
-    // Objects structuredClone refuses (class instances with functions): a JSON round trip is enough here.
-    return JSON.parse(JSON.stringify(value)) as unknown;
+    // Nested deeper than the stack allows (or cyclic): no Hotmart event looks like this.
+    throw new WebhookPayloadError(
+      "The parsed body cannot be read: it is nested too deeply or refers to itself; a Hotmart webhook is a small JSON object",
+      "invalid_envelope",
+    );
   }
 }
 

@@ -58,23 +58,29 @@ function equalBytes(candidate: Uint8Array, secret: Uint8Array): 0 | 1 {
 
 /** Reads the `X-HOTMART-HOTTOK` header, whatever the case of its name. Empty values count as absent. */
 export function readHottokHeader(headers: WebhookHeaders | undefined): string | undefined {
+  const value = headerValue(headers, HOTTOK_HEADER)?.trim();
+  return value === "" ? undefined : value;
+}
+
+/**
+ * One header from a `Headers` or a Node/Express headers object, whatever its case. A repeated header
+ * arrives as an array from Node; the first value is the one the sender set.
+ */
+export function headerValue(headers: WebhookHeaders | undefined, name: string): string | undefined {
   if (headers === undefined || headers === null) return undefined;
   let raw: unknown;
   if (typeof Headers !== "undefined" && headers instanceof Headers) {
-    raw = headers.get(HOTTOK_HEADER);
+    raw = headers.get(name);
   } else {
-    for (const [name, value] of Object.entries(headers)) {
-      if (name.toLowerCase() === HOTTOK_HEADER) {
+    for (const [key, value] of Object.entries(headers)) {
+      if (key.toLowerCase() === name) {
         raw = value;
         break;
       }
     }
   }
-  // A repeated header arrives as an array from Node; the first value is the one Hotmart set.
   const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
+  return typeof value === "string" ? value : undefined;
 }
 
 /** Reads a top-level `hottok` field from a decoded JSON body or form body. */

@@ -142,3 +142,32 @@ describe("secrets never reach logs, errors or output", () => {
     await expect(c.request("GET", "/x")).resolves.toEqual({ ok: true });
   });
 });
+
+describe("each client masks its own secrets, for its own life", () => {
+  it("close() releases the client's secrets; a collected client takes its scope with it", async () => {
+    const v8 = await import("node:v8");
+    const vm = await import("node:vm");
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+
+    const open = new Hotmart({ clientId: "client-id", clientSecret: SECRET, rateLimit: false });
+    const scope = open._context().redactor;
+    expect(scope.string(`echo ${SECRET}`)).toBe("echo [redacted]");
+    expect(scope.size).toBeGreaterThanOrEqual(2); // the secret and the Basic value
+    await open.close();
+    expect(scope.size).toBe(0);
+
+    let dropped: Hotmart | undefined = new Hotmart({
+      clientId: "c2",
+      clientSecret: `${SECRET}-2`,
+      rateLimit: false,
+    });
+    const ref = new WeakRef(dropped._context().redactor);
+    dropped = undefined;
+    for (let i = 0; i < 10 && ref.deref() !== undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    expect(ref.deref()).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { HotmartError, ResponseValidationError } from "../core/errors";
+import { HotmartError, type HotmartErrorOptions, ResponseValidationError } from "../core/errors";
 import type { ValidateMode } from "../core/types";
 import type { Log } from "./log";
 
@@ -52,6 +52,7 @@ export async function validateBody(
   mode: Exclude<ValidateMode, "off">,
   log: Log,
   provided?: SchemaRegistry,
+  errorOptions: HotmartErrorOptions = {},
 ): Promise<void> {
   const issues = (provided ?? (await loadRegistry())).check(schema, body);
   if (issues === undefined) {
@@ -65,6 +66,6 @@ export async function validateBody(
     .join("; ");
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
   const message = `The response does not match the ${schema} schema: ${summary}${more}`;
-  if (mode === "strict") throw new ResponseValidationError(message, { issues, body });
+  if (mode === "strict") throw new ResponseValidationError(message, { ...errorOptions, issues, body });
   log.requested(message, { issues: issues.slice(0, 20) });
 }

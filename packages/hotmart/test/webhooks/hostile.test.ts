@@ -1,0 +1,191 @@
+/**
+ * Hostile bodies (issue 8 item 6): what `express.json()` may leave in `req.body` can be nested deeper
+ * than the stack. The hottok header is checked before the body is touched; an unverified request is a
+ * 401, a body that cannot be handled a 400, and nothing is ever a 500.
+ */
+import {
+  constructEvent,
+  createNodeWebhookHandler,
+  createWebhookHandler,
+  type NodeWebhookRequest,
+  WebhookPayloadError,
+  WebhookVerificationError,
+} from "hotmart";
+import { describe, expect, it } from "vitest";
+
+const HOTTOK = "hottok-hostile-test-5f4e3d";
+
+function deep(levels = 200_000): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  let node = root;
+  for (let i = 0; i < levels; i++) {
+    const next: Record<string, unknown> = {};
+    node.a = next;
+    node = next;
+  }
+  return root;
+}
+
+async function post(
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
+  let read = false;
+  const req: NodeWebhookRequest = {
+    method: "POST",
+    url: "/webhooks/hotmart",
+    headers: { host: "localhost", "content-type": "application/json", ...headers },
+    body,
+    readableEnded: true,
+    [Symbol.asyncIterator]() {
+      read = true;
+      return [][Symbol.iterator]() as unknown as AsyncIterator<unknown>;
+    },
+  };
+  const res = {
+    statusCode: 0,
+    text: "",
+    setHeader: () => undefined,
+    end(chunk?: unknown) {
+      res.text = chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk ?? "");
+    },
+  };
+  await createNodeWebhookHandler({ hottok: HOTTOK, dedupe: false, logLevel: "off" })(req, res);
+  expect(read, "the consumed stream is never read").toBe(false);
+  return { status: res.statusCode, body: res.text };
+}
+
+describe("a deeply nested, already-parsed body", () => {
+  it("with a wrong hottok header is 401", async () => {
+    expect((await post({ "x-hotmart-hottok": "wrong-hottok-value" }, deep())).status).toBe(401);
+  });
+
+  it("with no hottok at all is 401", async () => {
+    expect((await post({}, deep())).status).toBe(401);
+  });
+
+  it("with the right hottok header is 400, not 500", async () => {
+    const answer = await post({ "x-hotmart-hottok": HOTTOK }, deep());
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatch(/invalid_payload/);
+    expect(answer.body).not.toContain(HOTTOK);
+  });
+
+  it("constructEvent throws WebhookPayloadError (right header, or verification off), 401 otherwise", () => {
+    const body = deep();
+    expect(() => constructEvent(body, { "X-Hotmart-Hottok": HOTTOK }, HOTTOK)).toThrow(WebhookPayloadError);
+    expect(() => constructEvent(body, {}, false)).toThrow(WebhookPayloadError);
+    expect(() => constructEvent(body, { "x-hotmart-hottok": "nope-nope" }, HOTTOK)).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() => constructEvent(body, {}, HOTTOK)).toThrow(WebhookVerificationError);
+  });
+
+  it("a cyclic parsed body is handled the same way", async () => {
+    const cyclic: Record<string, unknown> = { event: "PURCHASE_APPROVED" };
+    cyclic.self = cyclic;
+    expect((await post({ "x-hotmart-hottok": HOTTOK }, cyclic)).status).toBe(400);
+    expect((await post({ "x-hotmart-hottok": "wrong-hottok-value" }, cyclic)).status).toBe(401);
+  });
+});
+
+describe("the web handler checks the hottok header before reading the body", () => {
+  it("a wrong header is refused without pulling a single byte", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(new TextEncoder().encode("{}"));
+          controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const handler = createWebhookHandler({ hottok: HOTTOK, dedupe: false, logLevel: "off" });
+    const response = await handler(
+      new Request("http://localhost/h", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hotmart-hottok": "wrong-value-here" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(401);
+    expect(pulled).toBe(0);
+  });
+});
+
+describe("onError and the default log", () => {
+  const event = JSON.stringify({
+    id: "evt-1",
+    event: "PURCHASE_APPROVED",
+    version: "2.0.0",
+    creation_date: 1,
+    data: { purchase: { transaction: "HP1", status: "APPROVED" } },
+  });
+  const request = () =>
+    new Request("http://localhost/h", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hotmart-hottok": HOTTOK },
+      body: event,
+    });
+  const capture = () => {
+    const lines: string[] = [];
+    const push = (...args: unknown[]) => lines.push(args.map((a) => JSON.stringify(a)).join(" "));
+    return { lines, logger: { error: push, warn: push, info: push, debug: push } };
+  };
+
+  it("without onError, a callback that throws is logged through the logger (and answered 500)", async () => {
+    const { lines, logger } = capture();
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      logger,
+      on: {
+        PURCHASE_APPROVED: () => {
+          throw new Error(`database down (hottok ${HOTTOK})`);
+        },
+      },
+    });
+    expect((await handler(request())).status).toBe(500);
+    expect(lines.join("\n")).toMatch(/callback failed.*PURCHASE_APPROVED|database down/s);
+    expect(lines.join("\n")).not.toContain(HOTTOK);
+  });
+
+  it("an onError that throws is logged and does not change the answer", async () => {
+    const { lines, logger } = capture();
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      logger,
+      onError: () => {
+        throw new Error("metrics backend down");
+      },
+      on: {
+        PURCHASE_APPROVED: () => {
+          throw new Error("boom");
+        },
+      },
+    });
+    expect((await handler(request())).status).toBe(500);
+    expect(lines.join("\n")).toMatch(/onError option threw.*metrics backend down/s);
+  });
+
+  it('logLevel: "off" silences it', async () => {
+    const { lines, logger } = capture();
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      logger,
+      logLevel: "off",
+      on: {
+        PURCHASE_APPROVED: () => {
+          throw new Error("boom");
+        },
+      },
+    });
+    expect((await handler(request())).status).toBe(500);
+    expect(lines).toEqual([]);
+  });
+});
