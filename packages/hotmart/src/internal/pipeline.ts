@@ -65,6 +65,8 @@ export interface RequestSpec {
 }
 
 const USER_AGENT = "hotmart-typescript/0.1.0";
+/** Resends of one call after 429s the rate limiter itself provoked; past this they use retries. */
+const MAX_FREE_RESENDS = 5;
 
 export async function execute<T>(
   ctx: PipelineContext,
@@ -106,6 +108,7 @@ async function run<T>(
 
   let retries = 0;
   let resentAfter401 = false;
+  let freeResends = 0;
   for (;;) {
     if (signal?.aborted) throw abortError(signal, ctx, method, safe());
     let token: string;
@@ -146,7 +149,7 @@ async function run<T>(
       },
       Math.min(timeout, remaining),
       signal,
-      ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
+      ctx.limiter ? () => ctx.limiter?.stamp?.(ticket) : undefined,
     );
 
     let failure: HotmartError;
@@ -225,8 +228,15 @@ async function run<T>(
         if (status === 429) {
           // The whole client waits, not just this request: every other request would get a 429 too.
           const pauseMs = hinted ?? backoffMs(retries);
-          ctx.limiter?.pause(pauseMs);
+          const provoked = (await ctx.limiter?.pause(pauseMs, ticket)) === true;
           delay = ctx.limiter ? 0 : pauseMs;
+          // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
+          if (provoked && freeResends < MAX_FREE_RESENDS) {
+            freeResends += 1;
+            if (log.enabled("debug"))
+              log.debug(`429 provoked by the rate limiter: resending ${method} ${safe()}`);
+            continue;
+          }
         } else {
           delay = hinted;
         }
