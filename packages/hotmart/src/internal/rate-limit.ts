@@ -71,8 +71,13 @@ export class MemoryRateLimiter implements RateLimiter {
   /** The longest `RateLimit-Reset` seen: the server's window length, as far as it was observed. */
   private serverWindowMs: number | undefined;
   private budget: Budget | undefined;
-  /** Responses to tickets below this were sent in an earlier server window and say nothing of this one. */
-  private windowFirstTicket = 1;
+  /**
+   * Readings that put the end of the window before this instant describe the window that already ended
+   * (a response that took its time); they say nothing of the current one.
+   */
+  private staleBefore = Number.NEGATIVE_INFINITY;
+  /** Counts windows, so requests lost in flight (no response ever) stop counting after two. */
+  private generation = 0;
   /** Grants made since the budget was last confirmed; the first of them is a probe, the rest guesses. */
   private unconfirmedGrants = 0;
   private readonly guesses = new Set<number>();
@@ -81,7 +86,7 @@ export class MemoryRateLimiter implements RateLimiter {
    * them before or after the one whose figure we read, so all of them are subtracted from it: never
    * more sent than the server has left, however the requests were reordered on the way.
    */
-  private readonly outstanding = new Set<number>();
+  private readonly outstanding = new Map<number, number>();
   private tickets = 0;
   private closed = false;
 
@@ -159,12 +164,15 @@ export class MemoryRateLimiter implements RateLimiter {
     const remaining = Number(
       headers.get("ratelimit-remaining") ?? headers.get("x-ratelimit-remaining-minute") ?? NaN,
     );
-    if (ticket >= this.windowFirstTicket) this.outstanding.delete(ticket);
-    if (Number.isFinite(remaining) && ticket >= this.windowFirstTicket) {
+    this.outstanding.delete(ticket);
+    const resetAt = now + (resetMs ?? this.serverWindowMs ?? this.windowMs);
+    if (Number.isFinite(remaining) && resetAt > this.staleBefore) {
       const lowest = Math.max(0, remaining);
-      const resetAt = now + (resetMs ?? this.serverWindowMs ?? this.windowMs);
       const current = this.budget;
-      if (current?.resetAt !== undefined && resetAt <= current.resetAt + 1_000) {
+      // Readings of one window all name the same end, give or take the rounding and how late each
+      // response arrived; the next window ends a whole window later.
+      const sameWindow = (this.serverWindowMs ?? this.windowMs) / 2;
+      if (current?.resetAt !== undefined && resetAt <= current.resetAt + sameWindow) {
         // The same window. Every reading of its end is an upper bound (Reset is rounded up to whole
         // seconds and arrives late), so the earliest is the tightest.
         current.lowest = Math.min(current.lowest, lowest);
@@ -186,9 +194,9 @@ export class MemoryRateLimiter implements RateLimiter {
   pause(delayMs: number, ticket = this.tickets, now = this.now()): boolean {
     const provoked = this.guesses.delete(ticket) && this.serverLimit !== undefined;
     this.outstanding.delete(ticket);
-    // A 429 to a request of an earlier window says nothing about this one.
-    if (ticket < this.windowFirstTicket) return provoked;
     const until = now + Math.max(0, delayMs);
+    // A late 429 from the window that already ended says nothing about this one.
+    if (until <= this.staleBefore) return provoked;
     // Every 429 of one window names the same reset, each rounded up and read late: while a pause
     // holds, the earliest reading is the tightest bound (a later, longer one would leave an idle gap).
     this.pausedUntil = this.pausedUntil > now ? Math.min(this.pausedUntil, until) : until;
@@ -274,8 +282,12 @@ export class MemoryRateLimiter implements RateLimiter {
       this.serverLimit === undefined
         ? undefined
         : { lowest: this.serverLimit, resetAt: undefined, since: now };
-    this.windowFirstTicket = this.tickets + 1;
-    this.outstanding.clear();
+    // Requests still in flight from the window that ended may reach the server in this one (a busy
+    // machine delays them): they keep counting for one more window.
+    this.staleBefore = end + (this.serverWindowMs ?? this.windowMs) / 2;
+    this.generation += 1;
+    for (const [ticket, generation] of this.outstanding)
+      if (generation < this.generation - 1) this.outstanding.delete(ticket);
     this.unconfirmedGrants = 0;
   }
 
@@ -287,9 +299,10 @@ export class MemoryRateLimiter implements RateLimiter {
       if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
       this.tickets += 1;
       this.sent.push({ ticket: this.tickets, at: now });
-      this.outstanding.add(this.tickets);
+      this.outstanding.set(this.tickets, this.generation);
+      // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
       if (this.outstanding.size > GUESSES_KEPT)
-        this.outstanding.delete(this.outstanding.values().next().value as number);
+        this.outstanding.delete(this.outstanding.keys().next().value as number);
       if (this.budget?.resetAt === undefined) {
         // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
         // Once a second one goes out, the first was part of the guess too (it may be processed last).

@@ -1,4 +1,4 @@
-import { Hotmart } from "hotmart";
+import { Hotmart, type RateLimiter as RateLimiterInterface } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MemoryRateLimiter as RateLimiter } from "../../src/internal/rate-limit";
 import { json, recordingFetch, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
@@ -151,6 +151,53 @@ describe("client-wide rate limiter", () => {
     await c.request("GET", "/a");
     await c.request("GET", "/b");
     expect(server.requests).toHaveLength(2);
+  });
+
+  it("takes a limiter of the user's (the RateLimiter interface) and shows its snapshot as client.rateLimit", async () => {
+    const seen: string[] = [];
+    let tickets = 0;
+    const limiter: RateLimiterInterface = {
+      acquire: async () => {
+        seen.push("acquire");
+        return ++tickets;
+      },
+      stamp: () => void seen.push("stamp"),
+      observe: (headers) => void seen.push(`observe ${headers.get("ratelimit-remaining")}`),
+      pause: () => false,
+      snapshot: () => ({ remaining: 7, limit: 9, resetAt: undefined, queued: 0 }),
+      close: () => void seen.push("close"),
+    };
+    server.handle((_req, res) => json(res, 200, {}, { "ratelimit-remaining": "41", "ratelimit-reset": "3" }));
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      limiter,
+    });
+    await c.request("GET", "/a");
+    expect(c.rateLimit).toEqual({ remaining: 7, limit: 9, resetAt: undefined, queued: 0 });
+    await c.close();
+    expect(seen).toEqual(["acquire", "stamp", "observe 41", "close"]);
+  });
+
+  it("client.rateLimit shows what the default limiter learned from the headers", async () => {
+    server.handle((_req, res) =>
+      json(res, 200, {}, { "ratelimit-limit": "60", "ratelimit-remaining": "58", "ratelimit-reset": "5" }),
+    );
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    expect(c.rateLimit).toMatchObject({ remaining: 500, limit: 500, resetAt: undefined, queued: 0 });
+    const before = Date.now();
+    await c.request("GET", "/a");
+    const snapshot = c.rateLimit;
+    expect(snapshot).toMatchObject({ remaining: 58, limit: 60, queued: 0 });
+    expect(snapshot?.resetAt).toBeGreaterThanOrEqual(before + 5_000);
+    expect(new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: false }).rateLimit).toBeUndefined();
   });
 
   it("rejects an impossible configuration before any request", () => {
