@@ -24,7 +24,7 @@ export interface RedisRateLimiterOptions extends RedisCommonOptions {
 
 /**
  * KEYS: the send log (sorted set, score = send time), the shared state (hash: limit and window learned
- * from the headers, paused-until). Time is Redis's own clock, so processes on different machines agree.
+ * from the headers, paused-until), the queue of waiting processes and when each last asked. Time is Redis's own clock, so processes on different machines agree.
  * Returns { granted 0/1, wait ms, limit, sends in window, learned 0/1 }.
  */
 const ACQUIRE = new Script(`
@@ -46,12 +46,36 @@ if swindow and not explicit then window = swindow end
 local margin = math.min(250, math.ceil(window * 0.02))
 redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window - margin)
 local count = redis.call("ZCARD", KEYS[1])
-if paused > now then return {0, paused - now, limit, count, learned} end
-if count < limit then
-  redis.call("ZADD", KEYS[1], now, ARGV[3])
-  redis.call("PEXPIRE", KEYS[1], window + margin + 1000)
-  return {1, 0, limit, count + 1, learned}
+-- Fairness: processes that were turned away queue in KEYS[3] (score: when they joined); a free slot
+-- goes to the longest-waiting ones, and a process that got one goes to the back. KEYS[4] notes when each
+-- process last asked, so a process that died leaves the queue after 2 s.
+local pid = ARGV[5]
+redis.call("ZADD", KEYS[4], now, pid)
+local gone = redis.call("ZRANGEBYSCORE", KEYS[4], "-inf", now - 2000)
+for _, p in ipairs(gone) do
+  redis.call("ZREM", KEYS[4], p)
+  redis.call("ZREM", KEYS[3], p)
 end
+redis.call("PEXPIRE", KEYS[3], 60000)
+redis.call("PEXPIRE", KEYS[4], 60000)
+if paused > now then
+  redis.call("ZADD", KEYS[3], "NX", now, pid)
+  return {0, paused - now, limit, count, learned}
+end
+if count < limit then
+  local free = limit - count
+  local rank = redis.call("ZRANK", KEYS[3], pid)
+  local queued = redis.call("ZCARD", KEYS[3])
+  if (rank and rank < free) or (not rank and queued < free) then
+    redis.call("ZREM", KEYS[3], pid)
+    redis.call("ZADD", KEYS[1], now, ARGV[3])
+    redis.call("PEXPIRE", KEYS[1], window + margin + 1000)
+    return {1, 0, limit, count + 1, learned}
+  end
+  redis.call("ZADD", KEYS[3], "NX", now, pid)
+  return {0, 3, limit, count, learned}
+end
+redis.call("ZADD", KEYS[3], "NX", now, pid)
 local oldest = redis.call("ZRANGE", KEYS[1], count - limit, count - limit, "WITHSCORES")
 local wait = tonumber(oldest[2]) + window + margin - now
 if wait < 1 then wait = 1 end
@@ -95,7 +119,7 @@ interface Waiter {
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly #redis: RedisClient;
-  readonly #keys: [string, string];
+  readonly #keys: [string, string, string, string];
   readonly #timeoutMs: number;
   readonly #limit: number;
   readonly #windowMs: number;
@@ -120,7 +144,8 @@ export class RedisRateLimiter implements RateLimiter {
     this.#redis = redis;
     const prefix = options.prefix ?? "hotmart:";
     const name = options.name ?? "default";
-    this.#keys = [`${prefix}ratelimit:${name}:log`, `${prefix}ratelimit:${name}:state`];
+    const base = `${prefix}ratelimit:${name}`;
+    this.#keys = [`${base}:log`, `${base}:state`, `${base}:queue`, `${base}:seen`];
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
     this.#explicit = options.requestsPerWindow !== undefined || options.windowMs !== undefined;
     this.#limit = Math.floor(positiveOption("requestsPerWindow", options.requestsPerWindow, 500));
@@ -224,6 +249,7 @@ export class RedisRateLimiter implements RateLimiter {
               this.#windowMs,
               `${this.#id}:${ticket}`,
               this.#explicit ? "1" : "0",
+              this.#id,
             ]),
           )) as number[];
         } catch (error) {

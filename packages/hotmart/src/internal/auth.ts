@@ -148,7 +148,7 @@ export class TokenManager {
         }
       }
       try {
-        await sleep(Math.min(25 * 2 ** polls, 250), this.#closer.signal);
+        await sleep(Math.min(10 * 2 ** polls, 50), this.#closer.signal);
       } catch {
         throw new HotmartError("The client was closed while it waited for another process's token request");
       }
