@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { WebhookDedupeStore } from "hotmart";
 import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
 
@@ -11,9 +12,14 @@ export interface RedisDedupeStoreOptions extends RedisCommonOptions {
   processingTimeoutMs?: number | undefined;
 }
 
-const RELEASE = new Script(
-  `if redis.call("GET", KEYS[1]) == "processing" then return redis.call("DEL", KEYS[1]) end return 0`,
-);
+/** ARGV[1]: the exact claim to drop, or "" for any claim still in progress (never a completed key). */
+const RELEASE = new Script(`
+local v = redis.call("GET", KEYS[1])
+if not v then return 0 end
+if (ARGV[1] ~= "" and v == ARGV[1]) or (ARGV[1] == "" and string.sub(v, 1, 10) == "processing") then
+  return redis.call("DEL", KEYS[1])
+end
+return 0`);
 
 /**
  * Exactly-once webhook processing across receivers:
@@ -28,6 +34,8 @@ export class RedisDedupeStore implements WebhookDedupeStore {
   readonly #timeoutMs: number;
   readonly #ttlMs: number;
   readonly #processingMs: number;
+  /** The claims this process holds, so a release drops its own claim and nobody else's. */
+  readonly #owned = new Map<string, string>();
 
   constructor(redis: RedisClient, options: RedisDedupeStoreOptions = {}) {
     this.#redis = redis;
@@ -39,13 +47,25 @@ export class RedisDedupeStore implements WebhookDedupeStore {
 
   /** SET NX is atomic: of two receivers given the same event, exactly one wins. */
   async claim(key: string): Promise<boolean> {
-    const reply = await command("SET NX (webhook claim)", this.#timeoutMs, () =>
-      this.#redis.set(this.#prefix + key, "processing", "PX", Math.ceil(this.#processingMs), "NX"),
-    );
-    return reply === "OK";
+    const owner = `processing:${randomUUID()}`;
+    let reply: unknown;
+    try {
+      reply = await command("SET NX (webhook claim)", this.#timeoutMs, () =>
+        this.#redis.set(this.#prefix + key, owner, "PX", Math.ceil(this.#processingMs), "NX"),
+      );
+    } catch (error) {
+      // A slow Redis may still apply the claim after we gave up on it; it would then block Hotmart's
+      // re-send until it expired. The release is queued behind it on the same connection and undoes it.
+      void RELEASE.run(this.#redis, [this.#prefix + key], [owner]).catch(() => {});
+      throw error;
+    }
+    if (reply !== "OK") return false;
+    this.#owned.set(key, owner);
+    return true;
   }
 
   async complete(key: string): Promise<void> {
+    this.#owned.delete(key);
     await command("SET (webhook done)", this.#timeoutMs, () =>
       this.#redis.set(this.#prefix + key, "done", "PX", Math.ceil(this.#ttlMs)),
     );
@@ -53,8 +73,10 @@ export class RedisDedupeStore implements WebhookDedupeStore {
 
   /** Only a claim in progress is released: an event already completed stays processed. */
   async release(key: string): Promise<void> {
+    const owner = this.#owned.get(key) ?? "";
+    this.#owned.delete(key);
     await command("release (webhook claim)", this.#timeoutMs, () =>
-      RELEASE.run(this.#redis, [this.#prefix + key], []),
+      RELEASE.run(this.#redis, [this.#prefix + key], [owner]),
     );
   }
 

@@ -15,6 +15,9 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (after stop()): a Redis restart, with its data gone. */
   start(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that accepts connections and answers nothing, like one stuck on a slow disk. */
+  freeze(): void;
+  thaw(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -58,6 +61,8 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     start,
+    freeze: () => void child?.kill("SIGSTOP"),
+    thaw: () => void child?.kill("SIGCONT"),
     stop: () =>
       new Promise<void>((resolve) => {
         const proc = child;

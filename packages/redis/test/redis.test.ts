@@ -120,6 +120,29 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(ok).toBe(true);
   }, 30_000);
 
+  it("a slow Redis (frozen: connected, answering nothing) fails each operation after the command timeout with an error that says what failed, then works again", async () => {
+    const redis = connect(server, { maxRetriesPerRequest: null });
+    const limiter = new RedisRateLimiter(redis, { name: `frozen${Date.now()}`, commandTimeoutMs: 300 });
+    const dedupe = new RedisDedupeStore(redis, { prefix: `f${Date.now()}:`, commandTimeoutMs: 300 });
+    const c = hotmart({ limiter });
+    await c.products.list();
+    server.freeze();
+    try {
+      const error = await c.products.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HotmartRedisError);
+      expect(String((error as Error).message)).toMatch(
+        /did not answer the rate limiter script within 300 ms/,
+      );
+      await expect(dedupe.claim("x")).rejects.toThrow(
+        /did not answer SET NX \(webhook claim\) within 300 ms/,
+      );
+    } finally {
+      server.thaw();
+    }
+    await expect(c.products.list()).resolves.toBeDefined();
+    expect(await dedupe.claim("x")).toBe(true);
+  }, 30_000);
+
   it("RedisDedupeStore: one claim wins, release lets a re-delivery run, complete keeps it processed, a crashed claim expires", async () => {
     const prefix = `d${Date.now()}:`;
     const a = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 200 });
