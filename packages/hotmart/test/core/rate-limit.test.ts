@@ -200,6 +200,60 @@ describe("client-wide rate limiter", () => {
     expect(new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: false }).rateLimit).toBeUndefined();
   });
 
+  it("429s the limiter provoked while learning a lower quota do not use the caller's retries (maxRetries: 0, every call succeeds)", async () => {
+    // A fixed window of 5 per second, opened by the first call after the previous one ended.
+    let windowStart = Number.NEGATIVE_INFINITY;
+    let count = 0;
+    server.handle((_req, res) => {
+      const now = Date.now();
+      if (now - windowStart >= 1_000) {
+        windowStart = now;
+        count = 0;
+      }
+      const allowed = count < 5;
+      if (allowed) count++;
+      const headers = {
+        "ratelimit-limit": "5",
+        "ratelimit-remaining": String(5 - count),
+        "ratelimit-reset": String(Math.ceil((windowStart + 1_000 - now) / 1000)),
+      };
+      json(res, allowed ? 200 : 429, allowed ? {} : { error: "too_many_requests" }, headers);
+    });
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const results = await Promise.allSettled(Array.from({ length: 15 }, () => c.request("GET", "/x")));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(c.rateLimit?.limit).toBe(5);
+  }, 20_000);
+
+  it("a server that answers 429 to everything: free resends stop at 5 per call, then the caller's retries decide", async () => {
+    server.handle((_req, res) =>
+      json(
+        res,
+        429,
+        { error: "too_many_requests" },
+        { "ratelimit-limit": "3", "ratelimit-remaining": "0", "ratelimit-reset": "0" },
+      ),
+    );
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => c.request("GET", "/x")));
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    // 4 calls, each sent at most 1 + 5 times.
+    expect(server.requests.length).toBeLessThanOrEqual(4 * 6);
+    expect(server.requests.length).toBeGreaterThan(4);
+  }, 20_000);
+
   it("rejects an impossible configuration before any request", () => {
     expect(
       () => new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: { requestsPerMinute: 0 } }),
