@@ -4,6 +4,7 @@
 //                     tarball in a scratch project → ESM and CJS smoke tests → TypeScript consumers
 //                     (module nodenext .mts + .cts, moduleResolution bundler), all strict.
 // hotmart-simulator:  npm pack → publint --strict (not installed: it has runtime dependencies).
+// hotmart-redis:      npm pack → publint --strict (its peers, hotmart and ioredis, are the user's).
 //
 // Prints one line per check and exits 1 if any failed, showing the tool output of the failures.
 // Needs no network and no stdin; the consumer fixtures live in scripts/pack-fixtures.
@@ -19,6 +20,7 @@ import { formatMessage } from "publint/utils";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOTMART_DIR = path.join(ROOT, "packages", "hotmart");
 const SIMULATOR_DIR = path.join(ROOT, "packages", "simulator");
+const REDIS_DIR = path.join(ROOT, "packages", "redis");
 const FIXTURES_DIR = path.join(ROOT, "scripts", "pack-fixtures");
 const FIXTURES = ["assert-sdk.cjs", "smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"];
 const COMMAND_TIMEOUT_MS = 60_000;
@@ -263,12 +265,18 @@ async function checkSimulator(work) {
   await check("publint hotmart-simulator", () => lint(SIMULATOR_DIR));
 }
 
+async function checkRedis(work) {
+  await check("pack hotmart-redis", () => pack(REDIS_DIR, work));
+  await check("publint hotmart-redis", () => lint(REDIS_DIR));
+}
+
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), "hotmart-pack-"));
   // On "exit" rather than in a finally block, so the temp dir also goes when a bug throws.
   process.on("exit", () => rmSync(work, { recursive: true, force: true }));
   await checkHotmart(work);
   await checkSimulator(work);
+  await checkRedis(work);
   if (failures > 0) {
     console.log(`\n${failures} packaging check(s) failed`);
     process.exitCode = 1;

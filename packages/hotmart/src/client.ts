@@ -1,5 +1,6 @@
 /// <reference lib="esnext.disposable" />
 import { HotmartError, HotmartInputError } from "./core/errors";
+import type { RateLimiter, RateLimitSnapshot } from "./core/rate-limiter";
 import {
   HTTP_METHODS,
   type HttpMethod,
@@ -11,7 +12,7 @@ import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { execute, type PipelineContext } from "./internal/pipeline";
-import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
+import { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor, Redactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/schema-check";
 import { Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
@@ -51,6 +52,12 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Client-wide rate limiting (default 500 requests a minute, Hotmart's quota), or false to turn it off. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * The rate limiter to send through (default: a `MemoryRateLimiter` built from `rateLimit`). Pass one
+   * shared by every process on this credential, e.g. `new RedisRateLimiter(redis)` from hotmart-redis.
+   * Takes precedence over `rateLimit`.
+   */
+  limiter?: RateLimiter | undefined;
   /** Response validation against hotmart/schemas (default "off"). */
   validate?: ValidateMode | undefined;
   /**
@@ -164,6 +171,14 @@ export class Hotmart {
     return this.#shared.auth.grants;
   }
 
+  /**
+   * The quota as this client's limiter sees it now: `{ remaining, limit, resetAt, queued }`, or undefined
+   * when rate limiting is off (or the given limiter keeps no snapshot).
+   */
+  get rateLimit(): RateLimitSnapshot | undefined {
+    return this.#shared.limiter?.snapshot?.();
+  }
+
   get baseURL(): string {
     return this.#shared.baseURL;
   }
@@ -174,8 +189,7 @@ export class Hotmart {
     this.#shared.closed = true;
     for (const controller of this.#shared.inflight)
       controller.abort(new HotmartError("The client was closed"));
-    this.#shared.limiter?.close();
-    await this.#shared.auth.close();
+    await Promise.all([this.#shared.limiter?.close?.(), this.#shared.auth.close()]);
     // Nothing can echo this client's secrets any more: release them.
     this.#shared.redactor.clear();
   }
@@ -218,10 +232,16 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
   if (typeof fetchFn !== "function") {
     throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
   }
-  let limiter: RateLimiter | undefined;
-  if (opts.rateLimit !== false) {
+  let limiter: RateLimiter | undefined = opts.limiter;
+  if (
+    limiter !== undefined &&
+    (typeof limiter.acquire !== "function" || typeof limiter.pause !== "function")
+  ) {
+    throw new HotmartInputError("limiter must implement the RateLimiter interface (acquire, observe, pause)");
+  }
+  if (limiter === undefined && opts.rateLimit !== false) {
     try {
-      limiter = new RateLimiter(opts.rateLimit ?? {});
+      limiter = new MemoryRateLimiter(opts.rateLimit ?? {});
     } catch (error) {
       throw new HotmartInputError((error as Error).message);
     }

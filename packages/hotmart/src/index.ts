@@ -25,12 +25,13 @@ export {
   UnprocessableEntityError,
 } from "./core/errors";
 export { type IterateOptions, Page, type PageInfo, PagePromise, type PageResponse } from "./core/pagination";
+export type { RateLimiter, RateLimitSnapshot } from "./core/rate-limiter";
 export { APIResource, autopaginate, type PageParams } from "./core/resource";
 export type { DateParam, EpochMs, HttpMethod, OpenEnum, RequestOptions, ValidateMode } from "./core/types";
 export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/auth";
 export type { Logger, LogLevel } from "./internal/log";
 export { path } from "./internal/path";
-export type { RateLimitOptions } from "./internal/rate-limit";
+export { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 export type { SchemaRegistry, ValidationIssue } from "./internal/schema-check";
 export * from "./resources";
 export * from "./webhooks";

@@ -27,6 +27,18 @@ export interface TokenStore {
   get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
   set(key: string, token: StoredToken): Promise<void> | void;
   delete(key: string): Promise<void> | void;
+  /**
+   * True when other clients or processes read the same store: `client.close()` then leaves the token in
+   * it for them (a private store is cleared, so the token does not outlive its client).
+   */
+  readonly shared?: boolean | undefined;
+  /**
+   * For shared stores: a short lock on `key`, so that of N processes needing a new token only one asks
+   * Hotmart for it. Resolve to a release function when this process now holds the lock, or to undefined
+   * when another one does; the client then reads the store until the token appears (or the lock expires
+   * and it may take it). The lock must expire by itself, so a crashed holder cannot block the others.
+   */
+  lock?(key: string): Promise<(() => Promise<void>) | undefined>;
 }
 
 export class MemoryTokenStore implements TokenStore {
@@ -103,6 +115,8 @@ export class TokenManager {
   }
 
   async clear(): Promise<void> {
+    // A shared store's token serves other processes too: closing this client must not take it from them.
+    if (this.#options.store.shared) return;
     await this.#options.store.delete(this.#key);
   }
 
@@ -115,7 +129,36 @@ export class TokenManager {
     return raceAbort(this.#inflight, signal);
   }
 
+  /** With a store that can lock: one process requests the token, the others wait for it in the store. */
   async #mint(): Promise<StoredToken> {
+    const { store } = this.#options;
+    if (!store.lock) return this.#mintAndStore();
+    for (let polls = 0; ; polls++) {
+      const cached = await store.get(this.#key);
+      // token() found no valid token before calling us: a valid one now was stored by another process.
+      if (cached && cached.expiresAt > Date.now()) {
+        this.#options.redactor.add(cached.accessToken);
+        return cached;
+      }
+      const release = await store.lock(this.#key);
+      if (release) {
+        try {
+          return await this.#mintAndStore();
+        } finally {
+          await Promise.resolve()
+            .then(release)
+            .catch(() => {});
+        }
+      }
+      try {
+        await sleep(Math.min(10 * 2 ** polls, 50), this.#closer.signal);
+      } catch {
+        throw new HotmartError("The client was closed while it waited for another process's token request");
+      }
+    }
+  }
+
+  async #mintAndStore(): Promise<StoredToken> {
     const { log, maxRetries } = this.#options;
     for (let retry = 0; ; retry++) {
       const result = await this.#requestToken();

@@ -132,7 +132,12 @@ type Attempted =
       error?: HotmartError;
       /** The time the attempt was given, for a timeout's message. */
       timeoutMs?: number;
+      /** The limiter's ticket for this attempt, so a 429 can tell it which send failed. */
+      ticket?: number;
     };
+
+/** Resends of one call after 429s the rate limiter itself provoked; past this they use retries. */
+const MAX_FREE_RESENDS = 5;
 
 export async function execute<T>(
   ctx: PipelineContext,
@@ -151,6 +156,7 @@ export async function execute<T>(
 async function run(call: Call): Promise<unknown> {
   const { ctx, method } = call;
   let refreshed = false;
+  let freeResends = 0;
   for (let retry = 0; ; ) {
     const token = await admit(call);
     const result = await send(call, token, retry);
@@ -171,8 +177,15 @@ async function run(call: Call): Promise<unknown> {
     let wait = decision.delayMs;
     if (decision.pauseClient && ctx.limiter) {
       // The whole client waits, not just this call: every other request would get a 429 too.
-      ctx.limiter.pause(wait);
+      const provoked = (await ctx.limiter.pause(wait, result.ticket ?? 0)) === true;
       wait = 0;
+      // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
+      if (provoked && freeResends < MAX_FREE_RESENDS) {
+        freeResends += 1;
+        if (ctx.log.enabled("debug"))
+          ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
+        continue;
+      }
     }
     if (!decision.retry || retry >= call.maxRetries || Date.now() + wait >= call.deadline) {
       // A GET that kept answering no body at all, after every second look: now it may count as empty.
@@ -245,7 +258,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
     },
     timeout,
     call.controller,
-    ctx.limiter ? () => ctx.limiter?.stamp(ticket) : undefined,
+    ctx.limiter?.stamp ? () => ctx.limiter?.stamp?.(ticket) : undefined,
   );
   if (result.kind === "aborted") throw abortError(call, true);
   if (result.kind === "timeout") call.renew();
@@ -265,6 +278,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       outcome: { kind: "status", status: response.status, headers: response.headers },
       response,
       text,
+      ticket,
     };
   }
   if (text.trim() === "" && call.idempotent)

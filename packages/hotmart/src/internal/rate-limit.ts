@@ -1,6 +1,9 @@
 import { HotmartError } from "../core/errors";
+import type { RateLimiter, RateLimitSnapshot } from "../core/rate-limiter";
 import { resetDelayMs } from "./retry";
 import { onAbort } from "./signals";
+
+export type { RateLimiter, RateLimitSnapshot } from "../core/rate-limiter";
 
 export interface RateLimitOptions {
   /** Requests allowed per window. Hotmart's default quota is 500 a minute. */
@@ -17,25 +20,74 @@ interface Waiter {
 }
 
 /**
- * One limiter per client: every request of the client waits its turn here, in order.
- *
- * It keeps its own sliding log of send times (never more than `limit` in any window) and also obeys
- * what Hotmart says: `RateLimit-Remaining` / `RateLimit-Reset` after each response, and a 429 pauses
- * the whole client, not only the request that got it.
+ * What the limiter believes about the server's current window. `resetAt` undefined: a window the
+ * limiter assumed (after a reset, from the learned limit) and no response has confirmed yet.
  */
-export class RateLimiter {
+interface Budget {
+  /**
+   * The lowest `RateLimit-Remaining` read in this window (the server counts down, so the lowest came from
+   * the request it processed last), or the learned limit for an assumed window.
+   */
+  lowest: number;
+  resetAt: number | undefined;
+  /** When an assumed window began, so a window nobody ever confirms still ends. */
+  since: number;
+}
+
+/** How many 429-provoking guesses are remembered; older ones are forgotten (their calls are long done). */
+const GUESSES_KEPT = 4_096;
+
+/**
+ * The default limiter: one per client, in this process. Every request of the client waits its turn
+ * here, in order.
+ *
+ * Two sources of truth, the stricter wins:
+ * - its own sliding log of send times against the configured quota (never more than `limit` in any
+ *   window). When the quota was left at its default and the server has said what its real quota is
+ *   (`RateLimit-Limit`), the server's figure replaces the assumed one, lower or higher.
+ * - the server's window: `RateLimit-Remaining` / `RateLimit-Reset` after each response, counted down
+ *   by every send since. When that window ends, the next one is assumed to hold the learned limit and
+ *   no more is sent into it until a response confirms it: after a pause the client resumes at the rate
+ *   the server allows instead of releasing every queued request at once.
+ *
+ * A 429 pauses the whole client until the server's reset. `pause` tells the caller whether the limiter
+ * provoked that 429 itself: the request went out on a guess (alongside other requests, in a window
+ * whose figures the limiter had not heard yet) and the server has now told it its quota; such a 429 is
+ * resent without using the caller's retries.
+ */
+export class MemoryRateLimiter implements RateLimiter {
   readonly limit: number;
   readonly windowMs: number;
-  /** Slack added to the window so arrival jitter cannot push a send into the server's previous window. */
-  private readonly marginMs: number;
+  /** The quota was given explicitly: it caps sends even when the server allows more. */
+  private readonly explicit: boolean;
+  /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
+  private marginMs: number;
   /** Send times of the requests still inside the window, in grant order. */
   private readonly sent: Array<{ ticket: number; at: number }> = [];
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
-  /** What the server last said is left, minus what we sent since; undefined when it never said. */
-  private serverRemaining: number | undefined;
-  private serverResetAt = 0;
+  /** The server's quota per window, from `RateLimit-Limit`; undefined until it says. */
+  private serverLimit: number | undefined;
+  /** The longest `RateLimit-Reset` seen: the server's window length, as far as it was observed. */
+  private serverWindowMs: number | undefined;
+  private budget: Budget | undefined;
+  /**
+   * Readings that put the end of the window before this instant describe the window that already ended
+   * (a response that took its time); they say nothing of the current one.
+   */
+  private staleBefore = Number.NEGATIVE_INFINITY;
+  /** Counts windows, so requests lost in flight (no response ever) stop counting after two. */
+  private generation = 0;
+  /** Grants made since the budget was last confirmed; the first of them is a probe, the rest guesses. */
+  private unconfirmedGrants = 0;
+  private readonly guesses = new Set<number>();
+  /**
+   * Requests let through in this window whose response has not arrived. The server may have processed
+   * them before or after the one whose figure we read, so all of them are subtracted from it: never
+   * more sent than the server has left, however the requests were reordered on the way.
+   */
+  private readonly outstanding = new Map<number, number>();
   private tickets = 0;
   private closed = false;
 
@@ -47,6 +99,7 @@ export class RateLimiter {
     options: RateLimitOptions = {},
     private readonly now: () => number = Date.now,
   ) {
+    this.explicit = options.requestsPerMinute !== undefined || options.windowMs !== undefined;
     this.limit = Math.floor(options.requestsPerMinute ?? 500);
     this.windowMs = Math.floor(options.windowMs ?? 60_000);
     if (!(this.limit >= 1)) throw new RangeError("rateLimit.requestsPerMinute must be at least 1");
@@ -98,26 +151,60 @@ export class RateLimiter {
 
   /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
   observe(headers: Headers, ticket: number, now = this.now()): void {
-    const remaining = Number(
-      headers.get("ratelimit-remaining") ?? headers.get("x-ratelimit-remaining-minute"),
-    );
+    const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
+    if (Number.isFinite(limit) && limit >= 1) this.serverLimit = Math.floor(limit);
     const resetMs = resetDelayMs(headers.get("ratelimit-reset"), now);
-    if (headers.has("ratelimit-remaining") || headers.has("x-ratelimit-remaining-minute")) {
-      if (Number.isFinite(remaining)) {
-        // Requests sent after this one were not counted in the server's figure yet.
-        const sentSince = this.tickets - ticket;
-        this.serverRemaining = Math.max(0, remaining - sentSince);
-        this.serverResetAt = now + (resetMs ?? this.windowMs);
+    if (resetMs !== undefined && resetMs > 0 && resetMs > (this.serverWindowMs ?? 0)) {
+      this.serverWindowMs = resetMs;
+      // The slack scales with the server's window, not the assumed one: no idle gap past its reset.
+      this.marginMs = Math.min(this.marginMs, Math.ceil(resetMs * 0.02));
+    }
+    const remaining = Number(
+      headers.get("ratelimit-remaining") ?? headers.get("x-ratelimit-remaining-minute") ?? NaN,
+    );
+    this.outstanding.delete(ticket);
+    const resetAt = now + (resetMs ?? this.serverWindowMs ?? this.windowMs);
+    if (Number.isFinite(remaining) && resetAt > this.staleBefore) {
+      const lowest = Math.max(0, remaining);
+      const current = this.budget;
+      // Readings of one window all name the same end, give or take the rounding and how late each
+      // response arrived; the next window ends a whole window later.
+      const sameWindow = (this.serverWindowMs ?? this.windowMs) / 2;
+      if (current?.resetAt !== undefined && resetAt <= current.resetAt + sameWindow) {
+        // The same window. Every reading of its end is an upper bound (Reset is rounded up to whole
+        // seconds and arrives late), so the earliest is the tightest.
+        current.lowest = Math.min(current.lowest, lowest);
+        current.resetAt = Math.min(current.resetAt, resetAt);
+      } else {
+        // The first word on a window: an assumed one confirmed, or one the server opened earlier than
+        // expected.
+        this.budget = { lowest, resetAt, since: now };
+        this.unconfirmedGrants = 0;
       }
     }
     this.pump();
   }
 
-  /** A 429: nobody on this client sends until the server's reset (or `fallbackMs` when it gave none). */
-  pause(delayMs: number, now = this.now()): void {
-    this.pausedUntil = Math.max(this.pausedUntil, now + delayMs);
-    this.serverRemaining = undefined;
+  /**
+   * A 429: nobody on this client sends until `delayMs` has passed (the server's reset). True when the
+   * limiter provoked it (see the class comment), so the request may be resent without using a retry.
+   */
+  pause(delayMs: number, ticket = this.tickets, now = this.now()): boolean {
+    const provoked = this.guesses.delete(ticket) && this.serverLimit !== undefined;
+    this.outstanding.delete(ticket);
+    const until = now + Math.max(0, delayMs);
+    // A late 429 from the window that already ended says nothing about this one.
+    if (until <= this.staleBefore) return provoked;
+    // Every 429 of one window names the same reset, each rounded up and read late: while a pause
+    // holds, the earliest reading is the tightest bound (a later, longer one would leave an idle gap).
+    this.pausedUntil = this.pausedUntil > now ? Math.min(this.pausedUntil, until) : until;
+    const budget = this.budget;
+    // observe() already knows the window is spent when the 429 carried the quota headers.
+    if (!(budget?.resetAt !== undefined && budget.lowest <= 0)) {
+      this.budget = { lowest: 0, resetAt: until, since: budget?.since ?? now };
+    }
     this.schedule(now);
+    return provoked;
   }
 
   /** Rejects everything still waiting; later acquires fail at once. */
@@ -131,21 +218,75 @@ export class RateLimiter {
     }
   }
 
+  snapshot(now = this.now()): RateLimitSnapshot {
+    this.roll(now);
+    const limit = this.effectiveLimit();
+    const fromLog = this.useLog() ? Math.max(0, this.limit - this.sentInWindow(now)) : limit;
+    return {
+      remaining: Math.min(fromLog, this.budget ? Math.max(0, this.available(this.budget)) : limit),
+      limit,
+      resetAt: this.budget?.resetAt,
+      queued: this.queue.length,
+    };
+  }
+
   /** How long the next request would wait now, in ms (0 when a slot is free). */
   waitTime(now = this.now()): number {
     let wait = Math.max(0, this.pausedUntil - now);
-    const span = this.windowMs + this.marginMs;
-    while (this.sent.length > 0 && (this.sent[0]?.at as number) + span <= now) this.sent.shift();
-    if (this.sent.length >= this.limit) {
+    if (this.useLog() && this.sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound.
       const oldest = this.sent[this.sent.length - this.limit]?.at as number;
-      wait = Math.max(wait, oldest + span - now);
+      wait = Math.max(wait, oldest + this.windowMs + this.marginMs - now);
     }
-    if (this.serverRemaining !== undefined && this.serverRemaining <= 0) {
-      if (this.serverResetAt > now) wait = Math.max(wait, this.serverResetAt - now + this.marginMs);
-      else this.serverRemaining = undefined;
+    this.roll(now);
+    const budget = this.budget;
+    if (budget && this.available(budget) <= 0) {
+      // An assumed window that no response confirms (every request failed) still ends after a window.
+      const end = budget.resetAt ?? budget.since + (this.serverWindowMs ?? this.windowMs);
+      wait = Math.max(wait, end + this.marginMs - now);
     }
     return wait;
+  }
+
+  private available(budget: Budget): number {
+    return budget.lowest - this.outstanding.size;
+  }
+
+  private effectiveLimit(): number {
+    return this.explicit
+      ? Math.min(this.limit, this.serverLimit ?? this.limit)
+      : (this.serverLimit ?? this.limit);
+  }
+
+  /** The configured quota counts while it is explicit, or while the server has not told its own. */
+  private useLog(): boolean {
+    return this.explicit || this.serverLimit === undefined;
+  }
+
+  private sentInWindow(now: number): number {
+    const span = this.windowMs + this.marginMs;
+    while (this.sent.length > 0 && (this.sent[0]?.at as number) + span <= now) this.sent.shift();
+    return this.sent.length;
+  }
+
+  /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
+  private roll(now: number): void {
+    const budget = this.budget;
+    if (!budget) return;
+    const end = budget.resetAt ?? budget.since + (this.serverWindowMs ?? this.windowMs);
+    if (end + this.marginMs > now) return;
+    if (budget.resetAt === undefined && this.available(budget) > 0) return;
+    this.budget =
+      this.serverLimit === undefined
+        ? undefined
+        : { lowest: this.serverLimit, resetAt: undefined, since: now };
+    // Requests still in flight from the window that ended may reach the server in this one (a busy
+    // machine delays them): they keep counting for one more window.
+    this.staleBefore = end + (this.serverWindowMs ?? this.windowMs) / 2;
+    this.generation += 1;
+    for (const [ticket, generation] of this.outstanding)
+      if (generation < this.generation - 1) this.outstanding.delete(ticket);
+    this.unconfirmedGrants = 0;
   }
 
   private pump(): void {
@@ -156,10 +297,30 @@ export class RateLimiter {
       waiter.unlink();
       this.tickets += 1;
       this.sent.push({ ticket: this.tickets, at: now });
-      if (this.serverRemaining !== undefined) this.serverRemaining -= 1;
+      this.outstanding.set(this.tickets, this.generation);
+      // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
+      if (this.outstanding.size > GUESSES_KEPT)
+        this.outstanding.delete(this.outstanding.keys().next().value as number);
+      if (this.budget?.resetAt === undefined) {
+        // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
+        // Once a second one goes out, the first was part of the guess too (it may be processed last).
+        if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
+        if (this.unconfirmedGrants > 0) this.remember(this.tickets);
+        this.unconfirmedGrants += 1;
+      }
       waiter.resolve(this.tickets);
     }
     this.schedule(now);
+  }
+
+  private remember(ticket: number): void {
+    this.guesses.add(ticket);
+    if (this.guesses.size > GUESSES_KEPT) {
+      for (const old of this.guesses) {
+        this.guesses.delete(old);
+        if (this.guesses.size <= GUESSES_KEPT) break;
+      }
+    }
   }
 
   private schedule(now: number): void {

@@ -158,6 +158,33 @@ describe("token manager", () => {
     expect([...map.keys()].join()).not.toContain("client-secret-value");
   });
 
+  it("a shared store with a lock: 5 clients (as 5 processes) needing a token make one token request, and close() leaves it for the others", async () => {
+    const map = new Map<string, StoredToken>();
+    let holder: symbol | undefined;
+    const store = {
+      shared: true,
+      get: async (k: string) => map.get(k),
+      set: async (k: string, t: StoredToken) => void map.set(k, t),
+      delete: async (k: string) => void map.delete(k),
+      lock: async () => {
+        if (holder) return undefined;
+        const me = Symbol("holder");
+        holder = me;
+        return async () => {
+          if (holder === me) holder = undefined;
+        };
+      },
+    };
+    const clients = Array.from({ length: 5 }, () => client({ tokenStore: store }));
+    await Promise.all(clients.flatMap((c) => [c.request("GET", "/a"), c.request("GET", "/b")]));
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(holder).toBeUndefined();
+    await clients[0]?.close();
+    expect(map.size).toBe(1);
+    await clients[1]?.request("GET", "/c");
+    expect(server.tokenRequests).toHaveLength(1);
+  });
+
   it("withOptions() clones share the token", async () => {
     const c = client();
     await c.request("GET", "/x");

@@ -1,6 +1,6 @@
-import { Hotmart } from "hotmart";
+import { Hotmart, type RateLimiter as RateLimiterInterface } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RateLimiter } from "../../src/internal/rate-limit";
+import { MemoryRateLimiter as RateLimiter } from "../../src/internal/rate-limit";
 import { json, recordingFetch, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
 
 let server: ScriptedServer;
@@ -153,6 +153,107 @@ describe("client-wide rate limiter", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("takes a limiter of the user's (the RateLimiter interface) and shows its snapshot as client.rateLimit", async () => {
+    const seen: string[] = [];
+    let tickets = 0;
+    const limiter: RateLimiterInterface = {
+      acquire: async () => {
+        seen.push("acquire");
+        return ++tickets;
+      },
+      stamp: () => void seen.push("stamp"),
+      observe: (headers) => void seen.push(`observe ${headers.get("ratelimit-remaining")}`),
+      pause: () => false,
+      snapshot: () => ({ remaining: 7, limit: 9, resetAt: undefined, queued: 0 }),
+      close: () => void seen.push("close"),
+    };
+    server.handle((_req, res) => json(res, 200, {}, { "ratelimit-remaining": "41", "ratelimit-reset": "3" }));
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      limiter,
+    });
+    await c.request("GET", "/a");
+    expect(c.rateLimit).toEqual({ remaining: 7, limit: 9, resetAt: undefined, queued: 0 });
+    await c.close();
+    expect(seen).toEqual(["acquire", "stamp", "observe 41", "close"]);
+  });
+
+  it("client.rateLimit shows what the default limiter learned from the headers", async () => {
+    server.handle((_req, res) =>
+      json(res, 200, {}, { "ratelimit-limit": "60", "ratelimit-remaining": "58", "ratelimit-reset": "5" }),
+    );
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    expect(c.rateLimit).toMatchObject({ remaining: 500, limit: 500, resetAt: undefined, queued: 0 });
+    const before = Date.now();
+    await c.request("GET", "/a");
+    const snapshot = c.rateLimit;
+    expect(snapshot).toMatchObject({ remaining: 58, limit: 60, queued: 0 });
+    expect(snapshot?.resetAt).toBeGreaterThanOrEqual(before + 5_000);
+    expect(new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: false }).rateLimit).toBeUndefined();
+  });
+
+  it("429s the limiter provoked while learning a lower quota do not use the caller's retries (maxRetries: 0, every call succeeds)", async () => {
+    // A fixed window of 5 per second, opened by the first call after the previous one ended.
+    let windowStart = Number.NEGATIVE_INFINITY;
+    let count = 0;
+    server.handle((_req, res) => {
+      const now = Date.now();
+      if (now - windowStart >= 1_000) {
+        windowStart = now;
+        count = 0;
+      }
+      const allowed = count < 5;
+      if (allowed) count++;
+      const headers = {
+        "ratelimit-limit": "5",
+        "ratelimit-remaining": String(5 - count),
+        "ratelimit-reset": String(Math.ceil((windowStart + 1_000 - now) / 1000)),
+      };
+      json(res, allowed ? 200 : 429, allowed ? {} : { error: "too_many_requests" }, headers);
+    });
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const results = await Promise.allSettled(Array.from({ length: 15 }, () => c.request("GET", "/x")));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(c.rateLimit?.limit).toBe(5);
+  }, 20_000);
+
+  it("a server that answers 429 to everything: free resends stop at 5 per call, then the caller's retries decide", async () => {
+    server.handle((_req, res) =>
+      json(
+        res,
+        429,
+        { error: "too_many_requests" },
+        { "ratelimit-limit": "3", "ratelimit-remaining": "0", "ratelimit-reset": "0" },
+      ),
+    );
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => c.request("GET", "/x")));
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    // 4 calls, each sent at most 1 + 5 times.
+    expect(server.requests.length).toBeLessThanOrEqual(4 * 6);
+    expect(server.requests.length).toBeGreaterThan(4);
+  }, 20_000);
+
   it("rejects an impossible configuration before any request", () => {
     expect(
       () => new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: { requestsPerMinute: 0 } }),
@@ -189,5 +290,109 @@ describe("RateLimiter", () => {
     limiter.observe(new Headers({ "ratelimit-remaining": "3", "ratelimit-reset": "30" }), 1, now);
     expect(limiter.waitTime(now)).toBeGreaterThan(29_000);
     limiter.close();
+  });
+});
+
+describe("learning the server's quota (issue 8, the 429 herd)", () => {
+  it("in virtual time, against a 60 per 5 s fixed window with reordered requests, only the first window sees 429s, each provoked by the limiter", async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const limiter = new RateLimiter({}, () => Date.now());
+      let seed = 7;
+      const random = () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      // The server: a fixed window opened by the first call after the previous one ended.
+      let windowStart = -Infinity;
+      let count = 0;
+      const serve = (at: number) => {
+        if (at - windowStart >= 5_000) {
+          windowStart = at;
+          count = 0;
+        }
+        const allowed = count < 60;
+        if (allowed) count++;
+        const reset = String(Math.ceil((windowStart + 5_000 - at) / 1000));
+        return {
+          allowed,
+          headers: new Headers({
+            "ratelimit-limit": "60",
+            "ratelimit-remaining": String(60 - count),
+            "ratelimit-reset": reset,
+          }),
+        };
+      };
+      const late429: number[] = [];
+      let unprovoked = 0;
+      let maxFree = 0;
+      const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const call = async () => {
+        for (let free = 0; ; ) {
+          const ticket = await limiter.acquire();
+          limiter.stamp(ticket);
+          await delay(Math.floor(random() * 30)); // on the way: requests overtake each other
+          const { allowed, headers } = serve(Date.now());
+          await delay(Math.floor(random() * 30));
+          limiter.observe(headers, ticket);
+          if (allowed) return;
+          if (Date.now() >= 5_000) late429.push(Date.now());
+          const provoked = limiter.pause(Number(headers.get("ratelimit-reset")) * 1000, ticket);
+          if (!provoked) unprovoked++;
+          else maxFree = Math.max(maxFree, ++free);
+        }
+      };
+      const done = Promise.all(Array.from({ length: 600 }, call));
+      await vi.advanceTimersByTimeAsync(80_000);
+      await done;
+      // 600 calls at 60 per window need 10 windows; each is used whole (a margin of a few % per window).
+      expect(late429).toEqual([]);
+      expect(unprovoked).toBe(0);
+      expect(maxFree).toBeLessThanOrEqual(1);
+      expect(limiter.snapshot().limit).toBe(60);
+      expect(windowStart).toBeLessThan(10 * 5_000 * 1.06);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("requests sent together while learning the quota are the limiter's guess (provoked); a lone request is not", () => {
+    const limiter = new RateLimiter({}, () => 0);
+    const exhausted = new Headers({
+      "ratelimit-limit": "60",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": "5",
+    });
+    void limiter.acquire();
+    void limiter.acquire();
+    limiter.observe(exhausted, 2, 0);
+    expect(limiter.pause(5_000, 2, 0)).toBe(true);
+    limiter.observe(exhausted, 1, 0);
+    expect(limiter.pause(5_000, 1, 0)).toBe(true);
+    // A request alone in flight (the fault kind of 429) uses a retry.
+    const lone = new RateLimiter({}, () => 0);
+    void lone.acquire();
+    lone.observe(exhausted, 1, 0);
+    expect(lone.pause(5_000, 1, 0)).toBe(false);
+    lone.close();
+    limiter.close();
+  });
+
+  it("the server's quota replaces the assumed default, but never lifts an explicit one", () => {
+    const headers = new Headers({
+      "ratelimit-limit": "1000",
+      "ratelimit-remaining": "999",
+      "ratelimit-reset": "60",
+    });
+    const assumed = new RateLimiter({}, () => 0);
+    void assumed.acquire();
+    assumed.observe(headers, 1, 0);
+    expect(assumed.snapshot(0)).toMatchObject({ limit: 1000, remaining: 999, resetAt: 60_000, queued: 0 });
+    const explicit = new RateLimiter({ requestsPerMinute: 100 }, () => 0);
+    void explicit.acquire();
+    explicit.observe(headers, 1, 0);
+    expect(explicit.snapshot(0)).toMatchObject({ limit: 100, remaining: 99 });
+    assumed.close();
+    explicit.close();
   });
 });

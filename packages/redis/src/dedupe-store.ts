@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { WebhookDedupeStore } from "hotmart";
+import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+
+export interface RedisDedupeStoreOptions extends RedisCommonOptions {
+  /** How long a processed event id is remembered (default 7 days: Hotmart's re-sends span hours). */
+  ttlMs?: number | undefined;
+  /**
+   * How long a claim blocks duplicates while its handler runs (default 10 minutes). A worker that
+   * crashed mid-event holds it no longer: Hotmart's next re-send is then processed.
+   */
+  processingTimeoutMs?: number | undefined;
+}
+
+/** ARGV[1]: the exact claim to drop, or "" for any claim still in progress (never a completed key). */
+const RELEASE = new Script(`
+local v = redis.call("GET", KEYS[1])
+if not v then return 0 end
+if (ARGV[1] ~= "" and v == ARGV[1]) or (ARGV[1] == "" and string.sub(v, 1, 10) == "processing") then
+  return redis.call("DEL", KEYS[1])
+end
+return 0`);
+
+/**
+ * Exactly-once webhook processing across receivers:
+ * `createWebhookHandler({ ..., dedupe: new RedisDedupeStore(redis) })`.
+ *
+ * When Redis fails, `claim` throws `HotmartRedisError`: the handler answers 500 and Hotmart re-sends the
+ * event later, so nothing is processed twice and nothing is lost.
+ */
+export class RedisDedupeStore implements WebhookDedupeStore {
+  readonly #redis: RedisClient;
+  readonly #prefix: string;
+  readonly #timeoutMs: number;
+  readonly #ttlMs: number;
+  readonly #processingMs: number;
+  /** The claims this process holds, so a release drops its own claim and nobody else's. */
+  readonly #owned = new Map<string, string>();
+
+  constructor(redis: RedisClient, options: RedisDedupeStoreOptions = {}) {
+    this.#redis = redis;
+    this.#prefix = `${options.prefix ?? "hotmart:"}webhook:`;
+    this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
+    this.#ttlMs = positiveOption("ttlMs", options.ttlMs, 7 * 24 * 60 * 60 * 1000);
+    this.#processingMs = positiveOption("processingTimeoutMs", options.processingTimeoutMs, 10 * 60 * 1000);
+  }
+
+  /** SET NX is atomic: of two receivers given the same event, exactly one wins. */
+  async claim(key: string): Promise<boolean> {
+    const owner = `processing:${randomUUID()}`;
+    let reply: unknown;
+    try {
+      reply = await command("SET NX (webhook claim)", this.#timeoutMs, () =>
+        this.#redis.set(this.#prefix + key, owner, "PX", Math.ceil(this.#processingMs), "NX"),
+      );
+    } catch (error) {
+      // A slow Redis may still apply the claim after we gave up on it; it would then block Hotmart's
+      // re-send until it expired. The release is queued behind it on the same connection and undoes it.
+      void RELEASE.run(this.#redis, [this.#prefix + key], [owner]).catch(() => {});
+      throw error;
+    }
+    if (reply !== "OK") return false;
+    this.#owned.set(key, owner);
+    return true;
+  }
+
+  async complete(key: string): Promise<void> {
+    this.#owned.delete(key);
+    await command("SET (webhook done)", this.#timeoutMs, () =>
+      this.#redis.set(this.#prefix + key, "done", "PX", Math.ceil(this.#ttlMs)),
+    );
+  }
+
+  /** Only a claim in progress is released: an event already completed stays processed. */
+  async release(key: string): Promise<void> {
+    const owner = this.#owned.get(key) ?? "";
+    this.#owned.delete(key);
+    await command("release (webhook claim)", this.#timeoutMs, () =>
+      RELEASE.run(this.#redis, [this.#prefix + key], [owner]),
+    );
+  }
+
+  /** Whether `key` was processed (and is still remembered). */
+  async has(key: string): Promise<boolean> {
+    const value = await command("GET (webhook)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
+    return value === "done";
+  }
+}

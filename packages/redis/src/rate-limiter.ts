@@ -1,0 +1,320 @@
+import { randomUUID } from "node:crypto";
+import { HotmartError, type RateLimiter, type RateLimitSnapshot } from "hotmart";
+import { HotmartRedisError } from "./errors";
+import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+
+export interface RedisRateLimiterOptions extends RedisCommonOptions {
+  /**
+   * Requests per window for the whole credential, every process together (default 500, Hotmart's quota).
+   * When left at the default, the quota the server states (`RateLimit-Limit`, and the window its
+   * `RateLimit-Reset` shows) replaces it; an explicit figure is a cap the server's cannot lift.
+   */
+  requestsPerWindow?: number | undefined;
+  /** The window in ms (default 60 000). */
+  windowMs?: number | undefined;
+  /** Names the shared quota; default "default". Clients on the same credential use the same name. */
+  name?: string | undefined;
+  /**
+   * What `acquire` does when Redis fails (unreachable, slower than `commandTimeoutMs`): "reject" (default)
+   * fails the request with `HotmartRedisError`, so the quota is never exceeded silently; or a limiter to
+   * use meanwhile, e.g. `new MemoryRateLimiter({ requestsPerMinute: 500 / processes })`.
+   */
+  whenRedisFails?: "reject" | RateLimiter | undefined;
+}
+
+/**
+ * KEYS: the send log (sorted set, score = send time), the shared state (hash: limit and window learned
+ * from the headers, paused-until), the queue of waiting processes and when each last asked. Time is Redis's own clock, so processes on different machines agree.
+ * Returns { granted 0/1, wait ms, limit, sends in window, learned 0/1 }.
+ */
+const ACQUIRE = new Script(`
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local explicit = ARGV[4] == "1"
+local st = redis.call("HMGET", KEYS[2], "paused", "limit", "window")
+local paused = tonumber(st[1]) or 0
+local slimit = tonumber(st[2])
+local swindow = tonumber(st[3])
+local learned = 0
+if slimit then
+  learned = 1
+  if explicit then limit = math.min(limit, slimit) else limit = slimit end
+end
+if swindow and not explicit then window = swindow end
+local margin = math.min(250, math.ceil(window * 0.02))
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window - margin)
+local count = redis.call("ZCARD", KEYS[1])
+-- Fairness: processes that were turned away queue in KEYS[3] (score: when they joined); a free slot
+-- goes to the longest-waiting ones, and a process that got one goes to the back. KEYS[4] notes when each
+-- process last asked, so a process that died leaves the queue after 2 s.
+local pid = ARGV[5]
+redis.call("ZADD", KEYS[4], now, pid)
+local gone = redis.call("ZRANGEBYSCORE", KEYS[4], "-inf", now - 2000)
+for _, p in ipairs(gone) do
+  redis.call("ZREM", KEYS[4], p)
+  redis.call("ZREM", KEYS[3], p)
+end
+redis.call("PEXPIRE", KEYS[3], 60000)
+redis.call("PEXPIRE", KEYS[4], 60000)
+if paused > now then
+  redis.call("ZADD", KEYS[3], "NX", now, pid)
+  return {0, paused - now, limit, count, learned}
+end
+if count < limit then
+  local free = limit - count
+  local rank = redis.call("ZRANK", KEYS[3], pid)
+  local queued = redis.call("ZCARD", KEYS[3])
+  if (rank and rank < free) or (not rank and queued < free) then
+    redis.call("ZREM", KEYS[3], pid)
+    redis.call("ZADD", KEYS[1], now, ARGV[3])
+    redis.call("PEXPIRE", KEYS[1], window + margin + 1000)
+    return {1, 0, limit, count + 1, learned}
+  end
+  redis.call("ZADD", KEYS[3], "NX", now, pid)
+  return {0, 3, limit, count, learned}
+end
+redis.call("ZADD", KEYS[3], "NX", now, pid)
+local oldest = redis.call("ZRANGE", KEYS[1], count - limit, count - limit, "WITHSCORES")
+local wait = tonumber(oldest[2]) + window + margin - now
+if wait < 1 then wait = 1 end
+return {0, wait, limit, count, learned}
+`);
+
+/** ARGV: limit or "", window or "", pause ms or "". Larger windows and later pauses win. */
+const LEARN = new Script(`
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if ARGV[1] ~= "" then redis.call("HSET", KEYS[1], "limit", ARGV[1]) end
+if ARGV[2] ~= "" then
+  local w = tonumber(redis.call("HGET", KEYS[1], "window") or "0")
+  if tonumber(ARGV[2]) > w then redis.call("HSET", KEYS[1], "window", ARGV[2]) end
+end
+if ARGV[3] ~= "" then
+  local pause_end = now + tonumber(ARGV[3])
+  local cur = tonumber(redis.call("HGET", KEYS[1], "paused") or "0")
+  if pause_end > cur then redis.call("HSET", KEYS[1], "paused", pause_end) end
+end
+redis.call("PEXPIRE", KEYS[1], 86400000)
+return 1
+`);
+
+interface Waiter {
+  resolve: (ticket: number) => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+/**
+ * One quota for every process on a credential: `new Hotmart({ limiter: new RedisRateLimiter(redis) })`.
+ *
+ * A sliding window kept atomically in Redis (one Lua script per send): never more than the quota in any
+ * window, whichever process sends. What any process learns from Hotmart's headers (the real quota, a
+ * 429 pause, a window spent by someone else) holds for all of them. Waiting processes wake when the next
+ * slot frees and race for it in Redis, so each gets a share in proportion to what it asks for.
+ * Cost: one Redis round trip per request, plus one per wake-up while the quota is spent and one when
+ * the server's headers change what is known.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  readonly #redis: RedisClient;
+  readonly #keys: [string, string, string, string];
+  readonly #timeoutMs: number;
+  readonly #limit: number;
+  readonly #windowMs: number;
+  readonly #explicit: boolean;
+  readonly #fallback: RateLimiter | undefined;
+  readonly #id = randomUUID();
+  readonly #queue: Waiter[] = [];
+  readonly #guesses = new Set<number>();
+  #pumping = false;
+  /** After a failure, requests go straight to the fallback for a few seconds instead of timing out each time. */
+  #downUntil = 0;
+  #closed = false;
+  #wake: (() => void) | undefined;
+  #tickets = 0;
+  #learnedLimit: number | undefined;
+  #learnedWindow = 0;
+  #last: RateLimitSnapshot;
+  /** Redis commands sent, for the cost figures in the README and the benchmark. */
+  roundTrips = 0;
+
+  constructor(redis: RedisClient, options: RedisRateLimiterOptions = {}) {
+    this.#redis = redis;
+    const prefix = options.prefix ?? "hotmart:";
+    const name = options.name ?? "default";
+    const base = `${prefix}ratelimit:${name}`;
+    this.#keys = [`${base}:log`, `${base}:state`, `${base}:queue`, `${base}:seen`];
+    this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
+    this.#explicit = options.requestsPerWindow !== undefined || options.windowMs !== undefined;
+    this.#limit = Math.floor(positiveOption("requestsPerWindow", options.requestsPerWindow, 500));
+    this.#windowMs = Math.floor(positiveOption("windowMs", options.windowMs, 60_000));
+    this.#fallback = options.whenRedisFails === "reject" ? undefined : options.whenRedisFails;
+    this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
+  }
+
+  acquire(signal?: AbortSignal): Promise<number> {
+    if (this.#closed) return Promise.reject(new HotmartError("The client is closed"));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<number>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
+      if (signal) {
+        waiter.onAbort = () => {
+          const i = this.#queue.indexOf(waiter);
+          if (i >= 0) this.#queue.splice(i, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
+      }
+      if (this.#fallback && Date.now() < this.#downUntil) {
+        this.#fallback.acquire(signal).then((t) => resolve(-t), reject);
+        return;
+      }
+      this.#queue.push(waiter);
+      void this.#pump();
+    });
+  }
+
+  observe(headers: Headers, ticket: number): void {
+    if (ticket < 0) {
+      void this.#fallback?.observe(headers, -ticket);
+      return;
+    }
+    const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
+    const resetRaw = Number(headers.get("ratelimit-reset") ?? NaN);
+    const resetMs =
+      Number.isFinite(resetRaw) && resetRaw >= 0 && resetRaw < 1e9 ? resetRaw * 1000 : undefined;
+    const remaining = Number(headers.get("ratelimit-remaining") ?? NaN);
+    const newLimit =
+      Number.isFinite(limit) && limit >= 1 && limit !== this.#learnedLimit ? Math.floor(limit) : undefined;
+    const newWindow = resetMs !== undefined && resetMs > this.#learnedWindow ? resetMs : undefined;
+    // The window spent (by this credential's other users too): everybody waits for its reset.
+    const pause = remaining === 0 && resetMs !== undefined && resetMs > 0 ? resetMs : undefined;
+    if (newLimit === undefined && newWindow === undefined && pause === undefined) return;
+    if (newLimit !== undefined) this.#learnedLimit = newLimit;
+    if (newWindow !== undefined) this.#learnedWindow = newWindow;
+    // Never throws: a failed write only means the others learn it from their own responses.
+    void this.#learn(newLimit, newWindow, pause).catch(() => {});
+  }
+
+  async pause(delayMs: number, ticket: number): Promise<boolean> {
+    if (ticket < 0) return (await this.#fallback?.pause(delayMs, -ticket)) ?? false;
+    const provoked = this.#guesses.delete(ticket) && this.#learnedLimit !== undefined;
+    try {
+      await this.#learn(undefined, undefined, Math.max(1, delayMs));
+    } catch {
+      // The request is retried after its own wait anyway; the others see the next 429 themselves.
+    }
+    return provoked;
+  }
+
+  snapshot(): RateLimitSnapshot {
+    return { ...this.#last, queued: this.#queue.length };
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#wake?.();
+    for (const waiter of this.#queue.splice(0)) {
+      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.reject(new HotmartError("The client was closed while this request waited for the rate limiter"));
+    }
+  }
+
+  async #learn(
+    limit: number | undefined,
+    windowMs: number | undefined,
+    pauseMs: number | undefined,
+  ): Promise<void> {
+    this.roundTrips += 1;
+    await command("the rate limit update", this.#timeoutMs, () =>
+      LEARN.run(this.#redis, [this.#keys[1]], [limit ?? "", windowMs ?? "", pauseMs ?? ""]),
+    );
+  }
+
+  /** One loop per process: asks Redis for a slot for the head of the queue, sleeps when there is none. */
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      while (this.#queue.length > 0 && !this.#closed) {
+        const ticket = this.#tickets + 1;
+        let reply: number[];
+        try {
+          this.roundTrips += 1;
+          reply = (await command("the rate limiter script", this.#timeoutMs, () =>
+            ACQUIRE.run(this.#redis, this.#keys, [
+              this.#limit,
+              this.#windowMs,
+              `${this.#id}:${ticket}`,
+              this.#explicit ? "1" : "0",
+              this.#id,
+            ]),
+          )) as number[];
+        } catch (error) {
+          await this.#failed(error as HotmartRedisError);
+          continue;
+        }
+        const [granted, wait, limit, count, learned] = reply.map(Number) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        this.#last = {
+          remaining: Math.max(0, limit - count),
+          limit,
+          resetAt: wait > 0 ? Date.now() + wait : undefined,
+          queued: this.#queue.length,
+        };
+        if (granted === 1) {
+          const waiter = this.#queue.shift();
+          this.#tickets = ticket;
+          // Sent before anyone learned the server's quota: a 429 to it is the limiter's guess gone wrong.
+          if (learned === 0) this.#guesses.add(ticket);
+          if (this.#guesses.size > 4096) this.#guesses.delete(this.#guesses.values().next().value as number);
+          if (!waiter) continue; // aborted meanwhile: the slot is spent, nothing else to do
+          if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+          waiter.resolve(ticket);
+          continue;
+        }
+        // A little jitter, so waiting processes do not all ask at the same instant.
+        await this.#sleep(wait + Math.random() * 5);
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  /** Redis failed: the waiters go to the fallback limiter, or fail with the error. */
+  async #failed(error: HotmartRedisError): Promise<void> {
+    const waiters = this.#queue.splice(0);
+    this.#downUntil = Date.now() + 5_000;
+    for (const waiter of waiters) {
+      if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      if (this.#fallback) {
+        this.#fallback.acquire(waiter.signal).then((t) => waiter.resolve(-t), waiter.reject);
+      } else {
+        waiter.reject(
+          new HotmartRedisError(
+            `The rate limiter could not reach Redis, so the request was not sent (the quota is shared through it): ${error.message}`,
+            { cause: error },
+          ),
+        );
+      }
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}

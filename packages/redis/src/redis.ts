@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import type { Redis } from "ioredis";
+import { HotmartRedisError } from "./errors";
+
+/** The client the stores take: an `ioredis` instance (a `Cluster` works when the keys share a hash tag). */
+export type RedisClient = Pick<Redis, "get" | "set" | "del" | "eval" | "evalsha">;
+
+export interface RedisCommonOptions {
+  /** Key prefix; default "hotmart:". Use `{hotmart}:` on Redis Cluster so a script's keys share a slot. */
+  prefix?: string | undefined;
+  /**
+   * How long one Redis command may take before it fails with `HotmartRedisError` (default 1 000 ms).
+   * ioredis queues commands while it reconnects; without this a request would wait as long as Redis is down.
+   */
+  commandTimeoutMs?: number | undefined;
+}
+
+/** Runs one Redis command under a deadline; any failure becomes a HotmartRedisError saying what failed. */
+export async function command<T>(what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new HotmartRedisError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([run(), deadline]);
+  } catch (error) {
+    if (error instanceof HotmartRedisError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HotmartRedisError(`Redis failed ${what}: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A Lua script run by EVALSHA, loaded with EVAL the first time (or after a Redis restart forgot it). */
+export class Script {
+  readonly sha: string;
+  constructor(readonly source: string) {
+    this.sha = createHash("sha1").update(source).digest("hex");
+  }
+
+  async run(redis: RedisClient, keys: string[], args: Array<string | number>): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!String((error as Error)?.message).includes("NOSCRIPT")) throw error;
+      return await redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+export function positiveOption(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {
+    throw new RangeError(`${name} must be a positive number (got ${String(value)})`);
+  }
+  return v;
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import type { StoredToken, TokenStore } from "hotmart";
+import { HotmartRedisError } from "./errors";
+import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+
+export interface RedisTokenStoreOptions extends RedisCommonOptions {
+  /**
+   * How long the refresh lock lives (default 15 000 ms): other processes wait at most this long for the
+   * holder's token before one of them asks Hotmart itself (a crashed holder cannot block them for longer).
+   */
+  lockMs?: number | undefined;
+  /**
+   * Called when Redis fails. The store then behaves as a private one (this process requests its own
+   * token) so API calls keep working; default: a console.warn at most once a minute.
+   */
+  onError?: ((error: HotmartRedisError) => void) | undefined;
+}
+
+const RELEASE = new Script(
+  `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
+);
+
+/**
+ * One access token per credential for every process: `new Hotmart({ tokenStore: new RedisTokenStore(redis) })`.
+ * A refresh takes a short lock, so N processes needing a token make one token request; the others read
+ * the token it stored. The key names the credential (auth URL and client id), never the secret; the
+ * token expires in Redis when it does at Hotmart.
+ */
+export class RedisTokenStore implements TokenStore {
+  readonly shared = true;
+  readonly #redis: RedisClient;
+  readonly #prefix: string;
+  readonly #timeoutMs: number;
+  readonly #lockMs: number;
+  readonly #onError: (error: HotmartRedisError) => void;
+
+  constructor(redis: RedisClient, options: RedisTokenStoreOptions = {}) {
+    this.#redis = redis;
+    this.#prefix = options.prefix ?? "hotmart:";
+    this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
+    this.#lockMs = positiveOption("lockMs", options.lockMs, 15_000);
+    let warnedAt = Number.NEGATIVE_INFINITY;
+    this.#onError =
+      options.onError ??
+      ((error) => {
+        if (Date.now() - warnedAt < 60_000) return;
+        warnedAt = Date.now();
+        console.warn(`[hotmart-redis] ${error.message}; this process requests its own token meanwhile`);
+      });
+  }
+
+  async get(key: string): Promise<StoredToken | undefined> {
+    try {
+      const raw = await command("GET (token)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
+      if (raw === null) return undefined;
+      const parsed = JSON.parse(raw) as Partial<StoredToken>;
+      if (typeof parsed.accessToken !== "string" || typeof parsed.expiresAt !== "number") return undefined;
+      return { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
+    } catch (error) {
+      this.#failed(error);
+      return undefined;
+    }
+  }
+
+  async set(key: string, token: StoredToken): Promise<void> {
+    const ttl = Math.max(1, Math.floor(token.expiresAt - Date.now()));
+    try {
+      await command("SET (token)", this.#timeoutMs, () =>
+        this.#redis.set(this.#prefix + key, JSON.stringify(token), "PX", ttl),
+      );
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await command("DEL (token)", this.#timeoutMs, () => this.#redis.del(this.#prefix + key));
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  async lock(key: string): Promise<(() => Promise<void>) | undefined> {
+    const lockKey = `${this.#prefix}${key}:lock`;
+    const owner = randomUUID();
+    let taken: unknown;
+    try {
+      taken = await command("SET NX (token lock)", this.#timeoutMs, () =>
+        this.#redis.set(lockKey, owner, "PX", this.#lockMs, "NX"),
+      );
+    } catch (error) {
+      // Without Redis nobody can coordinate: this process asks for its own token.
+      this.#failed(error);
+      return async () => {};
+    }
+    if (taken !== "OK") return undefined;
+    return async () => {
+      try {
+        await command("release (token lock)", this.#timeoutMs, () =>
+          RELEASE.run(this.#redis, [lockKey], [owner]),
+        );
+      } catch (error) {
+        this.#failed(error);
+      }
+    };
+  }
+
+  #failed(error: unknown): void {
+    this.#onError(
+      error instanceof HotmartRedisError
+        ? error
+        : new HotmartRedisError(`Redis token store failed: ${String(error)}`, { cause: error }),
+    );
+  }
+}

@@ -1,0 +1,163 @@
+import { Hotmart, MemoryRateLimiter } from "hotmart";
+import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { Redis, type RedisOptions } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
+
+if (!HAS_REDIS) console.log(INSTALL_HINT);
+
+const clients: Redis[] = [];
+function connect(server: RedisServer, options: RedisOptions = {}): Redis {
+  const redis = new Redis(server.port, "127.0.0.1", {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    ...options,
+  });
+  redis.on("error", () => {}); // reconnects are expected in the restart tests
+  clients.push(redis);
+  return redis;
+}
+
+describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
+  let server: RedisServer;
+  let sim: Simulator;
+  beforeAll(async () => {
+    server = await startRedis();
+    sim = await startSimulator({ port: 0, seed: 13, rateLimit: { limit: 40, windowMs: 2_000 } });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await sim?.close();
+    await server?.stop();
+  });
+
+  const hotmart = (extra: ConstructorParameters<typeof Hotmart>[0]) =>
+    new Hotmart({
+      clientId: sim.credentials.clientId,
+      clientSecret: sim.credentials.clientSecret,
+      baseURL: sim.url,
+      authURL: sim.authURL,
+      ...extra,
+    });
+
+  it("RedisTokenStore: 6 clients (as 6 processes), each with its own Redis connection, make one token request", async () => {
+    sim.resetStats();
+    const prefix = `t${Date.now()}:`;
+    const list = Array.from({ length: 6 }, () =>
+      hotmart({ tokenStore: new RedisTokenStore(connect(server), { prefix }), rateLimit: false }),
+    );
+    await Promise.all(list.flatMap((c) => [c.products.list(), c.products.list()]));
+    expect(sim.stats().tokenGrants).toBe(1);
+    await list[0]?.close();
+    await list[1]?.products.list();
+    expect(sim.stats().tokenGrants).toBe(1);
+  });
+
+  it("RedisRateLimiter: 3 clients share one quota learned from the headers: no 429 after the first window, all 120 calls succeed", async () => {
+    sim.resetStats();
+    const name = `q${Date.now()}`;
+    const limiters = Array.from({ length: 3 }, () => new RedisRateLimiter(connect(server), { name }));
+    const list = limiters.map((limiter) => hotmart({ limiter }));
+    const results = await Promise.allSettled(
+      list.flatMap((c) => Array.from({ length: 40 }, () => c.products.list({ max_results: 1 }))),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const calls = sim.requestLog.filter((e) => e.path.startsWith("/products"));
+    const limited = calls.filter((e) => e.status === 429);
+    const firstOk = Math.min(...calls.filter((e) => e.status === 200).map((e) => e.at));
+    // Before anyone learned the quota (40, not the assumed 500), the first window may be overrun.
+    expect(limited.filter((e) => e.at > firstOk + 2_500)).toEqual([]);
+    const trips = limiters.reduce((n, l) => n + l.roundTrips, 0);
+    console.log(
+      `[redis limiter] 120 calls, 3 clients: ${limited.length} responses 429 (first window), ${(trips / 120).toFixed(2)} Redis round trips per call`,
+    );
+  }, 30_000);
+
+  it("RedisRateLimiter: Redis unreachable at start fails the request with HotmartRedisError within the command timeout, or uses the fallback given", async () => {
+    const dead = new Redis(1, "127.0.0.1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: true,
+    });
+    dead.on("error", () => {});
+    clients.push(dead);
+    const strict = hotmart({ limiter: new RedisRateLimiter(dead, { commandTimeoutMs: 300 }) });
+    const error = await strict.products.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HotmartRedisError);
+    expect(String((error as Error).message)).toMatch(/rate limiter could not reach Redis/);
+    const lenient = hotmart({
+      limiter: new RedisRateLimiter(dead, {
+        commandTimeoutMs: 300,
+        whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 100 }),
+      }),
+    });
+    await expect(lenient.products.list()).resolves.toBeDefined();
+  });
+
+  it("Redis killed mid-run: the next request fails with HotmartRedisError after the command timeout instead of hanging; once restarted it is used again", async () => {
+    const redis = connect(server, { maxRetriesPerRequest: null });
+    const limiter = new RedisRateLimiter(redis, { name: `slow${Date.now()}`, commandTimeoutMs: 300 });
+    const c = hotmart({
+      limiter,
+      tokenStore: new RedisTokenStore(redis, { commandTimeoutMs: 300, onError: () => {} }),
+    });
+    await c.products.list();
+    await server.stop();
+    const started = Date.now();
+    const error = await c.products.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HotmartRedisError);
+    // A lower bound only: it waited for the command timeout, not for Redis to come back.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await server.start();
+    let ok = false;
+    for (let i = 0; i < 50 && !ok; i++) {
+      ok = await c.products.list().then(
+        () => true,
+        () => new Promise<boolean>((r) => setTimeout(() => r(false), 100)),
+      );
+    }
+    expect(ok).toBe(true);
+  }, 30_000);
+
+  it("a slow Redis (frozen: connected, answering nothing) fails each operation after the command timeout with an error that says what failed, then works again", async () => {
+    const redis = connect(server, { maxRetriesPerRequest: null });
+    const limiter = new RedisRateLimiter(redis, { name: `frozen${Date.now()}`, commandTimeoutMs: 300 });
+    const dedupe = new RedisDedupeStore(redis, { prefix: `f${Date.now()}:`, commandTimeoutMs: 300 });
+    const c = hotmart({ limiter });
+    await c.products.list();
+    server.freeze();
+    try {
+      const error = await c.products.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HotmartRedisError);
+      expect(String((error as Error).message)).toMatch(
+        /did not answer the rate limiter script within 300 ms/,
+      );
+      await expect(dedupe.claim("x")).rejects.toThrow(
+        /did not answer SET NX \(webhook claim\) within 300 ms/,
+      );
+    } finally {
+      server.thaw();
+    }
+    await expect(c.products.list()).resolves.toBeDefined();
+    expect(await dedupe.claim("x")).toBe(true);
+  }, 30_000);
+
+  it("RedisDedupeStore: one claim wins, release lets a re-delivery run, complete keeps it processed, a crashed claim expires", async () => {
+    const prefix = `d${Date.now()}:`;
+    const a = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 200 });
+    const b = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 200 });
+    const claims = await Promise.all([a.claim("e1"), b.claim("e1"), a.claim("e1"), b.claim("e1")]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await a.release("e1");
+    expect(await b.claim("e1")).toBe(true);
+    await b.complete("e1");
+    await b.release("e1"); // too late: a completed event stays processed
+    expect(await a.claim("e1")).toBe(false);
+    expect(await a.has("e1")).toBe(true);
+    expect(await a.claim("crashed")).toBe(true); // and the worker dies here
+    expect(await b.claim("crashed")).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await b.claim("crashed")).toBe(true);
+  });
+});
