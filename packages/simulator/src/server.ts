@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import type { TokenStore } from "./auth";
 import { ApiError } from "./errors";
 import type { FaultInjector, FaultKind } from "./faults";
+import { routeMethod, withCanonicalPath } from "./path";
 import { type RateLimiter, type RateLimitState, rateLimitHeaders } from "./rate-limit";
 import { type AppEnv, errorResponse, jsonResponse, type Router } from "./router";
 import { type Observer, parseBodyForLog, redactHeaders, redactQuery } from "./stats";
@@ -68,18 +69,18 @@ export function createPipeline(options: PipelineOptions) {
     return errorResponse(new ApiError(500));
   });
 
-  return async (request: Request, env: HttpBindings): Promise<Response> => {
-    const url = new URL(request.url);
-    const method = request.method;
+  return async (incoming: Request, env: HttpBindings): Promise<Response> => {
+    const method = incoming.method;
+    const bodyText = method === "GET" || method === "HEAD" ? "" : await incoming.text();
+    const { request, url } = withCanonicalPath(incoming, new URL(incoming.url));
     const path = url.pathname;
-    const bodyText = method === "GET" || method === "HEAD" ? "" : await request.text();
     if (path === "/__admin" || path.startsWith("/__admin/")) {
       return options.admin.fetch(request, { ...env, bodyText });
     }
 
     const at = Date.now();
-    const route = router.match(method, path);
-    const routeName = route?.name ?? `${method} ${path}`;
+    const route = router.match(routeMethod(method), path);
+    const routeName = route?.name ?? `${routeMethod(method)} ${path}`;
     const record = (status: number | "reset" | "dropped", fault?: FaultKind) =>
       observer.record({
         method,
@@ -104,7 +105,7 @@ export function createPipeline(options: PipelineOptions) {
       return response;
     };
 
-    const { delayMs, fault } = faults.pick(method, path, routeName);
+    const { delayMs, fault } = faults.pick(routeMethod(method), path, routeName);
     await sleep(delayMs + options.latencyMs(), options.signal);
     const latency = delayMs > 0 ? "latency" : undefined;
 
@@ -128,7 +129,8 @@ export function createPipeline(options: PipelineOptions) {
         if (!taken.allowed) return finish(errorResponse(new ApiError(429)), quota, latency);
       }
     }
-    if (route?.auth) {
+    // Every API path needs a bearer token, matched or not: an unknown path is 401 without one, 404 with one.
+    if (route?.auth !== false) {
       try {
         tokens.authenticate(request.headers.get("authorization") ?? undefined);
       } catch (error) {

@@ -1,0 +1,41 @@
+/**
+ * One spelling per path, decided once, before anything reads it: the log, the faults, the rate limit,
+ * the bearer check and the router all see the same string, so `/sales/%68istory` cannot reach a
+ * handler that the check thought was some other path. Each segment is percent-decoded and encoded
+ * again the canonical way (unreserved and sub-delim characters literal, the rest as %XX); a `%2F`
+ * stays an encoded character inside its segment, never a separator.
+ */
+export function normalisePath(rawPath: string): string {
+  return rawPath.split("/").map(canonicalSegment).join("/");
+}
+
+function canonicalSegment(segment: string): string {
+  if (!segment.includes("%")) return segment;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // Malformed escapes ("%zz", a lone surrogate) are taken literally: an unknown path, not a crash.
+    decoded = segment;
+  }
+  return encodeURIComponent(decoded).replace(/%(21|24|26|27|28|29|2A|2B|2C|3B|3D|3A|40)/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
+/** The request with its URL's path in canonical form (the same object when it already was). */
+export function withCanonicalPath(request: Request, url: URL): { request: Request; url: URL } {
+  const path = normalisePath(url.pathname);
+  if (path === url.pathname) return { request, url };
+  const canonical = new URL(url);
+  canonical.pathname = path;
+  return {
+    request: new Request(canonical, { method: request.method, headers: request.headers }),
+    url: canonical,
+  };
+}
+
+/** HEAD is a GET without a body: the same route, the same bearer check, faults and counters. */
+export function routeMethod(method: string): string {
+  return method === "HEAD" ? "GET" : method;
+}
