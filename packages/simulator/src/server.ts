@@ -4,12 +4,14 @@ import { getRequestListener, type HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Hono } from "hono";
 import type { TokenStore } from "./auth";
+import { readBody } from "./body";
 import { ApiError } from "./errors";
 import type { FaultInjector, FaultKind } from "./faults";
 import { routeMethod, withCanonicalPath } from "./path";
 import { type RateLimiter, type RateLimitState, rateLimitHeaders } from "./rate-limit";
 import { type AppEnv, errorResponse, jsonResponse, type Router } from "./router";
-import { type Observer, parseBodyForLog, redactHeaders, redactQuery } from "./stats";
+import type { Sleepers } from "./sleep";
+import { noRoute, type Observer, parseBodyForLog, redactHeaders, redactQuery } from "./stats";
 
 export interface PipelineOptions {
   router: Router;
@@ -21,21 +23,10 @@ export interface PipelineOptions {
   tokens: TokenStore;
   observer: Observer;
   latencyMs: () => number;
-  /** Aborted on close, so sleeping requests wake up. */
-  signal: AbortSignal;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
+  /** Woken on close, so sleeping requests finish. */
+  sleepers: Sleepers;
+  /** Larger request bodies are refused with 413 before they are read in full. */
+  maxBodyBytes: number;
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
@@ -71,29 +62,31 @@ export function createPipeline(options: PipelineOptions) {
 
   return async (incoming: Request, env: HttpBindings): Promise<Response> => {
     const method = incoming.method;
-    const bodyText = method === "GET" || method === "HEAD" ? "" : await incoming.text();
+    const at = Date.now();
+    const read = await readBody(incoming, options.maxBodyBytes);
+    const bodyText = read.ok ? read.text : "";
     const { request, url } = withCanonicalPath(incoming, new URL(incoming.url));
     const path = url.pathname;
-    if (path === "/__admin" || path.startsWith("/__admin/")) {
-      return options.admin.fetch(request, { ...env, bodyText });
-    }
-
-    const at = Date.now();
-    const route = router.match(routeMethod(method), path);
-    const routeName = route?.name ?? `${routeMethod(method)} ${path}`;
+    const admin = path === "/__admin" || path.startsWith("/__admin/");
+    const route = admin ? undefined : router.match(routeMethod(method), path);
+    // Unknown paths share one key per method: a scan of random paths must not grow the stats without bound.
+    const routeName = route?.name ?? noRoute(routeMethod(method));
     const record = (status: number | "reset" | "dropped", fault?: FaultKind) =>
-      observer.record({
-        method,
-        path,
-        query: redactQuery(url.searchParams),
-        headers: redactHeaders(request.headers),
-        body: parseBodyForLog(bodyText, request.headers.get("content-type") ?? undefined),
-        status,
-        at,
-        route: routeName,
-        durationMs: Date.now() - at,
-        ...(fault ? { fault } : {}),
-      });
+      observer.record(
+        {
+          method,
+          path,
+          query: redactQuery(url.searchParams),
+          headers: redactHeaders(request.headers),
+          body: parseBodyForLog(bodyText, request.headers.get("content-type") ?? undefined),
+          status,
+          at,
+          route: routeName,
+          durationMs: Date.now() - at,
+          ...(fault ? { fault } : {}),
+        },
+        bodyText.length,
+      );
     const destroy = (status: "reset" | "dropped", kind: FaultKind) => {
       env.incoming.socket?.destroy();
       record(status, kind);
@@ -105,8 +98,20 @@ export function createPipeline(options: PipelineOptions) {
       return response;
     };
 
+    if (!read.ok) {
+      const limit = options.maxBodyBytes;
+      const error = new ApiError(
+        413,
+        "request_entity_too_large",
+        `The request body is larger than ${limit} bytes.`,
+      );
+      const response = errorResponse(error, { Connection: "close" });
+      return admin ? response : finish(response, limiter?.peek(options.limitKey));
+    }
+    if (admin) return options.admin.fetch(request, { ...env, bodyText });
+
     const { delayMs, fault } = faults.pick(routeMethod(method), path, routeName);
-    await sleep(delayMs + options.latencyMs(), options.signal);
+    await options.sleepers.sleep(delayMs + options.latencyMs());
     const latency = delayMs > 0 ? "latency" : undefined;
 
     if (fault?.kind === "reset") return destroy("reset", "reset");

@@ -1,5 +1,6 @@
 import { createAdmin } from "./admin";
 import { type Credentials, makeCredentials, TokenStore } from "./auth";
+import { DEFAULT_MAX_BODY_BYTES } from "./body";
 import { SimClock } from "./clock";
 import type { SimContext } from "./context";
 import { Dataset, DEFAULT_NOW, resolveScale, type Scale } from "./data/dataset";
@@ -19,6 +20,7 @@ import { productRoutes } from "./routes/products";
 import { salesRoutes } from "./routes/sales";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { closeServer, createPipeline, listen } from "./server";
+import { Sleepers } from "./sleep";
 import { Actions, type PurchaseInput } from "./state";
 import { Observer, type RequestLogEntry, type StatsSnapshot } from "./stats";
 import { sampleEventData } from "./webhook-events";
@@ -63,6 +65,13 @@ export interface SimulatorOptions {
   now?: number;
   /** Request log entries kept (oldest dropped first). Default 10 000. */
   requestLogLimit?: number;
+  /** Memory the request log may use, estimated (oldest entries dropped first). Default 32 MiB. */
+  requestLogBytes?: number;
+  /**
+   * Request bodies above this many bytes are refused with 413 `request_entity_too_large` before
+   * they are read in full. Default 1 MiB (1 048 576); no Hotmart endpoint takes a body near it.
+   */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -190,7 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
   const hottok = options.hottok ?? derived(seed, "hottok", 40, MIXED_ALNUM + LOWER_ALNUM);
   const clock = new SimClock(start);
-  const observer = new Observer(options.requestLogLimit);
+  const observer = new Observer(options.requestLogLimit, options.requestLogBytes);
   const webhooks = new WebhookDispatcher(
     hottok,
     options.webhookRetry ?? {},
@@ -202,7 +211,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 172_799);
   const faults = new FaultInjector(seed);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {});
-  const closing = new AbortController();
+  const sleepers = new Sleepers();
 
   const generate = () => {
     const dataset = new Dataset(seed, scale, start);
@@ -319,7 +328,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     close: () => {
       closed ??= (async () => {
-        closing.abort();
+        sleepers.wakeAll();
         webhooks.close();
         if (listening) await closeServer(listening.server);
       })();
@@ -338,7 +347,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens,
     observer,
     latencyMs: () => options.latencyMs ?? 0,
-    signal: closing.signal,
+    sleepers,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
   listening = await listen(pipeline, options.port ?? 0, host);
   return sim;
