@@ -2,15 +2,15 @@
  * One spelling per path, decided once, before anything reads it: the log, the faults, the rate limit,
  * the bearer check and the router all see the same string, so `/sales/%68istory` cannot reach a
  * handler that the check thought was some other path. Each segment is percent-decoded and encoded
- * again the canonical way (unreserved and sub-delim characters literal, the rest as %XX); a `%2F`
- * stays an encoded character inside its segment, never a separator.
+ * again as `encodeURIComponent` does (what the SDK sends, so the log shows a path as the SDK wrote
+ * it); a `%2F` stays an encoded character inside its segment, never a separator.
  */
 export function normalisePath(rawPath: string): string {
   return rawPath.split("/").map(canonicalSegment).join("/");
 }
 
 function canonicalSegment(segment: string): string {
-  if (!segment.includes("%")) return segment;
+  if (/^[\w.~!*'()-]*$/.test(segment)) return segment;
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
@@ -18,9 +18,7 @@ function canonicalSegment(segment: string): string {
     // Malformed escapes ("%zz", a lone surrogate) are taken literally: an unknown path, not a crash.
     decoded = segment;
   }
-  return encodeURIComponent(decoded).replace(/%(21|24|26|27|28|29|2A|2B|2C|3B|3D|3A|40)/g, (_, hex: string) =>
-    String.fromCharCode(Number.parseInt(hex, 16)),
-  );
+  return encodeURIComponent(decoded);
 }
 
 /** The request with its URL's path in canonical form (the same object when it already was). */

@@ -1,4 +1,5 @@
 import { createAdmin } from "./admin";
+import { createApi, createFetch } from "./app";
 import { type Credentials, makeCredentials, TokenStore } from "./auth";
 import { DEFAULT_MAX_BODY_BYTES } from "./body";
 import { SimClock } from "./clock";
@@ -10,16 +11,8 @@ import { LOWER_ALNUM, MIXED_ALNUM, Rng, streamId } from "./data/rng";
 import type { SANDBOX } from "./data/sandbox";
 import { type Fault, FaultInjector, type FaultSpec } from "./faults";
 import { RateLimiter } from "./rate-limit";
-import { Router } from "./router";
-import { authRoutes, TOKEN_PATH } from "./routes/auth";
-import { clubRoutes } from "./routes/club";
-import { couponRoutes } from "./routes/coupons";
-import { eventRoutes } from "./routes/events";
-import { negotiationRoutes } from "./routes/negotiation";
-import { productRoutes } from "./routes/products";
-import { salesRoutes } from "./routes/sales";
-import { subscriptionRoutes } from "./routes/subscriptions";
-import { closeServer, createPipeline, listen } from "./server";
+import { TOKEN_PATH, tokenRoutes } from "./routes/auth";
+import { closeServer, listen } from "./server";
 import { Sleepers } from "./sleep";
 import { Actions, type PurchaseInput } from "./state";
 import { Observer, type RequestLogEntry, type StatsSnapshot } from "./stats";
@@ -221,16 +214,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const dataset = generate();
   const ctx: SimContext = { data: dataset, clock, actions: new Actions(dataset, clock, observer, webhooks) };
 
-  const router = new Router();
-  authRoutes(router, credentials, tokens, observer);
-  salesRoutes(router, ctx);
-  subscriptionRoutes(router, ctx);
-  negotiationRoutes(router, ctx);
-  productRoutes(router, ctx);
-  couponRoutes(router, ctx);
-  clubRoutes(router, ctx);
-  eventRoutes(router, ctx);
-
   let listening: Awaited<ReturnType<typeof listen>> | undefined;
   let closed: Promise<void> | undefined;
   const sim: Simulator = {
@@ -337,10 +320,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     [Symbol.asyncDispose]: () => sim.close(),
   };
 
-  const admin = createAdmin(sim);
-  const pipeline = createPipeline({
-    router,
-    admin,
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const api = createApi({
+    ctx,
+    token: tokenRoutes(credentials, tokens, observer),
     faults,
     limiter,
     limitKey: credentials.clientId,
@@ -348,8 +331,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     observer,
     latencyMs: () => options.latencyMs ?? 0,
     sleepers,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxBodyBytes,
   });
-  listening = await listen(pipeline, options.port ?? 0, host);
+  listening = await listen(createFetch(api, createAdmin(sim, maxBodyBytes)), options.port ?? 0, host);
   return sim;
 }

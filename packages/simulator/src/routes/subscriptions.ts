@@ -1,3 +1,4 @@
+import { Hono } from "hono";
 import type { SimContext } from "../context";
 import {
   BILLING_TYPES,
@@ -9,9 +10,9 @@ import {
 import type { Recurrence, Sale, Subscription } from "../data/model";
 import { commissionSplit, PAID, warrantyExpireDate } from "../data/sales";
 import { ApiError, badParameter, notFound } from "../errors";
+import { type ApiRequest, type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
 import { containsText, inRange, sameText } from "../query";
-import type { ApiRequest, Router } from "../router";
 import { LIVE_SUBSCRIPTION, REACTIVATABLE } from "../state";
 import { datetimeString, formattedPhone, money } from "./shapes";
 
@@ -304,130 +305,146 @@ const ALREADY_CANCELLED = "SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE";
 const ALREADY_ACTIVE = "SUBSCRIPTION_ALREADY_ACTIVE";
 const CANNOT_REACTIVATE = "SUBSCRIPTION_CANNOT_BE_REACTIVATED";
 
-export function subscriptionRoutes(router: Router, ctx: SimContext): void {
-  const base = "/payments/api/v1/subscriptions";
+export const SUBSCRIPTIONS_BASE = "/payments/api/v1/subscriptions";
+
+export function subscriptionRoutes(ctx: SimContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const now = () => ctx.clock.now();
   const find = (code: string) => ctx.data.subscription(code);
 
-  router.get(base, (req) => {
-    const q = req.query;
-    const t = now();
-    const productId = q.int("product_id");
-    const plans = q.strings("plan");
-    const planId = q.int("plan_id");
-    const statuses = new Set(q.manyOf("status", SUBSCRIPTION_STATUSES));
-    const code = q.string("subscriber_code");
-    const email = q.string("subscriber_email");
-    const transaction = q.string("transaction");
-    const trial = q.bool("trial");
-    // The documented date defaults apply only to a range family the request uses (§11 #19).
-    let accessionFrom = q.date("accession_date");
-    const accessionTo = q.date("end_accession_date");
-    if (accessionTo !== undefined && accessionFrom === undefined) accessionFrom = t - 30 * DAY;
-    let cancelFrom = q.date("cancelation_date");
-    let cancelTo = q.date("end_cancelation_date");
-    if (cancelFrom !== undefined && cancelTo === undefined) cancelTo = t;
-    if (cancelTo !== undefined && cancelFrom === undefined) cancelFrom = t - 30 * DAY;
-    let chargeFrom = q.date("date_next_charge");
-    const chargeTo = q.date("end_date_next_charge");
-    if (chargeTo !== undefined && chargeFrom === undefined) chargeFrom = t;
-    const matches = ctx.data.subscriptions.filter(
-      (s) =>
-        (productId === undefined || s.product.id === productId) &&
-        (plans.length === 0 || plans.includes(s.plan.name)) &&
-        (planId === undefined || s.plan.id === planId) &&
-        (statuses.size === 0 || statuses.has(s.status)) &&
-        (code === undefined || s.subscriberCode === code) &&
-        (email === undefined || sameText(s.subscriber.email, email)) &&
-        (transaction === undefined ||
-          s.recurrences.some((r) => r.sales.some((x) => x.transaction === transaction))) &&
-        (trial === undefined || s.trial === trial) &&
-        inRange(s.accessionDate, accessionFrom, accessionTo) &&
-        inRange(s.cancellationDate, cancelFrom, cancelTo) &&
-        inRange(s.dateNextCharge, chargeFrom, chargeTo),
-    );
-    return { body: paginate(q, "subscriptions.list", matches, listItem, { totalResults: true }) };
-  });
+  app.get(
+    "/",
+    handle((req) => {
+      const q = req.query;
+      const t = now();
+      const productId = q.int("product_id");
+      const plans = q.strings("plan");
+      const planId = q.int("plan_id");
+      const statuses = new Set(q.manyOf("status", SUBSCRIPTION_STATUSES));
+      const code = q.string("subscriber_code");
+      const email = q.string("subscriber_email");
+      const transaction = q.string("transaction");
+      const trial = q.bool("trial");
+      // The documented date defaults apply only to a range family the request uses (§11 #19).
+      let accessionFrom = q.date("accession_date");
+      const accessionTo = q.date("end_accession_date");
+      if (accessionTo !== undefined && accessionFrom === undefined) accessionFrom = t - 30 * DAY;
+      let cancelFrom = q.date("cancelation_date");
+      let cancelTo = q.date("end_cancelation_date");
+      if (cancelFrom !== undefined && cancelTo === undefined) cancelTo = t;
+      if (cancelTo !== undefined && cancelFrom === undefined) cancelFrom = t - 30 * DAY;
+      let chargeFrom = q.date("date_next_charge");
+      const chargeTo = q.date("end_date_next_charge");
+      if (chargeTo !== undefined && chargeFrom === undefined) chargeFrom = t;
+      const matches = ctx.data.subscriptions.filter(
+        (s) =>
+          (productId === undefined || s.product.id === productId) &&
+          (plans.length === 0 || plans.includes(s.plan.name)) &&
+          (planId === undefined || s.plan.id === planId) &&
+          (statuses.size === 0 || statuses.has(s.status)) &&
+          (code === undefined || s.subscriberCode === code) &&
+          (email === undefined || sameText(s.subscriber.email, email)) &&
+          (transaction === undefined ||
+            s.recurrences.some((r) => r.sales.some((x) => x.transaction === transaction))) &&
+          (trial === undefined || s.trial === trial) &&
+          inRange(s.accessionDate, accessionFrom, accessionTo) &&
+          inRange(s.cancellationDate, cancelFrom, cancelTo) &&
+          inRange(s.dateNextCharge, chargeFrom, chargeTo),
+      );
+      return { body: paginate(q, "subscriptions.list", matches, listItem, { totalResults: true }) };
+    }),
+  );
 
-  router.get(`${base}/summary`, (req) => {
-    const q = req.query;
-    const t = now();
-    const productId = q.int("product_id");
-    const code = q.string("subscriber_code");
-    let accessionFrom = q.date("accession_date");
-    const accessionTo = q.date("end_accession_date");
-    if (accessionTo !== undefined && accessionFrom === undefined) accessionFrom = t - 30 * DAY;
-    const chargeFrom = q.date("date_next_charge");
-    const matches = ctx.data.subscriptions.filter(
-      (s) =>
-        (productId === undefined || s.product.id === productId) &&
-        (code === undefined || s.subscriberCode === code) &&
-        inRange(s.accessionDate, accessionFrom, accessionTo) &&
-        inRange(s.dateNextCharge, chargeFrom, undefined),
-    );
-    return {
-      body: paginate(q, "subscriptions.summary", matches, (s) => summaryItem(s, t), { totalResults: false }),
-    };
-  });
+  app.get(
+    "/summary",
+    handle((req) => {
+      const q = req.query;
+      const t = now();
+      const productId = q.int("product_id");
+      const code = q.string("subscriber_code");
+      let accessionFrom = q.date("accession_date");
+      const accessionTo = q.date("end_accession_date");
+      if (accessionTo !== undefined && accessionFrom === undefined) accessionFrom = t - 30 * DAY;
+      const chargeFrom = q.date("date_next_charge");
+      const matches = ctx.data.subscriptions.filter(
+        (s) =>
+          (productId === undefined || s.product.id === productId) &&
+          (code === undefined || s.subscriberCode === code) &&
+          inRange(s.accessionDate, accessionFrom, accessionTo) &&
+          inRange(s.dateNextCharge, chargeFrom, undefined),
+      );
+      return {
+        body: paginate(q, "subscriptions.summary", matches, (s) => summaryItem(s, t), {
+          totalResults: false,
+        }),
+      };
+    }),
+  );
 
-  router.get(`${base}/transactions`, (req) => {
-    const q = req.query;
-    const t = now();
-    const productId = q.int("product_id");
-    const transaction = q.string("transaction");
-    const name = q.string("subscriber_name");
-    const email = q.string("subscriber_email");
-    const code = q.string("subscriber_code");
-    const billing = q.oneOf("billing_type", BILLING_TYPES);
-    const subscriptionStatus = q.oneOf("subscription_status", SUBSCRIPTION_STATUSES);
-    const recurrencyStatus = q.oneOf("recurrency_status", RECURRENCY_STATUSES);
-    const purchaseStatus = q.oneOf("purchase_status", [
-      ...SUBSCRIPTION_PURCHASE_STATUSES,
-      "UNDER_ANALISYS",
-    ] as const);
-    const offerCode = q.string("offer_code");
-    const paymentType = q.oneOf("purchase_payment_type", PAYMENT_TYPES);
-    // The last 30 days unless the request names a transaction or a period (§8.2 U3).
-    const from = q.date("transaction_date") ?? (transaction === undefined ? t - 30 * DAY : undefined);
-    const to = q.date("end_transaction_date");
-    const wantedStatus = purchaseStatus === "UNDER_ANALISYS" ? "UNDER_ANALYSIS" : purchaseStatus;
-    const rows: TransactionRow[] = [];
-    for (const sub of ctx.data.subscriptions) {
-      if (productId !== undefined && sub.product.id !== productId) continue;
-      if (code !== undefined && sub.subscriberCode !== code) continue;
-      if (email !== undefined && !sameText(sub.subscriber.email, email)) continue;
-      if (name !== undefined && !containsText(sub.subscriber.name, name)) continue;
-      if (billing !== undefined && sub.billingType !== billing) continue;
-      if (subscriptionStatus !== undefined && sub.status !== subscriptionStatus) continue;
-      if (offerCode !== undefined && sub.plan.offer.code !== offerCode) continue;
-      for (const recurrence of sub.recurrences) {
-        if (recurrencyStatus !== undefined && recurrence.status !== recurrencyStatus) continue;
-        for (const sale of recurrence.sales) {
-          if (transaction !== undefined && sale.transaction !== transaction) continue;
-          if (wantedStatus !== undefined && transactionPurchaseStatus(sale) !== wantedStatus) continue;
-          if (paymentType !== undefined && sale.paymentType !== paymentType) continue;
-          if (!inRange(sale.orderDate, from, to)) continue;
-          rows.push({ sub, recurrence, sale });
+  app.get(
+    "/transactions",
+    handle((req) => {
+      const q = req.query;
+      const t = now();
+      const productId = q.int("product_id");
+      const transaction = q.string("transaction");
+      const name = q.string("subscriber_name");
+      const email = q.string("subscriber_email");
+      const code = q.string("subscriber_code");
+      const billing = q.oneOf("billing_type", BILLING_TYPES);
+      const subscriptionStatus = q.oneOf("subscription_status", SUBSCRIPTION_STATUSES);
+      const recurrencyStatus = q.oneOf("recurrency_status", RECURRENCY_STATUSES);
+      const purchaseStatus = q.oneOf("purchase_status", [
+        ...SUBSCRIPTION_PURCHASE_STATUSES,
+        "UNDER_ANALISYS",
+      ] as const);
+      const offerCode = q.string("offer_code");
+      const paymentType = q.oneOf("purchase_payment_type", PAYMENT_TYPES);
+      // The last 30 days unless the request names a transaction or a period (§8.2 U3).
+      const from = q.date("transaction_date") ?? (transaction === undefined ? t - 30 * DAY : undefined);
+      const to = q.date("end_transaction_date");
+      const wantedStatus = purchaseStatus === "UNDER_ANALISYS" ? "UNDER_ANALYSIS" : purchaseStatus;
+      const rows: TransactionRow[] = [];
+      for (const sub of ctx.data.subscriptions) {
+        if (productId !== undefined && sub.product.id !== productId) continue;
+        if (code !== undefined && sub.subscriberCode !== code) continue;
+        if (email !== undefined && !sameText(sub.subscriber.email, email)) continue;
+        if (name !== undefined && !containsText(sub.subscriber.name, name)) continue;
+        if (billing !== undefined && sub.billingType !== billing) continue;
+        if (subscriptionStatus !== undefined && sub.status !== subscriptionStatus) continue;
+        if (offerCode !== undefined && sub.plan.offer.code !== offerCode) continue;
+        for (const recurrence of sub.recurrences) {
+          if (recurrencyStatus !== undefined && recurrence.status !== recurrencyStatus) continue;
+          for (const sale of recurrence.sales) {
+            if (transaction !== undefined && sale.transaction !== transaction) continue;
+            if (wantedStatus !== undefined && transactionPurchaseStatus(sale) !== wantedStatus) continue;
+            if (paymentType !== undefined && sale.paymentType !== paymentType) continue;
+            if (!inRange(sale.orderDate, from, to)) continue;
+            rows.push({ sub, recurrence, sale });
+          }
         }
       }
-    }
-    rows.sort((a, b) => b.sale.orderDate - a.sale.orderDate);
-    return {
-      body: paginate(q, "subscriptions.transactions", rows, (r) => transactionItem(r, t), {
-        totalResults: false,
-      }),
-    };
-  });
+      rows.sort((a, b) => b.sale.orderDate - a.sale.orderDate);
+      return {
+        body: paginate(q, "subscriptions.transactions", rows, (r) => transactionItem(r, t), {
+          totalResults: false,
+        }),
+      };
+    }),
+  );
 
-  router.get(`${base}/:subscriber_code/purchases`, (req) => {
-    const code = req.params.subscriber_code ?? "";
-    const sub = find(code);
-    // The sandbox failure code answers "subscription not found" here (§8.2 U4).
-    if (!sub || sub.magic === "failure") throw notFound(`Subscription ${code}`);
-    const t = now();
-    const sales = sub.recurrences.flatMap((r) => r.sales);
-    return { body: sales.map((s) => purchaseItem(s, t)) };
-  });
+  app.get(
+    "/:subscriber_code/purchases",
+    handle((req) => {
+      const code = req.params.subscriber_code ?? "";
+      const sub = find(code);
+      // The sandbox failure code answers "subscription not found" here (§8.2 U4).
+      if (!sub || sub.magic === "failure") throw notFound(`Subscription ${code}`);
+      const t = now();
+      const sales = sub.recurrences.flatMap((r) => r.sales);
+      return { body: sales.map((s) => purchaseItem(s, t)) };
+    }),
+  );
 
   /**
    * A bulk write, as Hotmart answers it: each code succeeds or fails on its own inside a 200
@@ -452,100 +469,116 @@ export function subscriptionRoutes(router: Router, ctx: SimContext): void {
     return { body: { success_subscriptions: success, fail_subscriptions: fail } };
   }
 
-  router.post(`${base}/cancel`, (req) => {
-    const body = objectBody(req);
-    const codes = codeList(body);
-    optionalBoolean(body, "send_mail");
-    return bulk(codes, (sub) => {
+  app.post(
+    "/cancel",
+    handle((req) => {
+      const body = objectBody(req);
+      const codes = codeList(body);
+      optionalBoolean(body, "send_mail");
+      return bulk(codes, (sub) => {
+        if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
+          return { fail: shortResult(sub, "INACTIVE", ALREADY_CANCELLED) };
+        }
+        ctx.actions.cancel(sub);
+        return { ok: cancelResult(sub) };
+      });
+    }),
+  );
+
+  app.post(
+    "/reactivate",
+    handle((req) => {
+      const body = objectBody(req);
+      const codes = codeList(body);
+      const charge = optionalBoolean(body, "charge") ?? false;
+      return bulk(codes, (sub) => {
+        if (sub.magic === "failure") return { fail: shortResult(sub, "INACTIVE", CANNOT_REACTIVATE) };
+        if (sub.magic === undefined && !REACTIVATABLE.has(sub.status)) {
+          return {
+            fail:
+              sub.status === "OVERDUE"
+                ? shortResult(sub, "INACTIVE", CANNOT_REACTIVATE)
+                : shortResult(sub, "ACTIVE", ALREADY_ACTIVE),
+          };
+        }
+        ctx.actions.reactivate(sub, charge);
+        // Until the subscriber accepts the e-mail, Hotmart reports the subscription as INACTIVE.
+        return { ok: shortResult(sub, "INACTIVE") };
+      });
+    }),
+  );
+
+  app.post(
+    "/:subscriber_code/cancel",
+    handle((req) => {
+      const code = req.params.subscriber_code ?? "";
+      const body = objectBody(req);
+      optionalBoolean(body, "send_mail");
+      const sub = find(code);
+      if (!sub) throw notFound(`Subscription ${code}`);
       if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
-        return { fail: shortResult(sub, "INACTIVE", ALREADY_CANCELLED) };
+        throw new ApiError(
+          400,
+          "subscription_already_canceled_or_overdue",
+          `Subscription ${code} is already cancelled or overdue.`,
+        );
       }
       ctx.actions.cancel(sub);
-      return { ok: cancelResult(sub) };
-    });
-  });
+      return { body: cancelResult(sub) };
+    }),
+  );
 
-  router.post(`${base}/reactivate`, (req) => {
-    const body = objectBody(req);
-    const codes = codeList(body);
-    const charge = optionalBoolean(body, "charge") ?? false;
-    return bulk(codes, (sub) => {
-      if (sub.magic === "failure") return { fail: shortResult(sub, "INACTIVE", CANNOT_REACTIVATE) };
+  app.post(
+    "/:subscriber_code/reactivate",
+    handle((req) => {
+      const code = req.params.subscriber_code ?? "";
+      const body = objectBody(req);
+      const charge = optionalBoolean(body, "charge") ?? false;
+      const sub = find(code);
+      if (!sub) throw notFound(`Subscription ${code}`);
+      if (sub.magic === "failure" || (sub.magic === undefined && sub.status === "OVERDUE")) {
+        throw new ApiError(
+          400,
+          "subscription_cannot_be_reactivated",
+          `Subscription ${code} could not be reactivated.`,
+        );
+      }
       if (sub.magic === undefined && !REACTIVATABLE.has(sub.status)) {
-        return {
-          fail:
-            sub.status === "OVERDUE"
-              ? shortResult(sub, "INACTIVE", CANNOT_REACTIVATE)
-              : shortResult(sub, "ACTIVE", ALREADY_ACTIVE),
-        };
+        throw new ApiError(400, "subscription_already_active", `Subscription ${code} is already active.`);
       }
       ctx.actions.reactivate(sub, charge);
-      // Until the subscriber accepts the e-mail, Hotmart reports the subscription as INACTIVE.
-      return { ok: shortResult(sub, "INACTIVE") };
-    });
-  });
+      return { body: shortResult(sub, "INACTIVE") };
+    }),
+  );
 
-  router.post(`${base}/:subscriber_code/cancel`, (req) => {
-    const code = req.params.subscriber_code ?? "";
-    const body = objectBody(req);
-    optionalBoolean(body, "send_mail");
-    const sub = find(code);
-    if (!sub) throw notFound(`Subscription ${code}`);
-    if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
-      throw new ApiError(
-        400,
-        "subscription_already_canceled_or_overdue",
-        `Subscription ${code} is already cancelled or overdue.`,
-      );
-    }
-    ctx.actions.cancel(sub);
-    return { body: cancelResult(sub) };
-  });
-
-  router.post(`${base}/:subscriber_code/reactivate`, (req) => {
-    const code = req.params.subscriber_code ?? "";
-    const body = objectBody(req);
-    const charge = optionalBoolean(body, "charge") ?? false;
-    const sub = find(code);
-    if (!sub) throw notFound(`Subscription ${code}`);
-    if (sub.magic === "failure" || (sub.magic === undefined && sub.status === "OVERDUE")) {
-      throw new ApiError(
-        400,
-        "subscription_cannot_be_reactivated",
-        `Subscription ${code} could not be reactivated.`,
-      );
-    }
-    if (sub.magic === undefined && !REACTIVATABLE.has(sub.status)) {
-      throw new ApiError(400, "subscription_already_active", `Subscription ${code} is already active.`);
-    }
-    ctx.actions.reactivate(sub, charge);
-    return { body: shortResult(sub, "INACTIVE") };
-  });
-
-  router.patch(`${base}/:subscriber_code`, (req) => {
-    const code = req.params.subscriber_code ?? "";
-    const body = objectBody(req);
-    const sub = find(code);
-    // The sandbox answers 400, not 404, for unknown codes on this endpoint (§8.2 U9).
-    if (!sub) throw badParameter(`Subscription ${code} not found.`);
-    const dueDay = body.due_day;
-    const maxDay = sub.plan.recurrencyPeriod === 7 ? 7 : 31;
-    if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > maxDay) {
-      throw badParameter(`'due_day' must be an integer from 1 to ${maxDay}.`);
-    }
-    if (sub.magic === "failure" || (sub.magic === undefined && inTrial(sub, now()))) {
-      throw new ApiError(
-        400,
-        "subscription_in_trial_period",
-        "The subscription due day cannot be changed during the trial period.",
-      );
-    }
-    if (sub.magic === undefined && sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
-      throw badParameter(
-        `Only ACTIVE or DELAYED subscriptions can change their due day; ${code} is ${sub.status}.`,
-      );
-    }
-    ctx.actions.changeDueDay(sub, dueDay);
-    return { status: 200 };
-  });
+  app.patch(
+    "/:subscriber_code",
+    handle((req) => {
+      const code = req.params.subscriber_code ?? "";
+      const body = objectBody(req);
+      const sub = find(code);
+      // The sandbox answers 400, not 404, for unknown codes on this endpoint (§8.2 U9).
+      if (!sub) throw badParameter(`Subscription ${code} not found.`);
+      const dueDay = body.due_day;
+      const maxDay = sub.plan.recurrencyPeriod === 7 ? 7 : 31;
+      if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > maxDay) {
+        throw badParameter(`'due_day' must be an integer from 1 to ${maxDay}.`);
+      }
+      if (sub.magic === "failure" || (sub.magic === undefined && inTrial(sub, now()))) {
+        throw new ApiError(
+          400,
+          "subscription_in_trial_period",
+          "The subscription due day cannot be changed during the trial period.",
+        );
+      }
+      if (sub.magic === undefined && sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
+        throw badParameter(
+          `Only ACTIVE or DELAYED subscriptions can change their due day; ${code} is ${sub.status}.`,
+        );
+      }
+      ctx.actions.changeDueDay(sub, dueDay);
+      return { status: 200 };
+    }),
+  );
+  return app;
 }
