@@ -159,18 +159,6 @@ export interface Simulator {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Pending payments, and refused charges a retry can still approve. */
-const APPROVABLE: ReadonlySet<string> = new Set([
-  "PRINTED_BILLET",
-  "WAITING_PAYMENT",
-  "STARTED",
-  "UNDER_ANALISYS",
-  "PROCESSING_TRANSACTION",
-  "PRE_ORDER",
-  "NO_FUNDS",
-  "CANCELLED",
-]);
-
 function derived(seed: number, name: string, length: number, alphabet: string): string {
   return new Rng(seed, streamId(name)).chars(length, alphabet);
 }
@@ -297,18 +285,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       set: (epochMs) => clock.set(epochMs),
     },
     purchase: (input) => ctx.actions.purchase(input),
-    approve: (transaction) => {
-      const sale = ctx.data.sale(transaction);
-      if (!sale) throw new RangeError(`No sale ${transaction}`);
-      if (sale.status === "APPROVED" || sale.status === "COMPLETE") return sale;
-      if (!APPROVABLE.has(sale.status)) {
-        throw new RangeError(
-          `Sale ${transaction} is ${sale.status}: only pending or refused charges can be approved`,
-        );
-      }
-      ctx.actions.approve(sale);
-      return sale;
-    },
+    approve: (transaction) => ctx.actions.approve(transaction),
     close: () => {
       closed ??= (async () => {
         sleepers.wakeAll();

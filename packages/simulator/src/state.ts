@@ -4,6 +4,7 @@ import type { Dataset } from "./data/dataset";
 import type { PaymentType, PurchaseStatus, SubscriptionStatus } from "./data/enums";
 import type { Coupon, Person, Product, Recurrence, Sale, Subscription } from "./data/model";
 import type { Observer } from "./stats";
+import { DAY } from "./time";
 import {
   chargeDateData,
   purchaseData,
@@ -11,8 +12,6 @@ import {
   subscriptionCancellationData,
 } from "./webhook-events";
 import type { WebhookDispatcher } from "./webhooks";
-
-const DAY = 86_400_000;
 
 /** Statuses in which a subscription still bills, so it can be cancelled (and not reactivated). */
 export const LIVE_SUBSCRIPTION: ReadonlySet<SubscriptionStatus> = new Set(["ACTIVE", "DELAYED", "STARTED"]);
@@ -22,6 +21,41 @@ export const REACTIVATABLE: ReadonlySet<SubscriptionStatus> = new Set([
   "CANCELLED_BY_CUSTOMER",
   "CANCELLED_BY_SELLER",
   "CANCELLED_BY_ADMIN",
+]);
+
+/** Why a cancel is refused, as the bulk endpoint's `error` spells it; undefined when it may go ahead. */
+export type CancelRefusal = "SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE";
+export type ReactivateRefusal = "SUBSCRIPTION_CANNOT_BE_REACTIVATED" | "SUBSCRIPTION_ALREADY_ACTIVE";
+
+/** The sandbox failure code is always refused; the success code always goes ahead (§12). */
+export function cancelRefusal(sub: Subscription): CancelRefusal | undefined {
+  if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
+    return "SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE";
+  }
+  return undefined;
+}
+
+export function reactivateRefusal(sub: Subscription): ReactivateRefusal | undefined {
+  if (sub.magic === "failure") return "SUBSCRIPTION_CANNOT_BE_REACTIVATED";
+  if (sub.magic === "success" || REACTIVATABLE.has(sub.status)) return undefined;
+  return sub.status === "OVERDUE" ? "SUBSCRIPTION_CANNOT_BE_REACTIVATED" : "SUBSCRIPTION_ALREADY_ACTIVE";
+}
+
+/** In a free trial: the due day cannot change then (§8.2 U9). */
+export function inTrial(sub: Subscription, now: number): boolean {
+  return sub.trial && sub.trialEnd !== undefined && sub.trialEnd > now;
+}
+
+/** Pending payments, and refused charges a retry can still approve. */
+const APPROVABLE: ReadonlySet<PurchaseStatus> = new Set([
+  "PRINTED_BILLET",
+  "WAITING_PAYMENT",
+  "STARTED",
+  "UNDER_ANALISYS",
+  "PROCESSING_TRANSACTION",
+  "PRE_ORDER",
+  "NO_FUNDS",
+  "CANCELLED",
 ]);
 
 export interface PurchaseInput {
@@ -152,8 +186,33 @@ export class Actions {
     return sale;
   }
 
-  /** Confirms a pending payment (a boleto or Pix paid, a card approved after analysis). */
-  approve(sale: Sale): void {
+  /**
+   * Confirms a pending payment (a boleto or Pix paid, a card approved after analysis). An approved
+   * sale stays as it is; an unknown one is a RangeError that names sales which can be approved.
+   */
+  approve(transaction: string): Sale {
+    const sale = this.data.sale(transaction);
+    if (!sale) {
+      const pending = this.data.sales.filter((s) => APPROVABLE.has(s.status)).map((s) => s.transaction);
+      const hint =
+        pending.length > 0
+          ? `Sales that can be approved: ${pending.slice(0, 5).join(", ")}${pending.length > 5 ? `, ... (${pending.length} in all)` : ""}.`
+          : 'No sale is pending: create one with sim.purchase({ status: "WAITING_PAYMENT" }).';
+      throw new RangeError(
+        `No sale ${transaction} among the ${this.data.sales.length} sales of this simulator. ${hint}`,
+      );
+    }
+    if (sale.status === "APPROVED" || sale.status === "COMPLETE") return sale;
+    if (!APPROVABLE.has(sale.status)) {
+      throw new RangeError(
+        `Sale ${transaction} is ${sale.status}: only pending or refused charges can be approved`,
+      );
+    }
+    this.#approve(sale);
+    return sale;
+  }
+
+  #approve(sale: Sale): void {
     const now = this.clock.now();
     sale.status = "APPROVED";
     sale.approvedDate = now;

@@ -1,3 +1,4 @@
+import { DAY } from "../time";
 import { makeCatalog, SOLD_STATUSES } from "./catalog";
 import { makeClubs } from "./club";
 import { FIRST_COUPON_ID, makeCoupons } from "./coupons";
@@ -8,8 +9,6 @@ import { Rng, streamId } from "./rng";
 import { SaleFactory } from "./sales";
 import { SANDBOX } from "./sandbox";
 import { makeSubscriptions } from "./subscriptions";
-
-const DAY = 86_400_000;
 
 export interface Scale {
   /** Sales in total, subscription charges included (at least this many). */

@@ -5,7 +5,7 @@ import type { Offer, Plan, Product } from "../data/model";
 import { badParameter, notFound, notOwner } from "../errors";
 import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
-import { money } from "./shapes";
+import { money } from "../shapes/common";
 
 function productItem(p: Product) {
   return {

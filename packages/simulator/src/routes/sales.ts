@@ -8,7 +8,7 @@ import { ApiError, notFound } from "../errors";
 import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
 import { containsText, inRange, type Query, sameText } from "../query";
-import { HOTMART_USER, money, participantUser } from "./shapes";
+import { HOTMART_USER, money, participantUser } from "../shapes/common";
 
 type SalesFilter =
   | "product_id"
