@@ -10,7 +10,7 @@ export function normalisePath(rawPath: string): string {
 }
 
 function canonicalSegment(segment: string): string {
-  if (/^[\w.~!*'()-]*$/.test(segment)) return segment;
+  if (/^[\w.~!'()-]*$/.test(segment)) return segment;
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
@@ -18,7 +18,8 @@ function canonicalSegment(segment: string): string {
     // Malformed escapes ("%zz", a lone surrogate) are taken literally: an unknown path, not a crash.
     decoded = segment;
   }
-  return encodeURIComponent(decoded);
+  // A literal "*" would read as a wildcard to Hono's router (it matched the middleware twice).
+  return encodeURIComponent(decoded).replace(/\*/g, "%2A");
 }
 
 /** The request with its URL's path in canonical form (the same object when it already was). */

@@ -4,12 +4,13 @@ import { type Credentials, makeCredentials, TokenStore } from "./auth";
 import { DEFAULT_MAX_BODY_BYTES } from "./body";
 import { SimClock } from "./clock";
 import type { SimContext } from "./context";
-import { Dataset, DEFAULT_NOW, resolveScale, type Scale } from "./data/dataset";
+import { Dataset, resolveScale, type Scale } from "./data/dataset";
 import { WEBHOOK_EVENTS, type WebhookEventName } from "./data/enums";
 import type { Club, Coupon, EventData, Person, Product, Sale, Subscription } from "./data/model";
 import { LOWER_ALNUM, MIXED_ALNUM, Rng, streamId } from "./data/rng";
 import type { SANDBOX } from "./data/sandbox";
 import { type Fault, FaultInjector, type FaultSpec } from "./faults";
+import { validateOptions } from "./options";
 import { RateLimiter } from "./rate-limit";
 import { TOKEN_PATH, tokenRoutes } from "./routes/auth";
 import { closeServer, listen } from "./server";
@@ -32,7 +33,7 @@ export interface SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default 42. The same seed (and scale and `now`) always gives byte-identical data. */
+  /** A non-negative integer; default 42. The same seed (and scale and `now`) always gives byte-identical data. */
   seed?: number;
   /** Dataset size. Defaults: 500 sales, 40 subscriptions, 24 products, 60 students per Club, 40 tickets per event. */
   scale?: Partial<Scale>;
@@ -54,7 +55,10 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Default: derived from the seed, so the printed credentials stay valid across restarts. */
   credentials?: { clientId?: string; clientSecret?: string };
-  /** The simulated time at startup (epoch ms). Default 2026-11-01T12:00:00Z: fixed, for reproducible data. */
+  /**
+   * The simulated time at startup (epoch ms). Default: the wall clock. Data is generated relative to
+   * it, so the same seed, scale and `now` give byte-identical data: pin it for reproducible tests.
+   */
   now?: number;
   /** Request log entries kept (oldest dropped first). Default 10 000. */
   requestLogLimit?: number;
@@ -170,10 +174,12 @@ function uuidLike(seed: number, name: string): string {
 
 /** Starts a simulator on loopback and resolves once it is listening. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const seed = Math.floor(options.seed ?? 42);
+  validateOptions(options as Record<string, unknown>);
+  const seed = options.seed ?? 42;
   const host = options.host ?? "127.0.0.1";
   const scale = resolveScale(options.scale);
-  const start = options.now ?? DEFAULT_NOW;
+  // The wall clock by default, so a sale made now is dated now; data is generated back from it.
+  const start = options.now ?? Date.now();
   const credentials = makeCredentials(
     options.credentials?.clientId ?? uuidLike(seed, "client-id"),
     options.credentials?.clientSecret ?? uuidLike(seed, "client-secret"),

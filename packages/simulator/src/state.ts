@@ -62,7 +62,7 @@ export interface PurchaseInput {
   /** Product id; default: the first active one-off product of the account. */
   productId?: number;
   offerCode?: string;
-  /** An existing buyer's e-mail; default: the first buyer. */
+  /** The buyer's e-mail: an existing buyer, or a new one created with it. Default: the first buyer. */
   buyerEmail?: string;
   paymentType?: PaymentType;
   /** Default APPROVED. Pending statuses (PRINTED_BILLET, WAITING_PAYMENT) can be approved later. */
@@ -256,10 +256,13 @@ export class Actions {
       ? product.offers.find((o) => o.code === input.offerCode)
       : product.offers[0];
     if (!offer) throw new RangeError(`Product ${product.id} has no offer ${input.offerCode ?? ""}`);
-    const buyer: Person | undefined = input.buyerEmail
-      ? data.buyers.find((b) => b.email.toLowerCase() === input.buyerEmail?.toLowerCase())
-      : data.buyers[0];
-    if (!buyer) throw new RangeError(`No buyer with e-mail ${input.buyerEmail ?? ""}`);
+    if (input.buyerEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.buyerEmail)) {
+      throw new TypeError(`purchase: buyerEmail must be an e-mail address, got "${input.buyerEmail}"`);
+    }
+    // An unknown e-mail is a new customer: created, as a checkout would.
+    const buyer: Person | undefined =
+      input.buyerEmail !== undefined ? data.buyerFor(input.buyerEmail) : data.buyers[0];
+    if (!buyer) throw new RangeError("The dataset has no buyers: pass buyerEmail");
     const sale = data.factory.create({
       product,
       offer,

@@ -301,7 +301,9 @@ export function makeSubscriptions(
     return rng.pick(input.buyers);
   };
 
-  if (magicProduct) subscriptions.push(...sandboxSubscriptions(b, magicProduct, input.buyers));
+  // Made first (the seed's draws stay as they were) but listed last: listed first, a sandbox code
+  // (whose writes "succeed" and change nothing) looks like a bug to someone trying a cancel.
+  const sandbox = magicProduct ? sandboxSubscriptions(b, magicProduct, input.buyers) : [];
 
   for (let i = 0; i < input.count && b.sales.length < input.saleBudget; i++) {
     const smart = input.oneOffProducts.length > 0 && rng.chance(0.2);
@@ -329,6 +331,7 @@ export function makeSubscriptions(
     generate(b, sub, paymentTypeOf(rng, sub.subscriber));
     subscriptions.push(b.finish(sub));
   }
+  subscriptions.push(...sandbox);
   return { subscriptions, sales: b.sales };
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { SimContext } from "../context";
 import { round2 } from "../data/catalog";
-import { COMMISSION_ROLES, PAYMENT_TYPES, PURCHASE_STATUSES, type PurchaseStatus } from "../data/enums";
+import { COMMISSION_ROLES, PAYMENT_TYPES, PURCHASE_STATUS_FILTERS, type PurchaseStatus } from "../data/enums";
 import type { Sale } from "../data/model";
 import { accountCommission, commissionSplit, PAID, warrantyExpireDate } from "../data/sales";
 import { ApiError, notFound } from "../errors";
@@ -65,8 +65,6 @@ const FILTERS: Record<
   priceDetails: ["product_id", "dates", "transaction", "transaction_status", "payment_type"],
 };
 
-const STATUS_ALIASES = [...PURCHASE_STATUSES, "UNDER_ANALYSIS"] as const;
-
 /**
  * Sales matching a report's query. Without `transaction` or `transaction_status` only APPROVED and
  * COMPLETE sales count (§8.1); dates bound `order_date`, inclusive.
@@ -84,7 +82,7 @@ export function filterSales(ctx: SimContext, q: Query, report: keyof typeof FILT
   const buyerEmail = get("buyer_email", () => q.string("buyer_email"));
   const statuses = get("transaction_status", () =>
     q
-      .manyOf("transaction_status", STATUS_ALIASES)
+      .manyOf("transaction_status", PURCHASE_STATUS_FILTERS)
       .map((s) => (s === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : s)),
   );
   const paymentType = get("payment_type", () => q.oneOf("payment_type", PAYMENT_TYPES));
