@@ -120,5 +120,6 @@ export function startFailureMessage(error: unknown, options: SimulatorOptions): 
   if (code === "EACCES") {
     return `hotmart-simulator: no permission to listen on ${where}. Use a port above 1023, or --port 0 for any free port.`;
   }
-  return `hotmart-simulator: ${error instanceof Error ? error.message : String(error)}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.startsWith("hotmart-simulator:") ? message : `hotmart-simulator: ${message}`;
 }
