@@ -3,6 +3,7 @@ import { round2 } from "./data/catalog";
 import type { Dataset } from "./data/dataset";
 import type { PaymentType, PurchaseStatus, SubscriptionStatus } from "./data/enums";
 import type { Coupon, Person, Product, Recurrence, Sale, Subscription } from "./data/model";
+import { PAID } from "./data/sales";
 import type { Observer } from "./stats";
 import { DAY } from "./time";
 import {
@@ -44,6 +45,26 @@ export function reactivateRefusal(sub: Subscription): ReactivateRefusal | undefi
 /** In a free trial: the due day cannot change then (§8.2 U9). */
 export function inTrial(sub: Subscription, now: number): boolean {
   return sub.trial && sub.trialEnd !== undefined && sub.trialEnd > now;
+}
+
+/** Why a due-day change is refused: in a trial (the sandbox failure code always is), or not billing. */
+export function dueDayRefusal(sub: Subscription, now: number): "IN_TRIAL" | "NOT_BILLING" | undefined {
+  if (sub.magic === "failure" || (sub.magic === undefined && inTrial(sub, now))) return "IN_TRIAL";
+  if (sub.magic === undefined && sub.status !== "ACTIVE" && sub.status !== "DELAYED") return "NOT_BILLING";
+  return undefined;
+}
+
+/** Paid by direct debit: only the buyer's bank can reverse it, so Hotmart refuses the refund. */
+const REFUNDABLE_BY_BANK_ONLY: ReadonlySet<string> = new Set(["BACS_DIRECT_DEBIT", "SEPA_DIRECT_DEBIT"]);
+
+/** Why a refund is refused, in words for the 400 answer; undefined when it may go ahead. */
+export function refundRefusal(sale: Sale): string | undefined {
+  if (!PAID.has(sale.status)) return `its status is ${sale.status} (only APPROVED or COMPLETE)`;
+  if (sale.trial) return "it is a trial-period purchase";
+  if (REFUNDABLE_BY_BANK_ONLY.has(sale.paymentMethod)) {
+    return `it was paid by ${sale.paymentMethod}: the buyer must ask their bank`;
+  }
+  return undefined;
 }
 
 /** Pending payments, and refused charges a retry can still approve. */

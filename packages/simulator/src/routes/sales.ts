@@ -9,6 +9,7 @@ import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
 import { containsText, inRange, type Query, sameText } from "../query";
 import { HOTMART_USER, money, participantUser } from "../shapes/common";
+import { refundRefusal } from "../state";
 
 type SalesFilter =
   | "product_id"
@@ -218,8 +219,6 @@ function summaryRows(sales: readonly Sale[]) {
     .map(([currency, row]) => ({ total_items: row.items, total_value: money(round2(row.total), currency) }));
 }
 
-const REFUNDABLE_BY_BANK_ONLY = new Set(["BACS_DIRECT_DEBIT", "SEPA_DIRECT_DEBIT"]);
-
 export const SALES_BASE = "/payments/api/v1/sales";
 
 export function salesRoutes(ctx: SimContext): Hono<AppEnv> {
@@ -288,26 +287,9 @@ export function salesRoutes(ctx: SimContext): Hono<AppEnv> {
       const code = req.params.transaction_code ?? "";
       const sale = ctx.data.sale(code);
       if (!sale) throw notFound(`Transaction ${code}`);
-      if (!PAID.has(sale.status)) {
-        throw new ApiError(
-          400,
-          "invalid_parameter",
-          `Transaction ${code} cannot be refunded: its status is ${sale.status} (only APPROVED or COMPLETE).`,
-        );
-      }
-      if (sale.trial)
-        throw new ApiError(
-          400,
-          "invalid_parameter",
-          `Transaction ${code} is a trial-period purchase and cannot be refunded.`,
-        );
-      if (REFUNDABLE_BY_BANK_ONLY.has(sale.paymentMethod)) {
-        throw new ApiError(
-          400,
-          "invalid_parameter",
-          `Transaction ${code} was paid by ${sale.paymentMethod}: the buyer must ask their bank.`,
-        );
-      }
+      const refusal = refundRefusal(sale);
+      if (refusal)
+        throw new ApiError(400, "invalid_parameter", `Transaction ${code} cannot be refunded: ${refusal}.`);
       ctx.actions.refund(sale);
       return { body: {} };
     }),

@@ -22,7 +22,7 @@ import {
   transactionItem,
   transactionPurchaseStatus,
 } from "../shapes/subscriptions";
-import { cancelRefusal, inTrial, reactivateRefusal } from "../state";
+import { cancelRefusal, dueDayRefusal, reactivateRefusal } from "../state";
 import { DAY } from "../time";
 
 function objectBody(req: ApiRequest): Record<string, unknown> {
@@ -303,14 +303,15 @@ export function subscriptionRoutes(ctx: SimContext): Hono<AppEnv> {
       if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > maxDay) {
         throw badParameter(`'due_day' must be an integer from 1 to ${maxDay}.`);
       }
-      if (sub.magic === "failure" || (sub.magic === undefined && inTrial(sub, now()))) {
+      const refusal = dueDayRefusal(sub, now());
+      if (refusal === "IN_TRIAL") {
         throw new ApiError(
           400,
           "subscription_in_trial_period",
           "The subscription due day cannot be changed during the trial period.",
         );
       }
-      if (sub.magic === undefined && sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
+      if (refusal === "NOT_BILLING") {
         throw badParameter(
           `Only ACTIVE or DELAYED subscriptions can change their due day; ${code} is ${sub.status}.`,
         );
