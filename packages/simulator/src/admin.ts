@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { WebhookEventName } from "./data/enums";
 import type { FaultSpec } from "./faults";
-import type { AppEnv } from "./router";
+import type { AppEnv } from "./http";
+import { bodyLimit } from "./middleware/body";
 import type { Simulator } from "./simulator";
 import type { PurchaseInput } from "./state";
 
@@ -17,8 +18,9 @@ function body(text: string): Record<string, unknown> {
  * /__admin: the simulator's controls over HTTP, for tests in other processes and other languages.
  * No bearer token, no rate limit, no faults, and these calls do not appear in stats or the log.
  */
-export function createAdmin(sim: Simulator): Hono<AppEnv> {
+export function createAdmin(sim: Simulator, maxBodyBytes: number): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false }).basePath("/__admin");
+  app.use(bodyLimit(maxBodyBytes));
   app.onError((error, c) => c.json({ error: "invalid_request", error_description: error.message }, 400));
 
   app.get("/", (c) =>
@@ -47,14 +49,22 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
     const route = c.req.query("route");
     let log = sim.requestLog.filter((e) => route === undefined || e.route === route || e.path === route);
     if (limit > 0) log = log.slice(-limit);
-    return c.json(log);
+    // Serialised entry by entry: whatever a client sent, one entry cannot make the whole log unreadable.
+    const parts = log.map((entry) => {
+      try {
+        return JSON.stringify(entry);
+      } catch {
+        return JSON.stringify({ ...entry, body: "[body not serialisable]" });
+      }
+    });
+    return c.body(`[${parts.join(",")}]`, 200, { "Content-Type": "application/json" });
   });
   app.delete("/requests", (c) => {
     sim.resetStats();
     return c.json({});
   });
   app.post("/reset", (c) => {
-    const options = body(c.env.bodyText);
+    const options = body(c.get("bodyText"));
     sim.resetStats();
     if (options.data === true || c.req.query("data") === "true") sim.resetData();
     if (options.faults === true) sim.faults.clear();
@@ -62,7 +72,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
   });
 
   app.get("/faults", (c) => c.json(sim.faults.list()));
-  app.post("/faults", (c) => c.json(sim.faults.add(body(c.env.bodyText) as unknown as FaultSpec), 201));
+  app.post("/faults", (c) => c.json(sim.faults.add(body(c.get("bodyText")) as unknown as FaultSpec), 201));
   app.delete("/faults", (c) => {
     sim.faults.clear();
     return c.json({});
@@ -77,7 +87,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
     }),
   );
   app.post("/webhooks", (c) => {
-    const target = body(c.env.bodyText);
+    const target = body(c.get("bodyText"));
     if (typeof target.url !== "string") throw new TypeError("'url' is required");
     return c.json(
       sim.webhooks.subscribe({
@@ -93,7 +103,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
   );
   app.get("/webhooks/chaos", (c) => c.json(sim.webhooks.chaos()));
   app.post("/webhooks/chaos", (c) => {
-    const input = body(c.env.bodyText);
+    const input = body(c.get("bodyText"));
     const number = (key: string) => {
       const value = input[key];
       if (value !== undefined && typeof value !== "number") throw new TypeError(`'${key}' must be a number`);
@@ -102,7 +112,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
     return c.json(sim.webhooks.chaos({ ...number("duplicateRate"), ...number("reorderWindowMs") }));
   });
   app.post("/webhooks/emit", (c) => {
-    const input = body(c.env.bodyText);
+    const input = body(c.get("bodyText"));
     return c.json(sim.emit(String(input.event) as WebhookEventName, input.data), 202);
   });
 
@@ -153,7 +163,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
   });
 
   app.post("/sales", (c) => {
-    const sale = sim.purchase(body(c.env.bodyText) as PurchaseInput);
+    const sale = sim.purchase(body(c.get("bodyText")) as PurchaseInput);
     return c.json({ transaction: sale.transaction, status: sale.status }, 201);
   });
   app.post("/sales/:transaction/approve", (c) => {
@@ -163,7 +173,7 @@ export function createAdmin(sim: Simulator): Hono<AppEnv> {
 
   app.get("/clock", (c) => c.json({ now: sim.clock.now() }));
   app.post("/clock", (c) => {
-    const input = body(c.env.bodyText);
+    const input = body(c.get("bodyText"));
     if (typeof input.set === "number") sim.clock.set(input.set);
     if (typeof input.advanceMs === "number") sim.clock.advance(input.advanceMs);
     return c.json({ now: sim.clock.now() });

@@ -18,6 +18,9 @@ Options:
   --webhook-duplicates <rate> Chaos: re-send this share (0..1) of events after a 2xx
   --webhook-reorder <ms>      Chaos: hold each delivery a random 0..ms so events arrive out of order
   --latency <ms>              Extra latency on every API response (default 0)
+  --now <date|ms>             Pin the simulated clock (ISO date or epoch ms; default: the wall
+                              clock). Same seed + same --now = the same data
+  --max-body-bytes <n>        Refuse larger request bodies with 413 (default 1048576)
   -h, --help                  Show this help
 `;
 
@@ -58,6 +61,8 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       "webhook-duplicates": { type: "string" },
       "webhook-reorder": { type: "string" },
       latency: { type: "string" },
+      now: { type: "string" },
+      "max-body-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -93,5 +98,28 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   }
   const latency = integer("latency", values.latency);
   if (latency !== undefined) options.latencyMs = latency;
+  if (values.now !== undefined) {
+    const now = /^\d+$/.test(values.now) ? Number(values.now) : Date.parse(values.now);
+    if (!Number.isFinite(now)) {
+      throw new Error(`--now must be an ISO date (2026-11-01T12:00:00Z) or epoch ms, got "${values.now}"`);
+    }
+    options.now = now;
+  }
+  const maxBody = integer("max-body-bytes", values["max-body-bytes"], 1);
+  if (maxBody !== undefined) options.maxBodyBytes = maxBody;
   return { help: values.help ?? false, options };
+}
+
+/** What the CLI prints when the simulator cannot start: the cause, and what to do about it. */
+export function startFailureMessage(error: unknown, options: SimulatorOptions): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${options.host ?? "127.0.0.1"}:${options.port ?? 8787}`;
+  if (code === "EADDRINUSE") {
+    return `hotmart-simulator: ${where} is already in use (another simulator?). Stop it, choose a port with --port <n>, or use --port 0 for any free port.`;
+  }
+  if (code === "EACCES") {
+    return `hotmart-simulator: no permission to listen on ${where}. Use a port above 1023, or --port 0 for any free port.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.startsWith("hotmart-simulator:") ? message : `hotmart-simulator: ${message}`;
 }

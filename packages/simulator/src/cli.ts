@@ -1,4 +1,4 @@
-import { parseCliArgs, USAGE } from "./cli-args";
+import { parseCliArgs, startFailureMessage, USAGE } from "./cli-args";
 import { type Simulator, startSimulator } from "./simulator";
 
 export function banner(sim: Simulator): string {
@@ -49,7 +49,14 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const sim = await startSimulator(config.options);
+  let sim: Simulator;
+  try {
+    sim = await startSimulator(config.options);
+  } catch (error) {
+    process.stderr.write(`${startFailureMessage(error, config.options)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   process.stdout.write(`${banner(sim)}\n`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -17,6 +17,7 @@ export const STATUS_ERRORS: Record<number, readonly [code: string, description: 
   405: ["method_not_allowed", "Request method not supported."],
   408: ["request_timeout", "The request timed out."],
   409: ["conflict", "The request conflicts with the current state of the resource."],
+  413: ["request_entity_too_large", "The request body is too large."],
   422: ["invalid_parameter", "The request could not be processed."],
   429: ["too_many_requests", "API rate limit exceeded."],
   500: ["internal_server_error", "An unexpected error occurred."],

@@ -1,11 +1,13 @@
 export type { Credentials, TokenResponse } from "./auth";
-export { DEFAULT_NOW, DEFAULT_SCALE, type Scale } from "./data/dataset";
+export { DEFAULT_SCALE, PINNED_NOW, type Scale } from "./data/dataset";
 export {
   BILLING_TYPES,
   PAYMENT_TYPES,
   PRODUCT_FORMATS,
   PRODUCT_STATUSES,
+  PURCHASE_STATUS_FILTERS,
   PURCHASE_STATUSES,
+  SUBSCRIPTION_PURCHASE_STATUSES,
   SUBSCRIPTION_STATUSES,
   WEBHOOK_EVENTS,
   type WebhookEventName,
@@ -31,6 +33,7 @@ export type {
 export { SANDBOX } from "./data/sandbox";
 export { ERROR_URI, type ErrorBody } from "./errors";
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./faults";
+export { SimulatorOptionError } from "./options";
 export { PAGE_LIMITS, type PageLimit } from "./pagination";
 export {
   type Simulator,

@@ -1,24 +1,20 @@
 import { createAdmin } from "./admin";
+import { createApi, createFetch } from "./app";
 import { type Credentials, makeCredentials, TokenStore } from "./auth";
+import { DEFAULT_MAX_BODY_BYTES } from "./body";
 import { SimClock } from "./clock";
 import type { SimContext } from "./context";
-import { Dataset, DEFAULT_NOW, resolveScale, type Scale } from "./data/dataset";
+import { Dataset, resolveScale, type Scale } from "./data/dataset";
 import { WEBHOOK_EVENTS, type WebhookEventName } from "./data/enums";
 import type { Club, Coupon, EventData, Person, Product, Sale, Subscription } from "./data/model";
 import { LOWER_ALNUM, MIXED_ALNUM, Rng, streamId } from "./data/rng";
 import type { SANDBOX } from "./data/sandbox";
 import { type Fault, FaultInjector, type FaultSpec } from "./faults";
+import { validateOptions } from "./options";
 import { RateLimiter } from "./rate-limit";
-import { Router } from "./router";
-import { authRoutes, TOKEN_PATH } from "./routes/auth";
-import { clubRoutes } from "./routes/club";
-import { couponRoutes } from "./routes/coupons";
-import { eventRoutes } from "./routes/events";
-import { negotiationRoutes } from "./routes/negotiation";
-import { productRoutes } from "./routes/products";
-import { salesRoutes } from "./routes/sales";
-import { subscriptionRoutes } from "./routes/subscriptions";
-import { closeServer, createPipeline, listen } from "./server";
+import { TOKEN_PATH, tokenRoutes } from "./routes/auth";
+import { closeServer, listen } from "./server";
+import { Sleepers } from "./sleep";
 import { Actions, type PurchaseInput } from "./state";
 import { Observer, type RequestLogEntry, type StatsSnapshot } from "./stats";
 import { sampleEventData } from "./webhook-events";
@@ -37,7 +33,7 @@ export interface SimulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Default 42. The same seed (and scale and `now`) always gives byte-identical data. */
+  /** A non-negative integer; default 42. The same seed (and scale and `now`) always gives byte-identical data. */
   seed?: number;
   /** Dataset size. Defaults: 500 sales, 40 subscriptions, 24 products, 60 students per Club, 40 tickets per event. */
   scale?: Partial<Scale>;
@@ -59,10 +55,20 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Default: derived from the seed, so the printed credentials stay valid across restarts. */
   credentials?: { clientId?: string; clientSecret?: string };
-  /** The simulated time at startup (epoch ms). Default 2026-11-01T12:00:00Z: fixed, for reproducible data. */
+  /**
+   * The simulated time at startup (epoch ms). Default: the wall clock. Data is generated relative to
+   * it, so the same seed, scale and `now` give byte-identical data: pin it for reproducible tests.
+   */
   now?: number;
   /** Request log entries kept (oldest dropped first). Default 10 000. */
   requestLogLimit?: number;
+  /** Memory the request log may use, estimated (oldest entries dropped first). Default 32 MiB. */
+  requestLogBytes?: number;
+  /**
+   * Request bodies above this many bytes are refused with 413 `request_entity_too_large` before
+   * they are read in full. Default 1 MiB (1 048 576); no Hotmart endpoint takes a body near it.
+   */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -157,18 +163,6 @@ export interface Simulator {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** Pending payments, and refused charges a retry can still approve. */
-const APPROVABLE: ReadonlySet<string> = new Set([
-  "PRINTED_BILLET",
-  "WAITING_PAYMENT",
-  "STARTED",
-  "UNDER_ANALISYS",
-  "PROCESSING_TRANSACTION",
-  "PRE_ORDER",
-  "NO_FUNDS",
-  "CANCELLED",
-]);
-
 function derived(seed: number, name: string, length: number, alphabet: string): string {
   return new Rng(seed, streamId(name)).chars(length, alphabet);
 }
@@ -180,17 +174,19 @@ function uuidLike(seed: number, name: string): string {
 
 /** Starts a simulator on loopback and resolves once it is listening. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const seed = Math.floor(options.seed ?? 42);
+  validateOptions(options as Record<string, unknown>);
+  const seed = options.seed ?? 42;
   const host = options.host ?? "127.0.0.1";
   const scale = resolveScale(options.scale);
-  const start = options.now ?? DEFAULT_NOW;
+  // The wall clock by default, so a sale made now is dated now; data is generated back from it.
+  const start = options.now ?? Date.now();
   const credentials = makeCredentials(
     options.credentials?.clientId ?? uuidLike(seed, "client-id"),
     options.credentials?.clientSecret ?? uuidLike(seed, "client-secret"),
   );
   const hottok = options.hottok ?? derived(seed, "hottok", 40, MIXED_ALNUM + LOWER_ALNUM);
   const clock = new SimClock(start);
-  const observer = new Observer(options.requestLogLimit);
+  const observer = new Observer(options.requestLogLimit, options.requestLogBytes);
   const webhooks = new WebhookDispatcher(
     hottok,
     options.webhookRetry ?? {},
@@ -202,7 +198,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 172_799);
   const faults = new FaultInjector(seed);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {});
-  const closing = new AbortController();
+  const sleepers = new Sleepers();
 
   const generate = () => {
     const dataset = new Dataset(seed, scale, start);
@@ -211,16 +207,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   const dataset = generate();
   const ctx: SimContext = { data: dataset, clock, actions: new Actions(dataset, clock, observer, webhooks) };
-
-  const router = new Router();
-  authRoutes(router, credentials, tokens, observer);
-  salesRoutes(router, ctx);
-  subscriptionRoutes(router, ctx);
-  negotiationRoutes(router, ctx);
-  productRoutes(router, ctx);
-  couponRoutes(router, ctx);
-  clubRoutes(router, ctx);
-  eventRoutes(router, ctx);
 
   let listening: Awaited<ReturnType<typeof listen>> | undefined;
   let closed: Promise<void> | undefined;
@@ -305,21 +291,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       set: (epochMs) => clock.set(epochMs),
     },
     purchase: (input) => ctx.actions.purchase(input),
-    approve: (transaction) => {
-      const sale = ctx.data.sale(transaction);
-      if (!sale) throw new RangeError(`No sale ${transaction}`);
-      if (sale.status === "APPROVED" || sale.status === "COMPLETE") return sale;
-      if (!APPROVABLE.has(sale.status)) {
-        throw new RangeError(
-          `Sale ${transaction} is ${sale.status}: only pending or refused charges can be approved`,
-        );
-      }
-      ctx.actions.approve(sale);
-      return sale;
-    },
+    approve: (transaction) => ctx.actions.approve(transaction),
     close: () => {
       closed ??= (async () => {
-        closing.abort();
+        sleepers.wakeAll();
         webhooks.close();
         if (listening) await closeServer(listening.server);
       })();
@@ -328,18 +303,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     [Symbol.asyncDispose]: () => sim.close(),
   };
 
-  const admin = createAdmin(sim);
-  const pipeline = createPipeline({
-    router,
-    admin,
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const api = createApi({
+    ctx,
+    token: tokenRoutes(credentials, tokens, observer),
     faults,
     limiter,
     limitKey: credentials.clientId,
     tokens,
     observer,
     latencyMs: () => options.latencyMs ?? 0,
-    signal: closing.signal,
+    sleepers,
+    maxBodyBytes,
   });
-  listening = await listen(pipeline, options.port ?? 0, host);
+  listening = await listen(createFetch(api, createAdmin(sim, maxBodyBytes)), options.port ?? 0, host);
   return sim;
 }

@@ -3,7 +3,9 @@ import { round2 } from "./data/catalog";
 import type { Dataset } from "./data/dataset";
 import type { PaymentType, PurchaseStatus, SubscriptionStatus } from "./data/enums";
 import type { Coupon, Person, Product, Recurrence, Sale, Subscription } from "./data/model";
+import { PAID } from "./data/sales";
 import type { Observer } from "./stats";
+import { DAY } from "./time";
 import {
   chargeDateData,
   purchaseData,
@@ -11,8 +13,6 @@ import {
   subscriptionCancellationData,
 } from "./webhook-events";
 import type { WebhookDispatcher } from "./webhooks";
-
-const DAY = 86_400_000;
 
 /** Statuses in which a subscription still bills, so it can be cancelled (and not reactivated). */
 export const LIVE_SUBSCRIPTION: ReadonlySet<SubscriptionStatus> = new Set(["ACTIVE", "DELAYED", "STARTED"]);
@@ -24,11 +24,66 @@ export const REACTIVATABLE: ReadonlySet<SubscriptionStatus> = new Set([
   "CANCELLED_BY_ADMIN",
 ]);
 
+/** Why a cancel is refused, as the bulk endpoint's `error` spells it; undefined when it may go ahead. */
+export type CancelRefusal = "SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE";
+export type ReactivateRefusal = "SUBSCRIPTION_CANNOT_BE_REACTIVATED" | "SUBSCRIPTION_ALREADY_ACTIVE";
+
+/** The sandbox failure code is always refused; the success code always goes ahead (§12). */
+export function cancelRefusal(sub: Subscription): CancelRefusal | undefined {
+  if (sub.magic === "failure" || (sub.magic === undefined && !LIVE_SUBSCRIPTION.has(sub.status))) {
+    return "SUBSCRIPTION_ALREADY_CANCELED_OR_OVERDUE";
+  }
+  return undefined;
+}
+
+export function reactivateRefusal(sub: Subscription): ReactivateRefusal | undefined {
+  if (sub.magic === "failure") return "SUBSCRIPTION_CANNOT_BE_REACTIVATED";
+  if (sub.magic === "success" || REACTIVATABLE.has(sub.status)) return undefined;
+  return sub.status === "OVERDUE" ? "SUBSCRIPTION_CANNOT_BE_REACTIVATED" : "SUBSCRIPTION_ALREADY_ACTIVE";
+}
+
+/** In a free trial: the due day cannot change then (§8.2 U9). */
+export function inTrial(sub: Subscription, now: number): boolean {
+  return sub.trial && sub.trialEnd !== undefined && sub.trialEnd > now;
+}
+
+/** Why a due-day change is refused: in a trial (the sandbox failure code always is), or not billing. */
+export function dueDayRefusal(sub: Subscription, now: number): "IN_TRIAL" | "NOT_BILLING" | undefined {
+  if (sub.magic === "failure" || (sub.magic === undefined && inTrial(sub, now))) return "IN_TRIAL";
+  if (sub.magic === undefined && sub.status !== "ACTIVE" && sub.status !== "DELAYED") return "NOT_BILLING";
+  return undefined;
+}
+
+/** Paid by direct debit: only the buyer's bank can reverse it, so Hotmart refuses the refund. */
+const REFUNDABLE_BY_BANK_ONLY: ReadonlySet<string> = new Set(["BACS_DIRECT_DEBIT", "SEPA_DIRECT_DEBIT"]);
+
+/** Why a refund is refused, in words for the 400 answer; undefined when it may go ahead. */
+export function refundRefusal(sale: Sale): string | undefined {
+  if (!PAID.has(sale.status)) return `its status is ${sale.status} (only APPROVED or COMPLETE)`;
+  if (sale.trial) return "it is a trial-period purchase";
+  if (REFUNDABLE_BY_BANK_ONLY.has(sale.paymentMethod)) {
+    return `it was paid by ${sale.paymentMethod}: the buyer must ask their bank`;
+  }
+  return undefined;
+}
+
+/** Pending payments, and refused charges a retry can still approve. */
+const APPROVABLE: ReadonlySet<PurchaseStatus> = new Set([
+  "PRINTED_BILLET",
+  "WAITING_PAYMENT",
+  "STARTED",
+  "UNDER_ANALISYS",
+  "PROCESSING_TRANSACTION",
+  "PRE_ORDER",
+  "NO_FUNDS",
+  "CANCELLED",
+]);
+
 export interface PurchaseInput {
   /** Product id; default: the first active one-off product of the account. */
   productId?: number;
   offerCode?: string;
-  /** An existing buyer's e-mail; default: the first buyer. */
+  /** The buyer's e-mail: an existing buyer, or a new one created with it. Default: the first buyer. */
   buyerEmail?: string;
   paymentType?: PaymentType;
   /** Default APPROVED. Pending statuses (PRINTED_BILLET, WAITING_PAYMENT) can be approved later. */
@@ -152,8 +207,33 @@ export class Actions {
     return sale;
   }
 
-  /** Confirms a pending payment (a boleto or Pix paid, a card approved after analysis). */
-  approve(sale: Sale): void {
+  /**
+   * Confirms a pending payment (a boleto or Pix paid, a card approved after analysis). An approved
+   * sale stays as it is; an unknown one is a RangeError that names sales which can be approved.
+   */
+  approve(transaction: string): Sale {
+    const sale = this.data.sale(transaction);
+    if (!sale) {
+      const pending = this.data.sales.filter((s) => APPROVABLE.has(s.status)).map((s) => s.transaction);
+      const hint =
+        pending.length > 0
+          ? `Sales that can be approved: ${pending.slice(0, 5).join(", ")}${pending.length > 5 ? `, ... (${pending.length} in all)` : ""}.`
+          : 'No sale is pending: create one with sim.purchase({ status: "WAITING_PAYMENT" }).';
+      throw new RangeError(
+        `No sale ${transaction} among the ${this.data.sales.length} sales of this simulator. ${hint}`,
+      );
+    }
+    if (sale.status === "APPROVED" || sale.status === "COMPLETE") return sale;
+    if (!APPROVABLE.has(sale.status)) {
+      throw new RangeError(
+        `Sale ${transaction} is ${sale.status}: only pending or refused charges can be approved`,
+      );
+    }
+    this.#approve(sale);
+    return sale;
+  }
+
+  #approve(sale: Sale): void {
     const now = this.clock.now();
     sale.status = "APPROVED";
     sale.approvedDate = now;
@@ -197,10 +277,13 @@ export class Actions {
       ? product.offers.find((o) => o.code === input.offerCode)
       : product.offers[0];
     if (!offer) throw new RangeError(`Product ${product.id} has no offer ${input.offerCode ?? ""}`);
-    const buyer: Person | undefined = input.buyerEmail
-      ? data.buyers.find((b) => b.email.toLowerCase() === input.buyerEmail?.toLowerCase())
-      : data.buyers[0];
-    if (!buyer) throw new RangeError(`No buyer with e-mail ${input.buyerEmail ?? ""}`);
+    if (input.buyerEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.buyerEmail)) {
+      throw new TypeError(`purchase: buyerEmail must be an e-mail address, got "${input.buyerEmail}"`);
+    }
+    // An unknown e-mail is a new customer: created, as a checkout would.
+    const buyer: Person | undefined =
+      input.buyerEmail !== undefined ? data.buyerFor(input.buyerEmail) : data.buyers[0];
+    if (!buyer) throw new RangeError("The dataset has no buyers: pass buyerEmail");
     const sale = data.factory.create({
       product,
       offer,

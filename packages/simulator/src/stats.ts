@@ -49,11 +49,33 @@ export function redactQuery(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
+/** Deeper JSON is logged as its text: serialising it again (for /__admin/requests) would overflow the stack. */
+export const MAX_LOGGED_JSON_DEPTH = 64;
+
+/** Whether JSON text nests deeper than `max` arrays/objects; a scan of the text, no parse. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 export function parseBodyForLog(text: string, contentType: string | undefined): unknown {
   if (text === "") return null;
   if (contentType?.includes("application/x-www-form-urlencoded")) {
     return redactQuery(new URLSearchParams(text));
   }
+  if (nestsDeeperThan(text, MAX_LOGGED_JSON_DEPTH)) return text;
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
@@ -67,27 +89,67 @@ export function parseBodyForLog(text: string, contentType: string | undefined): 
   }
 }
 
+/** Default byte budget of the request log: what a long-running simulator may hold for it. */
+export const DEFAULT_REQUEST_LOG_BYTES = 32 * 1_048_576;
+
+/** The stats key of every request that matched no route: one key per method, not one per path. */
+export const noRoute = (method: string) => `${method} (no route)`;
+
+/**
+ * A rough size of an entry in memory: strings count two bytes a character, the parsed body about
+ * three times its text. Rough is enough: it bounds the log, it does not account for it exactly.
+ */
+function approxBytes(entry: RequestLogEntry, bodyChars: number): number {
+  let n = 256 + entry.path.length + entry.route.length;
+  for (const [k, v] of Object.entries(entry.query)) n += k.length + String(v).length + 32;
+  for (const [k, v] of Object.entries(entry.headers)) n += k.length + v.length + 32;
+  return 2 * n + 6 * bodyChars;
+}
+
 /** Counters and the request log that tests read through `sim.stats()`, `sim.requestLog` and /__admin. */
 export class Observer {
   readonly requestLog: RequestLogEntry[] = [];
   readonly #limit: number;
+  readonly #maxBytes: number;
+  /** Sizes of the entries of requestLog, in the same order. */
+  readonly #sizes: number[] = [];
+  #bytes = 0;
   #requests: Record<string, Record<string, number>> = {};
   #tokenGrants = 0;
   #sideEffects: Record<string, number> = {};
 
-  constructor(limit = 10_000) {
+  constructor(limit = 10_000, maxBytes = DEFAULT_REQUEST_LOG_BYTES) {
     this.#limit = limit;
+    this.#maxBytes = maxBytes;
   }
 
-  record(entry: RequestLogEntry): void {
+  /** Bytes the log holds, by the estimate that bounds it. */
+  get logBytes(): number {
+    return this.#bytes;
+  }
+
+  record(entry: RequestLogEntry, bodyChars = 0): void {
     const byStatus = this.#requests[entry.route] ?? {};
     this.#requests[entry.route] = byStatus;
     const key = String(entry.status);
     byStatus[key] = (byStatus[key] ?? 0) + 1;
+    const size = approxBytes(entry, bodyChars);
     this.requestLog.push(entry);
+    this.#sizes.push(size);
+    this.#bytes += size;
     // Trim in batches: a long-running simulator keeps the most recent entries at bounded memory.
-    if (this.requestLog.length > this.#limit * 1.1)
-      this.requestLog.splice(0, this.requestLog.length - this.#limit);
+    let drop = this.requestLog.length > this.#limit * 1.1 ? this.requestLog.length - this.#limit : 0;
+    let bytes = this.#bytes;
+    for (let i = 0; i < drop; i++) bytes -= this.#sizes[i] ?? 0;
+    if (bytes > this.#maxBytes) {
+      while (bytes > this.#maxBytes * 0.9 && drop < this.requestLog.length - 1)
+        bytes -= this.#sizes[drop++] ?? 0;
+    }
+    if (drop > 0) {
+      this.requestLog.splice(0, drop);
+      this.#sizes.splice(0, drop);
+      this.#bytes = bytes;
+    }
   }
 
   tokenGrant(): void {
@@ -111,5 +173,7 @@ export class Observer {
     this.#tokenGrants = 0;
     this.#sideEffects = {};
     this.requestLog.length = 0;
+    this.#sizes.length = 0;
+    this.#bytes = 0;
   }
 }

@@ -2,6 +2,7 @@ import { faker as sharedFaker } from "@faker-js/faker/locale/pt_BR";
 import {
   BILLING_TYPES,
   PAYMENT_TYPES,
+  PINNED_NOW,
   PURCHASE_STATUSES,
   SANDBOX,
   SUBSCRIPTION_STATUSES,
@@ -32,12 +33,12 @@ describe("Deterministic data", () => {
   let b: Api;
   let c: Api;
   beforeAll(async () => {
-    a = await Api.start({ seed: 1234 });
+    a = await Api.start({ seed: 1234, now: PINNED_NOW });
     // Somebody else's faker use in the same process must not change our data.
     sharedFaker.seed(99);
     sharedFaker.person.fullName();
-    b = await Api.start({ seed: 1234 });
-    c = await Api.start({ seed: 1235 });
+    b = await Api.start({ seed: 1234, now: PINNED_NOW });
+    c = await Api.start({ seed: 1235, now: PINNED_NOW });
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close(), c.close()]);

@@ -5,6 +5,7 @@
  */
 import { type ClientOptions, Hotmart, HotmartInputError } from "hotmart";
 import {
+  PINNED_NOW,
   type RequestLogEntry,
   type Simulator,
   type SimulatorOptions,
@@ -40,7 +41,8 @@ export function useSimulator(options: SimulatorOptions = {}, clientOptions: Clie
   let sim: Simulator | undefined;
   let client: Hotmart | undefined;
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, ...options });
+    // Pinned: these tests pick records from the seed's data, which would otherwise move with the wall clock.
+    sim = await startSimulator({ port: 0, now: PINNED_NOW, ...options });
     client = clientFor(sim, clientOptions);
   });
   beforeEach(() => {

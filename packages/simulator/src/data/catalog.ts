@@ -1,10 +1,9 @@
+import { DAY } from "../time";
 import { PERIOD_DAYS, type Periodicity, type ProductFormat, type ProductStatus } from "./enums";
 import type { Offer, Person, Plan, Product } from "./model";
 import type { Faker } from "./people";
 import { LOWER_ALNUM, type Rng, unique } from "./rng";
 import { SANDBOX } from "./sandbox";
-
-const DAY = 86_400_000;
 
 /** Value of one unit of each currency in BRL: converts offer prices for foreign buyers. */
 export const FX_TO_BRL: Record<string, number> = { BRL: 1, USD: 5.4, EUR: 5.9, MXN: 0.29, COP: 0.0013 };

@@ -1,11 +1,10 @@
+import { DAY } from "../time";
 import { slug } from "./catalog";
 import type { Club, ClubModule, ClubPage, ClubUser, DrippingConfig, Person, Product, Sale } from "./model";
 import { type Faker, makePerson } from "./people";
 import { MIXED_ALNUM, type Rng } from "./rng";
 import { PAID } from "./sales";
 import { SANDBOX } from "./sandbox";
-
-const DAY = 86_400_000;
 
 const MODULE_TITLES = [
   "Boas-vindas",

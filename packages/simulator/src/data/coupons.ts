@@ -1,7 +1,7 @@
+import { DAY } from "../time";
 import type { Coupon, Product } from "./model";
 import type { Rng } from "./rng";
 
-const DAY = 86_400_000;
 const PREFIXES = ["BEMVINDO", "PROMO", "BLACKFRIDAY", "DESCONTO", "VIP", "ALUNO", "NATAL", "CUPOM", "VOLTA"];
 
 /** The first coupon id; creates continue the sequence. */

@@ -1,3 +1,4 @@
+import { DAY } from "../time";
 import { makeCatalog, SOLD_STATUSES } from "./catalog";
 import { makeClubs } from "./club";
 import { FIRST_COUPON_ID, makeCoupons } from "./coupons";
@@ -8,8 +9,6 @@ import { Rng, streamId } from "./rng";
 import { SaleFactory } from "./sales";
 import { SANDBOX } from "./sandbox";
 import { makeSubscriptions } from "./subscriptions";
-
-const DAY = 86_400_000;
 
 export interface Scale {
   /** Sales in total, subscription charges included (at least this many). */
@@ -32,8 +31,11 @@ export const DEFAULT_SCALE: Scale = {
   participants: 40,
 };
 
-/** 1 Nov 2026, 12:00 UTC: the simulated "now" at startup, fixed so one seed always gives the same bytes. */
-export const DEFAULT_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
+/**
+ * 1 Nov 2026, 12:00 UTC: a convenient instant to pin `now` to (the simulator's fixed clock before it
+ * followed the wall clock), so that a seed always gives the same bytes.
+ */
+export const PINNED_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 
 export function resolveScale(partial: Partial<Scale> | undefined): Scale {
   const sales = Math.max(0, Math.floor(partial?.sales ?? DEFAULT_SCALE.sales));
@@ -83,6 +85,7 @@ export class Dataset {
   readonly #clubsBySubdomain = new Map<string, Club>();
   #nextCouponId: number;
   #clock: () => number;
+  readonly #newPerson: (options?: Parameters<typeof makePerson>[4]) => Person;
 
   constructor(seed: number, scale: Scale, now: number) {
     this.seed = seed;
@@ -96,6 +99,7 @@ export class Dataset {
     let personId = 10_000_000;
     const person = (options: Parameters<typeof makePerson>[4] = {}) =>
       makePerson(faker, peopleRng, personId++, emails, options);
+    this.#newPerson = person;
 
     this.account = person({ country: BRAZIL, company: true });
     this.partners = Array.from({ length: 4 }, () => person({ country: BRAZIL }));
@@ -225,6 +229,20 @@ export class Dataset {
   /** From now on, records created by writes are dated with this clock. */
   useClock(clock: () => number): void {
     this.#clock = clock;
+  }
+
+  /**
+   * The buyer with this e-mail (case-insensitive), or a new one, as when a new customer checks out.
+   * New buyers are drawn from the same seeded stream, so the same calls give the same people.
+   */
+  buyerFor(email: string): Person {
+    const wanted = email.toLowerCase();
+    const known = this.buyers.find((b) => b.email.toLowerCase() === wanted);
+    if (known) return known;
+    const buyer = this.#newPerson({ country: BRAZIL });
+    buyer.email = email;
+    this.buyers.push(buyer);
+    return buyer;
   }
 
   /** Fixtures that make the sample queries of the sandbox tables (S2..S5) return data. */

@@ -21,7 +21,17 @@ export const PURCHASE_STATUSES = [
 ] as const;
 export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
 
-/** `purchase.status` as the subscription transactions endpoint spells it (§8.2 U3). */
+/**
+ * What a sales report's `transaction_status` filter accepts: the statuses a sale holds, plus the
+ * `UNDER_ANALYSIS` spelling. `DELAYED` is refused (400): only subscription transactions report it.
+ * The SDK's PURCHASE_STATUS_FILTER_VALUES must equal this list (test/enums-sync.test.ts).
+ */
+export const PURCHASE_STATUS_FILTERS = [...PURCHASE_STATUSES, "UNDER_ANALYSIS"] as const;
+
+/**
+ * `purchase.status` as the subscription transactions endpoint spells it (§8.2 U3). With
+ * PURCHASE_STATUSES, every value a purchase status field may hold: the SDK's PURCHASE_STATUS_VALUES.
+ */
 export const SUBSCRIPTION_PURCHASE_STATUSES = [
   "APPROVED",
   "COMPLETE",

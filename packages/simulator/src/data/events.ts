@@ -1,10 +1,8 @@
+import { DAY, HOUR } from "../time";
 import type { CheckinStatus } from "./enums";
 import type { EventData, Lot, Person, Product, Sale, Ticket } from "./model";
 import { type Faker, makePerson } from "./people";
 import { type Rng, unique } from "./rng";
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 export interface EventInput {
   faker: Faker;

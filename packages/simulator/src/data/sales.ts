@@ -1,11 +1,10 @@
+import { DAY, HOUR } from "../time";
 import { FX_TO_BRL, round2 } from "./catalog";
 import { PAYMENT_METHODS, type PaymentType, type PurchaseStatus, REFUSAL_MESSAGES } from "./enums";
 import type { CashPayment, Coupon, Offer, Person, Product, Sale, Subscription } from "./model";
 import { type Rng, unique } from "./rng";
 
 const SECOND = 1000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 export const PAID: ReadonlySet<PurchaseStatus> = new Set(["APPROVED", "COMPLETE"]);
 /** Statuses of a sale that was paid at some point (so it has an approved date and a warranty). */

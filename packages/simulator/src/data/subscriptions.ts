@@ -1,3 +1,4 @@
+import { BRT_OFFSET, DAY, HOUR } from "../time";
 import { smartPlan } from "./catalog";
 import type { BillingType, PaymentType, PurchaseStatus, SubscriptionStatus } from "./enums";
 import type { Person, Plan, Product, Recurrence, Sale, Subscription } from "./model";
@@ -5,9 +6,7 @@ import { type Rng, UPPER_ALNUM, unique } from "./rng";
 import type { SaleFactory } from "./sales";
 import { SANDBOX } from "./sandbox";
 
-const DAY = 86_400_000;
 /** Hotmart's dates are Brazilian: due days are computed in São Paulo time (UTC-3, no DST since 2019). */
-const BRT_OFFSET = 3 * 3_600_000;
 
 const SUBSCRIPTION_STATUS: readonly (readonly [SubscriptionStatus, number])[] = [
   ["ACTIVE", 42],
@@ -213,7 +212,7 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
 
   switch (sub.status) {
     case "STARTED": {
-      sub.accessionDate = now - rng.int(1, 3 * 24) * 3_600_000;
+      sub.accessionDate = now - rng.int(1, 3 * 24) * HOUR;
       sub.recurrences.push(b.unpaid(sub, 1, paymentType, 1));
       sub.dateNextCharge = sub.accessionDate + period;
       return;
@@ -302,7 +301,9 @@ export function makeSubscriptions(
     return rng.pick(input.buyers);
   };
 
-  if (magicProduct) subscriptions.push(...sandboxSubscriptions(b, magicProduct, input.buyers));
+  // Made first (the seed's draws stay as they were) but listed last: listed first, a sandbox code
+  // (whose writes "succeed" and change nothing) looks like a bug to someone trying a cancel.
+  const sandbox = magicProduct ? sandboxSubscriptions(b, magicProduct, input.buyers) : [];
 
   for (let i = 0; i < input.count && b.sales.length < input.saleBudget; i++) {
     const smart = input.oneOffProducts.length > 0 && rng.chance(0.2);
@@ -330,6 +331,7 @@ export function makeSubscriptions(
     generate(b, sub, paymentTypeOf(rng, sub.subscriber));
     subscriptions.push(b.finish(sub));
   }
+  subscriptions.push(...sandbox);
   return { subscriptions, sales: b.sales };
 }
 

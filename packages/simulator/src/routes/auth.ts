@@ -1,19 +1,16 @@
+import { Hono } from "hono";
 import { type Credentials, grantToken, type TokenStore } from "../auth";
-import type { Router } from "../router";
+import { type AppEnv, handle } from "../http";
 import type { Observer } from "../stats";
 
 /** The token host's path (§2.2). It is served from the same origin as the API. */
 export const TOKEN_PATH = "/security/oauth/token";
 
-export function authRoutes(
-  router: Router,
-  credentials: Credentials,
-  tokens: TokenStore,
-  observer: Observer,
-): void {
-  router.post(
+export function tokenRoutes(credentials: Credentials, tokens: TokenStore, observer: Observer): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post(
     TOKEN_PATH,
-    (req) => {
+    handle((req) => {
       const type = req.headers.get("content-type") ?? "";
       const form = type.includes("application/x-www-form-urlencoded")
         ? new URLSearchParams(req.bodyText)
@@ -25,7 +22,7 @@ export function authRoutes(
       );
       observer.tokenGrant();
       return { body: token, headers: { "Cache-Control": "no-store", Pragma: "no-cache" } };
-    },
-    { auth: false, limited: false },
+    }),
   );
+  return app;
 }

@@ -1,9 +1,10 @@
+import { Hono } from "hono";
 import type { SimContext } from "../context";
 import type { Club, ClubModule, ClubPage, ClubUser } from "../data/model";
 import { ApiError, notFound } from "../errors";
+import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
 import { containsText, type Query } from "../query";
-import type { Router } from "../router";
 
 function moduleItem(m: ClubModule) {
   return {
@@ -90,7 +91,10 @@ function userItem(club: Club, user: ClubUser) {
 
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export function clubRoutes(router: Router, ctx: SimContext): void {
+export const CLUB_BASE = "/club/api";
+
+export function clubRoutes(ctx: SimContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   /** A missing subdomain is 422; an unknown one is 404 with Club's own code 0006 (OBS-ELO). */
   const clubOf = (q: Query): Club => {
     const subdomain = q.required("subdomain");
@@ -107,56 +111,72 @@ export function clubRoutes(router: Router, ctx: SimContext): void {
     return module;
   };
 
-  router.get("/club/api/v1/modules", (req) => {
-    const club = clubOf(req.query);
-    const extra = req.query.bool("is_extra") ?? false;
-    return { body: club.modules.filter((m) => m.isExtra === extra).map(moduleItem) };
-  });
+  app.get(
+    "/v1/modules",
+    handle((req) => {
+      const club = clubOf(req.query);
+      const extra = req.query.bool("is_extra") ?? false;
+      return { body: club.modules.filter((m) => m.isExtra === extra).map(moduleItem) };
+    }),
+  );
 
-  router.get("/club/api/v2/modules/:module_id/pages", (req) => {
-    req.query.required("product_id");
-    const productId = req.query.int("product_id") as number;
-    const club = ctx.data.clubOfProduct(productId);
-    if (!club) throw notFound(`Club of product ${productId}`);
-    const module = moduleOf(club, req.params.module_id ?? "");
-    return { body: module.pages.map(pageItem) };
-  });
+  app.get(
+    "/v2/modules/:module_id/pages",
+    handle((req) => {
+      req.query.required("product_id");
+      const productId = req.query.int("product_id") as number;
+      const club = ctx.data.clubOfProduct(productId);
+      if (!club) throw notFound(`Club of product ${productId}`);
+      const module = moduleOf(club, req.params.module_id ?? "");
+      return { body: module.pages.map(pageItem) };
+    }),
+  );
 
-  router.get("/club/api/v1/modules/:module_id/pages", (req) => {
-    const club = clubOf(req.query);
-    const module = moduleOf(club, req.params.module_id ?? "");
-    return { body: module.pages.map(legacyPageItem) };
-  });
+  app.get(
+    "/v1/modules/:module_id/pages",
+    handle((req) => {
+      const club = clubOf(req.query);
+      const module = moduleOf(club, req.params.module_id ?? "");
+      return { body: module.pages.map(legacyPageItem) };
+    }),
+  );
 
-  router.get("/club/api/v1/users", (req) => {
-    const club = clubOf(req.query);
-    const email = req.query.string("email");
-    const matches = club.users.filter((u) => email === undefined || containsText(u.email, email));
-    return {
-      body: paginate(req.query, "club.users", matches, (u) => userItem(club, u), { totalResults: true }),
-    };
-  });
+  app.get(
+    "/v1/users",
+    handle((req) => {
+      const club = clubOf(req.query);
+      const email = req.query.string("email");
+      const matches = club.users.filter((u) => email === undefined || containsText(u.email, email));
+      return {
+        body: paginate(req.query, "club.users", matches, (u) => userItem(club, u), { totalResults: true }),
+      };
+    }),
+  );
 
-  router.get("/club/api/v1/users/:user_id/lessons", (req) => {
-    const club = clubOf(req.query);
-    const id = req.params.user_id ?? "";
-    const user = club.users.find((u) => sameId(u.userId, id));
-    if (!user) throw notFound(`User ${id}`);
-    const lessons = club.modules.flatMap((m) =>
-      m.pages
-        .filter((p) => p.published)
-        .map((p) => {
-          const done = user.completed.get(p.id);
-          return {
-            page_id: p.id,
-            page_name: p.name,
-            module_name: m.name,
-            is_module_extra: m.isExtra,
-            is_completed: done !== undefined,
-            ...(done !== undefined ? { completed_date: done } : {}),
-          };
-        }),
-    );
-    return { body: { lessons } };
-  });
+  app.get(
+    "/v1/users/:user_id/lessons",
+    handle((req) => {
+      const club = clubOf(req.query);
+      const id = req.params.user_id ?? "";
+      const user = club.users.find((u) => sameId(u.userId, id));
+      if (!user) throw notFound(`User ${id}`);
+      const lessons = club.modules.flatMap((m) =>
+        m.pages
+          .filter((p) => p.published)
+          .map((p) => {
+            const done = user.completed.get(p.id);
+            return {
+              page_id: p.id,
+              page_name: p.name,
+              module_name: m.name,
+              is_module_extra: m.isExtra,
+              is_completed: done !== undefined,
+              ...(done !== undefined ? { completed_date: done } : {}),
+            };
+          }),
+      );
+      return { body: { lessons } };
+    }),
+  );
+  return app;
 }

@@ -1,10 +1,11 @@
+import { Hono } from "hono";
 import type { SimContext } from "../context";
 import { PRODUCT_FORMATS, PRODUCT_STATUSES } from "../data/enums";
 import type { Offer, Plan, Product } from "../data/model";
 import { badParameter, notFound, notOwner } from "../errors";
+import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
-import type { Router } from "../router";
-import { money } from "./shapes";
+import { money } from "../shapes/common";
 
 function productItem(p: Product) {
   return {
@@ -47,8 +48,10 @@ function planItem(p: Plan) {
   };
 }
 
-export function productRoutes(router: Router, ctx: SimContext): void {
-  const base = "/products/api/v1/products";
+export const PRODUCTS_BASE = "/products/api/v1/products";
+
+export function productRoutes(ctx: SimContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   /** Offers and plans are addressed by the product ucode; only the account's own products answer. */
   const byUcode = (ucode: string): Product => {
     const product = ctx.data.product(ucode);
@@ -57,36 +60,46 @@ export function productRoutes(router: Router, ctx: SimContext): void {
     return product;
   };
 
-  router.get(base, (req) => {
-    const q = req.query;
-    const id = q.int("id");
-    const status = q.oneOf("status", PRODUCT_STATUSES);
-    const format = q.oneOf("format", PRODUCT_FORMATS);
-    const matches = ctx.data.products.filter(
-      (p) =>
-        p.listed &&
-        (id === undefined || p.id === id) &&
-        (status === undefined || p.status === status) &&
-        (format === undefined || p.format === format),
-    );
-    return { body: paginate(q, "products.list", matches, productItem, { totalResults: false }) };
-  });
+  app.get(
+    "/",
+    handle((req) => {
+      const q = req.query;
+      const id = q.int("id");
+      const status = q.oneOf("status", PRODUCT_STATUSES);
+      const format = q.oneOf("format", PRODUCT_FORMATS);
+      const matches = ctx.data.products.filter(
+        (p) =>
+          p.listed &&
+          (id === undefined || p.id === id) &&
+          (status === undefined || p.status === status) &&
+          (format === undefined || p.format === format),
+      );
+      return { body: paginate(q, "products.list", matches, productItem, { totalResults: false }) };
+    }),
+  );
 
-  router.get(`${base}/:ucode/offers`, (req) => {
-    const product = byUcode(req.params.ucode ?? "");
-    return {
-      body: paginate(req.query, "products.offers", product.offers, offerItem, {
-        totalResults: false,
-        prevAsNull: true,
-      }),
-    };
-  });
+  app.get(
+    "/:ucode/offers",
+    handle((req) => {
+      const product = byUcode(req.params.ucode ?? "");
+      return {
+        body: paginate(req.query, "products.offers", product.offers, offerItem, {
+          totalResults: false,
+          prevAsNull: true,
+        }),
+      };
+    }),
+  );
 
-  router.get(`${base}/:ucode/plans`, (req) => {
-    const product = byUcode(req.params.ucode ?? "");
-    const plans = product.plans.filter((p) => p.listed);
-    // Production answers 400 for a product without plans rather than an empty list (§11 #28).
-    if (plans.length === 0) throw badParameter(`Product ${product.ucode} has no plans.`);
-    return { body: paginate(req.query, "products.plans", plans, planItem, { totalResults: false }) };
-  });
+  app.get(
+    "/:ucode/plans",
+    handle((req) => {
+      const product = byUcode(req.params.ucode ?? "");
+      const plans = product.plans.filter((p) => p.listed);
+      // Production answers 400 for a product without plans rather than an empty list (§11 #28).
+      if (plans.length === 0) throw badParameter(`Product ${product.ucode} has no plans.`);
+      return { body: paginate(req.query, "products.plans", plans, planItem, { totalResults: false }) };
+    }),
+  );
+  return app;
 }

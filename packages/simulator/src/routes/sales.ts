@@ -1,13 +1,15 @@
+import { Hono } from "hono";
 import type { SimContext } from "../context";
 import { round2 } from "../data/catalog";
-import { COMMISSION_ROLES, PAYMENT_TYPES, PURCHASE_STATUSES, type PurchaseStatus } from "../data/enums";
+import { COMMISSION_ROLES, PAYMENT_TYPES, PURCHASE_STATUS_FILTERS, type PurchaseStatus } from "../data/enums";
 import type { Sale } from "../data/model";
 import { accountCommission, commissionSplit, PAID, warrantyExpireDate } from "../data/sales";
 import { ApiError, notFound } from "../errors";
+import { type AppEnv, handle } from "../http";
 import { paginate } from "../pagination";
 import { containsText, inRange, type Query, sameText } from "../query";
-import type { Router } from "../router";
-import { HOTMART_USER, money, participantUser } from "./shapes";
+import { HOTMART_USER, money, participantUser } from "../shapes/common";
+import { refundRefusal } from "../state";
 
 type SalesFilter =
   | "product_id"
@@ -64,8 +66,6 @@ const FILTERS: Record<
   priceDetails: ["product_id", "dates", "transaction", "transaction_status", "payment_type"],
 };
 
-const STATUS_ALIASES = [...PURCHASE_STATUSES, "UNDER_ANALYSIS"] as const;
-
 /**
  * Sales matching a report's query. Without `transaction` or `transaction_status` only APPROVED and
  * COMPLETE sales count (§8.1); dates bound `order_date`, inclusive.
@@ -83,7 +83,7 @@ export function filterSales(ctx: SimContext, q: Query, report: keyof typeof FILT
   const buyerEmail = get("buyer_email", () => q.string("buyer_email"));
   const statuses = get("transaction_status", () =>
     q
-      .manyOf("transaction_status", STATUS_ALIASES)
+      .manyOf("transaction_status", PURCHASE_STATUS_FILTERS)
       .map((s) => (s === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : s)),
   );
   const paymentType = get("payment_type", () => q.oneOf("payment_type", PAYMENT_TYPES));
@@ -219,78 +219,80 @@ function summaryRows(sales: readonly Sale[]) {
     .map(([currency, row]) => ({ total_items: row.items, total_value: money(round2(row.total), currency) }));
 }
 
-const REFUNDABLE_BY_BANK_ONLY = new Set(["BACS_DIRECT_DEBIT", "SEPA_DIRECT_DEBIT"]);
+export const SALES_BASE = "/payments/api/v1/sales";
 
-export function salesRoutes(router: Router, ctx: SimContext): void {
-  const base = "/payments/api/v1/sales";
-  router.get(`${base}/history`, (req) => ({
-    body: paginate(req.query, "sales.history", filterSales(ctx, req.query, "history"), historyItem, {
-      totalResults: true,
+export function salesRoutes(ctx: SimContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get(
+    "/history",
+    handle((req) => ({
+      body: paginate(req.query, "sales.history", filterSales(ctx, req.query, "history"), historyItem, {
+        totalResults: true,
+      }),
+    })),
+  );
+  app.get(
+    "/summary",
+    handle((req) => ({
+      body: paginate(
+        req.query,
+        "sales.summary",
+        summaryRows(filterSales(ctx, req.query, "summary")),
+        (r) => r,
+        {
+          totalResults: true,
+        },
+      ),
+    })),
+  );
+  app.get(
+    "/users",
+    handle((req) => ({
+      body: paginate(req.query, "sales.users", filterSales(ctx, req.query, "users"), usersItem, {
+        totalResults: true,
+      }),
+    })),
+  );
+  app.get(
+    "/commissions",
+    handle((req) => ({
+      body: paginate(
+        req.query,
+        "sales.commissions",
+        filterSales(ctx, req.query, "commissions"),
+        commissionsItem,
+        {
+          totalResults: true,
+        },
+      ),
+    })),
+  );
+  app.get(
+    "/price/details",
+    handle((req) => ({
+      body: paginate(
+        req.query,
+        "sales.priceDetails",
+        filterSales(ctx, req.query, "priceDetails"),
+        priceDetailsItem,
+        {
+          totalResults: true,
+        },
+      ),
+    })),
+  );
+  app.put(
+    "/:transaction_code/refund",
+    handle((req) => {
+      const code = req.params.transaction_code ?? "";
+      const sale = ctx.data.sale(code);
+      if (!sale) throw notFound(`Transaction ${code}`);
+      const refusal = refundRefusal(sale);
+      if (refusal)
+        throw new ApiError(400, "invalid_parameter", `Transaction ${code} cannot be refunded: ${refusal}.`);
+      ctx.actions.refund(sale);
+      return { body: {} };
     }),
-  }));
-  router.get(`${base}/summary`, (req) => ({
-    body: paginate(
-      req.query,
-      "sales.summary",
-      summaryRows(filterSales(ctx, req.query, "summary")),
-      (r) => r,
-      {
-        totalResults: true,
-      },
-    ),
-  }));
-  router.get(`${base}/users`, (req) => ({
-    body: paginate(req.query, "sales.users", filterSales(ctx, req.query, "users"), usersItem, {
-      totalResults: true,
-    }),
-  }));
-  router.get(`${base}/commissions`, (req) => ({
-    body: paginate(
-      req.query,
-      "sales.commissions",
-      filterSales(ctx, req.query, "commissions"),
-      commissionsItem,
-      {
-        totalResults: true,
-      },
-    ),
-  }));
-  router.get(`${base}/price/details`, (req) => ({
-    body: paginate(
-      req.query,
-      "sales.priceDetails",
-      filterSales(ctx, req.query, "priceDetails"),
-      priceDetailsItem,
-      {
-        totalResults: true,
-      },
-    ),
-  }));
-  router.put(`${base}/:transaction_code/refund`, (req) => {
-    const code = req.params.transaction_code ?? "";
-    const sale = ctx.data.sale(code);
-    if (!sale) throw notFound(`Transaction ${code}`);
-    if (!PAID.has(sale.status)) {
-      throw new ApiError(
-        400,
-        "invalid_parameter",
-        `Transaction ${code} cannot be refunded: its status is ${sale.status} (only APPROVED or COMPLETE).`,
-      );
-    }
-    if (sale.trial)
-      throw new ApiError(
-        400,
-        "invalid_parameter",
-        `Transaction ${code} is a trial-period purchase and cannot be refunded.`,
-      );
-    if (REFUNDABLE_BY_BANK_ONLY.has(sale.paymentMethod)) {
-      throw new ApiError(
-        400,
-        "invalid_parameter",
-        `Transaction ${code} was paid by ${sale.paymentMethod}: the buyer must ask their bank.`,
-      );
-    }
-    ctx.actions.refund(sale);
-    return { body: {} };
-  });
+  );
+  return app;
 }

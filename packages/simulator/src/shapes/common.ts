@@ -1,4 +1,5 @@
 import type { Person } from "../data/model";
+import { BRT_OFFSET } from "../time";
 
 /** Small wire shapes shared by several endpoints. */
 
@@ -36,8 +37,6 @@ export function participantUser(person: Person, buyer: boolean) {
     },
   };
 }
-
-const BRT_OFFSET = 3 * 3_600_000;
 
 /** "2024-06-01 10:00:00" in São Paulo time: the date format of the subscription write results. */
 export function datetimeString(ms: number): string {
