@@ -36,7 +36,8 @@ for (const file of files) {
   }
   const lines = text.split("\n");
   lines.forEach((line, i) => {
-    if (FOREIGN.test(line)) problems.push(`${file}:${i + 1}: cites HOTMART-API.md, which is not in this repository`);
+    if (FOREIGN.test(line))
+      problems.push(`${file}:${i + 1}: cites HOTMART-API.md, which is not in this repository`);
     FOREIGN.lastIndex = 0;
     for (const m of line.matchAll(/§\s?(\d+)(?:\.(\d+))?/g)) {
       // Other documents' sections (an RFC, a spec) are not ours to check.
