@@ -2,22 +2,20 @@
 // docs/**/*.md runs against the simulator, so a snippet a reader copies works the first time.
 //
 // Per block: TypeScript is stripped (esbuild), the block is written as an ES module under .tmp/ (so
-// `hotmart`, `hotmart-simulator`, zod, express and hono resolve from the root node_modules) and run with
-// Node against one simulator (seed 42, the CLI's default; data reset before each block) whose
-// HOTMART_* variables are in the environment. Two conveniences keep README snippets short:
+// `hotmart`, `hotmart-simulator`, zod, express and hono resolve from the root node_modules) and
+// imported, one after the other, against one simulator (seed 42, the CLI's default; data and faults
+// reset before each block) whose HOTMART_* variables are in the environment. Two conveniences keep README snippets short:
 // - a block that uses `hotmart` without declaring it gets `const hotmart = new Hotmart()` (closed after);
 // - a name the SDK exports that is used without an import is imported from "hotmart".
 // A block that cannot run (a fragment, a framework file, a shell session in a ts fence) is marked on the
 // line before its fence: <!-- not-runnable: why -->. Needs `npm run build` first.
 // Usage: node scripts/docs-snippets.mjs [file.md ...]   (default: every file above)
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
+import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
 import { ROOT } from "./lib/workspaces.mjs";
 
-const run = promisify(execFile);
 const LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts", "tsx"]);
 const MARK = /<!--\s*not-runnable:\s*(.+?)\s*-->/;
 const TIMEOUT_MS = 30_000;
@@ -88,6 +86,39 @@ async function toModule(code) {
   return `${head.join("\n")}\n${js}${tail}\n`;
 }
 
+const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "table", "dir"];
+
+/**
+ * Imports one block's module with console output captured (shown only when it fails). A block fails
+ * when its module throws or rejects, or when it has not finished after TIMEOUT_MS.
+ */
+async function runBlock(file) {
+  const saved = CONSOLE_METHODS.map((m) => console[m]);
+  let output = "";
+  for (const m of CONSOLE_METHODS) {
+    console[m] = (...args) => {
+      output += `${args.map(String).join(" ")}\n`;
+    };
+  }
+  let timer;
+  try {
+    await Promise.race([
+      import(pathToFileURL(file).href),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`still running after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+      }),
+    ]);
+    return { ok: true, output };
+  } catch (error) {
+    return { ok: false, output: `${error?.stack ?? error}\n${output}` };
+  } finally {
+    clearTimeout(timer);
+    CONSOLE_METHODS.forEach((m, i) => {
+      console[m] = saved[i];
+    });
+  }
+}
+
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const files = only.length ? only : markdownFiles();
@@ -97,6 +128,10 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const sim = await startSimulator({ port: 0, seed: 42 });
+  // Blocks run in this process (one Node start instead of one per block): they see the simulator's
+  // variables, as a reader's shell would after pasting the simulator's HOTMART_* lines.
+  for (const key of Object.keys(process.env)) if (key.startsWith("HOTMART_")) delete process.env[key];
+  Object.assign(process.env, sim.env, { HOTMART_LOG: "off" });
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -111,21 +146,16 @@ async function main() {
       sim.resetData();
       sim.faults.clear();
       const file = path.join(work, `${where.replace(/[^\w]+/g, "_")}.mjs`);
-      try {
-        writeFileSync(file, await toModule(block.code));
-        await run(process.execPath, [file], {
-          cwd: work,
-          timeout: TIMEOUT_MS,
-          env: { ...process.env, ...sim.env, NO_COLOR: "1", HOTMART_LOG: "off" },
-        });
+      writeFileSync(file, await toModule(block.code));
+      const { ok, output } = await runBlock(file);
+      if (ok) {
         passed++;
         console.log(`ok   ${where}`);
-      } catch (error) {
+      } else {
         failed++;
-        const output = `${error.stderr ?? ""}${error.stdout ?? ""}`.trim() || error.message;
-        const lines = output.split("\n").filter((l) => !/^\s+at |^Node\.js v/.test(l));
+        const lines = output.split("\n").filter((l) => !/^\s+at /.test(l));
         console.log(
-          `FAIL ${where} (${path.relative(ROOT, file)})\n     ${lines.slice(0, 6).join("\n     ")}`,
+          `FAIL ${where} (${path.relative(ROOT, file)})\n     ${lines.slice(0, 8).join("\n     ")}`,
         );
       }
     }
@@ -137,3 +167,5 @@ async function main() {
 }
 
 await main();
+// A block that failed half-way may leave a client or a timer open: do not wait for them.
+process.exit(process.exitCode ?? 0);
