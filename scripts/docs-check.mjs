@@ -3,10 +3,13 @@
 //   link in a comment or the README that points at a missing file;
 // - lists exported declarations without documentation (a report: it does not fail, so the number can
 //   only be driven down over time; --strict makes it fail too).
+// - fails on every relative link of the repository's Markdown (READMEs, docs/, CONTRIBUTING...) that
+//   points at a missing file or heading.
 // `npm run docs` writes the HTML reference to api-docs/ (gitignored).
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { brokenLinks } from "./lib/md-links.mjs";
 import { ROOT } from "./lib/workspaces.mjs";
 
 const strict = process.argv.includes("--strict");
@@ -40,6 +43,8 @@ const topLevel = undocumented.filter((l) => !isMember(l));
 const members = undocumented.filter(isMember);
 const unexported = lines.filter((l) => /is referenced by .* but not included in the documentation/.test(l));
 
+const mdBroken = brokenLinks();
+for (const l of mdBroken) console.log(`FAIL markdown link ${l}`);
 for (const l of [...errors, ...broken]) console.log(`FAIL ${l.replace(/^\[\w+\]\s*/, "")}`);
 const show = (l) => `     ${l.replace(/^\[\w+\]\s*/, "").replace(/, does not have any documentation$/, "")}`;
 if (topLevel.length) {
@@ -53,9 +58,9 @@ if (members.length) {
   if (verbose) for (const l of members) console.log(show(l));
 }
 for (const l of unexported) console.log(`note ${l.replace(/^\[\w+\]\s*/, "")}`);
-const failed = errors.length + broken.length + (strict ? undocumented.length : 0);
+const failed = errors.length + broken.length + mdBroken.length + (strict ? undocumented.length : 0);
 console.log(
-  `docs check: ${broken.length} broken link(s), ${errors.length} error(s), ${topLevel.length} undocumented export(s)` +
+  `docs check: ${broken.length + mdBroken.length} broken link(s), ${errors.length} error(s), ${topLevel.length} undocumented export(s)` +
     ` and ${members.length} propert(y/ies)` +
     `, ${unexported.length} referenced but not exported`,
 );
