@@ -1,7 +1,7 @@
 // `npm run test:toolchains`: the SDK's published declarations compile for every TypeScript a consumer
 // may use (5.5, the oldest that zod 4, hence hotmart/schemas, supports; the root's 5.9; 7, the native compiler), each with
 // `strict` and `skipLibCheck: false`, in two projects:
-// - node: module nodenext, @types/node, an ESM (.mts) and a CJS (.cts) file;
+// - node: module nodenext, @types/node, an ESM (.mts) and a CJS (.cts) file, and `await using`;
 // - web: moduleResolution bundler, lib es2022 + dom, NO @types/node and no esnext.disposable lib (a
 //   browser, Worker or Deno project), so nothing but our own .d.ts declares Symbol.asyncDispose.
 // Uses the built package (run `npm run build` first), linked the way a workspace consumer sees it.
@@ -23,7 +23,7 @@ mkdirSync(path.join(work, "node_modules"));
 symlinkSync(path.join(ROOT, "packages", "hotmart"), path.join(work, "node_modules", "hotmart"), "junction");
 symlinkSync(path.join(ROOT, "node_modules", "zod"), path.join(work, "node_modules", "zod"), "junction");
 writeFileSync(path.join(work, "package.json"), '{ "name": "consumer", "private": true }\n');
-for (const file of ["consumer.mts", "consumer.cts"]) {
+for (const file of ["consumer.mts", "consumer.cts", "consumer-dispose.mts"]) {
   copyFileSync(path.join(ROOT, "scripts", "pack-fixtures", file), path.join(work, file));
 }
 const common = {
@@ -44,7 +44,7 @@ const projects = {
       typeRoots: [path.join(ROOT, "node_modules", "@types")],
       types: ["node"],
     },
-    files: ["consumer.mts", "consumer.cts"],
+    files: ["consumer.mts", "consumer.cts", "consumer-dispose.mts"],
   },
   "web (bundler, dom, no @types/node)": {
     compilerOptions: {
