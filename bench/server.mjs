@@ -12,7 +12,7 @@ const TOKEN = JSON.stringify({
 });
 
 /**
- * One sale shaped like HOTMART-API.md §8.1 S1 (sales history), varied a little per index. The last one
+ * One sale shaped like docs/api-notes.md §8.1 S1 (sales history), varied a little per index. The last one
  * has no buyer and only `source_sck` tracking, as real sales sometimes do (§8.1 S1 observations).
  */
 function sale(i, last) {

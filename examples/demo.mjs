@@ -4,14 +4,18 @@
 // SDK: a first page, an auto-paginated count, a filtered query, a write and its effect, an error caught
 // and explained. With HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET set, it reads (never writes) from the
 // real Hotmart instead.
-import { APIError, Hotmart, HotmartInputError } from "hotmart";
+import { APIConnectionError, APIError, AuthenticationError, Hotmart, HotmartInputError } from "hotmart";
 
 const real = Boolean(process.env.HOTMART_CLIENT_ID && process.env.HOTMART_CLIENT_SECRET);
 const brl = new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL" });
 const money = (m) =>
   m ? (m.currency_code === "BRL" ? brl.format(m.value) : `${m.currency_code} ${m.value}`) : "-";
 const day = (ms) => (ms ? new Date(ms).toISOString().slice(0, 10) : "-");
-const step = (n, title) => console.log(`\n\x1b[1m${n}. ${title}\x1b[0m`);
+// Bold titles only on a terminal that wants them: never when piped, with NO_COLOR (https://no-color.org)
+// set to anything, or on a dumb terminal.
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+const bold = (text) => (color ? `\x1b[1m${text}\x1b[0m` : text);
+const step = (n, title) => console.log(`\n${bold(`${n}. ${title}`)}`);
 
 let sim;
 let hotmart;
@@ -103,7 +107,7 @@ try {
   step(5, "Errors, caught and explained");
   try {
     // The Python SDK took discount=10 for 10%. Hotmart wants a fraction; the SDK says so before sending.
-    await hotmart.coupons.create(1234567, "BEMVINDO10", { discount: 10 });
+    await hotmart.coupons.create(123456789, "PRIMEIRACOMPRA", { discount: 10 });
   } catch (error) {
     if (error instanceof HotmartInputError) console.log(`${error.name} (nothing was sent): ${error.message}`);
     else throw error;
@@ -127,6 +131,22 @@ try {
       0,
     );
     console.log(`The simulator answered ${calls} API calls and granted ${stats.tokenGrants} token(s).`);
+  }
+} catch (error) {
+  // Against the real Hotmart, a network or credential problem is the reader's to fix, not a bug of the
+  // tour: one line that says what happened and what to do, no stack trace.
+  if (real && error instanceof APIConnectionError) {
+    console.error(
+      `Could not reach Hotmart (${error.message}). Check the network (and HOTMART_BASE_URL / HOTMART_AUTH_URL if set), or unset HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET to tour the local simulator.`,
+    );
+    process.exitCode = 1;
+  } else if (real && error instanceof AuthenticationError) {
+    console.error(
+      `Hotmart refused the credentials (${error.status} ${error.error ?? ""}). Check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET and HOTMART_SANDBOX (sandbox credentials only work with HOTMART_SANDBOX=true).`,
+    );
+    process.exitCode = 1;
+  } else {
+    throw error;
   }
 } finally {
   await hotmart.close();

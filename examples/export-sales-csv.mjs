@@ -10,7 +10,7 @@ import { stringify } from "csv-stringify";
 import { Hotmart } from "hotmart";
 
 const [out = "sales.csv", status] = process.argv.slice(2);
-// Node 20 has no `await using` syntax yet (TypeScript and Node 24 do): close() in a finally instead.
+// `await using` is a syntax error on Node 20 and 22 (Node 24+, Bun, Deno and TypeScript have it): close() in a finally.
 const hotmart = new Hotmart();
 try {
   const columns = [

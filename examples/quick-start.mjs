@@ -5,7 +5,7 @@
 // (or point HOTMART_BASE_URL/HOTMART_AUTH_URL at `npx hotmart-simulator` and use the credentials it prints)
 import { Hotmart } from "hotmart";
 
-// Node 20 has no `await using` syntax yet (TypeScript and Node 24 do): close() in a finally instead.
+// `await using` is a syntax error on Node 20 and 22 (Node 24+, Bun, Deno and TypeScript have it): close() in a finally.
 const hotmart = new Hotmart();
 try {
   // Dates are epoch milliseconds at Hotmart; the SDK also accepts Date objects.

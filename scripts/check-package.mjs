@@ -191,10 +191,9 @@ async function scratchProject(work, tarball) {
 /**
  * Two consumer setups, both with `strict` and `skipLibCheck: false` (so our .d.ts files are checked too):
  * - nodenext: a Node project with @types/node, compiling an ESM (.mts) and a CJS (.cts) file;
- * - bundler: a front-end style project with the DOM lib instead of @types/node. It needs
- *   `esnext.disposable` because the declarations mention `Symbol.asyncDispose` (Hotmart implements
- *   AsyncDisposable) and, without @types/node, nothing else declares it: with plain es2022 + dom and
- *   skipLibCheck off, a consumer gets TS2550 in hotmart's index.d.ts.
+ * - bundler: a front-end style project with the DOM lib instead of @types/node and no esnext.disposable
+ *   lib: our .d.ts declares `Symbol.asyncDispose` itself (client.ts), so it must compile without either.
+ * TypeScript 5.5 and 7 compile the same consumers in scripts/typescript-consumers.mjs.
  */
 async function writeTsconfigs(dir) {
   const common = {
@@ -222,7 +221,7 @@ async function writeTsconfigs(dir) {
       ...common,
       module: "esnext",
       moduleResolution: "bundler",
-      lib: ["es2022", "dom", "esnext.disposable"],
+      lib: ["es2022", "dom"],
       types: [],
     },
     files: ["consumer.mts"],

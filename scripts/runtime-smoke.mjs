@@ -1,18 +1,23 @@
-// The SDK claims Node, Bun and Deno. This runs the same probe (scripts/runtime-probe.mjs, using the BUILT
-// package) under each, against one simulator, and fails unless all three print the same result.
+// The SDK claims Node 20, 22 and 24, Bun and Deno. This runs the same probe (scripts/runtime-probe.mjs,
+// using the BUILT package) under each, against one simulator, and fails unless all print the same result.
+// Node 22 and 24 come from scripts/toolchains (npm packages node@22, node@24; installed on first use).
 import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startSimulator } from "../packages/simulator/dist/index.js";
+import { ensureToolchains } from "./toolchains.mjs";
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const probe = join(root, "scripts/runtime-probe.mjs");
 const bin = (name) => join(root, "node_modules/.bin", name);
 
+const toolchains = ensureToolchains();
 const runtimes = [
   ["node", process.execPath, [probe]],
+  ["node 22", toolchains.node[22], [probe]],
+  ["node 24", toolchains.node[24], [probe]],
   ["bun", bin("bun"), ["run", probe]],
   ["deno", bin("deno"), ["run", "--allow-net", "--allow-env", "--allow-read", "--no-prompt", probe]],
 ];

@@ -1,7 +1,10 @@
-// The SDK claims Cloudflare Workers. This bundles two Workers the way wrangler would (esbuild, the
+// The SDK claims Cloudflare Workers. This bundles three Workers the way wrangler would (esbuild, the
 // built package) and runs them in workerd through Miniflare: the webhook example of examples/webhooks,
-// and a Worker that reads sales from the simulator with the API client.
+// a Worker that reads sales from the simulator with the API client, and the runtime probe that
+// scripts/runtime-smoke.mjs runs under Node, Bun and Deno, whose answer must equal Node's.
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { startSimulator } from "../packages/simulator/dist/index.js";
@@ -37,6 +40,15 @@ export default {
   },
 };`;
 
+// The same probe as the other runtimes; a Worker reads its variables from its bindings.
+const PROBE_WORKER = `
+import { probe } from "./scripts/runtime-probe-core.mjs";
+export default {
+  async fetch(request, env) {
+    return Response.json(await probe((name) => env[name]));
+  },
+};`;
+
 const checks = [];
 const check = (name, ok, detail) => {
   checks.push(ok);
@@ -68,7 +80,28 @@ const client = new Miniflare({
   },
   compatibilityDate: "2024-09-23",
 });
+const probeWorker = new Miniflare({
+  modules: [{ type: "ESModule", path: "probe.mjs", contents: await bundle(undefined, PROBE_WORKER) }],
+  bindings: { ...sim.env },
+  compatibilityDate: "2024-09-23",
+});
 try {
+  // Node first, then workerd, each on a fresh dataset: the answers must be identical.
+  sim.resetData();
+  const { stdout } = await promisify(execFile)(process.execPath, [`${root}scripts/runtime-probe.mjs`], {
+    env: { ...process.env, ...sim.env },
+    timeout: 60_000,
+  });
+  const fromNode = stdout.trim().split("\n").at(-1);
+  sim.resetData();
+  const fromWorker = JSON.stringify(await (await probeWorker.dispatchFetch("http://worker/")).json());
+  check(
+    "runtime probe, same answer as Node",
+    fromWorker === fromNode,
+    fromWorker === fromNode ? "" : `${fromWorker}\n     node: ${fromNode}`,
+  );
+  sim.resetData();
+
   const event = sim.emit("PURCHASE_APPROVED");
   const post = (token) =>
     webhook.dispatchFetch("http://worker/webhooks/hotmart", {
@@ -93,6 +126,7 @@ try {
 } finally {
   await webhook.dispose();
   await client.dispose();
+  await probeWorker.dispose();
   await sim.close();
 }
 const failed = checks.filter((c) => !c).length;

@@ -387,3 +387,13 @@ function base64(text: string): string {
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
+
+// Projects with neither @types/node nor the esnext.disposable lib (browsers, Workers, Deno) have no
+// Symbol.asyncDispose in their types, and `[Symbol.asyncDispose]` above would be an error inside our
+// .d.ts for them (with skipLibCheck off). Declared the way @types/node declares it, so it merges with
+// both when they are present. Tested by scripts/typescript-consumers.mjs.
+declare global {
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol;
+  }
+}

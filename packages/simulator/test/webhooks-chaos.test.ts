@@ -1,5 +1,5 @@
 /**
- * Chaos mode: Hotmart delivers webhooks at least once and out of order (HOTMART-API.md §9.3). Every
+ * Chaos mode: Hotmart delivers webhooks at least once and out of order (docs/api-notes.md §9.3). Every
  * test goes over real HTTP to a node:http receiver on loopback. Orders are asserted, never durations.
  */
 import type { Simulator, WebhookEventName } from "hotmart-simulator";

@@ -1,5 +1,5 @@
 /**
- * Enums of the REST API (HOTMART-API.md §10), as open unions: the documented values autocomplete, and a
+ * Enums of the REST API (docs/api-notes.md §10), as open unions: the documented values autocomplete, and a
  * value Hotmart adds tomorrow still type-checks. Spellings are Hotmart's, typos included (`UNDER_ANALISYS`,
  * `PAYPAL_INTERNACIONAL`, `CUPON_DE_PAGO`): they are what the wire carries.
  */

@@ -1,4 +1,4 @@
-/** Schemas of the Club (members area) endpoints (resources/club.ts, HOTMART-API.md §8.5). */
+/** Schemas of the Club (members area) endpoints (resources/club.ts, docs/api-notes.md §8.5). */
 import { z } from "zod";
 import {
   ClubEngagementSchema,

@@ -1,5 +1,5 @@
 /**
- * The open enums of the REST API (HOTMART-API.md §10), one schema per type of resources/enums.ts: any
+ * The open enums of the REST API (docs/api-notes.md §10), one schema per type of resources/enums.ts: any
  * string (or number) passes, and `z.infer` keeps the documented values, so each equals its public type
  * (test/schemas/agreement.test-d.ts). Spellings are Hotmart's, typos included.
  */

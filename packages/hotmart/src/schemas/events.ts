@@ -1,4 +1,4 @@
-/** Schemas of event tickets (resources/events.ts, HOTMART-API.md §8.6). */
+/** Schemas of event tickets (resources/events.ts, docs/api-notes.md §8.6). */
 import { z } from "zod";
 import { CheckinStatusSchema, TicketStatusSchema, TicketTypeSchema } from "./enums";
 import { bool, either, loose, num, type PageSchema, ProductRefSchema, page, str } from "./shared";

@@ -1,4 +1,4 @@
-/** Schema of installment negotiation (resources/negotiation.ts, HOTMART-API.md §8.7). */
+/** Schema of installment negotiation (resources/negotiation.ts, docs/api-notes.md §8.7). */
 import { loose, num, openEnum, optStr, str } from "./shared";
 
 export const NegotiationPaymentSchema = loose({

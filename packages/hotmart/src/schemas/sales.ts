@@ -1,4 +1,4 @@
-/** Schemas of the sales reports (resources/sales.ts, HOTMART-API.md §8.1). */
+/** Schemas of the sales reports (resources/sales.ts, docs/api-notes.md §8.1). */
 import { z } from "zod";
 import {
   CommissionAsSchema,

@@ -35,7 +35,7 @@ function expected(what: string) {
 }
 
 /**
- * An open enum (HOTMART-API.md §10): accepts any string, and `z.infer` gives the documented values plus
+ * An open enum (docs/api-notes.md §10): accepts any string, and `z.infer` gives the documented values plus
  * `(string & {})`, exactly `OpenEnum<...>` of core/types.ts. The values stay introspectable
  * (`schema.options[0].options`, and as an `enum` in a JSON Schema).
  */

@@ -1,4 +1,4 @@
-/** Schemas of the subscription endpoints (resources/subscriptions.ts, HOTMART-API.md §8.2). */
+/** Schemas of the subscription endpoints (resources/subscriptions.ts, docs/api-notes.md §8.2). */
 import { z } from "zod";
 import {
   BilletRecoveryTypeSchema,

@@ -1,5 +1,5 @@
 /**
- * zod schemas of every webhook event (HOTMART-API.md §9), for `hotmart/schemas`.
+ * zod schemas of every webhook event (docs/api-notes.md §9), for `hotmart/schemas`.
  *
  * Each event schema first normalises its input exactly as `parseWebhook` does (the spelling drifts of
  * §9.13: `COMPLETED`, `creationDate`, ids as strings, ISO dates, ...), then validates the documented

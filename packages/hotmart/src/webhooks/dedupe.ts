@@ -1,6 +1,6 @@
 /**
  * Process each event once. Hotmart delivers at least once: it re-sends after any non-2xx answer (up to
- * five times), sometimes re-sends after a 2xx, and out of order (HOTMART-API.md §9.3). A dedupe store
+ * five times), sometimes re-sends after a 2xx, and out of order (docs/api-notes.md §9.3). A dedupe store
  * keyed on the envelope `id` turns that into exactly-once processing.
  */
 import type { WebhookPayload } from "./events";
@@ -120,7 +120,7 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
 
 /**
  * The key an event is deduplicated on: the envelope `id`; when there is none (legacy v1 posts),
- * `transaction + ":" + event` (or `transaction + ":" + status` for v1), as HOTMART-API.md §9.3
+ * `transaction + ":" + event` (or `transaction + ":" + status` for v1), as docs/api-notes.md §9.3
  * recommends. `undefined` when neither exists: such a payload is processed every time.
  */
 export function webhookDedupeKey(payload: WebhookPayload): string | undefined {

@@ -1,5 +1,5 @@
 /**
- * Webhook (postback) v2.0.0 event types, as `parseWebhook` returns them (HOTMART-API.md §9).
+ * Webhook (postback) v2.0.0 event types, as `parseWebhook` returns them (docs/api-notes.md §9).
  *
  * Field names are the wire names. The parser normalises the drifts real traffic shows (see
  * `parse.ts`), so these types describe the normalised event: dates documented as epoch ms are numbers,

@@ -1,7 +1,7 @@
 /**
  * Answers to the questions sellers build on webhooks: what kind of purchase is this, how was it paid,
  * and should the buyer's access change. Each rule is documented with the evidence behind it
- * (HOTMART-API.md §9) so you can tell where your business should differ.
+ * (docs/api-notes.md §9) so you can tell where your business should differ.
  */
 import type { EpochMs } from "../core/types";
 import {

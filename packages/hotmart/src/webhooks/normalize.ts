@@ -1,5 +1,5 @@
 /**
- * Normalisers for the spellings Hotmart's webhooks disagree on (HOTMART-API.md §9.13, §10). Each maps
+ * Normalisers for the spellings Hotmart's webhooks disagree on (docs/api-notes.md §9.13, §10). Each maps
  * the known variants to one documented spelling and returns any other value unchanged (trimmed and
  * upper-cased), so a value Hotmart invents tomorrow passes through instead of being lost.
  */

@@ -4,7 +4,7 @@
  *
  * Tolerance rules, and why:
  * - Only the envelope is checked (`event`, `data`, `id`, a creation date). A missing or mistyped field
- *   inside `data` is not an error: real payloads drift from the docs (HOTMART-API.md §9.13), and a 400
+ *   inside `data` is not an error: real payloads drift from the docs (docs/api-notes.md §9.13), and a 400
  *   makes Hotmart re-send the event and, after five failures, disable the whole webhook configuration.
  *   Use `hotmart/schemas` when you want strict validation.
  * - The drifts the reference lists are normalised in place, keeping every unknown field:

@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -42,6 +44,37 @@ describe.runIf(built)("examples run against the simulator", () => {
     expect(stdout).toContain("HotmartInputError (nothing was sent)");
     expect(stdout).toContain("NotFoundError: status 404");
     expect(stdout).toContain("Token requests made: 1");
+    // stdout is a pipe here, not a terminal: no colour codes.
+    expect(stdout).not.toContain("\x1b[");
+  });
+
+  it("demo.mjs with credentials but no reachable Hotmart says so in one line, without a stack", async () => {
+    // A loopback port with nothing listening: refused at once, like an unreachable network.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const base = `http://127.0.0.1:${port}`;
+    const failure = await run("node", ["examples/demo.mjs"], {
+      cwd: root,
+      env: env({
+        HOTMART_CLIENT_ID: "id",
+        HOTMART_CLIENT_SECRET: "secret-value-never-printed",
+        HOTMART_BASE_URL: base,
+        HOTMART_AUTH_URL: `${base}/security/oauth/token`,
+        NO_COLOR: "1",
+      }),
+      timeout: 60_000,
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = failure?.stderr.trim().split("\n") ?? [];
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Could not reach Hotmart \(.*\)\. Check the network/);
+    expect(failure?.stderr).not.toContain("secret-value-never-printed");
+    expect(failure?.stdout).not.toContain("\x1b[");
   });
 
   it("quick-start.mjs reads with credentials from the environment", async () => {

@@ -114,7 +114,7 @@ describe("retries", () => {
 
 describe("regressions: faults that once passed silently or waited too long", () => {
   // Hotmart sends RateLimit-Reset (seconds until the *quota window* resets) on every response
-  // (HOTMART-API.md §4). It once delayed 503 retries too, by up to 60 s. Only a 429 may wait for it.
+  // (docs/api-notes.md §4). It once delayed 503 retries too, by up to 60 s. Only a 429 may wait for it.
   it("a 503 under Hotmart's default 60 s quota window is retried with the normal backoff", async () => {
     const sim = await startSimulator({ port: 0, seed: 14 });
     const client = clientFor(sim, { totalTimeout: 15_000 });
@@ -129,7 +129,7 @@ describe("regressions: faults that once passed silently or waited too long", () 
     }
   });
 
-  // Endpoints documented to answer an object (HOTMART-API.md §3) once resolved `undefined` on an empty
+  // Endpoints documented to answer an object (docs/api-notes.md §3) once resolved `undefined` on an empty
   // 200. It is a cut-off body: a ResponseParseError, which a GET retries.
   it("an empty 200 body on events.get is a transport fault, retried like a truncated one", async () => {
     const { sim, client } = ctx;

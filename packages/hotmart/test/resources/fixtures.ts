@@ -1,4 +1,4 @@
-/** The documented example responses of HOTMART-API.md §8 (invented values), and a client for the recording server. */
+/** The documented example responses of docs/api-notes.md §8 (invented values), and a client for the recording server. */
 import { type ClientOptions, Hotmart } from "hotmart";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type RecordingServer, startRecordingServer } from "../helpers/recording-server";

@@ -1,6 +1,6 @@
 /**
  * The response registry of `hotmart/schemas`: it covers every schema name the resources use, its
- * `check` contract, the documented example responses of HOTMART-API.md §8 (the fixtures of
+ * `check` contract, the documented example responses of docs/api-notes.md §8 (the fixtures of
  * test/resources/fixtures.ts, which are those examples verbatim), and how lenient the schemas are
  * (open enums, unknown keys, nullable cursors) and how strict (types, required fields).
  */
@@ -119,7 +119,7 @@ describe("registry.check", () => {
   });
 });
 
-describe("the documented example responses (HOTMART-API.md §8) pass", () => {
+describe("the documented example responses (docs/api-notes.md §8) pass", () => {
   const examples: [string, string, unknown][] = [
     ["S1 sales history", "SalesHistoryPage", F.SALES_HISTORY],
     ["S2 sales summary", "SalesSummaryPage", F.SALES_SUMMARY],

@@ -70,7 +70,7 @@ describe("webhookDedupeKey", () => {
     expect(webhookDedupeKey(event)).toBe(event.id);
   });
 
-  it("falls back to transaction:event when an event has no id (HOTMART-API.md §9.3)", () => {
+  it("falls back to transaction:event when an event has no id (docs/api-notes.md §9.3)", () => {
     const event = parseWebhook(fixtureText("documented", "purchase-refunded")) as HotmartWebhookEvent;
     const withoutId = { ...event, id: "" };
     expect(webhookDedupeKey(withoutId)).toBe("HP20000000000003:PURCHASE_REFUNDED");

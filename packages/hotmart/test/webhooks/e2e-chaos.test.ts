@@ -1,7 +1,7 @@
 /**
  * End to end under the simulator's webhook chaos: every event is delivered twice (a re-send after the
  * 2xx, as Hotmart sometimes does) and deliveries are held at random so they arrive out of order
- * (HOTMART-API.md §9.3). The Node handler with a MemoryDedupeStore must still process each event id
+ * (docs/api-notes.md §9.3). The Node handler with a MemoryDedupeStore must still process each event id
  * exactly once.
  */
 import { createServer, type Server } from "node:http";

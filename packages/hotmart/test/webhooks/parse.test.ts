@@ -57,7 +57,7 @@ describe("every documented event parses", () => {
   });
 });
 
-describe("every observed variant (HOTMART-API.md §9.13) parses and is normalised", () => {
+describe("every observed variant (docs/api-notes.md §9.13) parses and is normalised", () => {
   it.each(fixtureNames("observed"))("%s validates against the schemas too", (name) => {
     const raw = fixture("observed", name);
     const event = parseFixture("observed", name);

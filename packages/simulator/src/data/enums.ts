@@ -1,4 +1,4 @@
-/** The value lists of HOTMART-API.md §10, used to generate data and to validate query parameters. */
+/** The value lists of docs/api-notes.md §10, used to generate data and to validate query parameters. */
 
 export const PURCHASE_STATUSES = [
   "APPROVED",

@@ -1,5 +1,5 @@
 /**
- * The sandbox magic values of HOTMART-API.md (§8 per endpoint, collected in §12). The simulator
+ * The sandbox magic values of docs/api-notes.md (§8 per endpoint, collected in §12). The simulator
  * makes records with these ids exist in every dataset, next to the generated ones, so tests written
  * against Hotmart's sandbox pass unchanged.
  */

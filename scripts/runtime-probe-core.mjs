@@ -1,0 +1,60 @@
+// The runtime smoke test: what the built SDK does against the simulator, as one JSON-able object, so
+// runtimes can be compared. scripts/runtime-probe.mjs runs it under Node 20/22/24, Bun and Deno
+// (scripts/runtime-smoke.mjs), and scripts/worker-smoke.mjs runs the same function inside workerd.
+import { createWebhookHandler, Hotmart, NotFoundError } from "../packages/hotmart/dist/index.js";
+
+/** `env(name)` reads a HOTMART_* variable (process.env, Deno.env, or a Worker's bindings). */
+export async function probe(env) {
+  const hotmart = new Hotmart({
+    clientId: env("HOTMART_CLIENT_ID"),
+    clientSecret: env("HOTMART_CLIENT_SECRET"),
+    baseURL: env("HOTMART_BASE_URL"),
+    authURL: env("HOTMART_AUTH_URL"),
+  });
+
+  const first = await hotmart.sales.history({ max_results: 5 });
+  let count = 0;
+  for await (const _ of hotmart.sales.history({ max_results: 100 })) count += 1;
+  const notFound = await hotmart.subscriptions
+    .purchases("NOSUCHCD")
+    .catch((e) => e instanceof NotFoundError && e.status);
+
+  const hottok = env("HOTMART_HOTTOK");
+  const handled = [];
+  const handler = createWebhookHandler({
+    hottok,
+    on: { PURCHASE_APPROVED: (event) => void handled.push(event.id) },
+  });
+  const event = {
+    id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    creation_date: 1717200035000,
+    event: "PURCHASE_APPROVED",
+    version: "2.0.0",
+    data: {
+      product: { id: 1 },
+      buyer: { email: "a@example.com" },
+      purchase: { transaction: "HP1", status: "APPROVED" },
+    },
+  };
+  const post = (token) =>
+    handler(
+      new Request("http://localhost/webhook", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hotmart-hottok": token },
+        body: JSON.stringify(event),
+      }),
+    ).then((r) => r.status);
+  const webhook = [await post(hottok), await post(`${hottok}x`), await post(hottok)];
+
+  const result = {
+    firstPage: first.items.map((s) => s.purchase.transaction),
+    total: first.page_info.total_results,
+    walked: count,
+    notFound,
+    webhook,
+    handled,
+    tokenRequests: hotmart.tokenRequests,
+  };
+  await hotmart.close();
+  return result;
+}

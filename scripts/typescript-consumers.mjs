@@ -1,0 +1,81 @@
+// `npm run test:toolchains`: the SDK's published declarations compile for every TypeScript a consumer
+// may use (5.5, the oldest that zod 4, hence hotmart/schemas, supports; the root's 5.9; 7, the native compiler), each with
+// `strict` and `skipLibCheck: false`, in two projects:
+// - node: module nodenext, @types/node, an ESM (.mts) and a CJS (.cts) file, and `await using`;
+// - web: moduleResolution bundler, lib es2022 + dom, NO @types/node and no esnext.disposable lib (a
+//   browser, Worker or Deno project), so nothing but our own .d.ts declares Symbol.asyncDispose.
+// Uses the built package (run `npm run build` first), linked the way a workspace consumer sees it.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ROOT } from "./lib/workspaces.mjs";
+import { ensureToolchains } from "./toolchains.mjs";
+
+// TypeScript 5.9 compiles the same two projects in `npm run test:pack` (scripts/check-package.mjs), so
+// npm test runs only TypeScript 7 here; --all adds 5.5 and 5.9 (slow: @types/node takes ~30 s each).
+const all = process.argv.includes("--all");
+const typescript = ensureToolchains().typescript.filter(([name]) => all || name.startsWith("typescript 7"));
+const work = mkdtempSync(path.join(tmpdir(), "hotmart-ts-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+
+mkdirSync(path.join(work, "node_modules"));
+symlinkSync(path.join(ROOT, "packages", "hotmart"), path.join(work, "node_modules", "hotmart"), "junction");
+symlinkSync(path.join(ROOT, "node_modules", "zod"), path.join(work, "node_modules", "zod"), "junction");
+writeFileSync(path.join(work, "package.json"), '{ "name": "consumer", "private": true }\n');
+for (const file of ["consumer.mts", "consumer.cts", "consumer-dispose.mts"]) {
+  copyFileSync(path.join(ROOT, "scripts", "pack-fixtures", file), path.join(work, file));
+}
+const common = {
+  target: "es2022",
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  skipLibCheck: false,
+  noEmit: true,
+};
+const projects = {
+  "node (nodenext, @types/node)": {
+    compilerOptions: {
+      ...common,
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022"],
+      typeRoots: [path.join(ROOT, "node_modules", "@types")],
+      types: ["node"],
+    },
+    files: ["consumer.mts", "consumer.cts", "consumer-dispose.mts"],
+  },
+  "web (bundler, dom, no @types/node)": {
+    compilerOptions: {
+      ...common,
+      module: "esnext",
+      moduleResolution: "bundler",
+      lib: ["es2022", "dom"],
+      types: [],
+    },
+    files: ["consumer.mts"],
+  },
+};
+
+let failed = 0;
+for (const [tsName, tsc] of typescript) {
+  for (const [projectName, config] of Object.entries(projects)) {
+    const file = path.join(work, `tsconfig.${projectName.split(" ")[0]}.json`);
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [tsc, "-p", file, "--pretty", "false"], {
+      cwd: work,
+      encoding: "utf8",
+    });
+    const ok = result.status === 0;
+    if (!ok) failed++;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`${ok ? "ok  " : "FAIL"} ${tsName}, ${projectName}  [${seconds}s]`);
+    if (!ok) console.log(`${result.stdout}${result.stderr}`.trim().replace(/^/gm, "     | "));
+  }
+}
+console.log(
+  `typescript consumers: ${typescript.length * 2 - failed} passed, ${failed} failed${all ? "" : " (TypeScript 7; --all adds 5.5 and 5.9)"}`,
+);
+if (failed) process.exit(1);
