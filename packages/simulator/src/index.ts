@@ -32,6 +32,7 @@ export { SANDBOX } from "./data/sandbox";
 export { ERROR_URI, type ErrorBody } from "./errors";
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./faults";
 export { PAGE_LIMITS, type PageLimit } from "./pagination";
+export { type SampleWebhookOptions, sampleWebhook } from "./sample-webhook";
 export {
   type Simulator,
   type SimulatorData,
