@@ -1,0 +1,91 @@
+import {
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  Hotmart,
+  HotmartInputError,
+  RateLimitError,
+} from "hotmart";
+import { describe, expect, it } from "vitest";
+import { parseDotenv, resolveConfig } from "../src/config";
+import { CliError, EXIT, exitCodeOf } from "../src/exit";
+import { flatten } from "../src/flatten";
+import { METHODS } from "../src/methods";
+import { renderTable, renderTsv } from "../src/output";
+import { parseDate } from "../src/values";
+
+const apiInit = (status: number) => ({
+  status,
+  headers: new Headers({ "retry-after": "7" }),
+  body: { error: "x" },
+  method: "GET",
+  url: "https://example.test/",
+});
+
+describe("the method table", () => {
+  it("names a real SDK method on every row, once", async () => {
+    const client = new Hotmart({ clientId: "id", clientSecret: "secret" });
+    const seen = new Set<string>();
+    for (const spec of METHODS) {
+      const resource = client[spec.resource] as unknown as Record<string, unknown>;
+      expect(typeof resource[spec.method], `${spec.resource}.${spec.method}`).toBe("function");
+      const key = `${spec.resource} ${spec.method}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect(spec.example.startsWith(`hotmart ${spec.resource} `)).toBe(true);
+    }
+    await client.close();
+  });
+});
+
+describe("exit codes", () => {
+  it("maps each failure to its documented code", () => {
+    expect(exitCodeOf(new HotmartInputError("bad"))).toBe(EXIT.USAGE);
+    expect(exitCodeOf(new AuthenticationError(apiInit(401)))).toBe(EXIT.AUTH);
+    expect(exitCodeOf(new RateLimitError(apiInit(429)))).toBe(EXIT.RATE_LIMIT);
+    expect(exitCodeOf(new APIConnectionTimeoutError("timed out", { outcomeUnknown: false }))).toBe(EXIT.NETWORK);
+    expect(exitCodeOf(new CliError("x", EXIT.INTERRUPTED))).toBe(130);
+  });
+});
+
+describe("values and config", () => {
+  it("parses dates strictly", () => {
+    expect(parseDate("--from", "2025-01-31").toISOString()).toBe("2025-01-31T00:00:00.000Z");
+    expect(parseDate("--from", "1735689600000").getTime()).toBe(1735689600000);
+    expect(() => parseDate("--from", "2025-02-30")).toThrow(/not a date/);
+    expect(() => parseDate("--from", "yesterday")).toThrow(/YYYY-MM-DD/);
+  });
+
+  it("reads .env lines and lets flags win over the environment", () => {
+    expect(parseDotenv('# c\nexport A=1\nB="two words"\nC=x # note\n')).toEqual([
+      ["A", "1"],
+      ["B", "two words"],
+      ["C", "x"],
+    ]);
+    const c = resolveConfig(
+      { clientId: "flag" },
+      { HOTMART_CLIENT_ID: "env", HOTMART_CLIENT_SECRET: "s", HOTMART_SANDBOX: "true" },
+    );
+    expect(c.clientId).toBe("flag");
+    expect(c.sources.clientId).toBe("flag");
+    expect(c.clientSecret).toBe("s");
+    expect(c.sandbox).toBe(true);
+  });
+});
+
+describe("output", () => {
+  it("flattens nested records into dot paths, arrays as JSON", () => {
+    expect(flatten({ a: { b: 1, c: { d: "x" } }, e: [1, 2], f: null })).toEqual({
+      "a.b": 1,
+      "a.c.d": "x",
+      e: "[1,2]",
+      f: null,
+    });
+  });
+
+  it("fits the table to the width and counts what it left out", () => {
+    const rows = [{ a: "x".repeat(30), b: "y".repeat(30), c: "z".repeat(30) }];
+    const table = renderTable(rows, undefined, 70);
+    expect(table).toContain("(1 more column: use --json, or pipe for TSV)");
+    expect(renderTsv([{ a: "t\tab", b: 1 }])).toBe("a\tb\nt ab\t1\n");
+  });
+});
