@@ -24,19 +24,21 @@ export type Env = Record<string, string | undefined>;
  * the file, and flags win over both. Node's own loader where the runtime has one.
  */
 export function loadEnvFile(file: string | false | undefined, env: Env = process.env): string | undefined {
+  loadedEnvFile = undefined;
   if (file === false) return undefined;
   const path = resolve(file ?? ".env");
   if (!existsSync(path)) {
     if (file !== undefined) throw new CliError(`--env-file ${file}: no such file`, EXIT.USAGE);
     return undefined;
   }
-  if (env === process.env && typeof process.loadEnvFile === "function") {
-    process.loadEnvFile(path);
-    return path;
-  }
-  for (const [key, value] of parseDotenv(readFileSync(path, "utf8"))) env[key] ??= value;
+  if (env === process.env && typeof process.loadEnvFile === "function") process.loadEnvFile(path);
+  else for (const [key, value] of parseDotenv(readFileSync(path, "utf8"))) env[key] ??= value;
+  loadedEnvFile = path;
   return path;
 }
+
+/** The file the last loadEnvFile read, for `doctor`. */
+export let loadedEnvFile: string | undefined;
 
 /** A small dotenv reader for runtimes without process.loadEnvFile: KEY=value, quotes, comments, export. */
 export function parseDotenv(text: string): [string, string][] {

@@ -1,4 +1,7 @@
+import { doctorCommand } from "./commands/doctor";
+import { simulatorCommand } from "./commands/simulator";
+import { webhooksCommand } from "./commands/webhooks";
 import type { Extension } from "./program";
 
-/** Commands that live in their own modules (webhooks, simulator, doctor, export, access). */
-export const extensions: readonly Extension[] = [];
+/** Commands that live in their own modules. */
+export const extensions: readonly Extension[] = [webhooksCommand, simulatorCommand, doctorCommand];

@@ -42,7 +42,9 @@ describe("exit codes", () => {
     expect(exitCodeOf(new HotmartInputError("bad"))).toBe(EXIT.USAGE);
     expect(exitCodeOf(new AuthenticationError(apiInit(401)))).toBe(EXIT.AUTH);
     expect(exitCodeOf(new RateLimitError(apiInit(429)))).toBe(EXIT.RATE_LIMIT);
-    expect(exitCodeOf(new APIConnectionTimeoutError("timed out", { outcomeUnknown: false }))).toBe(EXIT.NETWORK);
+    expect(exitCodeOf(new APIConnectionTimeoutError("timed out", { outcomeUnknown: false }))).toBe(
+      EXIT.NETWORK,
+    );
     expect(exitCodeOf(new CliError("x", EXIT.INTERRUPTED))).toBe(130);
   });
 });
