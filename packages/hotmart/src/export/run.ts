@@ -240,6 +240,8 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       () => {
         live.busy = false;
         this.#inflight--;
+        // Keep the workers busy while the loop is still on an earlier record.
+        this.#pump();
         this.#wake();
       },
       (error: unknown) => {
