@@ -1,3 +1,11 @@
+import {
+  APIPromise,
+  type RateLimitInfo,
+  type RawResult,
+  readRateLimit,
+  rebuild,
+  type WithResponse,
+} from "./api-promise";
 import { PaginationError } from "./errors";
 
 /** Hotmart's cursor envelope. Not every endpoint sends every field; `results_per_page` is unreliable. */
@@ -13,7 +21,10 @@ export interface PageResponse<T> {
   page_info: PageInfo;
 }
 
-/** Fetches one page for the given cursor (undefined: the first page of the original query). */
+/**
+ * Fetches one page for the given cursor (undefined: the first page of the original query). The
+ * resources return an APIPromise, which also carries the HTTP response of the page.
+ */
 export type PageFetcher<T> = (pageToken: string | undefined) => Promise<PageResponse<T>>;
 
 /** One page of results, with the means to get the next. */
@@ -21,12 +32,32 @@ export class Page<T> implements PageResponse<T> {
   readonly items: T[];
   readonly page_info: PageInfo;
   readonly #fetch: PageFetcher<T>;
+  readonly #raw: RawResult<unknown> | undefined;
+  readonly #at: number;
 
-  constructor(response: Partial<PageResponse<T>> | undefined, fetcher: PageFetcher<T>) {
+  constructor(
+    response: Partial<PageResponse<T>> | undefined,
+    fetcher: PageFetcher<T>,
+    /** @internal The HTTP response the page came from. */
+    raw?: RawResult<unknown>,
+  ) {
     // `{}` or an empty body means "nothing here" (select with no match, a product without coupons).
     this.items = Array.isArray(response?.items) ? response.items : [];
     this.page_info = response?.page_info ?? {};
     this.#fetch = fetcher;
+    this.#raw = raw;
+    this.#at = Date.now();
+  }
+
+  /** The RateLimit-* headers Hotmart sent with this page (undefined when it sent none). */
+  get rateLimit(): RateLimitInfo | undefined {
+    const headers = this.#raw?.raw?.headers;
+    return headers ? readRateLimit(headers, this.#at) : undefined;
+  }
+
+  /** The HTTP response this page came from, its body unread (undefined for a page built by hand). */
+  response(): Response | undefined {
+    return this.#raw?.raw ? rebuild(this.#raw) : undefined;
   }
 
   hasNextPage(): boolean {
@@ -42,7 +73,7 @@ export class Page<T> implements PageResponse<T> {
   async getNextPage(): Promise<Page<T>> {
     const token = this.nextPageToken();
     if (token === undefined) throw new PaginationError("This is the last page: check hasNextPage() first");
-    return new Page(await this.#fetch(token), this.#fetch);
+    return loadPage(this.#fetch, token);
   }
 }
 
@@ -68,8 +99,21 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   #firstPage(): Promise<Page<T>> {
     // Lazy and memoised: building the promise sends nothing; awaiting it twice sends one request.
-    this.#first ??= this.#fetch(this.#startToken).then((r) => new Page(r, this.#fetch));
+    this.#first ??= loadPage(this.#fetch, this.#startToken);
     return this.#first;
+  }
+
+  /** The first page and the HTTP response it came from. */
+  async withResponse(): Promise<WithResponse<Page<T>>> {
+    const page = await this.#firstPage();
+    const response = page.response();
+    if (!response) throw new PaginationError("This page was not fetched over HTTP: it has no response");
+    return { data: page, response };
+  }
+
+  /** The first page's HTTP response, its body unread. */
+  async asResponse(): Promise<Response> {
+    return (await this.withResponse()).response;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable by design.
@@ -130,4 +174,13 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     for await (const item of this.iterate(options)) out.push(item);
     return out;
   }
+}
+
+async function loadPage<T>(fetcher: PageFetcher<T>, token: string | undefined): Promise<Page<T>> {
+  const pending = fetcher(token);
+  if (pending instanceof APIPromise) {
+    const raw = await (pending as APIPromise<PageResponse<T>>)._raw();
+    return new Page(raw.data, fetcher, raw);
+  }
+  return new Page(await pending, fetcher);
 }
