@@ -12,6 +12,12 @@ process.on("SIGINT", () => {
   controller.abort();
 });
 
+// A reader that went away (`hotmart export sales | head`) is not an error: stop quietly, like cat does.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.OK);
+  throw error;
+});
+
 const io: Io = {
   stdout: process.stdout,
   stderr: process.stderr,

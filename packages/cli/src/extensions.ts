@@ -1,7 +1,13 @@
 import { doctorCommand } from "./commands/doctor";
+import { exportCommand } from "./commands/export";
 import { simulatorCommand } from "./commands/simulator";
 import { webhooksCommand } from "./commands/webhooks";
 import type { Extension } from "./program";
 
 /** Commands that live in their own modules. */
-export const extensions: readonly Extension[] = [webhooksCommand, simulatorCommand, doctorCommand];
+export const extensions: readonly Extension[] = [
+  exportCommand,
+  webhooksCommand,
+  simulatorCommand,
+  doctorCommand,
+];

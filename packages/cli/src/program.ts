@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { methodCommands } from "./commands/methods";
 import { type GlobalOptions, loadEnvFile } from "./config";
-import { EXIT, EXIT_CODES_HELP, errorMessage, exitCodeOf } from "./exit";
+import { CliError, EXIT, EXIT_CODES_HELP, errorMessage, exitCodeOf } from "./exit";
 import { err, type Io } from "./io";
 
 export const VERSION = "0.1.0";
@@ -86,8 +86,10 @@ export async function run(
       if (error.code === "commander.help") return EXIT.OK;
       return EXIT.USAGE;
     }
-    const code = io.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
-    err(io, code === EXIT.INTERRUPTED ? "Interrupted." : `Error: ${errorMessage(error)}`);
+    const own = error instanceof CliError ? error : undefined;
+    const code = own ? own.exitCode : io.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
+    if (code === EXIT.INTERRUPTED) err(io, own ? own.message : "Interrupted.");
+    else err(io, `Error: ${errorMessage(error)}`);
     return code;
   }
 }

@@ -179,8 +179,8 @@ export function webhooksCommand(program: Command, io: Io): void {
         }
         const hottok = resolveHottok(opts.hottok);
         // Loaded on use: the simulator (and its faker data) would slow every other command's start.
-      const { sampleWebhook } = await import("hotmart-simulator");
-      const envelope = sampleWebhook(name as WebhookEventName, {
+        const { sampleWebhook } = await import("hotmart-simulator");
+        const envelope = sampleWebhook(name as WebhookEventName, {
           seed: parseNumber("--seed", opts.seed),
           ...(hottok !== undefined ? { hottok } : {}),
         });
