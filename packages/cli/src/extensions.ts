@@ -1,3 +1,4 @@
+import { accessCommand } from "./commands/access";
 import { doctorCommand } from "./commands/doctor";
 import { exportCommand } from "./commands/export";
 import { simulatorCommand } from "./commands/simulator";
@@ -7,6 +8,7 @@ import type { Extension } from "./program";
 /** Commands that live in their own modules. */
 export const extensions: readonly Extension[] = [
   exportCommand,
+  accessCommand,
   webhooksCommand,
   simulatorCommand,
   doctorCommand,

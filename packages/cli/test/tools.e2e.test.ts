@@ -136,6 +136,29 @@ describe("webhooks", () => {
   }, 30_000);
 });
 
+describe("access check", () => {
+  it("answers with the SDK's reason, as text and as JSON", async () => {
+    const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
+    if (!sub) throw new Error("no active subscription");
+    const email = sub.subscriber.email;
+    const r = await runCli(["access", "check", email, "--product", String(sub.product.id)], {
+      env: simEnv(sim),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`^ACCESS {2}${email.replace(/[.+]/g, "\\$&")} {2}\\(subscription_active\\)`),
+    );
+    const none = await runCli(["access", "check", "nobody-at-all@example.invalid", "--json"], {
+      env: simEnv(sim),
+    });
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout)).toMatchObject({ access: false, reason: "no_purchase" });
+    expect(
+      (await runCli(["access", "check", "x@example.com", "--product", "abc"], { env: simEnv(sim) })).code,
+    ).toBe(2);
+  });
+});
+
 describe("configuration, simulator and doctor", () => {
   it("reads .env from the working directory, and a flag wins over it", async () => {
     const dir = emptyDir();
