@@ -7,8 +7,8 @@ import type { ExportShard } from "./checkpoint";
 /** 2010-01-01T00:00:00Z: before Hotmart's REST reports have data, and well above 1e11 (never mistaken for seconds). */
 export const EARLIEST_DATE = Date.UTC(2010, 0, 1);
 
-/** Children one split makes at most: enough to cut a dense year into months, few enough to probe at once. */
-const MAX_SPLIT = 16;
+/** Children one split makes at most: enough that an even spread needs one round of probes, no more. */
+const MAX_SPLIT = 64;
 
 /**
  * Records per shard. Each shard is a chain of sequential page requests, so the walk takes as long as the

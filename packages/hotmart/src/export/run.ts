@@ -8,6 +8,7 @@
  */
 import type { Hotmart } from "../client";
 import { APIUserAbortError, HotmartError } from "../core/errors";
+import type { Page } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
 import { shardSize, splitParts, splitRange } from "./plan";
@@ -68,6 +69,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   readonly #controller = new AbortController();
   #inflight = 0;
   #inflightPages = 0;
+  #probing = 0;
   #consuming = false;
   #error: unknown;
   #stopped = false;
@@ -157,7 +159,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
         this.#consuming = false;
         live.buffered--;
         if (live.s.done) {
-          this.#cfg.counters.shardsDone++;
+          this.#recount();
           this.#emit({ type: "shard-done", shard: live.s.id });
         }
       }
@@ -184,6 +186,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     while (!this.#stopped && this.#inflight < this.#cfg.concurrency) {
       const probe = this.#live.find((l) => !l.busy && this.#needsProbe(l));
       if (probe) {
+        this.#probing++;
         this.#start(probe, this.#probe(probe));
         continue;
       }
@@ -205,20 +208,18 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
 
   #walkable(l: Live): boolean {
     if (l.busy || l.s.done || l.exhausted || this.#needsProbe(l)) return false;
-    // Counted shards wait until the totals fix the shard size, which may split them.
-    if (
-      this.#cfg.spec.counts &&
-      this.#cfg.spec.shardable &&
-      !l.started &&
-      this.#state.shardSize === undefined
-    )
-      return false;
+    // Counted shards also wait for the probes in flight, whose answers may merge them with a neighbour.
+    if (this.#cfg.spec.counts && this.#cfg.spec.shardable && !l.started) {
+      if (this.#state.shardSize === undefined || this.#probing > 0) return false;
+    }
     return l.buffered < 2; // the page the loop is on, and one ahead at most
   }
 
   #nextWalk(): Live | undefined {
     const held = this.#queue.length + (this.#consuming ? 1 : 0) + this.#inflightPages;
-    if (held >= this.#cfg.concurrency * 2) return undefined;
+    // Pages in memory: enough for every worker plus the page the loop is on and the next; more would only
+    // grow memory when the loop is the slower side.
+    if (held >= this.#cfg.concurrency + 2) return undefined;
     let best: Live | undefined;
     let bestLeft = -1;
     for (const l of this.#live) {
@@ -280,7 +281,12 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   }
 
   async #probe(live: Live): Promise<void> {
-    const page = await this.#list(live.s, { max_results: 1 });
+    let page: Page<unknown>;
+    try {
+      page = await this.#list(live.s, { max_results: 1 });
+    } finally {
+      this.#probing--;
+    }
     if (this.#stopped) return;
     this.#cfg.counters.probes++;
     const total = page.page_info.total_results;
@@ -291,7 +297,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       live.started = true;
     } else if (live.s.count === 0) {
       live.s.done = true;
-      this.#cfg.counters.shardsDone++;
     }
     this.#replan();
     this.#emit({ type: "planned" });
@@ -333,7 +338,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
           });
         }
       }
-      this.#live = next;
+      this.#live = this.#probing > 0 ? next : merge(next, limit);
     }
     this.#recount();
   }
@@ -341,6 +346,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #recount(): void {
     const c = this.#cfg.counters;
     c.shardsPlanned = this.#live.length;
+    c.shardsDone = this.#live.filter((l) => l.s.done).length;
     let total = 0;
     for (const l of this.#live) {
       const n = l.s.count ?? l.estimate;
@@ -407,6 +413,35 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     this.#waiter = undefined;
     waiter?.();
   }
+}
+
+/**
+ * Joins neighbouring counted shards that have not started while their records fit in one shard, so the
+ * equal-width cells of a split (many nearly empty where sales are sparse) become few shards of about the
+ * planned size. Neighbours share a boundary (one ends 1 ms before the next starts), so the joined range
+ * covers exactly what they covered.
+ */
+function merge(shards: Live[], limit: number): Live[] {
+  const out: Live[] = [];
+  const idle = (l: Live) => l.s.count !== undefined && !l.started && !l.busy && l.buffered === 0;
+  for (const l of shards) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      idle(prev) &&
+      idle(l) &&
+      prev.s.status === l.s.status &&
+      prev.s.to + 1 === l.s.from &&
+      (prev.s.count as number) + (l.s.count as number) <= limit
+    ) {
+      prev.s.to = l.s.to;
+      prev.s.count = (prev.s.count as number) + (l.s.count as number);
+      prev.s.done = prev.s.count === 0;
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
 }
 
 function setCursor(s: ExportShard, token: string | undefined, skip: number): void {
