@@ -40,6 +40,8 @@ export type AccessReason =
   | "purchase_approved"
   /** A COMPLETE one-time purchase: paid, refund window closed. */
   | "purchase_complete"
+  /** A refund was requested (PROTESTED): access stays until Hotmart refunds or refuses. */
+  | "purchase_disputed"
   | "purchase_refunded"
   | "purchase_chargeback"
   | "purchase_cancelled"
@@ -82,6 +84,7 @@ const EXPLANATION: Record<AccessReason, string> = {
   subscription_not_paid: "The subscription's first charge was never approved",
   purchase_approved: "The purchase is approved (still inside its refund window)",
   purchase_complete: "The purchase is complete (paid, refund window closed)",
+  purchase_disputed: "A refund was requested; access stays until Hotmart refunds or refuses it",
   purchase_refunded: "The purchase was refunded",
   purchase_chargeback: "The purchase was charged back",
   purchase_cancelled: "The purchase was cancelled before being paid",
@@ -91,8 +94,13 @@ const EXPLANATION: Record<AccessReason, string> = {
   no_purchase: "No subscription or purchase found for this e-mail",
 };
 
-/** Purchase statuses that take access away, in the order they are looked for. */
-const LOST: readonly [string, AccessReason][] = [
+/**
+ * Purchase statuses looked for when no subscription or approved purchase gives access, in this order:
+ * a dispute keeps access (the buyer asked for a refund; Hotmart may refuse it), the others explain why
+ * there is none.
+ */
+const AFTER: readonly [string, AccessReason][] = [
+  ["PROTESTED", "purchase_disputed"],
   ["REFUNDED", "purchase_refunded"],
   ["CHARGEBACK", "purchase_chargeback"],
   ["CANCELLED", "purchase_cancelled"],
@@ -134,9 +142,9 @@ function withUntil(access: boolean, reason: AccessReason, until: EpochMs | undef
 /** Access checks (`hotmart.access`), built on subscriptions, sales and the Club. */
 export class Access extends APIResource {
   /**
-   * Whether this e-mail should have access now, and why, with the fewest API calls: the subscriptions
-   * first (real time), then approved purchases, then (only to explain a refusal) refunded, charged back,
-   * cancelled and expired purchases; the Club when `subdomain` is given. The rules are in docs/access.md.
+   * Whether this e-mail should have access now, and why, with the fewest API calls: the Club when
+   * `subdomain` is given, then the subscriptions (real time), then approved purchases, then disputed
+   * ones, then (only to explain a refusal) refunded, charged back, cancelled and expired purchases. The rules are in docs/access.md.
    * Composite (several requests), so its promise has no `.withResponse()`.
    *
    * @example
@@ -239,17 +247,20 @@ export class Access extends APIResource {
     }
     if (student) return answer(true, "club_member", { student });
 
-    // 5. Only to explain the refusal: a purchase that lost its access.
-    for (const [status, reason] of LOST) {
-      const lost = await this.#firstPurchase(
+    // 5. A disputed purchase keeps access; a refunded, charged back, cancelled or expired one explains
+    //    the refusal.
+    for (const [status, reason] of AFTER) {
+      const found = await this.#firstPurchase(
         sales,
         { ...query, transaction_status: status },
         subscribed,
         options,
       );
-      calls += lost.calls;
-      if (lost.purchase)
-        return answer(false, reason, { product: lost.purchase.product, purchase: lost.purchase });
+      calls += found.calls;
+      if (found.purchase) {
+        const { purchase } = found;
+        return answer(reason === "purchase_disputed", reason, { product: purchase.product, purchase });
+      }
     }
     return answer(false, "no_purchase");
   }

@@ -241,10 +241,8 @@ describe("schema names are a type", () => {
 
 describe("every call's promise gives its raw response", () => {
   it("withResponse and asResponse, pages included", () => {
-    expectTypeOf(client.sales.refund("HP1").withResponse()).resolves.toEqualTypeOf<{
-      data: void;
-      response: Response;
-    }>();
+    expectTypeOf(client.sales.refund("HP1").withResponse()).resolves.toEqualTypeOf<WithResponse<void>>();
+    expectTypeOf<WithResponse<number>>().toEqualTypeOf<{ data: number; response: Response }>();
     expectTypeOf(client.events.get(1).asResponse()).resolves.toEqualTypeOf<Response>();
     expectTypeOf(client.sales.history().withResponse()).resolves.toEqualTypeOf<
       WithResponse<Page<SalesHistoryItem>>
