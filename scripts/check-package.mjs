@@ -4,6 +4,7 @@
 //                     tarball in a scratch project → ESM and CJS smoke tests → TypeScript consumers
 //                     (module nodenext .mts + .cts, moduleResolution bundler), all strict.
 // hotmart-simulator:  npm pack → publint --strict (not installed: it has runtime dependencies).
+// hotmart-cli:        npm pack → publint --strict, and the packed bin is the built, executable CLI.
 //
 // Prints one line per check and exits 1 if any failed, showing the tool output of the failures.
 // Needs no network and no stdin; the consumer fixtures live in scripts/pack-fixtures.
@@ -19,6 +20,7 @@ import { formatMessage } from "publint/utils";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOTMART_DIR = path.join(ROOT, "packages", "hotmart");
 const SIMULATOR_DIR = path.join(ROOT, "packages", "simulator");
+const CLI_DIR = path.join(ROOT, "packages", "cli");
 const FIXTURES_DIR = path.join(ROOT, "scripts", "pack-fixtures");
 const FIXTURES = ["assert-sdk.cjs", "smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"];
 const COMMAND_TIMEOUT_MS = 60_000;
@@ -263,12 +265,22 @@ async function checkSimulator(work) {
   await check("publint hotmart-simulator", () => lint(SIMULATOR_DIR));
 }
 
+async function checkCli(work) {
+  await check("pack hotmart-cli", () => pack(CLI_DIR, work));
+  await check("publint hotmart-cli", () => lint(CLI_DIR));
+  await check("hotmart-cli bin starts with a shebang", async () => {
+    const head = (await readFile(path.join(CLI_DIR, "dist", "cli.js"), "utf8")).slice(0, 19);
+    if (head !== "#!/usr/bin/env node") throw new CheckError(`dist/cli.js starts with ${JSON.stringify(head)}`);
+  });
+}
+
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), "hotmart-pack-"));
   // On "exit" rather than in a finally block, so the temp dir also goes when a bug throws.
   process.on("exit", () => rmSync(work, { recursive: true, force: true }));
   await checkHotmart(work);
   await checkSimulator(work);
+  await checkCli(work);
   if (failures > 0) {
     console.log(`\n${failures} packaging check(s) failed`);
     process.exitCode = 1;
