@@ -72,7 +72,7 @@ export async function runMethod(
   const call = () =>
     fn.call(resource, ...args, ...(spec.params ? [params ?? {}] : []), { signal: io.signal });
   const mode = outputMode(flags.json, io.stdout);
-  const width = io.stdout.columns ?? 120;
+  const width = io.stdout.columns || 120;
   if (spec.kind === "list") {
     const promise = call() as PagePromise<unknown>;
     const items: unknown[] = [];
