@@ -82,6 +82,19 @@ describe("hotmart export (built binary, simulator)", () => {
     for (const row of rows) expect(row._status).toBe(row.purchase.status);
   });
 
+  it("--out *.json writes one JSON array", async () => {
+    const dir = emptyDir();
+    const r = await runCli(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.json"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(join(dir, "s.json"), "utf8")) as {
+      purchase: { transaction: string };
+    }[];
+    expect(rows.map((x) => x.purchase.transaction).sort()).toEqual(expectedDefault());
+  });
+
   it("--excel: BOM, semicolons, decimal commas", async () => {
     const dir = emptyDir();
     const r = await runCli(

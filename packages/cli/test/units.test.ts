@@ -6,6 +6,7 @@ import {
   RateLimitError,
 } from "hotmart";
 import { describe, expect, it } from "vitest";
+import { defaultFormat, endOf } from "../src/commands/export";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
 import { flatten } from "../src/flatten";
@@ -89,5 +90,22 @@ describe("output", () => {
     const table = renderTable(rows, undefined, 70);
     expect(table).toContain("(1 more column: use --json, or pipe for TSV)");
     expect(renderTsv([{ a: "t\tab", b: 1 }])).toBe("a\tb\nt ab\t1\n");
+  });
+});
+
+describe("export flags", () => {
+  it("picks the format from the flag, --excel or the file's extension", () => {
+    expect(defaultFormat(undefined, undefined, undefined)).toBe("jsonl");
+    expect(defaultFormat(undefined, undefined, "a.csv")).toBe("csv");
+    expect(defaultFormat(undefined, undefined, "a.JSONL")).toBe("jsonl");
+    expect(defaultFormat(undefined, undefined, "a.json")).toBe("json");
+    expect(defaultFormat(undefined, undefined, "a.txt")).toBe("csv");
+    expect(defaultFormat(undefined, true, undefined)).toBe("csv");
+    expect(defaultFormat("json", undefined, "a.csv")).toBe("json");
+  });
+
+  it("--to a day includes the whole day", () => {
+    expect(endOf("--to", "2025-12-31").toISOString()).toBe("2025-12-31T23:59:59.999Z");
+    expect(endOf("--to", "2025-12-31T10:00:00Z").toISOString()).toBe("2025-12-31T10:00:00.000Z");
   });
 });

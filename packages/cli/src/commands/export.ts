@@ -51,6 +51,20 @@ export function endOf(flag: string, text: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? new Date(date.getTime() + DAY_MS - 1) : date;
 }
 
+/** --format, else what --excel or the file's extension says: CSV for a file, JSON Lines on a pipe. */
+export function defaultFormat(
+  format: string | undefined,
+  excel: boolean | undefined,
+  out: string | undefined,
+): ExportFormat {
+  if (format !== undefined) return format as ExportFormat;
+  if (excel) return "csv";
+  const ext = /\.(csv|jsonl|ndjson|json)$/i.exec(out ?? "")?.[1]?.toLowerCase();
+  if (ext === "json") return "json";
+  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
+  return out === undefined ? "jsonl" : "csv";
+}
+
 function checkpointPath(flags: ExportFlags, name: ExportName): string {
   return (
     flags.checkpoint ??
@@ -123,16 +137,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
     }
   } else {
-    const format = (flags.format ??
-      (flags.excel
-        ? "csv"
-        : flags.out?.endsWith(".csv")
-          ? "csv"
-          : flags.out?.endsWith(".json")
-            ? "json"
-            : flags.out
-              ? "csv"
-              : "jsonl")) as ExportFormat;
+    const format = defaultFormat(flags.format, flags.excel, flags.out);
     if (!["csv", "jsonl", "json"].includes(format))
       throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
     if (flags.excel && format !== "csv")
@@ -252,7 +257,7 @@ export function exportCommand(program: Command, io: Io): void {
     .addOption(
       new Option(
         "--format <format>",
-        "csv, jsonl or json (default: jsonl on a pipe, csv for --out *.csv)",
+        "csv, jsonl or json (default: JSON Lines on stdout; for --out, from the extension, else csv)",
       ).choices(["csv", "jsonl", "json"]),
     )
     .option("--out <file>", "write to a file (default stdout)")
