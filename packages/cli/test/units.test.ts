@@ -1,3 +1,5 @@
+import { Readable, Writable } from "node:stream";
+import type { Command } from "commander";
 import {
   APIConnectionTimeoutError,
   AuthenticationError,
@@ -9,9 +11,11 @@ import { describe, expect, it } from "vitest";
 import { defaultFormat, endOf } from "../src/commands/export";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
+import { extensions } from "../src/extensions";
 import { flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
 import { renderTable, renderTsv } from "../src/output";
+import { buildProgram } from "../src/program";
 import { parseDate } from "../src/values";
 
 const apiInit = (status: number) => ({
@@ -107,5 +111,28 @@ describe("export flags", () => {
   it("--to a day includes the whole day", () => {
     expect(endOf("--to", "2025-12-31").toISOString()).toBe("2025-12-31T23:59:59.999Z");
     expect(endOf("--to", "2025-12-31T10:00:00Z").toISOString()).toBe("2025-12-31T10:00:00.000Z");
+  });
+});
+
+describe("help", () => {
+  it("every command's --help has an example", () => {
+    let text = "";
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    const io = { stdout: sink, stderr: sink, stdin: Readable.from([]), signal: new AbortController().signal };
+    const program = buildProgram(io, extensions);
+    const missing: string[] = [];
+    const visit = (cmd: Command, path: string) => {
+      text = "";
+      cmd.outputHelp();
+      if (!/Examples?:\n {2}\$ hotmart /.test(text)) missing.push(path || "hotmart");
+      for (const sub of cmd.commands) visit(sub, `${path} ${sub.name()}`.trim());
+    };
+    visit(program, "");
+    expect(missing).toEqual([]);
   });
 });

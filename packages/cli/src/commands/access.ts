@@ -7,9 +7,9 @@ import { parseNumber } from "../values";
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function accessCommand(program: Command, io: Io): void {
-  const access = new Command("access").description(
-    "does this person have access? (the SDK's access answer, with its reason)",
-  );
+  const access = new Command("access")
+    .description("does this person have access? (the SDK's access answer, with its reason)")
+    .addHelpText("after", "\nExample:\n  $ hotmart access check ana@example.com --product 1234567\n");
   access
     .command("check")
     .description(

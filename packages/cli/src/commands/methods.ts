@@ -159,9 +159,13 @@ export function methodCommands(io: Io): Command[] {
     let group = groups.get(spec.resource);
     if (!group) {
       group = new Command(spec.resource).description(RESOURCE_HELP[spec.resource]);
+      const examples = METHODS.filter((m) => m.resource === spec.resource)
+        .slice(0, 4)
+        .map((m) => `  $ ${m.example}`)
+        .join("\n");
       group.addHelpText(
         "after",
-        "\nRun `hotmart <resource> <command> --help` for its flags and an example.\n",
+        `\nExamples:\n${examples}\n\nRun \`hotmart ${spec.resource} <command> --help\` for its flags and an example.\n`,
       );
       groups.set(spec.resource, group);
     }

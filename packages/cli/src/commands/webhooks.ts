@@ -151,9 +151,14 @@ function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
 }
 
 export function webhooksCommand(program: Command, io: Io): void {
-  const webhooks = new Command("webhooks").description(
-    "webhooks for local development: trigger sample events, replay saved ones, listen and verify",
-  );
+  const webhooks = new Command("webhooks")
+    .description(
+      "webhooks for local development: trigger sample events, replay saved ones, listen and verify",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ hotmart webhooks listen --port 4242 --hottok my-hottok\n  $ hotmart webhooks trigger PURCHASE_APPROVED --to http://localhost:4242/\n  $ hotmart webhooks replay deliveries.jsonl --to http://localhost:3000/hotmart\n",
+    );
 
   webhooks
     .command("trigger")
