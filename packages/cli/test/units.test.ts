@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { defaultFormat, endOf } from "../src/commands/export";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
+import { csvCell } from "../src/export/writer";
 import { extensions } from "../src/extensions";
 import { flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
@@ -134,5 +135,17 @@ describe("help", () => {
     };
     visit(program, "");
     expect(missing).toEqual([]);
+  });
+});
+
+describe("CSV cells", () => {
+  it("plain CSV keeps the API's values; Excel gets decimal commas and readable date-times", () => {
+    expect(csvCell(1793448000000, false, "purchase.order_date")).toBe("1793448000000");
+    expect(csvCell(1793448000000, true, "purchase.order_date")).toBe("2026-10-31 12:00:00");
+    expect(csvCell(9.98, true, "purchase.price.value")).toBe("9,98");
+    expect(csvCell(9.98, false, "purchase.price.value")).toBe("9.98");
+    expect(csvCell(1793448000000, true, "purchase.recurrency_number")).toBe("1793448000000");
+    expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
+    expect(csvCell(undefined, true, "x")).toBe("");
   });
 });

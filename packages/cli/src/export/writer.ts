@@ -16,10 +16,24 @@ export interface WriterOptions {
   written: number;
 }
 
-/** A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. */
-export function csvCell(value: unknown, excel: boolean): string {
+/** Column names that hold epoch-ms dates (order_date, date_next_charge, start_datetime, last_update). */
+const DATE_COLUMN = /(date|datetime|update|_at)$/i;
+
+/** Epoch ms as Excel reads a date-time in any locale: `2025-01-31 14:05:00` (UTC). */
+const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
+ * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas.
+ */
+export function csvCell(value: unknown, excel: boolean, column = ""): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return excel ? String(value).replace(".", ",") : String(value);
+  if (typeof value === "number") {
+    if (!excel) return String(value);
+    if (DATE_COLUMN.test(column) && Number.isInteger(value) && value > 1e11 && value < 1e13)
+      return excelDate(value);
+    return String(value).replace(".", ",");
+  }
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.length === 0) return "";
@@ -56,7 +70,7 @@ export class RecordWriter {
     const { format, columns, excel } = this.#options;
     let ok: boolean;
     if (format === "csv" && this.#csv) {
-      ok = this.#csv.write(columns.map((c) => csvCell(getPath(record, c), excel)));
+      ok = this.#csv.write(columns.map((c) => csvCell(getPath(record, c), excel, c)));
       if (!ok) await once(this.#csv, "drain");
       return;
     }
