@@ -377,6 +377,15 @@ export const METHODS: readonly MethodSpec[] = [
   },
   {
     resource: "club",
+    method: "pagesV1",
+    summary: "The pages of a module from the old v1 endpoint (deprecated by Hotmart: use pages)",
+    kind: "read",
+    args: [{ name: "module_id", type: "string", description: "module id (from club modules)" }],
+    params: [{ name: "subdomain", type: "string", description: "the Club's subdomain", required: true }],
+    example: "hotmart club pages-v1 MOD123 --subdomain my_subdomain",
+  },
+  {
+    resource: "club",
     method: "students",
     summary: "The Club's members",
     kind: "list",

@@ -177,8 +177,10 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const runOptions: ExportOptions = fresh
     ? { ...fresh, signal: io.signal }
     : { resume: resumeFrom, concurrency, signal: io.signal };
-  // The bar only on a terminal; a pipe or a log file gets nothing but the final line.
-  const bar = flags.progress !== false && io.stderr.isTTY ? new ExportBar(io.stderr) : undefined;
+  // The bar only on a terminal, and not over records printed to that same terminal.
+  const showBar =
+    flags.progress !== false && io.stderr.isTTY === true && (meta.out !== undefined || !io.stdout.isTTY);
+  const bar = showBar ? new ExportBar(io.stderr) : undefined;
   let last: ExportProgress | undefined;
   runOptions.onProgress = (event) => {
     last = event.progress;
