@@ -56,12 +56,12 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Exported \d+ records to sales\.csv/);
     const csv = readFileSync(join(dir, "sales.csv"), "utf8");
-    expect(csv.split("\n")[0]).toBe(columnsFor("sales").join(","));
+    expect(csv.split("\n")[0]).toBe((await columnsFor("sales")).join(","));
     const got = csvTransactions(csv);
     expect(got.length).toBe(new Set(got).size);
     expect([...got].sort()).toEqual(expectedDefault());
     const listed = await runCli(["export", "sales", "--list-columns"]);
-    expect(listed.stdout.trim().split("\n")).toEqual(columnsFor("sales"));
+    expect(listed.stdout.trim().split("\n")).toEqual(await columnsFor("sales"));
   });
 
   it("--status all walks every status and tags each record", async () => {

@@ -118,7 +118,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const name = exportNameOf(nameArg);
   if (!name) throw usageError(`Unknown export "${nameArg}": use one of ${Object.keys(EXPORTS).join(", ")}`);
   if (flags.listColumns) {
-    io.stdout.write(`${columnsFor(name).join("\n")}\n`);
+    io.stdout.write(`${(await columnsFor(name)).join("\n")}\n`);
     return;
   }
   const path = checkpointPath(flags, name);
@@ -142,7 +142,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
     if (flags.excel && format !== "csv")
       throw usageError("--excel is a CSV flavour: use it with --format csv");
-    const documented = columnsFor(name);
+    const documented = await columnsFor(name);
     const columns = flags.columns
       ? flags.columns
           .split(",")

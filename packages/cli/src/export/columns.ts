@@ -1,5 +1,3 @@
-import { responseSchemas } from "hotmart/schemas";
-
 /**
  * CSV columns from the SDK's response schemas (hotmart/schemas): every field of an item, nested objects
  * flattened by dot path, in schema order. They depend on the API as documented, never on which records
@@ -69,8 +67,12 @@ function walk(schema: ZodLike | undefined, prefix: string, out: string[]): void 
   for (const [key, child] of Object.entries(shape)) walk(child, prefix ? `${prefix}.${key}` : key, out);
 }
 
-/** The documented columns of an export, in order. */
-export function columnsFor(name: ExportName): string[] {
+/**
+ * The documented columns of an export, in order. The schemas (and zod) load on first use: importing
+ * them would add a tenth of a second to every command's start.
+ */
+export async function columnsFor(name: ExportName): Promise<string[]> {
+  const { responseSchemas } = await import("hotmart/schemas");
   const page = unwrap((responseSchemas as unknown as Record<string, ZodLike>)[EXPORTS[name].schema]);
   const items = unwrap(page?._zod?.def?.shape?.items);
   const element = items?._zod?.def?.element;
