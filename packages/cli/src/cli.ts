@@ -5,11 +5,18 @@ import { run } from "./program";
 
 const controller = new AbortController();
 let interrupts = 0;
-process.on("SIGINT", () => {
+let terminated = false;
+const stop = (code: number) => {
   interrupts += 1;
-  // The first Ctrl-C lets the command stop cleanly (an export saves its checkpoint); a second one quits.
-  if (interrupts > 1) process.exit(EXIT.INTERRUPTED);
+  // The first signal lets the command stop cleanly (an export saves its checkpoint); a second one quits.
+  if (interrupts > 1) process.exit(code);
   controller.abort();
+};
+process.on("SIGINT", () => stop(EXIT.INTERRUPTED));
+// A container or a CI timeout stops with SIGTERM: same clean stop, the shell's 128 + 15 as the code.
+process.on("SIGTERM", () => {
+  terminated = true;
+  stop(143);
 });
 
 // A reader that went away (`hotmart export sales | head`) is not an error: stop quietly, like cat does.
@@ -30,7 +37,10 @@ function exitAfterFlush(code: number): void {
   process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
 }
 
-run(process.argv.slice(2), io, extensions).then(exitAfterFlush, (error: unknown) => {
-  process.stderr.write(`hotmart: ${error instanceof Error ? error.message : String(error)}\n`);
-  exitAfterFlush(EXIT.API);
-});
+run(process.argv.slice(2), io, extensions).then(
+  (code) => exitAfterFlush(terminated && code === EXIT.INTERRUPTED ? 143 : code),
+  (error: unknown) => {
+    process.stderr.write(`hotmart: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitAfterFlush(EXIT.API);
+  },
+);

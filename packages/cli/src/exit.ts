@@ -31,7 +31,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   3    authentication failed or credentials missing
   4    rate limited (429 after every retry)
   5    network error or timeout
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C)
+  143  stopped by SIGTERM (the same clean stop as Ctrl-C)`;
 
 /** An error the CLI raises itself, with the exit code it maps to. */
 export class CliError extends Error {
