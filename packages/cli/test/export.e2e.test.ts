@@ -175,6 +175,37 @@ describe("hotmart export (built binary, simulator)", () => {
     expect([...got].sort()).toEqual(expectedDefault());
   }, 60_000);
 
+  it("SIGTERM stops as cleanly as Ctrl-C, with exit code 143", async () => {
+    const dir = emptyDir();
+    const args = [
+      "export",
+      "sales",
+      "--from",
+      FROM,
+      "--to",
+      TO,
+      "--out",
+      "s.csv",
+      "--page-size",
+      "20",
+      "--concurrency",
+      "2",
+    ];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
+    const file = join(dir, "s.csv");
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill("SIGTERM");
+    expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(143);
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
+  }, 60_000);
+
   it("usage errors exit 2 before any request", async () => {
     const before = sim.requestLog.length;
     expect((await runCli(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);
