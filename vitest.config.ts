@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^hotmart$/, replacement: src("./packages/hotmart/src/index.ts") },
       { find: /^hotmart-simulator$/, replacement: src("./packages/simulator/src/index.ts") },
       { find: /^hotmart-redis$/, replacement: src("./packages/redis/src/index.ts") },
+      { find: /^hotmart-cli$/, replacement: src("./packages/cli/src/index.ts") },
     ],
   },
   test: {

@@ -35,6 +35,7 @@ export { ERROR_URI, type ErrorBody } from "./errors";
 export { FAULT_KINDS, type Fault, type FaultKind, type FaultSpec } from "./faults";
 export { SimulatorOptionError } from "./options";
 export { PAGE_LIMITS, type PageLimit } from "./pagination";
+export { type SampleWebhookOptions, sampleWebhook } from "./sample-webhook";
 export {
   type Simulator,
   type SimulatorData,

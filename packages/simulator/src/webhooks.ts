@@ -71,6 +71,23 @@ export interface WebhookChaosOptions {
 /** Real captures carry `hottok` in the body for these events (§9.9, §9.13 #27). */
 const BODY_HOTTOK = new Set(["UPDATE_SUBSCRIPTION_CHARGE_DATE", "SWITCH_PLAN"]);
 
+/** The v2 envelope of one event, as Hotmart spells it (CLUB_FIRST_ACCESS has a camelCase date). */
+export function webhookEnvelope(
+  event: string,
+  data: unknown,
+  at: number,
+  id: string = randomUUID(),
+): WebhookEnvelope {
+  return event === "CLUB_FIRST_ACCESS"
+    ? { id, creationDate: at, event, version: "2.0.0", data }
+    : { id, creation_date: at, event, version: "2.0.0", data };
+}
+
+/** The body sent to one URL: events whose real captures carry a body hottok get that URL's hottok. */
+export function withBodyHottok(envelope: WebhookEnvelope, hottok: string): WebhookEnvelope {
+  return BODY_HOTTOK.has(envelope.event) ? { ...envelope, hottok } : envelope;
+}
+
 /** One event on its way to one URL: the first delivery, or its chaos duplicate. */
 interface Chain {
   sub: WebhookSubscription;
@@ -159,16 +176,11 @@ export class WebhookDispatcher {
 
   /** Builds the envelope and starts delivering it; returns the envelope (without a body hottok). */
   send(event: string, data: unknown): WebhookEnvelope {
-    const id = randomUUID();
-    const at = this.#clock();
-    const envelope: WebhookEnvelope =
-      event === "CLUB_FIRST_ACCESS"
-        ? { id, creationDate: at, event, version: "2.0.0", data }
-        : { id, creation_date: at, event, version: "2.0.0", data };
+    const envelope = webhookEnvelope(event, data, this.#clock());
     if (this.#closed) return envelope;
     for (const sub of this.subscriptions) {
       if (sub.disabled || (sub.events && !sub.events.includes(event))) continue;
-      const body = BODY_HOTTOK.has(event) ? { ...envelope, hottok: sub.hottok } : envelope;
+      const body = withBodyHottok(envelope, sub.hottok);
       this.#pending++;
       // Every chaos draw happens here, synchronously and in emission order, so the same seed and the
       // same emissions give the same holds and duplicates whatever the network timing.

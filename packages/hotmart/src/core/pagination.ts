@@ -1,3 +1,11 @@
+import {
+  APIPromise,
+  type RateLimitInfo,
+  type RawResult,
+  readRateLimit,
+  rebuild,
+  type WithResponse,
+} from "./api-promise";
 import { PaginationError } from "./errors";
 
 /** Hotmart's cursor envelope. Not every endpoint sends every field; `results_per_page` is unreliable. */
@@ -13,20 +21,47 @@ export interface PageResponse<T> {
   page_info: PageInfo;
 }
 
-/** Fetches one page for the given cursor (undefined: the first page of the original query). */
-export type PageFetcher<T> = (pageToken: string | undefined) => Promise<PageResponse<T>>;
+/**
+ * Fetches one page for the given cursor (undefined: the first page of the original query). `signal`
+ * cancels a page fetched ahead that the loop no longer wants. The resources return an APIPromise,
+ * which also carries the HTTP response of the page.
+ */
+export type PageFetcher<T> = (
+  pageToken: string | undefined,
+  signal?: AbortSignal,
+) => Promise<PageResponse<T>>;
 
 /** One page of results, with the means to get the next. */
 export class Page<T> implements PageResponse<T> {
   readonly items: T[];
   readonly page_info: PageInfo;
   readonly #fetch: PageFetcher<T>;
+  readonly #raw: RawResult<unknown> | undefined;
+  readonly #at: number;
 
-  constructor(response: Partial<PageResponse<T>> | undefined, fetcher: PageFetcher<T>) {
+  constructor(
+    response: Partial<PageResponse<T>> | undefined,
+    fetcher: PageFetcher<T>,
+    /** @internal The HTTP response the page came from. */
+    raw?: RawResult<unknown>,
+  ) {
     // `{}` or an empty body means "nothing here" (select with no match, a product without coupons).
     this.items = Array.isArray(response?.items) ? response.items : [];
     this.page_info = response?.page_info ?? {};
     this.#fetch = fetcher;
+    this.#raw = raw;
+    this.#at = Date.now();
+  }
+
+  /** The RateLimit-* headers Hotmart sent with this page (undefined when it sent none). */
+  get rateLimit(): RateLimitInfo | undefined {
+    const headers = this.#raw?.raw?.headers;
+    return headers ? readRateLimit(headers, this.#at) : undefined;
+  }
+
+  /** The HTTP response this page came from, its body unread (undefined for a page built by hand). */
+  response(): Response | undefined {
+    return this.#raw?.raw ? rebuild(this.#raw) : undefined;
   }
 
   hasNextPage(): boolean {
@@ -42,7 +77,7 @@ export class Page<T> implements PageResponse<T> {
   async getNextPage(): Promise<Page<T>> {
     const token = this.nextPageToken();
     if (token === undefined) throw new PaginationError("This is the last page: check hasNextPage() first");
-    return new Page(await this.#fetch(token), this.#fetch);
+    return loadPage(this.#fetch, token);
   }
 }
 
@@ -68,8 +103,21 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   #firstPage(): Promise<Page<T>> {
     // Lazy and memoised: building the promise sends nothing; awaiting it twice sends one request.
-    this.#first ??= this.#fetch(this.#startToken).then((r) => new Page(r, this.#fetch));
+    this.#first ??= loadPage(this.#fetch, this.#startToken);
     return this.#first;
+  }
+
+  /** The first page and the HTTP response it came from. */
+  async withResponse(): Promise<WithResponse<Page<T>>> {
+    const page = await this.#firstPage();
+    const response = page.response();
+    if (!response) throw new PaginationError("This page was not fetched over HTTP: it has no response");
+    return { data: page, response };
+  }
+
+  /** The first page's HTTP response, its body unread. */
+  async asResponse(): Promise<Response> {
+    return (await this.withResponse()).response;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable by design.
@@ -88,22 +136,39 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#firstPage().finally(onfinally);
   }
 
-  /** Every page, in order, starting from the first (or from the `page_token` given). */
+  /**
+   * Every page, in order, starting from the first (or from the `page_token` given). While the loop works
+   * on one page the next is already being fetched (one page ahead at most), so a walk costs the slower
+   * of the two instead of their sum; leaving the loop early cancels that fetch.
+   */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const seen = new Set<string>();
     if (this.#startToken) seen.add(this.#startToken);
-    let page = await this.#firstPage();
-    for (;;) {
-      yield page;
-      const next = page.nextPageToken();
-      if (next === undefined) return;
-      if (seen.has(next)) {
-        throw new PaginationError(
-          `Hotmart returned a cursor it had already returned (after ${seen.size} pages); stopping instead of looping`,
-        );
+    const ahead = new AbortController();
+    try {
+      let page = await this.#firstPage();
+      for (;;) {
+        const next = page.nextPageToken();
+        let pending: Promise<Page<T>> | undefined;
+        if (next !== undefined) {
+          if (seen.has(next)) {
+            yield page;
+            throw new PaginationError(
+              `Hotmart returned a cursor it had already returned (after ${seen.size} pages); stopping instead of looping`,
+            );
+          }
+          seen.add(next);
+          pending = this.#fetch(next, ahead.signal).then((r) => new Page(r, this.#fetch));
+          // Observed here so a failure while the caller is still busy is not an unhandled rejection;
+          // it is raised below when the loop asks for that page.
+          pending.catch(() => {});
+        }
+        yield page;
+        if (pending === undefined) return;
+        page = await pending;
       }
-      seen.add(next);
-      page = await page.getNextPage();
+    } finally {
+      ahead.abort(new PaginationError("The loop stopped before this page was needed"));
     }
   }
 
@@ -130,4 +195,13 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     for await (const item of this.iterate(options)) out.push(item);
     return out;
   }
+}
+
+async function loadPage<T>(fetcher: PageFetcher<T>, token: string | undefined): Promise<Page<T>> {
+  const pending = fetcher(token);
+  if (pending instanceof APIPromise) {
+    const raw = await (pending as APIPromise<PageResponse<T>>)._raw();
+    return new Page(raw.data, fetcher, raw);
+  }
+  return new Page(await pending, fetcher);
 }

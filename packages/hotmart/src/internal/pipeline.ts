@@ -6,7 +6,7 @@ import {
   HotmartError,
   ResponseParseError,
 } from "../core/errors";
-import type { HttpMethod, RequestOptions, ValidateMode } from "../core/types";
+import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
@@ -60,7 +60,12 @@ export interface RequestSpec {
   expectBody?: boolean | undefined;
   accept?: ((body: unknown) => boolean) | undefined;
   /** Name of the response schema in hotmart/schemas, for `validate`. */
-  schema?: string | undefined;
+  schema?: SchemaName | undefined;
+  /**
+   * Called with every HTTP response received (a retried attempt's too) and its body text, before it is
+   * parsed: how `.withResponse()` and the rate-limit readers see the raw response at no cost when unused.
+   */
+  onResponse?: ((response: Response, text: string) => void) | undefined;
 }
 
 /** One call: what every attempt of it shares. */
@@ -194,6 +199,11 @@ async function run(call: Call): Promise<unknown> {
       throw failure;
     }
     retry += 1;
+    call.options.onRetry?.({
+      retry,
+      status: failure instanceof APIError ? failure.status : undefined,
+      delayMs: wait,
+    });
     ctx.log.warn(
       `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
       { reason: failure.message },
@@ -266,6 +276,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
 
   const { response, text } = result;
   ctx.limiter?.observe(response.headers, ticket);
+  call.spec.onResponse?.(response, text);
   if (log.enabled("debug")) {
     log.debug(`← ${response.status} ${method} ${call.safeURL()}`, {
       ms: Date.now() - started,

@@ -1,0 +1,46 @@
+import { EXIT } from "./exit";
+import { extensions } from "./extensions";
+import type { Io } from "./io";
+import { run } from "./program";
+
+const controller = new AbortController();
+let interrupts = 0;
+let terminated = false;
+const stop = (code: number) => {
+  interrupts += 1;
+  // The first signal lets the command stop cleanly (an export saves its checkpoint); a second one quits.
+  if (interrupts > 1) process.exit(code);
+  controller.abort();
+};
+process.on("SIGINT", () => stop(EXIT.INTERRUPTED));
+// A container or a CI timeout stops with SIGTERM: same clean stop, the shell's 128 + 15 as the code.
+process.on("SIGTERM", () => {
+  terminated = true;
+  stop(143);
+});
+
+// A reader that went away (`hotmart export sales | head`) is not an error: stop quietly, like cat does.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.OK);
+  throw error;
+});
+
+const io: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  signal: controller.signal,
+};
+
+/** Exits once stdout and stderr are flushed: a pipe would otherwise lose the tail of the output. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+run(process.argv.slice(2), io, extensions).then(
+  (code) => exitAfterFlush(terminated && code === EXIT.INTERRUPTED ? 143 : code),
+  (error: unknown) => {
+    process.stderr.write(`hotmart: ${error instanceof Error ? error.message : String(error)}\n`);
+    exitAfterFlush(EXIT.API);
+  },
+);

@@ -1,0 +1,307 @@
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import type { Writable } from "node:stream";
+import { type Command, Option } from "commander";
+import { APIUserAbortError, type ExportCheckpoint, type ExportOptions, type ExportProgress } from "hotmart";
+import { type GlobalOptions, openSession } from "../config";
+import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
+import { columnsFor, EXPORTS, type ExportName, exportNameOf } from "../export/columns";
+import { ExportBar } from "../export/progress-bar";
+import { type ExportFormat, RecordWriter } from "../export/writer";
+import { err, type Io } from "../io";
+import { parseDate, parseNumber } from "../values";
+
+/** What the CLI keeps beside the SDK's checkpoint, so a resumed file keeps its format and columns. */
+interface ExportMeta {
+  cli: 1;
+  name: ExportName;
+  format: ExportFormat;
+  excel: boolean;
+  columns: string[];
+  out: string | undefined;
+  /** Records carry the `_status` of the walk that found them. */
+  status: boolean;
+}
+
+type SavedExport = ExportMeta & { checkpoint: ExportCheckpoint };
+
+interface ExportFlags {
+  from?: string;
+  to?: string;
+  status?: string;
+  format?: string;
+  out?: string;
+  concurrency: string;
+  resume?: boolean;
+  checkpoint?: string;
+  columns?: string;
+  excel?: boolean;
+  listColumns?: boolean;
+  productId?: string;
+  eventId?: string;
+  param?: string[];
+  progress?: boolean;
+  pageSize?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** `--to 2025-12-31` means the whole of that day: the bound is inclusive. */
+export function endOf(flag: string, text: string): Date {
+  const date = parseDate(flag, text);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? new Date(date.getTime() + DAY_MS - 1) : date;
+}
+
+/** --format, else what --excel or the file's extension says: CSV for a file, JSON Lines on a pipe. */
+export function defaultFormat(
+  format: string | undefined,
+  excel: boolean | undefined,
+  out: string | undefined,
+): ExportFormat {
+  if (format !== undefined) return format as ExportFormat;
+  if (excel) return "csv";
+  const ext = /\.(csv|jsonl|ndjson|json)$/i.exec(out ?? "")?.[1]?.toLowerCase();
+  if (ext === "json") return "json";
+  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
+  return out === undefined ? "jsonl" : "csv";
+}
+
+function checkpointPath(flags: ExportFlags, name: ExportName): string {
+  return (
+    flags.checkpoint ??
+    (flags.out ? `${flags.out}.checkpoint.json` : `hotmart-export-${name}.checkpoint.json`)
+  );
+}
+
+/** Written to a temporary file first, so a crash mid-write never leaves half a checkpoint. */
+function saveCheckpoint(path: string, saved: SavedExport): void {
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(saved)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+function loadCheckpoint(path: string): SavedExport {
+  if (!existsSync(path)) {
+    throw usageError(
+      `--resume: no checkpoint at ${path} (pass --checkpoint FILE, or the same --out as the interrupted run)`,
+    );
+  }
+  try {
+    const saved = JSON.parse(readFileSync(path, "utf8")) as SavedExport;
+    if (saved.cli !== 1 || typeof saved.checkpoint !== "object") throw new Error("not a checkpoint");
+    return saved;
+  } catch {
+    throw usageError(`--resume: ${path} is not a hotmart export checkpoint`);
+  }
+}
+
+function parseParams(flags: ExportFlags): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  if (flags.productId !== undefined) params.product_id = parseNumber("--product-id", flags.productId);
+  for (const pair of flags.param ?? []) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0)
+      throw usageError(`--param "${pair}": use key=value, e.g. --param buyer_email=ana@example.com`);
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return params;
+}
+
+function resumeCommand(name: string, flags: ExportFlags, out: string | undefined): string {
+  const parts = ["hotmart export", name, "--resume"];
+  if (flags.checkpoint) parts.push("--checkpoint", flags.checkpoint);
+  if (out) parts.push("--out", out);
+  // Records went to stdout: the rest must be appended to wherever the first part went.
+  else parts.push(">> the-same-file");
+  return parts.join(" ");
+}
+
+async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOptions, io: Io): Promise<void> {
+  const name = exportNameOf(nameArg);
+  if (!name) throw usageError(`Unknown export "${nameArg}": use one of ${Object.keys(EXPORTS).join(", ")}`);
+  if (flags.listColumns) {
+    io.stdout.write(`${(await columnsFor(name)).join("\n")}\n`);
+    return;
+  }
+  const path = checkpointPath(flags, name);
+  let meta: ExportMeta;
+  /** Set for a new export; a resumed one takes everything from its checkpoint. */
+  let fresh: ExportOptions | undefined;
+  let resumeFrom: ExportCheckpoint | undefined;
+  const concurrency = parseNumber("--concurrency", flags.concurrency);
+  if (flags.resume) {
+    const { checkpoint, ...savedMeta } = loadCheckpoint(path);
+    meta = savedMeta;
+    resumeFrom = checkpoint;
+    const saved = meta;
+    if (saved.name !== name) throw usageError(`--resume: ${path} is an export of ${saved.name}, not ${name}`);
+    if (flags.out !== undefined && saved.out !== undefined && flags.out !== saved.out) {
+      throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
+    }
+  } else {
+    const format = defaultFormat(flags.format, flags.excel, flags.out);
+    if (!["csv", "jsonl", "json"].includes(format))
+      throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
+    if (flags.excel && format !== "csv")
+      throw usageError("--excel is a CSV flavour: use it with --format csv");
+    const documented = await columnsFor(name);
+    const columns = flags.columns
+      ? flags.columns
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : documented;
+    const statusList =
+      flags.status === undefined
+        ? undefined
+        : flags.status === "all"
+          ? "all"
+          : flags.status.split(",").map((s) => s.trim().toUpperCase());
+    const options: ExportOptions = { params: parseParams(flags), concurrency };
+    if (flags.from !== undefined) options.from = parseDate("--from", flags.from);
+    if (flags.to !== undefined) options.to = endOf("--to", flags.to);
+    if (statusList !== undefined) options.statuses = statusList;
+    if (flags.eventId !== undefined) options.eventId = flags.eventId;
+    if (flags.pageSize !== undefined) options.pageSize = parseNumber("--page-size", flags.pageSize);
+    fresh = options;
+    meta = {
+      cli: 1,
+      name,
+      format,
+      excel: Boolean(flags.excel),
+      columns: statusList !== undefined && format === "csv" ? [...columns, "_status"] : columns,
+      out: flags.out,
+      status: statusList !== undefined,
+    };
+  }
+  const saved = meta;
+  const session = await openSession(globals, { maxRetries: 5 });
+  const runOptions: ExportOptions = fresh
+    ? { ...fresh, signal: io.signal }
+    : { resume: resumeFrom, concurrency, signal: io.signal };
+  // The bar only on a terminal, and not over records printed to that same terminal.
+  const showBar =
+    flags.progress !== false && io.stderr.isTTY === true && (meta.out !== undefined || !io.stdout.isTTY);
+  const bar = showBar ? new ExportBar(io.stderr) : undefined;
+  let last: ExportProgress | undefined;
+  runOptions.onProgress = (event) => {
+    last = event.progress;
+    bar?.update(event.progress);
+  };
+  const run = session.client.export.run(EXPORTS[name].resource, runOptions);
+  const written = resumeFrom?.records ?? 0;
+  const append = !fresh;
+  const out: Writable = saved.out ? createWriteStream(saved.out, { flags: append ? "a" : "w" }) : io.stdout;
+  const writer = new RecordWriter(out, {
+    format: saved.format,
+    columns: saved.columns,
+    excel: saved.excel,
+    append,
+    written,
+  });
+  let failure: unknown;
+  try {
+    for await (const { record, status } of run) {
+      const row = saved.status ? { ...(record as object), _status: status } : record;
+      await writer.write(row);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  bar?.stop();
+  await writer.finish(failure === undefined);
+  if (out !== io.stdout) await new Promise<void>((resolve) => out.end(resolve));
+  await session.close();
+  if (failure === undefined) {
+    rmSync(path, { force: true });
+    const p = last ?? run.progress();
+    err(
+      io,
+      `Exported ${p.records} records${saved.out ? ` to ${saved.out}` : ""} (${Math.round(p.elapsedMs / 100) / 10} s, ${p.rateLimited} responses 429).`,
+    );
+    return;
+  }
+  const records = run.checkpoint().records;
+  if (records === 0) {
+    // Nothing was written: a checkpoint would only repeat the flags.
+    if (failure instanceof APIUserAbortError || io.signal.aborted)
+      throw new CliError("Interrupted: nothing exported.", EXIT.INTERRUPTED);
+    throw failure;
+  }
+  saveCheckpoint(path, { ...meta, checkpoint: run.checkpoint() });
+  const how = `Resume with: ${resumeCommand(name, flags, meta.out)}`;
+  if (failure instanceof APIUserAbortError || io.signal.aborted) {
+    throw new CliError(
+      `Interrupted after ${records} records; checkpoint saved to ${path}.\n${how}`,
+      EXIT.INTERRUPTED,
+    );
+  }
+  throw new CliError(
+    `${errorMessage(failure)}\nStopped after ${records} records; checkpoint saved to ${path}.\n${how}`,
+    exitCodeOf(failure),
+  );
+}
+
+export function exportCommand(program: Command, io: Io): void {
+  const list = Object.entries(EXPORTS)
+    .map(([n, s]) => `  ${n.padEnd(26)} ${s.resource}`)
+    .join("\n");
+  program
+    .command("export")
+    .description(
+      "export every record of a list over a date range: fast (parallel), resumable, CSV/JSON Lines/JSON",
+    )
+    .argument("<resource>", "what to export (see below)")
+    .option("--from <date>", "first day (YYYY-MM-DD, inclusive; default 2010-01-01)")
+    .option("--to <date>", "last day (YYYY-MM-DD, inclusive: the whole day; default now)")
+    .option(
+      "--status <all|A,B>",
+      "transaction statuses to walk: all, or a list (default: APPROVED and COMPLETE)",
+    )
+    .addOption(
+      new Option(
+        "--format <format>",
+        "csv, jsonl or json (default: JSON Lines on stdout; for --out, from the extension, else csv)",
+      ).choices(["csv", "jsonl", "json"]),
+    )
+    .option("--out <file>", "write to a file (default stdout)")
+    .option(
+      "--columns <a,b>",
+      "CSV columns as dot paths (default: every documented column; see --list-columns)",
+    )
+    .option("--excel", "CSV for Excel in Portuguese: semicolons, decimal commas, readable dates, UTF-8 BOM")
+    .option("--concurrency <n>", "requests in flight (the rate limiter still paces them)", "8")
+    .option("--resume", "continue an interrupted export from its checkpoint")
+    .option("--checkpoint <file>", "checkpoint file (default <out>.checkpoint.json)")
+    .option("--product-id <id>", "only this product")
+    .option("--event-id <id>", "the event, for event-tickets")
+    .option(
+      "--param <key=value>",
+      "any other filter of the list (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option("--list-columns", "print the CSV columns of the resource and exit")
+    .option("--no-progress", "no progress bar even on a terminal")
+    .option("--page-size <n>", "records per request (default and maximum: the endpoint's, 500)")
+    .addHelpText(
+      "after",
+      `
+Resources:
+${list}
+
+Columns: every field of the API's documented response, nested fields flattened by dot path
+(purchase.price.value), arrays as one JSON cell; with --status, a last column _status says which
+status walk found the record. The list does not depend on the data: the header is the same every run.
+
+Ctrl-C stops cleanly: the checkpoint is saved and the command to resume is printed (exit code 130).
+
+Examples:
+  $ hotmart export sales --from 2025-01-01 --to 2025-12-31 --status all --out sales-2025.csv
+  $ hotmart export sales --from 2025-01-01 --excel --out vendas.csv
+  $ hotmart export subscriptions --format jsonl | jq .subscriber.email
+  $ hotmart export sales --out sales-2025.csv --resume
+  $ hotmart export sales --list-columns
+`,
+    )
+    .action(async (resource: string, flags: ExportFlags, cmd: Command) => {
+      await runExport(resource, flags, cmd.optsWithGlobals() as GlobalOptions, io);
+    });
+}

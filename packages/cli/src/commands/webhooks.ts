@@ -1,0 +1,319 @@
+import { appendFileSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Command } from "commander";
+import {
+  constructEvent,
+  HOTTOK_HEADER,
+  WEBHOOK_EVENT_NAMES,
+  type WebhookEventName,
+  WebhookPayloadError,
+  WebhookVerificationError,
+} from "hotmart";
+import type { GlobalOptions } from "../config";
+import { CliError, EXIT, usageError } from "../exit";
+import { getPath } from "../flatten";
+import { err, type Io, out } from "../io";
+import { parseNumber } from "../values";
+
+/** Fields worth a glance in a delivery, per kind of event; the first present ones are shown. */
+const SUMMARY_PATHS = [
+  "data.purchase.transaction",
+  "data.purchase.status",
+  "data.product.name",
+  "data.buyer.email",
+  "data.purchase.price.value",
+  "data.purchase.payment.type",
+  "data.subscription.subscriber.code",
+  "data.subscriber.code",
+  "data.subscriber.email",
+  "data.subscription.status",
+  "data.user.email",
+  "data.module.name",
+  "data.cancellation_date",
+  "data.date_next_charge",
+];
+
+export function summarize(payload: unknown): string[] {
+  const lines: string[] = [];
+  for (const path of SUMMARY_PATHS) {
+    const value = getPath(payload, path);
+    if (value === undefined || value === null || typeof value === "object") continue;
+    lines.push(`  ${path.slice(5).padEnd(32)} ${String(value)}`);
+  }
+  return lines;
+}
+
+function resolveHottok(flag: string | undefined): string | undefined {
+  const value = flag ?? process.env.HOTMART_HOTTOK;
+  return value === "" ? undefined : value;
+}
+
+function checkUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http");
+    return parsed.toString();
+  } catch {
+    throw usageError(`--to: "${url}" is not an http(s) URL, e.g. http://localhost:3000/hotmart`);
+  }
+}
+
+interface Sent {
+  event: string;
+  id: string | undefined;
+  status: number;
+  ok: boolean;
+  ms: number;
+  body: string;
+}
+
+/** POSTs one envelope the way Hotmart does: JSON, X-HOTMART-HOTTOK, Hotmart's user agent. */
+async function deliver(url: string, envelope: unknown, hottok: string | undefined, io: Io): Promise<Sent> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "User-Agent": "Hotmart-Webhook/2.0.0 (hotmart-cli)",
+  };
+  if (hottok !== undefined) headers[HOTTOK_HEADER] = hottok;
+  const started = performance.now();
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(envelope),
+      signal: io.signal,
+    });
+  } catch (error) {
+    if (io.signal.aborted) throw new CliError("Interrupted.", EXIT.INTERRUPTED);
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new CliError(`Could not reach ${url}: ${cause}. Is your server running?`, EXIT.NETWORK);
+  }
+  const body = await response.text();
+  return {
+    event: String(getPath(envelope, "event") ?? "?"),
+    id: getPath(envelope, "id") as string | undefined,
+    status: response.status,
+    ok: response.ok,
+    ms: Math.round(performance.now() - started),
+    body,
+  };
+}
+
+function report(sent: Sent, url: string, json: boolean | undefined, io: Io): void {
+  if (json) {
+    out(io, `${JSON.stringify(sent)}\n`);
+    return;
+  }
+  err(io, `-> POST ${url}  ${sent.event} (id ${sent.id ?? "none"})`);
+  err(io, `<- ${sent.status} in ${sent.ms} ms`);
+  if (sent.body) out(io, `${sent.body.length > 2000 ? `${sent.body.slice(0, 2000)}…` : sent.body}\n`);
+}
+
+/** JSON (one envelope or an array) or JSON Lines, as `webhooks listen --save` writes them. */
+export function readEnvelopes(file: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw usageError(`${file}: cannot read the file`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [value];
+  } catch {
+    try {
+      return text
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as unknown);
+    } catch {
+      throw usageError(`${file}: not JSON nor JSON Lines of webhook payloads`);
+    }
+  }
+}
+
+function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new WebhookPayloadError("The body is larger than 1 MB", "too_large"));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function webhooksCommand(program: Command, io: Io): void {
+  const webhooks = new Command("webhooks")
+    .description(
+      "webhooks for local development: trigger sample events, replay saved ones, listen and verify",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ hotmart webhooks listen --port 4242 --hottok my-hottok\n  $ hotmart webhooks trigger PURCHASE_APPROVED --to http://localhost:4242/\n  $ hotmart webhooks replay deliveries.jsonl --to http://localhost:3000/hotmart\n",
+    );
+
+  webhooks
+    .command("trigger")
+    .description("send a realistic sample of an event to your endpoint (the simulator's payload builder)")
+    .argument("<event>", `one of ${WEBHOOK_EVENT_NAMES.join(", ")}`)
+    .requiredOption("--to <url>", "your webhook endpoint")
+    .option("--hottok <hottok>", "sent as X-HOTMART-HOTTOK (default HOTMART_HOTTOK)")
+    .option("--seed <n>", "dataset seed of the sample (ids match a simulator started with it)", "42")
+    .option("--print", "print the payload instead of sending it")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ hotmart webhooks trigger PURCHASE_APPROVED --to http://localhost:3000/hotmart --hottok my-hottok\n  $ hotmart webhooks trigger SUBSCRIPTION_CANCELLATION --print > cancel.json\n",
+    )
+    .action(
+      async (
+        event: string,
+        opts: { to: string; hottok?: string; seed: string; print?: boolean },
+        cmd: Command,
+      ) => {
+        const name = event.toUpperCase();
+        if (!(WEBHOOK_EVENT_NAMES as readonly string[]).includes(name)) {
+          throw usageError(`Unknown event "${event}"; use one of ${WEBHOOK_EVENT_NAMES.join(", ")}`);
+        }
+        const hottok = resolveHottok(opts.hottok);
+        // Loaded on use: the simulator (and its faker data) would slow every other command's start.
+        const { sampleWebhook } = await import("hotmart-simulator");
+        const envelope = sampleWebhook(name as WebhookEventName, {
+          seed: parseNumber("--seed", opts.seed),
+          ...(hottok !== undefined ? { hottok } : {}),
+        });
+        if (opts.print) {
+          out(io, `${JSON.stringify(envelope, null, 2)}\n`);
+          return;
+        }
+        const url = checkUrl(opts.to);
+        if (hottok === undefined)
+          err(io, "note: no --hottok or HOTMART_HOTTOK: sending without X-HOTMART-HOTTOK.");
+        const sent = await deliver(url, envelope, hottok, io);
+        report(sent, url, (cmd.optsWithGlobals() as GlobalOptions).json, io);
+        if (!sent.ok)
+          throw new CliError(
+            `Your endpoint answered ${sent.status}: Hotmart would re-send this event.`,
+            EXIT.API,
+          );
+      },
+    );
+
+  webhooks
+    .command("replay")
+    .description("send saved payloads (JSON, a JSON array or JSON Lines) to your endpoint, in order")
+    .argument("<file>", "the payload file (e.g. from `webhooks listen --save`)")
+    .requiredOption("--to <url>", "your webhook endpoint")
+    .option("--hottok <hottok>", "sent as X-HOTMART-HOTTOK (default HOTMART_HOTTOK)")
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ hotmart webhooks replay deliveries.jsonl --to http://localhost:3000/hotmart\n",
+    )
+    .action(async (file: string, opts: { to: string; hottok?: string }, cmd: Command) => {
+      const url = checkUrl(opts.to);
+      const envelopes = readEnvelopes(file);
+      const hottok = resolveHottok(opts.hottok);
+      let failed = 0;
+      for (const envelope of envelopes) {
+        const sent = await deliver(url, envelope, hottok, io);
+        report(sent, url, (cmd.optsWithGlobals() as GlobalOptions).json, io);
+        if (!sent.ok) failed += 1;
+      }
+      if (failed > 0)
+        throw new CliError(`${failed} of ${envelopes.length} deliveries were not answered 2xx.`, EXIT.API);
+    });
+
+  webhooks
+    .command("listen")
+    .description("receive webhooks on a local port, verify the hottok and pretty-print each delivery")
+    .option("--port <port>", "port to listen on", "4242")
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--hottok <hottok>", "verify deliveries against it (default HOTMART_HOTTOK)")
+    .option("--save <file>", "append each verified delivery to this JSON Lines file (replay it later)")
+    .option("--full", "print each payload in full")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ hotmart webhooks listen --port 4242 --hottok my-hottok\n  $ hotmart webhooks listen --save deliveries.jsonl --json | jq .event\n\nStop with Ctrl-C (exit code 0).\n",
+    )
+    .action(
+      async (
+        opts: { port: string; host: string; hottok?: string; save?: string; full?: boolean },
+        cmd: Command,
+      ) => {
+        const json = (cmd.optsWithGlobals() as GlobalOptions).json;
+        const hottok = resolveHottok(opts.hottok);
+        const port = parseNumber("--port", opts.port);
+        const server = createServer((req, res) => {
+          void (async () => {
+            const at = new Date().toISOString();
+            if (req.method !== "POST") {
+              res.writeHead(405, { Allow: "POST" }).end();
+              return;
+            }
+            try {
+              const raw = await readBody(req);
+              const event = constructEvent(raw, req.headers, hottok ?? false);
+              res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
+              if (opts.save) appendFileSync(opts.save, `${raw.replace(/\r?\n/g, " ")}\n`);
+              if (json) {
+                out(io, `${JSON.stringify(event)}\n`);
+                return;
+              }
+              const id = (event as { id?: string }).id ?? "no id";
+              const check = hottok === undefined ? "not verified" : "hottok verified";
+              out(io, `${at}  ${event.event}  ${id}  (${check})\n`);
+              for (const line of summarize(event)) out(io, `${line}\n`);
+              if (opts.full) out(io, `${JSON.stringify(event, null, 2)}\n`);
+            } catch (error) {
+              const status =
+                error instanceof WebhookVerificationError || error instanceof WebhookPayloadError
+                  ? error.status
+                  : 500;
+              res
+                .writeHead(status, { "Content-Type": "application/json" })
+                .end(JSON.stringify({ error: status }));
+              err(
+                io,
+                `${at}  rejected with ${status}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            }
+          })();
+        });
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", (e: NodeJS.ErrnoException) =>
+            reject(
+              e.code === "EADDRINUSE"
+                ? new CliError(`Port ${port} is in use: pick another with --port`, EXIT.USAGE)
+                : e,
+            ),
+          );
+          server.listen(port, opts.host, resolve);
+        });
+        const address = server.address() as AddressInfo;
+        err(io, `Listening for Hotmart webhooks on http://${opts.host}:${address.port}/ (any path).`);
+        err(
+          io,
+          hottok === undefined
+            ? "warning: no --hottok or HOTMART_HOTTOK: deliveries are accepted without verification."
+            : "Deliveries without the right X-HOTMART-HOTTOK are answered 401.",
+        );
+        err(io, "Press Ctrl-C to stop.");
+        await new Promise<void>((resolve) => {
+          if (io.signal.aborted) resolve();
+          io.signal.addEventListener("abort", () => resolve(), { once: true });
+        });
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        err(io, "Stopped.");
+      },
+    );
+
+  program.addCommand(webhooks);
+}

@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type ClientOptions, Hotmart } from "hotmart";
+import { CliError, EXIT } from "./exit";
+
+/** Options every command inherits from the root program. */
+export interface GlobalOptions {
+  clientId?: string;
+  clientSecret?: string;
+  basic?: string;
+  sandbox?: boolean;
+  baseUrl?: string;
+  authUrl?: string;
+  /** A path, or false after --no-env-file. */
+  envFile?: string | false;
+  json?: boolean;
+  yes?: boolean;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Loads `.env` (or --env-file) into `env` without overriding what is already set: the shell wins over
+ * the file, and flags win over both. Node's own loader where the runtime has one.
+ */
+export function loadEnvFile(file: string | false | undefined, env: Env = process.env): string | undefined {
+  loadedEnvFile = undefined;
+  if (file === false) return undefined;
+  const path = resolve(file ?? ".env");
+  if (!existsSync(path)) {
+    if (file !== undefined) throw new CliError(`--env-file ${file}: no such file`, EXIT.USAGE);
+    return undefined;
+  }
+  if (env === process.env && typeof process.loadEnvFile === "function") process.loadEnvFile(path);
+  else for (const [key, value] of parseDotenv(readFileSync(path, "utf8"))) env[key] ??= value;
+  loadedEnvFile = path;
+  return path;
+}
+
+/** The file the last loadEnvFile read, for `doctor`. */
+export let loadedEnvFile: string | undefined;
+
+/** A small dotenv reader for runtimes without process.loadEnvFile: KEY=value, quotes, comments, export. */
+export function parseDotenv(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!match?.[1]) continue;
+    let value = match[2] ?? "";
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, "\n");
+    } else {
+      value = value.replace(/\s+#.*$/, "");
+    }
+    out.push([match[1], value]);
+  }
+  return out;
+}
+
+export interface ResolvedConfig {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  basic: string | undefined;
+  sandbox: boolean;
+  baseURL: string | undefined;
+  authURL: string | undefined;
+  /** Where each value came from, for `doctor` (never the value of a secret). */
+  sources: Record<
+    "clientId" | "clientSecret" | "basic" | "sandbox" | "baseURL" | "authURL",
+    "flag" | "env" | "unset"
+  >;
+}
+
+function pick(
+  flag: string | undefined,
+  envValue: string | undefined,
+): [string | undefined, "flag" | "env" | "unset"] {
+  if (flag !== undefined && flag !== "") return [flag, "flag"];
+  if (envValue !== undefined && envValue !== "") return [envValue, "env"];
+  return [undefined, "unset"];
+}
+
+export function parseBoolean(name: string, value: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new CliError(`${name} must be true or false (got ${JSON.stringify(value)})`, EXIT.USAGE);
+}
+
+/** Flags first, then the environment (which already holds .env). */
+export function resolveConfig(opts: GlobalOptions, env: Env = process.env): ResolvedConfig {
+  const [clientId, sId] = pick(opts.clientId, env.HOTMART_CLIENT_ID);
+  const [clientSecret, sSecret] = pick(opts.clientSecret, env.HOTMART_CLIENT_SECRET);
+  const [basic, sBasic] = pick(opts.basic, env.HOTMART_BASIC);
+  const [baseURL, sBase] = pick(opts.baseUrl, env.HOTMART_BASE_URL);
+  const [authURL, sAuth] = pick(opts.authUrl, env.HOTMART_AUTH_URL);
+  let sandbox = false;
+  let sSandbox: "flag" | "env" | "unset" = "unset";
+  if (opts.sandbox !== undefined) {
+    sandbox = opts.sandbox;
+    sSandbox = "flag";
+  } else if (env.HOTMART_SANDBOX !== undefined && env.HOTMART_SANDBOX !== "") {
+    sandbox = parseBoolean("HOTMART_SANDBOX", env.HOTMART_SANDBOX);
+    sSandbox = "env";
+  }
+  return {
+    clientId,
+    clientSecret,
+    basic,
+    sandbox,
+    baseURL,
+    authURL,
+    sources: {
+      clientId: sId,
+      clientSecret: sSecret,
+      basic: sBasic,
+      sandbox: sSandbox,
+      baseURL: sBase,
+      authURL: sAuth,
+    },
+  };
+}
+
+export const hasCredentials = (c: ResolvedConfig) => c.clientId !== undefined && c.clientSecret !== undefined;
+
+export function clientOptions(config: ResolvedConfig, extra: ClientOptions = {}): ClientOptions {
+  const options: ClientOptions = { ...extra, sandbox: config.sandbox };
+  if (config.clientId !== undefined) options.clientId = config.clientId;
+  if (config.clientSecret !== undefined) options.clientSecret = config.clientSecret;
+  if (config.basic !== undefined) options.basic = config.basic;
+  if (config.baseURL !== undefined) options.baseURL = config.baseURL;
+  if (config.authURL !== undefined) options.authURL = config.authURL;
+  return options;
+}
+
+/** The client a command uses, and what to close when it is done. */
+export interface Session {
+  client: Hotmart;
+  close(): Promise<void>;
+}
+
+/**
+ * A client from the configuration. With no credentials and no base URL, the embedded simulator (sample
+ * data) answers instead, as the design promises for a first try; stderr says so.
+ */
+export async function openSession(
+  opts: GlobalOptions,
+  extra: ClientOptions = {},
+  notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<Session> {
+  const config = resolveConfig(opts);
+  if (!hasCredentials(config) && config.baseURL === undefined) {
+    if (config.sandbox || config.clientId !== undefined || config.clientSecret !== undefined) {
+      throw new CliError(
+        "Credentials incomplete: set both HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET (or --client-id and --client-secret)",
+        EXIT.AUTH,
+      );
+    }
+    const { startSimulator } = await import("hotmart-simulator");
+    const sim = await startSimulator({ port: 0 });
+    notice(
+      "note: no HOTMART_CLIENT_ID/HOTMART_CLIENT_SECRET set: answering from the embedded simulator (sample data). Set your credentials (env or .env) to use your Hotmart account.",
+    );
+    const client = new Hotmart({
+      ...extra,
+      clientId: sim.credentials.clientId,
+      clientSecret: sim.credentials.clientSecret,
+      baseURL: sim.url,
+      authURL: sim.authURL,
+    });
+    return {
+      client,
+      close: async () => {
+        await client.close();
+        await sim.close();
+      },
+    };
+  }
+  const client = new Hotmart(clientOptions(config, extra));
+  return { client, close: () => client.close() };
+}

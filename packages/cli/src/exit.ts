@@ -1,0 +1,77 @@
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  HotmartInputError,
+  RateLimitError,
+} from "hotmart";
+
+/** Exit codes, documented in `hotmart --help` and the README. Scripts branch on these. */
+export const EXIT = {
+  OK: 0,
+  /** Hotmart answered with an error (400, 404, 422, 5xx after retries, ...). */
+  API: 1,
+  /** Bad command line or bad input: nothing was sent. */
+  USAGE: 2,
+  /** Credentials missing or refused (401/403). */
+  AUTH: 3,
+  /** 429 after every retry: the quota is spent. */
+  RATE_LIMIT: 4,
+  /** No answer: DNS, refused connection, timeout. */
+  NETWORK: 5,
+  /** Ctrl-C. */
+  INTERRUPTED: 130,
+} as const;
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0    success
+  1    Hotmart answered with an error
+  2    usage error or invalid input (nothing was sent)
+  3    authentication failed or credentials missing
+  4    rate limited (429 after every retry)
+  5    network error or timeout
+  130  interrupted (Ctrl-C)
+  143  stopped by SIGTERM (the same clean stop as Ctrl-C)`;
+
+/** An error the CLI raises itself, with the exit code it maps to. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export const usageError = (message: string) => new CliError(message, EXIT.USAGE);
+
+/** The exit code an error maps to: a pure function, so each branch is tested on its own. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof HotmartInputError) return EXIT.USAGE;
+  if (error instanceof AuthenticationError) return EXIT.AUTH;
+  if (error instanceof RateLimitError) return EXIT.RATE_LIMIT;
+  if (error instanceof APIError) return EXIT.API;
+  if (error instanceof APIConnectionError) return EXIT.NETWORK;
+  if (error instanceof APIUserAbortError) return EXIT.INTERRUPTED;
+  if (isAbort(error)) return EXIT.INTERRUPTED;
+  return EXIT.API;
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "APIUserAbortError");
+}
+
+/** One line for stderr; SDK messages never carry secrets, so they are shown as they are. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof AuthenticationError) {
+    return `${error.message}\nRun \`hotmart doctor\` to see what to fix.`;
+  }
+  if (error instanceof RateLimitError) {
+    const wait = error.retryAfter !== undefined ? ` Try again in ${Math.ceil(error.retryAfter)} s.` : "";
+    return `${error.message}${wait}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

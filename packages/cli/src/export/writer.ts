@@ -1,0 +1,93 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify";
+import { getPath } from "../flatten";
+
+export type ExportFormat = "csv" | "jsonl" | "json";
+
+export interface WriterOptions {
+  format: ExportFormat;
+  columns: readonly string[];
+  /** Excel set to Portuguese: `;` between fields, decimal commas, a UTF-8 BOM. */
+  excel: boolean;
+  /** Appending to a file an earlier run started: no header, no BOM, no opening bracket. */
+  append: boolean;
+  /** Records already in the file (a JSON array needs a comma before the next one). */
+  written: number;
+}
+
+/** Column names that hold epoch-ms dates (order_date, date_next_charge, start_datetime, last_update). */
+const DATE_COLUMN = /(date|datetime|update|_at)$/i;
+
+/** Epoch ms as Excel reads a date-time in any locale: `2025-01-31 14:05:00` (UTC). */
+const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
+ * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas.
+ */
+export function csvCell(value: unknown, excel: boolean, column = ""): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (!excel) return String(value);
+    if (DATE_COLUMN.test(column) && Number.isInteger(value) && value > 1e11 && value < 1e13)
+      return excelDate(value);
+    return String(value).replace(".", ",");
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.length === 0) return "";
+  return JSON.stringify(value);
+}
+
+/** Writes records in the chosen format, with backpressure, to a file or stdout. */
+export class RecordWriter {
+  readonly #out: Writable;
+  readonly #options: WriterOptions;
+  readonly #csv: ReturnType<typeof stringify> | undefined;
+  #count: number;
+
+  constructor(out: Writable, options: WriterOptions) {
+    this.#out = out;
+    this.#options = options;
+    this.#count = options.written;
+    if (options.format === "csv") {
+      this.#csv = stringify({
+        delimiter: options.excel ? ";" : ",",
+        bom: options.excel && !options.append,
+        header: !options.append,
+        columns: [...options.columns],
+        record_delimiter: options.excel ? "windows" : "unix",
+      });
+      this.#csv.pipe(out, { end: false });
+    } else if (options.format === "json" && !options.append) {
+      out.write("[\n");
+    }
+  }
+
+  /** Resolves when the record is buffered (waits for drain when the consumer is slow). */
+  async write(record: unknown): Promise<void> {
+    const { format, columns, excel } = this.#options;
+    let ok: boolean;
+    if (format === "csv" && this.#csv) {
+      ok = this.#csv.write(columns.map((c) => csvCell(getPath(record, c), excel, c)));
+      if (!ok) await once(this.#csv, "drain");
+      return;
+    }
+    const line = JSON.stringify(record);
+    if (format === "json") ok = this.#out.write(`${this.#count > 0 ? ",\n" : ""}${line}`);
+    else ok = this.#out.write(`${line}\n`);
+    this.#count += 1;
+    if (!ok) await once(this.#out, "drain");
+  }
+
+  /** Flushes everything written so far; `complete` also closes a JSON array. */
+  async finish(complete: boolean): Promise<void> {
+    if (this.#csv) {
+      const done = once(this.#csv, "end");
+      this.#csv.end();
+      await done;
+    }
+    if (complete && this.#options.format === "json") this.#out.write(this.#count > 0 ? "\n]\n" : "]\n");
+  }
+}

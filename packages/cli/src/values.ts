@@ -1,0 +1,61 @@
+import { usageError } from "./exit";
+import type { ParamType } from "./methods";
+
+/**
+ * A date flag: `2025-01-31` (UTC midnight), an ISO date-time, or epoch ms. Returned as a Date (the
+ * SDK sends epoch ms); an impossible date is a usage error before any request.
+ */
+export function parseDate(flag: string, text: string): Date {
+  const t = text.trim();
+  let ms: number;
+  if (/^\d{10,}$/.test(t)) ms = Number(t);
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) ms = Date.parse(`${t}T00:00:00Z`);
+  else ms = Date.parse(t);
+  const date = new Date(ms);
+  if (
+    !Number.isFinite(ms) ||
+    (/^\d{4}-\d{2}-\d{2}/.test(t) && date.toISOString().slice(0, 10) !== t.slice(0, 10))
+  ) {
+    throw usageError(
+      `${flag}: "${text}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31), an ISO date-time or epoch ms`,
+    );
+  }
+  return date;
+}
+
+export function parseNumber(flag: string, text: string): number {
+  const n = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(n)) throw usageError(`${flag}: "${text}" is not a number`);
+  return n;
+}
+
+export function parseBool(flag: string, text: string | boolean): boolean {
+  if (typeof text === "boolean") return text;
+  if (/^(true|yes|1|on)$/i.test(text)) return true;
+  if (/^(false|no|0|off)$/i.test(text)) return false;
+  throw usageError(`${flag}: "${text}" is not true or false`);
+}
+
+const splitList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+/** A flag's text as the value its SDK param takes. */
+export function parseValue(flag: string, type: ParamType, raw: string | boolean): unknown {
+  if (type === "boolean") return parseBool(flag, raw);
+  const text = String(raw);
+  switch (type) {
+    case "string":
+      return text;
+    case "number":
+      return parseNumber(flag, text);
+    case "date":
+      return parseDate(flag, text);
+    case "list":
+      return splitList(text);
+    case "numbers":
+      return splitList(text).map((v) => parseNumber(flag, v));
+  }
+}

@@ -1,0 +1,279 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { columnsFor } from "../src/export/columns";
+import { BIN, emptyDir, ensureBuilt, runCli, simEnv } from "./helpers";
+
+let sim: Simulator;
+/** Same data, 100 ms a request: an interrupted export is surely still running when Ctrl-C arrives. */
+let slow: Simulator;
+const FROM = "2024-01-01";
+const TO = "2026-12-31";
+
+beforeAll(async () => {
+  ensureBuilt();
+  // No quota: these runs send a few hundred small pages on purpose.
+  sim = await startSimulator({ port: 0, seed: 7, scale: { sales: 3000 }, rateLimit: false });
+  slow = await startSimulator({ port: 0, seed: 7, scale: { sales: 3000 }, rateLimit: false, latencyMs: 100 });
+}, 120_000);
+afterAll(async () => {
+  await sim?.close();
+  await slow?.close();
+});
+
+/** Sales the API returns for the range without a status filter: APPROVED and COMPLETE. */
+function expectedDefault(): string[] {
+  const from = Date.parse(`${FROM}T00:00:00Z`);
+  const to = Date.parse(`${TO}T23:59:59.999Z`);
+  return sim.data.sales
+    .filter(
+      (s) => (s.status === "APPROVED" || s.status === "COMPLETE") && s.orderDate >= from && s.orderDate <= to,
+    )
+    .map((s) => s.transaction)
+    .sort();
+}
+
+function csvTransactions(csv: string, header = true): string[] {
+  const lines = csv.trim().split("\n");
+  const cols = (header ? lines[0] : "")?.split(",") ?? [];
+  const at = header ? cols.indexOf("purchase.transaction") : 7;
+  // Transactions (HP + digits) never hold commas or quotes; their column index is fixed by the header.
+  return (header ? lines.slice(1) : lines).map((l) => {
+    const m = l.match(/(?:^|,)(HP\d+)(?:,|$)/);
+    return m?.[1] ?? `bad line ${at}: ${l}`;
+  });
+}
+
+describe("hotmart export (built binary, simulator)", () => {
+  it("writes the documented columns and every record once", async () => {
+    const dir = emptyDir();
+    const r = await runCli(["export", "sales", "--from", FROM, "--to", TO, "--out", "sales.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Exported \d+ records to sales\.csv/);
+    const csv = readFileSync(join(dir, "sales.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe((await columnsFor("sales")).join(","));
+    const got = csvTransactions(csv);
+    expect(got.length).toBe(new Set(got).size);
+    expect([...got].sort()).toEqual(expectedDefault());
+    const listed = await runCli(["export", "sales", "--list-columns"]);
+    expect(listed.stdout.trim().split("\n")).toEqual(await columnsFor("sales"));
+  });
+
+  it("--status all walks every status and tags each record", async () => {
+    const r = await runCli(
+      ["export", "sales", "--from", FROM, "--to", TO, "--status", "all", "--format", "jsonl"],
+      { env: simEnv(sim) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { purchase: { transaction: string; status: string }; _status: string });
+    const from = Date.parse(`${FROM}T00:00:00Z`);
+    const to = Date.parse(`${TO}T23:59:59.999Z`);
+    const all = sim.data.sales.filter((s) => s.orderDate >= from && s.orderDate <= to);
+    expect(rows.length).toBe(all.length);
+    expect(new Set(rows.map((x) => x.purchase.transaction)).size).toBe(all.length);
+    for (const row of rows) expect(row._status).toBe(row.purchase.status);
+  });
+
+  it("--out *.json writes one JSON array", async () => {
+    const dir = emptyDir();
+    const r = await runCli(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.json"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(join(dir, "s.json"), "utf8")) as {
+      purchase: { transaction: string };
+    }[];
+    expect(rows.map((x) => x.purchase.transaction).sort()).toEqual(expectedDefault());
+  });
+
+  it("--excel: BOM, semicolons, decimal commas", async () => {
+    const dir = emptyDir();
+    const r = await runCli(
+      [
+        "export",
+        "sales",
+        "--from",
+        FROM,
+        "--to",
+        TO,
+        "--excel",
+        "--out",
+        "vendas.csv",
+        "--columns",
+        "purchase.transaction,purchase.price.value",
+      ],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, "vendas.csv"), "utf8");
+    expect(text.startsWith("\uFEFFpurchase.transaction;purchase.price.value\r\n")).toBe(true);
+    const priced = text
+      .split("\r\n")
+      .slice(1)
+      .filter((l) => /;\d+,\d+$/.test(l));
+    expect(priced.length).toBeGreaterThan(0);
+    expect(text).not.toMatch(/;\d+\.\d+\r\n/);
+  });
+
+  it("Ctrl-C saves the checkpoint and exits 130; --resume completes with every record once", async () => {
+    const dir = emptyDir();
+    const args = [
+      "export",
+      "sales",
+      "--from",
+      FROM,
+      "--to",
+      TO,
+      "--out",
+      "s.csv",
+      "--page-size",
+      "20",
+      "--concurrency",
+      "2",
+    ];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const file = join(dir, "s.csv");
+    // Interrupt once some records are on disk (polling the file, not a clock).
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("exit", r));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/Interrupted after \d+ records; checkpoint saved to s\.csv\.checkpoint\.json/);
+    expect(stderr).toContain("Resume with: hotmart export sales --resume --out s.csv");
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
+
+    const resumed = await runCli(["export", "sales", "--resume", "--out", "s.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(false);
+    const csv = readFileSync(file, "utf8");
+    expect(csv.split("\n").filter((l) => l.startsWith("product.id,")).length).toBe(1);
+    const got = csvTransactions(csv);
+    expect(got.length).toBe(new Set(got).size);
+    expect([...got].sort()).toEqual(expectedDefault());
+  }, 60_000);
+
+  it("SIGTERM stops as cleanly as Ctrl-C, with exit code 143", async () => {
+    const dir = emptyDir();
+    const args = [
+      "export",
+      "sales",
+      "--from",
+      FROM,
+      "--to",
+      TO,
+      "--out",
+      "s.csv",
+      "--page-size",
+      "20",
+      "--concurrency",
+      "2",
+    ];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
+    const file = join(dir, "s.csv");
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill("SIGTERM");
+    expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(143);
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
+  }, 60_000);
+
+  it("usage errors exit 2 before any request", async () => {
+    const before = sim.requestLog.length;
+    expect((await runCli(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);
+    expect((await runCli(["export", "sales", "--from", "2025-31-01"], { env: simEnv(sim) })).code).toBe(2);
+    expect((await runCli(["export", "sales", "--resume"], { env: simEnv(sim) })).code).toBe(2);
+    expect((await runCli(["export", "sales", "--concurrency", "0"], { env: simEnv(sim) })).code).toBe(2);
+    expect(sim.requestLog.length).toBe(before);
+  });
+});
+
+const tmux = spawnSync("tmux", ["-V"], { encoding: "utf8" });
+const hasTmux = tmux.status === 0;
+if (!hasTmux) {
+  console.log(
+    "skipping the pseudo-terminal test: tmux is not installed (apt-get install -y tmux, or brew install tmux)",
+  );
+}
+
+describe.skipIf(!hasTmux)("hotmart export in a real terminal (tmux)", () => {
+  const socket = `hotmart-cli-test-${process.pid}`;
+  const t = (...args: string[]) => spawnSync("tmux", ["-L", socket, ...args], { encoding: "utf8" });
+  afterAll(() => {
+    t("kill-server");
+  });
+
+  async function until(check: () => boolean, what: string, limit = 3000): Promise<void> {
+    // Bounded by iterations, not wall-clock assertions: a busy machine only makes it slower.
+    for (let i = 0; i < limit; i++) {
+      if (check()) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${t("capture-pane", "-p", "-t", "cli").stdout}`);
+  }
+
+  it("renders the progress bar; Ctrl-C then --resume completes with every record once", async () => {
+    const dir = emptyDir();
+    const env = Object.entries(simEnv(slow))
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(" ");
+    const cmd = (extra: string) =>
+      `cd '${dir}' && env -i ${env} TERM=xterm-256color '${process.execPath}' '${BIN}' export sales --from ${FROM} --to ${TO} --out s.csv ${extra}; echo EXIT=$? > '${dir}/exit'; sleep 600`;
+    expect(
+      t("new-session", "-d", "-s", "cli", "-x", "150", "-y", "20", cmd("--page-size 20 --concurrency 2"))
+        .status,
+    ).toBe(0);
+    const screen = () => t("capture-pane", "-p", "-t", "cli").stdout;
+    await until(
+      () => /\d+% \| \d+\/\d+ records \| \d+\/s \| ETA [\d:-]+ \| 429s 0/.test(screen()),
+      "the progress bar",
+    );
+    await until(
+      () =>
+        existsSync(join(dir, "s.csv")) && readFileSync(join(dir, "s.csv"), "utf8").split("\n").length > 60,
+      "some records",
+    );
+    t("send-keys", "-t", "cli", "C-c");
+    await until(() => existsSync(join(dir, "exit")), "the export to stop");
+    expect(readFileSync(join(dir, "exit"), "utf8").trim()).toBe("EXIT=130");
+    expect(screen()).toMatch(/Resume with: hotmart export sales --resume --out s\.csv/);
+    t("kill-session", "-t", "cli");
+
+    const resumed = await runCli(["export", "sales", "--resume", "--out", "s.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const got = csvTransactions(readFileSync(join(dir, "s.csv"), "utf8"));
+    expect(got.length).toBe(new Set(got).size);
+    expect([...got].sort()).toEqual(expectedDefault());
+  }, 90_000);
+});

@@ -1,0 +1,71 @@
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Simulator } from "hotmart-simulator";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+/** The real built binary: these tests run what users run. */
+export const BIN = join(root, "packages/cli/dist/cli.js");
+
+/** Builds the three packages once when the binary is missing (`npm test` builds before testing). */
+export function ensureBuilt(): void {
+  const built = [
+    BIN,
+    join(root, "packages/hotmart/dist/index.js"),
+    join(root, "packages/simulator/dist/index.js"),
+  ];
+  if (built.every((f) => existsSync(f))) return;
+  execFileSync("npm", ["run", "build", "-w", "hotmart", "-w", "hotmart-simulator", "-w", "hotmart-cli"], {
+    cwd: root,
+    stdio: "ignore",
+  });
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment that points the CLI at `sim`, and nothing else from this machine's HOTMART_*. */
+export function simEnv(sim: Simulator | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1" };
+  if (sim) Object.assign(env, sim.env);
+  return { ...env, ...extra };
+}
+
+/** An empty directory as the working directory, so no stray .env is read. */
+export const emptyDir = () => mkdtempSync(join(tmpdir(), "hotmart-cli-"));
+
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: options.env ?? simEnv(undefined),
+      cwd: options.cwd ?? emptyDir(),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`hotmart ${args.join(" ")} did not finish\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 15_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}

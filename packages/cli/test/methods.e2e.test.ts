@@ -1,0 +1,111 @@
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandName, METHODS } from "../src/methods";
+import { ensureBuilt, runCli, simEnv } from "./helpers";
+
+let sim: Simulator;
+
+beforeAll(async () => {
+  ensureBuilt();
+  sim = await startSimulator({ port: 0, seed: 42 });
+}, 120_000);
+afterAll(() => sim?.close());
+
+describe("a command per SDK method (built binary against the simulator)", () => {
+  it("prints TSV with a header when piped, and the filter reaches Hotmart", async () => {
+    const sale = sim.data.sales.find((s) => s.status === "APPROVED");
+    if (!sale) throw new Error("no approved sale in the dataset");
+    const r = await runCli(
+      [
+        "sales",
+        "history",
+        "--buyer-email",
+        sale.buyer.email,
+        "--columns",
+        "purchase.transaction,buyer.email",
+      ],
+      {
+        env: simEnv(sim),
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("purchase.transaction\tbuyer.email");
+    expect(lines).toContain(`${sale.transaction}\t${sale.buyer.email}`);
+    for (const line of lines.slice(1)) expect(line.endsWith(`\t${sale.buyer.email}`)).toBe(true);
+  });
+
+  it("--json gives the items, and --limit walks pages as needed", async () => {
+    const r = await runCli(["sales", "history", "--max-results", "2", "--limit", "5", "--json"], {
+      env: simEnv(sim),
+    });
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout) as { purchase: { transaction: string } }[];
+    expect(items).toHaveLength(5);
+    expect(new Set(items.map((i) => i.purchase.transaction)).size).toBe(5);
+  });
+
+  it("one page says how to get the next one", async () => {
+    const r = await runCli(["products", "list", "--max-results", "2"], { env: simEnv(sim) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/More results: add --page-token \S+ for the next page, or --all/);
+  });
+
+  it("a write refuses without --yes when not on a terminal, and sends nothing", async () => {
+    const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
+    if (!sub) throw new Error("no active subscription");
+    const before = sim.requestLog.length;
+    const r = await runCli(["subscriptions", "cancel", sub.subscriberCode], { env: simEnv(sim) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --yes to confirm/);
+    expect(sim.requestLog.length).toBe(before);
+    expect(sub.status).toBe("ACTIVE");
+  });
+
+  it("a write with --yes changes the data and --json reports the result", async () => {
+    const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
+    if (!sub) throw new Error("no active subscription");
+    const r = await runCli(["subscriptions", "cancel", sub.subscriberCode, "--yes", "--json"], {
+      env: simEnv(sim),
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty("success_subscriptions");
+    expect(sim.data.subscription(sub.subscriberCode)?.status).toMatch(/^CANCELLED/);
+  });
+
+  it("exit codes: 2 usage, 3 auth, 1 API error, 5 network", async () => {
+    expect(
+      (await runCli(["sales", "history", "--start-date", "2025-02-30"], { env: simEnv(sim) })).code,
+    ).toBe(2);
+    expect((await runCli(["sales", "nope"], { env: simEnv(sim) })).code).toBe(2);
+    const auth = await runCli(["products", "list"], {
+      env: simEnv(sim, { HOTMART_CLIENT_SECRET: "s3cr3t-bad-value" }),
+    });
+    expect(auth.code).toBe(3);
+    expect(auth.stderr).not.toContain("s3cr3t-bad-value");
+    expect(auth.stderr).toMatch(/hotmart doctor/);
+    const missing = await runCli(["sales", "refund", "HP00000000000000", "--yes"], { env: simEnv(sim) });
+    expect(missing.code).toBe(1);
+    const down = await runCli(["products", "list"], {
+      env: simEnv(sim, {
+        HOTMART_BASE_URL: "http://127.0.0.1:9",
+        HOTMART_AUTH_URL: "http://127.0.0.1:9/token",
+      }),
+      timeoutMs: 60_000,
+    });
+    expect(down.code).toBe(5);
+  }, 90_000);
+
+  it("every table row is a command with --help and its example", async () => {
+    const r = await runCli(["subscriptions", "--help"]);
+    expect(r.code).toBe(0);
+    for (const spec of METHODS.filter((m) => m.resource === "subscriptions")) {
+      expect(r.stdout).toContain(commandName(spec));
+    }
+    const one = await runCli(["sales", "price-details", "--help"]);
+    expect(one.stdout).toContain("--transaction-status");
+    expect(one.stdout).toContain("Example:\n  $ hotmart sales price-details");
+  });
+});

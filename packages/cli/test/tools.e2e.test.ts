@@ -1,0 +1,241 @@
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { type Simulator, startSimulator, WEBHOOK_EVENTS } from "hotmart-simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diagnose } from "../src/commands/doctor";
+import { resolveConfig } from "../src/config";
+import { BIN, emptyDir, ensureBuilt, runCli, simEnv } from "./helpers";
+
+let sim: Simulator;
+let receiver: Server;
+let receiverUrl: string;
+const received: { headers: Record<string, unknown>; body: string }[] = [];
+
+beforeAll(async () => {
+  ensureBuilt();
+  sim = await startSimulator({ port: 0, seed: 42 });
+  receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => {
+      body += c.toString();
+    });
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(req.url === "/fail" ? 500 : 200).end("thanks");
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+}, 120_000);
+afterAll(async () => {
+  await sim?.close();
+  receiver?.close();
+});
+
+describe("webhooks", () => {
+  it("trigger sends each of the 16 events with the hottok header and shows the answer", async () => {
+    for (const event of WEBHOOK_EVENTS) {
+      received.length = 0;
+      const r = await runCli([
+        "webhooks",
+        "trigger",
+        event,
+        "--to",
+        `${receiverUrl}/hook`,
+        "--hottok",
+        "h0tt0k",
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/<- 200 in \d+ ms/);
+      expect(r.stdout).toBe("thanks\n");
+      expect(received).toHaveLength(1);
+      expect(received[0]?.headers["x-hotmart-hottok"]).toBe("h0tt0k");
+      const body = JSON.parse(received[0]?.body ?? "{}") as { event: string; version: string; data: object };
+      expect(body.event).toBe(event);
+      expect(body.version).toBe("2.0.0");
+      expect(Object.keys(body.data).length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("trigger exits 1 when the endpoint fails, 2 for an unknown event", async () => {
+    expect(
+      (await runCli(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", `${receiverUrl}/fail`])).code,
+    ).toBe(1);
+    const bad = await runCli(["webhooks", "trigger", "NOPE", "--to", receiverUrl]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown event "NOPE"; use one of PURCHASE_APPROVED/);
+  });
+
+  it("listen verifies, pretty-prints and saves; replay sends the saved deliveries again", async () => {
+    const dir = emptyDir();
+    const save = join(dir, "saved.jsonl");
+    const child = spawn(
+      process.execPath,
+      [BIN, "webhooks", "listen", "--port", "0", "--hottok", "right", "--save", save],
+      {
+        cwd: dir,
+        env: simEnv(undefined),
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
+        if (m?.[1]) resolve(m[1]);
+      });
+      child.on("exit", () => reject(new Error(stderr)));
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    const ok = await runCli(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", url, "--hottok", "right"]);
+    expect(ok.code).toBe(0);
+    const wrong = await runCli([
+      "webhooks",
+      "trigger",
+      "PURCHASE_REFUNDED",
+      "--to",
+      url,
+      "--hottok",
+      "wrong",
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/<- 401/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stdout).toMatch(/PURCHASE_APPROVED {2}\S+ {2}\(hottok verified\)/);
+    expect(stdout).toMatch(/buyer\.email +\S+@/);
+    expect(stdout).not.toContain("PURCHASE_REFUNDED");
+    expect(stderr).toMatch(/rejected with 401/);
+    expect(stderr).not.toContain("wrong");
+    const saved = readFileSync(save, "utf8").trim().split("\n");
+    expect(saved).toHaveLength(1);
+
+    received.length = 0;
+    const replay = await runCli([
+      "webhooks",
+      "replay",
+      save,
+      "--to",
+      `${receiverUrl}/r`,
+      "--hottok",
+      "again",
+    ]);
+    expect(replay.code).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]?.body ?? "{}")).toEqual(JSON.parse(saved[0] ?? ""));
+
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((r) => child.on("exit", r));
+    expect(code).toBe(0);
+  }, 30_000);
+});
+
+describe("access check", () => {
+  it("answers with the SDK's reason, as text and as JSON", async () => {
+    const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
+    if (!sub) throw new Error("no active subscription");
+    const email = sub.subscriber.email;
+    const r = await runCli(["access", "check", email, "--product", String(sub.product.id)], {
+      env: simEnv(sim),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`^ACCESS {2}${email.replace(/[.+]/g, "\\$&")} {2}\\(subscription_active\\)`),
+    );
+    const none = await runCli(["access", "check", "nobody-at-all@example.invalid", "--json"], {
+      env: simEnv(sim),
+    });
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout)).toMatchObject({ access: false, reason: "no_purchase" });
+    expect(
+      (await runCli(["access", "check", "x@example.com", "--product", "abc"], { env: simEnv(sim) })).code,
+    ).toBe(2);
+  });
+});
+
+describe("configuration, simulator and doctor", () => {
+  it("reads .env from the working directory, and a flag wins over it", async () => {
+    const dir = emptyDir();
+    writeFileSync(
+      join(dir, ".env"),
+      Object.entries(sim.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n"),
+    );
+    const ok = await runCli(["products", "list", "--max-results", "1", "--json"], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toHaveLength(1);
+    const flag = await runCli(["products", "list", "--client-secret", "not-the-secret"], { cwd: dir });
+    expect(flag.code).toBe(3);
+    const ignored = await runCli(["doctor", "--no-env-file"], { cwd: dir });
+    expect(ignored.code).toBe(3);
+    expect(ignored.stdout).toMatch(/credentials missing/);
+  });
+
+  it("doctor passes against the simulator and reports quota and clock", async () => {
+    const r = await runCli(["doctor"], { env: simEnv(sim) });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ok {4}access token issued/);
+    expect(r.stdout).toMatch(/quota: \d+ of 500 calls left/);
+    expect(r.stdout).toMatch(/clock within 30 s/);
+    expect(r.stdout).not.toContain(sim.credentials.clientSecret);
+  });
+
+  it("doctor names a refused secret, with the fix", async () => {
+    const r = await runCli(["doctor"], { env: simEnv(sim, { HOTMART_CLIENT_SECRET: "zz-bad-secret" }) });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/FAIL {2}token request refused \(401\)\n {6}fix: /);
+    expect(r.stdout + r.stderr).not.toContain("zz-bad-secret");
+  });
+
+  it("doctor's rules: sandbox mismatch, clock skew, spent quota", () => {
+    const config = resolveConfig({}, { HOTMART_CLIENT_ID: "i", HOTMART_CLIENT_SECRET: "s" });
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    const findings = diagnose({
+      config,
+      envFile: undefined,
+      token: { status: 200 },
+      api: { status: 401, date: new Date(now - 120_000).toUTCString(), limit: 500, remaining: 3, reset: 20 },
+      other: { status: 200 },
+      localNow: now,
+    });
+    const text = findings.map((f) => `${f.level} ${f.text} ${f.fix ?? ""}`).join("\n");
+    expect(text).toMatch(
+      /fail these are sandbox credentials, but production is selected set HOTMART_SANDBOX=true/,
+    );
+    expect(text).toMatch(/warn your clock is 120 s ahead of Hotmart's/);
+    expect(text).toMatch(/warn quota nearly spent: 3 of 500 calls left, resets in 20 s/);
+  });
+
+  it("simulator starts, prints the env to export, and serves the CLI until Ctrl-C", async () => {
+    const child = spawn(process.execPath, [BIN, "simulator", "--port", "0", "--sales", "50"], {
+      env: simEnv(undefined),
+    });
+    let stdout = "";
+    const env = await new Promise<Record<string, string>>((resolve) => {
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        const lines = stdout.split("\n").filter((l) => l.startsWith("export "));
+        if (lines.length >= 6) {
+          resolve(
+            Object.fromEntries(lines.map((l) => l.slice(7).split(/=(.*)/s).slice(0, 2) as [string, string])),
+          );
+        }
+      });
+    });
+    expect(Object.keys(env)).toEqual(
+      expect.arrayContaining(["HOTMART_BASE_URL", "HOTMART_CLIENT_ID", "HOTMART_HOTTOK"]),
+    );
+    const r = await runCli(["sales", "history", "--all", "--json"], { env: simEnv(undefined, env) });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
+    child.kill("SIGINT");
+    expect(await new Promise((res) => child.on("exit", res))).toBe(0);
+  }, 30_000);
+});

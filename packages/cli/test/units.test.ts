@@ -1,0 +1,190 @@
+import { Readable, Writable } from "node:stream";
+import type { Command } from "commander";
+import {
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  Hotmart,
+  HotmartInputError,
+  RateLimitError,
+} from "hotmart";
+import { describe, expect, it } from "vitest";
+import { defaultFormat, endOf } from "../src/commands/export";
+import { parseDotenv, resolveConfig } from "../src/config";
+import { CliError, EXIT, exitCodeOf } from "../src/exit";
+import { csvCell } from "../src/export/writer";
+import { extensions } from "../src/extensions";
+import { flatten } from "../src/flatten";
+import { METHODS } from "../src/methods";
+import { renderTable, renderTsv } from "../src/output";
+import { buildProgram } from "../src/program";
+import { parseDate } from "../src/values";
+
+const apiInit = (status: number) => ({
+  status,
+  headers: new Headers({ "retry-after": "7" }),
+  body: { error: "x" },
+  method: "GET",
+  url: "https://example.test/",
+});
+
+describe("the method table", () => {
+  it("names a real SDK method on every row, once", async () => {
+    const client = new Hotmart({ clientId: "id", clientSecret: "secret" });
+    const seen = new Set<string>();
+    for (const spec of METHODS) {
+      const resource = client[spec.resource] as unknown as Record<string, unknown>;
+      expect(typeof resource[spec.method], `${spec.resource}.${spec.method}`).toBe("function");
+      const key = `${spec.resource} ${spec.method}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect(spec.example.startsWith(`hotmart ${spec.resource} `)).toBe(true);
+    }
+    await client.close();
+  });
+});
+
+/** SDK methods without a row of their own, and why. */
+const NOT_IN_TABLE: Record<string, string> = {
+  "club.users": "an alias of club.students",
+  "club.findStudent": "internal (@internal), used by studentProgress and access.check",
+  "access.check": "its own command: hotmart access check",
+};
+
+describe("the method table covers the SDK", () => {
+  it("has a row for every public method of every resource", async () => {
+    const client = new Hotmart({ clientId: "id", clientSecret: "secret" });
+    const missing: string[] = [];
+    for (const resource of [
+      "sales",
+      "subscriptions",
+      "products",
+      "coupons",
+      "club",
+      "events",
+      "negotiation",
+      "access",
+    ]) {
+      const object = (client as unknown as Record<string, object>)[resource] as Record<string, unknown>;
+      const names = new Set<string>(Object.keys(object));
+      for (let p = Object.getPrototypeOf(object); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+        for (const n of Object.getOwnPropertyNames(p)) names.add(n);
+      }
+      for (const name of names) {
+        if (name === "constructor" || name.startsWith("_") || name.endsWith("Autopaginate")) continue;
+        if (typeof object[name] !== "function") continue;
+        const key = `${resource}.${name}`;
+        if (key in NOT_IN_TABLE) continue;
+        if (!METHODS.some((m) => m.resource === resource && m.method === name)) missing.push(key);
+      }
+    }
+    await client.close();
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("exit codes", () => {
+  it("maps each failure to its documented code", () => {
+    expect(exitCodeOf(new HotmartInputError("bad"))).toBe(EXIT.USAGE);
+    expect(exitCodeOf(new AuthenticationError(apiInit(401)))).toBe(EXIT.AUTH);
+    expect(exitCodeOf(new RateLimitError(apiInit(429)))).toBe(EXIT.RATE_LIMIT);
+    expect(exitCodeOf(new APIConnectionTimeoutError("timed out", { outcomeUnknown: false }))).toBe(
+      EXIT.NETWORK,
+    );
+    expect(exitCodeOf(new CliError("x", EXIT.INTERRUPTED))).toBe(130);
+  });
+});
+
+describe("values and config", () => {
+  it("parses dates strictly", () => {
+    expect(parseDate("--from", "2025-01-31").toISOString()).toBe("2025-01-31T00:00:00.000Z");
+    expect(parseDate("--from", "1735689600000").getTime()).toBe(1735689600000);
+    expect(() => parseDate("--from", "2025-02-30")).toThrow(/not a date/);
+    expect(() => parseDate("--from", "yesterday")).toThrow(/YYYY-MM-DD/);
+  });
+
+  it("reads .env lines and lets flags win over the environment", () => {
+    expect(parseDotenv('# c\nexport A=1\nB="two words"\nC=x # note\n')).toEqual([
+      ["A", "1"],
+      ["B", "two words"],
+      ["C", "x"],
+    ]);
+    const c = resolveConfig(
+      { clientId: "flag" },
+      { HOTMART_CLIENT_ID: "env", HOTMART_CLIENT_SECRET: "s", HOTMART_SANDBOX: "true" },
+    );
+    expect(c.clientId).toBe("flag");
+    expect(c.sources.clientId).toBe("flag");
+    expect(c.clientSecret).toBe("s");
+    expect(c.sandbox).toBe(true);
+  });
+});
+
+describe("output", () => {
+  it("flattens nested records into dot paths, arrays as JSON", () => {
+    expect(flatten({ a: { b: 1, c: { d: "x" } }, e: [1, 2], f: null })).toEqual({
+      "a.b": 1,
+      "a.c.d": "x",
+      e: "[1,2]",
+      f: null,
+    });
+  });
+
+  it("fits the table to the width and counts what it left out", () => {
+    const rows = [{ a: "x".repeat(30), b: "y".repeat(30), c: "z".repeat(30) }];
+    const table = renderTable(rows, undefined, 70);
+    expect(table).toContain("(1 more column: use --json, or pipe for TSV)");
+    expect(renderTsv([{ a: "t\tab", b: 1 }])).toBe("a\tb\nt ab\t1\n");
+  });
+});
+
+describe("export flags", () => {
+  it("picks the format from the flag, --excel or the file's extension", () => {
+    expect(defaultFormat(undefined, undefined, undefined)).toBe("jsonl");
+    expect(defaultFormat(undefined, undefined, "a.csv")).toBe("csv");
+    expect(defaultFormat(undefined, undefined, "a.JSONL")).toBe("jsonl");
+    expect(defaultFormat(undefined, undefined, "a.json")).toBe("json");
+    expect(defaultFormat(undefined, undefined, "a.txt")).toBe("csv");
+    expect(defaultFormat(undefined, true, undefined)).toBe("csv");
+    expect(defaultFormat("json", undefined, "a.csv")).toBe("json");
+  });
+
+  it("--to a day includes the whole day", () => {
+    expect(endOf("--to", "2025-12-31").toISOString()).toBe("2025-12-31T23:59:59.999Z");
+    expect(endOf("--to", "2025-12-31T10:00:00Z").toISOString()).toBe("2025-12-31T10:00:00.000Z");
+  });
+});
+
+describe("help", () => {
+  it("every command's --help has an example", () => {
+    let text = "";
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        text += String(chunk);
+        done();
+      },
+    });
+    const io = { stdout: sink, stderr: sink, stdin: Readable.from([]), signal: new AbortController().signal };
+    const program = buildProgram(io, extensions);
+    const missing: string[] = [];
+    const visit = (cmd: Command, path: string) => {
+      text = "";
+      cmd.outputHelp();
+      if (!/Examples?:\n {2}\$ hotmart /.test(text)) missing.push(path || "hotmart");
+      for (const sub of cmd.commands) visit(sub, `${path} ${sub.name()}`.trim());
+    };
+    visit(program, "");
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("CSV cells", () => {
+  it("plain CSV keeps the API's values; Excel gets decimal commas and readable date-times", () => {
+    expect(csvCell(1793448000000, false, "purchase.order_date")).toBe("1793448000000");
+    expect(csvCell(1793448000000, true, "purchase.order_date")).toBe("2026-10-31 12:00:00");
+    expect(csvCell(9.98, true, "purchase.price.value")).toBe("9,98");
+    expect(csvCell(9.98, false, "purchase.price.value")).toBe("9.98");
+    expect(csvCell(1793448000000, true, "purchase.recurrency_number")).toBe("1793448000000");
+    expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
+    expect(csvCell(undefined, true, "x")).toBe("");
+  });
+});

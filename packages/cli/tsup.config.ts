@@ -1,0 +1,24 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    // The method table and helpers, for tools built on them (an MCP server, scripts).
+    entry: { index: "src/index.ts" },
+    format: ["esm"],
+    dts: true,
+    clean: false, // the build script empties dist first: two builds share it
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+  },
+  {
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    clean: false,
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    // hotmart and hotmart-simulator stay external (dependencies): the CLI is a thin layer over them.
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);

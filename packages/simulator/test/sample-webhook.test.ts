@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { sampleWebhook, WEBHOOK_EVENTS } from "../src/index";
+
+describe("sampleWebhook", () => {
+  it.each(WEBHOOK_EVENTS)("builds a v2 envelope with real data for %s", (event) => {
+    const envelope = sampleWebhook(event, { hottok: "h" });
+    expect(envelope.event).toBe(event);
+    expect(envelope.version).toBe("2.0.0");
+    expect(typeof envelope.id).toBe("string");
+    expect(Object.keys(envelope.data as object).length).toBeGreaterThan(0);
+    const date = event === "CLUB_FIRST_ACCESS" ? envelope.creationDate : envelope.creation_date;
+    expect(typeof date).toBe("number");
+    const bodyHottok = event === "SWITCH_PLAN" || event === "UPDATE_SUBSCRIPTION_CHARGE_DATE";
+    expect(envelope.hottok).toBe(bodyHottok ? "h" : undefined);
+  });
+
+  it("is deterministic for a seed apart from the envelope id", () => {
+    const a = sampleWebhook("PURCHASE_APPROVED", { seed: 7 });
+    const b = sampleWebhook("PURCHASE_APPROVED", { seed: 7 });
+    expect(a.data).toEqual(b.data);
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it("rejects an unknown event", () => {
+    expect(() => sampleWebhook("NOPE" as never)).toThrow(/Unknown webhook event "NOPE"/);
+  });
+});
