@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^hotmart\/webhooks$/, replacement: src("./packages/hotmart/src/webhooks/index.ts") },
       { find: /^hotmart$/, replacement: src("./packages/hotmart/src/index.ts") },
       { find: /^hotmart-simulator$/, replacement: src("./packages/simulator/src/index.ts") },
+      { find: /^hotmart-mcp$/, replacement: src("./packages/mcp/src/index.ts") },
     ],
   },
   test: {
