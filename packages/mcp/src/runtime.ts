@@ -2,6 +2,12 @@ import { Hotmart } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { registerSecret } from "./redact";
 
+/**
+ * Budget per Hotmart call, waits for retries included. An assistant waits on every tool call, and MCP clients
+ * give up after about a minute: a 429 asking for a longer wait is reported (with its retry time) instead.
+ */
+export const CALL_BUDGET_MS = 25_000;
+
 export interface Backend {
   client: Hotmart;
   /** The clock the data lives in: the simulator's when simulated, else the wall clock. */
@@ -24,6 +30,7 @@ export async function openBackend(options: { simulator: boolean; seed?: number }
       clientSecret: simulator.credentials.clientSecret,
       baseURL: simulator.url,
       authURL: simulator.authURL,
+      totalTimeout: CALL_BUDGET_MS,
     });
     return {
       client,
@@ -42,6 +49,6 @@ export async function openBackend(options: { simulator: boolean; seed?: number }
   }
   registerSecret(process.env.HOTMART_CLIENT_SECRET);
   registerSecret(process.env.HOTMART_BASIC);
-  const client = new Hotmart();
+  const client = new Hotmart({ totalTimeout: CALL_BUDGET_MS });
   return { client, now: Date.now, close: () => client.close() };
 }

@@ -12,6 +12,14 @@ import {
   type WebhookPayload,
 } from "hotmart";
 
+/**
+ * The statuses the sales reports accept: `DELAYED` exists only on subscription transactions, and the
+ * reports spell under-analysis `UNDER_ANALISYS`.
+ */
+export const SALE_STATUS_VALUES = PURCHASE_STATUS_VALUES.filter(
+  (s) => s !== "DELAYED" && s !== "UNDER_ANALYSIS",
+) as [string, ...string[]];
+
 /** Hotmart's default filter of sales reports: paid sales. */
 export const PAID_STATUSES = ["APPROVED", "COMPLETE"] as const;
 
@@ -24,7 +32,7 @@ export async function salesIn(
   params: SalesHistoryParams,
   statuses: readonly string[] | "all",
 ): Promise<SalesHistoryItem[]> {
-  const list = statuses === "all" ? PURCHASE_STATUS_VALUES.filter((s) => s !== "UNDER_ANALYSIS") : statuses;
+  const list = statuses === "all" ? SALE_STATUS_VALUES : statuses;
   const seen = new Set<string>();
   const out: SalesHistoryItem[] = [];
   for (const status of list) {

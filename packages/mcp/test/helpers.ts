@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { Hotmart } from "hotmart";
+import { type ClientOptions, Hotmart } from "hotmart";
 import { createContext, type RunningHttpServer, startHttpServer, type ToolContext } from "hotmart-mcp";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 
@@ -17,13 +17,16 @@ export interface Harness {
 }
 
 /** The real simulator, the real server over loopback HTTP, and the MCP SDK's own client. */
-export async function harness(options: { allowWrites?: boolean; now?: () => number } = {}): Promise<Harness> {
+export async function harness(
+  options: { allowWrites?: boolean; now?: () => number; client?: ClientOptions } = {},
+): Promise<Harness> {
   const sim = await startSimulator({ port: 0, seed: 7, rateLimit: false });
   const client = new Hotmart({
     clientId: sim.credentials.clientId,
     clientSecret: sim.credentials.clientSecret,
     baseURL: sim.url,
     authURL: sim.authURL,
+    ...options.client,
   });
   const ctx = createContext({
     client,

@@ -1,5 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { PURCHASE_STATUS_VALUES, type SalesHistoryItem } from "hotmart";
+import type { SalesHistoryItem } from "hotmart";
 import { z } from "zod";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
@@ -8,7 +8,7 @@ import { money } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
 import { accessByProduct, PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { defined, READ_ONLY, registerTool } from "./define";
-import { paymentType, productId, SUBSCRIPTION_STATUS_VALUES } from "./inputs";
+import { paymentType, productId, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
 
 /** Groups handed to the model at most; the totals always cover everything. */
 const MAX_GROUPS = 50;
@@ -60,7 +60,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       product_id: productId,
       payment_type: paymentType,
       statuses: z
-        .array(z.enum(PURCHASE_STATUS_VALUES))
+        .array(saleStatus)
         .min(1)
         .optional()
         .describe(

@@ -33,8 +33,15 @@ export const productId = z
   .describe("Numeric product id (from products_list)");
 export const email = (what: string) => z.string().min(3).optional().describe(what);
 
+/** Sales reports refuse DELAYED (subscription transactions only) and spell it UNDER_ANALISYS. */
+export const SALE_STATUS_VALUES = PURCHASE_STATUS_VALUES.filter(
+  (s) => s !== "DELAYED" && s !== "UNDER_ANALYSIS",
+) as [string, ...string[]];
+
+export const saleStatus = z.enum(SALE_STATUS_VALUES);
+
 export const purchaseStatus = z
-  .enum(PURCHASE_STATUS_VALUES)
+  .enum(SALE_STATUS_VALUES)
   .optional()
   .describe(
     "Purchase status. Without it Hotmart returns only APPROVED and COMPLETE (paid) sales; REFUNDED = reembolsada, CHARGEBACK = estorno, WAITING_PAYMENT/PRINTED_BILLET = boleto ou Pix pendente",
