@@ -50,7 +50,11 @@ async function main(): Promise<number> {
     const done = () => resolve();
     process.once("SIGINT", done);
     process.once("SIGTERM", done);
-    if (!config.http) process.stdin.once("close", done);
+    if (!config.http) {
+      // The client went away (closed our stdin, or the pipe we answer on): shut down quietly.
+      process.stdin.once("close", done);
+      process.stdout.once("error", done);
+    }
   });
   await stop();
   await backend.close();
