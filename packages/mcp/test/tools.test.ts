@@ -1,6 +1,6 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type Harness, harness, ok, text } from "./helpers";
+import { call, type Harness, harness, ok, TOKEN, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS } from "./names";
 
 let h: Harness;
@@ -67,8 +67,10 @@ describe("tool catalogue", () => {
     const { tools } = await h.mcp.listTools();
     const args = argumentsFor(h);
     const ajv = new AjvJsonSchemaValidator();
+    const secrets = [h.sim.credentials.clientSecret, h.sim.credentials.basic, TOKEN];
     for (const tool of tools) {
       const result = await call(h.mcp, tool.name, args[tool.name] ?? {});
+      for (const secret of secrets) expect(JSON.stringify(result), tool.name).not.toContain(secret);
       expect(result.isError, `${tool.name}: ${text(result)}`).toBeFalsy();
       const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
       expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);

@@ -1,11 +1,23 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Harness, harness, ok, text } from "./helpers";
 import { WRITE_TOOLS } from "./names";
 
 let h: Harness;
+let tools: Tool[];
 beforeAll(async () => {
   h = await harness({ allowWrites: true });
+  tools = (await h.mcp.listTools()).tools;
 });
+
+const ajv = new AjvJsonSchemaValidator();
+/** Each preview and each confirmation must match the tool's declared outputSchema. */
+function matchesSchema(tool: string, structured: unknown): void {
+  const schema = tools.find((t) => t.name === tool)?.outputSchema;
+  const check = ajv.getValidator(schema as never)(structured);
+  expect(check.valid, `${tool}: ${check.errorMessage}`).toBe(true);
+}
 afterAll(() => h?.close());
 
 const effects = () => ({ ...h.sim.stats().sideEffects });
@@ -26,6 +38,7 @@ async function previewThenConfirm(
 ): Promise<{ preview: Preview; done: Record<string, unknown> }> {
   const before = effects();
   const preview = ok<Preview>(await call(h.mcp, tool, args));
+  matchesSchema(tool, preview);
   expect(preview.status).toBe("preview");
   expect(preview.confirmation_token).toMatch(/^confirm_/);
   expect(effects(), `${tool} preview must change nothing`).toEqual(before);
@@ -36,6 +49,7 @@ async function previewThenConfirm(
 
   const done = ok(await call(h.mcp, tool, { ...args, confirmation_token: preview.confirmation_token }));
   expect(done.status).toBe("done");
+  matchesSchema(tool, done);
   expect(total(effects()) - total(before), `${tool} applies its writes exactly once`).toBe(writes);
 
   const replay = await call(h.mcp, tool, { ...args, confirmation_token: preview.confirmation_token });

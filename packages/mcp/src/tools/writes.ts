@@ -44,7 +44,7 @@ interface WriteSpec<Shape extends z.ZodRawShape> {
   description: string;
   input: Shape;
   annotations: Omit<ToolAnnotations, "readOnlyHint" | "openWorldHint">;
-  preview: (args: z.infer<z.ZodObject<Shape>>, client: Hotmart) => Promise<Preview>;
+  preview: (args: z.infer<z.ZodObject<Shape>>, client: Hotmart, now: number) => Promise<Preview>;
   apply: (plan: WritePlan, client: Hotmart) => Promise<Applied>;
   /** How the seller can find out whether an ambiguous write went through. */
   check: (plan: WritePlan) => string;
@@ -93,7 +93,7 @@ function writeTool<Shape extends z.ZodRawShape>(
     run: async (args) => {
       const { confirmation_token: token, ...rest } = args as Record<string, unknown>;
       if (typeof token !== "string") {
-        const preview = await spec.preview(rest as z.infer<z.ZodObject<Shape>>, ctx.client);
+        const preview = await spec.preview(rest as z.infer<z.ZodObject<Shape>>, ctx.client, ctx.now());
         const { token: issued, expiresAt } = ctx.confirmations.issue(spec.name, rest, preview.plan);
         return {
           structured: {
@@ -202,7 +202,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales.",
     input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
     annotations: { destructiveHint: true, idempotentHint: false },
-    preview: async ({ transaction }, client) => {
+    preview: async ({ transaction }, client, now) => {
       const sale = await findSale(client, transaction);
       const status = sale.purchase.status;
       if (status !== "APPROVED" && status !== "COMPLETE") {
@@ -212,7 +212,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       }
       const amount = money(sale.purchase.price.value, sale.purchase.price.currency_code);
       const buyer = sale.buyer ? `${sale.buyer.name ?? ""} <${sale.buyer.email ?? ""}>` : "the buyer";
-      const inWarranty = sale.purchase.warranty_expire_date > Date.now();
+      const inWarranty = sale.purchase.warranty_expire_date > now;
       return {
         plan: { kind: "refund", transaction },
         summary: `Will refund ${amount} of sale ${transaction} (${sale.product.name}, ordered ${dayBrt(sale.purchase.order_date)}) to ${buyer}; the buyer loses access. This cannot be undone.${inWarranty ? "" : " The refund window (garantia) has ended."}`,
