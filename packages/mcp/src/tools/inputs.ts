@@ -1,7 +1,6 @@
 import {
   BILLING_TYPE_VALUES,
   COMMISSION_AS_VALUES,
-  type ExtraParams,
   PAYMENT_TYPE_VALUES,
   PRODUCT_FORMAT_VALUES,
   PRODUCT_STATUS_VALUES,
@@ -81,14 +80,17 @@ export const paging = (max: number = MAX_PAGE) => ({
  * Tool arguments as SDK params: dates become epoch ms (fields named `end_*` take the end of a bare day),
  * `limit`/`cursor` become `max_results`/`page_token`, absent values are dropped.
  */
-export function toParams(args: Record<string, unknown>, dateFields: readonly string[]): ExtraParams {
-  const out: ExtraParams = {};
+export function toParams(
+  args: Record<string, unknown>,
+  dateFields: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined || key === "limit" || key === "cursor") continue;
     if (dateFields.includes(key)) {
       out[key] = toEpochMs(key, value as string | number, key.startsWith("end_") ? "end" : "start");
     } else {
-      out[key] = value as ExtraParams[string];
+      out[key] = value;
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { ExtraParams, Hotmart, PagePromise } from "hotmart";
+import type { Hotmart, PagePromise } from "hotmart";
 import {
   ClubLessonsItemSchema,
   ClubModulesItemSchema,
@@ -47,6 +47,11 @@ import {
 } from "./inputs";
 
 type Args = Record<string, unknown>;
+/**
+ * SDK params built from a tool's arguments. The tool's input schema mirrors the method's params type, so
+ * each call site hands them over as that type (`as never`): zod has already checked every key and value.
+ */
+type Params = Record<string, unknown>;
 
 function pageOutput(item: z.ZodType) {
   return {
@@ -67,7 +72,7 @@ interface PagedSpec {
   dates?: readonly string[];
   noun: string;
   line: readonly string[];
-  call: (client: Hotmart, params: ExtraParams, args: Args) => PagePromise<unknown>;
+  call: (client: Hotmart, params: Params, args: Args) => PagePromise<unknown>;
 }
 
 /** A tool over one Hotmart list endpoint: one page per call, the cursor to continue. */
@@ -193,7 +198,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales",
     line: SALE_LINE,
-    call: (c, p) => c.sales.history(p),
+    call: (c, p) => c.sales.history(p as never),
   });
   pagedTool(server, ctx, {
     name: "sales_summary",
@@ -212,7 +217,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "currency totals",
     line: ["total_value", "total_items"],
-    call: (c, p) => c.sales.summary(p),
+    call: (c, p) => c.sales.summary(p as never),
   });
   pagedTool(server, ctx, {
     name: "sales_participants",
@@ -232,7 +237,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales with participants",
     line: ["transaction", "product.name", "users"],
-    call: (c, p) => c.sales.participants(p),
+    call: (c, p) => c.sales.participants(p as never),
   });
   pagedTool(server, ctx, {
     name: "sales_commissions",
@@ -245,7 +250,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales with commissions",
     line: ["transaction", "product.name"],
-    call: (c, p) => c.sales.commissions(p),
+    call: (c, p) => c.sales.commissions(p as never),
   });
   pagedTool(server, ctx, {
     name: "sales_price_details",
@@ -258,7 +263,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "price breakdowns",
     line: ["transaction", "product.name", "base", "total", "coupon.code"],
-    call: (c, p) => c.sales.priceDetails(p),
+    call: (c, p) => c.sales.priceDetails(p as never),
   });
 
   const SUB_LINE = [
@@ -308,7 +313,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     ],
     noun: "subscriptions",
     line: SUB_LINE,
-    call: (c, p) => c.subscriptions.list(p),
+    call: (c, p) => c.subscriptions.list(p as never),
   });
   pagedTool(server, ctx, {
     name: "subscriptions_summary",
@@ -334,7 +339,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "last_recurrency.number",
       "lifetime",
     ],
-    call: (c, p) => c.subscriptions.summary(p),
+    call: (c, p) => c.subscriptions.summary(p as never),
   });
   pagedTool(server, ctx, {
     name: "subscriptions_transactions",
@@ -369,7 +374,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "purchase.order_date",
       "purchase.payment.refusal_message",
     ],
-    call: (c, p) => c.subscriptions.transactions(p),
+    call: (c, p) => c.subscriptions.transactions(p as never),
   });
   arrayTool(server, ctx, {
     name: "subscription_purchases",
@@ -399,7 +404,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "products",
     line: ["id", "name", "ucode", "status", "format", "is_subscription"],
-    call: (c, p) => c.products.list(p),
+    call: (c, p) => c.products.list(p as never),
   });
   const ucode = z
     .string()
@@ -415,7 +420,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "offers",
     line: ["code", "name", "price", "payment_mode", "is_main_offer"],
-    call: (c, p, a) => c.products.offers(a.ucode as string, withoutKey(p, "ucode")),
+    call: (c, p, a) => c.products.offers(a.ucode as string, withoutKey(p, "ucode") as never),
   });
   pagedTool(server, ctx, {
     name: "product_plans",
@@ -427,7 +432,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "plans",
     line: ["code", "name", "price", "periodicity", "trial_period"],
-    call: (c, p, a) => c.products.plans(a.ucode as string, withoutKey(p, "ucode")),
+    call: (c, p, a) => c.products.plans(a.ucode as string, withoutKey(p, "ucode") as never),
   });
   pagedTool(server, ctx, {
     name: "coupons_list",
@@ -441,7 +446,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: CouponsListItemSchema,
     noun: "coupons",
     line: ["id", "coupon_code", "discount", "start_date", "end_date", "status"],
-    call: (c, p, a) => c.coupons.list(a.product_id as number, withoutKey(p, "product_id")),
+    call: (c, p, a) => c.coupons.list(a.product_id as number, withoutKey(p, "product_id") as never),
   });
 
   const subdomain = z.string().min(1).describe('The Club (área de membros) subdomain, e.g. "my_subdomain"');
@@ -490,7 +495,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: ClubStudentsItemSchema,
     noun: "students",
     line: ["user_id", "name", "email", "status", "progress.completed_percentage", "last_access_date"],
-    call: (c, p, a) => c.club.students(a.subdomain as string, withoutKey(p, "subdomain")),
+    call: (c, p, a) => c.club.students(a.subdomain as string, withoutKey(p, "subdomain") as never),
   });
   arrayTool(server, ctx, {
     name: "club_lessons",
@@ -569,11 +574,11 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "lot.name",
       "eticket.checkin_status",
     ],
-    call: (c, p, a) => c.events.tickets(a.event_id as number, withoutKey(p, "event_id")),
+    call: (c, p, a) => c.events.tickets(a.event_id as number, withoutKey(p, "event_id") as never),
   });
 }
 
-function withoutKey(params: ExtraParams, key: string): ExtraParams {
+function withoutKey(params: Params, key: string): Params {
   const { [key]: _drop, ...rest } = params;
   return rest;
 }
