@@ -56,7 +56,7 @@ export function describeError(error: unknown, now: number = Date.now()): string 
     return "Hotmart authentication failed (401): check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET (and HOTMART_BASIC) in the server's environment, and HOTMART_SANDBOX for sandbox credentials; then restart the server.";
   }
   if (error instanceof NotFoundError) {
-    const what = error.error_description ?? "the resource";
+    const what = (error.error_description ?? "the resource").replace(/[.\s]+$/, "");
     return `Not found (404): ${what}. Check the id or code, e.g. with a list tool.`;
   }
   if (error instanceof APIError) {
