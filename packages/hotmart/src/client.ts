@@ -1,6 +1,7 @@
 /// <reference lib="esnext.disposable" />
 import { HotmartError, HotmartInputError } from "./core/errors";
 import type { HttpMethod, RequestOptions, ValidateMode } from "./core/types";
+import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
@@ -108,6 +109,8 @@ export class Hotmart {
   readonly events: Events = new Events(this);
   readonly negotiation: Negotiation = new Negotiation(this);
   // --- end resources ---
+  /** Fast, resumable export of whole date ranges (src/export). */
+  readonly export: Export = new Export(this);
 
   readonly #shared: Shared;
   readonly #context: PipelineContext;

@@ -26,7 +26,16 @@ export {
 } from "./core/errors";
 export { type IterateOptions, Page, type PageInfo, PagePromise, type PageResponse } from "./core/pagination";
 export { APIResource, autopaginate, type PageParams } from "./core/resource";
-export type { DateParam, EpochMs, HttpMethod, OpenEnum, RequestOptions, ValidateMode } from "./core/types";
+export type {
+  DateParam,
+  EpochMs,
+  HttpMethod,
+  OpenEnum,
+  RequestOptions,
+  RetryInfo,
+  ValidateMode,
+} from "./core/types";
+export * from "./export";
 export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/auth";
 export type { Logger, LogLevel } from "./internal/log";
 export { path } from "./internal/path";

@@ -13,8 +13,14 @@ export interface PageResponse<T> {
   page_info: PageInfo;
 }
 
-/** Fetches one page for the given cursor (undefined: the first page of the original query). */
-export type PageFetcher<T> = (pageToken: string | undefined) => Promise<PageResponse<T>>;
+/**
+ * Fetches one page for the given cursor (undefined: the first page of the original query). `signal`
+ * cancels a page fetched ahead that the loop no longer wants.
+ */
+export type PageFetcher<T> = (
+  pageToken: string | undefined,
+  signal?: AbortSignal,
+) => Promise<PageResponse<T>>;
 
 /** One page of results, with the means to get the next. */
 export class Page<T> implements PageResponse<T> {
@@ -88,22 +94,39 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#firstPage().finally(onfinally);
   }
 
-  /** Every page, in order, starting from the first (or from the `page_token` given). */
+  /**
+   * Every page, in order, starting from the first (or from the `page_token` given). While the loop works
+   * on one page the next is already being fetched (one page ahead at most), so a walk costs the slower
+   * of the two instead of their sum; leaving the loop early cancels that fetch.
+   */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const seen = new Set<string>();
     if (this.#startToken) seen.add(this.#startToken);
-    let page = await this.#firstPage();
-    for (;;) {
-      yield page;
-      const next = page.nextPageToken();
-      if (next === undefined) return;
-      if (seen.has(next)) {
-        throw new PaginationError(
-          `Hotmart returned a cursor it had already returned (after ${seen.size} pages); stopping instead of looping`,
-        );
+    const ahead = new AbortController();
+    try {
+      let page = await this.#firstPage();
+      for (;;) {
+        const next = page.nextPageToken();
+        let pending: Promise<Page<T>> | undefined;
+        if (next !== undefined) {
+          if (seen.has(next)) {
+            yield page;
+            throw new PaginationError(
+              `Hotmart returned a cursor it had already returned (after ${seen.size} pages); stopping instead of looping`,
+            );
+          }
+          seen.add(next);
+          pending = this.#fetch(next, ahead.signal).then((r) => new Page(r, this.#fetch));
+          // Observed here so a failure while the caller is still busy is not an unhandled rejection;
+          // it is raised below when the loop asks for that page.
+          pending.catch(() => {});
+        }
+        yield page;
+        if (pending === undefined) return;
+        page = await pending;
       }
-      seen.add(next);
-      page = await page.getNextPage();
+    } finally {
+      ahead.abort(new PaginationError("The loop stopped before this page was needed"));
     }
   }
 

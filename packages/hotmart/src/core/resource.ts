@@ -40,7 +40,7 @@ export abstract class APIResource {
     const base = { ...params } as Record<string, unknown>;
     const start = typeof base.page_token === "string" ? base.page_token : undefined;
     return new PagePromise<T>(
-      (token) =>
+      (token, signal) =>
         this._request<PageResponse<T>>(
           {
             method: "GET",
@@ -53,7 +53,7 @@ export abstract class APIResource {
               : { expectBody: true, accept: isPage }),
             schema,
           },
-          options,
+          signal ? { ...options, signal: linkSignals(options?.signal, signal) } : options,
         ),
       start,
     );
@@ -68,6 +68,18 @@ export function autopaginate<A extends unknown[], T>(
   list: (...args: A) => PagePromise<T>,
 ): (...args: A) => AsyncGenerator<T, void, undefined> {
   return (...args: A) => list(...args).iterate();
+}
+
+/** Aborts when either does (AbortSignal.any where the runtime has it). */
+function linkSignals(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
+  if (!a) return b;
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  const abort = (s: AbortSignal) => () => controller.abort(s.reason);
+  if (a.aborted || b.aborted) controller.abort((a.aborted ? a : b).reason);
+  a.addEventListener("abort", abort(a), { once: true });
+  b.addEventListener("abort", abort(b), { once: true });
+  return controller.signal;
 }
 
 function isPage(body: unknown): boolean {

@@ -25,4 +25,15 @@ export interface RequestOptions {
   /** Extra query parameters, merged over the method's params (the typed way to send what the SDK does not know yet). */
   query?: Record<string, unknown> | undefined;
   validate?: ValidateMode | undefined;
+  /** Called before each retry's wait: lets progress reports count 429s and retries without a logger. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+}
+
+/** What `onRetry` is told. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  retry: number;
+  /** The HTTP status that caused it; undefined for a network fault or timeout. */
+  status: number | undefined;
+  delayMs: number;
 }

@@ -247,6 +247,11 @@ async function run<T>(
     const wait = delay ?? backoffMs(retries);
     if (Date.now() + wait >= deadline) throw failure;
     retries += 1;
+    options.onRetry?.({
+      retry: retries,
+      status: failure instanceof APIError ? failure.status : undefined,
+      delayMs: wait,
+    });
     log.warn(`retrying ${method} ${safe()} in ${Math.round(wait)} ms (retry ${retries} of ${maxRetries})`, {
       reason: failure.message,
     });

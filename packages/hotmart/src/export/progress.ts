@@ -1,0 +1,82 @@
+/** Progress of an export: counters the run bumps, and the derived figures (rate, ETA) as a pure function. */
+
+export interface ExportProgress {
+  /** Shards in the plan (split shards count as their children). */
+  shardsPlanned: number;
+  shardsDone: number;
+  /** Probe requests (page size 1) sent to size shards. */
+  probes: number;
+  /** Pages of records fetched. */
+  pages: number;
+  /** Records the loop has received (including those of earlier runs, when resumed). */
+  records: number;
+  /** Records the export will yield in total, from the probes; undefined while unknown (lists without counts). */
+  estimatedTotal: number | undefined;
+  /** Records per second since this run started. */
+  ratePerSecond: number;
+  /** Seconds left at the current rate; undefined while unknown. */
+  etaSeconds: number | undefined;
+  /** 429 responses (each is retried after the client-wide pause). */
+  rateLimited: number;
+  /** Retries of any cause, 429s included. */
+  retries: number;
+  elapsedMs: number;
+}
+
+export type ExportEventType = "planned" | "page" | "shard-done" | "retry" | "done";
+
+export interface ExportEvent {
+  type: ExportEventType;
+  /** The shard concerned ("page", "shard-done"). */
+  shard?: number;
+  /** HTTP status that caused a "retry" (undefined: network fault or timeout). */
+  status?: number | undefined;
+  progress: ExportProgress;
+}
+
+export interface Counters {
+  shardsPlanned: number;
+  shardsDone: number;
+  probes: number;
+  pages: number;
+  records: number;
+  /** Records received before this run (a resumed export). */
+  recordsBefore: number;
+  estimatedTotal: number | undefined;
+  rateLimited: number;
+  retries: number;
+}
+
+export function newCounters(): Counters {
+  return {
+    shardsPlanned: 0,
+    shardsDone: 0,
+    probes: 0,
+    pages: 0,
+    records: 0,
+    recordsBefore: 0,
+    estimatedTotal: undefined,
+    rateLimited: 0,
+    retries: 0,
+  };
+}
+
+export function snapshot(c: Counters, elapsedMs: number): ExportProgress {
+  const thisRun = c.records - c.recordsBefore;
+  const ratePerSecond = elapsedMs > 0 ? (thisRun * 1000) / elapsedMs : 0;
+  const left = c.estimatedTotal === undefined ? undefined : Math.max(0, c.estimatedTotal - c.records);
+  return {
+    shardsPlanned: c.shardsPlanned,
+    shardsDone: c.shardsDone,
+    probes: c.probes,
+    pages: c.pages,
+    records: c.records,
+    estimatedTotal: c.estimatedTotal,
+    ratePerSecond,
+    etaSeconds:
+      left === undefined ? undefined : left === 0 ? 0 : ratePerSecond > 0 ? left / ratePerSecond : undefined,
+    rateLimited: c.rateLimited,
+    retries: c.retries,
+    elapsedMs,
+  };
+}

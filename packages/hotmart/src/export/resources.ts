@@ -1,0 +1,221 @@
+/**
+ * What `client.export` knows about each list it can export: which SDK list method walks it, which query
+ * parameters bound its dates, whether Hotmart counts its results, and which `transaction_status` values
+ * it accepts. Everything else about an export is the same for every list.
+ */
+import type { Hotmart } from "../client";
+import type { PagePromise } from "../core/pagination";
+import type { RequestOptions } from "../core/types";
+import type {
+  EventsTicketsItem,
+  EventsTicketsParams,
+  SalesCommissionsItem,
+  SalesCommissionsParams,
+  SalesHistoryItem,
+  SalesHistoryParams,
+  SalesParticipantsItem,
+  SalesParticipantsParams,
+  SalesPriceDetailsItem,
+  SalesPriceDetailsParams,
+  SalesSummaryItem,
+  SalesSummaryParams,
+  SubscriptionsListItem,
+  SubscriptionsListParams,
+  SubscriptionsSummaryItem,
+  SubscriptionsSummaryParams,
+  SubscriptionsTransactionsItem,
+  SubscriptionsTransactionsParams,
+} from "../resources";
+
+/** The 17 values the sales reports' `transaction_status` filter accepts (HOTMART-API §8.1). */
+export const SALES_STATUS_VALUES = [
+  "APPROVED",
+  "BLOCKED",
+  "CANCELLED",
+  "CHARGEBACK",
+  "COMPLETE",
+  "EXPIRED",
+  "NO_FUNDS",
+  "OVERDUE",
+  "PARTIALLY_REFUNDED",
+  "PRE_ORDER",
+  "PRINTED_BILLET",
+  "PROCESSING_TRANSACTION",
+  "PROTESTED",
+  "REFUNDED",
+  "STARTED",
+  "UNDER_ANALISYS",
+  "WAITING_PAYMENT",
+] as const;
+
+/** Price details documents only 14 of them (§8.1 S5); "all" sends only these, so no walk gets a 400. */
+export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES.filter(
+  (s) => s !== "NO_FUNDS" && s !== "PRE_ORDER" && s !== "PROCESSING_TRANSACTION",
+);
+
+/** Params an export sets itself: paging, the date bounds and the status of each walk. */
+type Managed =
+  | "max_results"
+  | "page_token"
+  | "start_date"
+  | "end_date"
+  | "transaction_status"
+  | "accession_date"
+  | "end_accession_date"
+  | "transaction_date"
+  | "end_transaction_date"
+  | "last_update";
+
+/** Each exportable list: its filters (without what the export manages) and its item type. */
+export interface ExportResourceMap {
+  "sales.history": { params: Omit<SalesHistoryParams, Managed>; item: SalesHistoryItem };
+  "sales.participants": { params: Omit<SalesParticipantsParams, Managed>; item: SalesParticipantsItem };
+  "sales.commissions": { params: Omit<SalesCommissionsParams, Managed>; item: SalesCommissionsItem };
+  "sales.priceDetails": { params: Omit<SalesPriceDetailsParams, Managed>; item: SalesPriceDetailsItem };
+  "sales.summary": { params: Omit<SalesSummaryParams, Managed>; item: SalesSummaryItem };
+  "subscriptions.list": { params: Omit<SubscriptionsListParams, Managed>; item: SubscriptionsListItem };
+  "subscriptions.summary": {
+    params: Omit<SubscriptionsSummaryParams, Managed>;
+    item: SubscriptionsSummaryItem;
+  };
+  "subscriptions.transactions": {
+    params: Omit<SubscriptionsTransactionsParams, Managed>;
+    item: SubscriptionsTransactionsItem;
+  };
+  "events.tickets": { params: Omit<EventsTicketsParams, Managed>; item: EventsTicketsItem };
+}
+
+export type ExportResource = keyof ExportResourceMap;
+
+/** Lists a page of `resource` through the client's own list method (limiter, retries, token and all). */
+export type ListCall = (
+  client: Hotmart,
+  params: Record<string, unknown>,
+  options: RequestOptions,
+  eventId: number | string | undefined,
+) => PagePromise<unknown>;
+
+export interface ResourceSpec {
+  name: ExportResource;
+  description: string;
+  list: ListCall;
+  /** Query parameter of the lower date bound (inclusive). */
+  fromParam: string;
+  /** Query parameter of the upper date bound (inclusive); absent when the API has none. */
+  toParam?: string;
+  /**
+   * Whether the date range may be cut into shards. No for aggregates (sales summary: totals per
+   * currency would come back once per shard) and for lists with only a lower bound (event tickets).
+   */
+  shardable: boolean;
+  /** Whether `page_info.total_results` is sent, so shards can be sized by probing counts. */
+  counts: boolean;
+  /** The values `statuses: "all"` walks; absent when the list has no `transaction_status` filter. */
+  statuses?: readonly string[];
+  /** Largest page the endpoint serves. */
+  maxPageSize: number;
+}
+
+const p = (params: Record<string, unknown>) => params as never;
+
+// The simulator models every bound below as inclusive at both ends (`from <= date <= to`), and
+// HOTMART-API §11 #20 reads `end_accession_date` the same way; shards therefore end 1 ms before the
+// next one starts, so a record exactly on a boundary belongs to one shard only.
+export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
+  "sales.history": {
+    name: "sales.history",
+    description: "Sales history, one row per transaction (dates bound purchase.order_date)",
+    list: (c, params, o) => c.sales.history(p(params), o),
+    fromParam: "start_date",
+    toParam: "end_date",
+    shardable: true,
+    counts: true,
+    statuses: SALES_STATUS_VALUES,
+    maxPageSize: 500,
+  },
+  "sales.participants": {
+    name: "sales.participants",
+    description: "Buyer, producer, co-producer and affiliate of each sale (/sales/users)",
+    list: (c, params, o) => c.sales.participants(p(params), o),
+    fromParam: "start_date",
+    toParam: "end_date",
+    shardable: true,
+    counts: true,
+    statuses: SALES_STATUS_VALUES,
+    maxPageSize: 500,
+  },
+  "sales.commissions": {
+    name: "sales.commissions",
+    description: "Commission per participant of each sale",
+    list: (c, params, o) => c.sales.commissions(p(params), o),
+    fromParam: "start_date",
+    toParam: "end_date",
+    shardable: true,
+    counts: true,
+    statuses: SALES_STATUS_VALUES,
+    maxPageSize: 500,
+  },
+  "sales.priceDetails": {
+    name: "sales.priceDetails",
+    description: "Price breakdown of each sale: base, total, VAT, interest, coupon",
+    list: (c, params, o) => c.sales.priceDetails(p(params), o),
+    fromParam: "start_date",
+    toParam: "end_date",
+    shardable: true,
+    counts: true,
+    statuses: PRICE_DETAILS_STATUS_VALUES,
+    maxPageSize: 500,
+  },
+  "sales.summary": {
+    name: "sales.summary",
+    description: "Commission totals per currency for the whole period (one walk per status; not sharded)",
+    list: (c, params, o) => c.sales.summary(p(params), o),
+    fromParam: "start_date",
+    toParam: "end_date",
+    shardable: false,
+    counts: true,
+    statuses: SALES_STATUS_VALUES,
+    maxPageSize: 500,
+  },
+  "subscriptions.list": {
+    name: "subscriptions.list",
+    description: "Subscriptions and their subscribers (dates bound accession_date)",
+    list: (c, params, o) => c.subscriptions.list(p(params), o),
+    fromParam: "accession_date",
+    toParam: "end_accession_date",
+    shardable: true,
+    counts: true,
+    maxPageSize: 500,
+  },
+  "subscriptions.summary": {
+    name: "subscriptions.summary",
+    description:
+      "One summary row per subscription (dates bound accession_date; no counts, so equal-width shards)",
+    list: (c, params, o) => c.subscriptions.summary(p(params), o),
+    fromParam: "accession_date",
+    toParam: "end_accession_date",
+    shardable: true,
+    counts: false,
+    maxPageSize: 500,
+  },
+  "subscriptions.transactions": {
+    name: "subscriptions.transactions",
+    description:
+      "Every charge of every recurrence (dates bound the transaction date; no counts, equal-width shards)",
+    list: (c, params, o) => c.subscriptions.transactions(p(params), o),
+    fromParam: "transaction_date",
+    toParam: "end_transaction_date",
+    shardable: true,
+    counts: false,
+    maxPageSize: 500,
+  },
+  "events.tickets": {
+    name: "events.tickets",
+    description: "Tickets and participants of one event (needs eventId; `from` is last_update; not sharded)",
+    list: (c, params, o, eventId) => c.events.tickets(eventId as number | string, p(params), o),
+    fromParam: "last_update",
+    shardable: false,
+    counts: true,
+    maxPageSize: 500,
+  },
+};

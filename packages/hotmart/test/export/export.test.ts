@@ -1,0 +1,318 @@
+/**
+ * client.export against the real simulator over loopback: every record exactly once across shards,
+ * records sitting exactly on shard boundaries, every status, abort + resume from JSON checkpoints,
+ * progress events, and cancellation of the page fetched ahead when a loop stops early.
+ */
+import {
+  APIUserAbortError,
+  type ExportCheckpoint,
+  type ExportEvent,
+  type ExportRecord,
+  HotmartInputError,
+  SALES_STATUS_VALUES,
+  type SalesHistoryItem,
+} from "hotmart";
+import { startSimulator } from "hotmart-simulator";
+import { describe, expect, it } from "vitest";
+import { clientFor, collect, useSimulator } from "../integration/helpers";
+
+// No quota here: these tests send hundreds of requests each (the quota has its own test below).
+const ctx = useSimulator({ seed: 1101, scale: { sales: 2500 }, rateLimit: false }, { rateLimit: false });
+
+const PAID = new Set(["APPROVED", "COMPLETE"]);
+const codes = (records: Array<ExportRecord<SalesHistoryItem>>) =>
+  records.map((r) => r.record.purchase.transaction);
+
+/** The transactions the simulator holds in [from, to] (inclusive), for the given statuses. */
+function expected(from: number, to: number, statuses: (s: string) => boolean = (s) => PAID.has(s)): string[] {
+  return ctx.sim.data.sales
+    .filter((s) => s.orderDate >= from && s.orderDate <= to && statuses(s.status))
+    .map((s) => s.transaction)
+    .sort();
+}
+
+function range(): { from: number; to: number } {
+  const dates = ctx.sim.data.sales.map((s) => s.orderDate);
+  return { from: Math.min(...dates), to: Math.max(...dates) };
+}
+
+describe("client.export", () => {
+  it("yields every record exactly once across many concurrent shards", async () => {
+    const { from, to } = range();
+    const run = ctx.client.export.run("sales.history", {
+      from,
+      to,
+      pageSize: 50,
+      shardSize: 100,
+      concurrency: 6,
+    });
+    const records = await collect(run);
+    const got = codes(records);
+    expect(new Set(got).size).toBe(got.length);
+    expect(got.sort()).toEqual(expected(from, to));
+    const shards = run.checkpoint().shards;
+    expect(shards.length).toBeGreaterThan(5);
+    expect(shards.every((s) => s.done)).toBe(true);
+    // The shards tile the range: sorted, each starts 1 ms after the previous ends.
+    const sorted = [...shards].sort((a, b) => a.from - b.from);
+    expect(sorted[0]?.from).toBe(from);
+    expect(sorted.at(-1)?.to).toBe(to);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]?.from).toBe((sorted[i - 1]?.to ?? 0) + 1);
+    // Probes ask for one record; pages for the page size.
+    const sizes = new Set(
+      ctx.sim.requestLog.filter((r) => r.path.endsWith("/history")).map((r) => r.query.max_results),
+    );
+    expect(sizes).toEqual(new Set(["1", "50"]));
+  });
+
+  it("keeps records that sit exactly on a shard boundary in one shard, and both ends are inclusive", async () => {
+    // Two paid sales x < y; a range of width 3L (L = y - x) that starts at x - L is cut in three at
+    // exactly x and y, so both sit on the first ms of a shard and, if bounds overlapped, would come twice.
+    const paid = ctx.sim.data.sales.filter((s) => PAID.has(s.status)).map((s) => s.orderDate);
+    const unique = [...new Set(paid)].sort((a, b) => a - b);
+    const x = unique[Math.floor(unique.length / 2)] as number;
+    const y = unique[Math.floor(unique.length / 2) + 40] as number;
+    const L = y - x;
+    const from = x - L;
+    const to = from + 3 * L - 1;
+    const count = expected(from, to).length;
+    // ceil(count / shardSize) = 2, so the root splits in 3 equal widths.
+    const shardSize = Math.ceil(count / 2) + 1;
+    const run = ctx.client.export.run("sales.history", { from, to, shardSize, pageSize: 500 });
+    const got = codes(await collect(run));
+    expect(new Set(got).size).toBe(got.length);
+    expect(got.sort()).toEqual(expected(from, to));
+    const starts = run.checkpoint().shards.map((s) => s.from);
+    expect(starts).toContain(x);
+    expect(starts).toContain(y);
+    const onBoundary = ctx.sim.data.sales.filter(
+      (s) => PAID.has(s.status) && (s.orderDate === x || s.orderDate === y),
+    );
+    for (const sale of onBoundary) expect(got.filter((c) => c === sale.transaction)).toHaveLength(1);
+
+    // A range one ms wide holds exactly the records at that ms: start and end are both inclusive.
+    const single = codes(await collect(ctx.client.export.run("sales.history", { from: x, to: x })));
+    expect(single.sort()).toEqual(expected(x, x));
+    expect(single.length).toBeGreaterThan(0);
+  });
+
+  it('statuses: "all" walks every status once and says which walk found each record', async () => {
+    const { from, to } = range();
+    const run = ctx.client.export.run("sales.history", { from, to, statuses: "all", shardSize: 300 });
+    const records = await collect(run);
+    const got = codes(records);
+    expect(new Set(got).size).toBe(got.length);
+    expect(got.sort()).toEqual(expected(from, to, () => true));
+    for (const r of records) expect(r.status).toBe(r.record.purchase.status);
+    const walked = new Set(
+      ctx.sim.requestLog.filter((r) => r.path.endsWith("/history")).map((r) => r.query.transaction_status),
+    );
+    expect(walked).toEqual(new Set(SALES_STATUS_VALUES));
+    expect(new Set(records.map((r) => r.status)).size).toBeGreaterThan(3);
+  });
+
+  it("a chosen list of statuses, other lists and the default (APPROVED + COMPLETE, status null)", async () => {
+    const { from, to } = range();
+    const refunded = await collect(
+      ctx.client.export.run("sales.commissions", { from, to, statuses: ["REFUNDED", "CANCELLED"] }),
+    );
+    expect(refunded.map((r) => r.record.transaction).sort()).toEqual(
+      expected(from, to, (s) => s === "REFUNDED" || s === "CANCELLED"),
+    );
+    const byDefault = await collect(
+      ctx.client.export.run("sales.participants", { from, to, shardSize: 200 }),
+    );
+    expect(byDefault.every((r) => r.status === null)).toBe(true);
+    expect(byDefault.map((r) => r.record.transaction).sort()).toEqual(expected(from, to));
+
+    const subs = await collect(ctx.client.export.run("subscriptions.list", { shardSize: 5 }).records());
+    const wantSubs = ctx.sim.data.subscriptions.filter((s) => s.accessionDate >= Date.UTC(2010, 0, 1));
+    expect(subs.map((s) => s.subscriber_code).sort()).toEqual(wantSubs.map((s) => s.subscriberCode).sort());
+
+    const tx = await collect(
+      ctx.client.export.run("subscriptions.transactions", { concurrency: 3 }).records(),
+    );
+    const seq = await collect(
+      ctx.client.subscriptions.transactions({ transaction_date: Date.UTC(2010, 0, 1), max_results: 500 }),
+    );
+    expect(tx.length).toBe(seq.length);
+    expect(tx.map((t) => t.purchase.transaction).sort()).toEqual(
+      seq.map((t) => t.purchase.transaction).sort(),
+    );
+  });
+
+  it("abort at any point, resume from the saved JSON checkpoint: no record lost, none repeated", async () => {
+    const { from, to } = range();
+    const want = expected(from, to, () => true);
+    const seen: string[] = [];
+    let saved: string | undefined;
+    let runs = 0;
+    // Stop points: mid-page, right after a page event (requests in flight), and on the very first record.
+    const stops: Array<(n: number, e?: ExportEvent) => boolean> = [
+      (n) => n === 137,
+      (_n, e) => e?.type === "page" && e.progress.pages === 9,
+      (n) => n === 1,
+      (n) => n === 401,
+    ];
+    for (;;) {
+      const controller = new AbortController();
+      const stop = stops[runs];
+      let inRun = 0;
+      runs++;
+      const run = ctx.client.export.run("sales.history", {
+        ...(saved ? { resume: JSON.parse(saved) as ExportCheckpoint } : { from, to, statuses: "all" }),
+        pageSize: 40,
+        shardSize: 120,
+        concurrency: 5,
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (stop?.(inRun, e)) controller.abort();
+        },
+      });
+      try {
+        for await (const r of run) {
+          seen.push(r.record.purchase.transaction); // "processed"
+          saved = JSON.stringify(run.checkpoint());
+          inRun++;
+          if (stop?.(inRun)) controller.abort();
+        }
+        break;
+      } catch (error) {
+        expect(error).toBeInstanceOf(APIUserAbortError);
+        saved = JSON.stringify(run.checkpoint());
+      }
+      expect(runs).toBeLessThan(10);
+    }
+    expect(runs).toBe(stops.length + 1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(want);
+    expect((JSON.parse(saved as string) as ExportCheckpoint).records).toBe(want.length);
+  });
+
+  it("reports progress: plan, pages, records, estimated total, rate, ETA, shards done, 429s and retries", async () => {
+    let t = 0;
+    const events: ExportEvent[] = [];
+    // A simulator of its own with a 1 s quota window, so the 429's RateLimit-Reset pauses 1 s, not 60.
+    const sim = await startSimulator({
+      port: 0,
+      seed: 1102,
+      scale: { sales: 800 },
+      rateLimit: { windowMs: 1000 },
+    });
+    const fault = sim.faults.add({
+      route: "GET /payments/api/v1/sales/history",
+      kind: "rate-limit",
+      times: 1,
+    });
+    const client = clientFor(sim);
+    const dates = sim.data.sales.map((s) => s.orderDate);
+    const from = Math.min(...dates);
+    const to = Math.max(...dates);
+    try {
+      const run = client.export.run("sales.history", {
+        from,
+        to,
+        shardSize: 100,
+        now: () => (t += 10),
+        onProgress: (e) => events.push(e),
+      });
+      const total = (await collect(run)).length;
+      const types = new Set(events.map((e) => e.type));
+      expect(types).toEqual(new Set(["planned", "page", "shard-done", "retry", "done"]));
+      const last = events.at(-1);
+      expect(last?.type).toBe("done");
+      const p = last?.progress;
+      expect(p?.records).toBe(total);
+      expect(p?.estimatedTotal).toBe(total);
+      expect(p?.shardsDone).toBe(p?.shardsPlanned);
+      expect(p?.pages).toBe(events.filter((e) => e.type === "page").length);
+      expect(p?.rateLimited).toBe(1);
+      expect(p?.retries).toBe(1);
+      expect(p?.etaSeconds).toBe(0);
+      expect(p?.ratePerSecond).toBeGreaterThan(0);
+      const mid = events.find((e) => e.type === "page" && e.progress.records > 0);
+      expect(mid?.progress.etaSeconds).toBeGreaterThan(0);
+      expect(events.filter((e) => e.type === "shard-done")).toHaveLength(p?.shardsPlanned ?? -1);
+      expect(fault.hits).toBe(1);
+    } finally {
+      await client.close();
+      await sim.close();
+    }
+  });
+
+  it("refuses bad options before any request", async () => {
+    const before = ctx.sim.requestLog.length;
+    expect(() => ctx.client.export.run("sales.history", { from: 1_700_000_000 })).toThrow(/epoch seconds/);
+    expect(() =>
+      ctx.client.export.run("sales.history", { from: Date.UTC(2025, 1), to: Date.UTC(2025, 0) }),
+    ).toThrow(HotmartInputError);
+    expect(() => ctx.client.export.run("subscriptions.list", { statuses: "all" })).toThrow(
+      /no transaction_status/,
+    );
+    expect(() => ctx.client.export.run("events.tickets", {})).toThrow(/eventId/);
+    expect(() => ctx.client.export.run("nope" as "sales.history")).toThrow(/Unknown export resource/);
+    const cp = ctx.client.export.run("sales.history").checkpoint();
+    expect(() => ctx.client.export.run("sales.commissions", { resume: cp })).toThrow(
+      /not "sales.commissions"/,
+    );
+    expect(cp.shards[0]?.from).toBe(Date.UTC(2010, 0, 1));
+    expect(ctx.sim.requestLog.length).toBe(before);
+  });
+});
+
+describe("prefetch", () => {
+  /**
+   * A client whose fetch remembers every request's signal and holds every page asked for by cursor until
+   * it is aborted: a fetch ahead that is not cancelled would stay pending forever.
+   */
+  function watched(hold: (url: string) => boolean = (url) => url.includes("page_token=")) {
+    const calls: Array<{ url: string; signal: AbortSignal | undefined }> = [];
+    const client = clientFor(ctx.sim, {
+      fetch: (input, init) => {
+        const url = String(input);
+        if (url.includes("oauth")) return fetch(input, init);
+        const signal = init?.signal ?? undefined;
+        calls.push({ url, signal });
+        if (!hold(url)) return fetch(input, init);
+        return new Promise<Response>((_resolve, reject) => {
+          signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+        });
+      },
+    });
+    return { client, calls };
+  }
+
+  it("for await fetches the next page while the loop works on this one, and cancels it on break", async () => {
+    const { client, calls } = watched();
+    try {
+      for await (const _sale of client.sales.history({ max_results: 20 })) {
+        // The next page was asked for before the loop asked for it.
+        await expect.poll(() => calls.length).toBe(2);
+        break;
+      }
+      expect(calls[1]?.url).toContain("page_token=");
+      await expect.poll(() => calls[1]?.signal?.aborted).toBe(true);
+      expect(calls).toHaveLength(2); // one page ahead at most
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("breaking out of an export cancels its requests in flight", async () => {
+    // Every page after the first is held until aborted.
+    let pages = 0;
+    const { client, calls } = watched((url) => url.includes("max_results=20") && ++pages > 1);
+    try {
+      const { from, to } = range();
+      for await (const _r of client.export.run("sales.history", { from, to, pageSize: 20, shardSize: 100 })) {
+        await expect.poll(() => pages).toBeGreaterThan(2);
+        break;
+      }
+      const held = calls.filter((c) => c.url.includes("max_results=20")).slice(1);
+      expect(held.length).toBeGreaterThan(0);
+      await expect.poll(() => held.every((c) => c.signal?.aborted)).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});
