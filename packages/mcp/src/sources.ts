@@ -1,51 +1,46 @@
 /**
- * Where the answer tools get their data. Everything here walks the SDK's paginated lists; the export and
- * access features of the SDK replace these walks when present (see `salesIn` and `checkAccess`).
+ * Where the answer tools get their data: the SDK's export for sales, its paginated lists for the rest.
  */
 import {
   accessDecision,
   type Hotmart,
-  PURCHASE_STATUS_VALUES,
+  SALES_STATUS_VALUES,
   type SalesHistoryItem,
   type SalesHistoryParams,
   type SubscriptionsListItem,
   type WebhookPayload,
 } from "hotmart";
 
-/**
- * The statuses the sales reports accept: `DELAYED` exists only on subscription transactions, and the
- * reports spell under-analysis `UNDER_ANALISYS`.
- */
-export const SALE_STATUS_VALUES = PURCHASE_STATUS_VALUES.filter(
-  (s) => s !== "DELAYED" && s !== "UNDER_ANALYSIS",
-) as [string, ...string[]];
+/** The statuses the sales reports accept (the export walks exactly these for "all"). */
+export const SALE_STATUS_VALUES = SALES_STATUS_VALUES;
 
 /** Hotmart's default filter of sales reports: paid sales. */
 export const PAID_STATUSES = ["APPROVED", "COMPLETE"] as const;
 
 /**
- * Every sale matching `params` in the given statuses. One walk per status, because Hotmart's reports take
- * one status at a time and, without one, return only APPROVED and COMPLETE.
+ * Every sale matching `params` in the given statuses, through the SDK's export: count-balanced shards
+ * walked concurrently, one walk per status (Hotmart's reports take one status at a time and, without
+ * one, return only APPROVED and COMPLETE).
  */
 export async function salesIn(
   client: Hotmart,
   params: SalesHistoryParams,
   statuses: readonly string[] | "all",
 ): Promise<SalesHistoryItem[]> {
-  const list = statuses === "all" ? SALE_STATUS_VALUES : statuses;
+  const { start_date, end_date, ...filters } = params;
+  const run = client.export.run("sales.history", {
+    from: start_date ?? undefined,
+    to: end_date ?? undefined,
+    params: filters,
+    statuses: statuses === "all" ? "all" : [...statuses],
+  });
   const seen = new Set<string>();
   const out: SalesHistoryItem[] = [];
-  for (const status of list) {
-    for await (const sale of client.sales.history({
-      ...params,
-      transaction_status: status,
-      max_results: 500,
-    })) {
-      // A sale appears once per status walk; the guard keeps a drifting status from counting it twice.
-      if (seen.has(sale.purchase.transaction)) continue;
-      seen.add(sale.purchase.transaction);
-      out.push(sale);
-    }
+  for await (const { record } of run) {
+    // The guard keeps a sale whose status changed between two walks from counting twice.
+    if (seen.has(record.purchase.transaction)) continue;
+    seen.add(record.purchase.transaction);
+    out.push(record);
   }
   return out;
 }

@@ -94,6 +94,30 @@ describe("answers equal the figures computed from every record", () => {
     );
   });
 
+  it("sales_report by status equals the same figures from a full export of every status", async () => {
+    const byStatus = ok<{ groups: Row[] }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-10-01",
+        end_date: "2026-10-31",
+        group_by: "status",
+        compare: "none",
+      }),
+    );
+    const fromExport = new Map<string, { count: number; cents: number }>();
+    for await (const { record } of h.client.export.run("sales.history", {
+      from: start,
+      to: end,
+      statuses: "all",
+    })) {
+      const id = `${record.purchase.price.currency_code}|${record.purchase.status}`;
+      const row = fromExport.get(id) ?? { count: 0, cents: 0 };
+      row.count += 1;
+      row.cents += Math.round(record.purchase.price.value * 100);
+      fromExport.set(id, row);
+    }
+    expect(actual(byStatus.groups, "current")).toEqual(fromExport);
+  });
+
   it("subscribers_by_status equals a full walk of subscriptions", async () => {
     const answer = ok<{ total: number; delinquent: number; by_status: { status: string; count: number }[] }>(
       await call(h.mcp, "subscribers_by_status"),

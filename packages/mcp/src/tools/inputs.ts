@@ -6,6 +6,7 @@ import {
   PRODUCT_STATUS_VALUES,
   PURCHASE_STATUS_VALUES,
   RECURRENCY_STATUS_VALUES,
+  SALES_STATUS_VALUES,
   SUBSCRIPTION_STATUS_VALUES,
   TICKET_STATUS_VALUES,
 } from "hotmart";
@@ -32,10 +33,8 @@ export const productId = z
   .describe("Numeric product id (from products_list)");
 export const email = (what: string) => z.string().min(3).optional().describe(what);
 
-/** Sales reports refuse DELAYED (subscription transactions only) and spell it UNDER_ANALISYS. */
-export const SALE_STATUS_VALUES = PURCHASE_STATUS_VALUES.filter(
-  (s) => s !== "DELAYED" && s !== "UNDER_ANALYSIS",
-) as [string, ...string[]];
+/** The statuses sales reports accept: DELAYED is for subscription transactions only, UNDER_ANALISYS is their spelling. */
+export const SALE_STATUS_VALUES = SALES_STATUS_VALUES as unknown as [string, ...string[]];
 
 export const saleStatus = z.enum(SALE_STATUS_VALUES);
 
