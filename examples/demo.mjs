@@ -1,8 +1,8 @@
 // The tour behind `npm start`.
 //
 // With no credentials in the environment it starts the embedded Hotmart simulator and walks through the
-// SDK: a first page, an auto-paginated count, a filtered query, a write and its effect, an error caught
-// and explained. With HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET set, it reads (never writes) from the
+// SDK: a first page, an auto-paginated count, a filtered query, a write and its effect, an access check,
+// an error caught and explained. With HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET set, it reads (never writes) from the
 // real Hotmart instead.
 import { APIError, Hotmart, HotmartInputError } from "hotmart";
 
@@ -100,7 +100,21 @@ try {
     }
   }
 
-  step(5, "Errors, caught and explained");
+  step(5, "Does this person have access? hotmart.access.check(email, { product_id })");
+  // The simulator's clock is its own: judge at its "now" so its subscriptions read as they should.
+  const now = sim ? { now: sim.clock.now() } : {};
+  const who = [page.items[0], late[0] && { buyer: late[0].subscriber, product: late[0].product }].filter(
+    (x) => x?.buyer?.email,
+  );
+  for (const { buyer, product } of who) {
+    const answer = await hotmart.access.check(buyer.email, { product_id: product.id, ...now });
+    console.log(
+      `${buyer.email} → ${product.name.slice(0, 28)}: ${answer.access ? "access" : "no access"} ` +
+        `(${answer.reason}: ${answer.explanation}; ${answer.calls} API call${answer.calls === 1 ? "" : "s"})`,
+    );
+  }
+
+  step(6, "Errors, caught and explained");
   try {
     // The Python SDK took discount=10 for 10%. Hotmart wants a fraction; the SDK says so before sending.
     await hotmart.coupons.create(1234567, "BEMVINDO10", { discount: 10 });

@@ -1,4 +1,5 @@
 /// <reference lib="esnext.disposable" />
+import { APIPromise, type RateLimitInfo, type RawResult, readRateLimit } from "./core/api-promise";
 import { HotmartError, HotmartInputError } from "./core/errors";
 import type { HttpMethod, RequestOptions, ValidateMode } from "./core/types";
 import { Export } from "./export";
@@ -9,7 +10,7 @@ import { execute, type PipelineContext } from "./internal/pipeline";
 import { RateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/validate";
-import { Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
+import { Access, Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
 
 export const PRODUCTION_URL = "https://developers.hotmart.com";
 export const SANDBOX_URL = "https://sandbox.hotmart.com";
@@ -79,6 +80,8 @@ interface Shared {
   inflight: Set<AbortController>;
   closed: boolean;
   sandbox: boolean;
+  /** The headers of the last response any call of this client (or a clone) received, and when. */
+  last: { headers: Headers; at: number } | undefined;
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -108,6 +111,8 @@ export class Hotmart {
   readonly club: Club = new Club(this);
   readonly events: Events = new Events(this);
   readonly negotiation: Negotiation = new Negotiation(this);
+  /** "Does this person have access?", answered from the REST API (see docs/access.md). */
+  readonly access: Access = new Access(this);
   // --- end resources ---
   /** Fast, resumable export of whole date ranges (src/export). */
   readonly export: Export = new Export(this);
@@ -134,12 +139,21 @@ export class Hotmart {
    * The raw escape hatch through the whole pipeline (token, limiter, retries, errors). GET and DELETE
    * params become the query; other methods send them as the JSON body. Returns the parsed body.
    */
-  async request<T = unknown>(
+  request<T = unknown>(
     method: HttpMethod,
     path: string,
     params?: object,
     options?: RequestOptions,
-  ): Promise<T> {
+  ): APIPromise<T> {
+    return new APIPromise<T>(this.#request<T>(method, path, params, options));
+  }
+
+  async #request<T>(
+    method: HttpMethod,
+    path: string,
+    params: object | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<RawResult<T>> {
     if (!["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method)) {
       throw new HotmartInputError(
         `Unsupported method ${JSON.stringify(method)}: use GET, POST, PUT, PATCH or DELETE`,
@@ -149,11 +163,34 @@ export class Hotmart {
       throw new HotmartInputError(`The path must start with "/" (got ${JSON.stringify(path)})`);
     }
     const query = method === "GET" || method === "DELETE";
-    return execute<T>(
+    let raw: Response | undefined;
+    let text = "";
+    const onResponse = (response: Response, body: string) => {
+      raw = response;
+      text = body;
+      this._sawResponse(response);
+    };
+    const data = await execute<T>(
       this._context(),
-      query ? { method, path, query: params } : { method, path, body: params },
+      query ? { method, path, query: params, onResponse } : { method, path, body: params, onResponse },
       options,
     );
+    return { data, raw, text };
+  }
+
+  /**
+   * The RateLimit-* headers of the last response this client (or a clone) received: `limit`,
+   * `remaining`, `reset` (seconds) and `resetAt` (epoch ms). undefined before the first response, or when
+   * Hotmart sent none.
+   */
+  get lastRateLimit(): RateLimitInfo | undefined {
+    const last = this.#shared.last;
+    return last ? readRateLimit(last.headers, last.at) : undefined;
+  }
+
+  /** @internal Every response the pipeline receives passes here, for `lastRateLimit`. */
+  _sawResponse(response: Response): void {
+    this.#shared.last = { headers: response.headers, at: Date.now() };
   }
 
   /** Number of token requests sent for this client's credentials (shared with its clones). */
@@ -242,6 +279,7 @@ function createShared(opts: ClientOptions, log: Log): Shared {
     inflight: new Set(),
     closed: false,
     sandbox: Boolean(opts.sandbox),
+    last: undefined,
   };
 }
 

@@ -1,3 +1,11 @@
+import {
+  APIPromise,
+  type RateLimitInfo,
+  type RawResult,
+  readRateLimit,
+  rebuild,
+  type WithResponse,
+} from "./api-promise";
 import { PaginationError } from "./errors";
 
 /** Hotmart's cursor envelope. Not every endpoint sends every field; `results_per_page` is unreliable. */
@@ -15,7 +23,8 @@ export interface PageResponse<T> {
 
 /**
  * Fetches one page for the given cursor (undefined: the first page of the original query). `signal`
- * cancels a page fetched ahead that the loop no longer wants.
+ * cancels a page fetched ahead that the loop no longer wants. The resources return an APIPromise, which
+ * also carries the HTTP response of the page.
  */
 export type PageFetcher<T> = (
   pageToken: string | undefined,
@@ -27,12 +36,32 @@ export class Page<T> implements PageResponse<T> {
   readonly items: T[];
   readonly page_info: PageInfo;
   readonly #fetch: PageFetcher<T>;
+  readonly #raw: RawResult<unknown> | undefined;
+  readonly #at: number;
 
-  constructor(response: Partial<PageResponse<T>> | undefined, fetcher: PageFetcher<T>) {
+  constructor(
+    response: Partial<PageResponse<T>> | undefined,
+    fetcher: PageFetcher<T>,
+    /** @internal The HTTP response the page came from. */
+    raw?: RawResult<unknown>,
+  ) {
     // `{}` or an empty body means "nothing here" (select with no match, a product without coupons).
     this.items = Array.isArray(response?.items) ? response.items : [];
     this.page_info = response?.page_info ?? {};
     this.#fetch = fetcher;
+    this.#raw = raw;
+    this.#at = Date.now();
+  }
+
+  /** The RateLimit-* headers Hotmart sent with this page (undefined when it sent none). */
+  get rateLimit(): RateLimitInfo | undefined {
+    const headers = this.#raw?.raw?.headers;
+    return headers ? readRateLimit(headers, this.#at) : undefined;
+  }
+
+  /** The HTTP response this page came from, its body unread (undefined for a page built by hand). */
+  response(): Response | undefined {
+    return this.#raw?.raw ? rebuild(this.#raw) : undefined;
   }
 
   hasNextPage(): boolean {
@@ -48,7 +77,7 @@ export class Page<T> implements PageResponse<T> {
   async getNextPage(): Promise<Page<T>> {
     const token = this.nextPageToken();
     if (token === undefined) throw new PaginationError("This is the last page: check hasNextPage() first");
-    return new Page(await this.#fetch(token), this.#fetch);
+    return loadPage(this.#fetch, token);
   }
 }
 
@@ -74,8 +103,21 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 
   #firstPage(): Promise<Page<T>> {
     // Lazy and memoised: building the promise sends nothing; awaiting it twice sends one request.
-    this.#first ??= this.#fetch(this.#startToken).then((r) => new Page(r, this.#fetch));
+    this.#first ??= loadPage(this.#fetch, this.#startToken);
     return this.#first;
+  }
+
+  /** The first page and the HTTP response it came from. */
+  async withResponse(): Promise<WithResponse<Page<T>>> {
+    const page = await this.#firstPage();
+    const response = page.response();
+    if (!response) throw new PaginationError("This page was not fetched over HTTP: it has no response");
+    return { data: page, response };
+  }
+
+  /** The first page's HTTP response, its body unread. */
+  async asResponse(): Promise<Response> {
+    return (await this.withResponse()).response;
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaitable by design.
@@ -153,4 +195,13 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     for await (const item of this.iterate(options)) out.push(item);
     return out;
   }
+}
+
+async function loadPage<T>(fetcher: PageFetcher<T>, token: string | undefined): Promise<Page<T>> {
+  const pending = fetcher(token);
+  if (pending instanceof APIPromise) {
+    const raw = await (pending as APIPromise<PageResponse<T>>)._raw();
+    return new Page(raw.data, fetcher, raw);
+  }
+  return new Page(await pending, fetcher);
 }

@@ -1,11 +1,17 @@
 import type { Hotmart } from "../client";
+import { checkOptions, checkParams, type FilterKind } from "../internal/params";
 import { execute, type RequestSpec } from "../internal/pipeline";
-import { PagePromise, type PageResponse } from "./pagination";
-import type { RequestOptions } from "./types";
+import { APIPromise, type RawResult } from "./api-promise";
+import { HotmartInputError } from "./errors";
+import { type PageFetcher, PagePromise, type PageResponse } from "./pagination";
+import type { RequestOptions, SchemaName } from "./types";
 
 /** Params every list method takes besides its filters. */
 export interface PageParams {
-  /** Page size; Hotmart clamps values above the endpoint's maximum. */
+  /**
+   * Page size. Above an endpoint's documented maximum Hotmart clamps it (products: 50, which the SDK
+   * sends in its place); a value that is not a positive whole number is refused.
+   */
   max_results?: number | undefined;
   /** Resume from this cursor (a `next_page_token` or `prev_page_token` from an earlier page). */
   page_token?: string | undefined;
@@ -13,10 +19,48 @@ export interface PageParams {
   select?: string | undefined;
 }
 
+/** Every filter of a params type `P` (paging params aside), each with how its value is checked. */
+export type FilterKinds<P> = { readonly [K in Exclude<keyof P, keyof PageParams>]-?: FilterKind };
+
 /**
- * Base of every resource: the shared pipeline in three shapes (one object, one page list, a write).
- * Unknown keys in `params` are forwarded as query parameters, so new Hotmart filters work before the
- * SDK knows them.
+ * One list endpoint: what its method is called, its path (a function of the method's ids when it has
+ * some: it checks them and builds the path with the `path` tag), its response schema and its filters.
+ * `filters` must name every key of `P`, and nothing else, so the run-time check and the type agree.
+ */
+export interface ListDefinition<P, T, I extends unknown[] = []> {
+  /** How the method is called, for messages: `"sales.history"`. */
+  call: string;
+  path: string | ((...ids: I) => string);
+  /** Query parameters the method's ids become (a Club `subdomain`). */
+  query?: ((...ids: I) => Record<string, unknown>) | undefined;
+  schema: SchemaName;
+  filters: FilterKinds<P>;
+  /** The filter a bare string passed as params most likely is, to show the right call. */
+  stringMeans?: Extract<keyof P, string> | undefined;
+  /** Hotmart's documented page size maximum: a larger `max_results` is sent as this. */
+  maxResults?: number | undefined;
+  /** @internal Carries the item type; never set. */
+  readonly item?: T;
+}
+
+/** Declares a list endpoint; the method that serves it is one line: `this._list(DEF, params, options, ...ids)`. */
+export function defineList<P, T, I extends unknown[] = []>(
+  definition: Omit<ListDefinition<P, T, I>, "item">,
+): ListDefinition<P, T, I> {
+  return definition;
+}
+
+/** A request of a resource method: the pipeline's spec, plus the call's name for messages. */
+export interface ResourceRequest extends Omit<RequestSpec, "onResponse"> {
+  /** How the method is called, for messages: `"subscriptions.cancel"`. */
+  call?: string | undefined;
+}
+
+/**
+ * Base of every resource: the checks and the shared pipeline, in two shapes (one request, a page list).
+ * Params objects are closed: an unknown key is refused before sending (with "did you mean" when it is a
+ * near miss); a parameter the SDK does not know yet goes through `options.query`. Every method reports
+ * a failure by rejecting the promise it returns, never by throwing.
  */
 export abstract class APIResource {
   protected readonly _client: Hotmart;
@@ -25,45 +69,143 @@ export abstract class APIResource {
     this._client = client;
   }
 
-  // async, so that a closed client or bad input rejects the returned promise rather than throwing.
-  protected async _request<T>(spec: RequestSpec, options?: RequestOptions): Promise<T> {
-    // An endpoint with no documented empty value always answers data: an empty body is a fault.
-    return execute<T>(this._client._context(), { expectBody: spec.empty === undefined, ...spec }, options);
+  /**
+   * Sends one request. `spec` may be a function, so checks that throw inside it reject the returned
+   * promise instead of throwing.
+   */
+  protected _request<T>(
+    spec: ResourceRequest | (() => ResourceRequest),
+    options?: RequestOptions,
+  ): APIPromise<T> {
+    return new APIPromise<T>(this.#send<T>(spec, options));
   }
 
+  async #send<T>(
+    spec: ResourceRequest | (() => ResourceRequest),
+    options: RequestOptions | undefined,
+  ): Promise<RawResult<T>> {
+    const resolved = typeof spec === "function" ? spec() : spec;
+    const { call, ...request } = resolved;
+    checkOptions(call ?? `${resolved.method} ${resolved.path}`, options);
+    let raw: Response | undefined;
+    let text = "";
+    const client = this._client;
+    const data = await execute<T>(
+      client._context(),
+      {
+        // An endpoint with no documented empty value always answers data: an empty body is a fault.
+        expectBody: request.empty === undefined,
+        ...request,
+        onResponse: (response, body) => {
+          raw = response;
+          text = body;
+          client._sawResponse(response);
+        },
+      },
+      options,
+    );
+    return { data, raw, text };
+  }
+
+  /**
+   * A page list: `await` gives the first page, `for await` every item. Checks params and options first
+   * (a failure rejects the PagePromise). The string-path form forwards params unchecked, for resources
+   * written before list definitions.
+   */
+  protected _list<P, T, I extends unknown[]>(
+    definition: ListDefinition<P, T, I>,
+    params: P | undefined,
+    options: RequestOptions | undefined,
+    ...ids: I
+  ): PagePromise<T>;
   protected _list<T>(
     path: string,
     params: object | undefined,
     options: RequestOptions | undefined,
-    schema?: string,
+    schema?: SchemaName,
+  ): PagePromise<T>;
+  protected _list<T>(
+    // biome-ignore lint/suspicious/noExplicitAny: the overloads above carry the types
+    target: string | ListDefinition<any, T, any>,
+    params: unknown,
+    options: RequestOptions | undefined,
+    ...rest: unknown[]
   ): PagePromise<T> {
-    const base = { ...params } as Record<string, unknown>;
-    const start = typeof base.page_token === "string" ? base.page_token : undefined;
-    return new PagePromise<T>(
-      (token, signal) =>
-        this._request<PageResponse<T>>(
-          {
-            method: "GET",
-            path,
-            query: token === undefined ? base : { ...base, page_token: token },
-            // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
-            // exists by definition, so an empty or item-less answer there is a fault, never the end.
-            ...(token === undefined && start === undefined
-              ? { empty: () => ({ items: [], page_info: {} }) }
-              : { expectBody: true, accept: isPage }),
-            schema,
-          },
-          signal ? { ...options, signal: linkSignals(options?.signal, signal) } : options,
-        ),
-      start,
-    );
+    let path: string;
+    let query: Record<string, unknown>;
+    let schema: SchemaName | undefined;
+    let call: string;
+    try {
+      if (typeof target === "string") {
+        path = target;
+        call = `GET ${target}`;
+        schema = rest[0] as SchemaName | undefined;
+        query = checkParams({ call, filters: anyKey(params) }, params);
+      } else {
+        call = target.call;
+        path = typeof target.path === "string" ? target.path : target.path(...rest);
+        schema = target.schema;
+        query = { ...checkParams(target, params), ...target.query?.(...rest) };
+      }
+      checkOptions(call, options);
+    } catch (error) {
+      if (!(error instanceof HotmartInputError)) throw error;
+      return new PagePromise<T>(() => Promise.reject(error));
+    }
+    const start = typeof query.page_token === "string" ? query.page_token : undefined;
+    const fetcher: PageFetcher<T> = (token, signal) =>
+      this._request<PageResponse<T>>(
+        {
+          method: "GET",
+          path,
+          query: token === undefined ? query : { ...query, page_token: token },
+          // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
+          // exists by definition, so an empty or item-less answer there is a fault, never the end.
+          ...(token === undefined && start === undefined
+            ? { empty: () => ({ items: [], page_info: {} }) }
+            : { expectBody: true, accept: isPage }),
+          schema,
+          call,
+        },
+        signal ? { ...options, signal: linkSignals(options?.signal, signal) } : options,
+      );
+    return new PagePromise<T>(fetcher, start);
   }
 }
 
+/** The string-path `_list` form checks values (dates, max_results) but lets every key through. */
+function anyKey(params: unknown): Record<string, FilterKind> {
+  const filters: Record<string, FilterKind> = {};
+  if (params && typeof params === "object") for (const key of Object.keys(params)) filters[key] = "value";
+  return filters;
+}
+
+/** The `xxxAutopaginate` twin of a list method: the same arguments, every item of every page. */
+export type Autopaginate<F> = F extends (...args: infer A) => PagePromise<infer T>
+  ? (...args: A) => AsyncGenerator<T, void, undefined>
+  : never;
+
 /**
- * `xxxAutopaginate` twins of the list methods (the Python SDK's `*_autopaginate` names): the same
- * arguments, every item of every page.
+ * `xxxAutopaginate` twins of the list methods (the Python SDK's `*_autopaginate` names), defined once on
+ * the prototype. Declare each in the class as `declare readonly xAutopaginate: Autopaginate<C["x"]>`.
  */
+export function defineAutopaginate<C extends APIResource>(
+  // biome-ignore lint/suspicious/noExplicitAny: any constructor of C, whatever its parameters
+  resource: abstract new (...args: any[]) => C,
+  names: readonly (keyof C & string)[],
+): void {
+  for (const name of names) {
+    Object.defineProperty(resource.prototype, `${name}Autopaginate`, {
+      value(this: Record<string, (...args: unknown[]) => PagePromise<unknown>>, ...args: unknown[]) {
+        return (this[name] as (...a: unknown[]) => PagePromise<unknown>)(...args).iterate();
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** Wraps a list method as its `xxxAutopaginate` twin (for resources of your own). */
 export function autopaginate<A extends unknown[], T>(
   list: (...args: A) => PagePromise<T>,
 ): (...args: A) => AsyncGenerator<T, void, undefined> {

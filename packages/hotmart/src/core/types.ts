@@ -10,6 +10,45 @@ export type OpenEnum<T extends string> = T | (string & {});
 export type EpochMs = number;
 export type DateParam = EpochMs | Date;
 
+/** One value of a query parameter: dates go out as epoch ms, booleans as true/false, null/undefined are dropped. */
+export type QueryValue = string | number | boolean | Date | null | undefined;
+
+/**
+ * Query parameters the SDK does not know (yet): an array repeats the key (`a=1&a=2`). This is how a
+ * filter Hotmart adds tomorrow is sent today: `sales.history({}, { query: { new_filter: "x" } })`.
+ */
+export type ExtraQuery = Readonly<Record<string, QueryValue | ReadonlyArray<QueryValue>>>;
+
+/**
+ * The name of a response schema of `hotmart/schemas` (also the name of the public type of that body).
+ * A type, so a misspelled name cannot compile; `hotmart/schemas` checks at compile time that its registry
+ * has exactly these names.
+ */
+export type SchemaName =
+  | "SalesHistoryPage"
+  | "SalesSummaryPage"
+  | "SalesParticipantsPage"
+  | "SalesCommissionsPage"
+  | "SalesPriceDetailsPage"
+  | "SubscriptionsListPage"
+  | "SubscriptionsSummaryPage"
+  | "SubscriptionsTransactionsPage"
+  | "ProductsListPage"
+  | "ProductsOffersPage"
+  | "ProductsPlansPage"
+  | "CouponsListPage"
+  | "ClubStudentsPage"
+  | "EventsTicketsPage"
+  | "SubscriptionsPurchasesList"
+  | "ClubModulesList"
+  | "ClubPagesList"
+  | "ClubPagesV1List"
+  | "SubscriptionResult"
+  | "SubscriptionsBulkResult"
+  | "ClubLessonsResponse"
+  | "EventInfo"
+  | "NegotiationResult";
+
 /** Per-request options, the last argument of every method. */
 export interface RequestOptions {
   /** Cancels the request and any retry it is waiting for. */
@@ -22,8 +61,12 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers for this request. */
   headers?: Record<string, string> | undefined;
-  /** Extra query parameters, merged over the method's params (the typed way to send what the SDK does not know yet). */
-  query?: Record<string, unknown> | undefined;
+  /**
+   * Extra query parameters, merged over the method's params. Params objects are closed (a misspelled
+   * filter is an error), so this is the way to send a parameter the SDK does not know yet: a filter
+   * Hotmart adds tomorrow works today through `query`.
+   */
+  query?: ExtraQuery | undefined;
   validate?: ValidateMode | undefined;
   /** Called before each retry's wait: lets progress reports count 429s and retries without a logger. */
   onRetry?: ((info: RetryInfo) => void) | undefined;

@@ -8,7 +8,7 @@
 import type { Hotmart } from "../client";
 import { HotmartInputError } from "../core/errors";
 import type { DateParam, RequestOptions } from "../core/types";
-import { show } from "../resources/validate";
+import { show } from "../internal/params";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";

@@ -6,7 +6,7 @@ import {
   HotmartError,
   ResponseParseError,
 } from "../core/errors";
-import type { HttpMethod, RequestOptions, ValidateMode } from "../core/types";
+import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { attempt } from "./http";
 import type { Log } from "./log";
@@ -61,7 +61,12 @@ export interface RequestSpec {
   expectBody?: boolean | undefined;
   accept?: ((body: unknown) => boolean) | undefined;
   /** Name of the response schema in hotmart/schemas, for `validate`. */
-  schema?: string | undefined;
+  schema?: SchemaName | undefined;
+  /**
+   * Called with every HTTP response received (a retried attempt's too) and its body text, before it is
+   * parsed: how `.withResponse()` and the rate-limit readers see the raw response at no cost when unused.
+   */
+  onResponse?: ((response: Response, text: string) => void) | undefined;
 }
 
 const USER_AGENT = "hotmart-typescript/0.1.0";
@@ -178,6 +183,7 @@ async function run<T>(
     } else {
       const { response, text } = outcome;
       ctx.limiter?.observe(response.headers, ticket);
+      spec.onResponse?.(response, text);
       if (log.enabled("debug")) {
         log.debug(`← ${response.status} ${method} ${safe()}`, {
           ms: Date.now() - started,

@@ -1,9 +1,16 @@
+import type { APIPromise } from "../core/api-promise";
 import { NotFoundError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { EpochMs, RequestOptions } from "../core/types";
+import { checkParams } from "../internal/params";
 import { path } from "../internal/path";
-import type { ExtraParams } from "./common";
 import type {
   ClubEngagement,
   ClubExpirationType,
@@ -14,28 +21,28 @@ import type {
   ClubUserStatus,
   ClubUserType,
 } from "./enums";
-import { checkId, checkPage, checkPositiveInt, guardPage, requireString } from "./validate";
+import { checkId, checkPositiveInt, requireString } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
 // ---------------------------------------------------------------------------------------------------
 
-export interface ClubModulesParams extends ExtraParams {
+export interface ClubModulesParams {
   /** true: only the extra modules; false (Hotmart's default): only the main ones. */
   is_extra?: boolean | undefined;
 }
 
-export interface ClubPagesParams extends ExtraParams {
+export interface ClubPagesParams {
   /** Required: the numeric id of the Club's product (v2 pages take no subdomain). */
   product_id: number;
 }
 
-export interface ClubPagesV1Params extends ExtraParams {
+export interface ClubPagesV1Params {
   /** Required: the Club subdomain. */
   subdomain: string;
 }
 
-export interface ClubStudentsParams extends PageParams, ExtraParams {
+export interface ClubStudentsParams extends PageParams {
   /** Full or partial e-mail: Hotmart also matches parts of addresses. */
   email?: string | undefined;
 }
@@ -203,91 +210,116 @@ export type ClubStudentsPage = PageResponse<ClubStudentsItem>;
 const SUBDOMAIN = 'the Club subdomain (Club admin → Settings → Data → Host mapping), e.g. "my-course"';
 const MODULE_ID = 'the module_id from club.modules, e.g. "j14okvB4pL"';
 
+const STUDENTS = defineList<ClubStudentsParams, ClubStudentsItem, [subdomain: string]>({
+  call: "club.students",
+  path: "/club/api/v1/users",
+  query: (subdomain) => ({ subdomain: requireString("subdomain", subdomain, SUBDOMAIN) }),
+  schema: "ClubStudentsPage",
+  stringMeans: "email",
+  filters: { email: "value" },
+});
+
+const MODULES_RULES = { call: "club.modules", paged: false, filters: { is_extra: "value" } } as const;
+const PAGES_RULES = { call: "club.pages", paged: false, filters: { product_id: "value" } } as const;
+const PAGES_V1_RULES = { call: "club.pagesV1", paged: false, filters: { subdomain: "value" } } as const;
+
 /**
  * The members area (`/club/api/...`). A Club is named by its `subdomain`, not by a product id: keep your
  * own product → subdomain map.
  */
 export class Club extends APIResource {
-  /** The Club's modules (a plain array). */
-  async modules(
+  /**
+   * The Club's modules (a plain array). Filter: `is_extra` (true: only the extra modules; Hotmart's
+   * default: only the main ones).
+   *
+   * @example
+   * const modules = await hotmart.club.modules("my-course");
+   */
+  modules(
     subdomain: string,
     params?: ClubModulesParams,
     options?: RequestOptions,
-  ): Promise<ClubModulesItem[]> {
-    const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-    return this._request(
-      {
+  ): APIPromise<ClubModulesItem[]> {
+    return this._request(() => {
+      const sub = requireString("subdomain", subdomain, SUBDOMAIN);
+      return {
+        call: "club.modules",
         method: "GET",
         path: path`/club/api/v1/modules`,
-        query: { ...params, subdomain: sub },
+        query: { ...checkParams(MODULES_RULES, params), subdomain: sub },
         empty: () => [],
         schema: "ClubModulesList",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
-  /** The pages of a module (v2, a plain array). `product_id` is required. */
-  async pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): Promise<ClubPagesItem[]> {
-    checkId("moduleId", moduleId, MODULE_ID);
-    checkPositiveInt(
-      "product_id",
-      params?.product_id,
-      "the numeric id of the Club's product, e.g. { product_id: 1234567 }",
-    );
-    return this._request(
-      {
+  /**
+   * The pages of a module (v2, a plain array). Takes `product_id`, required: the numeric id of the
+   * Club's product.
+   *
+   * @example
+   * const pages = await hotmart.club.pages("j14okvB4pL", { product_id: 1234567 });
+   */
+  pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]> {
+    return this._request(() => {
+      checkId("moduleId", moduleId, MODULE_ID);
+      const query = checkParams(PAGES_RULES, params);
+      checkPositiveInt(
+        "product_id",
+        params?.product_id,
+        "the numeric id of the Club's product, e.g. { product_id: 1234567 }",
+      );
+      return {
+        call: "club.pages",
         method: "GET",
         path: path`/club/api/v2/modules/${moduleId}/pages`,
-        query: params,
+        query,
         empty: () => [],
         schema: "ClubPagesList",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /**
    * The pages of a module from the old v1 endpoint (by subdomain).
    * @deprecated Hotmart replaced it with v2 and no longer documents it: use `pages(moduleId, { product_id })`.
    */
-  async pagesV1(
+  pagesV1(
     moduleId: string,
     params: ClubPagesV1Params,
     options?: RequestOptions,
-  ): Promise<ClubPagesV1Item[]> {
-    checkId("moduleId", moduleId, MODULE_ID);
-    const subdomain = requireString("subdomain", params?.subdomain, SUBDOMAIN);
-    return this._request(
-      {
+  ): APIPromise<ClubPagesV1Item[]> {
+    return this._request(() => {
+      checkId("moduleId", moduleId, MODULE_ID);
+      const query = checkParams(PAGES_V1_RULES, params);
+      const subdomain = requireString("subdomain", params?.subdomain, SUBDOMAIN);
+      return {
+        call: "club.pagesV1",
         method: "GET",
         path: path`/club/api/v1/modules/${moduleId}/pages`,
-        query: { ...params, subdomain },
+        query: { ...query, subdomain },
         empty: () => [],
         schema: "ClubPagesV1List",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
-  /** The Club's members (`/club/api/v1/users`). `email` matches partially: compare it yourself. */
+  /**
+   * The Club's members (`/club/api/v1/users`). Filter: `email` (Hotmart matches partial addresses:
+   * compare it yourself); paging: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * for await (const student of hotmart.club.students("my-course")) console.log(student.email, student.progress);
+   */
   students(
     subdomain: string,
     params?: ClubStudentsParams,
     options?: RequestOptions,
   ): PagePromise<ClubStudentsItem> {
-    return guardPage(() => {
-      const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-      return this._list<ClubStudentsItem>(
-        path`/club/api/v1/users`,
-        { ...checkPage(params), subdomain: sub },
-        options,
-        "ClubStudentsPage",
-      );
-    });
+    return this._list(STUDENTS, params, options, subdomain);
   }
 
-  readonly studentsAutopaginate = autopaginate(this.students.bind(this));
+  declare readonly studentsAutopaginate: Autopaginate<Club["students"]>;
 
   /** Alias of `students`, after the endpoint's name (`/club/api/v1/users`). */
   users(
@@ -299,26 +331,29 @@ export class Club extends APIResource {
   }
 
   /** One student's lessons and completion, by the Club `user_id` from `students`. */
-  async lessons(subdomain: string, userId: string, options?: RequestOptions): Promise<ClubLessonsResponse> {
-    const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-    checkId("userId", userId, 'the Club "user_id" from club.students, e.g. "Uv7wX8yZ9a"');
-    return this._request(
-      {
+  lessons(subdomain: string, userId: string, options?: RequestOptions): APIPromise<ClubLessonsResponse> {
+    return this._request(() => {
+      const sub = requireString("subdomain", subdomain, SUBDOMAIN);
+      checkId("userId", userId, 'the Club "user_id" from club.students, e.g. "Uv7wX8yZ9a"');
+      return {
+        call: "club.lessons",
         method: "GET",
         path: path`/club/api/v1/users/${userId}/lessons`,
         query: { subdomain: sub },
         empty: () => ({ lessons: [] }),
         schema: "ClubLessonsResponse",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /**
    * A student's lessons, found by e-mail: looks the student up with `students` (Hotmart matches partial
    * e-mails, so the SDK keeps only an exact, case-insensitive match), then fetches their `lessons`.
-   * Throws NotFoundError (status 404, `error: "not_found"`, raised by the SDK) when no student has
+   * Rejects with NotFoundError (status 404, `error: "not_found"`, raised by the SDK) when no student has
    * exactly that e-mail.
+   *
+   * @example
+   * const { user, lessons } = await hotmart.club.studentProgress("my-course", { student_email: "ana@example.com" });
    */
   async studentProgress(
     subdomain: string,
@@ -327,19 +362,15 @@ export class Club extends APIResource {
   ): Promise<ClubStudentProgress> {
     const sub = requireString("subdomain", subdomain, SUBDOMAIN);
     const email = requireString("student_email", params?.student_email, "the student's e-mail address");
-    const wanted = email.toLowerCase();
-    let partial = 0;
-    for await (const user of this.students(sub, { email }, options)) {
-      if (typeof user.email === "string" && user.email.trim().toLowerCase() === wanted) {
-        const { lessons } = await this.lessons(sub, user.user_id, options);
-        return { user, lessons };
-      }
-      partial += 1;
+    const found = await this.findStudent(sub, email, options);
+    if ("user" in found) {
+      const { lessons } = await this.lessons(sub, found.user.user_id, options);
+      return { user: found.user, lessons };
     }
     const message =
       `No Club student has the e-mail ${JSON.stringify(email)} in subdomain ${JSON.stringify(sub)}` +
-      (partial > 0
-        ? ` (Hotmart matched ${partial} other address${partial === 1 ? "" : "es"} partially)`
+      (found.partial > 0
+        ? ` (Hotmart matched ${found.partial} other address${found.partial === 1 ? "" : "es"} partially)`
         : "") +
       ": check the address, or list club.students to see who is there";
     throw new NotFoundError({
@@ -351,4 +382,29 @@ export class Club extends APIResource {
       message,
     });
   }
+
+  /**
+   * @internal The student with exactly this e-mail (case-insensitive), and how many partial matches
+   * Hotmart returned besides; `calls` counts the pages read.
+   */
+  async findStudent(
+    subdomain: string,
+    email: string,
+    options?: RequestOptions,
+  ): Promise<{ user: ClubStudentsItem; calls: number } | { partial: number; calls: number }> {
+    const wanted = email.trim().toLowerCase();
+    let partial = 0;
+    let calls = 0;
+    for await (const page of this.students(subdomain, { email }, options).pages()) {
+      calls += 1;
+      for (const user of page.items) {
+        if (typeof user.email === "string" && user.email.trim().toLowerCase() === wanted)
+          return { user, calls };
+        partial += 1;
+      }
+    }
+    return { partial, calls };
+  }
 }
+
+defineAutopaginate(Club, ["students"]);

@@ -1,15 +1,9 @@
 /** Types shared by several resources. */
 
-/** One value of a query parameter: dates go out as epoch ms, booleans as true/false, null/undefined are dropped. */
-export type QueryParamValue = string | number | boolean | Date | null | undefined;
+import type { QueryValue } from "../core/types";
 
-/**
- * Lets every params type carry query parameters the SDK does not know yet: they are forwarded as they are
- * (an array repeats the key). Known keys keep their types and autocomplete.
- */
-export interface ExtraParams {
-  [param: string]: QueryParamValue | ReadonlyArray<QueryParamValue>;
-}
+/** One value of a query parameter: dates go out as epoch ms, booleans as true/false, null/undefined are dropped. */
+export type QueryParamValue = QueryValue;
 
 /** A repeatable query parameter: one value, or several sent as repeated keys (`status=A&status=B`). */
 export type OneOrMany<T> = T | ReadonlyArray<T>;

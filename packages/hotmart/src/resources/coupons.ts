@@ -1,11 +1,18 @@
+import type { APIPromise } from "../core/api-promise";
 import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
+import { checkBodyParams } from "../internal/params";
 import { path } from "../internal/path";
-import type { ExtraParams } from "./common";
 import type { CouponStatus } from "./enums";
-import { checkId, checkOptionalDate, checkPage, checkPositiveInt, guardPage } from "./validate";
+import { checkId, checkOptionalDate, checkPositiveInt } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -24,7 +31,7 @@ export interface CouponCreateParams {
   offer_ids?: ReadonlyArray<number | string> | undefined;
 }
 
-export interface CouponsListParams extends PageParams, ExtraParams {
+export interface CouponsListParams extends PageParams {
   /** Only the coupon with this code. */
   code?: string | undefined;
 }
@@ -95,10 +102,24 @@ function checkDiscount(discount: unknown): void {
   );
 }
 
+const CREATE_KEYS = [
+  "discount",
+  "start_date",
+  "end_date",
+  "affiliate",
+  "offer_ids",
+] as const satisfies readonly (keyof CouponCreateParams)[];
+
 function checkCreate(params: CouponCreateParams | undefined): void {
   if (!params || typeof params !== "object") {
     throw new HotmartInputError("The coupon needs a discount: pass { discount: 0.10 } for 10% off");
   }
+  checkBodyParams(
+    "coupons.create",
+    params,
+    CREATE_KEYS,
+    "coupons.create(productId, code, { discount: 0.10 })",
+  );
   checkDiscount(params.discount);
   if (params.affiliate !== undefined)
     checkPositiveInt("affiliate", params.affiliate, "the affiliate's numeric id");
@@ -119,57 +140,80 @@ function checkCreate(params: CouponCreateParams | undefined): void {
   }
 }
 
+const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
+  call: "coupons.list",
+  path: (productId) => {
+    checkId("productId", productId, PRODUCT_ID);
+    return path`/products/api/v1/coupon/product/${productId}`;
+  },
+  schema: "CouponsListPage",
+  stringMeans: "code",
+  filters: { code: "value" },
+});
+
 /** Product coupons. They live on the products API (`/products/api/v1/...`), not on payments. */
 export class Coupons extends APIResource {
   /**
    * Creates a coupon for a product. `code` is at most 25 characters; `discount` is a fraction (0.10 =
    * 10 %). Resolves when Hotmart accepts it (it answers `{}`, so list the coupons to get the new id).
+   *
+   * @example
+   * await hotmart.coupons.create(1234567, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
    */
-  async create(
+  create(
     productId: number | string,
     code: string,
     params: CouponCreateParams,
     options?: RequestOptions,
-  ): Promise<void> {
-    checkId("productId", productId, PRODUCT_ID);
-    checkCode(code);
-    checkCreate(params);
-    await this._request(
-      {
+  ): APIPromise<void> {
+    return this._request(() => {
+      checkId("productId", productId, PRODUCT_ID);
+      checkCode(code);
+      checkCreate(params);
+      const body: Record<string, unknown> = { ...params, code };
+      // Dates go out as epoch ms whatever form they came in (a Date, or an ISO string from JavaScript).
+      if (params.start_date !== undefined)
+        body.start_date = checkOptionalDate("start_date", params.start_date);
+      if (params.end_date !== undefined) body.end_date = checkOptionalDate("end_date", params.end_date);
+      return {
+        call: "coupons.create",
         method: "POST",
         path: path`/products/api/v1/product/${productId}/coupon`,
-        body: { ...params, code },
+        body,
         empty: () => undefined,
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
-  /** A product's coupons (an empty body from Hotmart means none). */
+  /**
+   * A product's coupons (an empty body from Hotmart means none). Filter: `code`; paging: `max_results`,
+   * `page_token`, `select`.
+   *
+   * @example
+   * const { items } = await hotmart.coupons.list(1234567, { code: "WELCOME10" });
+   */
   list(
     productId: number | string,
     params?: CouponsListParams,
     options?: RequestOptions,
   ): PagePromise<CouponsListItem> {
-    return guardPage(() => {
-      checkId("productId", productId, PRODUCT_ID);
-      return this._list<CouponsListItem>(
-        path`/products/api/v1/coupon/product/${productId}`,
-        checkPage(params),
-        options,
-        "CouponsListPage",
-      );
-    });
+    return this._list(LIST, params, options, productId);
   }
 
-  readonly listAutopaginate = autopaginate(this.list.bind(this));
+  declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
 
   /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
-  async delete(couponId: number | string, options?: RequestOptions): Promise<void> {
-    checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
-    await this._request(
-      { method: "DELETE", path: path`/products/api/v1/coupon/${couponId}`, empty: () => undefined },
-      options,
-    );
+  delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {
+    return this._request(() => {
+      checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
+      return {
+        call: "coupons.delete",
+        method: "DELETE",
+        path: path`/products/api/v1/coupon/${couponId}`,
+        empty: () => undefined,
+      };
+    }, options);
   }
 }
+
+defineAutopaginate(Coupons, ["list"]);

@@ -1,22 +1,32 @@
+import type { APIPromise } from "../core/api-promise";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { DateParam, EpochMs, OpenEnum, RequestOptions } from "../core/types";
 import { path } from "../internal/path";
-import type { ExtraParams, ProductRef } from "./common";
+import type { ProductRef } from "./common";
 import type { CheckinStatus, TicketStatus, TicketType } from "./enums";
-import { checkId, checkPage, guardPage } from "./validate";
+import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
 // ---------------------------------------------------------------------------------------------------
 
-export interface EventsTicketsParams extends PageParams, ExtraParams {
+export interface EventsTicketsParams extends PageParams {
+  /** The e-mail of the person who bought the ticket. */
   buyer_email?: string | undefined;
+  /** The e-mail of the person who will use the ticket. */
   participant_email?: string | undefined;
   /** The ticket's last update (epoch ms or a Date). */
   last_update?: DateParam | undefined;
   /** A lot id from `events.get` (lots double as ticket categories). */
   id_lot?: number | undefined;
+  /** The ticket's status (`ACTIVE`, `CANCELLED`, …). */
   ticket_status?: TicketStatus | undefined;
   /** `ALL` is accepted as a filter too. */
   ticket_type?: OpenEnum<"PAID" | "FREE" | "ALL"> | undefined;
@@ -93,33 +103,64 @@ export type EventsTicketsPage = PageResponse<EventsTicketsItem>;
 
 const EVENT_ID = "the event id: the numeric id of the ETICKET product, e.g. 2345678";
 
+const TICKETS = defineList<EventsTicketsParams, EventsTicketsItem, [eventId: number | string]>({
+  call: "events.tickets",
+  path: (eventId) => {
+    checkId("eventId", eventId, EVENT_ID);
+    return path`/events/api/v1/${eventId}/participants`;
+  },
+  schema: "EventsTicketsPage",
+  stringMeans: "buyer_email",
+  filters: {
+    buyer_email: "value",
+    participant_email: "value",
+    last_update: "date",
+    id_lot: "value",
+    ticket_status: "value",
+    ticket_type: "value",
+    checkin_status: "value",
+    id_eticket: "value",
+    ticket_qr_code: "value",
+  },
+});
+
 /** Event tickets (`/events/api/v1/...`). An event id is the id of a product whose format is ETICKET. */
 export class Events extends APIResource {
-  /** The event's dates and lots. */
-  async get(eventId: number | string, options?: RequestOptions): Promise<EventInfo> {
-    checkId("eventId", eventId, EVENT_ID);
-    return this._request(
-      { method: "GET", path: path`/events/api/v1/${eventId}/info`, schema: "EventInfo" },
-      options,
-    );
+  /**
+   * The event's dates and lots.
+   *
+   * @example
+   * const { lots, start_event_date } = await hotmart.events.get(2345678);
+   */
+  get(eventId: number | string, options?: RequestOptions): APIPromise<EventInfo> {
+    return this._request(() => {
+      checkId("eventId", eventId, EVENT_ID);
+      return {
+        call: "events.get",
+        method: "GET",
+        path: path`/events/api/v1/${eventId}/info`,
+        schema: "EventInfo",
+      };
+    }, options);
   }
 
-  /** The event's tickets with buyer and participant (`/participants`). */
+  /**
+   * The event's tickets with buyer and participant (`/participants`). Filters: `buyer_email`,
+   * `participant_email`, `last_update`, `id_lot`, `ticket_status`, `ticket_type`, `checkin_status`,
+   * `id_eticket`, `ticket_qr_code`; paging: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * for await (const t of hotmart.events.tickets(2345678, { checkin_status: "PENDING" })) console.log(t.participant.email);
+   */
   tickets(
     eventId: number | string,
     params?: EventsTicketsParams,
     options?: RequestOptions,
   ): PagePromise<EventsTicketsItem> {
-    return guardPage(() => {
-      checkId("eventId", eventId, EVENT_ID);
-      return this._list<EventsTicketsItem>(
-        path`/events/api/v1/${eventId}/participants`,
-        checkPage(params),
-        options,
-        "EventsTicketsPage",
-      );
-    });
+    return this._list(TICKETS, params, options, eventId);
   }
 
-  readonly ticketsAutopaginate = autopaginate(this.tickets.bind(this));
+  declare readonly ticketsAutopaginate: Autopaginate<Events["tickets"]>;
 }
+
+defineAutopaginate(Events, ["tickets"]);

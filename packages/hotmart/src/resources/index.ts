@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./club";
 export * from "./common";
 export * from "./coupons";

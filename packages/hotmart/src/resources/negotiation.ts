@@ -1,8 +1,10 @@
+import type { APIPromise } from "../core/api-promise";
 import { HotmartInputError } from "../core/errors";
 import { APIResource } from "../core/resource";
 import type { EpochMs, OpenEnum, RequestOptions } from "../core/types";
+import { checkBodyParams } from "../internal/params";
 import { path } from "../internal/path";
-import { checkPositiveInt, show } from "./validate";
+import { checkPositiveInt, show } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -65,6 +67,12 @@ function checkNegotiation(params: NegotiationCreateParams | undefined): void {
       'negotiation.create needs { subscription_id, recurrences, payment_type }, e.g. { subscription_id: 1000001, recurrences: [4], payment_type: "PIX" }',
     );
   }
+  checkBodyParams(
+    "negotiation.create",
+    params,
+    ["subscription_id", "recurrences", "payment_type", "discount", "document"],
+    'negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" })',
+  );
   checkPositiveInt(
     "subscription_id",
     params.subscription_id,
@@ -126,17 +134,21 @@ export class Negotiation extends APIResource {
   /**
    * Creates a Pix or boleto charge for 1 to 5 overdue recurrences of a subscription. Not idempotent:
    * every call may create a new charge, so it is never retried after an ambiguous failure.
+   *
+   * @example
+   * const { payment } = await hotmart.negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" });
+   * console.log(payment.pix_code);
    */
-  async create(params: NegotiationCreateParams, options?: RequestOptions): Promise<NegotiationResult> {
-    checkNegotiation(params);
-    return this._request(
-      {
+  create(params: NegotiationCreateParams, options?: RequestOptions): APIPromise<NegotiationResult> {
+    return this._request(() => {
+      checkNegotiation(params);
+      return {
+        call: "negotiation.create",
         method: "POST",
         path: path`/payments/api/v1/installments/negotiate`,
         body: { ...params, recurrences: [...params.recurrences] },
         schema: "NegotiationResult",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 }

@@ -1,26 +1,35 @@
 import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { EpochMs, RequestOptions } from "../core/types";
 import { path } from "../internal/path";
-import type { ExtraParams, Money } from "./common";
+import type { Money } from "./common";
 import type { OfferPaymentMode, Periodicity, PlanPaymentMode, ProductFormat, ProductStatus } from "./enums";
-import { checkId, checkPage, guardPage } from "./validate";
+import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
 // ---------------------------------------------------------------------------------------------------
 
-export interface ProductsListParams extends PageParams, ExtraParams {
+/** Filters of `products.list`. `max_results` above 50 (Hotmart's documented maximum) is sent as 50. */
+export interface ProductsListParams extends PageParams {
   /** The numeric product id. */
   id?: number | undefined;
+  /** `DRAFT`, `ACTIVE`, `PAUSED`, `NOT_APPROVED`, `IN_REVIEW`, `DELETED` or `CHANGES_PENDING_ON_PRODUCT`. */
   status?: ProductStatus | undefined;
+  /** The product format, e.g. `ONLINE_COURSE`, `EBOOK`, `ETICKET`. */
   format?: ProductFormat | undefined;
 }
 
-/** Offers and plans take only the paging params (and any you forward). */
-export type ProductsOffersParams = PageParams & ExtraParams;
-export type ProductsPlansParams = PageParams & ExtraParams;
+/** Offers and plans take only the paging params; anything else goes in `options.query`. */
+export type ProductsOffersParams = PageParams;
+export type ProductsPlansParams = PageParams;
 
 // ---------------------------------------------------------------------------------------------------
 // Results
@@ -82,8 +91,11 @@ export type ProductsPlansPage = PageResponse<ProductsPlansItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-/** Hotmart documents 50 as the products page size; no other endpoint documents a maximum. */
-const PRODUCTS_CAP = { max: 50, note: "for products (Hotmart's documented page size)" };
+/**
+ * Hotmart documents 50 as the products page size maximum and clamps larger values; the SDK sends 50 in
+ * their place, so the request says what Hotmart will do. No other endpoint documents a maximum.
+ */
+export const PRODUCTS_MAX_RESULTS = 50;
 
 /** A numeric product id where the UUID is expected makes Hotmart answer `{}`: catch it here. */
 function checkUcode(ucode: unknown): void {
@@ -95,58 +107,77 @@ function checkUcode(ucode: unknown): void {
   }
 }
 
+const LIST = defineList<ProductsListParams, ProductsListItem>({
+  call: "products.list",
+  path: "/products/api/v1/products",
+  schema: "ProductsListPage",
+  filters: { id: "value", status: "value", format: "value" },
+  maxResults: PRODUCTS_MAX_RESULTS,
+});
+
+const OFFERS = defineList<ProductsOffersParams, ProductsOffersItem, [ucode: string]>({
+  call: "products.offers",
+  path: (ucode) => {
+    checkUcode(ucode);
+    return path`/products/api/v1/products/${ucode}/offers`;
+  },
+  schema: "ProductsOffersPage",
+  filters: {},
+});
+
+const PLANS = defineList<ProductsPlansParams, ProductsPlansItem, [ucode: string]>({
+  call: "products.plans",
+  path: (ucode) => {
+    checkUcode(ucode);
+    return path`/products/api/v1/products/${ucode}/plans`;
+  },
+  schema: "ProductsPlansPage",
+  filters: {},
+});
+
 /** Products, their offers and their plans (`/products/api/v1/products...`). */
 export class Products extends APIResource {
-  /** Your products; `max_results` is at most 50. */
+  /**
+   * Your products. Filters: `id`, `status`, `format`; paging: `max_results` (at most 50: a larger value
+   * is sent as 50, as Hotmart would clamp it), `page_token`, `select`.
+   *
+   * @example
+   * for await (const product of hotmart.products.list({ status: "ACTIVE" })) console.log(product.ucode);
+   */
   list(params?: ProductsListParams, options?: RequestOptions): PagePromise<ProductsListItem> {
-    return guardPage(() =>
-      this._list<ProductsListItem>(
-        path`/products/api/v1/products`,
-        checkPage(params, PRODUCTS_CAP),
-        options,
-        "ProductsListPage",
-      ),
-    );
+    return this._list(LIST, params, options);
   }
 
-  /** The offers (price points) of a product, by its UUID. */
+  /**
+   * The offers (price points) of a product, by its UUID (`ucode` from `products.list`). Takes only the
+   * paging params: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * const { items } = await hotmart.products.offers("4f9e6a3c-…");
+   */
   offers(
     ucode: string,
     params?: ProductsOffersParams,
     options?: RequestOptions,
   ): PagePromise<ProductsOffersItem> {
-    return guardPage(() => {
-      checkUcode(ucode);
-      return this._list<ProductsOffersItem>(
-        path`/products/api/v1/products/${ucode}/offers`,
-        checkPage(params),
-        options,
-        "ProductsOffersPage",
-      );
-    });
+    return this._list(OFFERS, params, options, ucode);
   }
 
   /**
    * The subscription plans of a product, by its UUID. Hotmart answers 400 `invalid_parameter` for a
-   * product without plans.
+   * product without plans. Takes only the paging params: `max_results`, `page_token`, `select`.
    */
   plans(
     ucode: string,
     params?: ProductsPlansParams,
     options?: RequestOptions,
   ): PagePromise<ProductsPlansItem> {
-    return guardPage(() => {
-      checkUcode(ucode);
-      return this._list<ProductsPlansItem>(
-        path`/products/api/v1/products/${ucode}/plans`,
-        checkPage(params),
-        options,
-        "ProductsPlansPage",
-      );
-    });
+    return this._list(PLANS, params, options, ucode);
   }
 
-  readonly listAutopaginate = autopaginate(this.list.bind(this));
-  readonly offersAutopaginate = autopaginate(this.offers.bind(this));
-  readonly plansAutopaginate = autopaginate(this.plans.bind(this));
+  declare readonly listAutopaginate: Autopaginate<Products["list"]>;
+  declare readonly offersAutopaginate: Autopaginate<Products["offers"]>;
+  declare readonly plansAutopaginate: Autopaginate<Products["plans"]>;
 }
+
+defineAutopaginate(Products, ["list", "offers", "plans"]);

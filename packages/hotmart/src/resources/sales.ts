@@ -1,8 +1,15 @@
+import type { APIPromise } from "../core/api-promise";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
 import { path } from "../internal/path";
-import type { ExtraParams, Money, ProductRef } from "./common";
+import type { Money, ProductRef } from "./common";
 import type {
   CommissionAs,
   CommissionSource,
@@ -13,7 +20,7 @@ import type {
   PaymentType,
   PurchaseStatus,
 } from "./enums";
-import { checkId, checkPage, guardPage } from "./validate";
+import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -21,14 +28,18 @@ import { checkId, checkPage, guardPage } from "./validate";
 
 /**
  * Filters every sales report takes. Unless `transaction` or `transaction_status` is given, Hotmart
- * returns only APPROVED and COMPLETE purchases.
+ * returns only APPROVED and COMPLETE purchases. A filter the SDK does not know yet goes in
+ * `options.query`.
  */
-export interface SalesReportParams extends PageParams, ExtraParams {
+export interface SalesReportParams extends PageParams {
   /** The numeric product id. */
   product_id?: number | undefined;
-  /** Period start (epoch ms or a Date). */
+  /**
+   * Period start: epoch ms, a Date, or (from JavaScript) an ISO date string. 0 means "from the
+   * beginning"; a number below 10^11 is refused as epoch seconds.
+   */
   start_date?: DateParam | undefined;
-  /** Period end (epoch ms or a Date). */
+  /** Period end (epoch ms or a Date, as `start_date`). */
   end_date?: DateParam | undefined;
   /** A transaction code (`HP…`); finds the sale whatever its status. */
   transaction?: string | undefined;
@@ -39,35 +50,49 @@ export interface SalesReportParams extends PageParams, ExtraParams {
 export interface SalesHistoryParams extends SalesReportParams {
   /** The `src` tracking code of the payment link (`?src=campaignA`). */
   sales_source?: string | undefined;
+  /** The buyer's name (Hotmart matches it as given). */
   buyer_name?: string | undefined;
+  /** The buyer's e-mail address. */
   buyer_email?: string | undefined;
+  /** How the buyer paid: `PIX`, `BILLET`, `CREDIT_CARD`, … */
   payment_type?: PaymentType | undefined;
+  /** The offer (price point) code, e.g. `k2pasun0`. */
   offer_code?: string | undefined;
   /** The role the authenticated account played in the sale. */
   commission_as?: CommissionAs | undefined;
 }
 
 export interface SalesSummaryParams extends SalesReportParams {
+  /** The `src` tracking code of the payment link. */
   sales_source?: string | undefined;
   /** The affiliate responsible for the sale. */
   affiliate_name?: string | undefined;
+  /** How the buyer paid: `PIX`, `BILLET`, `CREDIT_CARD`, … */
   payment_type?: PaymentType | undefined;
+  /** The offer (price point) code. */
   offer_code?: string | undefined;
 }
 
 export interface SalesParticipantsParams extends SalesReportParams {
+  /** The buyer's e-mail address. */
   buyer_email?: string | undefined;
+  /** The `src` tracking code of the payment link. */
   sales_source?: string | undefined;
+  /** The buyer's name. */
   buyer_name?: string | undefined;
+  /** The affiliate responsible for the sale. */
   affiliate_name?: string | undefined;
+  /** The role the authenticated account played in the sale. */
   commission_as?: CommissionAs | undefined;
 }
 
 export interface SalesCommissionsParams extends SalesReportParams {
+  /** The role the authenticated account played in the sale. */
   commission_as?: CommissionAs | undefined;
 }
 
 export interface SalesPriceDetailsParams extends SalesReportParams {
+  /** How the buyer paid: `PIX`, `BILLET`, `CREDIT_CARD`, … */
   payment_type?: PaymentType | undefined;
 }
 
@@ -256,89 +281,167 @@ export type SalesPriceDetailsPage = PageResponse<SalesPriceDetailsItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
+const REPORT = {
+  product_id: "value",
+  start_date: "date",
+  end_date: "date",
+  transaction: "value",
+  transaction_status: "value",
+} as const;
+
+const HISTORY = defineList<SalesHistoryParams, SalesHistoryItem>({
+  call: "sales.history",
+  path: "/payments/api/v1/sales/history",
+  schema: "SalesHistoryPage",
+  stringMeans: "transaction",
+  filters: {
+    ...REPORT,
+    sales_source: "value",
+    buyer_name: "value",
+    buyer_email: "value",
+    payment_type: "value",
+    offer_code: "value",
+    commission_as: "value",
+  },
+});
+
+const SUMMARY = defineList<SalesSummaryParams, SalesSummaryItem>({
+  call: "sales.summary",
+  path: "/payments/api/v1/sales/summary",
+  schema: "SalesSummaryPage",
+  stringMeans: "transaction",
+  filters: {
+    ...REPORT,
+    sales_source: "value",
+    affiliate_name: "value",
+    payment_type: "value",
+    offer_code: "value",
+  },
+});
+
+const PARTICIPANTS = defineList<SalesParticipantsParams, SalesParticipantsItem>({
+  call: "sales.participants",
+  path: "/payments/api/v1/sales/users",
+  schema: "SalesParticipantsPage",
+  stringMeans: "transaction",
+  filters: {
+    ...REPORT,
+    buyer_email: "value",
+    sales_source: "value",
+    buyer_name: "value",
+    affiliate_name: "value",
+    commission_as: "value",
+  },
+});
+
+const COMMISSIONS = defineList<SalesCommissionsParams, SalesCommissionsItem>({
+  call: "sales.commissions",
+  path: "/payments/api/v1/sales/commissions",
+  schema: "SalesCommissionsPage",
+  stringMeans: "transaction",
+  filters: { ...REPORT, commission_as: "value" },
+});
+
+const PRICE_DETAILS = defineList<SalesPriceDetailsParams, SalesPriceDetailsItem>({
+  call: "sales.priceDetails",
+  path: "/payments/api/v1/sales/price/details",
+  schema: "SalesPriceDetailsPage",
+  stringMeans: "transaction",
+  filters: { ...REPORT, payment_type: "value" },
+});
+
 /** Sales reports and refunds (`/payments/api/v1/sales/...`). */
 export class Sales extends APIResource {
-  /** Sales, one item per transaction. */
+  /**
+   * Sales, one item per transaction. Filters: `product_id`, `start_date`, `end_date`, `transaction`,
+   * `transaction_status` (default APPROVED + COMPLETE), `sales_source`, `buyer_name`, `buyer_email`,
+   * `payment_type`, `offer_code`, `commission_as`; paging: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * for await (const sale of hotmart.sales.history({ start_date: new Date("2026-01-01"), transaction_status: "APPROVED" })) {
+   *   console.log(sale.purchase.transaction, sale.buyer?.email);
+   * }
+   */
   history(params?: SalesHistoryParams, options?: RequestOptions): PagePromise<SalesHistoryItem> {
-    return guardPage(() =>
-      this._list<SalesHistoryItem>(
-        path`/payments/api/v1/sales/history`,
-        checkPage(params),
-        options,
-        "SalesHistoryPage",
-      ),
-    );
+    return this._list(HISTORY, params, options);
   }
 
-  /** Commission totals per currency. */
+  /**
+   * Commission totals per currency. Filters: `product_id`, `start_date`, `end_date`, `transaction`,
+   * `transaction_status`, `sales_source`, `affiliate_name`, `payment_type`, `offer_code`.
+   *
+   * @example
+   * const { items } = await hotmart.sales.summary({ start_date: new Date("2026-01-01") });
+   */
   summary(params?: SalesSummaryParams, options?: RequestOptions): PagePromise<SalesSummaryItem> {
-    return guardPage(() =>
-      this._list<SalesSummaryItem>(
-        path`/payments/api/v1/sales/summary`,
-        checkPage(params),
-        options,
-        "SalesSummaryPage",
-      ),
-    );
+    return this._list(SUMMARY, params, options);
   }
 
-  /** Buyer, producer, co-producer and affiliate details per sale (`/sales/users`). */
+  /**
+   * Buyer, producer, co-producer and affiliate details per sale (`/sales/users`). Filters:
+   * `product_id`, `start_date`, `end_date`, `transaction`, `transaction_status`, `buyer_email`,
+   * `sales_source`, `buyer_name`, `affiliate_name`, `commission_as`.
+   *
+   * @example
+   * const { items } = await hotmart.sales.participants({ transaction: "HP17715690036014" });
+   * const buyer = items[0]?.users.find((u) => u.role === "BUYER")?.user;
+   */
   participants(
     params?: SalesParticipantsParams,
     options?: RequestOptions,
   ): PagePromise<SalesParticipantsItem> {
-    return guardPage(() =>
-      this._list<SalesParticipantsItem>(
-        path`/payments/api/v1/sales/users`,
-        checkPage(params),
-        options,
-        "SalesParticipantsPage",
-      ),
-    );
+    return this._list(PARTICIPANTS, params, options);
   }
 
-  /** Commission per participant per sale; the PRODUCER entry is the producer's net revenue. */
+  /**
+   * Commission per participant per sale; the PRODUCER entry is the producer's net revenue. Filters:
+   * `product_id`, `start_date`, `end_date`, `transaction`, `transaction_status`, `commission_as`.
+   *
+   * @example
+   * const { items } = await hotmart.sales.commissions({ transaction: "HP17715690036014" });
+   */
   commissions(params?: SalesCommissionsParams, options?: RequestOptions): PagePromise<SalesCommissionsItem> {
-    return guardPage(() =>
-      this._list<SalesCommissionsItem>(
-        path`/payments/api/v1/sales/commissions`,
-        checkPage(params),
-        options,
-        "SalesCommissionsPage",
-      ),
-    );
+    return this._list(COMMISSIONS, params, options);
   }
 
-  /** Price breakdown: base, total, VAT, interest, coupon, conversion rate. */
+  /**
+   * Price breakdown: base, total, VAT, interest, coupon, conversion rate. Filters: `product_id`,
+   * `start_date`, `end_date`, `transaction`, `transaction_status`, `payment_type`.
+   *
+   * @example
+   * const { items } = await hotmart.sales.priceDetails({ transaction: "HP17715690036014" });
+   */
   priceDetails(
     params?: SalesPriceDetailsParams,
     options?: RequestOptions,
   ): PagePromise<SalesPriceDetailsItem> {
-    return guardPage(() =>
-      this._list<SalesPriceDetailsItem>(
-        path`/payments/api/v1/sales/price/details`,
-        checkPage(params),
-        options,
-        "SalesPriceDetailsPage",
-      ),
-    );
+    return this._list(PRICE_DETAILS, params, options);
   }
 
-  readonly historyAutopaginate = autopaginate(this.history.bind(this));
-  readonly summaryAutopaginate = autopaginate(this.summary.bind(this));
-  readonly participantsAutopaginate = autopaginate(this.participants.bind(this));
-  readonly commissionsAutopaginate = autopaginate(this.commissions.bind(this));
-  readonly priceDetailsAutopaginate = autopaginate(this.priceDetails.bind(this));
+  declare readonly historyAutopaginate: Autopaginate<Sales["history"]>;
+  declare readonly summaryAutopaginate: Autopaginate<Sales["summary"]>;
+  declare readonly participantsAutopaginate: Autopaginate<Sales["participants"]>;
+  declare readonly commissionsAutopaginate: Autopaginate<Sales["commissions"]>;
+  declare readonly priceDetailsAutopaginate: Autopaginate<Sales["priceDetails"]>;
 
   /**
    * Asks Hotmart to refund a sale (APPROVED or COMPLETE, not in trial, not paid by BACS/SEPA). Resolves
    * when Hotmart accepts it. Not idempotent: never retried after an ambiguous failure.
+   *
+   * @example
+   * await hotmart.sales.refund("HP17715690036014");
    */
-  async refund(transaction: string, options?: RequestOptions): Promise<void> {
-    checkId("transaction", transaction, 'the transaction code, e.g. "HP17715690036014"');
-    await this._request(
-      { method: "PUT", path: path`/payments/api/v1/sales/${transaction}/refund`, empty: () => undefined },
-      options,
-    );
+  refund(transaction: string, options?: RequestOptions): APIPromise<void> {
+    return this._request(() => {
+      checkId("transaction", transaction, 'the transaction code, e.g. "HP17715690036014"');
+      return {
+        call: "sales.refund",
+        method: "PUT",
+        path: path`/payments/api/v1/sales/${transaction}/refund`,
+        empty: () => undefined,
+      };
+    }, options);
   }
 }
+
+defineAutopaginate(Sales, ["history", "summary", "participants", "commissions", "priceDetails"]);

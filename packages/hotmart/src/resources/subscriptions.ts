@@ -1,9 +1,17 @@
+import type { APIPromise } from "../core/api-promise";
 import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import { APIResource, autopaginate, type PageParams } from "../core/resource";
+import {
+  APIResource,
+  type Autopaginate,
+  defineAutopaginate,
+  defineList,
+  type PageParams,
+} from "../core/resource";
 import type { DateParam, EpochMs, OpenEnum, RequestOptions } from "../core/types";
+import { checkBodyParams } from "../internal/params";
 import { path } from "../internal/path";
-import type { DateTimeString, ExtraParams, Money, OneOrMany, ProductRef } from "./common";
+import type { DateTimeString, Money, OneOrMany, ProductRef } from "./common";
 import type {
   BilletRecoveryType,
   BillingType,
@@ -18,7 +26,7 @@ import type {
   RefusalMessage,
   SubscriptionStatus,
 } from "./enums";
-import { checkId, checkOptionalBoolean, checkPage, checkSubscriberCodes, guardPage } from "./validate";
+import { checkId, checkOptionalBoolean, checkSubscriberCodes, show } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -28,11 +36,12 @@ import { checkId, checkOptionalBoolean, checkPage, checkSubscriberCodes, guardPa
  * Filters of `subscriptions.list`. The SDK sends no date defaults: without date filters Hotmart lists
  * every subscription.
  */
-export interface SubscriptionsListParams extends PageParams, ExtraParams {
+export interface SubscriptionsListParams extends PageParams {
   /** The subscription product's numeric id. */
   product_id?: number | undefined;
   /** Plan name; several names are sent as repeated keys. */
   plan?: OneOrMany<string> | undefined;
+  /** The plan's numeric id. */
   plan_id?: number | undefined;
   /** Subscription start, from (epoch ms or a Date). */
   accession_date?: DateParam | undefined;
@@ -40,8 +49,11 @@ export interface SubscriptionsListParams extends PageParams, ExtraParams {
   end_accession_date?: DateParam | undefined;
   /** Several statuses are sent as repeated keys (`status=DELAYED&status=OVERDUE`). */
   status?: OneOrMany<SubscriptionStatus> | undefined;
+  /** One subscription, by its subscriber code (e.g. `B2HNQAXJ`). */
   subscriber_code?: string | undefined;
+  /** The subscriber's e-mail address. */
   subscriber_email?: string | undefined;
+  /** The transaction code (`HP…`) of the subscription's first purchase. */
   transaction?: string | undefined;
   /** With (true) or without (false) a trial. */
   trial?: boolean | undefined;
@@ -55,28 +67,38 @@ export interface SubscriptionsListParams extends PageParams, ExtraParams {
   end_date_next_charge?: DateParam | undefined;
 }
 
-export interface SubscriptionsSummaryParams extends PageParams, ExtraParams {
+export interface SubscriptionsSummaryParams extends PageParams {
+  /** The subscription product's numeric id. */
   product_id?: number | undefined;
   /** Alphanumeric, although the docs say "integer". */
   subscriber_code?: string | undefined;
+  /** Subscription start, from (epoch ms or a Date). */
   accession_date?: DateParam | undefined;
+  /** Subscription start, until. */
   end_accession_date?: DateParam | undefined;
   /** Next charge from this date. */
   date_next_charge?: DateParam | undefined;
 }
 
 /** Filters of `subscriptions.transactions`. Without `transaction`, Hotmart covers the last 30 days. */
-export interface SubscriptionsTransactionsParams extends PageParams, ExtraParams {
+export interface SubscriptionsTransactionsParams extends PageParams {
+  /** The subscription product's numeric id. */
   product_id?: number | undefined;
   /** A transaction code; lifts the 30-day default window. */
   transaction?: string | undefined;
+  /** The subscriber's name. */
   subscriber_name?: string | undefined;
+  /** The subscriber's e-mail address. */
   subscriber_email?: string | undefined;
   /** One subscription's transactions (this replaces the non-existent `/subscriptions/{code}/transactions`). */
   subscriber_code?: string | undefined;
+  /** How the recurrence is billed (`RECURRENCE`, `ANTICIPATION`, `NEGOTIATION`, …). */
   billing_type?: BillingType | undefined;
+  /** The subscription's status (`ACTIVE`, `DELAYED`, …). */
   subscription_status?: SubscriptionStatus | undefined;
+  /** The recurrence's status (`PAID`, `NOT_PAID`, …). */
   recurrency_status?: RecurrencyStatus | undefined;
+  /** The charge's purchase status (`APPROVED`, `REFUNDED`, …). */
   purchase_status?: PurchaseStatus | undefined;
   /** Period start; Hotmart's default is 30 days ago. */
   transaction_date?: DateParam | undefined;
@@ -84,6 +106,7 @@ export interface SubscriptionsTransactionsParams extends PageParams, ExtraParams
   end_transaction_date?: DateParam | undefined;
   /** May change when the plan changes. */
   offer_code?: string | undefined;
+  /** How the charge was paid (`PIX`, `BILLET`, `CREDIT_CARD`, …). */
   purchase_payment_type?: PaymentType | undefined;
 }
 
@@ -377,168 +400,255 @@ export type SubscriptionsPurchasesList = SubscriptionsPurchasesItem[];
 
 const SUBSCRIBER_CODE = 'the subscriber code, e.g. "B2HNQAXJ"';
 
+const LIST = defineList<SubscriptionsListParams, SubscriptionsListItem>({
+  call: "subscriptions.list",
+  path: "/payments/api/v1/subscriptions",
+  schema: "SubscriptionsListPage",
+  stringMeans: "subscriber_code",
+  filters: {
+    product_id: "value",
+    plan: "value",
+    plan_id: "value",
+    accession_date: "date",
+    end_accession_date: "date",
+    status: "value",
+    subscriber_code: "value",
+    subscriber_email: "value",
+    transaction: "value",
+    trial: "value",
+    cancelation_date: "date",
+    end_cancelation_date: "date",
+    date_next_charge: "date",
+    end_date_next_charge: "date",
+  },
+});
+
+const SUMMARY = defineList<SubscriptionsSummaryParams, SubscriptionsSummaryItem>({
+  call: "subscriptions.summary",
+  path: "/payments/api/v1/subscriptions/summary",
+  schema: "SubscriptionsSummaryPage",
+  stringMeans: "subscriber_code",
+  filters: {
+    product_id: "value",
+    subscriber_code: "value",
+    accession_date: "date",
+    end_accession_date: "date",
+    date_next_charge: "date",
+  },
+});
+
+const TRANSACTIONS = defineList<SubscriptionsTransactionsParams, SubscriptionsTransactionsItem>({
+  call: "subscriptions.transactions",
+  path: "/payments/api/v1/subscriptions/transactions",
+  schema: "SubscriptionsTransactionsPage",
+  stringMeans: "subscriber_code",
+  filters: {
+    product_id: "value",
+    transaction: "value",
+    subscriber_name: "value",
+    subscriber_email: "value",
+    subscriber_code: "value",
+    billing_type: "value",
+    subscription_status: "value",
+    recurrency_status: "value",
+    purchase_status: "value",
+    transaction_date: "date",
+    end_transaction_date: "date",
+    offer_code: "value",
+    purchase_payment_type: "value",
+  },
+});
+
+/** The write params of cancel and reactivate, checked by name so `cancel(codes, true)` is refused. */
+function checkFlag(call: string, params: unknown, flag: "send_mail" | "charge", example: string): void {
+  checkBodyParams(call, params, [flag], example);
+  checkOptionalBoolean(flag, (params as Record<string, unknown> | undefined)?.[flag]);
+}
+
 /** Subscriptions (`/payments/api/v1/subscriptions...`). */
 export class Subscriptions extends APIResource {
-  /** Subscriptions and subscribers, in real time. */
+  /**
+   * Subscriptions and subscribers, in real time. Filters: `product_id`, `plan` (one or several),
+   * `plan_id`, `accession_date`, `end_accession_date`, `status` (one or several), `subscriber_code`,
+   * `subscriber_email`, `transaction`, `trial`, `cancelation_date`, `end_cancelation_date`,
+   * `date_next_charge`, `end_date_next_charge`; paging: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * for await (const sub of hotmart.subscriptions.list({ status: ["ACTIVE", "DELAYED"], subscriber_email: "ana@example.com" })) {
+   *   console.log(sub.subscriber_code, sub.status, new Date(sub.date_next_charge));
+   * }
+   */
   list(params?: SubscriptionsListParams, options?: RequestOptions): PagePromise<SubscriptionsListItem> {
-    return guardPage(() =>
-      this._list<SubscriptionsListItem>(
-        path`/payments/api/v1/subscriptions`,
-        checkPage(params),
-        options,
-        "SubscriptionsListPage",
-      ),
-    );
+    return this._list(LIST, params, options);
   }
 
-  /** One row per subscription with its last recurrence (may lag 24 h). */
+  /**
+   * One row per subscription with its last recurrence (may lag 24 h). Filters: `product_id`,
+   * `subscriber_code`, `accession_date`, `end_accession_date`, `date_next_charge`.
+   *
+   * @example
+   * const { items } = await hotmart.subscriptions.summary({ subscriber_code: "B2HNQAXJ" });
+   */
   summary(
     params?: SubscriptionsSummaryParams,
     options?: RequestOptions,
   ): PagePromise<SubscriptionsSummaryItem> {
-    return guardPage(() =>
-      this._list<SubscriptionsSummaryItem>(
-        path`/payments/api/v1/subscriptions/summary`,
-        checkPage(params),
-        options,
-        "SubscriptionsSummaryPage",
-      ),
-    );
+    return this._list(SUMMARY, params, options);
   }
 
-  /** Every charge transaction; filter one subscription with `subscriber_code` (may lag 24 h). */
+  /**
+   * Every charge transaction (may lag 24 h; without `transaction`, the last 30 days). Filters:
+   * `product_id`, `transaction`, `subscriber_name`, `subscriber_email`, `subscriber_code` (one
+   * subscription), `billing_type`, `subscription_status`, `recurrency_status`, `purchase_status`,
+   * `transaction_date`, `end_transaction_date`, `offer_code`, `purchase_payment_type`.
+   *
+   * @example
+   * for await (const tx of hotmart.subscriptions.transactions({ subscriber_code: "B2HNQAXJ" })) {
+   *   console.log(tx.recurrency.number, tx.purchase.status);
+   * }
+   */
   transactions(
     params?: SubscriptionsTransactionsParams,
     options?: RequestOptions,
   ): PagePromise<SubscriptionsTransactionsItem> {
-    return guardPage(() =>
-      this._list<SubscriptionsTransactionsItem>(
-        path`/payments/api/v1/subscriptions/transactions`,
-        checkPage(params),
-        options,
-        "SubscriptionsTransactionsPage",
-      ),
-    );
+    return this._list(TRANSACTIONS, params, options);
   }
 
-  readonly listAutopaginate = autopaginate(this.list.bind(this));
-  readonly summaryAutopaginate = autopaginate(this.summary.bind(this));
-  readonly transactionsAutopaginate = autopaginate(this.transactions.bind(this));
+  declare readonly listAutopaginate: Autopaginate<Subscriptions["list"]>;
+  declare readonly summaryAutopaginate: Autopaginate<Subscriptions["summary"]>;
+  declare readonly transactionsAutopaginate: Autopaginate<Subscriptions["transactions"]>;
 
-  /** Every recurrence payment of one subscription (a plain array, not paginated). */
-  async purchases(subscriberCode: string, options?: RequestOptions): Promise<SubscriptionsPurchasesItem[]> {
-    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-    return this._request(
-      {
+  /**
+   * Every recurrence payment of one subscription (a plain array, not paginated).
+   *
+   * @example
+   * const payments = await hotmart.subscriptions.purchases("B2HNQAXJ");
+   */
+  purchases(subscriberCode: string, options?: RequestOptions): APIPromise<SubscriptionsPurchasesItem[]> {
+    return this._request(() => {
+      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+      return {
+        call: "subscriptions.purchases",
         method: "GET",
         path: path`/payments/api/v1/subscriptions/${subscriberCode}/purchases`,
         empty: () => [],
         schema: "SubscriptionsPurchasesList",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
-  /** Cancels several subscriptions; per-code failures come back in `fail_subscriptions`. Not idempotent. */
-  async cancel(
+  /**
+   * Cancels several subscriptions; per-code failures come back in `fail_subscriptions`. Not idempotent.
+   *
+   * @example
+   * const { success_subscriptions, fail_subscriptions } = await hotmart.subscriptions.cancel(["B2HNQAXJ"], { send_mail: false });
+   */
+  cancel(
     subscriberCodes: readonly string[],
     params?: SubscriptionCancelParams,
     options?: RequestOptions,
-  ): Promise<SubscriptionsBulkResult> {
-    checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
-    checkOptionalBoolean("send_mail", params?.send_mail);
-    return this._request(
-      {
+  ): APIPromise<SubscriptionsBulkResult> {
+    return this._request(() => {
+      checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
+      checkFlag("subscriptions.cancel", params, "send_mail", "cancel(codes, { send_mail: true })");
+      return {
+        call: "subscriptions.cancel",
         method: "POST",
         path: path`/payments/api/v1/subscriptions/cancel`,
         body: { ...params, subscriber_code: [...subscriberCodes] },
         schema: "SubscriptionsBulkResult",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /** Cancels one subscription (a SUBSCRIPTION_CANCELLATION webhook follows). Not idempotent. */
-  async cancelSingle(
+  cancelSingle(
     subscriberCode: string,
     params?: SubscriptionCancelParams,
     options?: RequestOptions,
-  ): Promise<SubscriptionResult> {
-    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-    checkOptionalBoolean("send_mail", params?.send_mail);
-    return this._request(
-      {
+  ): APIPromise<SubscriptionResult> {
+    return this._request(() => {
+      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+      checkFlag("subscriptions.cancelSingle", params, "send_mail", "cancelSingle(code, { send_mail: true })");
+      return {
+        call: "subscriptions.cancelSingle",
         method: "POST",
         path: path`/payments/api/v1/subscriptions/${subscriberCode}/cancel`,
         body: { ...params },
         schema: "SubscriptionResult",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /**
    * Reactivates several inactive subscriptions. Each subscriber gets an e-mail to accept within 3 days;
    * until then the status stays INACTIVE.
    */
-  async reactivate(
+  reactivate(
     subscriberCodes: readonly string[],
     params?: SubscriptionReactivateParams,
     options?: RequestOptions,
-  ): Promise<SubscriptionsBulkResult> {
-    checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
-    checkOptionalBoolean("charge", params?.charge);
-    return this._request(
-      {
+  ): APIPromise<SubscriptionsBulkResult> {
+    return this._request(() => {
+      checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
+      checkFlag("subscriptions.reactivate", params, "charge", "reactivate(codes, { charge: true })");
+      return {
+        call: "subscriptions.reactivate",
         method: "POST",
         path: path`/payments/api/v1/subscriptions/reactivate`,
         body: { ...params, subscriber_code: [...subscriberCodes] },
         schema: "SubscriptionsBulkResult",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /** Reactivates one inactive subscription, after the subscriber's consent by e-mail. */
-  async reactivateSingle(
+  reactivateSingle(
     subscriberCode: string,
     params?: SubscriptionReactivateParams,
     options?: RequestOptions,
-  ): Promise<SubscriptionResult> {
-    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-    checkOptionalBoolean("charge", params?.charge);
-    return this._request(
-      {
+  ): APIPromise<SubscriptionResult> {
+    return this._request(() => {
+      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+      checkFlag(
+        "subscriptions.reactivateSingle",
+        params,
+        "charge",
+        "reactivateSingle(code, { charge: true })",
+      );
+      return {
+        call: "subscriptions.reactivateSingle",
         method: "POST",
         path: path`/payments/api/v1/subscriptions/${subscriberCode}/reactivate`,
         body: { ...params },
         schema: "SubscriptionResult",
-      },
-      options,
-    );
+      };
+    }, options);
   }
 
   /**
    * Changes the billing day (1–31; 31 falls back to the month's last day) of an ACTIVE or DELAYED
    * subscription outside its trial. It applies after the charge already scheduled.
    */
-  async changeDueDay(subscriberCode: string, dueDay: number, options?: RequestOptions): Promise<void> {
-    checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-    if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
-      throw new HotmartInputError(
-        `dueDay must be a whole number from 1 to 31, the day of the month to charge (got ${
-          typeof dueDay === "string" ? JSON.stringify(dueDay) : String(dueDay)
-        }); 31 means the last day in shorter months`,
-      );
-    }
-    await this._request(
-      {
+  changeDueDay(subscriberCode: string, dueDay: number, options?: RequestOptions): APIPromise<void> {
+    return this._request(() => {
+      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+      if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
+        throw new HotmartInputError(
+          `dueDay must be a whole number from 1 to 31, the day of the month to charge (got ${show(
+            dueDay,
+          )}); 31 means the last day in shorter months`,
+        );
+      }
+      return {
+        call: "subscriptions.changeDueDay",
         method: "PATCH",
         path: path`/payments/api/v1/subscriptions/${subscriberCode}`,
         body: { due_day: dueDay },
         empty: () => undefined,
-      },
-      options,
-    );
+      };
+    }, options);
   }
 }
+
+defineAutopaginate(Subscriptions, ["list", "summary", "transactions"]);

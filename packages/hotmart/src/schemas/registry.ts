@@ -2,6 +2,7 @@
  * The response schemas by the names the resources pass to the pipeline (`schema: "SalesHistoryPage"`),
  * for `validate: "warn" | "strict"`. Each name is also the name of the public type of that body.
  */
+import type { SchemaName } from "../core/types";
 import type { SchemaRegistry, ValidationIssue } from "../internal/validate";
 import {
   ClubLessonsResponseSchema,
@@ -95,7 +96,12 @@ export const responseSchemas: ResponseSchemas = {
   NegotiationResult: NegotiationResultSchema,
 };
 
+/** The same names as the SDK's `SchemaName`: the two checks below fail to compile if they drift apart. */
 export type ResponseSchemaName = keyof ResponseSchemas;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+// biome-ignore lint/correctness/noUnusedVariables: a compile-time check, nothing to use
+type NamesAgree = Assert<Same<ResponseSchemaName, SchemaName>>;
 
 export interface ResponseSchemaRegistry extends SchemaRegistry {
   /** The schemas by name. */

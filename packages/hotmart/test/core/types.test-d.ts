@@ -1,5 +1,6 @@
 import type {
   APIError,
+  APIPromise,
   AuthenticationError,
   ClientOptions,
   Hotmart,
@@ -45,7 +46,8 @@ describe("public types of the core", () => {
     >();
     expectTypeOf<ClientOptions["validate"]>().toEqualTypeOf<"off" | "warn" | "strict" | undefined>();
     expectTypeOf<RequestOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
-    expectTypeOf<Hotmart["request"]>().returns.toEqualTypeOf<Promise<unknown>>();
+    expectTypeOf<Hotmart["request"]>().returns.toEqualTypeOf<APIPromise<unknown>>();
+    expectTypeOf<Hotmart["request"]>().returns.toExtend<Promise<unknown>>();
     expectTypeOf<TokenStore["get"]>().parameter(0).toEqualTypeOf<string>();
     // @ts-expect-error: an unknown HTTP method is a type error
     void ((c: Hotmart) => c.request("TRACE", "/x"));

@@ -68,14 +68,9 @@ const rules: Rule[] = [
   [
     "an invalid Date in the query",
     (c) => c.sales.history({ start_date: new Date("nope") }),
-    /"start_date" is an invalid Date/,
+    /start_date must be a Date or epoch milliseconds \(got an invalid Date\)/,
   ],
   // products
-  [
-    "products max_results 51",
-    (c) => c.products.list({ max_results: 51 }),
-    /max_results must be at most 50 .*\(got 51\)/,
-  ],
   [
     "offers by numeric product id",
     (c) => c.products.offers(String(product().id)),
@@ -101,7 +96,7 @@ const rules: Rule[] = [
   ["empty coupon code", (c) => c.coupons.create(product().id, "", { discount: 0.1 }), /code is empty/],
   [
     "end_date before start_date",
-    (c) => c.coupons.create(product().id, "OOPS", { discount: 0.1, start_date: 2_000, end_date: 1_000 }),
+    (c) => c.coupons.create(product().id, "OOPS", { discount: 0.1, start_date: 2e12, end_date: 1e12 }),
     /end_date must be after start_date/,
   ],
   [
@@ -196,10 +191,10 @@ describe("input rules are refused before sending", () => {
   it("list methods refuse on for await as well as on await", async () => {
     const { sim, client } = ctx;
     await refused(async () => {
-      for await (const _ of client.products.list({ max_results: 51 })) {
+      for await (const _ of client.products.list({ max_results: 0 })) {
         // never reached
       }
-    }, /max_results must be at most 50/);
+    }, /max_results must be a positive whole number/);
     await refused(async () => {
       for await (const _ of client.sales.historyAutopaginate({ max_results: -5 })) {
         // never reached

@@ -12,25 +12,27 @@ import {
 const ctx = useRecordingServer();
 
 describe("sales.history", () => {
-  it("sends every documented filter, Date as epoch ms, and forwards unknown params", async () => {
+  it("sends every documented filter, Date as epoch ms, and unknown params through options.query", async () => {
     ctx.server.on("GET", "/payments/api/v1/sales/history", { body: SALES_HISTORY });
-    const page = await ctx.client().sales.history({
-      product_id: 1234567,
-      start_date: new Date(1717200000000),
-      end_date: 1719792000000,
-      sales_source: "campaignA",
-      transaction: "HP10000000000001",
-      buyer_name: "Ana Exemplo",
-      buyer_email: "ana@example.com",
-      transaction_status: "APPROVED",
-      payment_type: "CREDIT_CARD",
-      offer_code: "k2pasun0",
-      commission_as: "PRODUCER",
-      max_results: 100,
-      page_token: "eyJwYWdlIjoyfQ==",
-      select: "purchase.transaction,buyer.email",
-      brand_new_filter: "yes",
-    });
+    const page = await ctx.client().sales.history(
+      {
+        product_id: 1234567,
+        start_date: new Date(1717200000000),
+        end_date: 1719792000000,
+        sales_source: "campaignA",
+        transaction: "HP10000000000001",
+        buyer_name: "Ana Exemplo",
+        buyer_email: "ana@example.com",
+        transaction_status: "APPROVED",
+        payment_type: "CREDIT_CARD",
+        offer_code: "k2pasun0",
+        commission_as: "PRODUCER",
+        max_results: 100,
+        page_token: "eyJwYWdlIjoyfQ==",
+        select: "purchase.transaction,buyer.email",
+      },
+      { query: { brand_new_filter: "yes" } },
+    );
 
     const req = ctx.server.only();
     expect(req.method).toBe("GET");

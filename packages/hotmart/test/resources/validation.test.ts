@@ -92,11 +92,6 @@ const cases: Case[] = [
   ["subscriptions.list: max_results 1.5", (c) => c.subscriptions.list({ max_results: 1.5 }), /got 1.5/],
   ["students: max_results as a string", (c) => c.club.students("s", bad({ max_results: "10" })), /got "10"/],
   [
-    "products.list: max_results 51",
-    (c) => c.products.list({ max_results: 51 }),
-    /^max_results must be at most 50 for products/,
-  ],
-  [
     "autopaginate twin: bad max_results",
     (c) => c.sales.commissionsAutopaginate({ max_results: 0 }).next(),
     /max_results/,
@@ -126,7 +121,7 @@ const cases: Case[] = [
   ],
   [
     "coupon end before start",
-    (c) => c.coupons.create(1, "PROMO", { discount: 0.1, start_date: 2000, end_date: new Date(1000) }),
+    (c) => c.coupons.create(1, "PROMO", { discount: 0.1, start_date: 2e12, end_date: new Date(1e12) }),
     /end_date must be after start_date/,
   ],
   [

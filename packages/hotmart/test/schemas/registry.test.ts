@@ -13,22 +13,6 @@ import * as F from "../resources/fixtures";
 
 const RESOURCES = fileURLToPath(new URL("../../src/resources/", import.meta.url));
 
-/** The text between the parenthesis each match of `opening` ends with and the one that closes it. */
-function callArguments(source: string, opening: RegExp): string[] {
-  const found: string[] = [];
-  for (const match of source.matchAll(opening)) {
-    const start = (match.index ?? 0) + match[0].length;
-    let depth = 1;
-    let i = start;
-    for (; i < source.length && depth > 0; i++) {
-      if (source[i] === "(") depth += 1;
-      else if (source[i] === ")") depth -= 1;
-    }
-    found.push(source.slice(start, i - 1));
-  }
-  return found;
-}
-
 /** The schema names the resources pass to the pipeline, read from their source. */
 function namesUsedByResources(): { names: Set<string>; lists: number; listsWithName: number } {
   const names = new Set<string>();
@@ -36,16 +20,12 @@ function namesUsedByResources(): { names: Set<string>; lists: number; listsWithN
   let listsWithName = 0;
   for (const file of readdirSync(RESOURCES).filter((f) => f.endsWith(".ts"))) {
     const source = readFileSync(`${RESOURCES}${file}`, "utf8");
-    // _request specs: `schema: "EventInfo"`.
+    // _request specs and list definitions: `schema: "EventInfo"`.
     for (const match of source.matchAll(/\bschema:\s*"(\w+)"/g)) names.add(match[1] as string);
-    // _list calls: the schema name is the string literal that ends the argument list.
-    for (const args of callArguments(source, /this\._list<[\w.]+>\(/g)) {
+    // List definitions: `defineList<…>({ … })`; each names its schema.
+    for (const match of source.matchAll(/defineList<[^(]*>\(\{([\s\S]*?)\n\}\);/g)) {
       lists += 1;
-      const last = /"(\w+)",?$/.exec(args.trim());
-      if (last) {
-        listsWithName += 1;
-        names.add(last[1] as string);
-      }
+      if (/\bschema:\s*"\w+"/.test(match[1] as string)) listsWithName += 1;
     }
   }
   return { names, lists, listsWithName };
@@ -72,7 +52,7 @@ describe("the registry covers every schema name the resources use", () => {
     let requests = 0;
     for (const file of readdirSync(RESOURCES).filter((f) => f.endsWith(".ts"))) {
       const source = readFileSync(`${RESOURCES}${file}`, "utf8");
-      for (const spec of source.matchAll(/this\._request(?:<[^>]*>)?\(\s*(\{[\s\S]*?\}),\s*options/g)) {
+      for (const spec of source.matchAll(/return \{\s*(call: "[\w.]+",[\s\S]*?)\};/g)) {
         const text = spec[1] as string;
         requests += 1;
         expect(/\bschema:/.test(text) || /empty: \(\) => undefined/.test(text), `${file}: ${text}`).toBe(

@@ -1,20 +1,12 @@
 /**
- * Input checks shared by the resources. Each throws HotmartInputError before anything is sent, with a
+ * Checks of the ids and write bodies the resources take (params objects are checked by the base class,
+ * see internal/params.ts). Each throws HotmartInputError before anything is sent, with a
  * message that names the parameter and says what to pass instead.
  */
 import { HotmartInputError } from "../core/errors";
-import { PagePromise } from "../core/pagination";
+import { show, toEpochMs } from "../internal/params";
 
-/** How a bad value is quoted in a message. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") {
-    return String(value);
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
+export { show };
 
 /**
  * An id that goes into the path (a code, ucode or numeric id): a non-empty string, or a positive whole
@@ -56,14 +48,9 @@ export function checkPositiveInt(name: string, value: unknown, what: string): vo
   }
 }
 
-/** An optional date for a JSON body: epoch ms or a valid Date. Returns it in epoch ms. */
+/** An optional date for a JSON body, by the same rules as a date filter. Returns it in epoch ms. */
 export function checkOptionalDate(name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = value instanceof Date ? value.getTime() : value;
-  if (typeof ms !== "number" || !Number.isFinite(ms)) {
-    throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
-  }
-  return ms;
+  return value === undefined ? undefined : toEpochMs(name, value);
 }
 
 /** An optional boolean flag: a string such as "false" would be sent as true-ish, so it is refused. */
@@ -88,36 +75,4 @@ export function checkSubscriberCodes(name: string, value: unknown, single: strin
       );
     }
   });
-}
-
-/**
- * Paging params common to every list: `max_results` must be a positive whole number, and at most `cap`
- * where Hotmart documents a maximum (`note` says so in the message). Returns the params unchanged.
- */
-export function checkPage<P extends object | undefined>(params: P, cap?: { max: number; note: string }): P {
-  const max = (params as { max_results?: unknown } | undefined)?.max_results;
-  if (max === undefined) return params;
-  if (typeof max !== "number" || !Number.isSafeInteger(max) || max <= 0) {
-    throw new HotmartInputError(
-      `max_results must be a positive whole number, the page size (got ${show(max)}); leave it out for Hotmart's default`,
-    );
-  }
-  if (cap && max > cap.max) {
-    throw new HotmartInputError(`max_results must be at most ${cap.max} ${cap.note} (got ${max})`);
-  }
-  return params;
-}
-
-/**
- * Runs the checks and builds a list's PagePromise; an input error becomes a PagePromise that rejects with
- * it, so a list method reports bad input the same way as any other failure (on `await` or `for await`),
- * and still before any request.
- */
-export function guardPage<T>(build: () => PagePromise<T>): PagePromise<T> {
-  try {
-    return build();
-  } catch (error) {
-    if (!(error instanceof HotmartInputError)) throw error;
-    return new PagePromise<T>(() => Promise.reject(error));
-  }
 }

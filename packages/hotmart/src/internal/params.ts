@@ -1,0 +1,246 @@
+/**
+ * Run-time checks of a method's params and options, for the callers the types cannot reach (JavaScript,
+ * `any`, data read from a file). Each failure is a HotmartInputError raised before anything is sent,
+ * naming the call and saying what to pass instead.
+ */
+import { HotmartInputError } from "../core/errors";
+import type { RequestOptions } from "../core/types";
+
+/** How a filter's value is checked: dates are converted to epoch ms; other values go out as given. */
+export type FilterKind = "date" | "value";
+
+/** The filters a method takes, by name. */
+export type Filters = Readonly<Record<string, FilterKind>>;
+
+/** What the checks need to know about a method. */
+export interface ParamsRules {
+  /** How the method is called, for messages: `"sales.history"`. */
+  call: string;
+  filters: Filters;
+  /** The filter a bare string most likely is (`subscriber_code` for `subscriptions.transactions("…")`). */
+  stringMeans?: string | undefined;
+  /** false for a method that is not paginated: it takes no `max_results`, `page_token` or `select`. */
+  paged?: boolean | undefined;
+  /** Hotmart's documented page size maximum: a larger `max_results` is sent as this (Hotmart clamps too). */
+  maxResults?: number | undefined;
+}
+
+/** The paging params every list takes. */
+export const PAGE_FILTERS: Filters = { max_results: "value", page_token: "value", select: "value" };
+
+/** How a bad value is quoted in a message. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") {
+    return String(value);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * Checks a params object against the method's filters and returns what goes into the query: dates in
+ * epoch ms, `max_results` clamped to the documented maximum. Unknown keys are refused: a misspelled
+ * filter would otherwise be dropped by Hotmart and the caller would get unfiltered data.
+ */
+export function checkParams(rules: ParamsRules, params: unknown): Record<string, unknown> {
+  if (params === undefined || params === null) return {};
+  if (typeof params !== "object" || Array.isArray(params) || params instanceof Date) {
+    throw new HotmartInputError(notAnObject(rules, params));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const kind = kindOf(rules, key);
+    if (kind === undefined) throw new HotmartInputError(unknownKey(rules, key));
+    if (key === "max_results") out[key] = checkMaxResults(value, rules.maxResults);
+    else if (key === "page_token" && typeof value !== "string") {
+      throw new HotmartInputError(
+        `${rules.call}: page_token must be a string, a next_page_token from an earlier page (got ${show(value)})`,
+      );
+    } else out[key] = kind === "date" ? toEpochMs(key, value) : value;
+  }
+  return out;
+}
+
+function kindOf(rules: ParamsRules, key: string): FilterKind | undefined {
+  if (Object.hasOwn(rules.filters, key)) return rules.filters[key];
+  if (rules.paged !== false && Object.hasOwn(PAGE_FILTERS, key)) return PAGE_FILTERS[key];
+  return undefined;
+}
+
+function notAnObject(rules: ParamsRules, params: unknown): string {
+  const got = show(params);
+  if (rules.stringMeans && (typeof params === "string" || typeof params === "number")) {
+    return `${rules.call} takes an object of filters, not ${got}: call ${rules.call}({ ${rules.stringMeans}: ${got} })`;
+  }
+  const example = Object.keys(rules.filters)[0] ?? "max_results";
+  return `${rules.call} takes an object of filters, e.g. ${rules.call}({ ${example}: … }) (got ${got})`;
+}
+
+function unknownKey(rules: ParamsRules, key: string): string {
+  const known = [...Object.keys(rules.filters), ...(rules.paged === false ? [] : Object.keys(PAGE_FILTERS))];
+  const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  const guess = known.includes(snake) ? snake : closest(key, known);
+  if (guess) {
+    return `${rules.call} has no parameter "${key}": did you mean \`${guess}\`? (Hotmart's parameters are snake_case)`;
+  }
+  return (
+    `${rules.call} has no parameter "${key}" (it takes ${known.join(", ")}). To send a parameter the SDK ` +
+    `does not know yet, use the query option: ${rules.call}(params, { query: { ${key}: … } })`
+  );
+}
+
+/** A known name at most two edits away (`transaction_stauts` → `transaction_status`). */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of known) {
+    const d = distance(key.toLowerCase(), name);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours counts as one edit). */
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+function checkMaxResults(value: unknown, cap: number | undefined): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+    throw new HotmartInputError(
+      `max_results must be a positive whole number, the page size (got ${show(value)}); leave it out for Hotmart's default`,
+    );
+  }
+  // Hotmart clamps a page size above an endpoint's maximum rather than refusing it; so does the SDK.
+  return cap !== undefined && value > cap ? cap : value;
+}
+
+/** Below this a date number can only be epoch seconds: 1e11 ms is 1973-03-03, 1e11 s is year 5138. */
+const SECONDS_LIMIT = 1e11;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * A date param in epoch ms. Accepts a valid Date, epoch ms (0, the epoch itself, means "from the
+ * beginning"), or an ISO-8601 string: `"2024-05-01"` is midnight UTC, a date-time without an offset is
+ * local time (as `new Date()` reads it). Refuses other strings, negative numbers and numbers between 0
+ * and 10^11, which can only be epoch seconds.
+ */
+export function toEpochMs(name: string, value: unknown): number {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) {
+      throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got an invalid Date)`);
+    }
+    return ms;
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
+    }
+    if (value > 0 && value < SECONDS_LIMIT) {
+      throw new HotmartInputError(
+        `${name} looks like epoch seconds (${value}): Hotmart takes milliseconds, so pass ${value * 1000}, ` +
+          `or a Date (new Date(${value} * 1000)); 0 means "from the beginning"`,
+      );
+    }
+    return value;
+  }
+  if (typeof value === "string") {
+    const ms = ISO_DATE.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      throw new HotmartInputError(
+        `${name} must be a Date, epoch milliseconds or an ISO date such as "2024-05-01" or ` +
+          `"2024-05-01T12:00:00Z" (got ${show(value)})`,
+      );
+    }
+    return ms;
+  }
+  throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
+}
+
+/** Every key of RequestOptions; `satisfies` keeps this list and the type in step. */
+const OPTION_KEYS = {
+  signal: true,
+  timeout: true,
+  totalTimeout: true,
+  maxRetries: true,
+  headers: true,
+  query: true,
+  validate: true,
+  onRetry: true,
+} as const satisfies Record<keyof RequestOptions, true>;
+
+/**
+ * The per-request options: an object or nothing. A boolean or string here is almost always a params
+ * value given in the wrong place (`cancel(codes, true)` meaning `{ send_mail: true }`).
+ */
+export function checkOptions(call: string, options: unknown): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new HotmartInputError(
+      `${call}: the last argument is the request options ({ signal, timeout, maxRetries, headers, query, validate }), ` +
+        `not ${show(options)}; parameters go in the params object before it`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(OPTION_KEYS, key)) {
+      throw new HotmartInputError(
+        `${call}: "${key}" is not a request option (${Object.keys(OPTION_KEYS).join(", ")}); ` +
+          "parameters go in the params object before the options",
+      );
+    }
+  }
+  const query = (options as RequestOptions).query;
+  if (query !== undefined && (typeof query !== "object" || query === null || Array.isArray(query))) {
+    throw new HotmartInputError(
+      `${call}: options.query must be an object of extra query parameters (got ${show(query)})`,
+    );
+  }
+}
+
+/**
+ * A JSON-body params object with a fixed set of keys (cancel's `{ send_mail }`): an object or nothing,
+ * no unknown key. `example` shows the right call.
+ */
+export function checkBodyParams(
+  call: string,
+  params: unknown,
+  keys: readonly string[],
+  example: string,
+): void {
+  if (params === undefined || params === null) return;
+  if (typeof params !== "object" || Array.isArray(params)) {
+    throw new HotmartInputError(`${call} takes its parameters as an object, not ${show(params)}: ${example}`);
+  }
+  for (const key of Object.keys(params)) {
+    if (keys.includes(key)) continue;
+    const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+    const guess = keys.includes(snake) ? snake : closest(key, keys);
+    throw new HotmartInputError(
+      guess
+        ? `${call} has no parameter "${key}": did you mean \`${guess}\`?`
+        : `${call} has no parameter "${key}" (it takes ${keys.join(", ")})`,
+    );
+  }
+}

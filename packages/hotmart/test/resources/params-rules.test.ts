@@ -1,0 +1,184 @@
+/**
+ * The run-time rules for params and options (issue 10, items 1–3): what a JavaScript caller gets wrong
+ * is refused before anything is sent, with a message that shows the right call.
+ */
+import { type Hotmart, HotmartInputError } from "hotmart";
+import { describe, expect, it } from "vitest";
+import { useRecordingServer } from "./fixtures";
+
+const ctx = useRecordingServer();
+
+// biome-ignore lint/suspicious/noExplicitAny: deliberately ill-typed input, as from JavaScript
+const js = (value: unknown): any => value;
+
+async function failure(run: (c: Hotmart) => unknown): Promise<Error> {
+  const client = ctx.client();
+  const error = await Promise.resolve()
+    .then(() => run(client))
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  expect(error).toBeInstanceOf(HotmartInputError);
+  expect(ctx.server.requests).toHaveLength(0);
+  return error as Error;
+}
+
+describe("a string where a params object is expected", () => {
+  it("shows the right call (the Python README's subscriptions.transactions(code))", async () => {
+    const error = await failure((c) => c.subscriptions.transactions(js("B2HNQAXJ")));
+    expect(error.message).toBe(
+      'subscriptions.transactions takes an object of filters, not "B2HNQAXJ": call subscriptions.transactions({ subscriber_code: "B2HNQAXJ" })',
+    );
+  });
+
+  it("is refused on every list, and an array too", async () => {
+    expect((await failure((c) => c.sales.history(js("HP123")))).message).toContain(
+      'sales.history({ transaction: "HP123" })',
+    );
+    expect((await failure((c) => c.products.list(js("abc")))).message).toMatch(
+      /^products.list takes an object of filters, e.g. products.list\(\{ id: … \}\) \(got "abc"\)/,
+    );
+    expect((await failure((c) => c.subscriptions.list(js(["A"])))).message).toMatch(/got an array/);
+  });
+});
+
+describe("a boolean or string where options are expected", () => {
+  it("cancel(codes, true) is refused instead of dropping send_mail", async () => {
+    const error = await failure((c) => c.subscriptions.cancel(["B2HNQAXJ"], js(true)));
+    expect(error.message).toBe(
+      "subscriptions.cancel takes its parameters as an object, not true: cancel(codes, { send_mail: true })",
+    );
+  });
+
+  it("a boolean or string as the options argument is refused", async () => {
+    expect((await failure((c) => c.sales.refund("HP1", js(true)))).message).toMatch(
+      /^sales.refund: the last argument is the request options .*not true/,
+    );
+    expect((await failure((c) => c.sales.history({}, js("fast")))).message).toMatch(
+      /^sales.history: the last argument is the request options .*not "fast"/,
+    );
+    expect((await failure((c) => c.subscriptions.cancel(["A"], {}, js(false)))).message).toMatch(/not false/);
+  });
+
+  it("a params key given as an option is refused", async () => {
+    expect((await failure((c) => c.sales.refund("HP1", js({ send_mail: true })))).message).toMatch(
+      /^sales.refund: "send_mail" is not a request option/,
+    );
+  });
+});
+
+describe("keys", () => {
+  it("a camelCase key whose snake_case is a known filter: did you mean", async () => {
+    const error = await failure((c) => c.sales.history(js({ productId: 1, startDate: new Date() })));
+    expect(error.message).toBe(
+      'sales.history has no parameter "productId": did you mean `product_id`? (Hotmart\'s parameters are snake_case)',
+    );
+    expect((await failure((c) => c.subscriptions.cancelSingle("A", js({ sendMail: true })))).message).toMatch(
+      /did you mean `send_mail`\?/,
+    );
+  });
+
+  it("a misspelled key: did you mean", async () => {
+    const error = await failure((c) => c.sales.history(js({ transaction_stauts: "APPROVED" })));
+    expect(error.message).toMatch(/did you mean `transaction_status`\?/);
+  });
+
+  it("an unknown key is refused with a pointer to options.query", async () => {
+    const error = await failure((c) => c.sales.history(js({ brand_new_filter: "x" })));
+    expect(error.message).toMatch(
+      /^sales.history has no parameter "brand_new_filter" \(it takes product_id, /,
+    );
+    expect(error.message).toContain(
+      "use the query option: sales.history(params, { query: { brand_new_filter: … } })",
+    );
+  });
+
+  it("options.query sends what the SDK does not know yet", async () => {
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx
+      .client()
+      .sales.history({ product_id: 1 }, { query: { brand_new_filter: "x", many: ["a", "b"] } });
+    expect(ctx.server.only().query).toBe("product_id=1&brand_new_filter=x&many=a&many=b");
+  });
+});
+
+describe("dates", () => {
+  it("an ISO date string is converted to epoch ms", async () => {
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().sales.history(js({ start_date: "2024-05-01", end_date: "2024-05-31T23:59:59.999Z" }));
+    expect(ctx.server.only().query).toBe(
+      `start_date=${Date.UTC(2024, 4, 1)}&end_date=${Date.UTC(2024, 4, 31, 23, 59, 59, 999)}`,
+    );
+  });
+
+  it("other strings are refused", async () => {
+    const error = await failure((c) => c.sales.history(js({ start_date: "01/05/2024" })));
+    expect(error.message).toBe(
+      'start_date must be a Date, epoch milliseconds or an ISO date such as "2024-05-01" or "2024-05-01T12:00:00Z" (got "01/05/2024")',
+    );
+    await failure((c) => c.subscriptions.list(js({ accession_date: "2024-13-45" })));
+  });
+
+  it("a number that can only be epoch seconds is refused with a hint", async () => {
+    const error = await failure((c) => c.sales.history({ start_date: 1717200000 }));
+    expect(error.message).toBe(
+      'start_date looks like epoch seconds (1717200000): Hotmart takes milliseconds, so pass 1717200000000, or a Date (new Date(1717200000 * 1000)); 0 means "from the beginning"',
+    );
+    await failure((c) => c.events.tickets(1, { last_update: 99_999_999_999 }));
+    await failure((c) => c.coupons.create(1, "X", { discount: 0.1, end_date: 1717200000 }));
+    await failure((c) => c.sales.history({ end_date: -1 }));
+    await failure((c) => c.sales.history({ end_date: new Date("nope") }));
+  });
+
+  it("0 is allowed: from the beginning", async () => {
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().sales.history({ start_date: 0, end_date: 1e11 });
+    expect(ctx.server.only().query).toBe("start_date=0&end_date=100000000000");
+  });
+});
+
+describe("products.list max_results", () => {
+  it("above the documented 50 is sent as 50, never refused", async () => {
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().products.list({ max_results: 500 });
+    await ctx.client().products.list({ max_results: 50 });
+    await ctx.client().sales.history({ max_results: 500 });
+    expect(ctx.server.requests.map((r) => r.query)).toEqual([
+      "max_results=50",
+      "max_results=50",
+      "max_results=500",
+    ]);
+  });
+});
+
+describe("methods reject, never throw", () => {
+  const calls: [string, (c: Hotmart) => unknown][] = [
+    ["sales.history", (c) => c.sales.history(js("x"))],
+    ["sales.historyAutopaginate", (c) => c.sales.historyAutopaginate(js("x")).next()],
+    ["sales.refund", (c) => c.sales.refund(js(undefined))],
+    ["subscriptions.purchases", (c) => c.subscriptions.purchases("")],
+    ["subscriptions.cancel", (c) => c.subscriptions.cancel(js("A"))],
+    ["subscriptions.changeDueDay", (c) => c.subscriptions.changeDueDay("A", 0)],
+    ["products.offers", (c) => c.products.offers("")],
+    ["coupons.create", (c) => c.coupons.create(1, "", js(undefined))],
+    ["coupons.list", (c) => c.coupons.list("")],
+    ["club.modules", (c) => c.club.modules("")],
+    ["club.pages", (c) => c.club.pages("M", js(undefined))],
+    ["club.students", (c) => c.club.students("")],
+    ["club.lessons", (c) => c.club.lessons("", "")],
+    ["events.get", (c) => c.events.get("")],
+    ["events.tickets", (c) => c.events.tickets("")],
+    ["negotiation.create", (c) => c.negotiation.create(js(undefined))],
+    ["access.check", (c) => c.access.check(js(undefined))],
+  ];
+  it.each(calls)("%s", async (_name, run) => {
+    const client = ctx.client();
+    let pending: unknown;
+    expect(() => {
+      pending = run(client);
+    }).not.toThrow();
+    await expect(Promise.resolve(pending)).rejects.toBeInstanceOf(HotmartInputError);
+    expect(ctx.server.requests).toHaveLength(0);
+  });
+});
