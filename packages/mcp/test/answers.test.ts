@@ -149,25 +149,33 @@ describe("answers equal the figures computed from every record", () => {
   });
 });
 
-describe("access_check", () => {
+describe("access_check (client.access.check)", () => {
   interface Access {
     has_access: boolean;
-    products: { product_id: number; has_access: boolean; source: string; status: string }[];
+    reason: string;
+    explanation: string;
+    product: { id: number; name: string } | null;
+    until?: string;
+    subscription?: { subscriber_code: string };
+    purchase?: { transaction: string; status: string };
   }
 
-  it("an active subscriber has access to the subscription product", async () => {
+  it("an active subscriber has access to the subscription product, until the next charge", async () => {
     const sub = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "ACTIVE");
     if (!sub) throw new Error("no active subscription");
     const a = ok<Access>(
       await call(h.mcp, "access_check", { email: sub.subscriber.email, product_id: sub.product.id }),
     );
-    expect(a.products.find((p) => p.product_id === sub.product.id)).toMatchObject({
+    expect(a).toMatchObject({
       has_access: true,
-      source: "subscription",
+      reason: "subscription_active",
+      product: { id: sub.product.id },
     });
+    expect(a.subscription?.subscriber_code).toBe(sub.subscriberCode);
+    expect(a.until).toBeTypeOf("string");
   });
 
-  it("a refunded one-time purchase gives no access", async () => {
+  it("a refunded one-time purchase gives no access, and says so", async () => {
     const refunded = h.sim.data.sales.find(
       (s) =>
         s.status === "REFUNDED" &&
@@ -180,15 +188,13 @@ describe("access_check", () => {
     const a = ok<Access>(
       await call(h.mcp, "access_check", { email: refunded.buyer.email, product_id: refunded.product.id }),
     );
-    expect(a.has_access).toBe(false);
-    expect(a.products[0]).toMatchObject({ has_access: false, status: "REFUNDED" });
+    expect(a).toMatchObject({ has_access: false, reason: "purchase_refunded" });
+    expect(a.purchase?.transaction).toBe(refunded.transaction);
   });
 
   it("an unknown e-mail has no access, and the answer says why", async () => {
-    const a = ok<Access & { reason: string }>(
-      await call(h.mcp, "access_check", { email: "ghost@nowhere.example" }),
-    );
-    expect(a).toMatchObject({ has_access: false, products: [] });
-    expect(a.reason).toMatch(/No purchase or subscription/);
+    const a = ok<Access>(await call(h.mcp, "access_check", { email: "ghost@nowhere.example" }));
+    expect(a).toMatchObject({ has_access: false, reason: "no_purchase", product: null });
+    expect(a.explanation).toMatch(/No subscription or purchase/);
   });
 });

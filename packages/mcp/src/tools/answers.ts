@@ -6,7 +6,7 @@ import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
 import { money } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
-import { accessByProduct, PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
+import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { defined, READ_ONLY, registerTool } from "./define";
 import { paymentType, productId, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
 
@@ -171,18 +171,6 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
     },
   });
 
-  const access = z.object({
-    product_id: z.number().int(),
-    product: z.string(),
-    has_access: z.boolean(),
-    action: z.string(),
-    until: z.string().optional(),
-    reason: z.string(),
-    source: z.enum(["subscription", "purchase"]),
-    status: z.string(),
-    subscriber_code: z.string().optional(),
-    transaction: z.string().optional(),
-  });
   const clubState = z.object({
     subdomain: z.string(),
     found: z.boolean(),
@@ -215,50 +203,86 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
     name: "access_check",
     title: "Does this e-mail have access, and why (acesso do aluno)",
     description:
-      "Answers 'does this person have access to my course/product, and why?' (esse e-mail tem acesso? por quê?) from their purchases and subscriptions: " +
-      "granted for paid purchases and active or paid-through subscriptions; revoked after refund (reembolso), chargeback, or the end of a cancelled subscription's paid period. " +
-      "Give subdomain to also see the Club (área de membros) member status. For the full history of the person use buyer_overview.",
+      "Answers 'does this person have access to my course/product, and why?' (esse e-mail tem acesso? por quê?) from their Club membership, subscriptions and purchases: " +
+      "granted for paid purchases and active, late-but-still-charging or paid-through subscriptions; refused after refund (reembolso), chargeback, or the end of a cancelled subscription's paid period, or for a blocked Club member. " +
+      "Give product_id to ask about one product, subdomain to take the Club (área de membros) into account. For the full history of the person use buyer_overview.",
     input: {
       email: z.string().min(3).describe("The buyer's or student's e-mail"),
       product_id: productId,
-      subdomain: z.string().min(1).optional().describe("Club subdomain, to include the members-area status"),
+      subdomain: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("Club subdomain: a blocked member has no access, an active member without a purchase has"),
     },
     output: {
       email: z.string(),
-      has_access: z.boolean().describe("True when any product (or the one asked about) grants access now"),
-      products: z.array(access),
-      club: clubState.optional(),
-      reason: z.string(),
+      has_access: z.boolean(),
+      reason: z
+        .string()
+        .describe("Rule code, e.g. subscription_active, purchase_refunded, club_blocked, no_purchase"),
+      explanation: z.string(),
+      product: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+      until: z.string().optional().describe("Access ends then (a subscription's paid period), ISO"),
+      subscription: z
+        .object({
+          subscriber_code: z.string(),
+          status: z.string(),
+          plan: z.string(),
+          date_next_charge: z.string(),
+        })
+        .optional(),
+      purchase: z.object({ transaction: z.string(), status: z.string(), order_date: z.string() }).optional(),
+      club: z
+        .object({ status: z.string(), progress_pct: z.number(), last_access: z.string().optional() })
+        .optional(),
+      api_calls: z.number().int(),
     },
     annotations: READ_ONLY,
     run: async (args) => {
-      const now = ctx.now();
-      const products = await accessByProduct(ctx.client, args.email, args.product_id, now);
-      const clubInfo = args.subdomain ? (await club(args.subdomain, args.email)).info : undefined;
-      const granted = products.filter((p) => p.has_access);
-      const reason =
-        products.length === 0
-          ? `No purchase or subscription for ${args.email}${args.product_id ? ` on product ${args.product_id}` : ""}: no access. Check the spelling, or whether they bought with another e-mail.`
-          : granted.length
-            ? `Access to ${granted.map((p) => `${p.product}${p.until ? ` until ${p.until.slice(0, 10)}` : ""}`).join(", ")}.`
-            : `No access: ${products.map((p) => `${p.product}: ${p.reason}`).join("; ")}.`;
+      const result = await ctx.client.access.check(
+        args.email,
+        defined({ product_id: args.product_id, subdomain: args.subdomain, now: ctx.now() }),
+      );
       const structured: Record<string, unknown> = {
         email: args.email,
-        has_access: granted.length > 0,
-        products,
-        reason,
+        has_access: result.access,
+        reason: result.reason,
+        explanation: result.explanation,
+        product: result.product,
+        api_calls: result.calls,
       };
-      if (clubInfo) structured.club = clubInfo;
-      const lines = products.map(
-        (p) =>
-          `- ${p.product} (${p.product_id}): ${p.has_access ? "ACCESS" : "no access"} — ${p.status}; ${p.reason}`,
-      );
-      const clubLine = clubInfo
-        ? clubInfo.found
-          ? `Club ${clubInfo.subdomain}: member, status ${String(clubInfo.status)}`
-          : `Club ${clubInfo.subdomain}: not a member`
-        : "";
-      return { structured, text: [reason, ...lines, clubLine].filter(Boolean).join("\n") };
+      if (result.until !== undefined) structured.until = isoBrt(result.until);
+      if (result.subscription) {
+        const s = result.subscription;
+        structured.subscription = {
+          subscriber_code: s.subscriber_code,
+          status: s.status,
+          plan: s.plan.name,
+          date_next_charge: dayBrt(s.date_next_charge),
+        };
+      }
+      if (result.purchase) {
+        const p = result.purchase.purchase;
+        structured.purchase = {
+          transaction: p.transaction,
+          status: p.status,
+          order_date: dayBrt(p.order_date),
+        };
+      }
+      if (result.student) {
+        const st = result.student;
+        structured.club = defined({
+          status: st.status,
+          progress_pct: st.progress.completed_percentage,
+          last_access: st.last_access_date ? isoBrt(st.last_access_date) : undefined,
+        });
+      }
+      const what = result.product?.name ? ` to ${result.product.name}` : "";
+      const text = `${result.access ? "ACCESS" : "NO ACCESS"}${what} for ${args.email}: ${result.explanation}${
+        result.until !== undefined ? ` (until ${dayBrt(result.until)})` : ""
+      }. Rule: ${result.reason}.`;
+      return { structured, text };
     },
   });
 
