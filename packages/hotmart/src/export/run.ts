@@ -217,7 +217,9 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
 
   #nextWalk(): Live | undefined {
     const held = this.#queue.length + (this.#consuming ? 1 : 0) + this.#inflightPages;
-    if (held >= this.#cfg.concurrency * 2) return undefined;
+    // Pages in memory: enough for every worker plus the page the loop is on and the next; more would only
+    // grow memory when the loop is the slower side.
+    if (held >= this.#cfg.concurrency + 2) return undefined;
     let best: Live | undefined;
     let bestLeft = -1;
     for (const l of this.#live) {

@@ -1,0 +1,68 @@
+// A lean stand-in for the sales history endpoint, for the memory benchmark: N sales one minute apart,
+// generated on the fly (the simulator would hold a million faker records in memory). It honours what an
+// export uses: start_date/end_date (inclusive), max_results (at most 500), page_token and total_results.
+import { createServer } from "node:http";
+
+const { sales: N = 1_000_000 } = JSON.parse(process.argv[2] ?? "{}");
+const T0 = Date.UTC(2024, 0, 1);
+const STEP = 60_000;
+
+function item(i) {
+  const date = T0 + i * STEP;
+  return {
+    product: { name: "Curso de Bench", id: 1_000_000 + (i % 17) },
+    buyer: { name: `Comprador ${i}`, ucode: `u-${i}`, email: `buyer${i}@example.com` },
+    producer: { name: "Produtora", ucode: "p-1" },
+    purchase: {
+      transaction: `HP${i}`,
+      order_date: date,
+      approved_date: date + 5000,
+      status: "APPROVED",
+      recurrency_number: 0,
+      is_subscription: false,
+      commission_as: "PRODUCER",
+      price: { value: 97 + (i % 300), currency_code: "BRL" },
+      payment: { method: "PIX", installments_number: 1, type: "PIX" },
+      tracking: { source: "bench" },
+      warranty_expire_date: date + 7 * 86_400_000,
+      offer: { payment_mode: "UNIQUE_PAYMENT", code: "off1" },
+      hotmart_fee: { total: 9.9, fixed: 1, currency_code: "BRL", base: 97, percentage: 9.9 },
+    },
+  };
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? "/", "http://x");
+  res.setHeader("content-type", "application/json");
+  if (url.pathname === "/security/oauth/token") {
+    res.end(JSON.stringify({ access_token: "bench", token_type: "bearer", expires_in: 172799 }));
+    return;
+  }
+  const q = url.searchParams;
+  const from = Number(q.get("start_date") ?? T0);
+  const to = Number(q.get("end_date") ?? T0 + N * STEP);
+  const lo = Math.max(0, Math.ceil((from - T0) / STEP));
+  const hi = Math.min(N - 1, Math.floor((to - T0) / STEP));
+  const total = Math.max(0, hi - lo + 1);
+  const rows = Math.min(500, Number(q.get("max_results") ?? 10));
+  const offset = q.get("page_token") ? Number(Buffer.from(q.get("page_token"), "base64").toString()) : 0;
+  const items = [];
+  for (let k = offset; k < Math.min(total, offset + rows); k++) items.push(item(lo + k));
+  const page_info = { total_results: total, results_per_page: items.length };
+  if (offset + rows < total)
+    page_info.next_page_token = Buffer.from(String(offset + rows)).toString("base64");
+  res.end(JSON.stringify({ items, page_info }));
+});
+server.listen(0, "127.0.0.1", () => {
+  const url = `http://127.0.0.1:${server.address().port}`;
+  process.send?.({
+    type: "ready",
+    url,
+    authURL: `${url}/security/oauth/token`,
+    credentials: { clientId: "bench", clientSecret: "bench-secret" },
+    range: { from: T0, to: T0 + (N - 1) * STEP },
+  });
+});
+process.on("message", (message) => {
+  if (message === "close") server.close(() => process.exit(0));
+});
