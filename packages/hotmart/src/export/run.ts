@@ -66,7 +66,11 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   readonly #state: ExportCheckpoint;
   #live: Live[];
   readonly #queue: Fetched[] = [];
-  readonly #controller = new AbortController();
+  /**
+   * One controller per request in flight, aborted by #stop: a single shared signal would collect a
+   * listener per concurrent request and trip the runtime's listener-leak warning.
+   */
+  readonly #requests = new Set<AbortController>();
   #inflight = 0;
   #inflightPages = 0;
   #probing = 0;
@@ -183,13 +187,14 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
 
   /** Starts requests while workers are free: probes first (they find the work), then the longest walks. */
   #pump(): void {
-    while (!this.#stopped && this.#inflight < this.#cfg.concurrency) {
+    // Probes ask for one record each, so they may use twice the workers: the plan is ready sooner.
+    while (!this.#stopped && this.#probing < this.#cfg.concurrency * 2) {
       const probe = this.#live.find((l) => !l.busy && this.#needsProbe(l));
-      if (probe) {
-        this.#probing++;
-        this.#start(probe, this.#probe(probe));
-        continue;
-      }
+      if (!probe) break;
+      this.#probing++;
+      this.#start(probe, this.#probe(probe));
+    }
+    while (!this.#stopped && this.#inflight < this.#cfg.concurrency) {
       const walk = this.#nextWalk();
       if (!walk) return;
       this.#inflightPages++;
@@ -262,11 +267,11 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     return q;
   }
 
-  #options(): RequestOptions {
+  #options(signal: AbortSignal): RequestOptions {
     const counters = this.#cfg.counters;
     return {
       ...this.#cfg.requestOptions,
-      signal: this.#controller.signal,
+      signal,
       onRetry: (info: RetryInfo) => {
         counters.retries++;
         if (info.status === 429) counters.rateLimited++;
@@ -277,7 +282,15 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
 
   #list(s: ExportShard, extra: Record<string, unknown>) {
     const { client, spec } = this.#cfg;
-    return spec.list(client, this.#query(s, extra), this.#options(), this.#state.eventId);
+    const controller = new AbortController();
+    this.#requests.add(controller);
+    const page = spec.list(
+      client,
+      this.#query(s, extra),
+      this.#options(controller.signal),
+      this.#state.eventId,
+    );
+    return Promise.resolve(page).finally(() => this.#requests.delete(controller));
   }
 
   async #probe(live: Live): Promise<void> {
@@ -405,7 +418,9 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    this.#controller.abort(new APIUserAbortError("The export stopped"));
+    const reason = new APIUserAbortError("The export stopped");
+    for (const controller of this.#requests) controller.abort(reason);
+    this.#requests.clear();
   }
 
   #wake(): void {
