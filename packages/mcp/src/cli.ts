@@ -1,0 +1,70 @@
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { parseCliArgs, USAGE } from "./args";
+import { startHttpServer } from "./http";
+import { redact, registerSecret } from "./redact";
+import { openBackend } from "./runtime";
+import { createContext, createMcpServer, SERVER_VERSION } from "./server";
+
+// stdout belongs to the MCP protocol on stdio: every human message goes to stderr.
+const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
+
+async function main(): Promise<number> {
+  let config: ReturnType<typeof parseCliArgs>;
+  try {
+    config = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    say(`hotmart-mcp: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (config.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (config.version) {
+    process.stdout.write(`${SERVER_VERSION}\n`);
+    return 0;
+  }
+  const token = process.env.HOTMART_MCP_TOKEN || undefined;
+  registerSecret(token);
+  const backend = await openBackend({ simulator: config.simulator, seed: config.seed });
+  const ctx = createContext({ client: backend.client, allowWrites: config.allowWrites, now: backend.now });
+  const mode = `${config.simulator ? "simulator" : "Hotmart"}, writes ${config.allowWrites ? "ALLOWED (each confirmed)" : "off"}`;
+  let stop: () => Promise<void>;
+  if (config.http) {
+    const http = await startHttpServer(ctx, {
+      host: config.host,
+      port: config.port,
+      token,
+      allowedOrigins: config.allowedOrigins,
+      allowedHosts: config.allowedHosts,
+    });
+    say(`hotmart-mcp listening on ${http.url} (${mode}${token ? ", bearer token required" : ""})`);
+    stop = http.close;
+  } else {
+    const server = createMcpServer(ctx);
+    await server.connect(new StdioServerTransport());
+    say(`hotmart-mcp on stdio (${mode})`);
+    stop = () => server.close();
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+    if (!config.http) {
+      // The client went away (closed our stdin, or the pipe we answer on): shut down quietly.
+      process.stdin.once("close", done);
+      process.stdout.once("error", done);
+    }
+  });
+  await stop();
+  await backend.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    say(`hotmart-mcp: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

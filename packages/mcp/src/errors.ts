@@ -1,0 +1,89 @@
+import {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  HotmartError,
+  HotmartInputError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseValidationError,
+} from "hotmart";
+import { redact } from "./redact";
+
+/** A tool failure the model should read as an instruction. */
+export class ToolError extends Error {
+  override name = "ToolError";
+}
+
+/** What a tool answers when it fails: one line of text, flagged as an error. */
+export interface ToolErrorResult {
+  [key: string]: unknown;
+  content: Array<{ type: "text"; text: string }>;
+  isError: true;
+}
+
+export function errorResult(text: string): ToolErrorResult {
+  return { content: [{ type: "text", text: oneLine(redact(text)) }], isError: true };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").slice(0, 600);
+}
+
+/** Seconds to wall-clock: "retry after 42 s (at 14:03:10 UTC)". */
+function retryHint(seconds: number | undefined, now: number): string {
+  if (seconds === undefined) return "wait about a minute (Hotmart allows 500 calls per minute) and retry";
+  const at = new Date(now + Math.ceil(seconds) * 1000).toISOString().slice(11, 19);
+  return `retry after ${Math.ceil(seconds)} s (at ${at} UTC)`;
+}
+
+/**
+ * Turns any failure into one actionable line. The classification is a pure function of the error so it can be
+ * tested on its own; the SDK's messages are already free of secrets, and `redact` guards the rest.
+ */
+export function describeError(error: unknown, now: number = Date.now()): string {
+  if (error instanceof ToolError) return error.message;
+  if (error instanceof HotmartInputError) return `Invalid input: ${error.message}`;
+  if (error instanceof RateLimitError) {
+    return `Hotmart quota exceeded (429): ${retryHint(error.retryAfter, now)}; the server shares one quota across all sessions.`;
+  }
+  if (error instanceof PermissionDeniedError) {
+    return "Hotmart refused access (403): check that the credentials' account owns this product or Club and that the app has the needed permissions.";
+  }
+  if (error instanceof AuthenticationError) {
+    return "Hotmart authentication failed (401): check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET (and HOTMART_BASIC) in the server's environment, and HOTMART_SANDBOX for sandbox credentials; then restart the server.";
+  }
+  if (error instanceof NotFoundError) {
+    const what = (error.error_description ?? "the resource").replace(/[.\s]+$/, "");
+    return `Not found (404): ${what}. Check the id or code, e.g. with a list tool.`;
+  }
+  if (error instanceof APIError) {
+    const detail = [error.error, error.error_description].filter(Boolean).join(": ");
+    if (error.status >= 500) {
+      return `Hotmart is failing (${error.status}${detail ? `, ${detail}` : ""}): retry in a minute.`;
+    }
+    return `Hotmart rejected the request (${error.status}${detail ? `, ${detail}` : ""}): fix the arguments and retry.`;
+  }
+  if (error instanceof APIConnectionError) {
+    return `Could not reach Hotmart (${error.message}): check the network and retry.`;
+  }
+  if (error instanceof PaginationError)
+    return `Paging failed: ${error.message}. Start again without a cursor.`;
+  if (error instanceof ResponseValidationError) {
+    return "Hotmart answered in an unexpected shape: retry, and report it if it persists.";
+  }
+  if (error instanceof HotmartError) return error.message;
+  return "Internal error in hotmart-mcp: retry; if it persists, run the server with HOTMART_LOG=debug and report it.";
+}
+
+/**
+ * Whether a failed write may have been applied anyway: the request left, and no answer said it was refused.
+ * A 5xx or a dropped connection after sending leaves the seller not knowing; a 4xx or 429 means "not done".
+ */
+export function writeOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof APIConnectionError) return error.outcomeUnknown;
+  if (error instanceof APIError) return error.status >= 500;
+  return false;
+}

@@ -1,0 +1,176 @@
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { ToolContext } from "./context";
+import { createMcpServer } from "./server";
+
+export const MCP_PATH = "/mcp";
+
+export interface HttpOptions {
+  host?: string;
+  port?: number;
+  /** Bearer token clients must send. Required when `host` is not a loopback address. */
+  token?: string | undefined;
+  /** Extra `Origin` values to accept (browser-based clients). */
+  allowedOrigins?: readonly string[];
+  /** Extra `Host` header values to accept (a reverse proxy's name). */
+  allowedHosts?: readonly string[];
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith("127.");
+}
+
+/** The host part of a `Host` header or an origin's authority, without the port. */
+function hostname(authority: string): string {
+  if (authority.startsWith("[")) return authority.slice(1, authority.indexOf("]"));
+  return authority.split(":")[0] ?? "";
+}
+
+export interface GateConfig {
+  loopback: boolean;
+  token: string | undefined;
+  allowedOrigins: readonly string[];
+  allowedHosts: readonly string[];
+}
+
+export type GateDecision =
+  | { ok: true }
+  | { ok: false; status: number; message: string; headers?: Record<string, string> };
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Whether a request may reach the MCP server. Host and Origin checks stop DNS rebinding (a web page whose
+ * name now points at 127.0.0.1 still sends its own Host and Origin); the bearer token stops everyone else.
+ * A pure function of the headers, so each rule is tested on its own.
+ */
+export function gate(headers: IncomingMessage["headers"], config: GateConfig): GateDecision {
+  const host = headers.host ?? "";
+  if (config.loopback || config.allowedHosts.length > 0) {
+    const name = hostname(host);
+    const allowed =
+      (config.loopback && isLoopback(name)) ||
+      config.allowedHosts.includes(host) ||
+      config.allowedHosts.includes(name);
+    if (!allowed) return { ok: false, status: 403, message: "Forbidden: unexpected Host header" };
+  }
+  const origin = headers.origin;
+  if (origin !== undefined && origin !== "null") {
+    let originHost = "";
+    try {
+      originHost = new URL(origin).hostname.replace(/^\[|\]$/g, "");
+    } catch {
+      return { ok: false, status: 403, message: "Forbidden: malformed Origin header" };
+    }
+    const allowed = config.allowedOrigins.includes(origin) || (config.loopback && isLoopback(originHost));
+    if (!allowed)
+      return {
+        ok: false,
+        status: 403,
+        message: "Forbidden: Origin not allowed (start the server with --allowed-origin to allow it)",
+      };
+  } else if (origin === "null") {
+    return { ok: false, status: 403, message: "Forbidden: opaque Origin" };
+  }
+  if (config.token !== undefined) {
+    const auth = headers.authorization ?? "";
+    const match = /^Bearer\s+(.+)$/i.exec(auth);
+    if (!match || !sameSecret(match[1]?.trim() ?? "", config.token)) {
+      return {
+        ok: false,
+        status: 401,
+        message: "Unauthorized: send Authorization: Bearer <the token set in HOTMART_MCP_TOKEN>",
+        headers: { "WWW-Authenticate": 'Bearer realm="hotmart-mcp"' },
+      };
+    }
+  }
+  return { ok: true };
+}
+
+export interface RunningHttpServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message }, id: null }));
+}
+
+/**
+ * Streamable HTTP, stateless: every POST gets a fresh MCP server and transport over the one shared context
+ * (one SDK client: one token and one quota for every session; one confirmation store).
+ */
+export async function startHttpServer(
+  ctx: ToolContext,
+  options: HttpOptions = {},
+): Promise<RunningHttpServer> {
+  const host = options.host ?? "127.0.0.1";
+  const loopback = isLoopback(host);
+  const token = options.token === "" ? undefined : options.token;
+  if (!loopback && token === undefined) {
+    throw new Error(
+      `Refusing to listen on ${host} without a bearer token: set HOTMART_MCP_TOKEN to a long random secret (e.g. openssl rand -hex 32), or bind to 127.0.0.1`,
+    );
+  }
+  if (token !== undefined && token.length < 16)
+    throw new Error("HOTMART_MCP_TOKEN must be at least 16 characters");
+  const config: GateConfig = {
+    loopback,
+    token,
+    allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts ?? [],
+  };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== MCP_PATH) return refuse(res, 404, `Not found: the MCP endpoint is ${MCP_PATH}`);
+    const decision = gate(req.headers, config);
+    if (!decision.ok) return refuse(res, decision.status, decision.message, decision.headers);
+    if (req.method !== "POST") {
+      return refuse(res, 405, "Method not allowed: this server is stateless, send JSON-RPC with POST", {
+        Allow: "POST",
+      });
+    }
+    const mcp = createMcpServer(ctx);
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
+    res.on("close", () => {
+      void transport.close();
+      void mcp.close();
+    });
+    mcp
+      .connect(transport)
+      .then(() => transport.handleRequest(req, res))
+      .catch(() => {
+        if (!res.headersSent) refuse(res, 500, "Internal error");
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3333, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}${MCP_PATH}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

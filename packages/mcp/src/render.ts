@@ -1,0 +1,49 @@
+import { dayBrt } from "./dates";
+
+/** Reads `a.b.c` from an item. */
+export function pick(item: unknown, path: string): unknown {
+  let value: unknown = item;
+  for (const key of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Money as the seller reads it: `BRL 97.00`. */
+export function money(value: number, currency: string): string {
+  return `${currency} ${value.toFixed(2)}`;
+}
+
+function show(path: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "number" && /(date|_at|update|access)$/i.test(path) && value > 1e11)
+    return dayBrt(value);
+  if (typeof value === "object" && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    const currency = v.currency_code ?? v.currency_value ?? v.currency;
+    if (typeof v.value === "number" && typeof currency === "string") return money(v.value, currency);
+    return undefined;
+  }
+  if (Array.isArray(value)) return value.length ? value.join(",") : undefined;
+  return String(value);
+}
+
+/** One short line per item, from the few fields that identify it. */
+export function renderLine(item: unknown, paths: readonly string[]): string {
+  return paths
+    .map((p) => show(p, pick(item, p)))
+    .filter((s): s is string => s !== undefined)
+    .join(" · ");
+}
+
+export function renderList(
+  header: string,
+  items: readonly unknown[],
+  paths: readonly string[],
+  nextCursor: string | undefined,
+): string {
+  const lines = items.map((item) => `- ${renderLine(item, paths)}`);
+  const more = nextCursor ? `\nMore results: call again with cursor "${nextCursor}".` : "";
+  return `${header}${lines.length ? `\n${lines.join("\n")}` : ""}${more}`;
+}

@@ -1,0 +1,122 @@
+/** Pure aggregation for sales_report: tested on its own, and the same code the tool runs. */
+import type { SalesHistoryItem } from "hotmart";
+
+export type GroupBy = "product" | "payment_type" | "status" | "none";
+
+export interface Figures {
+  count: number;
+  /** Sum of what buyers paid (purchase.price.value), rounded to cents. */
+  revenue: number;
+}
+
+export interface GroupRow {
+  key: string;
+  label: string;
+  currency: string;
+  current: Figures;
+  previous?: Figures;
+  count_change_pct?: number | null;
+  revenue_change_pct?: number | null;
+}
+
+function groupKey(sale: SalesHistoryItem, by: GroupBy): { key: string; label: string } {
+  switch (by) {
+    case "product":
+      return { key: String(sale.product.id), label: sale.product.name };
+    case "payment_type":
+      return { key: sale.purchase.payment.type, label: sale.purchase.payment.type };
+    case "status":
+      return { key: sale.purchase.status, label: sale.purchase.status };
+    default:
+      return { key: "all", label: "All sales" };
+  }
+}
+
+/** Sums in integer cents, so 0.1 + 0.2 stays 0.30. */
+export function aggregate(sales: readonly SalesHistoryItem[], by: GroupBy) {
+  const rows = new Map<
+    string,
+    { key: string; label: string; currency: string; count: number; cents: number }
+  >();
+  for (const sale of sales) {
+    const { key, label } = groupKey(sale, by);
+    const currency = sale.purchase.price.currency_code;
+    const id = `${currency}\u0000${key}`;
+    const row = rows.get(id) ?? { key, label, currency, count: 0, cents: 0 };
+    row.count += 1;
+    row.cents += Math.round(sale.purchase.price.value * 100);
+    rows.set(id, row);
+  }
+  return rows;
+}
+
+function pct(now: number, before: number): number | null {
+  if (before === 0) return now === 0 ? 0 : null;
+  return Math.round(((now - before) / before) * 1000) / 10;
+}
+
+/** Current vs previous, per group and currency; groups sorted by current revenue, largest first. */
+export function compare(
+  current: readonly SalesHistoryItem[],
+  previous: readonly SalesHistoryItem[] | undefined,
+  by: GroupBy,
+): GroupRow[] {
+  const now = aggregate(current, by);
+  const before = previous ? aggregate(previous, by) : undefined;
+  const ids = new Set([...now.keys(), ...(before?.keys() ?? [])]);
+  const out: GroupRow[] = [];
+  for (const id of ids) {
+    const a = now.get(id);
+    const b = before?.get(id);
+    const base = (a ?? b) as { key: string; label: string; currency: string };
+    const cur: Figures = { count: a?.count ?? 0, revenue: (a?.cents ?? 0) / 100 };
+    const row: GroupRow = { key: base.key, label: base.label, currency: base.currency, current: cur };
+    if (before) {
+      const prev: Figures = { count: b?.count ?? 0, revenue: (b?.cents ?? 0) / 100 };
+      row.previous = prev;
+      row.count_change_pct = pct(cur.count, prev.count);
+      row.revenue_change_pct = pct(cur.revenue, prev.revenue);
+    }
+    out.push(row);
+  }
+  return out.sort(
+    (x, y) =>
+      y.current.revenue - x.current.revenue ||
+      y.current.count - x.current.count ||
+      x.key.localeCompare(y.key),
+  );
+}
+
+const BRT_MS = 3 * 3_600_000;
+
+/** Whole calendar months in Brasília time ([1st 00:00, last day 23:59:59.999]): their count, else 0. */
+function wholeMonths(start: number, end: number): number {
+  const a = new Date(start - BRT_MS);
+  const b = new Date(end + 1 - BRT_MS);
+  const midnight = (d: Date) =>
+    d.getUTCDate() === 1 &&
+    d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() + d.getUTCMilliseconds() === 0;
+  if (!midnight(a) || !midnight(b)) return 0;
+  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+}
+
+function shiftMonths(ms: number, months: number): number {
+  const d = new Date(ms - BRT_MS);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.getTime() + BRT_MS;
+}
+
+/**
+ * The period to compare with: the same dates a year earlier, or the period just before. "Just before" a
+ * run of whole months is the same number of whole months (October compares with September, not with
+ * the 31 days before it); any other period compares with the same length of time before it.
+ */
+export function comparisonPeriod(start: number, end: number, mode: "previous_period" | "previous_year") {
+  if (mode === "previous_year") {
+    return { start: shiftMonths(start, -12), end: shiftMonths(end + 1, -12) - 1 };
+  }
+  const months = wholeMonths(start, end);
+  if (months > 0) return { start: shiftMonths(start, -months), end: start - 1 };
+  const length = end - start + 1;
+  return { start: start - length, end: start - 1 };
+}

@@ -1,0 +1,64 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { ToolContext } from "../context";
+import { describeError, errorResult } from "../errors";
+import { redact } from "../redact";
+
+export interface ToolOutput {
+  structured: Record<string, unknown>;
+  text: string;
+}
+
+export interface ToolSpec<Shape extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: Shape;
+  output: z.ZodRawShape;
+  annotations: ToolAnnotations;
+  run: (args: z.infer<z.ZodObject<Shape>>, ctx: ToolContext) => Promise<ToolOutput>;
+}
+
+/** Reads never change anything; they talk to Hotmart (an open world), and the same call gives the same answer. */
+export const READ_ONLY: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: true,
+};
+
+/** Registered names, in order, for docs and tests. */
+export function registerTool<Shape extends z.ZodRawShape>(
+  server: McpServer,
+  ctx: ToolContext,
+  spec: ToolSpec<Shape>,
+): void {
+  server.registerTool(
+    spec.name,
+    {
+      title: spec.title,
+      description: spec.description,
+      inputSchema: z.object(spec.input).strict(),
+      outputSchema: z.object(spec.output),
+      annotations: { title: spec.title, ...spec.annotations },
+    },
+    // The SDK types the callback from the schema; our own `run` is typed from the same shape.
+    (async (args: z.infer<z.ZodObject<Shape>>) => {
+      try {
+        const { structured, text } = await spec.run(args, ctx);
+        return {
+          structuredContent: structured,
+          content: [{ type: "text" as const, text: redact(text) }],
+        };
+      } catch (error) {
+        return errorResult(describeError(error, ctx.now()));
+      }
+    }) as never,
+  );
+}
+
+/** Drops undefined values so `exactOptionalPropertyTypes` and the wire both see absent keys. */
+export function defined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,551 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type {
+  CouponCreateParams,
+  Hotmart,
+  NegotiationCreateParams,
+  SalesHistoryItem,
+  SubscriptionResult,
+  SubscriptionsListItem,
+} from "hotmart";
+import { z } from "zod";
+import { redemptionMessage } from "../confirm";
+import type { ToolContext } from "../context";
+import { dayBrt, isoBrt, toEpochMs } from "../dates";
+import { describeError, ToolError, writeOutcomeUnknown } from "../errors";
+import { money } from "../render";
+import { defined, registerTool } from "./define";
+import { date } from "./inputs";
+
+/** Exactly what a confirmed write sends: fixed at preview time, so the confirmation runs what was shown. */
+export type WritePlan =
+  | { kind: "refund"; transaction: string }
+  | { kind: "cancel"; codes: string[]; send_mail: boolean }
+  | { kind: "reactivate"; codes: string[]; charge: boolean }
+  | { kind: "due_day"; code: string; due_day: number }
+  | { kind: "coupon_create"; product_id: number; code: string; params: CouponCreateParams }
+  | { kind: "coupon_delete"; product_id: number; coupon_id: number }
+  | { kind: "negotiation"; params: NegotiationCreateParams };
+
+interface Preview {
+  plan: WritePlan;
+  summary: string;
+  changes: Record<string, unknown>[];
+}
+
+interface Applied {
+  summary: string;
+  result: Record<string, unknown>;
+}
+
+interface WriteSpec<Shape extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: Shape;
+  annotations: Omit<ToolAnnotations, "readOnlyHint" | "openWorldHint">;
+  preview: (args: z.infer<z.ZodObject<Shape>>, client: Hotmart, now: number) => Promise<Preview>;
+  apply: (plan: WritePlan, client: Hotmart) => Promise<Applied>;
+  /** How the seller can find out whether an ambiguous write went through. */
+  check: (plan: WritePlan) => string;
+}
+
+const TWO_STEP =
+  " Two steps: call without confirmation_token to get a preview of exactly what will change and a one-time confirmation_token (valid 10 minutes); " +
+  "show the preview to the seller, and only after they agree call again with the same arguments plus confirmation_token. " +
+  "Duas etapas: prévia + token de confirmação; só confirme depois que o vendedor concordar.";
+
+const writeOutput = {
+  status: z
+    .enum(["preview", "done"])
+    .describe("preview: nothing changed yet; done: Hotmart accepted the change"),
+  summary: z.string(),
+  changes: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe("What will change (preview) or changed (done)"),
+  confirmation_token: z
+    .string()
+    .optional()
+    .describe("Pass back with the same arguments to apply the change, once"),
+  expires_at: z.string().optional().describe("When the confirmation_token expires (ISO)"),
+  result: z.record(z.string(), z.unknown()).optional().describe("Hotmart's answer (done only)"),
+};
+
+function writeTool<Shape extends z.ZodRawShape>(
+  server: McpServer,
+  ctx: ToolContext,
+  spec: WriteSpec<Shape>,
+): void {
+  registerTool(server, ctx, {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description + TWO_STEP,
+    input: {
+      ...spec.input,
+      confirmation_token: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("The token from this tool's preview; leave out to get the preview"),
+    },
+    output: writeOutput,
+    annotations: { readOnlyHint: false, openWorldHint: true, ...spec.annotations },
+    run: async (args) => {
+      const { confirmation_token: token, ...rest } = args as Record<string, unknown>;
+      if (typeof token !== "string") {
+        const preview = await spec.preview(rest as z.infer<z.ZodObject<Shape>>, ctx.client, ctx.now());
+        const { token: issued, expiresAt } = ctx.confirmations.issue(spec.name, rest, preview.plan);
+        return {
+          structured: {
+            status: "preview",
+            summary: preview.summary,
+            changes: preview.changes,
+            confirmation_token: issued,
+            expires_at: new Date(expiresAt).toISOString(),
+          },
+          text: `PREVIEW — nothing has changed yet. ${preview.summary}\nTo apply, after the seller agrees, call ${spec.name} again with the same arguments and confirmation_token "${issued}" (expires ${new Date(expiresAt).toISOString()}).`,
+        };
+      }
+      const redemption = ctx.confirmations.redeem(spec.name, rest, token);
+      if (!redemption.ok) throw new ToolError(redemptionMessage(redemption.reason, spec.name));
+      let applied: Applied;
+      try {
+        applied = await spec.apply(redemption.plan, ctx.client);
+      } catch (error) {
+        if (writeOutcomeUnknown(error)) {
+          throw new ToolError(
+            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, ctx.now())}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
+          );
+        }
+        throw new ToolError(`Not applied: ${describeError(error, ctx.now())}`);
+      }
+      return {
+        structured: { status: "done", summary: applied.summary, changes: [], result: applied.result },
+        text: `DONE. ${applied.summary}`,
+      };
+    },
+  });
+}
+
+const subscriberCodes = z
+  .array(z.string().min(1))
+  .min(1)
+  .max(50)
+  .refine((codes) => new Set(codes).size === codes.length, "list each subscriber code once")
+  .describe('Subscriber codes, e.g. ["VRWIQQRG"]; one code for a single subscription, up to 50');
+
+async function findSale(client: Hotmart, transaction: string): Promise<SalesHistoryItem> {
+  const page = await client.sales.history({ transaction, max_results: 10 });
+  const sale = page.items.find((s) => s.purchase.transaction === transaction);
+  if (!sale)
+    throw new ToolError(
+      `Not found: no sale with transaction ${transaction}; check the code with sales_history or buyer_overview.`,
+    );
+  return sale;
+}
+
+async function findSubscriptions(
+  client: Hotmart,
+  codes: readonly string[],
+): Promise<SubscriptionsListItem[]> {
+  const found: SubscriptionsListItem[] = [];
+  const missing: string[] = [];
+  for (const code of codes) {
+    const page = await client.subscriptions.list({ subscriber_code: code, max_results: 10 });
+    const sub = page.items.find((s) => s.subscriber_code === code);
+    if (sub) found.push(sub);
+    else missing.push(code);
+  }
+  if (missing.length) {
+    throw new ToolError(
+      `Not found: no subscription with subscriber code ${missing.join(", ")}; check with subscriptions_list or buyer_overview.`,
+    );
+  }
+  return found;
+}
+
+function describeSubscription(s: SubscriptionsListItem, note?: string): Record<string, unknown> {
+  return defined({
+    subscriber_code: s.subscriber_code,
+    subscription_id: s.subscription_id,
+    status: s.status,
+    subscriber: `${s.subscriber.name} <${s.subscriber.email}>`,
+    product: s.product.name,
+    plan: s.plan.name,
+    price: money(s.price.value, s.price.currency_code),
+    date_next_charge: dayBrt(s.date_next_charge),
+    note,
+  });
+}
+
+const isCancelled = (status: string) => status.startsWith("CANCELLED") || status === "INACTIVE";
+
+function bulkResult(
+  codes: readonly string[],
+  results: { success: SubscriptionResult[]; fail: SubscriptionResult[] },
+): Applied & { ok: string[] } {
+  const ok = results.success.map((r) => r.subscriber_code ?? "").filter(Boolean);
+  const failed = results.fail.map((r) => ({
+    subscriber_code: r.subscriber_code ?? "",
+    error: r.error ?? "failed",
+  }));
+  const summary = `${ok.length} of ${codes.length} succeeded${failed.length ? `; failed: ${failed.map((f) => `${f.subscriber_code} (${f.error})`).join(", ")}` : ""}.`;
+  return { ok, summary, result: { succeeded: ok, failed } };
+}
+
+/** Writes exist only with --allow-writes; each is previewed, then confirmed once. */
+export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
+  writeTool(server, ctx, {
+    name: "sale_refund",
+    title: "Refund a sale (reembolso, estorno)",
+    description:
+      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales.",
+    input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
+    annotations: { destructiveHint: true, idempotentHint: false },
+    preview: async ({ transaction }, client, now) => {
+      const sale = await findSale(client, transaction);
+      const status = sale.purchase.status;
+      if (status !== "APPROVED" && status !== "COMPLETE") {
+        throw new ToolError(
+          `Sale ${transaction} is ${status}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
+        );
+      }
+      const amount = money(sale.purchase.price.value, sale.purchase.price.currency_code);
+      const buyer = sale.buyer ? `${sale.buyer.name ?? ""} <${sale.buyer.email ?? ""}>` : "the buyer";
+      const inWarranty = sale.purchase.warranty_expire_date > now;
+      return {
+        plan: { kind: "refund", transaction },
+        summary: `Will refund ${amount} of sale ${transaction} (${sale.product.name}, ordered ${dayBrt(sale.purchase.order_date)}) to ${buyer}; the buyer loses access. This cannot be undone.${inWarranty ? "" : " The refund window (garantia) has ended."}`,
+        changes: [
+          defined({
+            transaction,
+            product: sale.product.name,
+            buyer,
+            amount,
+            status_now: status,
+            status_after: "REFUNDED",
+            order_date: dayBrt(sale.purchase.order_date),
+            warranty_expire_date: dayBrt(sale.purchase.warranty_expire_date),
+          }),
+        ],
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "refund") throw new ToolError("Internal error: wrong plan");
+      await client.sales.refund(plan.transaction);
+      return {
+        summary: `Sale ${plan.transaction} refund requested and accepted by Hotmart.`,
+        result: { transaction: plan.transaction },
+      };
+    },
+    check: (plan) =>
+      `check the sale's status with sales_history {"transaction": "${plan.kind === "refund" ? plan.transaction : ""}"} (REFUNDED means it went through).`,
+  });
+
+  writeTool(server, ctx, {
+    name: "subscriptions_cancel",
+    title: "Cancel subscriptions (cancelar assinatura)",
+    description:
+      "Cancel one or several subscriptions (cancelar assinaturas) by subscriber code; the subscriber keeps access until the paid period ends. Reactivation needs the subscriber's consent by e-mail.",
+    input: {
+      subscriber_codes: subscriberCodes,
+      send_mail: z.boolean().optional().describe("E-mail the subscriber about it (default true)"),
+    },
+    annotations: { destructiveHint: true, idempotentHint: false },
+    preview: async ({ subscriber_codes, send_mail }, client) => {
+      const subs = await findSubscriptions(client, subscriber_codes);
+      const changes = subs.map((s) =>
+        describeSubscription(
+          s,
+          isCancelled(s.status) ? "already not active: Hotmart will report it as failed" : undefined,
+        ),
+      );
+      const mail = send_mail === false ? "without e-mailing" : "e-mailing";
+      return {
+        plan: { kind: "cancel", codes: [...subscriber_codes], send_mail: send_mail ?? true },
+        summary: `Will cancel ${subs.length} subscription(s), ${mail} the subscriber(s): ${subs.map((s) => `${s.subscriber_code} (${s.subscriber.email}, ${s.product.name}, ${s.status})`).join("; ")}.`,
+        changes,
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "cancel") throw new ToolError("Internal error: wrong plan");
+      if (plan.codes.length === 1) {
+        const [code] = plan.codes as [string];
+        const r = await client.subscriptions.cancelSingle(code, { send_mail: plan.send_mail });
+        return {
+          summary: `Subscription ${code} cancelled.`,
+          result: { succeeded: [code], failed: [], status: r.status ?? null },
+        };
+      }
+      const r = await client.subscriptions.cancel(plan.codes, { send_mail: plan.send_mail });
+      const out = bulkResult(plan.codes, { success: r.success_subscriptions, fail: r.fail_subscriptions });
+      return { summary: `Cancel: ${out.summary}`, result: out.result };
+    },
+    check: () =>
+      'check each subscription\'s status with subscriptions_list {"subscriber_code": ...} (CANCELLED_BY_SELLER means it went through).',
+  });
+
+  writeTool(server, ctx, {
+    name: "subscriptions_reactivate",
+    title: "Reactivate subscriptions (reativar assinatura)",
+    description:
+      "Reactivate one or several cancelled/inactive subscriptions (reativar assinaturas); each subscriber gets an e-mail to accept within 3 days, and with charge=true is charged at once.",
+    input: {
+      subscriber_codes: subscriberCodes,
+      charge: z.boolean().optional().describe("Charge immediately on reactivation (default false)"),
+    },
+    annotations: { destructiveHint: false, idempotentHint: false },
+    preview: async ({ subscriber_codes, charge }, client) => {
+      const subs = await findSubscriptions(client, subscriber_codes);
+      const changes = subs.map((s) =>
+        describeSubscription(
+          s,
+          isCancelled(s.status) ? undefined : "already active: Hotmart will report it as failed",
+        ),
+      );
+      return {
+        plan: { kind: "reactivate", codes: [...subscriber_codes], charge: charge ?? false },
+        summary: `Will ask ${subs.length} subscriber(s) to accept reactivation${charge ? ", charging them at once" : ""}: ${subs.map((s) => `${s.subscriber_code} (${s.subscriber.email}, ${s.status})`).join("; ")}.`,
+        changes,
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "reactivate") throw new ToolError("Internal error: wrong plan");
+      if (plan.codes.length === 1) {
+        const [code] = plan.codes as [string];
+        const r = await client.subscriptions.reactivateSingle(code, { charge: plan.charge });
+        return {
+          summary: `Reactivation of ${code} requested; it waits for the subscriber's consent.`,
+          result: { succeeded: [code], failed: [], status: r.status ?? null },
+        };
+      }
+      const r = await client.subscriptions.reactivate(plan.codes, { charge: plan.charge });
+      const out = bulkResult(plan.codes, { success: r.success_subscriptions, fail: r.fail_subscriptions });
+      return { summary: `Reactivate: ${out.summary}`, result: out.result };
+    },
+    check: () => 'check each subscription with subscriptions_list {"subscriber_code": ...}.',
+  });
+
+  writeTool(server, ctx, {
+    name: "subscription_change_due_day",
+    title: "Change a subscription's billing day (dia de vencimento)",
+    description:
+      "Change the day of the month a subscription is charged (alterar dia de cobrança/vencimento), 1 to 31 (31 = last day of shorter months). ACTIVE or DELAYED subscriptions outside trial; applies after the charge already scheduled.",
+    input: {
+      subscriber_code: z.string().min(1).describe('Subscriber code, e.g. "VRWIQQRG"'),
+      due_day: z.number().int().min(1).max(31).describe("New billing day, 1 to 31"),
+    },
+    annotations: { destructiveHint: true, idempotentHint: true },
+    preview: async ({ subscriber_code, due_day }, client) => {
+      const [sub] = (await findSubscriptions(client, [subscriber_code])) as [SubscriptionsListItem];
+      if (sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
+        throw new ToolError(
+          `Subscription ${subscriber_code} is ${sub.status}: only ACTIVE or DELAYED subscriptions can change their billing day.`,
+        );
+      }
+      return {
+        plan: { kind: "due_day", code: subscriber_code, due_day },
+        summary: `Will bill subscription ${subscriber_code} (${sub.subscriber.email}, ${sub.product.name}) on day ${due_day} of each month, after the charge already scheduled for ${dayBrt(sub.date_next_charge)}.`,
+        changes: [{ ...describeSubscription(sub), new_due_day: due_day }],
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "due_day") throw new ToolError("Internal error: wrong plan");
+      await client.subscriptions.changeDueDay(plan.code, plan.due_day);
+      return {
+        summary: `Subscription ${plan.code} will be billed on day ${plan.due_day}.`,
+        result: { subscriber_code: plan.code, due_day: plan.due_day },
+      };
+    },
+    check: (plan) =>
+      `check the next charge date with subscriptions_list {"subscriber_code": "${plan.kind === "due_day" ? plan.code : ""}"}; repeating the same due day is harmless.`,
+  });
+
+  writeTool(server, ctx, {
+    name: "coupon_create",
+    title: "Create a discount coupon (criar cupom)",
+    description:
+      "Create a discount coupon (criar cupom de desconto) for a product: code up to 25 characters, discount as a fraction (0.10 = 10%), optional validity, affiliate and offers.",
+    input: {
+      product_id: z.number().int().positive().describe("Numeric product id (from products_list)"),
+      code: z.string().min(1).max(25).describe('The code buyers type, e.g. "BLACKFRIDAY"'),
+      discount: z.number().gt(0).lt(0.99).describe("Fraction off: 0.10 = 10%"),
+      start_date: date("Active from"),
+      end_date: date("Active until"),
+      affiliate: z.number().int().positive().optional().describe("The one affiliate allowed to use it"),
+      offer_ids: z
+        .array(z.union([z.string().min(1), z.number().int()]))
+        .min(1)
+        .optional()
+        .describe("Offers it applies to; default all"),
+    },
+    annotations: { destructiveHint: false, idempotentHint: false },
+    preview: async (args, client) => {
+      const product = (await client.products.list({ id: args.product_id })).items.find(
+        (p) => p.id === args.product_id,
+      );
+      if (!product)
+        throw new ToolError(
+          `Not found: no product ${args.product_id} in this account; check with products_list.`,
+        );
+      const existing = (await client.coupons.list(args.product_id, { code: args.code })).items.find(
+        (c) => c.coupon_code.toLowerCase() === args.code.toLowerCase(),
+      );
+      if (existing)
+        throw new ToolError(
+          `Coupon ${args.code} already exists for ${product.name} (id ${existing.id}): pick another code.`,
+        );
+      const params: CouponCreateParams = defined({
+        discount: args.discount,
+        start_date: args.start_date === undefined ? undefined : toEpochMs("start_date", args.start_date),
+        end_date: args.end_date === undefined ? undefined : toEpochMs("end_date", args.end_date, "end"),
+        affiliate: args.affiliate,
+        offer_ids: args.offer_ids,
+      });
+      if (
+        params.start_date !== undefined &&
+        params.end_date !== undefined &&
+        Number(params.end_date) <= Number(params.start_date)
+      ) {
+        throw new ToolError(
+          "Invalid input: end_date must be after start_date, or the coupon would never be active.",
+        );
+      }
+      const window = `${params.start_date ? ` from ${isoBrt(Number(params.start_date))}` : ""}${params.end_date ? ` until ${isoBrt(Number(params.end_date))}` : ""}`;
+      return {
+        plan: { kind: "coupon_create", product_id: args.product_id, code: args.code, params },
+        summary: `Will create coupon ${args.code}: ${Math.round(args.discount * 1000) / 10}% off ${product.name}${window}${args.offer_ids ? ` on offers ${args.offer_ids.join(", ")}` : " on every offer"}.`,
+        changes: [defined({ product: product.name, product_id: product.id, code: args.code, ...params })],
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "coupon_create") throw new ToolError("Internal error: wrong plan");
+      await client.coupons.create(plan.product_id, plan.code, plan.params);
+      const created = (await client.coupons.list(plan.product_id, { code: plan.code })).items.find(
+        (c) => c.coupon_code === plan.code,
+      );
+      return {
+        summary: `Coupon ${plan.code} created${created ? ` (id ${created.id})` : ""}.`,
+        result: defined({ product_id: plan.product_id, code: plan.code, coupon_id: created?.id }),
+      };
+    },
+    check: (plan) =>
+      `check with coupons_list {"product_id": ${plan.kind === "coupon_create" ? plan.product_id : 0}, "code": "${plan.kind === "coupon_create" ? plan.code : ""}"} before creating it again.`,
+  });
+
+  writeTool(server, ctx, {
+    name: "coupon_delete",
+    title: "Delete a coupon (excluir cupom)",
+    description:
+      "Delete a discount coupon (excluir cupom) by its numeric id from coupons_list (not its code); buyers can no longer use it.",
+    input: {
+      product_id: z.number().int().positive().describe("The coupon's product id"),
+      coupon_id: z.number().int().positive().describe("Numeric coupon id from coupons_list"),
+    },
+    annotations: { destructiveHint: true, idempotentHint: true },
+    preview: async ({ product_id, coupon_id }, client) => {
+      let coupon: { id: number; coupon_code: string; discount: number } | undefined;
+      for await (const c of client.coupons.list(product_id, { max_results: 100 })) {
+        if (c.id === coupon_id) {
+          coupon = c;
+          break;
+        }
+      }
+      if (!coupon)
+        throw new ToolError(
+          `Not found: product ${product_id} has no coupon with id ${coupon_id}; list them with coupons_list.`,
+        );
+      return {
+        plan: { kind: "coupon_delete", product_id, coupon_id },
+        summary: `Will delete coupon ${coupon.coupon_code} (id ${coupon_id}, ${Math.round(coupon.discount * 1000) / 10}% off) of product ${product_id}.`,
+        changes: [{ product_id, coupon_id, code: coupon.coupon_code, discount: coupon.discount }],
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "coupon_delete") throw new ToolError("Internal error: wrong plan");
+      await client.coupons.delete(plan.coupon_id);
+      return { summary: `Coupon ${plan.coupon_id} deleted.`, result: { coupon_id: plan.coupon_id } };
+    },
+    check: (plan) =>
+      `check with coupons_list {"product_id": ${plan.kind === "coupon_delete" ? plan.product_id : 0}}; deleting again is harmless.`,
+  });
+
+  writeTool(server, ctx, {
+    name: "negotiation_create",
+    title: "Negotiate overdue recurrences (negociar parcelas em atraso)",
+    description:
+      "Create a Pix or boleto charge for 1 to 5 overdue recurrences of a subscription (negociação de inadimplência), optionally with an amount off. Use subscriptions_summary first to see the unpaid recurrences.",
+    input: {
+      subscriber_code: z.string().min(1).describe("Subscriber code of the late subscription"),
+      recurrences: z
+        .array(z.number().int().positive())
+        .min(1)
+        .max(5)
+        .refine((r) => new Set(r).size === r.length, "list each recurrence once")
+        .describe("Recurrence numbers to include, 1 to 5"),
+      payment_type: z.enum(["PIX", "BILLET"]).describe("PIX or BILLET (boleto)"),
+      discount_value: z
+        .number()
+        .positive()
+        .optional()
+        .describe("Amount off, in the subscription currency (not a fraction)"),
+      document: z.string().min(1).optional().describe("The buyer's CPF or CNPJ; required for BILLET"),
+    },
+    annotations: { destructiveHint: false, idempotentHint: false },
+    preview: async (args, client) => {
+      if (args.payment_type === "BILLET" && !args.document) {
+        throw new ToolError(
+          "Invalid input: document (the buyer's CPF or CNPJ) is required for payment_type BILLET.",
+        );
+      }
+      const summary = (
+        await client.subscriptions.summary({ subscriber_code: args.subscriber_code, max_results: 10 })
+      ).items.find((s) => s.subscriber_code === args.subscriber_code);
+      if (!summary)
+        throw new ToolError(`Not found: no subscription with subscriber code ${args.subscriber_code}.`);
+      const unpaid = summary.unpaid_recurrencies.map((u) => u.number);
+      const notUnpaid = args.recurrences.filter((n) => !unpaid.includes(n));
+      const params: NegotiationCreateParams = defined({
+        subscription_id: summary.subscription_id,
+        recurrences: [...args.recurrences],
+        payment_type: args.payment_type,
+        discount:
+          args.discount_value === undefined
+            ? undefined
+            : { type: "CUSTOM" as const, value: args.discount_value },
+        document: args.document,
+      });
+      return {
+        plan: { kind: "negotiation", params },
+        summary: `Will create a ${args.payment_type === "PIX" ? "Pix" : "boleto"} charge for recurrence(s) ${args.recurrences.join(", ")} of ${args.subscriber_code} (${summary.subscriber.email}, ${summary.product.name})${args.discount_value ? ` with ${args.discount_value} off` : ""}.${notUnpaid.length ? ` Warning: ${notUnpaid.join(", ")} not in the unpaid list (${unpaid.join(", ") || "none"}).` : ""}`,
+        changes: [
+          defined({
+            subscriber_code: args.subscriber_code,
+            subscription_id: summary.subscription_id,
+            subscriber: summary.subscriber.email,
+            product: summary.product.name,
+            recurrences: args.recurrences,
+            unpaid_recurrences: unpaid,
+            payment_type: args.payment_type,
+            discount_value: args.discount_value,
+          }),
+        ],
+      };
+    },
+    apply: async (plan, client) => {
+      if (plan.kind !== "negotiation") throw new ToolError("Internal error: wrong plan");
+      const r = await client.negotiation.create(plan.params);
+      const how = r.payment.pix_code
+        ? `Pix code: ${r.payment.pix_code}`
+        : r.payment.billet_url
+          ? `Boleto: ${r.payment.billet_url}`
+          : "";
+      return {
+        summary: `Charge ${r.transaction} created, due ${dayBrt(r.payment.expiration_date)}. ${how}`.trim(),
+        result: { ...r } as Record<string, unknown>,
+      };
+    },
+    check: (plan) =>
+      `check with subscriptions_transactions {"subscriber_code": ...} or sales_history for a new NEGOTIATION charge of subscription ${plan.kind === "negotiation" ? plan.params.subscription_id : ""} before creating another.`,
+  });
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toEpochMs } from "../src/dates";
+import { call, type Harness, harness, ok } from "./helpers";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h?.close());
+
+interface Row {
+  key: string;
+  currency: string;
+  current: { count: number; revenue: number };
+  previous?: { count: number; revenue: number };
+}
+
+/** Figures straight from the simulator's own records: independent of the SDK, the walk and the server. */
+function expected(
+  from: number,
+  to: number,
+  by: (s: (typeof h.sim.data.sales)[number]) => string,
+  statuses?: string[],
+) {
+  const out = new Map<string, { count: number; cents: number }>();
+  for (const s of h.sim.data.sales) {
+    if (s.orderDate < from || s.orderDate > to) continue;
+    if (statuses && !statuses.includes(s.status)) continue;
+    const id = `${s.currency}|${by(s)}`;
+    const row = out.get(id) ?? { count: 0, cents: 0 };
+    row.count += 1;
+    row.cents += Math.round(s.total * 100);
+    out.set(id, row);
+  }
+  return out;
+}
+
+function actual(rows: Row[], which: "current" | "previous") {
+  const out = new Map<string, { count: number; cents: number }>();
+  for (const r of rows) {
+    const f = r[which];
+    if (f && f.count > 0)
+      out.set(`${r.currency}|${r.key}`, { count: f.count, cents: Math.round(f.revenue * 100) });
+  }
+  return out;
+}
+
+describe("answers equal the figures computed from every record", () => {
+  const start = toEpochMs("s", "2026-10-01");
+  const end = toEpochMs("e", "2026-10-31", "end");
+  const prevStart = toEpochMs("s", "2026-09-01");
+  const prevEnd = toEpochMs("e", "2026-09-30", "end");
+
+  it("sales_report by product, paid sales, this month vs last month", async () => {
+    const report = ok<{ groups: Row[]; totals: Row[]; comparison: { start: string } }>(
+      await call(h.mcp, "sales_report", { start_date: "2026-10-01", end_date: "2026-10-31" }),
+    );
+    expect(report.comparison.start.slice(0, 10)).toBe("2026-09-01");
+    const paid = ["APPROVED", "COMPLETE"];
+    expect(actual(report.groups, "current")).toEqual(expected(start, end, (s) => String(s.product.id), paid));
+    expect(actual(report.groups, "previous")).toEqual(
+      expected(prevStart, prevEnd, (s) => String(s.product.id), paid),
+    );
+    const totals = expected(start, end, () => "all", paid);
+    expect(
+      actual(
+        report.totals.map((t) => ({ ...t, key: "all" })),
+        "current",
+      ),
+    ).toEqual(totals);
+  });
+
+  it("sales_report by status counts every status; by payment type with a status filter", async () => {
+    const byStatus = ok<{ groups: Row[] }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-10-01",
+        end_date: "2026-10-31",
+        group_by: "status",
+        compare: "none",
+      }),
+    );
+    expect(actual(byStatus.groups, "current")).toEqual(expected(start, end, (s) => s.status));
+    const refunds = ok<{ groups: Row[] }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-09-01",
+        end_date: "2026-10-31",
+        group_by: "payment_type",
+        statuses: ["REFUNDED", "CHARGEBACK"],
+        compare: "none",
+      }),
+    );
+    expect(actual(refunds.groups, "current")).toEqual(
+      expected(prevStart, end, (s) => s.paymentType, ["REFUNDED", "CHARGEBACK"]),
+    );
+  });
+
+  it("sales_report by status equals the same figures from a full export of every status", async () => {
+    const byStatus = ok<{ groups: Row[] }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-10-01",
+        end_date: "2026-10-31",
+        group_by: "status",
+        compare: "none",
+      }),
+    );
+    const fromExport = new Map<string, { count: number; cents: number }>();
+    for await (const { record } of h.client.export.run("sales.history", {
+      from: start,
+      to: end,
+      statuses: "all",
+    })) {
+      const id = `${record.purchase.price.currency_code}|${record.purchase.status}`;
+      const row = fromExport.get(id) ?? { count: 0, cents: 0 };
+      row.count += 1;
+      row.cents += Math.round(record.purchase.price.value * 100);
+      fromExport.set(id, row);
+    }
+    expect(actual(byStatus.groups, "current")).toEqual(fromExport);
+  });
+
+  it("subscribers_by_status equals a full walk of subscriptions", async () => {
+    const answer = ok<{ total: number; delinquent: number; by_status: { status: string; count: number }[] }>(
+      await call(h.mcp, "subscribers_by_status"),
+    );
+    const counts: Record<string, number> = {};
+    let total = 0;
+    for await (const s of h.client.subscriptions.list({ max_results: 500 })) {
+      counts[s.status] = (counts[s.status] ?? 0) + 1;
+      total += 1;
+    }
+    expect(answer.total).toBe(total);
+    expect(Object.fromEntries(answer.by_status.map((r) => [r.status, r.count]))).toEqual(counts);
+    expect(answer.delinquent).toBe((counts.DELAYED ?? 0) + (counts.OVERDUE ?? 0));
+  });
+
+  it("buyer_overview finds every purchase of the e-mail", async () => {
+    const buyer = h.sim.data.sales.find((s) => s.status === "APPROVED")?.buyer;
+    if (!buyer) throw new Error("no buyer");
+    const overview = ok<{ purchases_total: number; paid_total: { currency: string; amount: number }[] }>(
+      await call(h.mcp, "buyer_overview", { email: buyer.email }),
+    );
+    const mine = h.sim.data.sales.filter((s) => s.buyer.email === buyer.email);
+    expect(overview.purchases_total).toBe(mine.length);
+    const paid = new Map<string, number>();
+    for (const s of mine.filter((s) => s.status === "APPROVED" || s.status === "COMPLETE")) {
+      paid.set(s.currency, (paid.get(s.currency) ?? 0) + Math.round(s.total * 100));
+    }
+    expect(new Map(overview.paid_total.map((p) => [p.currency, Math.round(p.amount * 100)]))).toEqual(paid);
+  });
+});
+
+describe("access_check (client.access.check)", () => {
+  interface Access {
+    has_access: boolean;
+    reason: string;
+    explanation: string;
+    product: { id: number; name: string } | null;
+    until?: string;
+    subscription?: { subscriber_code: string };
+    purchase?: { transaction: string; status: string };
+  }
+
+  it("an active subscriber has access to the subscription product, until the next charge", async () => {
+    const sub = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "ACTIVE");
+    if (!sub) throw new Error("no active subscription");
+    const a = ok<Access>(
+      await call(h.mcp, "access_check", { email: sub.subscriber.email, product_id: sub.product.id }),
+    );
+    expect(a).toMatchObject({
+      has_access: true,
+      reason: "subscription_active",
+      product: { id: sub.product.id },
+    });
+    expect(a.subscription?.subscriber_code).toBe(sub.subscriberCode);
+    expect(a.until).toBeTypeOf("string");
+  });
+
+  it("a refunded one-time purchase gives no access, and says so", async () => {
+    const refunded = h.sim.data.sales.find(
+      (s) =>
+        s.status === "REFUNDED" &&
+        !s.product.isSubscription &&
+        !h.sim.data.sales.some(
+          (o) => o !== s && o.buyer.email === s.buyer.email && o.product.id === s.product.id,
+        ),
+    );
+    if (!refunded) throw new Error("no refunded sale");
+    const a = ok<Access>(
+      await call(h.mcp, "access_check", { email: refunded.buyer.email, product_id: refunded.product.id }),
+    );
+    expect(a).toMatchObject({ has_access: false, reason: "purchase_refunded" });
+    expect(a.purchase?.transaction).toBe(refunded.transaction);
+  });
+
+  it("an unknown e-mail has no access, and the answer says why", async () => {
+    const a = ok<Access>(await call(h.mcp, "access_check", { email: "ghost@nowhere.example" }));
+    expect(a).toMatchObject({ has_access: false, reason: "no_purchase", product: null });
+    expect(a.explanation).toMatch(/No subscription or purchase/);
+  });
+});

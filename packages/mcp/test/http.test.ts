@@ -1,0 +1,123 @@
+import { request } from "node:http";
+import { createContext, type GateConfig, gate, startHttpServer } from "hotmart-mcp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, connect, type Harness, harness, ok, TOKEN } from "./helpers";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h?.close());
+
+const INIT = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+};
+
+/** A raw POST, so the test controls every header (Host included). */
+function post(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify(INIT);
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json, text/event-stream",
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("HTTP transport safety", () => {
+  it("refuses a request without the bearer token, or with a wrong one", async () => {
+    const none = await post(h.http.url, {});
+    expect(none.status).toBe(401);
+    expect(none.headers["www-authenticate"]).toMatch(/^Bearer/);
+    expect(none.body).not.toContain(TOKEN);
+    expect((await post(h.http.url, { Authorization: "Bearer wrong-token-wrong-token" })).status).toBe(401);
+    expect((await post(h.http.url, { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+  });
+
+  it("refuses a foreign Origin or Host even with the token (DNS rebinding)", async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    expect((await post(h.http.url, { ...auth, Origin: "https://evil.example" })).status).toBe(403);
+    expect((await post(h.http.url, { ...auth, Host: "evil.example" })).status).toBe(403);
+    expect((await post(h.http.url, { ...auth, Origin: "http://localhost:6274" })).status).toBe(200);
+  });
+
+  it("will not listen beyond loopback without a token", async () => {
+    const ctx = createContext({ client: h.client });
+    await expect(startHttpServer(ctx, { host: "0.0.0.0", port: 0 })).rejects.toThrow(/HOTMART_MCP_TOKEN/);
+    const open = await startHttpServer(ctx, { host: "0.0.0.0", port: 0, token: TOKEN });
+    try {
+      const port = new URL(open.url).port;
+      expect((await post(`http://127.0.0.1:${port}/mcp`, {})).status).toBe(401);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("shares one SDK client (one token, one quota) across sessions", async () => {
+    const other = await connect(h.http.url);
+    try {
+      ok(await call(h.mcp, "products_list", { limit: 1 }));
+      ok(await call(other, "products_list", { limit: 1 }));
+      ok(await call(other, "sales_history", { limit: 1 }));
+    } finally {
+      await other.close();
+    }
+    expect(h.sim.stats().tokenGrants).toBe(1);
+  });
+});
+
+describe("gate", () => {
+  const base: GateConfig = { loopback: true, token: undefined, allowedOrigins: [], allowedHosts: [] };
+  it("on loopback accepts loopback hosts and origins, refuses others", () => {
+    expect(gate({ host: "127.0.0.1:3333" }, base)).toEqual({ ok: true });
+    expect(gate({ host: "localhost:3333", origin: "http://localhost:5173" }, base)).toEqual({ ok: true });
+    expect(gate({ host: "[::1]:3333" }, base)).toEqual({ ok: true });
+    expect(gate({ host: "attacker.example:3333" }, base)).toMatchObject({ ok: false, status: 403 });
+    expect(gate({ host: "127.0.0.1:3333", origin: "https://attacker.example" }, base)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(gate({ host: "127.0.0.1:3333", origin: "null" }, base)).toMatchObject({ ok: false, status: 403 });
+  });
+  it("elsewhere requires the token, and only listed origins", () => {
+    const remote: GateConfig = {
+      loopback: false,
+      token: TOKEN,
+      allowedOrigins: ["https://agent.example"],
+      allowedHosts: [],
+    };
+    expect(gate({ host: "mcp.example" }, remote)).toMatchObject({ ok: false, status: 401 });
+    expect(gate({ host: "mcp.example", authorization: `Bearer ${TOKEN}` }, remote)).toEqual({ ok: true });
+    expect(
+      gate(
+        { host: "mcp.example", authorization: `Bearer ${TOKEN}`, origin: "https://agent.example" },
+        remote,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      gate({ host: "mcp.example", authorization: `Bearer ${TOKEN}`, origin: "http://localhost" }, remote),
+    ).toMatchObject({ ok: false, status: 403 });
+  });
+});

@@ -1,0 +1,72 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleCli } from "./bundle";
+import { call, ok, text } from "./helpers";
+import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
+
+let cli: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  cli = await bundleCli();
+}, 60_000);
+afterAll(async () => {
+  for (const c of clients) await c.close();
+});
+
+/** The real binary over stdio, spawned by the MCP SDK's own client, against the embedded simulator. */
+async function spawn(args: string[]): Promise<Client> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
+  const client = new Client({ name: "stdio-test", version: "1.0.0" });
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [cli, ...args], env, stderr: "ignore" }),
+  );
+  clients.push(client);
+  return client;
+}
+
+describe("stdio transport", () => {
+  it("serves the simulator read-only by default: every read and answer tool, no write tool", async () => {
+    const mcp = await spawn(["--simulator"]);
+    const names = (await mcp.listTools()).tools.map((t) => t.name).sort();
+    expect(names).toEqual([...READ_TOOLS, ...ANSWER_TOOLS].sort());
+    const report = ok<{ totals: unknown[] }>(
+      await call(mcp, "sales_report", { start_date: "2026-10-01", end_date: "2026-10-31" }),
+    );
+    expect(report.totals.length).toBeGreaterThan(0);
+  });
+
+  it("adds the write tools with --allow-writes, and a write still needs its confirmation", async () => {
+    const mcp = await spawn(["--simulator", "--allow-writes"]);
+    const names = (await mcp.listTools()).tools.map((t) => t.name);
+    for (const w of WRITE_TOOLS) expect(names).toContain(w);
+    const page = ok<{ items: { purchase: { transaction: string; status: string } }[] }>(
+      await call(mcp, "sales_history", { limit: 1 }),
+    );
+    const tx = page.items[0]?.purchase.transaction;
+    const preview = await call(mcp, "sale_refund", { transaction: tx });
+    expect(text(preview)).toMatch(/^PREVIEW — nothing has changed yet/);
+    const after = ok<{ items: { purchase: { status: string } }[] }>(
+      await call(mcp, "sales_history", { transaction: tx }),
+    );
+    expect(after.items[0]?.purchase.status).toBe(page.items[0]?.purchase.status);
+  });
+});
+
+describe("startup", () => {
+  it("without credentials and without --simulator, says what to set and exits", async () => {
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, [cli], { env: { PATH: process.env.PATH ?? "" } }).catch(
+      (e: unknown) => e,
+    );
+    const { code, stderr, stdout } = failure as { code: number; stderr: string; stdout: string };
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /No Hotmart credentials: set HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET .* or run with --simulator/,
+    );
+  });
+});

@@ -1,0 +1,154 @@
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, type Harness, harness, ok, TOKEN, text } from "./helpers";
+import { ANSWER_TOOLS, READ_TOOLS } from "./names";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness({ allowWrites: false });
+});
+afterAll(() => h?.close());
+
+/** Valid arguments for every read and answer tool, picked from the simulator's own data. */
+function argumentsFor(h: Harness): Record<string, Record<string, unknown>> {
+  const { data } = h.sim;
+  const club = data.club;
+  const student = club.users[0];
+  const sub = data.subscriptions.find((s) => !s.magic && s.status === "ACTIVE");
+  const subProduct = data.products.find((p) => p.listed && p.isSubscription);
+  const coupon = data.coupons.find((c) => !c.deleted);
+  const event = data.events[0];
+  const buyer = data.sales.find((s) => s.status === "APPROVED")?.buyer;
+  if (!student || !sub || !subProduct || !coupon || !event || !buyer)
+    throw new Error("dataset lacks a sample");
+  const module = club.modules[0];
+  return {
+    sales_history: { limit: 5 },
+    sales_summary: {},
+    sales_participants: { limit: 3 },
+    sales_commissions: { limit: 3 },
+    sales_price_details: { limit: 3 },
+    subscriptions_list: { limit: 3, status: ["ACTIVE", "DELAYED"] },
+    subscriptions_summary: { limit: 3 },
+    subscriptions_transactions: { limit: 3 },
+    subscription_purchases: { subscriber_code: sub.subscriberCode },
+    products_list: { limit: 5 },
+    product_offers: { ucode: subProduct.ucode },
+    product_plans: { ucode: subProduct.ucode },
+    coupons_list: { product_id: coupon.productId },
+    club_modules: { subdomain: club.subdomain },
+    club_pages: { module_id: module?.id, product_id: club.product.id },
+    club_students: { subdomain: club.subdomain, limit: 5 },
+    club_lessons: { subdomain: club.subdomain, user_id: student.userId },
+    club_student_progress: { subdomain: club.subdomain, student_email: student.email },
+    event_info: { event_id: event.product.id },
+    event_tickets: { event_id: event.product.id, limit: 5 },
+    sales_report: { start_date: "2026-10-01", end_date: "2026-10-31", group_by: "payment_type" },
+    subscribers_by_status: {},
+    access_check: { email: sub.subscriber.email, subdomain: club.subdomain },
+    buyer_overview: { email: buyer.email, subdomain: club.subdomain },
+  };
+}
+
+describe("tool catalogue", () => {
+  it("lists every read and answer tool, and no write tool without --allow-writes", async () => {
+    const { tools } = await h.mcp.listTools();
+    const names = tools.map((t) => t.name).sort();
+    expect(names).toEqual([...READ_TOOLS, ...ANSWER_TOOLS].sort());
+    for (const tool of tools) {
+      expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+      expect(tool.annotations?.destructiveHint, tool.name).toBe(false);
+      expect(tool.outputSchema, tool.name).toBeDefined();
+      expect(tool.description?.length, tool.name).toBeGreaterThan(80);
+    }
+  });
+
+  it("calls every tool, and each structured result matches the tool's outputSchema", async () => {
+    const { tools } = await h.mcp.listTools();
+    const args = argumentsFor(h);
+    const ajv = new AjvJsonSchemaValidator();
+    const secrets = [h.sim.credentials.clientSecret, h.sim.credentials.basic, TOKEN];
+    for (const tool of tools) {
+      const result = await call(h.mcp, tool.name, args[tool.name] ?? {});
+      for (const secret of secrets) expect(JSON.stringify(result), tool.name).not.toContain(secret);
+      expect(result.isError, `${tool.name}: ${text(result)}`).toBeFalsy();
+      const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
+      expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);
+      expect(text(result).length, tool.name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("bounded pages", () => {
+  it("hands out at most `limit` items and a cursor that continues without overlap", async () => {
+    const first = ok<{ items: { purchase: { transaction: string } }[]; next_cursor?: string }>(
+      await call(h.mcp, "sales_history", { limit: 7 }),
+    );
+    expect(first.items).toHaveLength(7);
+    expect(first.next_cursor).toBeTypeOf("string");
+    const second = ok<{ items: { purchase: { transaction: string } }[] }>(
+      await call(h.mcp, "sales_history", { limit: 7, cursor: first.next_cursor }),
+    );
+    const a = new Set(first.items.map((s) => s.purchase.transaction));
+    expect(second.items.some((s) => a.has(s.purchase.transaction))).toBe(false);
+  });
+
+  it("defaults to 20 items and refuses pages over 100", async () => {
+    const page = ok<{ items: unknown[] }>(await call(h.mcp, "sales_history"));
+    expect(page.items).toHaveLength(20);
+    const tooBig = await call(h.mcp, "sales_history", { limit: 1000 });
+    expect(tooBig.isError).toBe(true);
+  });
+
+  it("pages plain arrays with an offset cursor", async () => {
+    const { club } = h.sim.data;
+    const student = club.users[0];
+    const first = ok<{ items: unknown[]; next_cursor?: string; total_results: number }>(
+      await call(h.mcp, "club_lessons", { subdomain: club.subdomain, user_id: student?.userId, limit: 2 }),
+    );
+    expect(first.items).toHaveLength(2);
+    expect(first.total_results).toBeGreaterThan(2);
+    expect(first.next_cursor).toBe("offset:2");
+  });
+});
+
+describe("errors the model can act on", () => {
+  it("invalid input: one line, says what to pass", async () => {
+    const r = await call(h.mcp, "sales_history", { start_date: "last tuesday" });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/^Invalid input: start_date must be an ISO date/);
+    expect(text(r)).not.toContain("\n");
+    expect(text(r)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("unknown status values are refused by the schema before any request", async () => {
+    const before = h.sim.stats().requests;
+    const r = await call(h.mcp, "sales_history", { transaction_status: "PAID" });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toContain("transaction_status");
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
+  it("not found: says so and how to look it up", async () => {
+    const r = await call(h.mcp, "club_student_progress", {
+      subdomain: h.sim.data.club.subdomain,
+      student_email: "nobody@nowhere.example",
+    });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/^Not found \(404\)/);
+  });
+
+  it("authentication: says what to check, never the secret", async () => {
+    h.sim.tokens.revokeAll();
+    const fault = h.sim.faults.add({ route: "/security", kind: "status", status: 401, times: 10 });
+    try {
+      const r = await call(h.mcp, "products_list", { limit: 1 });
+      expect(r.isError).toBe(true);
+      expect(text(r)).toMatch(/^Hotmart authentication failed \(401\): check HOTMART_CLIENT_ID/);
+      expect(text(r)).not.toContain(h.sim.credentials.clientSecret);
+      expect(text(r)).not.toContain(h.sim.credentials.basic);
+    } finally {
+      h.sim.faults.remove(fault.id);
+    }
+  });
+});

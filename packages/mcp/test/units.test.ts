@@ -1,0 +1,87 @@
+import { APIConnectionError, APIError, HotmartInputError } from "hotmart";
+import { argumentsKey, ConfirmationStore, describeError, writeOutcomeUnknown } from "hotmart-mcp";
+import { describe, expect, it } from "vitest";
+import { dayBrt, toEpochMs } from "../src/dates";
+import { comparisonPeriod } from "../src/report";
+
+const error = (status: number, headers: Record<string, string> = {}, body: unknown = {}) =>
+  APIError.from({ status, headers: new Headers(headers), body, method: "GET", url: "https://x.example/p" });
+
+describe("describeError", () => {
+  it("quota: says when to retry, from Retry-After", () => {
+    const now = Date.UTC(2026, 10, 1, 12, 0, 0);
+    expect(describeError(error(429, { "retry-after": "42" }), now)).toBe(
+      "Hotmart quota exceeded (429): retry after 42 s (at 12:00:42 UTC); the server shares one quota across all sessions.",
+    );
+    expect(describeError(error(429), now)).toMatch(/wait about a minute/);
+  });
+  it("auth, permission, not found, invalid input, server failure: one actionable line each", () => {
+    expect(describeError(error(401))).toMatch(
+      /^Hotmart authentication failed \(401\): check HOTMART_CLIENT_ID/,
+    );
+    expect(describeError(error(403))).toMatch(/^Hotmart refused access \(403\)/);
+    expect(describeError(error(404, {}, { error: "not_found", error_description: "no such sale" }))).toBe(
+      "Not found (404): no such sale. Check the id or code, e.g. with a list tool.",
+    );
+    expect(describeError(new HotmartInputError("due_day must be 1..31"))).toBe(
+      "Invalid input: due_day must be 1..31",
+    );
+    expect(describeError(error(503))).toMatch(/^Hotmart is failing \(503/);
+    expect(describeError(new TypeError("x is undefined"))).not.toContain("x is undefined");
+  });
+  it("a write's outcome is unknown after a 5xx or a dropped connection, known after a 4xx", () => {
+    expect(writeOutcomeUnknown(error(500))).toBe(true);
+    expect(writeOutcomeUnknown(new APIConnectionError("reset", { outcomeUnknown: true }))).toBe(true);
+    expect(writeOutcomeUnknown(new APIConnectionError("refused", { outcomeUnknown: false }))).toBe(false);
+    expect(writeOutcomeUnknown(error(400))).toBe(false);
+    expect(writeOutcomeUnknown(error(429))).toBe(false);
+  });
+});
+
+describe("ConfirmationStore", () => {
+  it("redeems a token once, for the same tool and arguments, before it expires", () => {
+    let now = 1_000;
+    const store = new ConfirmationStore<string>({ ttlMs: 100, now: () => now });
+    const { token } = store.issue("t", { a: 1, b: [2] }, "plan");
+    expect(store.redeem("t", { a: 2, b: [2] }, token)).toEqual({ ok: false, reason: "mismatch" });
+    expect(store.redeem("other", { a: 1, b: [2] }, token)).toEqual({ ok: false, reason: "mismatch" });
+    expect(store.redeem("t", { b: [2], a: 1, confirmation_token: token }, token)).toEqual({
+      ok: true,
+      plan: "plan",
+    });
+    expect(store.redeem("t", { a: 1, b: [2] }, token)).toEqual({ ok: false, reason: "used" });
+    const late = store.issue("t", {}, "p2");
+    now += 100;
+    expect(store.redeem("t", {}, late.token)).toEqual({ ok: false, reason: "expired" });
+    expect(store.redeem("t", {}, "confirm_nope")).toEqual({ ok: false, reason: "unknown" });
+  });
+  it("keys arguments independently of key order and absent values", () => {
+    expect(argumentsKey({ b: 1, a: undefined, c: { y: 1, x: 2 } })).toBe(
+      argumentsKey({ c: { x: 2, y: 1 }, b: 1 }),
+    );
+  });
+});
+
+describe("dates", () => {
+  it("reads a bare day as a whole Brasília day", () => {
+    expect(new Date(toEpochMs("d", "2026-10-01")).toISOString()).toBe("2026-10-01T03:00:00.000Z");
+    expect(new Date(toEpochMs("d", "2026-10-31", "end")).toISOString()).toBe("2026-11-01T02:59:59.999Z");
+    expect(toEpochMs("d", 1_700_000_000_000)).toBe(1_700_000_000_000);
+    expect(toEpochMs("d", "2026-10-01T10:00:00Z")).toBe(Date.UTC(2026, 9, 1, 10));
+    expect(() => toEpochMs("start_date", "yesterday")).toThrow(/start_date must be an ISO date/);
+    expect(dayBrt(Date.UTC(2026, 9, 1, 2, 0))).toBe("2026-09-30");
+  });
+  it("compares whole months with whole months, other periods with the same length before", () => {
+    const oct = { start: toEpochMs("s", "2026-10-01"), end: toEpochMs("e", "2026-10-31", "end") };
+    const prev = comparisonPeriod(oct.start, oct.end, "previous_period");
+    expect([dayBrt(prev.start), dayBrt(prev.end)]).toEqual(["2026-09-01", "2026-09-30"]);
+    const year = comparisonPeriod(oct.start, oct.end, "previous_year");
+    expect([dayBrt(year.start), dayBrt(year.end)]).toEqual(["2025-10-01", "2025-10-31"]);
+    const week = comparisonPeriod(
+      toEpochMs("s", "2026-10-08"),
+      toEpochMs("e", "2026-10-14", "end"),
+      "previous_period",
+    );
+    expect([dayBrt(week.start), dayBrt(week.end)]).toEqual(["2026-10-01", "2026-10-07"]);
+  });
+});

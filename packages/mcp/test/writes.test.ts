@@ -1,0 +1,195 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, type Harness, harness, ok, text } from "./helpers";
+import { WRITE_TOOLS } from "./names";
+
+let h: Harness;
+let tools: Tool[];
+beforeAll(async () => {
+  h = await harness({ allowWrites: true });
+  tools = (await h.mcp.listTools()).tools;
+});
+
+const ajv = new AjvJsonSchemaValidator();
+/** Each preview and each confirmation must match the tool's declared outputSchema. */
+function matchesSchema(tool: string, structured: unknown): void {
+  const schema = tools.find((t) => t.name === tool)?.outputSchema;
+  const check = ajv.getValidator(schema as never)(structured);
+  expect(check.valid, `${tool}: ${check.errorMessage}`).toBe(true);
+}
+afterAll(() => h?.close());
+
+const effects = () => ({ ...h.sim.stats().sideEffects });
+const total = (e: Record<string, number>) => Object.values(e).reduce((a, b) => a + b, 0);
+
+interface Preview {
+  status: string;
+  summary: string;
+  changes: Record<string, unknown>[];
+  confirmation_token: string;
+}
+
+/** Preview, check that nothing changed, confirm, check exactly one write went out, replay, check it did not repeat. */
+async function previewThenConfirm(
+  tool: string,
+  args: Record<string, unknown>,
+  writes = 1,
+): Promise<{ preview: Preview; done: Record<string, unknown> }> {
+  const before = effects();
+  const preview = ok<Preview>(await call(h.mcp, tool, args));
+  matchesSchema(tool, preview);
+  expect(preview.status).toBe("preview");
+  expect(preview.confirmation_token).toMatch(/^confirm_/);
+  expect(effects(), `${tool} preview must change nothing`).toEqual(before);
+
+  const wrong = await call(h.mcp, tool, { ...args, confirmation_token: "confirm_forged" });
+  expect(wrong.isError).toBe(true);
+  expect(effects()).toEqual(before);
+
+  const done = ok(await call(h.mcp, tool, { ...args, confirmation_token: preview.confirmation_token }));
+  expect(done.status).toBe("done");
+  matchesSchema(tool, done);
+  expect(total(effects()) - total(before), `${tool} applies its writes exactly once`).toBe(writes);
+
+  const replay = await call(h.mcp, tool, { ...args, confirmation_token: preview.confirmation_token });
+  expect(replay.isError).toBe(true);
+  expect(text(replay)).toMatch(/already used/);
+  expect(total(effects()) - total(before)).toBe(writes);
+  return { preview, done };
+}
+
+describe("write tools", () => {
+  it("are listed with --allow-writes, with truthful annotations", async () => {
+    const { tools } = await h.mcp.listTools();
+    const writes = tools.filter((t) => WRITE_TOOLS.includes(t.name));
+    expect(writes.map((t) => t.name).sort()).toEqual([...WRITE_TOOLS].sort());
+    for (const t of writes) {
+      expect(t.annotations?.readOnlyHint, t.name).toBe(false);
+      expect(t.annotations?.openWorldHint, t.name).toBe(true);
+      expect(t.description, t.name).toMatch(/confirmation_token/);
+    }
+    const hint = (name: string) => tools.find((t) => t.name === name)?.annotations;
+    expect(hint("sale_refund")).toMatchObject({ destructiveHint: true, idempotentHint: false });
+    expect(hint("subscriptions_cancel")).toMatchObject({ destructiveHint: true, idempotentHint: false });
+    expect(hint("coupon_delete")).toMatchObject({ destructiveHint: true, idempotentHint: true });
+    expect(hint("coupon_create")).toMatchObject({ destructiveHint: false, idempotentHint: false });
+    expect(hint("negotiation_create")).toMatchObject({ destructiveHint: false, idempotentHint: false });
+  });
+
+  it("refund: the preview names the sale and amount and changes nothing; the token applies it once", async () => {
+    const sale = h.sim.data.sales.find(
+      (s) => s.status === "APPROVED" && s.total > 0 && !s.product.isSubscription,
+    );
+    if (!sale) throw new Error("no approved sale");
+    const { preview } = await previewThenConfirm("sale_refund", { transaction: sale.transaction });
+    expect(preview.summary).toContain(sale.transaction);
+    expect(preview.summary).toContain(sale.total.toFixed(2));
+    expect(h.sim.data.sale(sale.transaction)?.status).toBe("REFUNDED");
+  });
+
+  it("a token is bound to its arguments: other arguments are refused and nothing changes", async () => {
+    const [a, b] = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription);
+    if (!a || !b) throw new Error("need two approved sales");
+    const before = effects();
+    const preview = ok<Preview>(await call(h.mcp, "sale_refund", { transaction: a.transaction }));
+    const other = await call(h.mcp, "sale_refund", {
+      transaction: b.transaction,
+      confirmation_token: preview.confirmation_token,
+    });
+    expect(other.isError).toBe(true);
+    expect(text(other)).toMatch(/issued for other arguments/);
+    expect(effects()).toEqual(before);
+    expect(h.sim.data.sale(b.transaction)?.status).toBe("APPROVED");
+  });
+
+  it("cancel, several at once: the preview lists each subscription", async () => {
+    const subs = h.sim.data.subscriptions.filter((s) => !s.magic && s.status === "ACTIVE").slice(0, 2);
+    const codes = subs.map((s) => s.subscriberCode);
+    const { preview, done } = await previewThenConfirm(
+      "subscriptions_cancel",
+      { subscriber_codes: codes, send_mail: false },
+      codes.length,
+    );
+    expect(preview.changes.map((c) => c.subscriber_code)).toEqual(codes);
+    expect(done.result).toMatchObject({ succeeded: codes });
+    for (const code of codes) expect(h.sim.data.subscription(code)?.status).toMatch(/^CANCELLED/);
+  });
+
+  it("cancel one, reactivate it, change a due day", async () => {
+    const [one, other] = h.sim.data.subscriptions
+      .filter((s) => !s.magic && s.status === "ACTIVE" && !s.trial)
+      .slice(2, 4);
+    if (!one || !other) throw new Error("need active subscriptions");
+    await previewThenConfirm("subscriptions_cancel", { subscriber_codes: [one.subscriberCode] });
+    await previewThenConfirm("subscriptions_reactivate", { subscriber_codes: [one.subscriberCode] });
+    await previewThenConfirm("subscription_change_due_day", {
+      subscriber_code: other.subscriberCode,
+      due_day: 15,
+    });
+    expect(h.sim.data.subscription(other.subscriberCode)?.dueDay).toBe(15);
+  });
+
+  it("coupon create then delete", async () => {
+    const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
+    if (!product) throw new Error("no product");
+    const { done } = await previewThenConfirm("coupon_create", {
+      product_id: product.id,
+      code: "MCPTEST10",
+      discount: 0.1,
+      end_date: "2027-01-31",
+    });
+    const id = (done.result as { coupon_id: number }).coupon_id;
+    expect(h.sim.data.coupons.find((c) => c.id === id)?.code).toBe("MCPTEST10");
+    await previewThenConfirm("coupon_delete", { product_id: product.id, coupon_id: id });
+    expect(h.sim.data.coupons.find((c) => c.id === id)?.deleted).toBe(true);
+  });
+
+  it("negotiation of unpaid recurrences", async () => {
+    const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
+    if (!late) throw new Error("no late subscription");
+    const summary = ok<{ items: { unpaid_recurrencies: { number: number }[] }[] }>(
+      await call(h.mcp, "subscriptions_summary", { subscriber_code: late.subscriberCode }),
+    );
+    const unpaid = summary.items[0]?.unpaid_recurrencies.map((u) => u.number) ?? [];
+    expect(unpaid.length).toBeGreaterThan(0);
+    const { done } = await previewThenConfirm("negotiation_create", {
+      subscriber_code: late.subscriberCode,
+      recurrences: unpaid.slice(0, 1),
+      payment_type: "PIX",
+    });
+    expect(done.summary).toMatch(/Pix code/);
+  });
+
+  it("an ambiguous failure says the outcome is unknown and how to check", async () => {
+    const sale = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription).at(-1);
+    if (!sale) throw new Error("no sale");
+    const preview = ok<Preview>(await call(h.mcp, "sale_refund", { transaction: sale.transaction }));
+    const fault = h.sim.faults.add({
+      route: "PUT /payments/api/v1/sales/:transaction_code/refund",
+      kind: "status",
+      status: 500,
+      times: 1,
+    });
+    try {
+      const r = await call(h.mcp, "sale_refund", {
+        transaction: sale.transaction,
+        confirmation_token: preview.confirmation_token,
+      });
+      expect(r.isError).toBe(true);
+      expect(text(r)).toMatch(
+        /^Outcome unknown: .*Do not repeat it blindly: check the sale's status with sales_history/,
+      );
+    } finally {
+      h.sim.faults.remove(fault.id);
+    }
+  });
+
+  it("a refused write says it was not applied", async () => {
+    const refunded = h.sim.data.sales.find((s) => s.status === "REFUNDED");
+    if (!refunded) throw new Error("no refunded sale");
+    const r = await call(h.mcp, "sale_refund", { transaction: refunded.transaction });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/only APPROVED or COMPLETE sales can be refunded/);
+  });
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm"],
+    dts: true,
+    clean: false, // the build script empties dist first: two parallel builds share it
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+  },
+  {
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);
