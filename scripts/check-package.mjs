@@ -5,6 +5,7 @@
 //                     (module nodenext .mts + .cts, moduleResolution bundler), all strict.
 // hotmart-simulator:  npm pack → publint --strict (not installed: it has runtime dependencies).
 // hotmart-redis:      npm pack → publint --strict (its peers, hotmart and ioredis, are the user's).
+// hotmart-mcp:        npm pack → publint --strict, and the packed bin is the built, executable server.
 // hotmart-cli:        npm pack → publint --strict, and the packed bin is the built, executable CLI.
 //
 // Prints one line per check and exits 1 if any failed, showing the tool output of the failures.
@@ -23,6 +24,7 @@ const HOTMART_DIR = path.join(ROOT, "packages", "hotmart");
 const SIMULATOR_DIR = path.join(ROOT, "packages", "simulator");
 const REDIS_DIR = path.join(ROOT, "packages", "redis");
 const CLI_DIR = path.join(ROOT, "packages", "cli");
+const MCP_DIR = path.join(ROOT, "packages", "mcp");
 const FIXTURES_DIR = path.join(ROOT, "scripts", "pack-fixtures");
 const FIXTURES = ["assert-sdk.cjs", "smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"];
 const COMMAND_TIMEOUT_MS = 60_000;
@@ -269,12 +271,16 @@ async function checkSimulator(work) {
 async function checkRedis(work) {
   await check("pack hotmart-redis", () => pack(REDIS_DIR, work));
   await check("publint hotmart-redis", () => lint(REDIS_DIR));
-async function checkCli(work) {
-  await check("pack hotmart-cli", () => pack(CLI_DIR, work));
-  await check("publint hotmart-cli", () => lint(CLI_DIR));
-  await check("hotmart-cli bin starts with a shebang", async () => {
-    const head = (await readFile(path.join(CLI_DIR, "dist", "cli.js"), "utf8")).slice(0, 19);
-    if (head !== "#!/usr/bin/env node") throw new CheckError(`dist/cli.js starts with ${JSON.stringify(head)}`);
+}
+
+/** A package with a bin: packs, passes publint, and its bin is the built file with a shebang. */
+async function checkBinPackage(name, dir, work) {
+  await check(`pack ${name}`, () => pack(dir, work));
+  await check(`publint ${name}`, () => lint(dir));
+  await check(`${name} bin starts with a shebang`, async () => {
+    const head = (await readFile(path.join(dir, "dist", "cli.js"), "utf8")).slice(0, 19);
+    if (head !== "#!/usr/bin/env node")
+      throw new CheckError(`dist/cli.js starts with ${JSON.stringify(head)}`);
   });
 }
 
@@ -285,7 +291,8 @@ async function main() {
   await checkHotmart(work);
   await checkSimulator(work);
   await checkRedis(work);
-  await checkCli(work);
+  await checkBinPackage("hotmart-cli", CLI_DIR, work);
+  await checkBinPackage("hotmart-mcp", MCP_DIR, work);
   if (failures > 0) {
     console.log(`\n${failures} packaging check(s) failed`);
     process.exitCode = 1;

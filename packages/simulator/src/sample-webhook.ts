@@ -1,4 +1,4 @@
-import { Dataset, DEFAULT_NOW, resolveScale } from "./data/dataset";
+import { Dataset, resolveScale } from "./data/dataset";
 import { WEBHOOK_EVENTS, type WebhookEventName } from "./data/enums";
 import { sampleEventData } from "./webhook-events";
 import { type WebhookEnvelope, webhookEnvelope, withBodyHottok } from "./webhooks";
@@ -6,7 +6,7 @@ import { type WebhookEnvelope, webhookEnvelope, withBodyHottok } from "./webhook
 export interface SampleWebhookOptions {
   /** Dataset seed (default 42, the simulator's): the ids in the payload exist in a simulator with this seed. */
   seed?: number;
-  /** The envelope's creation date (epoch ms). Default: the simulator's default start time. */
+  /** The envelope's creation date (epoch ms). Default: now, the simulator's default clock. */
   now?: number;
   /** Added as a body `hottok` field on the events whose real captures carry one (SWITCH_PLAN, charge date). */
   hottok?: string;
@@ -21,7 +21,7 @@ export function sampleWebhook(event: WebhookEventName, options: SampleWebhookOpt
   if (!(WEBHOOK_EVENTS as readonly string[]).includes(event)) {
     throw new TypeError(`Unknown webhook event "${event}"; use one of ${WEBHOOK_EVENTS.join(", ")}`);
   }
-  const now = options.now ?? DEFAULT_NOW;
+  const now = options.now ?? Date.now();
   // A small dataset still holds every kind of record the 16 payloads draw from.
   const data = new Dataset(Math.floor(options.seed ?? 42), resolveScale({ sales: 200 }), now);
   const envelope = webhookEnvelope(event, sampleEventData(event, data, now), now);

@@ -19,6 +19,7 @@ import type {
   PaymentMethod,
   PaymentType,
   PurchaseStatus,
+  PurchaseStatusFilter,
 } from "./enums";
 import { checkId } from "./input-checks";
 
@@ -43,8 +44,8 @@ export interface SalesReportParams extends PageParams {
   end_date?: DateParam | undefined;
   /** A transaction code (`HP…`); finds the sale whatever its status. */
   transaction?: string | undefined;
-  /** One status; replaces the default APPROVED+COMPLETE filter. */
-  transaction_status?: PurchaseStatus | undefined;
+  /** One status; replaces the default APPROVED+COMPLETE filter. `DELAYED` is refused as a filter. */
+  transaction_status?: PurchaseStatusFilter | undefined;
 }
 
 export interface SalesHistoryParams extends SalesReportParams {
