@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sampleWebhook, WEBHOOK_EVENTS } from "../src/index";
+import { PINNED_NOW, sampleWebhook, WEBHOOK_EVENTS } from "../src/index";
 
 describe("sampleWebhook", () => {
   it.each(WEBHOOK_EVENTS)("builds a v2 envelope with real data for %s", (event) => {
@@ -14,9 +14,10 @@ describe("sampleWebhook", () => {
     expect(envelope.hottok).toBe(bodyHottok ? "h" : undefined);
   });
 
-  it("is deterministic for a seed apart from the envelope id", () => {
-    const a = sampleWebhook("PURCHASE_APPROVED", { seed: 7 });
-    const b = sampleWebhook("PURCHASE_APPROVED", { seed: 7 });
+  it("is deterministic for a seed and a pinned clock, apart from the envelope id", () => {
+    // Like the simulator, the default clock is the wall clock: pin `now` for the same payload twice.
+    const a = sampleWebhook("PURCHASE_APPROVED", { seed: 7, now: PINNED_NOW });
+    const b = sampleWebhook("PURCHASE_APPROVED", { seed: 7, now: PINNED_NOW });
     expect(a.data).toEqual(b.data);
     expect(a.id).not.toBe(b.id);
   });

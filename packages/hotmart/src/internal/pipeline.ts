@@ -192,7 +192,8 @@ async function run(call: Call): Promise<unknown> {
         continue;
       }
     }
-    if (!decision.retry || retry >= call.maxRetries || Date.now() + wait >= call.deadline) {
+    // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
+    if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
       // A GET that kept answering no body at all, after every second look: now it may count as empty.
       if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
         return call.spec.empty?.();
@@ -231,15 +232,7 @@ async function admit(call: Call): Promise<string> {
 /** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
   const { ctx, signal, method, options } = call;
-  let ticket = 0;
-  if (ctx.limiter) {
-    try {
-      ticket = await ctx.limiter.acquire(signal);
-    } catch (error) {
-      if (signal.aborted) throw abortError(call, false);
-      throw error;
-    }
-  }
+  const ticket = ctx.limiter ? await acquireSlot(call, ctx.limiter) : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
     throw new APIConnectionTimeoutError(
@@ -299,6 +292,36 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   } catch (error) {
     if (!(error instanceof ResponseParseError)) throw error;
     return { kind: "failed", outcome: { kind: "unreadable" }, error };
+  }
+}
+
+const PAST_DEADLINE = Symbol("past the total timeout");
+
+/**
+ * A slot from the limiter, waited for no longer than the call's total timeout: after a 429 the whole
+ * client may be paused for a minute, and a call with `totalTimeout: 5_000` must not sit there for it.
+ */
+async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
+  const { ctx, signal, method } = call;
+  const bounded = new AbortController();
+  const unlink = link(signal, bounded);
+  const timer = setTimeout(() => bounded.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
+  try {
+    return await limiter.acquire(bounded.signal);
+  } catch (error) {
+    if (signal.aborted) throw abortError(call, false);
+    if (bounded.signal.reason === PAST_DEADLINE) {
+      throw new APIConnectionTimeoutError(
+        `${method} ${call.safeURL()} ran past its total timeout while waiting for the rate limiter ` +
+          "(the client is paused after a 429 or its quota is spent); it was not sent. Raise totalTimeout " +
+          "to wait for the quota, or send fewer requests",
+        { outcomeUnknown: false, redactor: ctx.redactor },
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    unlink();
   }
 }
 

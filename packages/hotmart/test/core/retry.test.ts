@@ -126,6 +126,27 @@ describe("retries", () => {
     expect(error.error).toBe("too_many_requests");
   });
 
+  it("a 429 whose reset is past the call's totalTimeout fails at once with the RateLimitError", async () => {
+    // The reset says a minute; the call allows half a second. Before the fix the paused limiter held
+    // the retry for the whole minute and this test hit Vitest's timeout.
+    server.handle((_req, res) => json(res, 429, { error: "too_many_requests" }, { "ratelimit-reset": "60" }));
+    const hotmart = client({ maxRetries: 3, totalTimeout: 500 });
+    const error = (await hotmart.request("GET", "/x").catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(60);
+    expect(server.requests).toHaveLength(1);
+
+    // Another call on the paused client waits for the limiter no longer than its own totalTimeout.
+    const waiting = (await hotmart
+      .request("GET", "/y")
+      .catch((e: unknown) => e)) as APIConnectionTimeoutError;
+    expect(waiting).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(waiting.message).toMatch(/total timeout while waiting for the rate limiter/);
+    expect(waiting.outcomeUnknown).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    await hotmart.close();
+  }, 20_000);
+
   it("retries a write whose connection was refused (it surely never arrived)", async () => {
     const closed = await startScriptedServer();
     const deadURL = closed.url;
