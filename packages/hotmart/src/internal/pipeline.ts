@@ -231,7 +231,7 @@ async function admit(call: Call): Promise<string> {
 
 /** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
-  const { ctx, signal, method, options } = call;
+  const { ctx, method, options } = call;
   const ticket = ctx.limiter ? await acquireSlot(call, ctx.limiter) : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
