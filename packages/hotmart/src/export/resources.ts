@@ -26,27 +26,13 @@ import type {
   SubscriptionsTransactionsItem,
   SubscriptionsTransactionsParams,
 } from "../resources";
+import { PURCHASE_STATUS_FILTER_VALUES } from "../resources/enums";
 
-/** The 17 values the sales reports' `transaction_status` filter accepts (HOTMART-API §8.1). */
-export const SALES_STATUS_VALUES = [
-  "APPROVED",
-  "BLOCKED",
-  "CANCELLED",
-  "CHARGEBACK",
-  "COMPLETE",
-  "EXPIRED",
-  "NO_FUNDS",
-  "OVERDUE",
-  "PARTIALLY_REFUNDED",
-  "PRE_ORDER",
-  "PRINTED_BILLET",
-  "PROCESSING_TRANSACTION",
-  "PROTESTED",
-  "REFUNDED",
-  "STARTED",
-  "UNDER_ANALISYS",
-  "WAITING_PAYMENT",
-] as const;
+/**
+ * The 17 statuses the sales reports' `transaction_status` filter accepts (HOTMART-API §8.1), one walk
+ * each: both spellings of UNDER_ANALISYS name one status, so only Hotmart's own spelling is walked.
+ */
+export const SALES_STATUS_VALUES = PURCHASE_STATUS_FILTER_VALUES.filter((s) => s !== "UNDER_ANALYSIS");
 
 /** Price details documents only 14 of them (§8.1 S5); "all" sends only these, so no walk gets a 400. */
 export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES.filter(
