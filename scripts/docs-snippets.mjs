@@ -127,6 +127,9 @@ async function main() {
   const work = path.join(ROOT, ".tmp", "docs-snippets");
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
+  // Files a block writes (an export's output, its checkpoint) land in the scratch folder, never in the
+  // checkout, where lint and `git status` would see them.
+  process.chdir(work);
   const sim = await startSimulator({ port: 0, seed: 42 });
   // Blocks run in this process (one Node start instead of one per block): they see the simulator's
   // variables, as a reader's shell would after pasting the simulator's HOTMART_* lines.
