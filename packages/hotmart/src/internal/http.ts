@@ -30,17 +30,21 @@ export async function attempt(
 ): Promise<AttemptOutcome> {
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
   const { signal } = controller;
+  let stamped = false;
   try {
     const pending = fetchFn(url, { ...init, signal });
     // Called right after fetch took the request, never before: the rate limiter counts from this
     // moment, so a pause (GC, a busy core) between being let through and the send cannot make the
     // request look older than it is.
+    stamped = true;
     onSent?.();
     const response = await pending;
     // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
     const text = await response.text();
     return { kind: "response", response, text };
   } catch (error) {
+    // fetch threw before taking the request: still close the limiter's grant, counted from now.
+    if (!stamped) onSent?.();
     if (signal.aborted) {
       return signal.reason === TIMED_OUT ? { kind: "timeout" } : { kind: "aborted", reason: signal.reason };
     }

@@ -235,6 +235,8 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   const ticket = ctx.limiter ? await acquireSlot(call, ctx.limiter) : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
+    // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
+    ctx.limiter?.stamp?.(ticket);
     throw new APIConnectionTimeoutError(
       `${method} ${call.safeURL()} ran past its total timeout before it could be sent`,
       { outcomeUnknown: false, redactor: ctx.redactor },
@@ -296,6 +298,8 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
 }
 
 const PAST_DEADLINE = Symbol("past the total timeout");
+const NOT_YET_VALUE = Symbol("no slot yet");
+const NOT_YET = Promise.resolve(NOT_YET_VALUE);
 
 /**
  * A slot from the limiter, waited for no longer than the call's total timeout: after a 429 the whole
@@ -303,11 +307,19 @@ const PAST_DEADLINE = Symbol("past the total timeout");
  */
 async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
   const { ctx, signal, method } = call;
+  if (signal.aborted) throw abortError(call, false);
   const bounded = new AbortController();
-  const unlink = link(signal, bounded);
-  const timer = setTimeout(() => bounded.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
+  let unlink: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await limiter.acquire(bounded.signal);
+    const slot = limiter.acquire(bounded.signal);
+    // Almost always a slot is free and the promise is already settled: skip the listener and the timer,
+    // which would cost more than everything else the limiter does for the call.
+    const first = await Promise.race([slot, NOT_YET]);
+    if (first !== NOT_YET_VALUE) return first as number;
+    unlink = link(signal, bounded);
+    timer = setTimeout(() => bounded.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
+    return await slot;
   } catch (error) {
     if (signal.aborted) throw abortError(call, false);
     if (bounded.signal.reason === PAST_DEADLINE) {
@@ -320,8 +332,8 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    unlink();
+    if (timer !== undefined) clearTimeout(timer);
+    unlink?.();
   }
 }
 

@@ -36,6 +36,15 @@ interface Budget {
 
 /** How many 429-provoking guesses are remembered; older ones are forgotten (their calls are long done). */
 const GUESSES_KEPT = 4_096;
+/** How long a grant that was never stamped still counts as possibly in flight. */
+const UNSTAMPED_GRACE_MS = 10_000;
+
+interface SentEntry {
+  ticket: number;
+  /** The grant time, then (once stamped) the moment fetch took the request. */
+  at: number;
+  stamped: boolean;
+}
 
 /**
  * The default limiter: one per client, in this process. Every request of the client waits its turn
@@ -62,8 +71,11 @@ export class MemoryRateLimiter implements RateLimiter {
   private readonly explicit: boolean;
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
   private marginMs: number;
-  /** Send times of the requests still inside the window, in grant order. */
-  private readonly sent: Array<{ ticket: number; at: number }> = [];
+  /**
+   * Send times of the requests still inside the window, sorted by time. An entry is a grant until
+   * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
+   */
+  private readonly sent: SentEntry[] = [];
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
@@ -132,18 +144,22 @@ export class MemoryRateLimiter implements RateLimiter {
    */
   stamp(ticket: number, now = this.now()): void {
     for (let i = this.sent.length - 1; i >= 0; i--) {
-      const entry = this.sent[i] as { ticket: number; at: number };
+      const entry = this.sent[i] as SentEntry;
       if (entry.ticket === ticket) {
+        if (entry.stamped) return;
+        entry.stamped = true;
         entry.at = Math.max(entry.at, now);
         // Requests do not always reach fetch in the order they were let through. Keep the log sorted
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        while (j + 1 < this.sent.length && (this.sent[j + 1] as { at: number }).at < entry.at) {
-          this.sent[j] = this.sent[j + 1] as { ticket: number; at: number };
+        while (j + 1 < this.sent.length && (this.sent[j + 1] as SentEntry).at < entry.at) {
+          this.sent[j] = this.sent[j + 1] as SentEntry;
           j++;
         }
         this.sent[j] = entry;
+        // A waiter may be held by this entry while it was unstamped: its window now has an end.
+        if (this.queue.length > 0) this.schedule(now);
         return;
       }
     }
@@ -234,9 +250,11 @@ export class MemoryRateLimiter implements RateLimiter {
   waitTime(now = this.now()): number {
     let wait = Math.max(0, this.pausedUntil - now);
     if (this.useLog() && this.sentInWindow(now) >= this.limit) {
-      // Stamps can be slightly out of order; the head is then a conservative (later) bound.
-      const oldest = this.sent[this.sent.length - this.limit]?.at as number;
-      wait = Math.max(wait, oldest + this.windowMs + this.marginMs - now);
+      // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
+      // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
+      const oldest = this.sent[this.sent.length - this.limit] as SentEntry;
+      const from = oldest.stamped ? oldest.at : Math.max(oldest.at, now);
+      wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
     }
     this.roll(now);
     const budget = this.budget;
@@ -265,7 +283,14 @@ export class MemoryRateLimiter implements RateLimiter {
 
   private sentInWindow(now: number): number {
     const span = this.windowMs + this.marginMs;
-    while (this.sent.length > 0 && (this.sent[0]?.at as number) + span <= now) this.sent.shift();
+    // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
+    // grace far longer than any scheduling delay, so it cannot hold a slot forever.
+    const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
+    for (;;) {
+      const head = this.sent[0];
+      if (!head || head.at + (head.stamped ? span : grace) > now) break;
+      this.sent.shift();
+    }
     return this.sent.length;
   }
 
@@ -296,7 +321,7 @@ export class MemoryRateLimiter implements RateLimiter {
       const waiter = this.queue.shift() as Waiter;
       waiter.unlink();
       this.tickets += 1;
-      this.sent.push({ ticket: this.tickets, at: now });
+      this.sent.push({ ticket: this.tickets, at: now, stamped: false });
       this.outstanding.set(this.tickets, this.generation);
       // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
       if (this.outstanding.size > GUESSES_KEPT)

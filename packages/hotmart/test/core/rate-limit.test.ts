@@ -77,6 +77,37 @@ describe("client-wide rate limiter", () => {
     }
   });
 
+  it("in virtual time, a grant that reaches fetch after more than a whole window still counts: none over the limit", async () => {
+    // On a machine loaded far past its cores, the gap between being let through and fetch taking the
+    // request can exceed the window itself (seen: 117 sends in one 300 ms window). A grant not yet
+    // stamped must count as about to be sent, not expire on its grant time.
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const limiter = new RateLimiter({ requestsPerMinute: 100, windowMs: 300 }, () => Date.now());
+      let seed = 7;
+      const random = () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      const sends: number[] = [];
+      const done = Array.from({ length: 600 }, async () => {
+        const ticket = await limiter.acquire();
+        // Every fourth grant is stalled 400 to 900 ms (past its whole window) between the grant and
+        // fetch; the others 0 to 40 ms.
+        const stalled = ticket % 4 === 1;
+        await new Promise((r) => setTimeout(r, Math.floor(stalled ? 400 + random() * 500 : random() * 40)));
+        sends.push(Date.now());
+        limiter.stamp(ticket);
+      });
+      await vi.advanceTimersByTimeAsync(60_000);
+      await Promise.all(done);
+      expect(sends).toHaveLength(600);
+      expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("a 429 with RateLimit-Reset: 1 delays the retry about a second and holds back the client's other requests", async () => {
     let limited = false;
     server.handle((req, res) => {
