@@ -58,7 +58,7 @@ describe("webhooks", () => {
       expect(body.version).toBe("2.0.0");
       expect(Object.keys(body.data).length).toBeGreaterThan(0);
     }
-  }, 60_000);
+  }, 180_000);
 
   it("trigger exits 1 when the endpoint fails, 2 for an unknown event", async () => {
     expect(
@@ -133,7 +133,7 @@ describe("webhooks", () => {
     child.kill("SIGINT");
     const code = await new Promise<number | null>((r) => child.on("exit", r));
     expect(code).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("access check", () => {

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { HAS_REDIS, INSTALL_HINT } from "./redis-server";
@@ -39,7 +40,16 @@ it.skipIf(!HAS_REDIS || !BUILT)(
     expect(figures.tokenRequests).toBe(1);
     // Before the first response states the quota (20, not the assumed 500) a few may go out on a guess.
     expect(figures.responses429).toBeLessThanOrEqual(20);
-    expect(figures.quotaUsedPct).toBeGreaterThanOrEqual(75);
+    // The share of the quota used is a real-time figure: judged only when the machine was not loaded
+    // past twice its cores (the four processes could not get a core when their timers fired).
+    const load = loadavg()[0] ?? 0;
+    if (load > 2 * availableParallelism()) {
+      console.log(
+        `[multi-process] share of quota not judged: load ${load.toFixed(1)} on ${availableParallelism()} cores`,
+      );
+    } else {
+      expect(figures.quotaUsedPct).toBeGreaterThanOrEqual(75);
+    }
     // Over 8 s the start-up (who got the token and the first window) weighs on the shares; over the 60 s
     // benchmark they were within 7 % of each other (min/max 0.94). This only catches a process starved.
     expect(figures.shareMinMaxRatio).toBeGreaterThanOrEqual(0.35);

@@ -9,6 +9,7 @@
 import { Hotmart } from "hotmart";
 import { startSimulator } from "hotmart-simulator";
 import { expect, it } from "vitest";
+import { watchMachine } from "../helpers/machine";
 import { TOKEN_PATH } from "./helpers";
 
 const FULL = process.env.HOTMART_CHAOS === "full";
@@ -39,6 +40,7 @@ it(`${CALLS} concurrent calls against a 60 per 5 s quota: none rejected, the quo
     baseURL: sim.url,
     authURL: sim.authURL,
   });
+  const machine = watchMachine();
   try {
     const results = await Promise.allSettled(
       Array.from({ length: CALLS }, (_, i) => client.sales.history({ max_results: 1 + (i % 3) })),
@@ -72,9 +74,14 @@ it(`${CALLS} concurrent calls against a 60 per 5 s quota: none rejected, the quo
 
     expect(rejected.map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
     expect(ok).toHaveLength(CALLS);
-    expect(quotaUsed).toBeGreaterThanOrEqual(0.85);
-    // Never idle for longer than the server's reset (twice the window: room for a busy machine's timers).
-    expect(maxGap).toBeLessThan(2 * WINDOW_MS);
+    const starved = machine.starved();
+    if (starved) {
+      console.log(`[herd] share of quota and idle gap not judged: this process was starved (${starved})`);
+    } else {
+      expect(quotaUsed).toBeGreaterThanOrEqual(0.85);
+      // Never idle for longer than the server's reset (twice the window: room for a busy machine's timers).
+      expect(maxGap).toBeLessThan(2 * WINDOW_MS);
+    }
     // Once the client has seen the quota spent it sends no more than the server allows (a few may slip
     // through when a busy machine delivers a window's responses late; a herd would be dozens).
     expect(limitedLater).toBeLessThanOrEqual(5);
