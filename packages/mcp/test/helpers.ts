@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type ClientOptions, Hotmart } from "hotmart";
 import { createContext, type RunningHttpServer, startHttpServer, type ToolContext } from "hotmart-mcp";
-import { type Simulator, startSimulator } from "hotmart-simulator";
+import { type Simulator, type SimulatorOptions, startSimulator } from "hotmart-simulator";
 
 export const TOKEN = "test-token-0123456789abcdef";
 
@@ -18,9 +18,14 @@ export interface Harness {
 
 /** The real simulator, the real server over loopback HTTP, and the MCP SDK's own client. */
 export async function harness(
-  options: { allowWrites?: boolean; now?: () => number; client?: ClientOptions } = {},
+  options: {
+    allowWrites?: boolean;
+    now?: () => number;
+    client?: ClientOptions;
+    sim?: Partial<SimulatorOptions>;
+  } = {},
 ): Promise<Harness> {
-  const sim = await startSimulator({ port: 0, seed: 7, rateLimit: false });
+  const sim = await startSimulator({ port: 0, seed: 7, rateLimit: false, ...options.sim });
   const client = new Hotmart({
     clientId: sim.credentials.clientId,
     clientSecret: sim.credentials.clientSecret,

@@ -114,10 +114,10 @@ function writeTool<Shape extends z.ZodRawShape>(
       } catch (error) {
         if (writeOutcomeUnknown(error)) {
           throw new ToolError(
-            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, ctx.now())}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
+            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, Date.now(), ctx.client.rateLimit)}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
           );
         }
-        throw new ToolError(`Not applied: ${describeError(error, ctx.now())}`);
+        throw new ToolError(`Not applied: ${describeError(error, Date.now(), ctx.client.rateLimit)}`);
       }
       return {
         structured: { status: "done", summary: applied.summary, changes: [], result: applied.result },
