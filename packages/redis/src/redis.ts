@@ -19,8 +19,14 @@ export interface RedisCommonOptions {
 export async function command<T>(what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
+    // The rejection waits for setImmediate, after the event loop's I/O phase: when this process itself
+    // was stalled (a busy CPU, a long GC) past the deadline, a reply that arrived meanwhile is read first
+    // and wins. Only a Redis that really did not answer fails the command.
     timer = setTimeout(
-      () => reject(new HotmartRedisError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+      () =>
+        setImmediate(() =>
+          reject(new HotmartRedisError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+        ),
       timeoutMs,
     );
   });
