@@ -39,7 +39,7 @@ it.skipIf(!HAS_REDIS || !BUILT)(
     expect(figures.responses429).toBeLessThanOrEqual(20);
     expect(figures.quotaUsedPct).toBeGreaterThanOrEqual(75);
     // Over 8 s the start-up (who got the token and the first window) weighs on the shares; over the 60 s
-    // benchmark they were within 7 % of each other (min/max 0.94). This only catches a process starved.
+    // benchmark they were within 11 % of each other (min/max 0.89). This only catches a process starved.
     expect(figures.shareMinMaxRatio).toBeGreaterThanOrEqual(0.35);
   },
   120_000,

@@ -142,6 +142,25 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     for (const l of [a, b, c, d]) l.close();
   });
 
+  it("RedisRateLimiter: a request that left long after its slot was granted (a stalled process) counts from when it left", async () => {
+    const name = `s${Date.now()}`;
+    const direct = connect(server);
+    const limiter = new RedisRateLimiter(connect(server), { name });
+    const log = `hotmart:ratelimit:${name}:log`;
+    const quick = await limiter.acquire();
+    limiter.stamp(quick); // sent at once: nothing to correct, no round trip
+    const before = limiter.roundTrips;
+    const late = await limiter.acquire();
+    const [, granted] = await direct.zrange(log, 1, 1, "WITHSCORES");
+    await new Promise((r) => setTimeout(r, 150)); // the process stalls between the grant and fetch
+    limiter.stamp(late);
+    expect(limiter.roundTrips).toBe(before + 2); // the grant, and the stamp
+    let moved = Number(granted);
+    while (moved === Number(granted)) moved = Number((await direct.zrange(log, 1, 1, "WITHSCORES"))[1]);
+    expect(moved - Number(granted)).toBeGreaterThanOrEqual(100);
+    limiter.close();
+  });
+
   it("RedisRateLimiter: Redis unreachable at start fails the request with HotmartRedisError within the command timeout, or uses the fallback given", async () => {
     const dead = new Redis(1, "127.0.0.1", {
       lazyConnect: true,
