@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
 import { HotmartRedisError } from "./errors";
 
-/** The client the stores take: an `ioredis` instance (a `Cluster` works when the keys share a hash tag). */
-export type RedisClient = Pick<Redis, "get" | "set" | "del" | "eval" | "evalsha">;
+/**
+ * The client the stores take: an `ioredis` instance (a `Cluster` works when the keys share a hash tag),
+ * or a node-redis client through `fromNodeRedis`. Only these forms are called.
+ */
+export interface RedisClient {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, px: "PX", ms: number): Promise<unknown>;
+  set(key: string, value: string, px: "PX", ms: number, nx: "NX"): Promise<unknown>;
+  del(key: string): Promise<unknown>;
+  eval(script: string, numKeys: number, ...keysAndArgs: Array<string | number>): Promise<unknown>;
+  evalsha(sha: string, numKeys: number, ...keysAndArgs: Array<string | number>): Promise<unknown>;
+}
 
 export interface RedisCommonOptions {
   /** Key prefix; default "hotmart:". Use `{hotmart}:` on Redis Cluster so a script's keys share a slot. */
