@@ -1,6 +1,7 @@
 // Many processes, one credential (issue 13): N Node processes × C concurrent callers share one quota and
 // one token through hotmart-redis, against the simulator with its quota scaled down. Prints the 429s, the
-// share of the quota used, token requests, each process's share and the Redis round trips per request.
+// share of the quota used, token requests, each process's share and the Redis round trips per request
+// (rate limiter and token store, together and apart).
 //
 //   node bench/redis-shared-quota.mjs            60 s, 4 processes × 8 callers, 500 per 10 s
 //   BENCH_SECONDS=10 BENCH_JSON=1 node ...       shorter; one JSON line (the multi-process test reads it)
@@ -17,6 +18,8 @@ const CALLERS = Number(process.env.BENCH_CALLERS ?? 8);
 const LIMIT = Number(process.env.BENCH_LIMIT ?? 500);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
 const JSON_OUT = process.env.BENCH_JSON === "1";
+// The simulator's token lifetime in seconds (default Hotmart's, 172 799): a few seconds shows the refreshes.
+const TOKEN_TTL_S = process.env.BENCH_TOKEN_TTL_S ? Number(process.env.BENCH_TOKEN_TTL_S) : undefined;
 
 const port = await new Promise((resolve, reject) => {
   const s = createServer();
@@ -43,47 +46,103 @@ await new Promise((resolve, reject) => {
     if (out.includes("Ready to accept connections")) resolve();
   });
 });
-const sim = await startSimulator({ port: 0, seed: 21, rateLimit: { limit: LIMIT, windowMs: WINDOW_MS } });
+// Stopped with the benchmark, however it ends (Ctrl-C included): no redis-server or worker left behind.
+const children = [];
+const stopAll = () => {
+  for (const child of children) child.kill("SIGKILL");
+  redis.kill("SIGKILL");
+};
+process.once("exit", stopAll);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+const sim = await startSimulator({
+  port: 0,
+  seed: 21,
+  rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+  ...(TOKEN_TTL_S ? { tokenTtlSeconds: TOKEN_TTL_S } : {}),
+});
 try {
-  const startAt = Date.now() + 1_500;
   const worker = fileURLToPath(new URL("./redis-worker.mjs", import.meta.url));
-  const results = await Promise.all(
-    Array.from({ length: PROCESSES }, () => {
-      const cfg = {
-        redisPort: port,
-        name: "bench",
-        clientId: sim.credentials.clientId,
-        clientSecret: sim.credentials.clientSecret,
-        baseURL: sim.url,
-        authURL: sim.authURL,
-        callers: CALLERS,
-        durationMs: SECONDS * 1000,
-        startAt,
-      };
-      return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [worker, JSON.stringify(cfg)], {
-          stdio: ["ignore", "pipe", "inherit"],
-        });
-        let out = "";
-        child.stdout.on("data", (c) => {
-          out += c;
-        });
-        child.once("exit", (code) =>
-          code === 0
-            ? resolve(JSON.parse(out.trim().split("\n").at(-1)))
-            : reject(new Error(`worker exited ${code}`)),
-        );
-      });
-    }),
-  );
+  // Every worker starts, connects and says "ready"; then all of them get the same start instant, so a
+  // slow start (a busy machine) does not shorten the run of the first ones.
+  const workers = Array.from({ length: PROCESSES }, () => {
+    const cfg = {
+      redisPort: port,
+      name: "bench",
+      clientId: sim.credentials.clientId,
+      clientSecret: sim.credentials.clientSecret,
+      baseURL: sim.url,
+      authURL: sim.authURL,
+      callers: CALLERS,
+      durationMs: SECONDS * 1000,
+    };
+    // The config (credentials included) goes through the environment, not argv: `ps` shows argv.
+    const child = spawn(process.execPath, [worker], {
+      stdio: ["pipe", "pipe", "inherit"],
+      env: { ...process.env, BENCH_WORKER_CONFIG: JSON.stringify(cfg) },
+    });
+    children.push(child);
+    let out = "";
+    let onReady;
+    const ready = new Promise((resolve) => {
+      onReady = resolve;
+    });
+    child.stdout.on("data", (c) => {
+      out += c;
+      if (out.includes("ready\n")) onReady();
+    });
+    const done = new Promise((resolve, reject) => {
+      child.once("exit", (code) =>
+        code === 0
+          ? resolve(JSON.parse(out.trim().split("\n").at(-1)))
+          : reject(new Error(`worker exited ${code}`)),
+      );
+    });
+    return { child, ready, done };
+  });
+  await Promise.race([
+    Promise.all(workers.map((w) => w.ready)),
+    Promise.all(workers.map((w) => w.done)), // a worker that dies before "ready" fails the benchmark
+  ]);
+  const startAt = Date.now() + 200;
+  for (const w of workers) w.child.stdin.end(`${startAt}\n`);
+  const results = await Promise.all(workers.map((w) => w.done));
   const calls = sim.requestLog.filter((e) => e.path.startsWith("/products"));
   const limited = calls.filter((e) => e.status === 429).length;
   const ok = calls.filter((e) => e.status === 200);
-  const first = Math.min(...ok.map((e) => e.at));
-  const last = Math.max(...ok.map((e) => e.at));
-  // Windows the run opened (the simulator's window starts with a call), the last counted whole.
-  const windows = Math.floor((last - first) / WINDOW_MS) + 1;
+  // The simulator's windows, rebuilt from its log: a fixed window opens with the first request (token
+  // requests included) that arrives after the previous one ended. The quota used is the share of the
+  // windows opened during the run that carried a 200. A window opened after the run's end holds only the
+  // calls that were already waiting when the callers stopped: not load, so it is left out (it is counted
+  // in quotaUsedPctAllWindows, the stricter figure).
+  const runEnd = startAt + SECONDS * 1000;
+  const windows = [];
+  for (const e of [...sim.requestLog].sort((a, b) => a.at - b.at)) {
+    const current = windows.at(-1);
+    if (!current || e.at - current.start >= WINDOW_MS) windows.push({ start: e.at, ok: 0 });
+    if (e.status === 200 && e.path.startsWith("/products")) windows.at(-1).ok++;
+  }
+  const inRun = windows.filter((w) => w.start < runEnd);
+  const usedPct = (list) =>
+    Number(((100 * list.reduce((n, w) => n + w.ok, 0)) / (Math.max(1, list.length) * LIMIT)).toFixed(1));
+  // The SDK refreshes a token at half its life when that is under 10 minutes (else 5 minutes early): one
+  // token request per such lifetime is the expected count. Two requests closer than half a lifetime mean
+  // two processes refreshed the same token.
+  const ttlMs = (TOKEN_TTL_S ?? 172_799) * 1000;
+  const lifetimeMs = ttlMs - Math.min(300_000, ttlMs / 2);
+  const grants = sim.requestLog
+    .filter((e) => e.path.startsWith("/security") && e.status === 200)
+    .map((e) => e.at)
+    .sort((a, b) => a - b);
+  const tooSoon = grants.filter((at, i) => i > 0 && at - grants[i - 1] < lifetimeMs / 2).length;
   const shares = results.map((r) => r.ok);
+  const limiterTrips = results.reduce((n, r) => n + r.roundTrips, 0);
+  const tokenTrips = results.reduce((n, r) => n + r.tokenRoundTrips, 0);
+  const perRequest = (n) => Number((n / Math.max(1, calls.length)).toFixed(2));
   const figures = {
     seconds: SECONDS,
     processes: PROCESSES,
@@ -93,13 +152,20 @@ try {
     ok: ok.length,
     responses429: limited,
     failedCalls: results.reduce((n, r) => n + r.failed, 0),
-    quotaUsedPct: Number(((100 * ok.length) / (windows * LIMIT)).toFixed(1)),
+    quotaWindows: inRun.length,
+    quotaUsedPct: usedPct(inRun),
+    quotaUsedPctAllWindows: usedPct(windows),
     tokenRequests: sim.stats().tokenGrants,
+    tokenLifetimeMs: lifetimeMs,
+    // 1, plus 1 for each token lifetime that ended while calls were still being made.
+    tokenRequestsExpected: 1 + Math.floor((Math.max(...ok.map((e) => e.at)) - (grants[0] ?? 0)) / lifetimeMs),
+    tokenRequestsTooSoon: tooSoon,
     shares,
     shareMinMaxRatio: Number((Math.min(...shares) / Math.max(...shares)).toFixed(3)),
-    redisRoundTripsPerRequest: Number(
-      (results.reduce((n, r) => n + r.roundTrips, 0) / Math.max(1, calls.length)).toFixed(2),
-    ),
+    // Every Redis command the processes sent, per API request: the limiter's, and the token store's.
+    redisRoundTripsPerRequest: perRequest(limiterTrips + tokenTrips),
+    limiterRoundTripsPerRequest: perRequest(limiterTrips),
+    tokenStoreRoundTripsPerRequest: perRequest(tokenTrips),
     errors: [...new Set(results.flatMap((r) => r.errors))].slice(0, 5),
   };
   if (JSON_OUT) console.log(JSON.stringify(figures));

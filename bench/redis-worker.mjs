@@ -4,20 +4,25 @@ import { Hotmart } from "hotmart";
 import { RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { Redis } from "ioredis";
 
-const cfg = JSON.parse(process.argv[2]);
+const cfg = JSON.parse(process.env.BENCH_WORKER_CONFIG);
 const redis = new Redis(cfg.redisPort, "127.0.0.1", { maxRetriesPerRequest: 1 });
 const limiter = new RedisRateLimiter(redis, { name: cfg.name });
+const tokenStore = new RedisTokenStore(redis, { prefix: `${cfg.name}:` });
 const client = new Hotmart({
   clientId: cfg.clientId,
   clientSecret: cfg.clientSecret,
   baseURL: cfg.baseURL,
   authURL: cfg.authURL,
-  tokenStore: new RedisTokenStore(redis, { prefix: `${cfg.name}:` }),
+  tokenStore,
   limiter,
 });
-// Start together: the coordinator gives every process the same start instant.
-await new Promise((r) => setTimeout(r, Math.max(0, cfg.startAt - Date.now())));
-const deadline = cfg.startAt + cfg.durationMs;
+// Start together: once every process said "ready", the coordinator sends all of them one start instant.
+process.stdout.write("ready\n");
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const startAt = Number(input.trim());
+await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
+const deadline = startAt + cfg.durationMs;
 let ok = 0;
 let failed = 0;
 const errors = new Set();
@@ -45,6 +50,7 @@ console.log(
     failed,
     errors: [...errors],
     roundTrips: limiter.roundTrips,
+    tokenRoundTrips: tokenStore.roundTrips,
     tokenRequests: client.tokenRequests,
   }),
 );

@@ -9,4 +9,9 @@ export interface ToolContext {
   confirmations: ConfirmationStore<WritePlan>;
   /** Epoch ms; injected in tests. */
   now: () => number;
+  /**
+   * How long one Hotmart call may take (the client's `totalTimeout`): a tool asked while the quota is
+   * paused for longer answers "quota exceeded, retry at ..." at once.
+   */
+  callBudgetMs: number;
 }

@@ -1,5 +1,6 @@
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   AuthenticationError,
   HotmartError,
@@ -8,6 +9,7 @@ import {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  type RateLimitSnapshot,
   ResponseValidationError,
 } from "hotmart";
 import { redact } from "./redact";
@@ -40,14 +42,43 @@ function retryHint(seconds: number | undefined, now: number): string {
 }
 
 /**
- * Turns any failure into one actionable line. The classification is a pure function of the error so it can be
- * tested on its own; the SDK's messages are already free of secrets, and `redact` guards the rest.
+ * How long the client's rate limiter will hold the next request (ms), when it knows: after a 429 or with
+ * the window's quota spent, until the reset. 0 when a request may go now or the limiter cannot tell.
  */
-export function describeError(error: unknown, now: number = Date.now()): string {
+export function quotaWaitMs(quota: RateLimitSnapshot | undefined, now: number = Date.now()): number {
+  if (!quota || quota.remaining > 0 || quota.resetAt === undefined) return 0;
+  return Math.max(0, quota.resetAt - now);
+}
+
+/** The quota is spent and the wait is longer than a tool call may take: said before anything is sent. */
+export function quotaSpentMessage(waitMs: number | undefined, now: number = Date.now()): string {
+  const hint = retryHint(waitMs === undefined || waitMs <= 0 ? undefined : waitMs / 1000, now);
+  return `Hotmart quota exceeded: the calls allowed for these credentials (shared by every session and by anything else using them) are spent; nothing was sent; ${hint}.`;
+}
+
+/**
+ * Turns any failure into one actionable line. The classification is a pure function of the error (and,
+ * for a request the rate limiter held back, of the limiter's state) so it can be tested on its own; the
+ * SDK's messages are already free of secrets, and `redact` guards the rest. `now` is the wall clock.
+ */
+export function describeError(
+  error: unknown,
+  now: number = Date.now(),
+  quota?: RateLimitSnapshot | undefined,
+): string {
   if (error instanceof ToolError) return error.message;
   if (error instanceof HotmartInputError) return `Invalid input: ${error.message}`;
   if (error instanceof RateLimitError) {
     return `Hotmart quota exceeded (429): ${retryHint(error.retryAfter, now)}; the server shares one quota across all sessions.`;
+  }
+  // Not a network fault: the call's time ran out while the client waited for the quota (after a 429 seen
+  // by another call, or a window spent); it was never sent.
+  if (
+    error instanceof APIConnectionTimeoutError &&
+    !error.outcomeUnknown &&
+    error.message.includes("waiting for the rate limiter")
+  ) {
+    return quotaSpentMessage(quotaWaitMs(quota, now), now);
   }
   if (error instanceof PermissionDeniedError) {
     return "Hotmart refused access (403): check that the credentials' account owns this product or Club and that the app has the needed permissions.";

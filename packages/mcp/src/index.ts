@@ -11,6 +11,6 @@ export {
   type RunningHttpServer,
   startHttpServer,
 } from "./http";
-export { type Backend, hasCredentials, openBackend } from "./runtime";
+export { type Backend, CALL_BUDGET_MS, hasCredentials, openBackend } from "./runtime";
 export { createContext, createMcpServer, SERVER_NAME, SERVER_VERSION, type ServerOptions } from "./server";
 export type { WritePlan } from "./tools/writes";

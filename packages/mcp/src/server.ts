@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Hotmart } from "hotmart";
 import { type ConfirmationOptions, ConfirmationStore } from "./confirm";
 import type { ToolContext } from "./context";
+import { CALL_BUDGET_MS } from "./runtime";
 import { registerAnswerTools } from "./tools/answers";
 import { registerReadTools } from "./tools/read";
 import { registerWriteTools, type WritePlan } from "./tools/writes";
@@ -21,6 +22,8 @@ export interface ServerOptions {
   /** Shared by every session of the process, so a token issued in one HTTP request is redeemed in the next. */
   confirmations?: ConfirmationStore<WritePlan>;
   now?: () => number;
+  /** The client's `totalTimeout` (default CALL_BUDGET_MS, what `openBackend` gives its client). */
+  callBudgetMs?: number;
 }
 
 export function createContext(options: ServerOptions & { confirmation?: ConfirmationOptions }): ToolContext {
@@ -31,6 +34,7 @@ export function createContext(options: ServerOptions & { confirmation?: Confirma
     confirmations:
       options.confirmations ?? new ConfirmationStore<WritePlan>({ now, ...options.confirmation }),
     now,
+    callBudgetMs: options.callBudgetMs ?? CALL_BUDGET_MS,
   };
 }
 

@@ -3,7 +3,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type ClientOptions, Hotmart } from "hotmart";
 import { createContext, type RunningHttpServer, startHttpServer, type ToolContext } from "hotmart-mcp";
-import { type Simulator, startSimulator } from "hotmart-simulator";
+import { type Simulator, type SimulatorOptions, startSimulator } from "hotmart-simulator";
 
 export const TOKEN = "test-token-0123456789abcdef";
 
@@ -18,9 +18,14 @@ export interface Harness {
 
 /** The real simulator, the real server over loopback HTTP, and the MCP SDK's own client. */
 export async function harness(
-  options: { allowWrites?: boolean; now?: () => number; client?: ClientOptions } = {},
+  options: {
+    allowWrites?: boolean;
+    now?: () => number;
+    client?: ClientOptions;
+    sim?: Partial<SimulatorOptions>;
+  } = {},
 ): Promise<Harness> {
-  const sim = await startSimulator({ port: 0, seed: 7, rateLimit: false });
+  const sim = await startSimulator({ port: 0, seed: 7, rateLimit: false, ...options.sim });
   const client = new Hotmart({
     clientId: sim.credentials.clientId,
     clientSecret: sim.credentials.clientSecret,
@@ -76,4 +81,45 @@ export function text(result: CallToolResult): string {
 export function ok<T = Record<string, unknown>>(result: CallToolResult): T {
   if (result.isError) throw new Error(`tool error: ${text(result)}`);
   return result.structuredContent as T;
+}
+
+/** Valid arguments for every read and answer tool, picked from the simulator's own data. */
+export function argumentsFor(sim: Simulator): Record<string, Record<string, unknown>> {
+  const { data } = sim;
+  const club = data.club;
+  const student = club.users[0];
+  const sub = data.subscriptions.find((s) => !s.magic && s.status === "ACTIVE");
+  const subProduct = data.products.find((p) => p.listed && p.isSubscription);
+  const coupon = data.coupons.find((c) => !c.deleted);
+  const event = data.events[0];
+  const buyer = data.sales.find((s) => s.status === "APPROVED")?.buyer;
+  if (!student || !sub || !subProduct || !coupon || !event || !buyer)
+    throw new Error("dataset lacks a sample");
+  const module = club.modules[0];
+  return {
+    sales_history: { limit: 5 },
+    sales_summary: {},
+    sales_participants: { limit: 3 },
+    sales_commissions: { limit: 3 },
+    sales_price_details: { limit: 3 },
+    subscriptions_list: { limit: 3, status: ["ACTIVE", "DELAYED"] },
+    subscriptions_summary: { limit: 3 },
+    subscriptions_transactions: { limit: 3 },
+    subscription_purchases: { subscriber_code: sub.subscriberCode },
+    products_list: { limit: 5 },
+    product_offers: { ucode: subProduct.ucode },
+    product_plans: { ucode: subProduct.ucode },
+    coupons_list: { product_id: coupon.productId },
+    club_modules: { subdomain: club.subdomain },
+    club_pages: { module_id: module?.id, product_id: club.product.id },
+    club_students: { subdomain: club.subdomain, limit: 5 },
+    club_lessons: { subdomain: club.subdomain, user_id: student.userId },
+    club_student_progress: { subdomain: club.subdomain, student_email: student.email },
+    event_info: { event_id: event.product.id },
+    event_tickets: { event_id: event.product.id, limit: 5 },
+    sales_report: { start_date: "2026-10-01", end_date: "2026-10-31", group_by: "payment_type" },
+    subscribers_by_status: {},
+    access_check: { email: sub.subscriber.email, subdomain: club.subdomain },
+    buyer_overview: { email: buyer.email, subdomain: club.subdomain },
+  };
 }

@@ -2,9 +2,11 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleCli } from "./bundle";
-import { call, ok, text } from "./helpers";
+import { argumentsFor, call, ok, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
 
 let cli: string;
@@ -38,6 +40,22 @@ describe("stdio transport", () => {
     );
     expect(report.totals.length).toBeGreaterThan(0);
   });
+
+  it("calls every read and answer tool over stdio, each structured result matching its outputSchema", async () => {
+    const mcp = await spawn(["--simulator"]);
+    // The same seed gives the same data: a local copy of the server's simulator picks valid arguments.
+    const local = await startSimulator({ port: 0, seed: 42, rateLimit: false });
+    const args = argumentsFor(local);
+    await local.close();
+    const ajv = new AjvJsonSchemaValidator();
+    const { tools } = await mcp.listTools();
+    for (const tool of tools) {
+      const result = await call(mcp, tool.name, args[tool.name] ?? {});
+      expect(result.isError, `${tool.name}: ${text(result)}`).toBeFalsy();
+      const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
+      expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);
+    }
+  }, 60_000);
 
   it("adds the write tools with --allow-writes, and a write still needs its confirmation", async () => {
     const mcp = await spawn(["--simulator", "--allow-writes"]);

@@ -1,6 +1,6 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type Harness, harness, ok, TOKEN, text } from "./helpers";
+import { argumentsFor, call, type Harness, harness, ok, TOKEN, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS } from "./names";
 
 let h: Harness;
@@ -8,47 +8,6 @@ beforeAll(async () => {
   h = await harness({ allowWrites: false });
 });
 afterAll(() => h?.close());
-
-/** Valid arguments for every read and answer tool, picked from the simulator's own data. */
-function argumentsFor(h: Harness): Record<string, Record<string, unknown>> {
-  const { data } = h.sim;
-  const club = data.club;
-  const student = club.users[0];
-  const sub = data.subscriptions.find((s) => !s.magic && s.status === "ACTIVE");
-  const subProduct = data.products.find((p) => p.listed && p.isSubscription);
-  const coupon = data.coupons.find((c) => !c.deleted);
-  const event = data.events[0];
-  const buyer = data.sales.find((s) => s.status === "APPROVED")?.buyer;
-  if (!student || !sub || !subProduct || !coupon || !event || !buyer)
-    throw new Error("dataset lacks a sample");
-  const module = club.modules[0];
-  return {
-    sales_history: { limit: 5 },
-    sales_summary: {},
-    sales_participants: { limit: 3 },
-    sales_commissions: { limit: 3 },
-    sales_price_details: { limit: 3 },
-    subscriptions_list: { limit: 3, status: ["ACTIVE", "DELAYED"] },
-    subscriptions_summary: { limit: 3 },
-    subscriptions_transactions: { limit: 3 },
-    subscription_purchases: { subscriber_code: sub.subscriberCode },
-    products_list: { limit: 5 },
-    product_offers: { ucode: subProduct.ucode },
-    product_plans: { ucode: subProduct.ucode },
-    coupons_list: { product_id: coupon.productId },
-    club_modules: { subdomain: club.subdomain },
-    club_pages: { module_id: module?.id, product_id: club.product.id },
-    club_students: { subdomain: club.subdomain, limit: 5 },
-    club_lessons: { subdomain: club.subdomain, user_id: student.userId },
-    club_student_progress: { subdomain: club.subdomain, student_email: student.email },
-    event_info: { event_id: event.product.id },
-    event_tickets: { event_id: event.product.id, limit: 5 },
-    sales_report: { start_date: "2026-10-01", end_date: "2026-10-31", group_by: "payment_type" },
-    subscribers_by_status: {},
-    access_check: { email: sub.subscriber.email, subdomain: club.subdomain },
-    buyer_overview: { email: buyer.email, subdomain: club.subdomain },
-  };
-}
 
 describe("tool catalogue", () => {
   it("lists every read and answer tool, and no write tool without --allow-writes", async () => {
@@ -65,7 +24,7 @@ describe("tool catalogue", () => {
 
   it("calls every tool, and each structured result matches the tool's outputSchema", async () => {
     const { tools } = await h.mcp.listTools();
-    const args = argumentsFor(h);
+    const args = argumentsFor(h.sim);
     const ajv = new AjvJsonSchemaValidator();
     const secrets = [h.sim.credentials.clientSecret, h.sim.credentials.basic, TOKEN];
     for (const tool of tools) {

@@ -100,6 +100,24 @@ redis.call("PEXPIRE", KEYS[1], 86400000)
 return 1
 `);
 
+/**
+ * KEYS: the send log. ARGV: a send's member. Moves its time to now (Redis's clock) when now is later: the
+ * request left long after Redis granted it (the process was stalled), and counts from when it left.
+ */
+const STAMP = new Script(`
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local at = tonumber(redis.call("ZSCORE", KEYS[1], ARGV[1]))
+if at and now > at then redis.call("ZADD", KEYS[1], "XX", now, ARGV[1]) end
+return 1
+`);
+
+/**
+ * A send that reached fetch this long after its slot was asked for is stamped again in Redis (one more
+ * round trip, only then). Shorter delays are within the window's margin (2 % of it, at most 250 ms).
+ */
+const STAMP_AFTER_MS = 50;
+
 interface Waiter {
   resolve: (ticket: number) => void;
   reject: (reason: unknown) => void;
@@ -114,8 +132,9 @@ interface Waiter {
  * window, whichever process sends. What any process learns from Hotmart's headers (the real quota, a
  * 429 pause, a window spent by someone else) holds for all of them. Waiting processes wake when the next
  * slot frees and race for it in Redis, so each gets a share in proportion to what it asks for.
- * Cost: one Redis round trip per request, plus one per wake-up while the quota is spent and one when
- * the server's headers change what is known.
+ * Cost: one Redis round trip per request, plus one per wake-up while the quota is spent, one when
+ * the server's headers change what is known, and one for a request that left more than 50 ms after it
+ * asked for its slot (a stalled process).
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly #redis: RedisClient;
@@ -128,6 +147,8 @@ export class RedisRateLimiter implements RateLimiter {
   readonly #id = randomUUID();
   readonly #queue: Waiter[] = [];
   readonly #guesses = new Set<number>();
+  /** When the slot of each granted ticket was asked for (local clock), until `stamp` reads it. */
+  readonly #askedAt = new Map<number, number>();
   #pumping = false;
   /** After a failure, requests go straight to the fallback for a few seconds instead of timing out each time. */
   #downUntil = 0;
@@ -174,6 +195,26 @@ export class RedisRateLimiter implements RateLimiter {
       this.#queue.push(waiter);
       void this.#pump();
     });
+  }
+
+  /**
+   * Called when fetch took the request. A request that left long after its slot was granted (this process
+   * was stalled: a busy CPU, a long GC) is counted from when it left, so the window it lands in at
+   * Hotmart holds no more than the quota.
+   */
+  stamp(ticket: number): void {
+    if (ticket < 0) {
+      this.#fallback?.stamp?.(-ticket);
+      return;
+    }
+    const askedAt = this.#askedAt.get(ticket);
+    this.#askedAt.delete(ticket);
+    if (askedAt === undefined || Date.now() - askedAt < STAMP_AFTER_MS) return;
+    this.roundTrips += 1;
+    // Never throws: a lost stamp leaves the send counted from its grant, as without it.
+    void command("the send stamp", this.#timeoutMs, () =>
+      STAMP.run(this.#redis, [this.#keys[0]], [`${this.#id}:${ticket}`]),
+    ).catch(() => {});
   }
 
   observe(headers: Headers, ticket: number): void {
@@ -240,6 +281,7 @@ export class RedisRateLimiter implements RateLimiter {
     try {
       while (this.#queue.length > 0 && !this.#closed) {
         const ticket = this.#tickets + 1;
+        const askedAt = Date.now();
         let reply: number[];
         try {
           this.roundTrips += 1;
@@ -272,6 +314,8 @@ export class RedisRateLimiter implements RateLimiter {
         if (granted === 1) {
           const waiter = this.#queue.shift();
           this.#tickets = ticket;
+          this.#askedAt.set(ticket, askedAt);
+          if (this.#askedAt.size > 4096) this.#askedAt.delete(this.#askedAt.keys().next().value as number);
           // Sent before anyone learned the server's quota: a 429 to it is the limiter's guess gone wrong.
           if (learned === 0) this.#guesses.add(ticket);
           if (this.#guesses.size > 4096) this.#guesses.delete(this.#guesses.values().next().value as number);

@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
 import { HotmartRedisError } from "./errors";
 
-/** The client the stores take: an `ioredis` instance (a `Cluster` works when the keys share a hash tag). */
-export type RedisClient = Pick<Redis, "get" | "set" | "del" | "eval" | "evalsha">;
+/**
+ * The client the stores take: an `ioredis` instance (a `Cluster` works when the keys share a hash tag),
+ * or a node-redis client through `fromNodeRedis`. Only these forms are called.
+ */
+export interface RedisClient {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, px: "PX", ms: number): Promise<unknown>;
+  set(key: string, value: string, px: "PX", ms: number, nx: "NX"): Promise<unknown>;
+  del(key: string): Promise<unknown>;
+  eval(script: string, numKeys: number, ...keysAndArgs: Array<string | number>): Promise<unknown>;
+  evalsha(sha: string, numKeys: number, ...keysAndArgs: Array<string | number>): Promise<unknown>;
+}
 
 export interface RedisCommonOptions {
   /** Key prefix; default "hotmart:". Use `{hotmart}:` on Redis Cluster so a script's keys share a slot. */
@@ -19,8 +28,14 @@ export interface RedisCommonOptions {
 export async function command<T>(what: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
+    // The rejection waits for setImmediate, after the event loop's I/O phase: when this process itself
+    // was stalled (a busy CPU, a long GC) past the deadline, a reply that arrived meanwhile is read first
+    // and wins. Only a Redis that really did not answer fails the command.
     timer = setTimeout(
-      () => reject(new HotmartRedisError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+      () =>
+        setImmediate(() =>
+          reject(new HotmartRedisError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+        ),
       timeoutMs,
     );
   });

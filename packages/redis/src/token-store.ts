@@ -24,7 +24,9 @@ const RELEASE = new Script(
  * One access token per credential for every process: `new Hotmart({ tokenStore: new RedisTokenStore(redis) })`.
  * A refresh takes a short lock, so N processes needing a token make one token request; the others read
  * the token it stored. The key names the credential (auth URL and client id), never the secret; the
- * token expires in Redis when it does at Hotmart.
+ * token expires in Redis when it does at Hotmart. Each process keeps the token it read in memory until
+ * then, so an API request costs no Redis round trip for the token, and a Redis outage costs no token
+ * request while the token lasts.
  */
 export class RedisTokenStore implements TokenStore {
   readonly shared = true;
@@ -33,6 +35,10 @@ export class RedisTokenStore implements TokenStore {
   readonly #timeoutMs: number;
   readonly #lockMs: number;
   readonly #onError: (error: HotmartRedisError) => void;
+  /** The token as this process last read or stored it (and its exact value in Redis). */
+  readonly #local = new Map<string, { token: StoredToken; raw: string }>();
+  /** Redis commands sent, for the cost figures in the README and the benchmark. */
+  roundTrips = 0;
 
   constructor(redis: RedisClient, options: RedisTokenStoreOptions = {}) {
     this.#redis = redis;
@@ -50,12 +56,20 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async get(key: string): Promise<StoredToken | undefined> {
+    // The token this process last read or stored, while it is valid: no round trip per API request, and
+    // no token request per API request while Redis is unreachable.
+    const local = this.#local.get(key);
+    if (local && local.token.expiresAt > Date.now()) return local.token;
+    this.roundTrips += 1;
     try {
       const raw = await command("GET (token)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
+      this.#local.delete(key);
       if (raw === null) return undefined;
       const parsed = JSON.parse(raw) as Partial<StoredToken>;
       if (typeof parsed.accessToken !== "string" || typeof parsed.expiresAt !== "number") return undefined;
-      return { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
+      const token = { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
+      this.#local.set(key, { token, raw });
+      return token;
     } catch (error) {
       this.#failed(error);
       return undefined;
@@ -64,18 +78,32 @@ export class RedisTokenStore implements TokenStore {
 
   async set(key: string, token: StoredToken): Promise<void> {
     const ttl = Math.max(1, Math.floor(token.expiresAt - Date.now()));
+    const raw = JSON.stringify(token);
+    this.#local.set(key, { token: { ...token }, raw });
+    this.roundTrips += 1;
     try {
       await command("SET (token)", this.#timeoutMs, () =>
-        this.#redis.set(this.#prefix + key, JSON.stringify(token), "PX", ttl),
+        this.#redis.set(this.#prefix + key, raw, "PX", ttl),
       );
     } catch (error) {
       this.#failed(error);
     }
   }
 
+  /**
+   * Drops the token (Hotmart rejected it). Only the token this process held is deleted from Redis: one that
+   * another process minted since stays for everybody.
+   */
   async delete(key: string): Promise<void> {
+    const local = this.#local.get(key);
+    this.#local.delete(key);
+    this.roundTrips += 1;
     try {
-      await command("DEL (token)", this.#timeoutMs, () => this.#redis.del(this.#prefix + key));
+      await command("DEL (token)", this.#timeoutMs, () =>
+        local
+          ? RELEASE.run(this.#redis, [this.#prefix + key], [local.raw])
+          : this.#redis.del(this.#prefix + key),
+      );
     } catch (error) {
       this.#failed(error);
     }
@@ -85,6 +113,7 @@ export class RedisTokenStore implements TokenStore {
     const lockKey = `${this.#prefix}${key}:lock`;
     const owner = randomUUID();
     let taken: unknown;
+    this.roundTrips += 1;
     try {
       taken = await command("SET NX (token lock)", this.#timeoutMs, () =>
         this.#redis.set(lockKey, owner, "PX", this.#lockMs, "NX"),
@@ -96,6 +125,7 @@ export class RedisTokenStore implements TokenStore {
     }
     if (taken !== "OK") return undefined;
     return async () => {
+      this.roundTrips += 1;
       try {
         await command("release (token lock)", this.#timeoutMs, () =>
           RELEASE.run(this.#redis, [lockKey], [owner]),

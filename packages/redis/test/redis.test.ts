@@ -54,6 +54,31 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(sim.stats().tokenGrants).toBe(1);
   });
 
+  it("RedisTokenStore: each process reads the token from Redis once, not per request; a Redis outage costs no token request while the token lasts", async () => {
+    sim.resetStats();
+    const own = await startRedis(); // stopped below: a server of its own, so the other tests keep theirs
+    try {
+      const prefix = `m${Date.now()}:`;
+      const stores = [0, 1].map(
+        () => new RedisTokenStore(connect(own), { prefix, commandTimeoutMs: 300, onError: () => {} }),
+      );
+      const [a, b] = stores.map((tokenStore) => hotmart({ tokenStore, rateLimit: false })) as [
+        Hotmart,
+        Hotmart,
+      ];
+      await a.products.list();
+      await b.products.list();
+      const trips = stores.map((st) => st.roundTrips);
+      for (let i = 0; i < 20; i++) await Promise.all([a.products.list(), b.products.list()]);
+      expect(stores.map((st) => st.roundTrips)).toEqual(trips);
+      await own.stop();
+      for (let i = 0; i < 5; i++) await Promise.all([a.products.list(), b.products.list()]);
+      expect(sim.stats().tokenGrants).toBe(1);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it("RedisRateLimiter: 3 clients share one quota learned from the headers: no 429 after the first window, all 120 calls succeed", async () => {
     sim.resetStats();
     const name = `q${Date.now()}`;
@@ -73,6 +98,68 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       `[redis limiter] 120 calls, 3 clients: ${limited.length} responses 429 (first window), ${(trips / 120).toFixed(2)} Redis round trips per call`,
     );
   }, 30_000);
+
+  it("RedisRateLimiter: a 429 or a spent window that one process sees holds the other processes until the reset", async () => {
+    const name = `p${Date.now()}`;
+    const direct = connect(server);
+    const a = new RedisRateLimiter(connect(server), { name });
+    const b = new RedisRateLimiter(connect(server), { name });
+    // b is held and never let through: its first answer from Redis names the wait; the test then aborts it.
+    const heldFor = async (limiter: RedisRateLimiter): Promise<number> => {
+      const stop = new AbortController();
+      let granted = false;
+      const pending = limiter.acquire(stop.signal).then(
+        () => {
+          granted = true;
+        },
+        () => {},
+      );
+      // Its first answer from Redis sets resetAt (the end of the wait it was told).
+      while (limiter.snapshot().resetAt === undefined && !granted) await new Promise((r) => setTimeout(r, 5));
+      stop.abort();
+      await pending;
+      expect(granted).toBe(false);
+      return (limiter.snapshot().resetAt ?? 0) - Date.now();
+    };
+
+    // A 429 that a got (Retry-After 60 s): b, which saw nothing itself, waits for it too.
+    const ticket = await a.acquire();
+    await a.pause(60_000, ticket);
+    expect(await heldFor(b)).toBeGreaterThan(50_000);
+
+    // Headers a read (quota spent, reset in 30 s) hold b on another quota name as well.
+    const other = `h${Date.now()}`;
+    const c = new RedisRateLimiter(connect(server), { name: other });
+    const d = new RedisRateLimiter(connect(server), { name: other });
+    const t2 = await c.acquire();
+    c.observe(
+      new Headers({ "RateLimit-Limit": "500", "RateLimit-Remaining": "0", "RateLimit-Reset": "30" }),
+      t2,
+    );
+    while ((await direct.hget(`hotmart:ratelimit:${other}:state`, "paused")) === null)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(await heldFor(d)).toBeGreaterThan(20_000);
+    for (const l of [a, b, c, d]) l.close();
+  });
+
+  it("RedisRateLimiter: a request that left long after its slot was granted (a stalled process) counts from when it left", async () => {
+    const name = `s${Date.now()}`;
+    const direct = connect(server);
+    const limiter = new RedisRateLimiter(connect(server), { name });
+    const log = `hotmart:ratelimit:${name}:log`;
+    const quick = await limiter.acquire();
+    limiter.stamp(quick); // sent at once: nothing to correct, no round trip
+    const before = limiter.roundTrips;
+    const late = await limiter.acquire();
+    const [, granted] = await direct.zrange(log, 1, 1, "WITHSCORES");
+    await new Promise((r) => setTimeout(r, 150)); // the process stalls between the grant and fetch
+    limiter.stamp(late);
+    expect(limiter.roundTrips).toBe(before + 2); // the grant, and the stamp
+    let moved = Number(granted);
+    while (moved === Number(granted)) moved = Number((await direct.zrange(log, 1, 1, "WITHSCORES"))[1]);
+    expect(moved - Number(granted)).toBeGreaterThanOrEqual(100);
+    limiter.close();
+  });
 
   it("RedisRateLimiter: Redis unreachable at start fails the request with HotmartRedisError within the command timeout, or uses the fallback given", async () => {
     const dead = new Redis(1, "127.0.0.1", {

@@ -143,6 +143,13 @@ export class TokenManager {
       const release = await store.lock(this.#key);
       if (release) {
         try {
+          // Between our read above and the lock, another process may have stored a token and released
+          // the lock: read again under the lock, or both of us would ask Hotmart.
+          const stored = await store.get(this.#key);
+          if (stored && stored.expiresAt > Date.now()) {
+            this.#options.redactor.add(stored.accessToken);
+            return stored;
+          }
           return await this.#mintAndStore();
         } finally {
           await Promise.resolve()

@@ -185,6 +185,24 @@ describe("token manager", () => {
     expect(server.tokenRequests).toHaveLength(1);
   });
 
+  it("a shared store with a lock: a token another process stored between our read and our lock is used, not requested again", async () => {
+    const map = new Map<string, StoredToken>();
+    const store = {
+      shared: true,
+      get: async (k: string) => map.get(k),
+      set: async (k: string, t: StoredToken) => void map.set(k, t),
+      delete: async (k: string) => void map.delete(k),
+      // The other process minted, stored and released just before our lock call: the lock is free.
+      lock: async (k: string) => {
+        map.set(k, { accessToken: "from-another-process", expiresAt: Date.now() + 60_000 });
+        return async () => {};
+      },
+    };
+    server.handle((_req, res) => json(res, 200, {}));
+    await client({ tokenStore: store }).request("GET", "/x");
+    expect(server.tokenRequests).toHaveLength(0);
+  });
+
   it("withOptions() clones share the token", async () => {
     const c = client();
     await c.request("GET", "/x");

@@ -2,7 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { ToolContext } from "../context";
-import { describeError, errorResult } from "../errors";
+import { describeError, errorResult, quotaSpentMessage, quotaWaitMs } from "../errors";
 import { redact } from "../redact";
 
 export interface ToolOutput {
@@ -45,6 +45,10 @@ export function registerTool<Shape extends z.ZodRawShape>(
     },
     // The SDK types the callback from the schema; our own `run` is typed from the same shape.
     (async (args: z.infer<z.ZodObject<Shape>>) => {
+      // The client is paused (a 429, here or from anyone on the same credentials) for longer than a tool
+      // call may last: say so now, instead of holding the assistant until the call's budget runs out.
+      const wait = quotaWaitMs(ctx.client.rateLimit);
+      if (wait > ctx.callBudgetMs) return errorResult(quotaSpentMessage(wait));
       try {
         const { structured, text } = await spec.run(args, ctx);
         return {
@@ -52,7 +56,8 @@ export function registerTool<Shape extends z.ZodRawShape>(
           content: [{ type: "text" as const, text: redact(text) }],
         };
       } catch (error) {
-        return errorResult(describeError(error, ctx.now()));
+        // Retry times are wall-clock (the quota runs on Hotmart's clock), not the data's clock.
+        return errorResult(describeError(error, Date.now(), ctx.client.rateLimit));
       }
     }) as never,
   );

@@ -257,7 +257,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     title: "Price breakdown per sale (detalhes de preço, cupom, juros)",
     description:
       "Price breakdown of each purchase: base price, total, VAT, instalment interest (juros de parcelamento), coupon used (cupom), conversion rate. " +
-      "Use to see which coupon a sale used or what the buyer paid in interest.",
+      "Use to see which coupon a sale used or what the buyer paid in interest; for the sale itself use sales_history, for totals sales_report.",
     input: { ...reportFilters, payment_type: paymentType },
     item: SalesPriceDetailsItemSchema,
     dates: REPORT_DATES,
@@ -394,7 +394,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     title: "Products (produtos, cursos, ebooks)",
     description:
       "The account's products (produtos: cursos, ebooks, assinaturas, eventos) with id, ucode, status and format. " +
-      "Use to find a product_id (for reports, coupons, Club pages) or a ucode (for offers and plans).",
+      "Use to find a product_id (for reports, coupons, Club pages) or a ucode (for product_offers and product_plans); for sales of a product use sales_report.",
     input: {
       id: productId,
       status: productStatus.optional().describe("ACTIVE, DRAFT, PAUSED, ..."),
@@ -414,7 +414,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     name: "product_offers",
     title: "Offers of a product (ofertas, preços)",
     description:
-      "The offers (ofertas, price points and payment modes) of one product, by its ucode. Use for prices and offer codes (códigos de oferta) before creating a coupon.",
+      "The offers (ofertas, price points and payment modes) of one product, by its ucode (from products_list). Use for prices and offer codes (códigos de oferta) before coupon_create; for subscription plans use product_plans.",
     input: { ucode },
     item: ProductsOffersItemSchema,
     maxPage: 50,
@@ -426,7 +426,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     name: "product_plans",
     title: "Subscription plans of a product (planos)",
     description:
-      "The subscription plans (planos de assinatura) of one product, by its ucode: price, periodicity, trial. Hotmart answers an error for a product without plans.",
+      "The subscription plans (planos de assinatura) of one product, by its ucode (from products_list): price, periodicity, trial. Hotmart answers an error for a product without plans; for one-time prices use product_offers.",
     input: { ucode },
     item: ProductsPlansItemSchema,
     maxPage: 50,
@@ -550,7 +550,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     name: "event_tickets",
     title: "Event tickets and participants (ingressos, participantes)",
     description:
-      "Tickets (ingressos) of an event with buyer, participant, lot, status and check-in. Use to check who holds a ticket or whether someone checked in.",
+      "Tickets (ingressos) of an event with buyer, participant, lot, status and check-in. Use to check who holds a ticket or whether someone checked in; for the event's dates and lot ids use event_info.",
     input: {
       event_id: z.number().int().positive().describe("The ETICKET product id"),
       buyer_email: email("Buyer e-mail"),

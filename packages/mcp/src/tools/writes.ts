@@ -114,10 +114,10 @@ function writeTool<Shape extends z.ZodRawShape>(
       } catch (error) {
         if (writeOutcomeUnknown(error)) {
           throw new ToolError(
-            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, ctx.now())}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
+            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, Date.now(), ctx.client.rateLimit)}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
           );
         }
-        throw new ToolError(`Not applied: ${describeError(error, ctx.now())}`);
+        throw new ToolError(`Not applied: ${describeError(error, Date.now(), ctx.client.rateLimit)}`);
       }
       return {
         structured: { status: "done", summary: applied.summary, changes: [], result: applied.result },
@@ -199,7 +199,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "sale_refund",
     title: "Refund a sale (reembolso, estorno)",
     description:
-      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales.",
+      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales. Find the transaction with sales_history or buyer_overview.",
     input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
     annotations: { destructiveHint: true, idempotentHint: false },
     preview: async ({ transaction }, client, now) => {
@@ -246,7 +246,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "subscriptions_cancel",
     title: "Cancel subscriptions (cancelar assinatura)",
     description:
-      "Cancel one or several subscriptions (cancelar assinaturas) by subscriber code; the subscriber keeps access until the paid period ends. Reactivation needs the subscriber's consent by e-mail.",
+      "Cancel one or several subscriptions (cancelar assinaturas) by subscriber code; the subscriber keeps access until the paid period ends. Reactivation (subscriptions_reactivate) needs the subscriber's consent by e-mail. Find codes with subscriptions_list or buyer_overview.",
     input: {
       subscriber_codes: subscriberCodes,
       send_mail: z.boolean().optional().describe("E-mail the subscriber about it (default true)"),
@@ -289,7 +289,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "subscriptions_reactivate",
     title: "Reactivate subscriptions (reativar assinatura)",
     description:
-      "Reactivate one or several cancelled/inactive subscriptions (reativar assinaturas); each subscriber gets an e-mail to accept within 3 days, and with charge=true is charged at once.",
+      "Reactivate one or several cancelled/inactive subscriptions (reativar assinaturas); each subscriber gets an e-mail to accept within 3 days, and with charge=true is charged at once. Find cancelled codes with subscriptions_list.",
     input: {
       subscriber_codes: subscriberCodes,
       charge: z.boolean().optional().describe("Charge immediately on reactivation (default false)"),
@@ -330,7 +330,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "subscription_change_due_day",
     title: "Change a subscription's billing day (dia de vencimento)",
     description:
-      "Change the day of the month a subscription is charged (alterar dia de cobrança/vencimento), 1 to 31 (31 = last day of shorter months). ACTIVE or DELAYED subscriptions outside trial; applies after the charge already scheduled.",
+      "Change the day of the month a subscription is charged (alterar dia de cobrança/vencimento), 1 to 31 (31 = last day of shorter months). ACTIVE or DELAYED subscriptions outside trial; applies after the charge already scheduled. Find the code with subscriptions_list or buyer_overview.",
     input: {
       subscriber_code: z.string().min(1).describe('Subscriber code, e.g. "VRWIQQRG"'),
       due_day: z.number().int().min(1).max(31).describe("New billing day, 1 to 31"),
@@ -365,7 +365,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "coupon_create",
     title: "Create a discount coupon (criar cupom)",
     description:
-      "Create a discount coupon (criar cupom de desconto) for a product: code up to 25 characters, discount as a fraction (0.10 = 10%), optional validity, affiliate and offers.",
+      "Create a discount coupon (criar cupom de desconto) for a product: code up to 25 characters, discount as a fraction (0.10 = 10%), optional validity, affiliate and offers (offer codes from product_offers). To see existing codes use coupons_list; to remove one, coupon_delete.",
     input: {
       product_id: z.number().int().positive().describe("Numeric product id (from products_list)"),
       code: z.string().min(1).max(25).describe('The code buyers type, e.g. "BLACKFRIDAY"'),

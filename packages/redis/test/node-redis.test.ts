@@ -1,0 +1,71 @@
+/**
+ * The same stores on a node-redis client (the `redis` package) through `fromNodeRedis`, against a real
+ * redis-server and the simulator.
+ */
+import { Hotmart } from "hotmart";
+import { fromNodeRedis, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
+
+if (!HAS_REDIS) console.log(INSTALL_HINT);
+
+describe.skipIf(!HAS_REDIS)("hotmart-redis on a node-redis client", () => {
+  let server: RedisServer;
+  let sim: Simulator;
+  const clients: Array<ReturnType<typeof createClient>> = [];
+  beforeAll(async () => {
+    server = await startRedis();
+    sim = await startSimulator({ port: 0, seed: 5, rateLimit: { limit: 10, windowMs: 60_000 } });
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.quit().catch(() => {});
+    await sim?.close();
+    await server?.stop();
+  });
+  const connect = async () => {
+    const client = createClient({ url: server.url });
+    client.on("error", () => {});
+    await client.connect();
+    clients.push(client);
+    return fromNodeRedis(client);
+  };
+
+  it("two clients (as two processes) share one token and one quota learned from the headers", async () => {
+    const name = `n${Date.now()}`;
+    const make = async () =>
+      new Hotmart({
+        clientId: sim.credentials.clientId,
+        clientSecret: sim.credentials.clientSecret,
+        baseURL: sim.url,
+        authURL: sim.authURL,
+        tokenStore: new RedisTokenStore(await connect(), { prefix: `${name}:` }),
+        limiter: new RedisRateLimiter(await connect(), { name }),
+      });
+    const [a, b] = [await make(), await make()];
+    await a.products.list();
+    await b.products.list();
+    expect(sim.stats().tokenGrants).toBe(1);
+    // 2 sent, 8 left in the simulator's 10 per minute: 8 more go through, the ninth waits for the window.
+    await Promise.all(Array.from({ length: 4 }, () => [a.products.list(), b.products.list()]).flat());
+    const held = await a.products.list({}, { totalTimeout: 500 }).catch((e: unknown) => e);
+    expect(String((held as Error).message)).toMatch(/waiting for the rate limiter/);
+    expect(sim.requestLog.filter((e) => e.status === 429)).toEqual([]);
+    await a.close();
+    await b.close();
+  });
+
+  it("dedupe: one claim wins, release lets a re-delivery run, complete keeps it processed", async () => {
+    const prefix = `nd${Date.now()}:`;
+    const a = new RedisDedupeStore(await connect(), { prefix });
+    const b = new RedisDedupeStore(await connect(), { prefix });
+    const claims = await Promise.all([a.claim("e1"), b.claim("e1")]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await (claims[0] ? a : b).release("e1");
+    expect(await b.claim("e1")).toBe(true);
+    await b.complete("e1");
+    expect(await a.claim("e1")).toBe(false);
+    expect(await a.has("e1")).toBe(true);
+  });
+});
