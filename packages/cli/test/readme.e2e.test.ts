@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -22,17 +22,9 @@ const COVERED_ELSEWHERE: [RegExp, string][] = [
   [/--resume\b/, "needs an interrupted export: export.e2e.test.ts (Ctrl-C, then --resume)"],
 ];
 const LONG_RUNNING = /^hotmart (webhooks listen|simulator)\b/;
-const hasJq = (() => {
-  const path = process.env.PATH ?? "";
-  return path.split(delimiter).some((dir) => {
-    try {
-      readFileSync(join(dir, "jq"));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-})();
+const hasJq = (process.env.PATH ?? "")
+  .split(delimiter)
+  .some((dir) => dir !== "" && existsSync(join(dir, "jq")));
 
 /** The `hotmart` lines of the sh blocks, each with its line number; trailing `# comments` dropped. */
 export function readmeCommands(markdown: string): { line: number; command: string }[] {
