@@ -1,8 +1,10 @@
 // `npm run docs:check`: builds the API reference in memory (TypeDoc, typedoc.json, nothing written) and
 // - fails on any TypeDoc error and on every broken link: a {@link} that resolves to nothing, a relative
 //   link in a comment or the README that points at a missing file;
-// - lists exported declarations without documentation (a report: it does not fail, so the number can
-//   only be driven down over time; --strict makes it fail too).
+// - lists exported declarations without documentation, and fails when there are more of them than
+//   scripts/docs-baseline.json allows (a ratchet: the numbers can only go down; lower them when they
+//   do) or when a field of a `...Params` type (a filter or a body field) has none; --strict fails on
+//   any undocumented declaration.
 // - fails on every relative link of the repository's Markdown (READMEs, docs/, CONTRIBUTING...) that
 //   points at a missing file or heading.
 // `npm run docs` writes the HTML reference to api-docs/ (gitignored).
@@ -43,6 +45,18 @@ const topLevel = undocumented.filter((l) => !isMember(l));
 const members = undocumented.filter(isMember);
 const unexported = lines.filter((l) => /is referenced by .* but not included in the documentation/.test(l));
 
+const baselineFile = path.join(ROOT, "scripts", "docs-baseline.json");
+const baseline = JSON.parse(readFileSync(baselineFile, "utf8"));
+const overBaseline = [];
+if (topLevel.length > baseline.exports)
+  overBaseline.push(`${topLevel.length} undocumented exports, more than the ${baseline.exports} allowed`);
+if (members.length > baseline.properties)
+  overBaseline.push(
+    `${members.length} undocumented properties, more than the ${baseline.properties} allowed`,
+  );
+// Every filter a method takes is documented: a params field without a comment fails whatever the count.
+const undocumentedParams = members.filter((l) => /Params\.\w+ \(Property\)/.test(l));
+
 const mdBroken = brokenLinks();
 for (const l of mdBroken) console.log(`FAIL markdown link ${l}`);
 for (const l of [...errors, ...broken]) console.log(`FAIL ${l.replace(/^\[\w+\]\s*/, "")}`);
@@ -58,7 +72,21 @@ if (members.length) {
   if (verbose) for (const l of members) console.log(show(l));
 }
 for (const l of unexported) console.log(`note ${l.replace(/^\[\w+\]\s*/, "")}`);
-const failed = errors.length + broken.length + mdBroken.length + (strict ? undocumented.length : 0);
+for (const l of undocumentedParams) console.log(`FAIL a params field without documentation:${show(l)}`);
+for (const l of overBaseline)
+  console.log(`FAIL ${l} (scripts/docs-baseline.json): document the new declarations`);
+if (topLevel.length < baseline.exports || members.length < baseline.properties)
+  console.log(
+    `note fewer undocumented declarations than the baseline: set scripts/docs-baseline.json to` +
+      ` { "exports": ${topLevel.length}, "properties": ${members.length} }`,
+  );
+const failed =
+  errors.length +
+  broken.length +
+  mdBroken.length +
+  undocumentedParams.length +
+  overBaseline.length +
+  (strict ? undocumented.length : 0);
 console.log(
   `docs check: ${broken.length + mdBroken.length} broken link(s), ${errors.length} error(s), ${topLevel.length} undocumented export(s)` +
     ` and ${members.length} propert(y/ies)` +

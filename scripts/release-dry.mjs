@@ -1,8 +1,8 @@
 // `npm run release:dry`: what `npm publish` would do for every publishable workspace, without publishing.
 // Builds everything once, then per package: `npm publish --dry-run --json` (npm's own file list and
-// manifest fixes), and checks that the tarball holds LICENSE, README.md and every file package.json points
-// at (main, module, types, exports, bin), that bin targets start with a shebang, that npm had nothing to
-// auto-correct, and that the release metadata (scripts/release-metadata.mjs) is present.
+// manifest fixes), and checks that the tarball holds LICENSE, CHANGELOG.md, README.md, README-ptBR.md
+// and every file package.json points at (main, module, types, exports, bin), that bin targets start
+// with a shebang, that npm had nothing to auto-correct, and that the release metadata (scripts/release-metadata.mjs) is present.
 // Workspaces come from the root package.json, so new packages are checked without editing this file.
 // --no-build skips the build (when `npm run build` just ran). Exit 1 if any check fails.
 import { spawnSync } from "node:child_process";
@@ -21,7 +21,8 @@ const REQUIRED_FIELDS = [
   "keywords",
   "engines",
 ];
-const REQUIRED_FILES = ["package.json", "README.md", "LICENSE"];
+// The docs are in English with pt-BR beside them: both READMEs ship in every tarball.
+const REQUIRED_FILES = ["package.json", "README.md", "README-ptBR.md", "LICENSE", "CHANGELOG.md"];
 
 function npm(args, cwd) {
   // Flags of a parent `npm run -w x` would redirect the child; drop them.

@@ -2,7 +2,9 @@
 // repository (with the package's directory), homepage, bugs, license, engines, keywords (kept, "hotmart"
 // ensured), publishConfig.access; copies the root LICENSE into the package; starts a CHANGELOG.md that
 // changesets appends to; lists LICENSE and CHANGELOG.md in "files"; writes bin paths the way npm
-// normalizes them (no "./"), so `npm publish` has nothing to auto-correct.
+// normalizes them (no "./"), so `npm publish` has nothing to auto-correct; writes the package's version
+// into the source constants that report it (the SDK's User-Agent, `hotmart --version`, the MCP server's
+// version), so `changeset version` never leaves them behind.
 // Re-run after adding a package: `node scripts/release-metadata.mjs`. With --check it changes nothing and
 // exits 1 if any package is out of date (npm test runs that, so a new package cannot ship without it).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,6 +35,13 @@ function withMetadata(manifest, extra) {
   return out;
 }
 
+/** Source constants that carry a package's own version: [package, file, pattern whose $1 is the version]. */
+const VERSION_CONSTANTS = [
+  ["hotmart", "src/internal/http.ts", /(?<=USER_AGENT = "hotmart-typescript\/)([^"]+)(?=")/],
+  ["hotmart-cli", "src/program.ts", /(?<=VERSION = ")([^"]+)(?=")/],
+  ["hotmart-mcp", "src/server.ts", /(?<=SERVER_VERSION = ")([^"]+)(?=")/],
+];
+
 const stale = [];
 for (const { dir, rel, manifest } of publishable()) {
   const bin =
@@ -59,6 +68,15 @@ for (const { dir, rel, manifest } of publishable()) {
     [path.join(dir, "package.json"), `${JSON.stringify(next, null, 2)}\n`],
     [path.join(dir, "LICENSE"), license],
   ];
+  for (const [name, file, pattern] of VERSION_CONSTANTS) {
+    if (name !== manifest.name) continue;
+    const source = readFileSync(path.join(dir, file), "utf8");
+    if (!pattern.test(source)) {
+      console.error(`${rel}/${file}: the version constant is gone; update VERSION_CONSTANTS`);
+      process.exit(1);
+    }
+    writes.push([path.join(dir, file), source.replace(pattern, manifest.version)]);
+  }
   const changelog = path.join(dir, "CHANGELOG.md");
   if (!existsSync(changelog)) writes.push([changelog, `# ${manifest.name}\n`]);
   for (const [file, content] of writes) {

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Simulator, startSimulator, WEBHOOK_EVENTS } from "hotmart-simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { diagnose } from "../src/commands/doctor";
 import { resolveConfig } from "../src/config";
 import { BIN, emptyDir, ensureBuilt, runCli, simEnv } from "./helpers";
@@ -107,7 +107,14 @@ describe("webhooks", () => {
     ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/<- 401/);
-    await new Promise((r) => setTimeout(r, 200));
+    // The listener prints after it answers: wait for its lines, however busy the machine is.
+    await vi.waitFor(
+      () => {
+        expect(stdout).toMatch(/buyer\.email +\S+@/);
+        expect(stderr).toMatch(/rejected with 401/);
+      },
+      { timeout: 10_000 },
+    );
     expect(stdout).toMatch(/PURCHASE_APPROVED {2}\S+ {2}\(hottok verified\)/);
     expect(stdout).toMatch(/buyer\.email +\S+@/);
     expect(stdout).not.toContain("PURCHASE_REFUNDED");
@@ -134,6 +141,69 @@ describe("webhooks", () => {
     const code = await new Promise<number | null>((r) => child.on("exit", r));
     expect(code).toBe(0);
   }, 120_000);
+});
+
+describe("webhooks: the hottok is a secret", () => {
+  const SECRET = "h0tt0k-n3ver-pr1nted";
+
+  it("trigger --print needs no --to, and masks the body hottok SWITCH_PLAN carries", async () => {
+    const r = await runCli(["webhooks", "trigger", "SWITCH_PLAN", "--print", "--hottok", SECRET]);
+    expect(r.code, r.stderr).toBe(0);
+    const printed = JSON.parse(r.stdout) as { event: string; hottok?: string };
+    expect(printed.event).toBe("SWITCH_PLAN");
+    expect(printed.hottok).toBe("[redacted]");
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
+  it("trigger with neither --to nor --print is a usage error that names both", async () => {
+    const r = await runCli(["webhooks", "trigger", "PURCHASE_APPROVED"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--to <url>.*--print/);
+  });
+
+  it.each([["--full"], ["--json"]])(
+    "listen %s prints the delivery without its body hottok",
+    async (flag) => {
+      const child = spawn(
+        process.execPath,
+        [BIN, "webhooks", "listen", "--port", "0", "--hottok", SECRET, flag],
+        { cwd: emptyDir(), env: simEnv(undefined) },
+      );
+      let stdout = "";
+      let stderr = "";
+      const printed = new Promise<void>((resolve) => {
+        child.stdout.on("data", (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('"hottok"')) resolve();
+        });
+      });
+      const port = await new Promise<string>((resolve, reject) => {
+        child.stderr.on("data", (d: Buffer) => {
+          stderr += d.toString();
+          const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on("exit", () => reject(new Error(stderr)));
+      });
+      const sent = await runCli([
+        "webhooks",
+        "trigger",
+        "SWITCH_PLAN",
+        "--to",
+        `http://127.0.0.1:${port}/`,
+        "--hottok",
+        SECRET,
+      ]);
+      expect(sent.code, sent.stderr).toBe(0);
+      await printed;
+      const closed = new Promise<number | null>((r) => child.on("close", r));
+      child.kill("SIGINT");
+      expect(await closed).toBe(0); // "close": every byte it wrote has been read
+      expect(stdout).toContain(flag === "--json" ? '"hottok":"[redacted]"' : '"hottok": "[redacted]"');
+      expect(stdout + stderr).not.toContain(SECRET);
+    },
+    30_000,
+  );
 });
 
 describe("access check", () => {

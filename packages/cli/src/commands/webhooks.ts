@@ -44,6 +44,18 @@ export function summarize(payload: unknown): string[] {
   return lines;
 }
 
+/**
+ * A delivery as JSON for the terminal, its hottok masked: a v2 body may carry the account's hottok
+ * (a shared secret), and a terminal's scrollback or a piped log is no place for it.
+ */
+export function printable(event: unknown, space?: number): string {
+  return JSON.stringify(
+    event,
+    (key, value: unknown) => (/^(x-hotmart-)?hottok$/i.test(key) && value != null ? "[redacted]" : value),
+    space,
+  );
+}
+
 function resolveHottok(flag: string | undefined): string | undefined {
   const value = flag ?? process.env.HOTMART_HOTTOK;
   return value === "" ? undefined : value;
@@ -164,7 +176,7 @@ export function webhooksCommand(program: Command, io: Io): void {
     .command("trigger")
     .description("send a realistic sample of an event to your endpoint (the simulator's payload builder)")
     .argument("<event>", `one of ${WEBHOOK_EVENT_NAMES.join(", ")}`)
-    .requiredOption("--to <url>", "your webhook endpoint")
+    .option("--to <url>", "your webhook endpoint (not needed with --print)")
     .option("--hottok <hottok>", "sent as X-HOTMART-HOTTOK (default HOTMART_HOTTOK)")
     .option("--seed <n>", "dataset seed of the sample (ids match a simulator started with it)", "42")
     .option("--print", "print the payload instead of sending it")
@@ -175,7 +187,7 @@ export function webhooksCommand(program: Command, io: Io): void {
     .action(
       async (
         event: string,
-        opts: { to: string; hottok?: string; seed: string; print?: boolean },
+        opts: { to?: string; hottok?: string; seed: string; print?: boolean },
         cmd: Command,
       ) => {
         const name = event.toUpperCase();
@@ -190,9 +202,11 @@ export function webhooksCommand(program: Command, io: Io): void {
           ...(hottok !== undefined ? { hottok } : {}),
         });
         if (opts.print) {
-          out(io, `${JSON.stringify(envelope, null, 2)}\n`);
+          out(io, `${printable(envelope, 2)}\n`);
           return;
         }
+        if (opts.to === undefined)
+          throw usageError("required option '--to <url>' not specified (or --print to see the payload)");
         const url = checkUrl(opts.to);
         if (hottok === undefined)
           err(io, "note: no --hottok or HOTMART_HOTTOK: sending without X-HOTMART-HOTTOK.");
@@ -260,17 +274,18 @@ export function webhooksCommand(program: Command, io: Io): void {
             try {
               const raw = await readBody(req);
               const event = constructEvent(raw, req.headers, hottok ?? false);
-              res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
+              // Saved before the 200: once the sender has its answer, the delivery is in the file.
               if (opts.save) appendFileSync(opts.save, `${raw.replace(/\r?\n/g, " ")}\n`);
+              res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
               if (json) {
-                out(io, `${JSON.stringify(event)}\n`);
+                out(io, `${printable(event)}\n`);
                 return;
               }
               const id = (event as { id?: string }).id ?? "no id";
               const check = hottok === undefined ? "not verified" : "hottok verified";
               out(io, `${at}  ${event.event}  ${id}  (${check})\n`);
               for (const line of summarize(event)) out(io, `${line}\n`);
-              if (opts.full) out(io, `${JSON.stringify(event, null, 2)}\n`);
+              if (opts.full) out(io, `${printable(event, 2)}\n`);
             } catch (error) {
               const status =
                 error instanceof WebhookVerificationError || error instanceof WebhookPayloadError

@@ -26,7 +26,9 @@ export interface NegotiationCreateParams {
   subscription_id: number;
   /** Recurrence numbers to include: 1 to 5 of them. */
   recurrences: readonly number[];
+  /** How the buyer pays the negotiated amount: `"PIX"` or `"BILLET"` (boleto, which needs `document`). */
   payment_type: NegotiationPaymentType;
+  /** An optional discount on the overdue amount: `{ type: "CUSTOM", value }`, an amount off, not a fraction. */
   discount?: NegotiationDiscount | undefined;
   /** The buyer's CPF or CNPJ; required for `BILLET`. */
   document?: string | undefined;

@@ -231,6 +231,25 @@ describe("client-wide rate limiter", () => {
     expect(new Hotmart({ clientId: "i", clientSecret: "s", rateLimit: false }).rateLimit).toBeUndefined();
   });
 
+  it("client.rateLimit.queued counts the calls waiting for the quota (backpressure)", async () => {
+    server.handle((_req, res) => json(res, 200, {}));
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      rateLimit: { requestsPerMinute: 1, windowMs: 60_000 },
+    });
+    await c.request("GET", "/a");
+    const waiting = [c.request("GET", "/b"), c.request("GET", "/c")];
+    await vi.waitFor(() => expect(c.rateLimit?.queued).toBe(2), { timeout: 10_000 });
+    expect(c.rateLimit?.remaining).toBe(0);
+    await c.close();
+    const settled = await Promise.allSettled(waiting);
+    expect(settled.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(c.rateLimit?.queued ?? 0).toBe(0);
+  });
+
   it("429s the limiter provoked while learning a lower quota do not use the caller's retries (maxRetries: 0, every call succeeds)", async () => {
     // A fixed window of 5 per second, opened by the first call after the previous one ended.
     let windowStart = Number.NEGATIVE_INFINITY;
@@ -303,6 +322,22 @@ describe("RateLimiter", () => {
     await expect(aborted).rejects.toThrow("stop");
     await expect(next).resolves.toBeTypeOf("number");
     limiter.close();
+  });
+
+  it("snapshot().queued counts the waiters, and drops one that is aborted or closed", async () => {
+    const limiter = new RateLimiter({ requestsPerMinute: 1, windowMs: 60_000 });
+    await limiter.acquire();
+    expect(limiter.snapshot()).toMatchObject({ remaining: 0, queued: 0 });
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal);
+    const waiting = limiter.acquire();
+    expect(limiter.snapshot().queued).toBe(2);
+    controller.abort(new Error("stop"));
+    await expect(aborted).rejects.toThrow("stop");
+    expect(limiter.snapshot().queued).toBe(1);
+    limiter.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+    expect(limiter.snapshot().queued).toBe(0);
   });
 
   it("close() rejects queued waiters", async () => {

@@ -2,6 +2,7 @@
  * Regressions from the adversarial review (issue 8 items 1 and 5, issue 9 item 12, issue 10 item 5),
  * against the real simulator.
  */
+import { readFileSync } from "node:fs";
 import { Hotmart, HotmartInputError } from "hotmart";
 import { startSimulator } from "hotmart-simulator";
 import { describe, expect, it } from "vitest";
@@ -103,6 +104,10 @@ describe("an id that cannot be encoded (lone surrogate)", () => {
   });
 });
 
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
 describe("the token request", () => {
   it("sends the SDK's User-Agent, like every other request", async () => {
     const sim = await startSimulator({ port: 0, seed: 32 });
@@ -111,7 +116,8 @@ describe("the token request", () => {
       await client.products.list({ max_results: 1 });
       const [token] = sim.requestLog.filter((e) => e.path === TOKEN_PATH);
       const [api] = apiCalls(sim);
-      expect(token?.headers?.["user-agent"]).toMatch(/^hotmart-typescript\//);
+      // The package's own version: scripts/release-metadata.mjs keeps the constant in step with it.
+      expect(token?.headers?.["user-agent"]).toBe(`hotmart-typescript/${pkg.version}`);
       expect(token?.headers?.["user-agent"]).toBe(api?.headers?.["user-agent"]);
     } finally {
       await client.close();
