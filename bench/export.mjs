@@ -54,7 +54,7 @@ for (const latencyMs of [300, 100]) {
     if (seq.n !== exp.n) console.log(`  !! record counts differ: sequential ${seq.n}, export ${exp.n}`);
     console.log(
       `${SALES} sales, ${latencyMs} ms/request: sequential ${fmt(seq.ms)} (${seq.n} records), export ${fmt(exp.ms)} ` +
-        `(${exp.progress.shardsPlanned} shards, ${exp.progress.probes} probes, ${exp.progress.pages} pages): ` +
+        `(${exp.progress.shardsPlanned} shards, ${exp.progress.pages} pages + ${exp.progress.probes} dropped): ` +
         `${(seq.ms / exp.ms).toFixed(2)}x  [${loadLine()}]`,
     );
   } finally {
