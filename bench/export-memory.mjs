@@ -34,7 +34,7 @@ try {
   const p = run.progress();
   console.log(
     `${count} records to ${OUT} (${Math.round(statSync(OUT).size / 1048576)} MB) in ${(ms / 1000).toFixed(1)} s ` +
-      `(${p.shardsPlanned} shards, ${p.probes} probes, ${p.pages} pages), every record once: ${once}; ` +
+      `(${p.shardsPlanned} shards, ${p.pages} pages + ${p.probes} dropped), every record once: ${once}; ` +
       `client peak RSS ${peak} MB (target < 150 MB)  [${loadLine()}]`,
   );
 } finally {

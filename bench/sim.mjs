@@ -17,6 +17,8 @@ export async function startChild(options, script = "./sim-child.mjs") {
     });
   return {
     ...info,
+    /** CPU time the child has used so far, in ms (Linux only; undefined elsewhere). */
+    cpuMs: () => processCpuMs(child.pid),
     stats: () => ask("stats"),
     close: () => new Promise((resolve) => child.once("exit", resolve) && child.send("close")),
   };
@@ -63,5 +65,15 @@ function loadavgText() {
     return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   } catch {
     return "n/a";
+  }
+}
+
+function processCpuMs(pid) {
+  try {
+    // utime and stime, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
 }

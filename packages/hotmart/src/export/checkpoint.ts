@@ -13,7 +13,7 @@ export interface ExportShard {
   /** Inclusive bounds, epoch ms. */
   from: number;
   to: number;
-  /** `page_info.total_results` from the probe; absent until probed (or for lists without counts). */
+  /** `page_info.total_results` from its first page; absent until then (or for lists without counts). */
   count?: number;
   /** Cursor of the page being consumed; absent: the shard's first page. */
   token?: string;
@@ -35,7 +35,7 @@ export interface ExportCheckpoint {
   sendFrom: boolean;
   statuses: Array<string | null>;
   pageSize: number;
-  /** Records per shard above which a probed shard is split; set once the totals are known. */
+  /** Records per shard above which a counted shard is split; set once the totals are known. */
   shardSize?: number;
   shards: ExportShard[];
   nextId: number;

@@ -44,7 +44,7 @@ export interface ExportOptions<P = Record<string, unknown>> {
   concurrency?: number | undefined;
   /** Records per page (default and maximum: the endpoint's, 500). */
   pageSize?: number | undefined;
-  /** Records per shard before it is split (default: sized from the probed totals). */
+  /** Records per shard before it is split (default: sized from the counted totals). */
   shardSize?: number | undefined;
   /** A checkpoint from `run.checkpoint()`: goes on where it stopped; the query comes from it. */
   resume?: ExportCheckpoint | undefined;

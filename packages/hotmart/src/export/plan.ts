@@ -1,13 +1,13 @@
 /**
  * Shard planning as pure functions: how many records a shard may hold, where to cut a range, and the
- * first shards of a new export. The run (run.ts) only applies these decisions to probe results.
+ * first shards of a new export. The run (run.ts) only applies these decisions to the counts that shards' first pages bring.
  */
 import type { ExportShard } from "./checkpoint";
 
 /** 2010-01-01T00:00:00Z: before Hotmart's REST reports have data, and well above 1e11 (never mistaken for seconds). */
 export const EARLIEST_DATE = Date.UTC(2010, 0, 1);
 
-/** Children one split makes at most: enough that an even spread needs one round of probes, no more. */
+/** Children one split makes at most: enough that an even spread needs one round of first pages, no more. */
 const MAX_SPLIT = 64;
 
 /**
@@ -37,16 +37,48 @@ export function splitRange(from: number, to: number, parts: number): Array<[numb
 }
 
 /**
- * How many children a probed shard of `count` records should become, or 1 to walk it as it is. A
+ * How many children a counted shard of `count` records should become, or 1 to walk it as it is. A
  * shard one ms wide cannot be cut further, whatever it holds.
  */
 export function splitParts(count: number, limit: number, from: number, to: number): number {
   if (count <= limit || to <= from) return 1;
-  // One extra part, so that an uneven spread rarely needs a second round of probes.
+  // One extra part, so that an uneven spread rarely needs a second round of first pages.
   return Math.min(MAX_SPLIT, Math.ceil(count / limit) + 1, to - from + 1);
 }
 
-/** One root shard per status walk; lists without counts start cut into equal widths instead. */
+/**
+ * A shard counted by its first page is walked on from that page while it holds at most half again the
+ * planned size: a chain a little longer than planned costs less than the round trip a split spends.
+ */
+export function keepsFirstPage(count: number, limit: number): boolean {
+  return count <= limit * 1.5;
+}
+
+/**
+ * Pages an export may hold (in flight, waiting for the loop, being consumed). Every worker's page plus
+ * two while the loop waits for the network ("starved"); one less each time pages pile up behind a slower
+ * loop ("backlog"), down to two (the page being consumed and the next, fetched or in flight: one page ahead): fetching further
+ * ahead of a slow loop would not make it faster, only hold more memory.
+ */
+export function heldPagesBudget(current: number, signal: "starved" | "backlog", concurrency: number): number {
+  const most = concurrency + 2;
+  const least = Math.min(2, most);
+  return signal === "starved" ? Math.min(most, current + 1) : Math.max(least, current - 1);
+}
+
+/**
+ * Cells each status's range starts cut into, for lists that count their results: one per worker in all,
+ * asked for at once, so one round trip tells where the records are. More cells would tell it finer, but
+ * each is a request, and over a default range (2010 to now) most would come back empty.
+ */
+export function firstCells(statuses: number, concurrency: number): number {
+  return Math.max(1, Math.floor(concurrency / Math.max(1, statuses)));
+}
+
+/**
+ * The first shards of each status walk: equal cells of the range (counted lists: their first pages size
+ * them; lists without counts: walked as they are, so cut finer).
+ */
 export function initialShards(
   statuses: ReadonlyArray<string | null>,
   from: number,
@@ -55,7 +87,11 @@ export function initialShards(
 ): ExportShard[] {
   const shards: ExportShard[] = [];
   for (const status of statuses) {
-    const parts = options.shardable && !options.counts ? options.concurrency * 4 : 1;
+    const parts = !options.shardable
+      ? 1
+      : options.counts
+        ? firstCells(statuses.length, options.concurrency)
+        : options.concurrency * 4;
     for (const [start, end] of splitRange(from, to, parts)) {
       shards.push({ id: shards.length, status, from: start, to: end, skip: 0, done: false });
     }

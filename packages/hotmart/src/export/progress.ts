@@ -4,13 +4,16 @@ export interface ExportProgress {
   /** Shards in the plan (split shards count as their children). */
   shardsPlanned: number;
   shardsDone: number;
-  /** Probe requests (page size 1) sent to size shards. */
+  /**
+   * Pages that only sized a shard: its first page showed it far denser than planned, so it was split and
+   * the page dropped (its parts fetch those records again). Every other request is counted in `pages`.
+   */
   probes: number;
   /** Pages of records fetched. */
   pages: number;
   /** Records the loop has received (including those of earlier runs, when resumed). */
   records: number;
-  /** Records the export will yield in total, from the probes; undefined while unknown (lists without counts). */
+  /** Records the export will yield in total, from the shards' first pages; undefined while unknown (lists without counts). */
   estimatedTotal: number | undefined;
   /** Records per second since this run started. */
   ratePerSecond: number;

@@ -1,6 +1,14 @@
 /**
- * One export: probes shard sizes, walks the shards concurrently through the client's list methods (and
- * so its limiter, retries and token), and hands the records to one `for await` loop, each exactly once.
+ * One export: sizes shards by their first pages, walks the shards concurrently through the client's list
+ * methods (and so its limiter, retries and token), and hands the records to one `for await` loop, each
+ * exactly once.
+ *
+ * There are no separate probe requests: a shard's first page (a full page) brings its
+ * `page_info.total_results`. A shard of the planned size keeps that page and walks on from it, so sizing
+ * costs no round trip of its own; only a shard found too dense is split, and its page dropped (its parts
+ * fetch those records again). The first shards (equal cells of each status's range) are all asked for
+ * at once, so the plan is known one round trip after the export starts, and the parts of dense cells
+ * start walking as soon as they are cut, without waiting for any other request.
  *
  * Every shard keeps two cursors: where its fetching is (private) and where the caller's loop is (in the
  * checkpoint). Pages fetched but not yet handed over are simply fetched again after a resume, which is
@@ -11,7 +19,7 @@ import { APIUserAbortError, HotmartError } from "../core/errors";
 import type { Page } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
-import { shardSize, splitParts, splitRange } from "./plan";
+import { heldPagesBudget, keepsFirstPage, shardSize, splitParts, splitRange } from "./plan";
 import { type Counters, type ExportEvent, type ExportProgress, snapshot } from "./progress";
 import type { ResourceSpec } from "./resources";
 
@@ -28,7 +36,7 @@ export interface RunSettings {
   spec: ResourceSpec;
   state: ExportCheckpoint;
   concurrency: number;
-  /** Fixed records per shard (tests); default sized from the probed totals. */
+  /** Fixed records per shard (tests); default sized from the counted totals. */
   shardSize: number | undefined;
   signal: AbortSignal | undefined;
   onProgress: ((event: ExportEvent) => void) | undefined;
@@ -49,8 +57,10 @@ interface Live {
   fetched: number;
   /** Records of the first page fetched to skip: the caller had them before a resume. */
   resumeSkip: number;
-  /** Expected records before the probe answers (a share of the parent's count). */
+  /** Expected records before the first page answers (a share of the parent's count). */
   estimate: number | undefined;
+  /** A cell's first page, held while the plan is not known yet: it is kept or dropped by #replan. */
+  stash: Fetched | undefined;
 }
 
 interface Fetched {
@@ -73,7 +83,13 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   readonly #requests = new Set<AbortController>();
   #inflight = 0;
   #inflightPages = 0;
+  /** First pages of the first cells in flight, before the plan is fixed. */
   #probing = 0;
+  /**
+   * Pages the run may hold at once (in flight, waiting, being consumed): every worker's page when the
+   * network is the slow side; shrunk towards two when the loop is (see heldPagesBudget).
+   */
+  #budget = 0;
   #consuming = false;
   #error: unknown;
   #stopped = false;
@@ -87,14 +103,17 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     this.#live = this.#state.shards.map((s) => ({
       s,
       fetchToken: s.token,
-      started: s.token !== undefined,
+      // A shard the caller has records of (a cursor, or part of the first page) is never re-cut.
+      started: s.token !== undefined || s.skip > 0,
       exhausted: false,
       busy: false,
       buffered: 0,
       fetched: 0,
       resumeSkip: s.skip,
       estimate: undefined,
+      stash: undefined,
     }));
+    this.#budget = settings.concurrency + 2;
     settings.counters.records = this.#state.records;
     settings.counters.recordsBefore = this.#state.records;
   }
@@ -144,12 +163,17 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
           if (this.#live.every((l) => l.s.done)) break;
           if (this.#inflight === 0)
             throw new HotmartError("The export stalled: no shard can progress (a bug)");
+          // The loop waits for the network: let more pages be fetched ahead.
+          this.#budget = heldPagesBudget(this.#budget, "starved", this.#cfg.concurrency);
           await new Promise<void>((resolve) => {
             this.#waiter = resolve;
           });
           continue;
         }
         this.#consuming = true;
+        // Pages wait for the loop: fetching more ahead would only hold more memory.
+        if (this.#queue.length >= 2)
+          this.#budget = heldPagesBudget(this.#budget, "backlog", this.#cfg.concurrency);
         const { live, items } = page;
         const status = live.s.status;
         for (let i = page.skip; i < items.length; i++) {
@@ -157,7 +181,10 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
           if (i === items.length - 1) this.#pageConsumed(page);
           else setCursor(live.s, page.token, i + 1);
           this.#cfg.counters.records++;
-          yield { record: items[i] as T, status, shard: live.s.id };
+          const record = items[i] as T;
+          // The page keeps no record the loop has had: it can be collected as the loop goes.
+          items[i] = undefined;
+          yield { record, status, shard: live.s.id };
         }
         if (page.skip >= items.length) this.#pageConsumed(page);
         this.#consuming = false;
@@ -185,14 +212,25 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
 
   // --- scheduling ---
 
-  /** Starts requests while workers are free: probes first (they find the work), then the longest walks. */
+  /**
+   * Starts requests while workers are free: the first cells' first pages before anything (they find the
+   * work, so they may use twice the workers: the plan is ready one round trip after the start), then the
+   * longest walks.
+   */
   #pump(): void {
-    // Probes ask for one record each, so they may use twice the workers: the plan is ready sooner.
-    while (!this.#stopped && this.#probing < this.#cfg.concurrency * 2) {
-      const probe = this.#live.find((l) => !l.busy && this.#needsProbe(l));
-      if (!probe) break;
+    while (
+      !this.#stopped &&
+      this.#state.shardSize === undefined &&
+      this.#probing < this.#cfg.concurrency * 2
+    ) {
+      const cell = this.#live.find((l) => !l.busy && this.#unsized(l));
+      if (!cell) break;
       this.#probing++;
-      this.#start(probe, this.#probe(probe));
+      this.#inflightPages++;
+      this.#start(
+        cell,
+        this.#fetchPage(cell, true).finally(() => this.#inflightPages--),
+      );
     }
     while (!this.#stopped && this.#inflight < this.#cfg.concurrency) {
       const walk = this.#nextWalk();
@@ -200,31 +238,34 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       this.#inflightPages++;
       this.#start(
         walk,
-        this.#fetchPage(walk).finally(() => this.#inflightPages--),
+        this.#fetchPage(walk, false).finally(() => this.#inflightPages--),
       );
     }
   }
 
-  #needsProbe(l: Live): boolean {
+  /** A counted shard whose size is not known yet: its first page will tell. */
+  #unsized(l: Live): boolean {
     return (
       this.#cfg.spec.counts && this.#cfg.spec.shardable && !l.s.done && l.s.count === undefined && !l.started
     );
   }
 
   #walkable(l: Live): boolean {
-    if (l.busy || l.s.done || l.exhausted || this.#needsProbe(l)) return false;
-    // Counted shards also wait for the probes in flight, whose answers may merge them with a neighbour.
+    if (l.busy || l.s.done || l.exhausted || l.stash !== undefined) return false;
     if (this.#cfg.spec.counts && this.#cfg.spec.shardable && !l.started) {
-      if (this.#state.shardSize === undefined || this.#probing > 0) return false;
+      // Nothing but the first cells goes out before the plan is fixed ...
+      if (this.#state.shardSize === undefined) return false;
+      // ... and counted shards wait for the first pages in flight, whose answers may merge them.
+      if (l.s.count !== undefined && this.#probing > 0) return false;
     }
     return l.buffered < 2; // the page the loop is on, and one ahead at most
   }
 
   #nextWalk(): Live | undefined {
     const held = this.#queue.length + (this.#consuming ? 1 : 0) + this.#inflightPages;
-    // Pages in memory: enough for every worker plus the page the loop is on and the next; more would only
-    // grow memory when the loop is the slower side.
-    if (held >= this.#cfg.concurrency + 2) return undefined;
+    // Pages in memory: enough for every worker plus the page the loop is on and the next while the
+    // network is the slow side; fewer when the loop is, where more would only grow memory.
+    if (held >= this.#budget) return undefined;
     let best: Live | undefined;
     let bestLeft = -1;
     for (const l of this.#live) {
@@ -293,34 +334,15 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     return Promise.resolve(page).finally(() => this.#requests.delete(controller));
   }
 
-  async #probe(live: Live): Promise<void> {
-    let page: Page<unknown>;
-    try {
-      page = await this.#list(live.s, { max_results: 1 });
-    } finally {
-      this.#probing--;
-    }
-    if (this.#stopped) return;
-    this.#cfg.counters.probes++;
-    const total = page.page_info.total_results;
-    // No count after all: walk it as it is.
-    live.s.count = typeof total === "number" && total >= 0 ? total : Number.NaN;
-    if (Number.isNaN(live.s.count)) {
-      delete live.s.count;
-      live.started = true;
-    } else if (live.s.count === 0) {
-      live.s.done = true;
-    }
-    this.#replan();
-    this.#emit({ type: "planned" });
-  }
-
-  /** Fixes the shard size once every root is counted, and splits each counted shard that is too big. */
+  /**
+   * Fixes the shard size once every first cell is counted; then keeps the first page of each counted
+   * shard of about the planned size, and splits each one that is too big (dropping its page).
+   */
   #replan(): void {
     const { spec, concurrency } = this.#cfg;
     if (spec.counts && spec.shardable) {
       if (this.#state.shardSize === undefined) {
-        if (this.#live.some((l) => this.#needsProbe(l))) {
+        if (this.#live.some((l) => this.#unsized(l))) {
           this.#recount();
           return;
         }
@@ -331,8 +353,16 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       const next: Live[] = [];
       for (const l of this.#live) {
         const { s } = l;
-        const parts =
+        let parts =
           l.started || s.done || s.count === undefined ? 1 : splitParts(s.count, limit, s.from, s.to);
+        const stash = l.stash;
+        if (stash !== undefined) {
+          // Its first page is here: walking on from it beats dropping it unless the shard is far too big.
+          if (parts > 1 && keepsFirstPage(s.count as number, limit)) parts = 1;
+          l.stash = undefined;
+          if (parts === 1) this.#enqueue(stash);
+          else this.#cfg.counters.probes++;
+        }
         if (parts === 1) {
           next.push(l);
           continue;
@@ -348,6 +378,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
             fetched: 0,
             resumeSkip: 0,
             estimate: (s.count as number) / parts,
+            stash: undefined,
           });
         }
       }
@@ -372,26 +403,77 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     c.estimatedTotal = Math.round(total);
   }
 
-  async #fetchPage(live: Live): Promise<void> {
+  /**
+   * Fetches the next page of a shard. The first page of a shard whose size is not known sizes it: with
+   * the plan not fixed yet it is held (#replan keeps or drops it); after, it is kept unless the shard
+   * proves far denser than planned, which is then split in its place.
+   */
+  async #fetchPage(live: Live, probing: boolean): Promise<void> {
     const token = live.fetchToken;
-    const page = await this.#list(live.s, {
-      max_results: this.#state.pageSize,
-      ...(token === undefined ? {} : { page_token: token }),
-    });
+    let page: Page<unknown>;
+    try {
+      page = await this.#list(live.s, {
+        max_results: this.#state.pageSize,
+        ...(token === undefined ? {} : { page_token: token }),
+      });
+    } finally {
+      if (probing) this.#probing--;
+    }
     if (this.#stopped) return;
-    live.started = true;
     const next = page.nextPageToken();
+    const fetched: Fetched = { live, token, items: page.items, next, skip: live.resumeSkip };
     const total = page.page_info.total_results;
-    // Lists walked without a probe learn their size from their first page.
+    if (this.#unsized(live)) {
+      // No count after all: walk it as it is.
+      const count = typeof total === "number" && total >= 0 ? total : undefined;
+      if (count === undefined) {
+        this.#enqueue(fetched);
+        return;
+      }
+      live.s.count = count;
+      if (page.items.length === 0 && next === undefined) {
+        // Empty: done without a page. Marked started, so no merge folds it into a neighbour.
+        live.started = true;
+        live.s.done = true;
+        this.#recount();
+        this.#emit({ type: "shard-done", shard: live.s.id });
+      } else if (next === undefined || this.#holdsPlan(live, count)) {
+        // The whole shard in one page, or a shard of the planned size: the page is its first.
+        this.#enqueue(fetched);
+      } else if (this.#state.shardSize === undefined) {
+        live.stash = fetched;
+      } else {
+        // Far denser than planned: #replan cuts it; its parts fetch these records again.
+        this.#cfg.counters.probes++;
+      }
+      this.#replan();
+      this.#emit({ type: "planned" });
+      return;
+    }
+    // Lists walked without sizing learn their size from their first page.
     if (live.s.count === undefined && token === undefined && typeof total === "number") {
       live.s.count = total;
       this.#recount();
     }
-    live.fetched += page.items.length;
+    this.#enqueue(fetched);
+  }
+
+  /** Whether a shard just counted is walked as it is (the plan is fixed, and it is not far too big). */
+  #holdsPlan(live: Live, count: number): boolean {
+    const limit = this.#state.shardSize;
+    if (limit === undefined) return false;
+    return splitParts(count, limit, live.s.from, live.s.to) === 1 || keepsFirstPage(count, limit);
+  }
+
+  /** Hands a fetched page to the loop's queue; the shard walks on from it. */
+  #enqueue(fetched: Fetched): void {
+    const { live, items, next } = fetched;
+    live.started = true;
+    live.fetched += items.length;
     live.fetchToken = next;
     live.exhausted = next === undefined;
     live.buffered++;
-    this.#queue.push({ live, token, items: page.items, next, skip: live.resumeSkip });
+    this.#queue.push(fetched);
     live.resumeSkip = 0;
     this.#cfg.counters.pages++;
     this.#emit({ type: "page", shard: live.s.id });
@@ -438,7 +520,8 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
  */
 function merge(shards: Live[], limit: number): Live[] {
   const out: Live[] = [];
-  const idle = (l: Live) => l.s.count !== undefined && !l.started && !l.busy && l.buffered === 0;
+  // A done shard never joins another: after a resume its records are with the caller already.
+  const idle = (l: Live) => l.s.count !== undefined && !l.s.done && !l.started && !l.busy && l.buffered === 0;
   for (const l of shards) {
     const prev = out.at(-1);
     if (
@@ -451,7 +534,6 @@ function merge(shards: Live[], limit: number): Live[] {
     ) {
       prev.s.to = l.s.to;
       prev.s.count = (prev.s.count as number) + (l.s.count as number);
-      prev.s.done = prev.s.count === 0;
       continue;
     }
     out.push(l);

@@ -58,16 +58,22 @@ describe("client.export", () => {
     expect(sorted[0]?.from).toBe(from);
     expect(sorted.at(-1)?.to).toBe(to);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]?.from).toBe((sorted[i - 1]?.to ?? 0) + 1);
-    // Probes ask for one record; pages for the page size.
+    // No separate probes: every request is a full page, and a shard's first page tells its size. Shards
+    // found too dense were split and their first pages dropped; the rest walked on from theirs.
     const sizes = new Set(
       ctx.sim.requestLog.filter((r) => r.path.endsWith("/history")).map((r) => r.query.max_results),
     );
-    expect(sizes).toEqual(new Set(["1", "50"]));
+    expect(sizes).toEqual(new Set(["50"]));
+    const p = run.progress();
+    expect(p.probes).toBeGreaterThan(0);
+    const requests = ctx.sim.requestLog.filter((r) => r.path.endsWith("/history")).length;
+    expect(p.pages + p.probes).toBe(requests);
   });
 
   it("keeps records that sit exactly on a shard boundary in one shard, and both ends are inclusive", async () => {
-    // Two paid sales x < y; a range of width 3L (L = y - x) that starts at x - L is cut in three at
-    // exactly x and y, so both sit on the first ms of a shard and, if bounds overlapped, would come twice.
+    // Two paid sales x < y; a range of width 3L (L = y - x) that starts at x - L is cut into its three
+    // first cells (one per worker) at exactly x and y, so both sit on the first ms of a shard and, if
+    // bounds overlapped, would come twice.
     const paid = ctx.sim.data.sales.filter((s) => PAID.has(s.status)).map((s) => s.orderDate);
     const unique = [...new Set(paid)].sort((a, b) => a - b);
     const x = unique[Math.floor(unique.length / 2)] as number;
@@ -76,9 +82,15 @@ describe("client.export", () => {
     const from = x - L;
     const to = from + 3 * L - 1;
     const count = expected(from, to).length;
-    // ceil(count / shardSize) = 2, so the root splits in 3 equal widths.
-    const shardSize = Math.ceil(count / 2) + 1;
-    const run = ctx.client.export.run("sales.history", { from, to, shardSize, pageSize: 500 });
+    // No cell is split: the cells are the shards.
+    const shardSize = count;
+    const run = ctx.client.export.run("sales.history", {
+      from,
+      to,
+      shardSize,
+      pageSize: 500,
+      concurrency: 3,
+    });
     const got = codes(await collect(run));
     expect(new Set(got).size).toBe(got.length);
     expect(got.sort()).toEqual(expected(from, to));
@@ -189,6 +201,43 @@ describe("client.export", () => {
     expect((JSON.parse(saved as string) as ExportCheckpoint).records).toBe(want.length);
   });
 
+  it("a resumed plan never joins a finished shard to the next one, nor re-cuts one the caller has begun", async () => {
+    const { from, to } = range();
+    const mid = from + Math.floor((to - from) / 3);
+    const late = from + Math.floor(((to - from) * 2) / 3);
+    const a = expected(from, mid).length;
+    const b = expected(mid + 1, late).length;
+    const c = expected(late + 1, to).length;
+    const resume: ExportCheckpoint = {
+      ...ctx.client.export.run("sales.history", { from, to }).checkpoint(),
+      // Small enough that all three would merge, or be split, if they were not off limits.
+      shardSize: 20,
+      shards: [
+        // Done: its records are with the caller.
+        { id: 0, status: null, from, to: mid, count: a, skip: 0, done: true },
+        // Never begun: free to be re-cut.
+        { id: 1, status: null, from: mid + 1, to: late, count: b, skip: 0, done: false },
+        // Begun: the caller has the first 3 records of its first page.
+        { id: 2, status: null, from: late + 1, to, count: c, skip: 3, done: false },
+      ],
+      nextId: 3,
+      records: a + 3,
+    };
+    const firstPage = await ctx.client.sales.history({
+      start_date: late + 1,
+      end_date: to,
+      max_results: 500,
+    });
+    const firstThree = firstPage.items.slice(0, 3).map((s) => s.purchase.transaction);
+    const got = codes(await collect(ctx.client.export.run("sales.history", { resume })));
+    expect(new Set(got).size).toBe(got.length);
+    const want = [
+      ...expected(mid + 1, late),
+      ...expected(late + 1, to).filter((t) => !firstThree.includes(t)),
+    ];
+    expect(got.sort()).toEqual(want.sort());
+  });
+
   it("reports progress: plan, pages, records, estimated total, rate, ETA, shards done, 429s and retries", async () => {
     let t = 0;
     const events: ExportEvent[] = [];
@@ -199,11 +248,9 @@ describe("client.export", () => {
       scale: { sales: 800 },
       rateLimit: { windowMs: 1000 },
     });
-    const fault = sim.faults.add({
-      route: "GET /payments/api/v1/sales/history",
-      kind: "rate-limit",
-      times: 1,
-    });
+    // The 429 comes once the plan is known: the first cells all go out at once, before the client has
+    // heard the quota, and a 429 among those is the limiter's own guess, resent without a retry.
+    let fault: { hits: number } | undefined;
     const client = clientFor(sim);
     const dates = sim.data.sales.map((s) => s.orderDate);
     const from = Math.min(...dates);
@@ -213,8 +260,18 @@ describe("client.export", () => {
         from,
         to,
         shardSize: 100,
+        pageSize: 20,
         now: () => (t += 10),
-        onProgress: (e) => events.push(e),
+        onProgress: (e) => {
+          events.push(e);
+          if (fault === undefined && e.type === "planned" && e.progress.estimatedTotal !== undefined) {
+            fault = sim.faults.add({
+              route: "GET /payments/api/v1/sales/history",
+              kind: "rate-limit",
+              times: 1,
+            });
+          }
+        },
       });
       const total = (await collect(run)).length;
       const types = new Set(events.map((e) => e.type));
@@ -230,10 +287,13 @@ describe("client.export", () => {
       expect(p?.retries).toBe(1);
       expect(p?.etaSeconds).toBe(0);
       expect(p?.ratePerSecond).toBeGreaterThan(0);
-      const mid = events.find((e) => e.type === "page" && e.progress.records > 0);
+      // Once the plan is known (every first cell counted), each page event carries an ETA.
+      const mid = events.find(
+        (e) => e.type === "page" && e.progress.records > 0 && e.progress.estimatedTotal !== undefined,
+      );
       expect(mid?.progress.etaSeconds).toBeGreaterThan(0);
       expect(events.filter((e) => e.type === "shard-done")).toHaveLength(p?.shardsPlanned ?? -1);
-      expect(fault.hits).toBe(1);
+      expect(fault?.hits).toBe(1);
     } finally {
       await client.close();
       await sim.close();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { shardSize, splitParts, splitRange } from "../../src/export/plan";
+import {
+  firstCells,
+  heldPagesBudget,
+  keepsFirstPage,
+  shardSize,
+  splitParts,
+  splitRange,
+} from "../../src/export/plan";
 
 describe("export planning", () => {
   it("splitRange tiles an inclusive range exactly: no gap, no overlap", () => {
@@ -31,5 +38,29 @@ describe("export planning", () => {
     expect(shardSize(100, 8, 500)).toBe(500);
     expect(shardSize(16_000, 8, 500)).toBe(1000);
     expect(shardSize(100_000, 8, 500)).toBe(6500);
+  });
+
+  it("starts with one cell per worker, shared among the status walks", () => {
+    expect(firstCells(1, 8)).toBe(8);
+    expect(firstCells(2, 8)).toBe(4);
+    expect(firstCells(17, 8)).toBe(1);
+    expect(firstCells(1, 1)).toBe(1);
+  });
+
+  it("walks on from a first page unless the shard is far bigger than planned", () => {
+    expect(keepsFirstPage(1000, 1000)).toBe(true);
+    expect(keepsFirstPage(1500, 1000)).toBe(true);
+    expect(keepsFirstPage(1501, 1000)).toBe(false);
+  });
+
+  it("holds every worker's page while the loop waits, and two when pages pile up behind it", () => {
+    let budget = 10;
+    for (let i = 0; i < 20; i++) budget = heldPagesBudget(budget, "backlog", 8);
+    expect(budget).toBe(2);
+    budget = heldPagesBudget(budget, "starved", 8);
+    expect(budget).toBe(3);
+    for (let i = 0; i < 20; i++) budget = heldPagesBudget(budget, "starved", 8);
+    expect(budget).toBe(10);
+    expect(heldPagesBudget(3, "backlog", 1)).toBe(2);
   });
 });
