@@ -19,6 +19,12 @@ export async function probe(env) {
     .purchases("NOSUCHCD")
     .catch((e) => e instanceof NotFoundError && e.status);
 
+  // What the SDK loads on first use (the access decision, the export engine) loads in this runtime too.
+  const buyer = first.items[0]?.buyer?.email;
+  const access = buyer === undefined ? null : (await hotmart.access.check(buyer)).reason;
+  let exported = 0;
+  for await (const _ of hotmart.export.run("sales.history", { concurrency: 2 })) exported += 1;
+
   const hottok = env("HOTMART_HOTTOK");
   const handled = [];
   const handler = createWebhookHandler({
@@ -51,6 +57,8 @@ export async function probe(env) {
     total: first.page_info.total_results,
     walked: count,
     notFound,
+    access,
+    exported,
     webhook,
     handled,
     tokenRequests: hotmart.tokenRequests,

@@ -55,6 +55,8 @@ try {
   if (
     !parsed ||
     parsed.walked !== parsed.total ||
+    parsed.exported !== parsed.total ||
+    typeof parsed.access !== "string" ||
     parsed.notFound !== 404 ||
     parsed.webhook.join() !== "200,401,200"
   ) {

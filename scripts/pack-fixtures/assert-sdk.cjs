@@ -23,4 +23,23 @@ module.exports = function assertSdk(sdk, schemas, label) {
       error.message.includes("HOTMART_CLIENT_ID"),
     `${label}: new Hotmart() without credentials throws a HotmartInputError naming HOTMART_CLIENT_ID`,
   );
+
+  // The parts loaded on first use (the access decision, the export engine) load from this build too: an
+  // invalid e-mail is refused by the loaded check; an aborted export is stopped by the loaded engine.
+  return (async () => {
+    await assert.rejects(
+      client.access.check("not-an-e-mail"),
+      (error) => error instanceof sdk.HotmartInputError && error.message.includes("e-mail"),
+      `${label}: access.check loads and refuses an invalid e-mail`,
+    );
+    const run = client.export.run("sales.history", { signal: AbortSignal.abort() });
+    await assert.rejects(
+      (async () => {
+        for await (const _ of run) break;
+      })(),
+      (error) => error instanceof sdk.APIUserAbortError,
+      `${label}: an export loads its engine and stops on an aborted signal`,
+    );
+    await client.close();
+  })();
 };

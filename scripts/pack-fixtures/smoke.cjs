@@ -9,4 +9,7 @@ for (const [specifier, file] of [
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(file), `require("${specifier}") resolved to ${resolved}, expected …${file}`);
 }
-assertSdk(require("hotmart"), require("hotmart/schemas"), "cjs");
+assertSdk(require("hotmart"), require("hotmart/schemas"), "cjs").catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -11,4 +11,4 @@ for (const [specifier, file] of [
   const resolved = new URL(import.meta.resolve(specifier)).pathname;
   assert.ok(resolved.endsWith(file), `import "${specifier}" resolved to ${resolved}, expected …${file}`);
 }
-assertSdk(sdk, schemas, "esm");
+await assertSdk(sdk, schemas, "esm");

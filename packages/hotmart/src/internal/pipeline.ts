@@ -15,7 +15,7 @@ import { encodeBody, encodeQuery } from "./query";
 import type { RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
-import { type SchemaRegistry, validateBody } from "./schema-check";
+import type { SchemaRegistry } from "./schema-check";
 import { link } from "./signals";
 import { sleep } from "./sleep";
 
@@ -349,6 +349,8 @@ async function accept(call: Call, text: string, response: Response): Promise<unk
   // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
   const selected = hasSelect(spec.query) || hasSelect(options.query);
   if (spec.schema && mode !== "off" && !selected) {
+    // Loaded with the first validated response: a client that never validates does not carry it.
+    const { validateBody } = await import("./schema-check");
     await validateBody(parsed, spec.schema, mode, ctx.log, ctx.schemas, {
       redactor: ctx.redactor,
       outcomeUnknown: writeOutcome(call, false),
