@@ -47,12 +47,15 @@ describe("client-wide rate limiter", () => {
     expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
   }, 20_000);
 
-  it("in virtual time, sends never exceed the limit in any window and use all of it, even when requests reach fetch late and out of order", async () => {
+  /**
+   * 600 requests through a 100-per-300 ms limiter in virtual time; `delay(ticket, random)` is how long
+   * each waits between being let through and fetch taking it. Returns the send times.
+   */
+  async function virtualSends(seed: number, delay: (ticket: number, random: () => number) => number) {
     vi.useFakeTimers({ now: 0 });
     try {
       const limiter = new RateLimiter({ requestsPerMinute: 100, windowMs: 300 }, () => Date.now());
       // A seeded generator: the same "slow, shuffled" schedule every run.
-      let seed = 42;
       const random = () => {
         seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
         return seed / 2 ** 31;
@@ -60,52 +63,38 @@ describe("client-wide rate limiter", () => {
       const sends: number[] = [];
       const done = Array.from({ length: 600 }, async () => {
         const ticket = await limiter.acquire();
-        // Between being let through and calling fetch: 0 to 40 ms (a GC pause, a busy core).
-        await new Promise((r) => setTimeout(r, Math.floor(random() * 40)));
-        sends.push(Date.now());
-        limiter.stamp(ticket);
-      });
-      await vi.advanceTimersByTimeAsync(10_000);
-      await Promise.all(done);
-      expect(sends).toHaveLength(600);
-      expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
-      // It does not starve: every window is used (600 sends need 6 windows plus the margins and the
-      // stamping delays, never much more).
-      expect(Math.max(...sends)).toBeLessThan(6 * (300 + 6) + 40 * 6);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it("in virtual time, a grant that reaches fetch after more than a whole window still counts: none over the limit", async () => {
-    // On a machine loaded far past its cores, the gap between being let through and fetch taking the
-    // request can exceed the window itself (seen: 117 sends in one 300 ms window). A grant not yet
-    // stamped must count as about to be sent, not expire on its grant time.
-    vi.useFakeTimers({ now: 0 });
-    try {
-      const limiter = new RateLimiter({ requestsPerMinute: 100, windowMs: 300 }, () => Date.now());
-      let seed = 7;
-      const random = () => {
-        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-        return seed / 2 ** 31;
-      };
-      const sends: number[] = [];
-      const done = Array.from({ length: 600 }, async () => {
-        const ticket = await limiter.acquire();
-        // Every fourth grant is stalled 400 to 900 ms (past its whole window) between the grant and
-        // fetch; the others 0 to 40 ms.
-        const stalled = ticket % 4 === 1;
-        await new Promise((r) => setTimeout(r, Math.floor(stalled ? 400 + random() * 500 : random() * 40)));
+        await new Promise((r) => setTimeout(r, Math.floor(delay(ticket, random))));
         sends.push(Date.now());
         limiter.stamp(ticket);
       });
       await vi.advanceTimersByTimeAsync(60_000);
       await Promise.all(done);
-      expect(sends).toHaveLength(600);
-      expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
+      return sends;
     } finally {
       vi.useRealTimers();
     }
+  }
+
+  it("in virtual time, sends never exceed the limit in any window and use all of it, even when requests reach fetch late and out of order", async () => {
+    // Between being let through and calling fetch: 0 to 40 ms (a GC pause, a busy core).
+    const sends = await virtualSends(42, (_ticket, random) => random() * 40);
+    expect(sends).toHaveLength(600);
+    expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
+    // It does not starve: every window is used (600 sends need 6 windows plus the margins and the
+    // stamping delays, never much more).
+    expect(Math.max(...sends)).toBeLessThan(6 * (300 + 6) + 40 * 6);
+  });
+
+  it("in virtual time, a grant that reaches fetch after more than a whole window still counts: none over the limit", async () => {
+    // On a machine loaded far past its cores, the gap between being let through and fetch taking the
+    // request can exceed the window itself (seen: 117 sends in one 300 ms window). A grant not yet
+    // stamped must count as about to be sent, not expire on its grant time. Every fourth grant is
+    // stalled 400 to 900 ms (past its whole window); the others 0 to 40 ms.
+    const sends = await virtualSends(7, (ticket, random) =>
+      ticket % 4 === 1 ? 400 + random() * 500 : random() * 40,
+    );
+    expect(sends).toHaveLength(600);
+    expect(maxInWindow(sends, 300)).toBeLessThanOrEqual(100);
   });
 
   it("a 429 with RateLimit-Reset: 1 delays the retry about a second and holds back the client's other requests", async () => {
