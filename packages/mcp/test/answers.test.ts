@@ -1,3 +1,4 @@
+import type { SalesHistoryItem, SubscriptionsListItem } from "hotmart";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toEpochMs } from "../src/dates";
 import { call, type Harness, harness, ok } from "./helpers";
@@ -35,6 +36,90 @@ function expected(
   return out;
 }
 
+/**
+ * Every sale of every status, through the SDK's full export (client.export.run, 2010 to the simulator's
+ * now): the figures an operator would compute from an export file. One export for the whole file.
+ */
+let salesExport: Promise<SalesHistoryItem[]> | undefined;
+function exportedSales(): Promise<SalesHistoryItem[]> {
+  salesExport ??= (async () => {
+    const out: SalesHistoryItem[] = [];
+    const run = h.client.export.run("sales.history", { to: h.sim.clock.now(), statuses: "all" });
+    for await (const { record } of run) out.push(record);
+    return out;
+  })();
+  return salesExport;
+}
+
+/** Every subscription, through the SDK's full export of subscriptions.list. */
+let subscriptionsExport: Promise<SubscriptionsListItem[]> | undefined;
+function exportedSubscriptions(): Promise<SubscriptionsListItem[]> {
+  subscriptionsExport ??= (async () => {
+    const out: SubscriptionsListItem[] = [];
+    for await (const { record } of h.client.export.run("subscriptions.list", { to: h.sim.clock.now() }))
+      out.push(record);
+    return out;
+  })();
+  return subscriptionsExport;
+}
+
+/** The same figures as `expected`, from the full export: sales ordered in [from, to], by currency and key. */
+async function fromExport(
+  from: number,
+  to: number,
+  by: (s: SalesHistoryItem) => string,
+  statuses?: string[],
+) {
+  const out = new Map<string, { count: number; cents: number }>();
+  for (const s of await exportedSales()) {
+    if (s.purchase.order_date < from || s.purchase.order_date > to) continue;
+    if (statuses && !statuses.includes(s.purchase.status)) continue;
+    const id = `${s.purchase.price.currency_code}|${by(s)}`;
+    const row = out.get(id) ?? { count: 0, cents: 0 };
+    row.count += 1;
+    row.cents += Math.round(s.purchase.price.value * 100);
+    out.set(id, row);
+  }
+  return out;
+}
+
+/** subscribers_by_status's figures from a list of subscriptions. */
+function subscriberFigures(subs: readonly SubscriptionsListItem[]) {
+  const byStatus: Record<string, number> = {};
+  const byProduct: Record<string, { product: string; total: number; by_status: Record<string, number> }> = {};
+  for (const s of subs) {
+    byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+    const p = byProduct[String(s.product.id)] ?? { product: s.product.name, total: 0, by_status: {} };
+    byProduct[String(s.product.id)] = p;
+    p.total += 1;
+    p.by_status[s.status] = (p.by_status[s.status] ?? 0) + 1;
+  }
+  return {
+    total: subs.length,
+    delinquent: (byStatus.DELAYED ?? 0) + (byStatus.OVERDUE ?? 0),
+    byStatus,
+    byProduct,
+  };
+}
+
+interface SubscribersAnswer {
+  total: number;
+  delinquent: number;
+  by_status: { status: string; count: number }[];
+  by_product: { product_id: number; product: string; total: number; by_status: Record<string, number> }[];
+}
+
+function answerFigures(answer: SubscribersAnswer) {
+  return {
+    total: answer.total,
+    delinquent: answer.delinquent,
+    byStatus: Object.fromEntries(answer.by_status.map((r) => [r.status, r.count])),
+    byProduct: Object.fromEntries(
+      answer.by_product.map(({ product_id, ...rest }) => [String(product_id), rest]),
+    ),
+  };
+}
+
 function actual(rows: Row[], which: "current" | "previous") {
   const out = new Map<string, { count: number; cents: number }>();
   for (const r of rows) {
@@ -68,6 +153,16 @@ describe("answers equal the figures computed from every record", () => {
         "current",
       ),
     ).toEqual(totals);
+    // And the same figures from a full export of every sale.
+    const product = (s: SalesHistoryItem) => String(s.product.id);
+    expect(actual(report.groups, "current")).toEqual(await fromExport(start, end, product, paid));
+    expect(actual(report.groups, "previous")).toEqual(await fromExport(prevStart, prevEnd, product, paid));
+    expect(
+      actual(
+        report.totals.map((t) => ({ ...t, key: "all" })),
+        "current",
+      ),
+    ).toEqual(await fromExport(start, end, () => "all", paid));
   });
 
   it("sales_report by status counts every status; by payment type with a status filter", async () => {
@@ -91,6 +186,13 @@ describe("answers equal the figures computed from every record", () => {
     );
     expect(actual(refunds.groups, "current")).toEqual(
       expected(prevStart, end, (s) => s.paymentType, ["REFUNDED", "CHARGEBACK"]),
+    );
+    // And the same figures from a full export of every sale.
+    expect(actual(byStatus.groups, "current")).toEqual(
+      await fromExport(start, end, (s) => s.purchase.status),
+    );
+    expect(actual(refunds.groups, "current")).toEqual(
+      await fromExport(prevStart, end, (s) => s.purchase.payment.type, ["REFUNDED", "CHARGEBACK"]),
     );
   });
 
@@ -116,6 +218,38 @@ describe("answers equal the figures computed from every record", () => {
       fromExport.set(id, row);
     }
     expect(actual(byStatus.groups, "current")).toEqual(fromExport);
+  });
+
+  it("the full exports hold every record once (every sale and subscription the simulator has)", async () => {
+    const sales = await exportedSales();
+    expect(new Set(sales.map((s) => s.purchase.transaction)).size).toBe(sales.length);
+    expect(sales.length).toBe(h.sim.data.sales.length);
+    const subs = await exportedSubscriptions();
+    expect(new Set(subs.map((s) => s.subscriber_code)).size).toBe(subs.length);
+    // A full walk of the list (no date bounds) gives the same subscriptions.
+    const walked: string[] = [];
+    for await (const s of h.client.subscriptions.list({ max_results: 500 })) walked.push(s.subscriber_code);
+    expect(new Set(walked)).toEqual(new Set(subs.map((s) => s.subscriber_code)));
+  });
+
+  it("subscribers_by_status equals the same figures from a full export of subscriptions", async () => {
+    const answer = ok<SubscribersAnswer>(await call(h.mcp, "subscribers_by_status"));
+    const exported = subscriberFigures(await exportedSubscriptions());
+    expect(answerFigures(answer)).toEqual(exported);
+    expect(exported.total).toBeGreaterThan(0);
+    expect(exported.delinquent).toBeGreaterThan(0);
+  });
+
+  it("subscribers_by_status of one product equals the full export's subscriptions of that product", async () => {
+    const subs = await exportedSubscriptions();
+    const productId = subs[0]?.product.id;
+    if (productId === undefined) throw new Error("no subscription");
+    const answer = ok<SubscribersAnswer>(
+      await call(h.mcp, "subscribers_by_status", { product_id: productId }),
+    );
+    const exported = subscriberFigures(subs.filter((s) => s.product.id === productId));
+    expect(answerFigures(answer)).toEqual(exported);
+    expect(exported.total).toBeLessThan(subs.length);
   });
 
   it("subscribers_by_status equals a full walk of subscriptions", async () => {
@@ -146,6 +280,36 @@ describe("answers equal the figures computed from every record", () => {
       paid.set(s.currency, (paid.get(s.currency) ?? 0) + Math.round(s.total * 100));
     }
     expect(new Map(overview.paid_total.map((p) => [p.currency, Math.round(p.amount * 100)]))).toEqual(paid);
+  });
+
+  it("buyer_overview equals the full exports' purchases and subscriptions of the e-mail", async () => {
+    const subs = await exportedSubscriptions();
+    const sales = await exportedSales();
+    // A buyer with both a purchase and a subscription, so both halves are compared.
+    const email = subs.find((s) => sales.some((x) => x.buyer?.email === s.subscriber.email))?.subscriber
+      .email;
+    if (!email) throw new Error("no buyer with a subscription");
+    const overview = ok<{
+      purchases_total: number;
+      paid_total: { currency: string; amount: number }[];
+      subscriptions: { subscriber_code: string; status: string }[];
+    }>(await call(h.mcp, "buyer_overview", { email }));
+    const same = (e: string | undefined) => e?.toLowerCase() === email.toLowerCase();
+    const mine = sales.filter((s) => same(s.buyer?.email));
+    expect(overview.purchases_total).toBe(mine.length);
+    const paid = new Map<string, number>();
+    for (const s of mine.filter(
+      (s) => s.purchase.status === "APPROVED" || s.purchase.status === "COMPLETE",
+    )) {
+      const c = s.purchase.price.currency_code;
+      paid.set(c, (paid.get(c) ?? 0) + Math.round(s.purchase.price.value * 100));
+    }
+    expect(new Map(overview.paid_total.map((p) => [p.currency, Math.round(p.amount * 100)]))).toEqual(paid);
+    const mySubs = subs.filter((s) => same(s.subscriber.email));
+    expect(mySubs.length).toBeGreaterThan(0);
+    expect(new Map(overview.subscriptions.map((s) => [s.subscriber_code, s.status]))).toEqual(
+      new Map(mySubs.map((s) => [s.subscriber_code, s.status])),
+    );
   });
 });
 
