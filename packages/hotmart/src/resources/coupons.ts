@@ -18,6 +18,10 @@ import { checkId, checkOptionalDate, checkPositiveInt } from "./input-checks";
 // Params
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The body fields of `coupons.create` besides the code (`POST /products/api/v1/product/{product_id}/coupon`,
+ * docs/api-notes.md §8.4). Dates go out as epoch ms.
+ */
 export interface CouponCreateParams {
   /** A fraction: 0 < discount < 0.99, so 0.10 is 10 % off. */
   discount: number;
@@ -31,6 +35,7 @@ export interface CouponCreateParams {
   offer_ids?: ReadonlyArray<number | string> | undefined;
 }
 
+/** Filters of `coupons.list` (`GET /products/api/v1/coupon/product/{product_id}`), plus paging. */
 export interface CouponsListParams extends PageParams {
   /** Only the coupon with this code. */
   code?: string | undefined;
@@ -40,6 +45,7 @@ export interface CouponsListParams extends PageParams {
 // Results
 // ---------------------------------------------------------------------------------------------------
 
+/** The time zone Hotmart applies to a coupon's start and end dates (`time_zone` of a `coupons.list` item). */
 export interface CouponTimeZone {
   /** e.g. `Fuso horário de Brasília`. */
   description: string;
@@ -55,18 +61,23 @@ export interface CouponTimeZone {
 export interface CouponsListItem {
   /** The numeric id that `coupons.delete` takes (not the code). */
   id: number;
+  /** The code buyers type at checkout (at most 25 characters), the `code` given to `coupons.create`. */
   coupon_code: string;
   /** A fraction: 0.1 is 10 %. */
   discount: number;
+  /** Activation, epoch ms (applied in `time_zone`). */
   start_date: EpochMs;
-  /** Not in the docs; present when set. */
+  /** Deactivation, epoch ms. Not in the docs; present when set. */
   end_date?: EpochMs;
   /** Lowercase, e.g. `valid`. */
   status: CouponStatus;
+  /** Whether the coupon can be used now; Hotmart does not document how it relates to `status`. */
   active: boolean;
+  /** The time zone of `start_date` and `end_date` (the account's, e.g. Brasília). */
   time_zone: CouponTimeZone;
 }
 
+/** One page of `coupons.list`: `items` and `page_info` (no `total_results`). */
 export type CouponsListPage = PageResponse<CouponsListItem>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -200,6 +211,10 @@ export class Coupons extends APIResource {
     return this._list(LIST, params, options, productId);
   }
 
+  /**
+   * `list` under the seed's name (hotmart-python's `list_autopaginate`): iterates every coupon of every
+   * page, the same as `for await` over `list(...)`.
+   */
   declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
 
   /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
