@@ -212,7 +212,7 @@ export class Coupons extends APIResource {
   }
 
   /**
-   * `list` under the seed's name (hotmart-python's `list_autopaginate`): iterates every coupon of every
+   * `list` as an async generator, named like hotmart-python's `*_autopaginate`: every coupon of every
    * page, the same as `for await` over `list(...)`.
    */
   declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
