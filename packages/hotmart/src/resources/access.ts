@@ -86,7 +86,7 @@ export class Access extends APIResource {
    * Composite (several requests), so its promise has no `.withResponse()`.
    *
    * @example
-   * const answer = await hotmart.access.check("ana@example.com", { product_id: 1234567 });
+   * const answer = await hotmart.access.check("arthur.santos@example.com", { product_id: 3575536 });
    * if (!answer.access) console.log(`No access: ${answer.explanation}`);
    */
   async check(email: string, params?: AccessCheckParams, options?: RequestOptions): Promise<AccessResult> {

@@ -296,7 +296,7 @@ export class Club extends APIResource {
    * default: only the main ones).
    *
    * @example
-   * const modules = await hotmart.club.modules("my-course");
+   * const modules = await hotmart.club.modules("my_subdomain");
    */
   modules(
     subdomain: string,
@@ -321,7 +321,7 @@ export class Club extends APIResource {
    * Club's product.
    *
    * @example
-   * const pages = await hotmart.club.pages("j14okvB4pL", { product_id: 1234567 });
+   * const pages = await hotmart.club.pages("D64L09Q4JW", { product_id: 123456789 });
    */
   pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]> {
     return this._request(() => {
@@ -372,7 +372,7 @@ export class Club extends APIResource {
    * compare it yourself); paging: `max_results`, `page_token`, `select`.
    *
    * @example
-   * for await (const student of hotmart.club.students("my-course")) console.log(student.email, student.progress);
+   * for await (const student of hotmart.club.students("my_subdomain")) console.log(student.email, student.progress);
    */
   students(
     subdomain: string,
@@ -385,7 +385,13 @@ export class Club extends APIResource {
   /** `students` as an async generator (hotmart-python's `*_autopaginate` naming): every member of every page. */
   declare readonly studentsAutopaginate: Autopaginate<Club["students"]>;
 
-  /** Alias of `students`, after the endpoint's name (`/club/api/v1/users`). */
+  /**
+   * Alias of `students`, after the endpoint's name (`/club/api/v1/users`). Filter: `email`; paging:
+   * `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * const { items } = await hotmart.club.users("my_subdomain", { email: "caua.nogueira@example.com" });
+   */
   users(
     subdomain: string,
     params?: ClubStudentsParams,
@@ -394,7 +400,13 @@ export class Club extends APIResource {
     return this.students(subdomain, params, options);
   }
 
-  /** One student's lessons and completion, by the Club `user_id` from `students`. */
+  /**
+   * One student's lessons and completion, by the Club `user_id` from `students`.
+   *
+   * @example
+   * const { lessons } = await hotmart.club.lessons("my_subdomain", "N2OM623N46");
+   * const done = lessons.filter((l) => l.is_completed).length;
+   */
   lessons(subdomain: string, userId: string, options?: RequestOptions): APIPromise<ClubLessonsResponse> {
     return this._request(() => {
       const sub = requireString("subdomain", subdomain, SUBDOMAIN);
@@ -417,7 +429,7 @@ export class Club extends APIResource {
    * exactly that e-mail.
    *
    * @example
-   * const { user, lessons } = await hotmart.club.studentProgress("my-course", { student_email: "ana@example.com" });
+   * const { user, lessons } = await hotmart.club.studentProgress("my_subdomain", { student_email: "caua.nogueira@example.com" });
    */
   async studentProgress(
     subdomain: string,

@@ -169,7 +169,7 @@ export class Coupons extends APIResource {
    * 10 %). Resolves when Hotmart accepts it (it answers `{}`, so list the coupons to get the new id).
    *
    * @example
-   * await hotmart.coupons.create(1234567, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
+   * await hotmart.coupons.create(123456789, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
    */
   create(
     productId: number | string,
@@ -201,7 +201,7 @@ export class Coupons extends APIResource {
    * `page_token`, `select`.
    *
    * @example
-   * const { items } = await hotmart.coupons.list(1234567, { code: "WELCOME10" });
+   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
    */
   list(
     productId: number | string,
@@ -217,7 +217,13 @@ export class Coupons extends APIResource {
    */
   declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
 
-  /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
+  /**
+   * Deletes a coupon by its numeric `id` from `coupons.list` (not by its code).
+   *
+   * @example
+   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
+   * if (items[0]) await hotmart.coupons.delete(items[0].id);
+   */
   delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {
     return this._request(() => {
       checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');

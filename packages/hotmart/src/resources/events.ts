@@ -157,7 +157,7 @@ export class Events extends APIResource {
    * The event's dates and lots.
    *
    * @example
-   * const { lots, start_event_date } = await hotmart.events.get(2345678);
+   * const { lots, start_event_date } = await hotmart.events.get(7673728);
    */
   get(eventId: number | string, options?: RequestOptions): APIPromise<EventInfo> {
     return this._request(() => {
@@ -177,7 +177,7 @@ export class Events extends APIResource {
    * `id_eticket`, `ticket_qr_code`; paging: `max_results`, `page_token`, `select`.
    *
    * @example
-   * for await (const t of hotmart.events.tickets(2345678, { checkin_status: "PENDING" })) console.log(t.participant.email);
+   * for await (const t of hotmart.events.tickets(7673728, { checkin_status: "PENDING" })) console.log(t.participant.email);
    */
   tickets(
     eventId: number | string,

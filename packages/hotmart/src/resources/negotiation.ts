@@ -144,7 +144,7 @@ export class Negotiation extends APIResource {
    * every call may create a new charge, so it is never retried after an ambiguous failure.
    *
    * @example
-   * const { payment } = await hotmart.negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" });
+   * const { payment } = await hotmart.negotiation.create({ subscription_id: 40321288, recurrences: [4], payment_type: "PIX" });
    * console.log(payment.pix_code);
    */
   create(params: NegotiationCreateParams, options?: RequestOptions): APIPromise<NegotiationResult> {

@@ -173,7 +173,7 @@ export class Products extends APIResource {
    * paging params: `max_results`, `page_token`, `select`.
    *
    * @example
-   * const { items } = await hotmart.products.offers("4f9e6a3c-…");
+   * const { items } = await hotmart.products.offers("ab907e46-a9aa-4d25-ae4f-cec316d01560");
    */
   offers(
     ucode: string,
@@ -186,6 +186,11 @@ export class Products extends APIResource {
   /**
    * The subscription plans of a product, by its UUID. Hotmart answers 400 `invalid_parameter` for a
    * product without plans. Takes only the paging params: `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * for await (const plan of hotmart.products.plans("3f9e2d5a-4cb8-4f13-9d2e-8b7c4a0f1e92")) {
+   *   console.log(plan.code, plan.periodicity, plan.price.value);
+   * }
    */
   plans(
     ucode: string,

@@ -460,7 +460,7 @@ export class Sales extends APIResource {
    * `sales_source`, `buyer_name`, `affiliate_name`, `commission_as`.
    *
    * @example
-   * const { items } = await hotmart.sales.participants({ transaction: "HP17715690036014" });
+   * const { items } = await hotmart.sales.participants({ transaction: "HP93769885397869" });
    * const buyer = items[0]?.users.find((u) => u.role === "BUYER")?.user;
    */
   participants(
@@ -475,7 +475,7 @@ export class Sales extends APIResource {
    * `product_id`, `start_date`, `end_date`, `transaction`, `transaction_status`, `commission_as`.
    *
    * @example
-   * const { items } = await hotmart.sales.commissions({ transaction: "HP17715690036014" });
+   * const { items } = await hotmart.sales.commissions({ transaction: "HP93769885397869" });
    */
   commissions(params?: SalesCommissionsParams, options?: RequestOptions): PagePromise<SalesCommissionsItem> {
     return this._list(COMMISSIONS, params, options);
@@ -486,7 +486,7 @@ export class Sales extends APIResource {
    * `start_date`, `end_date`, `transaction`, `transaction_status`, `payment_type`.
    *
    * @example
-   * const { items } = await hotmart.sales.priceDetails({ transaction: "HP17715690036014" });
+   * const { items } = await hotmart.sales.priceDetails({ transaction: "HP93769885397869" });
    */
   priceDetails(
     params?: SalesPriceDetailsParams,
@@ -511,7 +511,7 @@ export class Sales extends APIResource {
    * when Hotmart accepts it. Not idempotent: never retried after an ambiguous failure.
    *
    * @example
-   * await hotmart.sales.refund("HP17715690036014");
+   * await hotmart.sales.refund("HP93769885397869");
    */
   refund(transaction: string, options?: RequestOptions): APIPromise<void> {
     return this._request(() => {

@@ -671,7 +671,13 @@ export class Subscriptions extends APIResource {
     }, options);
   }
 
-  /** Cancels one subscription (a SUBSCRIPTION_CANCELLATION webhook follows). Not idempotent. */
+  /**
+   * Cancels one subscription (a SUBSCRIPTION_CANCELLATION webhook follows). Not idempotent.
+   *
+   * @example
+   * const result = await hotmart.subscriptions.cancelSingle("B2HNQAXJ", { send_mail: true });
+   * console.log(result.status, result.date_next_charge);
+   */
   cancelSingle(
     subscriberCode: string,
     params?: SubscriptionCancelParams,
@@ -693,6 +699,10 @@ export class Subscriptions extends APIResource {
   /**
    * Reactivates several inactive subscriptions. Each subscriber gets an e-mail to accept within 3 days;
    * until then the status stays INACTIVE.
+   *
+   * @example
+   * const { fail_subscriptions } = await hotmart.subscriptions.reactivate(["B2HNQAXJ"], { charge: false });
+   * for (const f of fail_subscriptions) console.log(f.subscriber_code, f.error);
    */
   reactivate(
     subscriberCodes: readonly string[],
@@ -712,7 +722,12 @@ export class Subscriptions extends APIResource {
     }, options);
   }
 
-  /** Reactivates one inactive subscription, after the subscriber's consent by e-mail. */
+  /**
+   * Reactivates one inactive subscription, after the subscriber's consent by e-mail.
+   *
+   * @example
+   * await hotmart.subscriptions.reactivateSingle("B2HNQAXJ", { charge: true });
+   */
   reactivateSingle(
     subscriberCode: string,
     params?: SubscriptionReactivateParams,
@@ -739,6 +754,9 @@ export class Subscriptions extends APIResource {
   /**
    * Changes the billing day (1–31; 31 falls back to the month's last day) of an ACTIVE or DELAYED
    * subscription outside its trial. It applies after the charge already scheduled.
+   *
+   * @example
+   * await hotmart.subscriptions.changeDueDay("B2HNQAXJ", 10);
    */
   changeDueDay(subscriberCode: string, dueDay: number, options?: RequestOptions): APIPromise<void> {
     return this._request(() => {
