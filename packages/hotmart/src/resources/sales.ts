@@ -38,7 +38,7 @@ export interface SalesReportParams extends PageParams {
   /**
    * Period start, on the purchase's `order_date`: epoch ms, a Date, or (from JavaScript) an ISO date
    * string. 0 means "from the beginning"; a number below 10^11 is refused as epoch seconds. Hotmart
-   * documents no default window; the simulator treats both bounds as inclusive (docs/api-notes.md §8.1).
+   * documents no default window (docs/api-notes.md §8.1); the simulator treats both bounds as inclusive.
    */
   start_date?: DateParam | undefined;
   /** Period end, on `order_date` (epoch ms or a Date, as `start_date`). */
