@@ -139,7 +139,7 @@ export class Hotmart {
   readonly products: Products = new Products(this);
   /** Discount coupons of a product: create, list, delete (paths under /products/api/v1). */
   readonly coupons: Coupons = new Coupons(this);
-  /** Hotmart Club, the members area of a `subdomain`: modules, pages, students, their progress and lessons. */
+  /** Hotmart Club, the members area of a `subdomain`: modules, pages, students, progress and lessons. */
   readonly club: Club = new Club(this);
   /** Events sold as ETICKET products (event id = product id): event info and ticket participants. */
   readonly events: Events = new Events(this);
