@@ -23,7 +23,9 @@ import { heldPagesBudget, keepsFirstPage, shardSize, splitParts, splitRange } fr
 import { type Counters, type ExportEvent, type ExportProgress, snapshot } from "./progress";
 import type { ResourceSpec } from "./resources";
 
+/** What an {@link ExportRun} yields: one record, with the walk and shard it came from. */
 export interface ExportRecord<T> {
+  /** The item exactly as the list method returns it (a `SalesHistoryItem` for `"sales.history"`...). */
   record: T;
   /** The `transaction_status` of the walk that found it; null: the API default (APPROVED + COMPLETE). */
   status: string | null;
@@ -71,6 +73,16 @@ interface Fetched {
   skip: number;
 }
 
+/**
+ * One export, from `client.export.run()`. Nothing is sent until it is iterated, and it can be iterated
+ * once: `for await` it for each record with its status and shard, or `.records()` for the records alone.
+ * Save `checkpoint()` as you go to resume after a crash; `progress()` tells how far it is.
+ *
+ * @example
+ * const run = hotmart.export.run("subscriptions.list", { from: new Date("2024-01-01"), concurrency: 4 });
+ * for await (const subscription of run.records()) console.log(subscription.subscriber_code);
+ * console.log(run.progress().records, "records");
+ */
 export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   readonly #cfg: RunSettings;
   readonly #state: ExportCheckpoint;
@@ -127,6 +139,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     });
   }
 
+  /** The figures now: shards, pages, records, estimated total, rate, ETA, 429s and retries. */
   progress(): ExportProgress {
     return snapshot(this.#cfg.counters, this.#startedAt === 0 ? 0 : this.#cfg.now() - this.#startedAt);
   }
@@ -136,6 +149,10 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     for await (const entry of this) yield entry.record;
   }
 
+  /**
+   * `for await (const { record, status, shard } of run)`: every record once. Starts the export; a second
+   * iteration throws (resume from the checkpoint instead). Leaving the loop early cancels what is in flight.
+   */
   [Symbol.asyncIterator](): AsyncGenerator<ExportRecord<T>, void, undefined> {
     if (this.#iterated)
       throw new HotmartError(
