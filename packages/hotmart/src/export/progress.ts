@@ -55,6 +55,7 @@ export interface ExportEvent {
   progress: ExportProgress;
 }
 
+/** The run's mutable tallies, the raw material of {@link ExportProgress} (same meanings, same names). */
 export interface Counters {
   shardsPlanned: number;
   shardsDone: number;
@@ -68,6 +69,7 @@ export interface Counters {
   retries: number;
 }
 
+/** Counters of a run that has done nothing yet. */
 export function newCounters(): Counters {
   return {
     shardsPlanned: 0,
@@ -82,6 +84,7 @@ export function newCounters(): Counters {
   };
 }
 
+/** The public figures from the counters; the rate counts this run's records, not those before a resume. */
 export function snapshot(c: Counters, elapsedMs: number): ExportProgress {
   const thisRun = c.records - c.recordsBefore;
   const ratePerSecond = elapsedMs > 0 ? (thisRun * 1000) / elapsedMs : 0;

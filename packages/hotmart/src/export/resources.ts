@@ -91,9 +91,13 @@ export type ListCall = (
   eventId: number | string | undefined,
 ) => PagePromise<unknown>;
 
+/** How the export walks one list; `client.export.resources` shows its public part. */
 export interface ResourceSpec {
+  /** The list's export name, e.g. `"sales.history"`. */
   name: ExportResource;
+  /** One line for help texts. */
   description: string;
+  /** The SDK list method that fetches a page. */
   list: ListCall;
   /** Query parameter of the lower date bound (inclusive). */
   fromParam: string;

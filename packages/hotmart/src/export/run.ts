@@ -33,17 +33,27 @@ export interface ExportRecord<T> {
   shard: number;
 }
 
+/** What `client.export.run()` hands a new ExportRun, its options checked: not built by hand. */
 export interface RunSettings {
+  /** The client whose list methods (and so limiter, retries and token) the export uses. */
   client: Hotmart;
+  /** How the exported list is walked: its method, date parameters, counts and statuses. */
   spec: ResourceSpec;
+  /** The checkpoint to start from: a new plan, or the `resume` given. Updated as the loop goes. */
   state: ExportCheckpoint;
+  /** Requests in flight at once (1 to 64). */
   concurrency: number;
   /** Fixed records per shard (tests); default sized from the counted totals. */
   shardSize: number | undefined;
+  /** The caller's signal: aborting it stops the export with APIUserAbortError. */
   signal: AbortSignal | undefined;
+  /** The `onProgress` listener. */
   onProgress: ((event: ExportEvent) => void) | undefined;
+  /** The caller's per-request options for every request (the run adds its own signal and `onRetry`). */
   requestOptions: RequestOptions;
+  /** The clock, in epoch ms, for rate and ETA. */
   now: () => number;
+  /** The progress counters the run updates. */
   counters: Counters;
 }
 
