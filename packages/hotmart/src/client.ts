@@ -124,10 +124,15 @@ const SHARED = Symbol("hotmart.shared");
 type InternalOptions = ClientOptions & { [SHARED]?: Shared };
 
 /**
- * The Hotmart API client.
+ * The Hotmart API client: one field per API group (`sales`, `subscriptions`, `products`, `coupons`,
+ * `club`, `events`, `negotiation`, `access`), plus `export` and the raw `request()`. One client holds
+ * one credential's token cache and rate limiter; create it once and share it.
  *
- *   const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
- *   for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) { ... }
+ * @example
+ * const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
+ * for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) {
+ *   console.log(sale.purchase.transaction);
+ * }
  */
 export class Hotmart {
   // --- resources: one field per API group (src/resources); each method is a few lines on the pipeline ---
@@ -173,6 +178,12 @@ export class Hotmart {
   /**
    * The raw escape hatch through the whole pipeline (token, limiter, retries, errors). GET and DELETE
    * params become the query; other methods send them as the JSON body. Returns the parsed body.
+   *
+   * @example
+   * const body = await hotmart.request<{ items: unknown[] }>("GET", "/payments/api/v1/sales/history", {
+   *   transaction_status: "REFUNDED",
+   *   max_results: 10,
+   * });
    */
   request<T = unknown>(
     method: HttpMethod,
