@@ -1,7 +1,7 @@
 import type { Redactor } from "./redact";
 
 /**
- * How much the SDK logs (the `logLevel` option, `HOTMART_LOG`): `"off"` (default) nothing; `"error"`;
+ * How much the SDK logs (the `logLevel` option, `HOTMART_LOG`): `"off"` (default) nothing; `"error"` failures;
  * `"warn"` adds retries; `"info"` adds token grants; `"debug"` every request. Each level includes the
  * ones before it; secrets are masked at every level.
  */
