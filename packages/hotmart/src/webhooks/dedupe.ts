@@ -34,6 +34,7 @@ export interface WebhookDedupeStore {
   release(key: string): void | Promise<void>;
 }
 
+/** Options of `new MemoryDedupeStore(options)`: how long keys are remembered and how many. */
 export interface MemoryDedupeStoreOptions {
   /** How long a processed key is remembered. Default 7 days (Hotmart's retries span hours). */
   ttlMs?: number | undefined;
@@ -102,6 +103,10 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     return this.#entries.size;
   }
 
+  /**
+   * Forgets every key, processed or in progress: the next delivery of any event is processed again. For tests
+   * and resets.
+   */
   clear(): void {
     this.#entries.clear();
   }

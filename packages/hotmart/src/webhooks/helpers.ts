@@ -42,6 +42,10 @@ export function isWebhookEvent<Name extends WebhookEventName>(
 // Purchase kind
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * What `purchaseKind(event)` answers: `"one_time"` (no subscription), `"new_subscription"` (first payment of
+ * a subscription) or `"renewal"` (a later recurrence, or an early renewal).
+ */
 export type WebhookPurchaseKind = "one_time" | "new_subscription" | "renewal";
 
 /**
@@ -74,6 +78,7 @@ export function purchaseKind(event: WebhookPurchaseEvent): WebhookPurchaseKind {
 // Payment kind
 // ---------------------------------------------------------------------------------------------------
 
+/** What `paymentKind(event)` answers: the payment type folded into Pix, boleto, card, PayPal or `"other"`. */
 export type WebhookPaymentKind = "pix" | "boleto" | "card" | "paypal" | "other";
 
 const CARD_TYPES = new Set(["CREDIT_CARD", "HOTCARD", "GOOGLE_PAY", "SAMSUNG_PAY", "APPLE_PAY"]);
@@ -117,6 +122,7 @@ function kindOfType(type: string | undefined): WebhookPaymentKind {
 // Access decision
 // ---------------------------------------------------------------------------------------------------
 
+/** What to do with the buyer's access, the `action` of `accessDecision(event)`. */
 export type WebhookAccessAction =
   /** Give the buyer access (until `until` when set, else for good). */
   | "grant"
@@ -127,7 +133,9 @@ export type WebhookAccessAction =
   /** The event does not bear on access. */
   | "none";
 
+/** What `accessDecision(event)` answers: an action, until when it holds, and why. */
 export interface WebhookAccessDecision {
+  /** `"grant"`, `"revoke"`, `"keep"` or `"none"`; see `accessDecision` for which event gives which. */
   action: WebhookAccessAction;
   /** Epoch ms: the end of the period paid for (subscriptions), when the event says. */
   until?: EpochMs;
@@ -135,6 +143,7 @@ export interface WebhookAccessDecision {
   reason: string;
 }
 
+/** The second argument of `accessDecision`. */
 export interface AccessDecisionOptions {
   /** "Now" in epoch ms, to decide whether a cancelled subscription's paid period is over. Default `Date.now()`. */
   now?: number;

@@ -30,6 +30,7 @@ import {
 /** A webhook body in any form a runtime or framework hands it over. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | URLSearchParams | Record<string, unknown>;
 
+/** The second argument of `parseWebhook`. */
 export interface ParseWebhookOptions {
   /**
    * The request's `Content-Type`. `application/json` (or any `+json`) is parsed as a v2 event,
