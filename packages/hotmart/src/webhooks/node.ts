@@ -29,7 +29,7 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
 export interface NodeWebhookResponse {
   /** Set to the handler's answer (200, 400, 401, 405, 413, 415 or 500). */
   statusCode: number;
-  /** Called once per response header (`content-type`, `content-length`, `allow` on 405). */
+  /** Called once per header of the answer (`content-type`, `cache-control`, `content-length`, `allow`). */
   setHeader(name: string, value: string): unknown;
   /** Called once with the whole response body, a small JSON object as bytes. */
   end(chunk?: unknown): unknown;
