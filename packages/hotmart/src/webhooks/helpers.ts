@@ -60,6 +60,14 @@ export type WebhookPurchaseKind = "one_time" | "new_subscription" | "renewal";
  * Limitation: payloads from before 2025 carry no `recurrence_number`; rule 3 then calls every payment
  * of a subscription `"new_subscription"`. If you must tell them apart on such payloads, look the
  * `subscription.subscriber.code` up in your records (a code you already know is a renewal).
+ *
+ * @example
+ * ```ts
+ * if (isWebhookEvent(payload, "PURCHASE_APPROVED")) {
+ *   const kind = purchaseKind(payload); // "one_time" | "new_subscription" | "renewal"
+ *   if (kind === "new_subscription") await sendWelcome(payload.data.buyer?.email);
+ * }
+ * ```
  */
 export function purchaseKind(event: WebhookPurchaseEvent): WebhookPurchaseKind {
   const data = event.data as Partial<WebhookPurchaseEvent["data"]> | undefined;
@@ -98,6 +106,14 @@ const CARD_TYPES = new Set(["CREDIT_CARD", "HOTCARD", "GOOGLE_PAY", "SAMSUNG_PAY
  * When an event has no `payment.type`, a `pix_code` means Pix and a `billet_barcode` means boleto.
  * Note `PURCHASE_BILLET_PRINTED` fires for Pix codes too (8 of 9 real captures): this answers `"pix"`
  * for them, which is what the event really was.
+ *
+ * @example
+ * ```ts
+ * paymentKind("CREDIT_CARD_VISA"); // "card"
+ * paymentKind("CASHPAYMENT"); // "other"
+ * if (isWebhookEvent(payload, "PURCHASE_BILLET_PRINTED") && paymentKind(payload) === "pix")
+ *   await sendPixReminder(payload.data.purchase.payment.pix_code);
+ * ```
  */
 export function paymentKind(eventOrType: WebhookPurchaseEvent | string | undefined): WebhookPaymentKind {
   if (typeof eventOrType === "string" || eventOrType === undefined) return kindOfType(eventOrType);
@@ -180,6 +196,15 @@ export interface AccessDecisionOptions {
  *
  * Deliveries arrive out of order (an APPROVED can follow its REFUNDED): never let a stored status
  * regress, e.g. ignore a grant for a transaction you already revoked for a refund.
+ *
+ * @example
+ * ```ts
+ * const decision = accessDecision(payload);
+ * // `until`: epoch ms; undefined means for good (grant) or no known end (keep).
+ * if (decision.action === "grant") await grant(email, decision.until);
+ * if (decision.action === "revoke") await revoke(email);
+ * if (decision.action === "keep" && decision.until !== undefined) await revokeAt(email, decision.until);
+ * ```
  */
 export function accessDecision(
   payload: WebhookPayload,

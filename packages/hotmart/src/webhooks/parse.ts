@@ -93,6 +93,13 @@ export function decodeWebhookBody(body: WebhookBody, contentType?: string | null
  * Parses a webhook body into a typed event (v2 JSON) or a `LegacyWebhook` (v1 form post). It does
  * not verify the hottok: use `constructEvent` or `createWebhookHandler` for requests from the network.
  * Throws `WebhookPayloadError` when the body is not an event.
+ *
+ * @example
+ * ```ts
+ * // Trusted input only (a stored raw event, a test fixture): nothing is verified here.
+ * const payload = parseWebhook(storedBody, { contentType: "application/json" });
+ * if (isPurchaseEvent(payload)) console.log(payload.data.purchase.transaction, payload.data.purchase.status);
+ * ```
  */
 export function parseWebhook(body: WebhookBody, options: ParseWebhookOptions = {}): WebhookPayload {
   return payloadFromDecoded(decodeWebhookBody(body, options.contentType));
