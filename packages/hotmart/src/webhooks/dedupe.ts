@@ -81,11 +81,13 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     return true;
   }
 
+  /** Marks `key` processed; it is remembered for `ttlMs` (default 7 days). */
   complete(key: string): void {
     const now = this.#now();
     this.#set(key, { state: "done", expiresAt: now + this.#ttlMs }, now);
   }
 
+  /** Drops a claim still in progress so a re-delivery is processed; a completed key stays processed. */
   release(key: string): void {
     const entry = this.#entries.get(key);
     // Only a claim in progress is released: a key already completed stays processed.

@@ -233,9 +233,13 @@ export type WebhookPurchaseProduct = {
          */
         products?:
           | Array<{
+              /** The bundled product's Hotmart id. */
               id: number;
+              /** The bundled product's `ucode` (UUID). */
               ucode?: string | undefined;
+              /** The bundled product's name. */
               name?: string | undefined;
+              /** True when this bundled product is physical. */
               is_physical_product?: boolean | undefined;
             }>
           | undefined;
@@ -622,9 +626,13 @@ export type WebhookSubscriptionCancellationData = {
     /** camelCase keys, as documented; absent in every real capture. */
     phone?:
       | {
+          /** Area code (DDD) of `phone`. */
           dddPhone?: string | undefined;
+          /** Phone number; its area code is `dddPhone`. */
           phone?: string | undefined;
+          /** Area code (DDD) of `cell`. */
           dddCell?: string | undefined;
+          /** Mobile number; its area code is `dddCell`. */
           cell?: string | undefined;
         }
       | undefined;
@@ -633,6 +641,7 @@ export type WebhookSubscriptionCancellationData = {
   subscription: {
     /** The `subscription_id` of the REST API. */
     id: number;
+    /** The subscription's plan (`id` is the `plan_id` of the REST API). */
     plan?: WebhookPlanRef | undefined;
   };
 };
@@ -860,9 +869,13 @@ export type WebhookFulfillmentLineItem = {
     /** The seller (producer): name, e-mail, Hotmart user id and locale. */
     seller?:
       | {
+          /** The seller's name. */
           name?: string | undefined;
+          /** The seller's e-mail. */
           email?: string | undefined;
+          /** The seller's Hotmart user id. */
           ucode?: string | undefined;
+          /** The seller's locale, e.g. `pt_BR`. */
           locale?: string | undefined;
         }
       | undefined;
@@ -872,18 +885,26 @@ export type WebhookFulfillmentLineItem = {
   /** The variant bought (`name`, `id`, `sku`, `attributes` such as size), for products with variants. */
   variant?:
     | {
+        /** The variant's display name, e.g. `M - Azul`. */
         name?: string | undefined;
+        /** The variant's id, a string. */
         id?: string | undefined;
+        /** The variant's SKU. */
         sku?: string | undefined;
+        /** The variant's attributes, e.g. `{ name: "Tamanho", value: "M" }`. */
         attributes?: Array<{ name: string; value: string }> | undefined;
       }
     | undefined;
   /** Centimetres, and `weight` in kilograms. */
   dimension?:
     | {
+        /** Depth, in centimetres. */
         depth?: number | undefined;
+        /** Width, in centimetres. */
         width?: number | undefined;
+        /** Height, in centimetres. */
         height?: number | undefined;
+        /** Weight, in kilograms. */
         weight?: number | undefined;
       }
     | undefined;
