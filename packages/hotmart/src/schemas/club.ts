@@ -174,7 +174,7 @@ export const ClubLessonsItemSchema = loose({
 });
 
 /**
- * `ClubLessonsResponse`: the body of `club.lessons` (GET /club/api/v1/users/{user_id}/lessons), `{ lessons
- * }`.
+ * `ClubLessonsResponse`: the body of `club.lessons` (GET /club/api/v1/users/{user_id}/lessons): the student's
+ * `lessons`, each with whether it is completed.
  */
 export const ClubLessonsResponseSchema = loose({ lessons: z.array(ClubLessonsItemSchema) });

@@ -118,8 +118,8 @@ export const SalesHistoryPageSchema: PageSchema<typeof SalesHistoryItemSchema> =
 export const SalesSummaryItemSchema = loose({ total_items: num, total_value: MoneySchema });
 
 /**
- * `SalesSummaryPage`: the body of `sales.summary` (GET /payments/api/v1/sales/summary), `{ items, page_info
- * }`.
+ * `SalesSummaryPage`: the body of `sales.summary` (GET /payments/api/v1/sales/summary): `items`, one per
+ * currency, and `page_info`.
  */
 export const SalesSummaryPageSchema: PageSchema<typeof SalesSummaryItemSchema> = page(SalesSummaryItemSchema);
 

@@ -138,7 +138,7 @@ export const SubscriptionsSummaryPageSchema: PageSchema<typeof SubscriptionsSumm
 
 /**
  * `SubscriptionsTransactionTrialInfo`: a subscription's trial in `subscriptions.transactions`: whether it has
- * one, its length, and its end (epoch ms, may be `null`).
+ * one, its length in days, and its end (epoch ms, may be `null`).
  */
 export const SubscriptionsTransactionTrialInfoSchema = loose({
   trial: bool,
@@ -197,8 +197,8 @@ export const SubscriptionsTransactionPaymentSchema = loose({
 export const SubscriptionsTransactionPriceSchema = loose({ currency: str, value: num, total_value: num });
 
 /**
- * `SubscriptionsTransactionCommission`: the producer's commission on a transaction in
- * `subscriptions.transactions`: original and paid values, producer's share, currency and rate.
+ * `SubscriptionsTransactionCommission`: the commission on a transaction in `subscriptions.transactions`, in
+ * one commission currency: expected (`original_value`) and paid values, the producer's part, currency, rate.
  */
 export const SubscriptionsTransactionCommissionSchema = loose({
   conversion_rate: num,
@@ -327,8 +327,9 @@ export const SubscriptionResultSchema = loose({
 });
 
 /**
- * `SubscriptionsBulkResult`: what `subscriptions.cancel` and `subscriptions.reactivate` answer: the codes
- * that succeeded and those that failed, each a `SubscriptionResult`.
+ * `SubscriptionsBulkResult`: what `subscriptions.cancel` and `subscriptions.reactivate` answer: the entries
+ * that succeeded and those that failed, each a `SubscriptionResult`. Per-item failures come inside a 200, not
+ * as HTTP errors.
  */
 export const SubscriptionsBulkResultSchema = loose({
   success_subscriptions: z.array(SubscriptionResultSchema),

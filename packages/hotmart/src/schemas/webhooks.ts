@@ -59,8 +59,8 @@ function normalized<Schema extends z.ZodType>(schema: Schema) {
 
 /**
  * `WebhookPurchaseProduct`: `data.product` of the purchase events (id, ucode, name, co-production, refund
- * window end as ISO, bundle content). Validates an already normalised value (the `data` of a parsed event);
- * the event schemas normalise raw input first.
+ * window end as ISO, bundle content). Validates an already normalised value (a part of a parsed event); the
+ * event schemas normalise raw input first.
  */
 export const WebhookPurchaseProductSchema = z.looseObject({
   id: num,
@@ -125,8 +125,8 @@ export const WebhookProducerSchema = z.looseObject({ name: str, document: optStr
 
 /**
  * `WebhookCommission`: one entry of `data.commissions`: `value` in currency units, `source` (`PRODUCER`,
- * `MARKETPLACE`, ...), `currency_value`. Validates an already normalised value (the `data` of a parsed
- * event); the event schemas normalise raw input first.
+ * `MARKETPLACE`, ...), `currency_value`. Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
  */
 export const WebhookCommissionSchema = z.looseObject({
   value: num,
@@ -139,8 +139,8 @@ export const WebhookCommissionSchema = z.looseObject({
 
 /**
  * `WebhookPurchasePayment`: `data.purchase.payment`: type, instalments, boleto and Pix details
- * (`pix_expiration_date` in epoch ms), refusal reason (free text). Validates an already normalised value (the
- * `data` of a parsed event); the event schemas normalise raw input first.
+ * (`pix_expiration_date` in epoch ms), refusal reason (free text). Validates an already normalised value (a
+ * part of a parsed event); the event schemas normalise raw input first.
  */
 export const WebhookPurchasePaymentSchema = z.looseObject({
   type: str,
@@ -155,7 +155,7 @@ export const WebhookPurchasePaymentSchema = z.looseObject({
 
 /**
  * `WebhookPurchase`: `data.purchase` of the purchase events: transaction, status, prices, offer, payment,
- * dates in epoch ms. Validates an already normalised value (the `data` of a parsed event); the event schemas
+ * dates in epoch ms. Validates an already normalised value (a part of a parsed event); the event schemas
  * normalise raw input first.
  */
 export const WebhookPurchaseSchema = z.looseObject({
@@ -186,7 +186,7 @@ export const WebhookPurchaseSchema = z.looseObject({
 
 /**
  * `WebhookPurchaseSubscription`: `data.subscription` of the purchase events (subscription products only):
- * status, plan, `subscriber.code`. Validates an already normalised value (the `data` of a parsed event); the
+ * status, plan, `subscriber.code`. Validates an already normalised value (a part of a parsed event); the
  * event schemas normalise raw input first.
  */
 export const WebhookPurchaseSubscriptionSchema = z.looseObject({
@@ -197,8 +197,8 @@ export const WebhookPurchaseSubscriptionSchema = z.looseObject({
 
 /**
  * `WebhookPurchaseShipping`: `data.shipping` of the purchase events (physical products only): cost, estimated
- * delivery days, carrier, fulfillment. Validates an already normalised value (the `data` of a parsed event);
- * the event schemas normalise raw input first.
+ * delivery days, carrier, fulfillment. Validates an already normalised value (a part of a parsed event); the
+ * event schemas normalise raw input first.
  */
 export const WebhookPurchaseShippingSchema = z.looseObject({
   cost: WebhookMoneySchema.optional(),
@@ -209,8 +209,8 @@ export const WebhookPurchaseShippingSchema = z.looseObject({
 
 /**
  * `WebhookPurchaseData`: the `data` of the nine purchase events: product, affiliates, buyer, producer,
- * commissions, purchase, subscription, shipping. Validates an already normalised value (the `data` of a
- * parsed event); the event schemas normalise raw input first.
+ * commissions, purchase, subscription, shipping. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
  */
 export const WebhookPurchaseDataSchema = z.looseObject({
   product: WebhookPurchaseProductSchema,
@@ -239,8 +239,8 @@ const PurchaseDelayed = envelope("PURCHASE_DELAYED", WebhookPurchaseDataSchema);
 
 /**
  * `WebhookCartAbandonmentData`: the `data` of `PURCHASE_OUT_OF_SHOPPING_CART`: the product, what the lead
- * typed, the checkout's offer and country. Validates an already normalised value (the `data` of a parsed
- * event); the event schemas normalise raw input first.
+ * typed, the checkout's offer and country. Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
  */
 export const WebhookCartAbandonmentDataSchema = z.looseObject({
   affiliate: optBool,
@@ -253,8 +253,8 @@ const PurchaseOutOfShoppingCart = envelope("PURCHASE_OUT_OF_SHOPPING_CART", Webh
 
 /**
  * `WebhookSubscriptionCancellationData`: the `data` of `SUBSCRIPTION_CANCELLATION`: subscriber, subscription,
- * product, cancellation and next-charge dates (epoch ms). Validates an already normalised value (the `data`
- * of a parsed event); the event schemas normalise raw input first.
+ * product, cancellation and next-charge dates (epoch ms). Validates an already normalised value (a part of a
+ * parsed event); the event schemas normalise raw input first.
  */
 export const WebhookSubscriptionCancellationDataSchema = z.looseObject({
   actual_recurrence_value: optNum,
@@ -276,7 +276,7 @@ const SubscriptionCancellation = envelope(
 
 /**
  * `WebhookSwitchPlanData`: the `data` of `SWITCH_PLAN`: the subscription (flat `subscriber_code`) and the
- * plans, `current: true` marking the new one. Validates an already normalised value (the `data` of a parsed
+ * plans, `current: true` marking the new one. Validates an already normalised value (a part of a parsed
  * event); the event schemas normalise raw input first.
  */
 export const WebhookSwitchPlanDataSchema = z.looseObject({
@@ -296,8 +296,8 @@ const SwitchPlan = envelope("SWITCH_PLAN", WebhookSwitchPlanDataSchema);
 
 /**
  * `WebhookChargeDateChangeData`: the `data` of `UPDATE_SUBSCRIPTION_CHARGE_DATE`: subscriber, old and new
- * charge day, next charge as an ISO string, plan. Validates an already normalised value (the `data` of a
- * parsed event); the event schemas normalise raw input first.
+ * charge day, next charge as an ISO string, plan. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
  */
 export const WebhookChargeDateChangeDataSchema = z.looseObject({
   subscriber: z.looseObject({ code: str, name: optStr, email: optStr }),
@@ -319,7 +319,7 @@ const UpdateSubscriptionChargeDate = envelope(
 export const WebhookClubUserSchema = z.looseObject({ name: optStr, email: str });
 /**
  * `WebhookClubFirstAccessData`: the `data` of `CLUB_FIRST_ACCESS`: the course (product) and the student.
- * Validates an already normalised value (the `data` of a parsed event); the event schemas normalise raw input
+ * Validates an already normalised value (a part of a parsed event); the event schemas normalise raw input
  * first.
  */
 export const WebhookClubFirstAccessDataSchema = z.looseObject({
@@ -330,8 +330,8 @@ const ClubFirstAccess = envelope("CLUB_FIRST_ACCESS", WebhookClubFirstAccessData
 
 /**
  * `WebhookClubModuleCompletedData`: the `data` of `CLUB_MODULE_COMPLETED`: the course, the student and the
- * module (`id` is the Club `module_id`). Validates an already normalised value (the `data` of a parsed
- * event); the event schemas normalise raw input first.
+ * module (`id` is the Club `module_id`). Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
  */
 export const WebhookClubModuleCompletedDataSchema = z.looseObject({
   product: WebhookNamedProductSchema,
@@ -370,8 +370,8 @@ export const WebhookFulfillmentPersonSchema = z.looseObject({
 
 /**
  * `WebhookFulfillmentLineItem`: one product of an `ORDER_FULFILLMENT` order: offer, product, quantity,
- * variant, dimensions (cm, kg). Validates an already normalised value (the `data` of a parsed event); the
- * event schemas normalise raw input first.
+ * variant, dimensions (cm, kg). Validates an already normalised value (a part of a parsed event); the event
+ * schemas normalise raw input first.
  */
 export const WebhookFulfillmentLineItemSchema = z.looseObject({
   offer: z.looseObject({ price: WebhookMoneySchema.optional(), code: optStr }).optional(),
@@ -397,8 +397,8 @@ export const WebhookFulfillmentLineItemSchema = z.looseObject({
 
 /**
  * `WebhookOrderFulfillmentData`: the `data` of `ORDER_FULFILLMENT`: the purchase and shopper, line items,
- * delivery, shipping, fulfillment service, billing. Validates an already normalised value (the `data` of a
- * parsed event); the event schemas normalise raw input first.
+ * delivery, shipping, fulfillment service, billing. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
  */
 export const WebhookOrderFulfillmentDataSchema = z.looseObject({
   purchase: z.looseObject({
