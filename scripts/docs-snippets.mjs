@@ -20,7 +20,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
 import { extractBlocks, MODULE_LANGS, SHELL_LANGS } from "./lib/md-blocks.mjs";
-import { makeBinDir, runShellBlock } from "./lib/shell-blocks.mjs";
+import { commandsKey, makeBinDir, runShellBlock } from "./lib/shell-blocks.mjs";
 import { ROOT } from "./lib/workspaces.mjs";
 
 const TIMEOUT_MS = 30_000;
@@ -144,7 +144,8 @@ const gitStatus = () => {
  * blocks and lines not run, by reason.
  */
 async function runShellBlocks(blocks, sim, work) {
-  const tally = { passed: 0, failed: 0, skipped: 0, linesNotRun: 0, reasons: new Map() };
+  const tally = { passed: 0, same: 0, failed: 0, skipped: 0, linesNotRun: 0, reasons: new Map() };
+  const ran = new Map(); // commands key -> where they ran and passed
   const because = (reason) => tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
   const bin = makeBinDir(path.join(work, "bin"));
   const env = Object.fromEntries(
@@ -174,6 +175,15 @@ async function runShellBlocks(blocks, sim, work) {
       scratchOf.set(block.file, dir);
     }
     const scratch = scratchOf.get(block.file);
+    const { key, notRun } = commandsKey(block);
+    if (ran.has(key)) {
+      tally.passed++;
+      tally.same++;
+      tally.linesNotRun += notRun.length;
+      for (const { reason } of notRun) because(reason);
+      console.log(`ok   ${where} (sh, the same commands as ${ran.get(key)}, not run twice)`);
+      continue;
+    }
     sim.resetData();
     sim.faults.clear();
     const before = block.marks.inClone ? gitStatus() : null;
@@ -199,6 +209,7 @@ async function runShellBlocks(blocks, sim, work) {
       console.log(`skip ${where}: every line is marked not-runnable`);
     } else if (result.ok) {
       tally.passed++;
+      ran.set(key, where);
       console.log(`ok   ${where} (sh, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } else {
       tally.failed++;
@@ -247,7 +258,7 @@ async function main() {
   }
   console.log(`docs snippets: ${ts.passed} passed, ${ts.failed} failed, ${ts.skipped} marked not runnable`);
   console.log(
-    `docs shell blocks: ${sh.passed} run, ${sh.skipped} marked not-runnable, ${sh.failed} failed (${sh.seconds} s); ${sh.linesNotRun} lines of the blocks that ran are marked not-runnable. Marks by reason:`,
+    `docs shell blocks: ${sh.passed} run (${sh.same} of them the same commands as a block before), ${sh.skipped} marked not-runnable, ${sh.failed} failed (${sh.seconds} s); ${sh.linesNotRun} lines of the blocks that ran are marked not-runnable. Marks by reason:`,
   );
   for (const [reason, count] of [...sh.reasons].sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(count).padStart(3)} x ${reason}`);

@@ -90,6 +90,21 @@ export function toScript(block, ports = new Map(), { hasJq = true } = {}) {
   return { script: `${PRELUDE}\n${body.join("\n")}\n`, notRun, runnable: commands - notRun.length };
 }
 
+/**
+ * What a block runs, without its comments: two blocks with the same key run the same commands (the
+ * English and pt-BR versions of a block usually differ only in their comments).
+ */
+export function commandsKey(block) {
+  const { script, notRun } = toScript(block);
+  const commands = script
+    .slice(PRELUDE.length)
+    .split("\n")
+    .filter((l) => !l.startsWith(": not run: "))
+    .map((l) => l.replace(/(^|\s)#\s.*$/, "").trim())
+    .filter(Boolean);
+  return { key: `${block.marks.inClone ? "in clone\n" : ""}${commands.join("\n")}`, notRun };
+}
+
 /** The ports a block names: those it listens on (`--port N`), and the others (`localhost:N`, an app). */
 function portsOf(code) {
   const own = new Set([...code.matchAll(/--port (\d+)/g)].map((m) => m[1]).filter((p) => p !== "0"));
