@@ -38,7 +38,8 @@ function parseMarks(comments, where) {
     }
     const run = /^run:\s*(.+)$/s.exec(text);
     if (!run) continue;
-    for (const clause of run[1].split(/;\s*/).filter(Boolean)) {
+    // Clauses are separated by ";" outside quotes.
+    for (const clause of (run[1].match(/(?:[^;"]|"[^"]*")+/g) ?? []).map((c) => c.trim()).filter(Boolean)) {
       const background = /^background\s+"([^"]+)"\s+until\s+"([^"]+)"$/.exec(clause);
       const replace = /^"([^"]+)"\s+as\s+"([^"]*)"$/.exec(clause);
       if (clause === "in clone") marks.inClone = true;

@@ -17,7 +17,11 @@ __bg() {
   shift
   log=$(mktemp "$SCRATCH/.background.XXXX")
   fifo="$log.stdin" && mkfifo "$fifo" && exec {fd}<>"$fifo"
-  setsid "$@" <"$fifo" >"$log" 2>&1 &
+  # Job control for this one command: its own process group, and SIGINT not ignored (a shell without job
+  # control starts background commands with Ctrl-C ignored, and a sh script cannot trap it then).
+  set -m
+  "$@" <"$fifo" >"$log" 2>&1 &
+  set +m
   __bg_pids+=("$!") __bg_logs+=("$log") __bg_cmds+=("$*")
   echo "$!" >>"$SCRATCH/.background-pids"
   for ((i = 0; i < $__ready_seconds * 10; i++)); do
