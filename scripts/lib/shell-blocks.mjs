@@ -19,7 +19,10 @@ const quote = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
 /** What every block's script starts with: bash settings, `new_app`, the background helpers. */
 const PRELUDE = readFileSync(new URL("./shell-prelude.sh", import.meta.url), "utf8");
 
-/** A directory of `hotmart`, `hotmart-mcp`... launchers for the built workspaces' bins. */
+/**
+ * A directory of `hotmart`, `hotmart-mcp`... launchers for the built workspaces' bins. node_modules/.bin
+ * is not enough: npm ci links a workspace's bin only if its target exists, and CI installs before it builds.
+ */
 export function makeBinDir(dir) {
   mkdirSync(dir, { recursive: true });
   for (const { dir: pkg, manifest } of workspaces()) {
