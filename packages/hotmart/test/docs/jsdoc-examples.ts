@@ -18,6 +18,28 @@ export interface JsdocExample {
   notRunnable?: string;
 }
 
+/**
+ * Names an example may use without declaring them, for what the app around it would have: the value
+ * a webhook handler receives, a stored body or checkpoint, an e-mail (with its type), and the app's
+ * own functions. Both the run (which provides them) and the type check (which declares them) use
+ * this list, so an example is checked with exactly the names it runs with.
+ */
+export const STAND_IN_VALUES = {
+  payload: "WebhookPayload",
+  storedBody: "string",
+  saved: "string",
+  email: "string",
+} as const;
+export const STAND_IN_FUNCTIONS = [
+  "store",
+  "save",
+  "sendWelcome",
+  "sendPixReminder",
+  "grant",
+  "revoke",
+  "revokeAt",
+] as const;
+
 const TAG = /^\s*\*\s*@example\b/;
 /** The next block tag or the end of the comment ends an example. */
 const NEXT_TAG = /^\s*\*\s*@\w+/;
