@@ -39,7 +39,7 @@ export interface RateLimitInfo {
  * asked for.
  *
  * @example
- * const { data, response } = await hotmart.subscriptions.cancel(["SUB-1"]).withResponse();
+ * const { data, response } = await hotmart.subscriptions.cancel(["CJERFXPD"]).withResponse();
  * console.log(response.status, response.headers.get("ratelimit-remaining"), data);
  */
 export class APIPromise<T> extends Promise<T> {

@@ -201,7 +201,7 @@ export class Coupons extends APIResource {
    * `page_token`, `select`.
    *
    * @example
-   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
+   * const { items } = await hotmart.coupons.list(123456789, { code: "NATAL15" });
    */
   list(
     productId: number | string,
@@ -221,7 +221,7 @@ export class Coupons extends APIResource {
    * Deletes a coupon by its numeric `id` from `coupons.list` (not by its code).
    *
    * @example
-   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
+   * const { items } = await hotmart.coupons.list(123456789, { code: "NATAL15" });
    * if (items[0]) await hotmart.coupons.delete(items[0].id);
    */
   delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {

@@ -581,7 +581,7 @@ export class Subscriptions extends APIResource {
    * `date_next_charge`, `end_date_next_charge`; paging: `max_results`, `page_token`, `select`.
    *
    * @example
-   * for await (const sub of hotmart.subscriptions.list({ status: ["ACTIVE", "DELAYED"], subscriber_email: "ana@example.com" })) {
+   * for await (const sub of hotmart.subscriptions.list({ status: ["ACTIVE", "DELAYED"], subscriber_email: "arthur.santos@example.com" })) {
    *   console.log(sub.subscriber_code, sub.status, new Date(sub.date_next_charge));
    * }
    */
