@@ -13,7 +13,7 @@ import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
-import { ExportRun } from "./run";
+import { ExportRun } from "./export-run";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
 export { EARLIEST_DATE } from "./plan";
@@ -24,7 +24,8 @@ export {
   PRICE_DETAILS_STATUS_VALUES,
   SALES_STATUS_VALUES,
 } from "./resources";
-export { type ExportRecord, ExportRun } from "./run";
+export { ExportRun } from "./export-run";
+export type { ExportRecord } from "./run";
 
 export interface ExportOptions<P = Record<string, unknown>> {
   /** Inclusive start (epoch ms or Date). Default 2010-01-01 (`EARLIEST_DATE`). */

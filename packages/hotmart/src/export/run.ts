@@ -71,7 +71,8 @@ interface Fetched {
   skip: number;
 }
 
-export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
+/** What walks the shards of one `ExportRun`; loaded on the run's first iteration (export-run.ts). */
+export class ExportEngine<T> {
   readonly #cfg: RunSettings;
   readonly #state: ExportCheckpoint;
   #live: Live[];
@@ -94,7 +95,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #error: unknown;
   #stopped = false;
   #waiter: (() => void) | undefined;
-  #iterated = false;
   #startedAt = 0;
 
   constructor(settings: RunSettings) {
@@ -114,8 +114,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       stash: undefined,
     }));
     this.#budget = settings.concurrency + 2;
-    settings.counters.records = this.#state.records;
-    settings.counters.recordsBefore = this.#state.records;
   }
 
   /** The state to save: after any record the loop has received, resuming from it yields exactly the rest. */
@@ -131,21 +129,8 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     return snapshot(this.#cfg.counters, this.#startedAt === 0 ? 0 : this.#cfg.now() - this.#startedAt);
   }
 
-  /** The records alone, without their metadata. */
-  async *records(): AsyncGenerator<T, void, undefined> {
-    for await (const entry of this) yield entry.record;
-  }
-
-  [Symbol.asyncIterator](): AsyncGenerator<ExportRecord<T>, void, undefined> {
-    if (this.#iterated)
-      throw new HotmartError(
-        "An export can be iterated once: start a new one, or resume from its checkpoint",
-      );
-    this.#iterated = true;
-    return this.#iterate();
-  }
-
-  async *#iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
+  /** The loop of `for await (... of run)`; ExportRun makes sure it runs once. */
+  async *iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
     const { signal } = this.#cfg;
     const onAbort = () =>
       this.#fail(new APIUserAbortError("The export was aborted", { cause: signal?.reason }));
