@@ -10,12 +10,13 @@ import { HotmartInputError } from "../core/errors";
 import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../resources/input-checks";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
+import { ExportRun } from "./export-run";
 import { EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
-import { ExportRun } from "./export-run";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
+export { ExportRun } from "./export-run";
 export { EARLIEST_DATE } from "./plan";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
@@ -24,7 +25,6 @@ export {
   PRICE_DETAILS_STATUS_VALUES,
   SALES_STATUS_VALUES,
 } from "./resources";
-export { ExportRun } from "./export-run";
 export type { ExportRecord } from "./run";
 
 export interface ExportOptions<P = Record<string, unknown>> {
