@@ -8,6 +8,16 @@ import type { ExportCheckpoint } from "./checkpoint";
 import { type ExportProgress, snapshot } from "./progress";
 import type { ExportEngine, ExportRecord, RunSettings } from "./run";
 
+/**
+ * One export, from `client.export.run()`. Nothing is sent until it is iterated, and it can be iterated
+ * once: `for await` it for each record with its status and shard, or `.records()` for the records alone.
+ * Save `checkpoint()` as you go to resume after a crash; `progress()` tells how far it is.
+ *
+ * @example
+ * const run = hotmart.export.run("subscriptions.list", { from: new Date("2024-01-01"), concurrency: 4 });
+ * for await (const subscription of run.records()) console.log(subscription.subscriber_code);
+ * console.log(run.progress().records, "records");
+ */
 export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   readonly #settings: RunSettings;
   #engine: ExportEngine<T> | undefined;
@@ -26,6 +36,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     return structuredClone({ ...state, records: counters.records });
   }
 
+  /** The figures now: shards, pages, records, estimated total, rate, ETA, 429s and retries. */
   progress(): ExportProgress {
     return this.#engine ? this.#engine.progress() : snapshot(this.#settings.counters, 0);
   }
@@ -35,6 +46,10 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     for await (const entry of this) yield entry.record;
   }
 
+  /**
+   * `for await (const { record, status, shard } of run)`: every record once. Starts the export; a second
+   * iteration throws (resume from the checkpoint instead). Leaving the loop early cancels what is in flight.
+   */
   [Symbol.asyncIterator](): AsyncGenerator<ExportRecord<T>, void, undefined> {
     if (this.#iterated)
       throw new HotmartError(

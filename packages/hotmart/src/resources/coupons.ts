@@ -16,6 +16,10 @@ import { checkId, checkOptionalDate } from "./input-checks";
 // Params
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The body fields of `coupons.create` besides the code (`POST /products/api/v1/product/{product_id}/coupon`,
+ * docs/api-notes.md §8.4). Dates go out as epoch ms.
+ */
 export interface CouponCreateParams {
   /** A fraction: 0 < discount < 0.99, so 0.10 is 10 % off. */
   discount: number;
@@ -29,6 +33,7 @@ export interface CouponCreateParams {
   offer_ids?: ReadonlyArray<number | string> | undefined;
 }
 
+/** Filters of `coupons.list` (`GET /products/api/v1/coupon/product/{product_id}`), plus paging. */
 export interface CouponsListParams extends PageParams {
   /** Only the coupon with this code. */
   code?: string | undefined;
@@ -38,6 +43,7 @@ export interface CouponsListParams extends PageParams {
 // Results
 // ---------------------------------------------------------------------------------------------------
 
+/** The time zone Hotmart applies to a coupon's start and end dates (`time_zone` of a `coupons.list` item). */
 export interface CouponTimeZone {
   /** e.g. `Fuso horário de Brasília`. */
   description: string;
@@ -53,18 +59,23 @@ export interface CouponTimeZone {
 export interface CouponsListItem {
   /** The numeric id that `coupons.delete` takes (not the code). */
   id: number;
+  /** The code buyers type at checkout (at most 25 characters), the `code` given to `coupons.create`. */
   coupon_code: string;
   /** A fraction: 0.1 is 10 %. */
   discount: number;
+  /** Activation, epoch ms (applied in `time_zone`). */
   start_date: EpochMs;
-  /** Not in the docs; present when set. */
+  /** Deactivation, epoch ms. Not in the docs; present when set. */
   end_date?: EpochMs;
   /** Lowercase, e.g. `valid`. */
   status: CouponStatus;
+  /** Whether the coupon can be used now; Hotmart does not document how it relates to `status`. */
   active: boolean;
+  /** The time zone of `start_date` and `end_date` (the account's, e.g. Brasília). */
   time_zone: CouponTimeZone;
 }
 
+/** One page of `coupons.list`: `items` and `page_info` (no `total_results`). */
 export type CouponsListPage = PageResponse<CouponsListItem>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -91,7 +102,7 @@ export class Coupons extends APIResource {
    * 10 %). Resolves when Hotmart accepts it (it answers `{}`, so list the coupons to get the new id).
    *
    * @example
-   * await hotmart.coupons.create(1234567, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
+   * await hotmart.coupons.create(123456789, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
    */
   create(
     productId: number | string,
@@ -125,7 +136,7 @@ export class Coupons extends APIResource {
    * `page_token`, `select`.
    *
    * @example
-   * const { items } = await hotmart.coupons.list(1234567, { code: "WELCOME10" });
+   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
    */
   list(
     productId: number | string,
@@ -135,9 +146,19 @@ export class Coupons extends APIResource {
     return this._list(LIST, params, options, productId);
   }
 
+  /**
+   * `list` as an async generator, named like hotmart-python's `*_autopaginate`: every coupon of every
+   * page, the same as `for await` over `list(...)`.
+   */
   declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
 
-  /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
+  /**
+   * Deletes a coupon by its numeric `id` from `coupons.list` (not by its code).
+   *
+   * @example
+   * const { items } = await hotmart.coupons.list(123456789, { code: "WELCOME10" });
+   * if (items[0]) await hotmart.coupons.delete(items[0].id);
+   */
   delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {
     return this._request(() => {
       checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');

@@ -10,6 +10,7 @@ import { path } from "../internal/path";
 /** How the negotiated amount is paid: Pix or boleto (`BILLET`; `BOLETO` is refused by Hotmart). */
 export type NegotiationPaymentType = "PIX" | "BILLET";
 
+/** The optional `discount` of a negotiation body: an absolute amount off the overdue total. */
 export interface NegotiationDiscount {
   /** The only type: an absolute amount off. */
   type: "CUSTOM";
@@ -35,8 +36,11 @@ export interface NegotiationCreateParams {
 // Results
 // ---------------------------------------------------------------------------------------------------
 
+/** How to pay the charge a negotiation created: a boleto (`billet_*` fields) or Pix (`pix_*` fields). */
 export interface NegotiationPayment {
+  /** `PIX`, `BILLET` (boleto) or `CASH_PAYMENT`, (the values Hotmart documents for this result). */
   type: OpenEnum<"BILLET" | "PIX" | "CASH_PAYMENT">;
+  /** When the boleto or Pix code expires, epoch ms. */
   expiration_date: EpochMs;
   /** Boleto only. */
   billet_url?: string;
@@ -50,9 +54,11 @@ export interface NegotiationPayment {
 
 /** The charge a negotiation created (`negotiation.create`). */
 export interface NegotiationResult {
+  /** The subscription negotiated, as sent in the body (the numeric id from `subscriptions.list`). */
   subscription_id: number;
   /** The new transaction code. */
   transaction: string;
+  /** What the buyer needs to pay: the boleto or the Pix code, and when it expires. */
   payment: NegotiationPayment;
 }
 
@@ -67,7 +73,7 @@ export class Negotiation extends APIResource {
    * every call may create a new charge, so it is never retried after an ambiguous failure.
    *
    * @example
-   * const { payment } = await hotmart.negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" });
+   * const { payment } = await hotmart.negotiation.create({ subscription_id: 40321288, recurrences: [4], payment_type: "PIX" });
    * console.log(payment.pix_code);
    */
   create(params: NegotiationCreateParams, options?: RequestOptions): APIPromise<NegotiationResult> {
