@@ -78,20 +78,22 @@ export abstract class APIResource {
 
   /**
    * Sends one request. `spec` may be a function, so checks that throw inside it reject the returned
-   * promise instead of throwing.
+   * promise instead of throwing; an async one can import checks that only a rarely used method needs.
    */
   protected _request<T>(
-    spec: ResourceRequest | (() => ResourceRequest),
+    spec: ResourceRequest | (() => ResourceRequest | Promise<ResourceRequest>),
     options?: RequestOptions,
   ): APIPromise<T> {
     return new APIPromise<T>(this.#send<T>(spec, options));
   }
 
   async #send<T>(
-    spec: ResourceRequest | (() => ResourceRequest),
+    spec: ResourceRequest | (() => ResourceRequest | Promise<ResourceRequest>),
     options: RequestOptions | undefined,
   ): Promise<RawResult<T>> {
-    const resolved = typeof spec === "function" ? spec() : spec;
+    let resolved = typeof spec === "function" ? spec() : spec;
+    // Only an async spec waits: a plain one is sent in this same turn, as before.
+    if (resolved instanceof Promise) resolved = await resolved;
     const { call, ...request } = resolved;
     checkOptions(call ?? `${resolved.method} ${resolved.path}`, options);
     let raw: Response | undefined;

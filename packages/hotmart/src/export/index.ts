@@ -10,12 +10,13 @@ import { HotmartInputError } from "../core/errors";
 import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../resources/input-checks";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
+import { ExportRun } from "./export-run";
 import { EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
-import { ExportRun } from "./run";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
+export { ExportRun } from "./export-run";
 export { EARLIEST_DATE } from "./plan";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
@@ -24,7 +25,7 @@ export {
   PRICE_DETAILS_STATUS_VALUES,
   SALES_STATUS_VALUES,
 } from "./resources";
-export { type ExportRecord, ExportRun } from "./run";
+export type { ExportRecord } from "./run";
 
 /**
  * Options of `client.export.run(resource, options)`. `P` is the list's own filters, without those the

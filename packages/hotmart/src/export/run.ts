@@ -83,17 +83,8 @@ interface Fetched {
   skip: number;
 }
 
-/**
- * One export, from `client.export.run()`. Nothing is sent until it is iterated, and it can be iterated
- * once: `for await` it for each record with its status and shard, or `.records()` for the records alone.
- * Save `checkpoint()` as you go to resume after a crash; `progress()` tells how far it is.
- *
- * @example
- * const run = hotmart.export.run("subscriptions.list", { from: new Date("2024-01-01"), concurrency: 4 });
- * for await (const subscription of run.records()) console.log(subscription.subscriber_code);
- * console.log(run.progress().records, "records");
- */
-export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
+/** What walks the shards of one `ExportRun`; loaded on the run's first iteration (export-run.ts). */
+export class ExportEngine<T> {
   readonly #cfg: RunSettings;
   readonly #state: ExportCheckpoint;
   #live: Live[];
@@ -116,7 +107,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #error: unknown;
   #stopped = false;
   #waiter: (() => void) | undefined;
-  #iterated = false;
   #startedAt = 0;
 
   constructor(settings: RunSettings) {
@@ -136,8 +126,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       stash: undefined,
     }));
     this.#budget = settings.concurrency + 2;
-    settings.counters.records = this.#state.records;
-    settings.counters.recordsBefore = this.#state.records;
   }
 
   /** The state to save: after any record the loop has received, resuming from it yields exactly the rest. */
@@ -154,25 +142,8 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     return snapshot(this.#cfg.counters, this.#startedAt === 0 ? 0 : this.#cfg.now() - this.#startedAt);
   }
 
-  /** The records alone, without their metadata. */
-  async *records(): AsyncGenerator<T, void, undefined> {
-    for await (const entry of this) yield entry.record;
-  }
-
-  /**
-   * `for await (const { record, status, shard } of run)`: every record once. Starts the export; a second
-   * iteration throws (resume from the checkpoint instead). Leaving the loop early cancels what is in flight.
-   */
-  [Symbol.asyncIterator](): AsyncGenerator<ExportRecord<T>, void, undefined> {
-    if (this.#iterated)
-      throw new HotmartError(
-        "An export can be iterated once: start a new one, or resume from its checkpoint",
-      );
-    this.#iterated = true;
-    return this.#iterate();
-  }
-
-  async *#iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
+  /** The loop of `for await (... of run)`; ExportRun makes sure it runs once. */
+  async *iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
     const { signal } = this.#cfg;
     const onAbort = () =>
       this.#fail(new APIUserAbortError("The export was aborted", { cause: signal?.reason }));

@@ -1,5 +1,4 @@
 import type { APIPromise } from "../core/api-promise";
-import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
 import {
   APIResource,
@@ -9,10 +8,9 @@ import {
   type PageParams,
 } from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
-import { checkBodyParams } from "../internal/params";
 import { path } from "../internal/path";
 import type { CouponStatus } from "./enums";
-import { checkId, checkOptionalDate, checkPositiveInt } from "./input-checks";
+import { checkId, checkOptionalDate } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -86,71 +84,6 @@ export type CouponsListPage = PageResponse<CouponsListItem>;
 
 const PRODUCT_ID = "the numeric product id, e.g. 1234567";
 
-function checkCode(code: unknown): void {
-  if (typeof code !== "string" || code.trim() === "") {
-    throw new HotmartInputError('code is empty: pass the coupon code buyers will type, e.g. "WELCOME10"');
-  }
-  const length = [...code].length;
-  if (length > 25) {
-    throw new HotmartInputError(
-      `code must be at most 25 characters (got ${length}): pass a shorter coupon code`,
-    );
-  }
-}
-
-function checkDiscount(discount: unknown): void {
-  if (typeof discount === "number" && Number.isFinite(discount) && discount > 0 && discount < 0.99) return;
-  let hint = "";
-  if (typeof discount === "number" && discount >= 1 && discount < 99) {
-    const fraction = discount / 100;
-    const text = Number.isInteger(discount) ? fraction.toFixed(2) : String(fraction);
-    hint = ` — did you mean ${text}?`;
-  }
-  const got =
-    typeof discount === "number" ? String(discount) : (JSON.stringify(discount) ?? String(discount));
-  throw new HotmartInputError(
-    `discount must be a fraction between 0 and 0.99 (0.10 = 10%); got ${got}${hint}`,
-  );
-}
-
-const CREATE_KEYS = [
-  "discount",
-  "start_date",
-  "end_date",
-  "affiliate",
-  "offer_ids",
-] as const satisfies readonly (keyof CouponCreateParams)[];
-
-function checkCreate(params: CouponCreateParams | undefined): void {
-  if (!params || typeof params !== "object") {
-    throw new HotmartInputError("The coupon needs a discount: pass { discount: 0.10 } for 10% off");
-  }
-  checkBodyParams(
-    "coupons.create",
-    params,
-    CREATE_KEYS,
-    "coupons.create(productId, code, { discount: 0.10 })",
-  );
-  checkDiscount(params.discount);
-  if (params.affiliate !== undefined)
-    checkPositiveInt("affiliate", params.affiliate, "the affiliate's numeric id");
-  if (params.offer_ids !== undefined) {
-    if (!Array.isArray(params.offer_ids) || params.offer_ids.length === 0) {
-      throw new HotmartInputError(
-        "offer_ids must be a non-empty array of offer ids; leave it out for every offer",
-      );
-    }
-    params.offer_ids.forEach((id, i) => {
-      checkId(`offer_ids[${i}]`, id, "an offer id");
-    });
-  }
-  const start = checkOptionalDate("start_date", params.start_date);
-  const end = checkOptionalDate("end_date", params.end_date);
-  if (start !== undefined && end !== undefined && end <= start) {
-    throw new HotmartInputError("end_date must be after start_date: the coupon would never be active");
-  }
-}
-
 const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
   call: "coupons.list",
   path: (productId) => {
@@ -177,8 +110,10 @@ export class Coupons extends APIResource {
     params: CouponCreateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    return this._request(() => {
+    return this._request(async () => {
       checkId("productId", productId, PRODUCT_ID);
+      // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
+      const { checkCode, checkCreate } = await import("./coupon-checks");
       checkCode(code);
       checkCreate(params);
       const body: Record<string, unknown> = { ...params, code };
