@@ -248,3 +248,16 @@ export function checkBodyParams(
     );
   }
 }
+
+/**
+ * A copy of a params object as it is at the call, for checks that run after an await (the lazily loaded
+ * ones): a caller who changes or reuses the object right after the call does not change what is sent.
+ * Arrays one level down are copied too; anything that is not a plain object is returned as is, for the
+ * checks to refuse with their usual message.
+ */
+export function snapshot<T>(params: T): T {
+  if (params === null || typeof params !== "object" || Array.isArray(params)) return params;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) copy[key] = Array.isArray(value) ? [...value] : value;
+  return copy as T;
+}

@@ -8,6 +8,7 @@ import {
   type PageParams,
 } from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
+import { snapshot } from "../internal/params";
 import { path } from "../internal/path";
 import type { CouponStatus } from "./enums";
 import { checkId, checkOptionalDate } from "./input-checks";
@@ -110,10 +111,13 @@ export class Coupons extends APIResource {
     params: CouponCreateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
+    // What is sent is what was passed at the call: the checks below run after an await.
+    const given = snapshot(params);
     return this._request(async () => {
       checkId("productId", productId, PRODUCT_ID);
       // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
       const { checkCode, checkCreate } = await import("./coupon-checks");
+      const params = given;
       checkCode(code);
       checkCreate(params);
       const body: Record<string, unknown> = { ...params, code };

@@ -1,6 +1,7 @@
 import type { APIPromise } from "../core/api-promise";
 import { APIResource } from "../core/resource";
 import type { EpochMs, OpenEnum, RequestOptions } from "../core/types";
+import { snapshot } from "../internal/params";
 import { path } from "../internal/path";
 
 // ---------------------------------------------------------------------------------------------------
@@ -77,9 +78,12 @@ export class Negotiation extends APIResource {
    * console.log(payment.pix_code);
    */
   create(params: NegotiationCreateParams, options?: RequestOptions): APIPromise<NegotiationResult> {
+    // What is sent is what was passed at the call: the checks below run after an await.
+    const given = snapshot(params);
     return this._request(async () => {
       // Its checks load on first use: most apps never negotiate (negotiation-checks.ts).
       const { checkNegotiation } = await import("./negotiation-checks");
+      const params = given;
       checkNegotiation(params);
       return {
         call: "negotiation.create",
