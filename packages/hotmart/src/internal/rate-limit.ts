@@ -123,6 +123,12 @@ export class MemoryRateLimiter implements RateLimiter {
   acquire(signal?: AbortSignal): Promise<number> {
     if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
+    // Nobody queued and a slot free, as for almost every request: granted at once, with no waiter and
+    // no abort listener to add and remove (the listener alone cost more than the rest of the limiter).
+    if (this.queue.length === 0) {
+      const now = this.now();
+      if (this.waitTime(now) <= 0) return Promise.resolve(this.grant(now));
+    }
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unlink: () => {} };
       waiter.unlink = onAbort(signal, (reason) => {
@@ -320,22 +326,27 @@ export class MemoryRateLimiter implements RateLimiter {
       if (this.waitTime(now) > 0) break;
       const waiter = this.queue.shift() as Waiter;
       waiter.unlink();
-      this.tickets += 1;
-      this.sent.push({ ticket: this.tickets, at: now, stamped: false });
-      this.outstanding.set(this.tickets, this.generation);
-      // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
-      if (this.outstanding.size > GUESSES_KEPT)
-        this.outstanding.delete(this.outstanding.keys().next().value as number);
-      if (this.budget?.resetAt === undefined) {
-        // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
-        // Once a second one goes out, the first was part of the guess too (it may be processed last).
-        if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
-        if (this.unconfirmedGrants > 0) this.remember(this.tickets);
-        this.unconfirmedGrants += 1;
-      }
-      waiter.resolve(this.tickets);
+      waiter.resolve(this.grant(now));
     }
     this.schedule(now);
+  }
+
+  /** Lets one request through now: logs its send and returns its ticket. */
+  private grant(now: number): number {
+    this.tickets += 1;
+    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
+    this.outstanding.set(this.tickets, this.generation);
+    // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
+    if (this.outstanding.size > GUESSES_KEPT)
+      this.outstanding.delete(this.outstanding.keys().next().value as number);
+    if (this.budget?.resetAt === undefined) {
+      // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
+      // Once a second one goes out, the first was part of the guess too (it may be processed last).
+      if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
+      if (this.unconfirmedGrants > 0) this.remember(this.tickets);
+      this.unconfirmedGrants += 1;
+    }
+    return this.tickets;
   }
 
   private remember(ticket: number): void {
