@@ -76,6 +76,11 @@ export class MemoryRateLimiter implements RateLimiter {
    * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
    */
   private readonly sent: SentEntry[] = [];
+  /**
+   * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
+   * shift() on a long log copies all of it, once per request.
+   */
+  private head = 0;
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
@@ -149,7 +154,7 @@ export class MemoryRateLimiter implements RateLimiter {
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    for (let i = this.sent.length - 1; i >= 0; i--) {
+    for (let i = this.sent.length - 1; i >= this.head; i--) {
       const entry = this.sent[i] as SentEntry;
       if (entry.ticket === ticket) {
         if (entry.stamped) return;
@@ -293,11 +298,15 @@ export class MemoryRateLimiter implements RateLimiter {
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
     for (;;) {
-      const head = this.sent[0];
-      if (!head || head.at + (head.stamped ? span : grace) > now) break;
-      this.sent.shift();
+      const first = this.sent[this.head];
+      if (!first || first.at + (first.stamped ? span : grace) > now) break;
+      this.head += 1;
     }
-    return this.sent.length;
+    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
+      this.sent.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.sent.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -333,6 +342,8 @@ export class MemoryRateLimiter implements RateLimiter {
 
   /** Lets one request through now: logs its send and returns its ticket. */
   private grant(now: number): number {
+    // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
+    this.sentInWindow(now);
     this.tickets += 1;
     this.sent.push({ ticket: this.tickets, at: now, stamped: false });
     this.outstanding.set(this.tickets, this.generation);
