@@ -298,7 +298,8 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   if (text.trim() === "" && call.idempotent)
     return { kind: "failed", outcome: { kind: "no-body" }, response };
   try {
-    return { kind: "done", value: await accept(call, text, response) };
+    const accepted = accept(call, text, response);
+    return { kind: "done", value: accepted instanceof Promise ? await accepted : accepted };
   } catch (error) {
     if (!(error instanceof ResponseParseError)) throw error;
     return { kind: "failed", outcome: { kind: "unreadable" }, error };
@@ -348,21 +349,32 @@ function fromAttempt(result: Exclude<AttemptOutcome, { kind: "response" | "abort
   return result.kind === "timeout" ? { kind: "timeout" } : { kind: "network", error: result.error };
 }
 
-/** A 2xx body: parsed, checked against its shape and (when asked) its schema. */
-async function accept(call: Call, text: string, response: Response): Promise<unknown> {
+/**
+ * A 2xx body: parsed, checked against its shape and (when asked) its schema. Synchronous unless it
+ * validates: most calls do not, and need no promise for it.
+ */
+function accept(call: Call, text: string, response: Response): unknown {
   const { ctx, spec, options } = call;
   const parsed = parseBody(text, response, spec, writeOutcome(call, false), ctx.redactor);
   const mode = options.validate ?? ctx.validate;
   // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
-  const selected = hasSelect(spec.query) || hasSelect(options.query);
-  if (spec.schema && mode !== "off" && !selected) {
-    // Loaded with the first validated response: a client that never validates does not carry it.
-    const { validateBody } = await import("./schema-check");
-    await validateBody(parsed, spec.schema, mode, ctx.log, ctx.schemas, {
-      redactor: ctx.redactor,
-      outcomeUnknown: writeOutcome(call, false),
-    });
-  }
+  if (!spec.schema || mode === "off" || hasSelect(spec.query) || hasSelect(options.query)) return parsed;
+  return validated(call, parsed, spec.schema, mode);
+}
+
+async function validated(
+  call: Call,
+  parsed: unknown,
+  schema: SchemaName,
+  mode: Exclude<ValidateMode, "off">,
+): Promise<unknown> {
+  const { ctx } = call;
+  // Loaded with the first validated response: a client that never validates does not carry it.
+  const { validateBody } = await import("./schema-check");
+  await validateBody(parsed, schema, mode, ctx.log, ctx.schemas, {
+    redactor: ctx.redactor,
+    outcomeUnknown: writeOutcome(call, false),
+  });
   return parsed;
 }
 
