@@ -1,5 +1,6 @@
 // How much the SDK adds per request over plain `fetch` + `JSON.parse`, against the same loopback server
-// in the same run. Prints tables; never asserts on times (root: `npm run bench`).
+// in the same run. Prints tables and a PASS/miss line per target; never asserts on times
+// (root: `npm run bench`).
 //
 //   BENCH_REQUESTS  requests per client, scenario and round (default 1500)
 //   BENCH_ROUNDS    rounds; the speed figures are medians over them (default 5)
@@ -7,10 +8,13 @@
 // On a small, noisy machine the speed of everything drifts by tens of percent over a few seconds, so
 // the clients never run their N requests one after the other: each round cuts them into blocks of
 // BLOCK requests and alternates the clients block by block (in a rotating order), so drift hits all alike.
+// Besides wall time it measures the CPU time this process spends per request (the server runs in another
+// process): on a machine shared with other work, wall time mostly measures the wait for a core, while
+// CPU time is the work each client does.
+import { fork } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { Worker } from "node:worker_threads";
 import { Hotmart } from "hotmart";
 
 const REQUESTS = positiveInt("BENCH_REQUESTS", 1500);
@@ -19,9 +23,10 @@ const BLOCK = 250;
 const WARMUP_REQUESTS = 500;
 const PATH = "/payments/api/v1/sales/history";
 const PARAMS = { max_results: 10 };
+/** The targets of issue 14: SDK time / baseline time, at most. */
 const SCENARIOS = [
-  { name: "sequential", concurrency: 1 },
-  { name: "concurrent ×16", concurrency: 16 },
+  { name: "sequential", concurrency: 1, target: 1.1 },
+  { name: "concurrent ×16", concurrency: 16, target: 1.15 },
 ];
 
 function positiveInt(name, fallback) {
@@ -33,24 +38,37 @@ function positiveInt(name, fallback) {
 // --- the server and the clients ---
 
 function startServer() {
-  const worker = new Worker(new URL("./server.mjs", import.meta.url));
+  const child = fork(new URL("./server.mjs", import.meta.url));
   return new Promise((resolve, reject) => {
-    worker.once("message", (info) => resolve({ worker, ...info }));
-    worker.once("error", reject);
+    child.once("message", (info) => resolve({ child, ...info }));
+    child.once("error", reject);
   });
 }
 
-function serverCounts(worker) {
+function serverCounts(child) {
   return new Promise((resolve) => {
-    worker.once("message", (message) => resolve(message.counts));
-    worker.postMessage("counts");
+    child.once("message", (message) => resolve(message.counts));
+    child.send("counts");
+  });
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill();
   });
 }
 
 /** The baseline and the two SDK setups; each `call` returns a parsed page over the global fetch. */
 function makeClients(origin) {
   const url = `${origin}${PATH}?max_results=${PARAMS.max_results}`;
-  const headers = { authorization: "Bearer bench-token", accept: "application/json" };
+  // The same headers the SDK sends, so both put the same request on the wire and fetch validates as many.
+  const headers = {
+    accept: "application/json",
+    "content-type": "application/json",
+    "user-agent": "hotmart-typescript/0.1.0",
+    authorization: "Bearer bench-token",
+  };
   const options = {
     clientId: "bench-id",
     clientSecret: "bench-secret",
@@ -103,7 +121,13 @@ function gcPauseMeter() {
   };
 }
 
-/** `total` calls with `concurrency` in flight; returns the wall time and the summed per-call latency. */
+/** CPU time of this process in ms (user + system; the server is another process). */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** `total` calls with `concurrency` in flight; returns the wall time, CPU time and summed per-call latency. */
 async function drive(call, total, concurrency, expectedItems) {
   let started = 0;
   let latencyMs = 0;
@@ -116,9 +140,10 @@ async function drive(call, total, concurrency, expectedItems) {
       if (page.items.length !== expectedItems) throw new Error("unexpected page");
     }
   }
+  const cpu0 = cpuMs();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, lane));
-  return { wallMs: performance.now() - t0, latencyMs };
+  return { wallMs: performance.now() - t0, cpuMs: cpuMs() - cpu0, latencyMs };
 }
 
 /** Rotates `items` by `n`, so each block starts with a different client. */
@@ -129,14 +154,20 @@ function rotate(items, n) {
 
 /** One round of one scenario: REQUESTS per client, in interleaved blocks. Returns totals per client. */
 async function timeRound({ gc }, clients, scenario, round, expectedItems) {
-  const totals = new Map(clients.map((client) => [client.name, { wallMs: 0, latencyMs: 0 }]));
+  const totals = new Map(clients.map((client) => [client.name, { wallMs: 0, cpuMs: 0, latencyMs: 0 }]));
   for (let done = 0, block = round; done < REQUESTS; block++) {
     const size = Math.min(BLOCK, REQUESTS - done);
     for (const client of rotate(clients, block)) {
       gc();
-      const { wallMs, latencyMs } = await drive(client.call, size, scenario.concurrency, expectedItems);
+      const { wallMs, cpuMs, latencyMs } = await drive(
+        client.call,
+        size,
+        scenario.concurrency,
+        expectedItems,
+      );
       const total = totals.get(client.name);
       total.wallMs += wallMs;
+      total.cpuMs += cpuMs;
       total.latencyMs += latencyMs;
     }
     done += size;
@@ -153,9 +184,11 @@ async function runRounds(probes, clients, expectedItems) {
     for (const scenario of SCENARIOS) {
       const totals = await timeRound(probes, clients, scenario, round, expectedItems);
       for (const client of clients) samples.get(key(scenario, client)).push(totals.get(client.name));
-      const base = totals.get(baseline.name).wallMs;
+      const base = totals.get(baseline.name);
+      const ratio = (c, field) => fixed(totals.get(c.name)[field] / base[field], 2);
       ratios.push(
-        `${scenario.name} ${sdks.map((c) => fixed(totals.get(c.name).wallMs / base, 2)).join(" / ")}`,
+        `${scenario.name} wall ${sdks.map((c) => ratio(c, "wallMs")).join(" / ")} ` +
+          `cpu ${sdks.map((c) => ratio(c, "cpuMs")).join(" / ")}`,
       );
     }
     console.log(`round ${round + 1}/${ROUNDS}  ratio (no limiter / limiter): ${ratios.join(",  ")}`);
@@ -193,11 +226,18 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Median wall time and latency of one (scenario, client) over the rounds. */
+/** Median wall time, CPU time and latency of one (scenario, client) over the rounds. */
 function summarize(rounds) {
   const wallMs = median(rounds.map((r) => r.wallMs));
+  const cpuUs = (median(rounds.map((r) => r.cpuMs)) / REQUESTS) * 1000;
   const latencyUs = (median(rounds.map((r) => r.latencyMs)) / REQUESTS) * 1000;
-  return { wallMs, reqPerSec: (REQUESTS / wallMs) * 1000, latencyUs };
+  return { wallMs, reqPerSec: (REQUESTS / wallMs) * 1000, cpuUs, latencyUs };
+}
+
+/** Median and range over the rounds of the per-round ratio SDK / baseline of `field`. */
+function ratioStats(sdkRounds, baseRounds, field) {
+  const ratios = sdkRounds.map((r, i) => r[field] / baseRounds[i][field]);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
 // --- printing ---
@@ -221,6 +261,12 @@ function speedTable(samples, [baseline, ...sdks]) {
     const base = summarize(samples.get(key(scenario, baseline)));
     for (const sdk of sdks) {
       const s = summarize(samples.get(key(scenario, sdk)));
+      const wall = ratioStats(
+        samples.get(key(scenario, sdk)),
+        samples.get(key(scenario, baseline)),
+        "wallMs",
+      );
+      const cpu = ratioStats(samples.get(key(scenario, sdk)), samples.get(key(scenario, baseline)), "cpuMs");
       rows.push([
         scenario.name,
         sdk.name,
@@ -229,7 +275,13 @@ function speedTable(samples, [baseline, ...sdks]) {
         fixed(base.latencyUs),
         fixed(s.latencyUs),
         signed(s.latencyUs - base.latencyUs),
-        `${fixed(s.wallMs / base.wallMs, 2)}x`,
+        `${fixed(wall.median, 2)}x`,
+        `${fixed(wall.min, 2)}..${fixed(wall.max, 2)}`,
+        fixed(base.cpuUs),
+        fixed(s.cpuUs),
+        signed(s.cpuUs - base.cpuUs),
+        `${fixed(cpu.median, 2)}x`,
+        `${fixed(cpu.min, 2)}..${fixed(cpu.max, 2)}`,
       ]);
     }
   }
@@ -242,8 +294,32 @@ function speedTable(samples, [baseline, ...sdks]) {
     "SDK µs/req",
     "Δ µs/req",
     "ratio",
+    "range",
+    "base CPU µs",
+    "SDK CPU µs",
+    "Δ CPU µs",
+    "CPU ratio",
+    "range",
   ];
   return table(header, rows);
+}
+
+/** One PASS/miss line per scenario and SDK setup against the issue's targets; printed, never asserted. */
+function verdicts(samples, [baseline, ...sdks]) {
+  const lines = [];
+  for (const scenario of SCENARIOS) {
+    for (const sdk of sdks) {
+      const [s, b] = [samples.get(key(scenario, sdk)), samples.get(key(scenario, baseline))];
+      const wall = ratioStats(s, b, "wallMs").median;
+      const cpu = ratioStats(s, b, "cpuMs").median;
+      const mark = (r) => `${fixed(r, 2)}x ${r <= scenario.target ? "PASS" : "miss"}`;
+      lines.push(
+        `${scenario.name.padEnd(15)} ${sdk.name.padEnd(21)} target ≤ ${fixed(scenario.target, 2)}x: ` +
+          `wall ${mark(wall)}, CPU ${mark(cpu)}`,
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 async function memoryTable(probes, clients, expectedItems) {
@@ -265,7 +341,7 @@ async function main() {
     console.log(
       `hotmart SDK overhead: GET ${PATH}, ${int(REQUESTS)} requests per client and scenario, ` +
         `${ROUNDS} rounds\nNode ${process.version} ${process.platform}/${process.arch}; ` +
-        `server: node:http in a worker thread, keep-alive, ${int(server.pageBytes)}-byte page (${server.items} sales)\n`,
+        `server: node:http in a child process, keep-alive, ${int(server.pageBytes)}-byte page (${server.items} sales)\n`,
     );
     // Warm-up: JIT, the OAuth token (once per SDK client), and a pool of 16 keep-alive sockets.
     for (const client of clients) {
@@ -276,20 +352,23 @@ async function main() {
     console.log(`\n${speedTable(samples, clients)}`);
     console.log(
       "\nmedians over the rounds. µs/req: mean time from call to parsed body (with 16 in flight it includes\n" +
-        "waiting on the others); Δ: SDK minus baseline; ratio: SDK wall time / baseline wall time.\n",
+        "waiting on the others); Δ: SDK minus baseline; ratio: SDK wall time / baseline wall time, median of the\n" +
+        "rounds' ratios, range: lowest..highest round; CPU µs: this process's CPU time (user + system, GC\n" +
+        "threads included, the server excluded) per request; CPU ratio: SDK / baseline CPU time.\n",
     );
+    console.log(`${verdicts(samples, clients)}\n`);
     console.log(await memoryTable(probes, clients, server.items));
     console.log(
       `\none run of ${int(REQUESTS)} requests each. heapUsed Δ: right after the run vs a settled heap before it ` +
         "(GCs during the\nrun lower it); Δ after GC: what the run left reachable (a single run: ±2 MB is noise); " +
         "GC pauses: GC time\nduring the run.",
     );
-    const counts = await serverCounts(server.worker);
+    const counts = await serverCounts(server.child);
     console.log(`\nserver: ${int(counts.token)} token requests, ${int(counts.page)} page requests`);
   } finally {
     probes.pauses.stop();
     await close();
-    await server.worker.terminate();
+    await stopServer(server.child);
   }
 }
 

@@ -1,7 +1,7 @@
-// The loopback Hotmart stand-in for bench/overhead.mjs. It runs in a worker thread so that serving
-// requests neither competes with the measured client for its event loop nor shows up in its heap.
+// The loopback Hotmart stand-in for bench/overhead.mjs. It runs in a child process so that serving
+// requests neither competes with the measured client for its event loop nor shows up in its heap or in
+// its CPU time (process.cpuUsage() of the benchmark is then the clients' work alone).
 import { createServer } from "node:http";
-import { parentPort } from "node:worker_threads";
 
 const TOKEN = JSON.stringify({
   access_token: "bench-token",
@@ -95,9 +95,11 @@ const server = createServer(handle);
 // Longer than the whole benchmark, so no run pays for a reconnect after an idle pause.
 server.keepAliveTimeout = 120_000;
 server.listen(0, "127.0.0.1", () => {
-  parentPort.postMessage({ port: server.address().port, pageBytes: Buffer.byteLength(PAGE), items: ITEMS });
+  process.send({ port: server.address().port, pageBytes: Buffer.byteLength(PAGE), items: ITEMS });
 });
 
-parentPort.on("message", (message) => {
-  if (message === "counts") parentPort.postMessage({ counts });
+process.on("message", (message) => {
+  if (message === "counts") process.send({ counts });
 });
+// Never outlive the benchmark, however it ends.
+process.on("disconnect", () => process.exit(0));

@@ -120,6 +120,17 @@ export class TokenManager {
     return (await this.#refresh(signal)).accessToken;
   }
 
+  /**
+   * The cached token when the store answers at once (the memory store does) and it is still valid, else
+   * undefined: then `token()` is the way. Spares the promise and the await that every request paid.
+   */
+  cachedToken(): string | undefined {
+    const cached = this.#options.store.get(this.#key);
+    if (!cached || "then" in cached || !(cached.expiresAt - Date.now() > 0)) return undefined;
+    this.#options.redactor.add(cached.accessToken);
+    return cached.accessToken;
+  }
+
   /** Forgets `token` after Hotmart rejected it. Tokens minted since by another request are kept. */
   async invalidate(token: string): Promise<void> {
     const cached = await this.#options.store.get(this.#key);
@@ -231,6 +242,7 @@ export class TokenManager {
           Accept: "application/json",
           "User-Agent": USER_AGENT,
         },
+        signal: controller.signal,
       },
       timeoutMs,
       controller,

@@ -15,10 +15,10 @@ export type AttemptOutcome =
 const TIMED_OUT: unique symbol = Symbol("hotmart.attempt-timeout");
 
 /**
- * `controller` is the caller's: its signal goes to fetch as is, and the timeout aborts it too. One
- * controller per call rather than one more per attempt, because creating AbortSignals and linking
- * them was the largest cost the SDK added to a request. After a `timeout` outcome the controller is
- * spent: a caller that tries again needs a new one.
+ * `controller` is the caller's: `init.signal` must be its signal (set by the caller, so no copy of `init`
+ * is made per attempt), and the timeout aborts it too. One controller per call rather than one more per
+ * attempt, because creating AbortSignals and linking them was the largest cost the SDK added to a
+ * request. After a `timeout` outcome the controller is spent: a caller that tries again needs a new one.
  */
 export async function attempt(
   fetchFn: typeof fetch,
@@ -32,7 +32,7 @@ export async function attempt(
   const { signal } = controller;
   let stamped = false;
   try {
-    const pending = fetchFn(url, { ...init, signal });
+    const pending = fetchFn(url, init);
     // Called right after fetch took the request, never before: the rate limiter counts from this
     // moment, so a pause (GC, a busy core) between being let through and the send cannot make the
     // request look older than it is.

@@ -163,7 +163,8 @@ async function run(call: Call): Promise<unknown> {
   let refreshed = false;
   let freeResends = 0;
   for (let retry = 0; ; ) {
-    const token = await admit(call);
+    const admitted = admit(call);
+    const token = typeof admitted === "string" ? admitted : await admitted;
     const result = await send(call, token, retry);
     if (result.kind === "done") return result.value;
 
@@ -218,9 +219,14 @@ async function run(call: Call): Promise<unknown> {
 }
 
 /** A valid access token (cached, or minted once for every caller waiting on it). */
-async function admit(call: Call): Promise<string> {
+function admit(call: Call): string | Promise<string> {
+  if (call.signal.aborted) throw abortError(call, false);
+  // Almost every request finds the token cached: no promise, no await.
+  return call.ctx.auth.cachedToken() ?? fetchToken(call);
+}
+
+async function fetchToken(call: Call): Promise<string> {
   const { ctx, signal } = call;
-  if (signal.aborted) throw abortError(call, false);
   try {
     return await ctx.auth.token(signal);
   } catch (error) {
@@ -246,21 +252,23 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   const { log } = ctx;
   if (log.enabled("debug")) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
   const timeout = Math.min(call.timeout, remaining);
+  const init: RequestInit = {
+    method,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+      "User-Agent": USER_AGENT,
+      ...ctx.headers,
+      ...options.headers,
+      Authorization: `Bearer ${token}`,
+    },
+    signal: call.signal,
+  };
+  if (call.body !== undefined) init.body = call.body;
   const result = await attempt(
     ctx.fetch,
     call.url,
-    {
-      method,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-        "User-Agent": USER_AGENT,
-        ...ctx.headers,
-        ...options.headers,
-        Authorization: `Bearer ${token}`,
-      },
-      ...(call.body === undefined ? {} : { body: call.body }),
-    },
+    init,
     timeout,
     call.controller,
     ctx.limiter?.stamp ? () => ctx.limiter?.stamp?.(ticket) : undefined,
@@ -290,7 +298,8 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   if (text.trim() === "" && call.idempotent)
     return { kind: "failed", outcome: { kind: "no-body" }, response };
   try {
-    return { kind: "done", value: await accept(call, text, response) };
+    const accepted = accept(call, text, response);
+    return { kind: "done", value: accepted instanceof Promise ? await accepted : accepted };
   } catch (error) {
     if (!(error instanceof ResponseParseError)) throw error;
     return { kind: "failed", outcome: { kind: "unreadable" }, error };
@@ -308,21 +317,20 @@ const NOT_YET = Promise.resolve(NOT_YET_VALUE);
 async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
   const { ctx, signal, method } = call;
   if (signal.aborted) throw abortError(call, false);
-  const bounded = new AbortController();
-  let unlink: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const slot = limiter.acquire(bounded.signal);
-    // Almost always a slot is free and the promise is already settled: skip the listener and the timer,
-    // which would cost more than everything else the limiter does for the call.
+    // The call's own signal: the caller's abort and close() reach the limiter through it, and no second
+    // controller is made per request.
+    const slot = limiter.acquire(signal);
+    // Almost always a slot is free and the promise is already settled: skip the timer.
     const first = await Promise.race([slot, NOT_YET]);
     if (first !== NOT_YET_VALUE) return first as number;
-    unlink = link(signal, bounded);
-    timer = setTimeout(() => bounded.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
+    // Past the deadline the call fails with the error below, so spending its controller costs nothing.
+    const { controller } = call;
+    timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
     return await slot;
   } catch (error) {
-    if (signal.aborted) throw abortError(call, false);
-    if (bounded.signal.reason === PAST_DEADLINE) {
+    if (signal.reason === PAST_DEADLINE) {
       throw new APIConnectionTimeoutError(
         `${method} ${call.safeURL()} ran past its total timeout while waiting for the rate limiter ` +
           "(the client is paused after a 429 or its quota is spent); it was not sent. Raise totalTimeout " +
@@ -330,10 +338,10 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
         { outcomeUnknown: false, redactor: ctx.redactor },
       );
     }
+    if (signal.aborted) throw abortError(call, false);
     throw error;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    unlink?.();
   }
 }
 
@@ -341,21 +349,32 @@ function fromAttempt(result: Exclude<AttemptOutcome, { kind: "response" | "abort
   return result.kind === "timeout" ? { kind: "timeout" } : { kind: "network", error: result.error };
 }
 
-/** A 2xx body: parsed, checked against its shape and (when asked) its schema. */
-async function accept(call: Call, text: string, response: Response): Promise<unknown> {
+/**
+ * A 2xx body: parsed, checked against its shape and (when asked) its schema. Synchronous unless it
+ * validates: most calls do not, and need no promise for it.
+ */
+function accept(call: Call, text: string, response: Response): unknown {
   const { ctx, spec, options } = call;
   const parsed = parseBody(text, response, spec, writeOutcome(call, false), ctx.redactor);
   const mode = options.validate ?? ctx.validate;
   // `select` trims the fields Hotmart returns on purpose, so the full schema cannot apply.
-  const selected = hasSelect(spec.query) || hasSelect(options.query);
-  if (spec.schema && mode !== "off" && !selected) {
-    // Loaded with the first validated response: a client that never validates does not carry it.
-    const { validateBody } = await import("./schema-check");
-    await validateBody(parsed, spec.schema, mode, ctx.log, ctx.schemas, {
-      redactor: ctx.redactor,
-      outcomeUnknown: writeOutcome(call, false),
-    });
-  }
+  if (!spec.schema || mode === "off" || hasSelect(spec.query) || hasSelect(options.query)) return parsed;
+  return validated(call, parsed, spec.schema, mode);
+}
+
+async function validated(
+  call: Call,
+  parsed: unknown,
+  schema: SchemaName,
+  mode: Exclude<ValidateMode, "off">,
+): Promise<unknown> {
+  const { ctx } = call;
+  // Loaded with the first validated response: a client that never validates does not carry it.
+  const { validateBody } = await import("./schema-check");
+  await validateBody(parsed, schema, mode, ctx.log, ctx.schemas, {
+    redactor: ctx.redactor,
+    outcomeUnknown: writeOutcome(call, false),
+  });
   return parsed;
 }
 
@@ -433,11 +452,12 @@ function parseBody(
   redactor: Redactor,
 ): unknown {
   const trimmed = text.trim();
-  const contentType = response.headers.get("content-type") ?? undefined;
+  // Read only for a fault's message: a Headers lookup is not free, and most bodies are fine.
+  const contentType = () => response.headers.get("content-type") ?? undefined;
   const fault = (message: string, cause?: unknown) =>
     new ResponseParseError(message, {
       status: response.status,
-      contentType,
+      contentType: contentType(),
       body: text,
       cause,
       outcomeUnknown,
@@ -455,7 +475,7 @@ function parseBody(
   } catch (cause) {
     throw fault(
       `Hotmart answered ${response.status} with a body that is not valid JSON (${
-        contentType ?? "no content type"
+        contentType() ?? "no content type"
       }, ${text.length} bytes); it may have been cut off`,
       cause,
     );

@@ -79,6 +79,11 @@ export class MemoryRateLimiter implements RateLimiter {
    * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
    */
   private readonly sent: SentEntry[] = [];
+  /**
+   * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
+   * shift() on a long log copies all of it, once per request.
+   */
+  private head = 0;
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
@@ -126,6 +131,12 @@ export class MemoryRateLimiter implements RateLimiter {
   acquire(signal?: AbortSignal): Promise<number> {
     if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
+    // Nobody queued and a slot free, as for almost every request: granted at once, with no waiter and
+    // no abort listener to add and remove (the listener alone cost more than the rest of the limiter).
+    if (this.queue.length === 0) {
+      const now = this.now();
+      if (this.waitTime(now) <= 0) return Promise.resolve(this.grant(now));
+    }
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unlink: () => {} };
       waiter.unlink = onAbort(signal, (reason) => {
@@ -146,7 +157,7 @@ export class MemoryRateLimiter implements RateLimiter {
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    for (let i = this.sent.length - 1; i >= 0; i--) {
+    for (let i = this.sent.length - 1; i >= this.head; i--) {
       const entry = this.sent[i] as SentEntry;
       if (entry.ticket === ticket) {
         if (entry.stamped) return;
@@ -290,11 +301,15 @@ export class MemoryRateLimiter implements RateLimiter {
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
     for (;;) {
-      const head = this.sent[0];
-      if (!head || head.at + (head.stamped ? span : grace) > now) break;
-      this.sent.shift();
+      const first = this.sent[this.head];
+      if (!first || first.at + (first.stamped ? span : grace) > now) break;
+      this.head += 1;
     }
-    return this.sent.length;
+    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
+      this.sent.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.sent.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -323,22 +338,29 @@ export class MemoryRateLimiter implements RateLimiter {
       if (this.waitTime(now) > 0) break;
       const waiter = this.queue.shift() as Waiter;
       waiter.unlink();
-      this.tickets += 1;
-      this.sent.push({ ticket: this.tickets, at: now, stamped: false });
-      this.outstanding.set(this.tickets, this.generation);
-      // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
-      if (this.outstanding.size > GUESSES_KEPT)
-        this.outstanding.delete(this.outstanding.keys().next().value as number);
-      if (this.budget?.resetAt === undefined) {
-        // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
-        // Once a second one goes out, the first was part of the guess too (it may be processed last).
-        if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
-        if (this.unconfirmedGrants > 0) this.remember(this.tickets);
-        this.unconfirmedGrants += 1;
-      }
-      waiter.resolve(this.tickets);
+      waiter.resolve(this.grant(now));
     }
     this.schedule(now);
+  }
+
+  /** Lets one request through now: logs its send and returns its ticket. */
+  private grant(now: number): number {
+    // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
+    this.sentInWindow(now);
+    this.tickets += 1;
+    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
+    this.outstanding.set(this.tickets, this.generation);
+    // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
+    if (this.outstanding.size > GUESSES_KEPT)
+      this.outstanding.delete(this.outstanding.keys().next().value as number);
+    if (this.budget?.resetAt === undefined) {
+      // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
+      // Once a second one goes out, the first was part of the guess too (it may be processed last).
+      if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
+      if (this.unconfirmedGrants > 0) this.remember(this.tickets);
+      this.unconfirmedGrants += 1;
+    }
+    return this.tickets;
   }
 
   private remember(ticket: number): void {
