@@ -7,7 +7,6 @@
 // --compare prints the same totals for an earlier report and the per-file difference, so a change can
 // be judged on one machine under the same load (note `uptime` beside both: a busy machine inflates all).
 import { readFileSync } from "node:fs";
-import path from "node:path";
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -50,7 +49,7 @@ function totals(label, { report, files, sum, wall }) {
 }
 
 const now = load(file);
-totals(path.relative(process.cwd(), file) || file, now);
+totals(file, now);
 console.log(`\nslowest files (duration, tests, share of the sum):`);
 for (const f of [...now.files].sort((a, b) => b.ms - a.ms).slice(0, top)) {
   const share = ((100 * f.ms) / (now.sum || 1)).toFixed(0).padStart(3);
