@@ -41,6 +41,11 @@ export interface PipelineContext {
   isClosed: () => boolean;
   /** The registry given with the `schemas` option; otherwise hotmart/schemas is imported on first use. */
   schemas?: SchemaRegistry | undefined;
+  /**
+   * The wait between retries; `sleep` unless replaced. A seam for tests about what is retried, not
+   * when: they skip the real backoff (and can record the delays asked for) instead of sleeping it out.
+   */
+  sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
 }
 
 export interface RequestSpec {
@@ -211,7 +216,7 @@ async function run(call: Call): Promise<unknown> {
       { reason: failure.message },
     );
     try {
-      await sleep(wait, call.signal);
+      await (ctx.sleep ?? sleep)(wait, call.signal);
     } catch {
       throw abortError(call, false);
     }

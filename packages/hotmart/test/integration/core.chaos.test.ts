@@ -20,6 +20,7 @@ import {
 import { type FaultKind, type FaultSpec, type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { globalRedactor } from "../../src/internal/redact";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import { clientFor } from "./helpers";
 
 const FULL = process.env.HOTMART_CHAOS === "full";
@@ -46,6 +47,9 @@ describe("pagination under ~20% mixed faults", () => {
       });
       // Enough retries that 20 % faults cannot exhaust them on any page (0.2^7 per page).
       const client = clientFor(sim, { maxRetries: 6, totalTimeout: LONG });
+      // The quick form is about exactly-once, not about how long the backoff is: its waits are skipped
+      // (about 10 s of them). The full form sleeps them out, as an operator's run would.
+      const waits = FULL ? undefined : skipRetryWaits(client);
       try {
         const route = "GET /payments/api/v1/sales/history";
         const mix: FaultSpec[] = [
@@ -79,6 +83,9 @@ describe("pagination under ~20% mixed faults", () => {
           requests: log.length,
           faulted,
           faultRate: `${Math.round((faulted / log.length) * 100)}%`,
+          skippedWaits: waits
+            ? `${waits.length} (${Math.round(waits.reduce((a, b) => a + b, 0))} ms)`
+            : "none",
         });
         expect(faulted).toBeGreaterThan(0);
         expect(duplicates).toBe(0);
@@ -311,8 +318,13 @@ describe("writes under every fault kind", () => {
               error = e;
             }
             if (expected.fault.kind === "latency") {
-              // The simulator applies the write once its delay is over; wait for it before counting.
-              await new Promise((r) => setTimeout(r, (expected.fault.delayMs ?? 0) + 200));
+              // The simulator applies the write once its delay is over; wait for it before counting (on
+              // the count itself, so a busy machine cannot make the case pass with nothing applied yet).
+              const until = Date.now() + 10_000;
+              while ((sim.stats().sideEffects[write.effect] ?? 0) === 0 && Date.now() < until)
+                await new Promise((r) => setTimeout(r, 20));
+              // Time for a second application to show, if the SDK had wrongly resent the write.
+              await new Promise((r) => setTimeout(r, 50));
             }
             cases += 1;
             const applied = sim.stats().sideEffects[write.effect] ?? 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import { COUPONS_LIST, useRecordingServer } from "./fixtures";
 
 const ctx = useRecordingServer();
@@ -61,8 +62,12 @@ describe("coupons.list", () => {
   it("reads an empty body as no coupons", async () => {
     ctx.server.on("GET", "/products/api/v1/coupon/product/1234567", { raw: "" });
     const client = ctx.client();
+    const waits = skipRetryWaits(client);
     expect((await client.coupons.list(1234567)).items).toEqual([]);
     expect(await client.coupons.list(1234567).toArray()).toEqual([]);
+    // Each call looked again once per retry (maxRetries 3) before it took the empty body as empty.
+    expect(waits).toHaveLength(6);
+    expect(ctx.server.requests.filter((r) => r.method === "GET")).toHaveLength(8);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Page, type SalesHistoryItem } from "hotmart";
 import { describe, expect, it } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import {
   SALES_COMMISSIONS,
   SALES_HISTORY,
@@ -71,7 +72,9 @@ describe("sales.history", () => {
   it("treats an empty body or {} as an empty page", async () => {
     ctx.server.on("GET", "/payments/api/v1/sales/history", { raw: "" });
     const client = ctx.client();
+    const waits = skipRetryWaits(client);
     const empty = await client.sales.history();
+    expect(waits).toHaveLength(3);
     expect(empty.items).toEqual([]);
     expect(empty.hasNextPage()).toBe(false);
     ctx.server.on("GET", "/payments/api/v1/sales/history", { body: {} });

@@ -1,5 +1,6 @@
 import type { SubscriptionResult, SubscriptionsBulkResult, SubscriptionsPurchasesItem } from "hotmart";
 import { describe, expect, it } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import {
   CANCEL_BULK,
   CANCEL_SINGLE,
@@ -130,10 +131,13 @@ describe("subscriptions.purchases", () => {
 
   it("gives [] for {} or an empty body", async () => {
     const client = ctx.client();
+    const waits = skipRetryWaits(client);
     ctx.server.on("GET", "/payments/api/v1/subscriptions/B2HNQAXJ/purchases", { body: {} });
     await expect(client.subscriptions.purchases("B2HNQAXJ")).resolves.toEqual([]);
     ctx.server.on("GET", "/payments/api/v1/subscriptions/B2HNQAXJ/purchases", { raw: "" });
     await expect(client.subscriptions.purchases("B2HNQAXJ")).resolves.toEqual([]);
+    // Only the empty body was looked at again ({} is an answer), once per retry.
+    expect(waits).toHaveLength(3);
   });
 });
 

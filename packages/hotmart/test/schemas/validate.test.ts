@@ -5,6 +5,7 @@
  */
 import { type ClientOptions, HotmartError, ResponseValidationError } from "hotmart";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import * as F from "../resources/fixtures";
 import { makeClient, useRecordingServer } from "../resources/fixtures";
 
@@ -93,7 +94,9 @@ describe('validate: "strict"', () => {
     ctx.server.on("GET", /^\/products\/api\/v1\/coupon\/product\//, { raw: "" });
     ctx.server.on("GET", /\/lessons$/, { body: {} });
     const c = client({ validate: "strict" });
+    const waits = skipRetryWaits(c);
     expect((await c.coupons.list(1)).items).toEqual([]);
+    expect(waits).toHaveLength(3);
     expect(await c.club.lessons("s", "U1")).toEqual({ lessons: [] });
   });
 

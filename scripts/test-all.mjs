@@ -1,0 +1,114 @@
+// `npm test`: every check of the repository, as CI runs it. Each stage is a package.json script that
+// can run alone (CONTRIBUTING.md, Test); this file only orders them, and runs side by side the ones
+// that do not depend on each other, so the waiting in one (npm, child processes, a simulator) fills
+// the other's idle core:
+//
+//   1. lint, citations                   quick, and fail first
+//   2. typecheck ‖ build                 tsc reads the sources, the build writes dist/: independent
+//   3. vitest                            alone: its real-time tests get the machine to themselves
+//   4. pack, release, toolchains, runtimes, workers, docs snippets, docs:check, size
+//                                        two at a time, the longest first; all need the build only
+//   5. where the test time went, every stage's time, and the test counts (the line CI reads)
+//
+// A stage's output is printed whole when it ends (vitest's streams live), with its time; a failed
+// stage does not stop the others of its group, but no later group starts. Exits 1 if any failed.
+import { spawn, spawnSync } from "node:child_process";
+import { ensureToolchains } from "./toolchains.mjs";
+
+const npmRun = (script, ...args) => ["npm", ["run", script, ...(args.length ? ["--", ...args] : [])]];
+const VITEST_REPORT = ["--reporter=default", "--reporter=json", "--outputFile=.tmp/vitest.json"];
+
+/** Groups run one after the other; the stages of a group run `parallel` at a time, in this order. */
+const GROUPS = [
+  {
+    parallel: 1,
+    stages: [
+      ["lint", npmRun("lint")],
+      ["citations", npmRun("test:citations")],
+    ],
+  },
+  {
+    parallel: 2,
+    stages: [
+      ["build", npmRun("build")],
+      ["typecheck", npmRun("typecheck")],
+    ],
+  },
+  { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
+  {
+    parallel: 2,
+    // Both toolchains and runtimes install scripts/toolchains on first use: once, before they race.
+    before: () => ensureToolchains(),
+    // Longest first (pack 91 s, toolchains 53 s, docs:check 48 s, the rest 10-15 s, measured on the
+    // shared 2 cores), so the last one to start is a short one.
+    stages: [
+      ["pack", npmRun("test:pack")],
+      ["toolchains", npmRun("test:toolchains")],
+      ["docs:check", npmRun("docs:check")],
+      ["docs snippets", npmRun("test:docs")],
+      ["runtimes", npmRun("test:runtimes")],
+      ["release", npmRun("test:release")],
+      ["workers", npmRun("test:workers")],
+      ["size", ["node", ["scripts/size.mjs"]]],
+    ],
+  },
+  { parallel: 1, stages: [["test times", ["node", ["scripts/test-times.mjs", "--top", "10"]]]] },
+];
+
+const times = [];
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function runStage([name, [command, args]], live) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: live ? "inherit" : ["ignore", "pipe", "pipe"],
+      shell: process.platform === "win32",
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    const done = (ok, why = "") => {
+      const ms = performance.now() - started;
+      times.push({ name, ms, ok });
+      if (!live) process.stdout.write(output.endsWith("\n") || !output ? output : `${output}\n`);
+      console.log(`${ok ? "ok  " : "FAIL"} stage ${name} [${seconds(ms)}]${why}\n`);
+      resolve(ok);
+    };
+    child.on("error", (error) => done(false, `: ${error.message}`));
+    child.on("close", (code, signal) => done(code === 0, code === 0 ? "" : `: ${signal ?? `exit ${code}`}`));
+  });
+}
+
+async function runGroup({ parallel, live = false, before, stages }) {
+  if (before) before();
+  const queue = [...stages];
+  let ok = true;
+  const worker = async () => {
+    for (let stage = queue.shift(); stage; stage = queue.shift())
+      if (!(await runStage(stage, live))) ok = false;
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, stages.length) }, worker));
+  return ok;
+}
+
+const started = performance.now();
+let failed = false;
+for (const group of GROUPS) {
+  if (!(await runGroup(group))) {
+    failed = true;
+    break;
+  }
+}
+console.log("stage times:");
+for (const { name, ms, ok } of times)
+  console.log(`  ${ok ? "ok  " : "FAIL"} ${name.padEnd(14)} ${seconds(ms)}`);
+console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${seconds(performance.now() - started)}`);
+// The plain count line CI reads comes last, as it did at the end of the old && chain.
+if (!failed && spawnSync("node", ["scripts/test-summary.mjs"], { stdio: "inherit" }).status !== 0)
+  failed = true;
+if (failed) process.exit(1);
