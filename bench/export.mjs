@@ -89,8 +89,8 @@ for (const latencyMs of [300, 100]) {
           `(${exp.progress.shardsPlanned} shards, ${exp.progress.pages} pages + ${exp.progress.probes} dropped): ` +
           `${(seq.ms / exp.ms).toFixed(2)}x  [${loadLine()}]\n` +
           // In round trips, how far each walk was from its latency bound: the sequential walk's is the
-          // token and one per page; the export's about 7 at concurrency 8 (the token, then some 45
-          // requests 8 at a time, the first cells among them).
+          // token and one per page; the export's about 5 at concurrency 16 (the token, then some 51
+          // requests 16 at a time, the first cells among them).
           `  round trips of ${latencyMs} ms: sequential ${(seq.ms / latencyMs).toFixed(1)} for ${Math.ceil(seq.n / 500)} pages, ` +
           `export ${(exp.ms / latencyMs).toFixed(1)}\n` +
           // When the machine is busy, the CPU both processes get bounds the export long before the
