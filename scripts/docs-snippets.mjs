@@ -1,23 +1,28 @@
-// `npm run test:docs`: every ts/js code block of README.md, README-ptBR.md, packages/*/README*.md and
-// docs/**/*.md runs against the simulator, so a snippet a reader copies works the first time.
+// `npm run test:docs`: every code block of README.md, README-ptBR.md, packages/*/README*.md and
+// docs/**/*.md either runs against the simulator or carries a mark that says why not, so a snippet a
+// reader copies works the first time. Every fence names its language (```text, ```json...): a fence
+// without one fails, so nothing hides from the check.
 //
-// Per block: TypeScript is stripped (esbuild), the block is written as an ES module under .tmp/ (so
+// ts/js blocks: TypeScript is stripped (esbuild), the block is written as an ES module under .tmp/ (so
 // `hotmart`, `hotmart-simulator`, zod, express and hono resolve from the root node_modules) and
 // imported, one after the other, against one simulator (seed 42, the CLI's default; data and faults
 // reset before each block) whose HOTMART_* variables are in the environment. Two conveniences keep README snippets short:
 // - a block that uses `hotmart` without declaring it gets `const hotmart = new Hotmart()` (closed after);
 // - a name the SDK exports that is used without an import is imported from "hotmart".
-// A block that cannot run (a fragment, a framework file, a shell session in a ts fence) is marked on the
-// line before its fence: <!-- not-runnable: why -->. Needs `npm run build` first.
-// Usage: node scripts/docs-snippets.mjs [file.md ...]   (default: every file above)
+// Shell blocks (sh, bash, shell, console) then run through bash against the same simulator, as
+// scripts/lib/shell-blocks.mjs says. Other languages (json, python, text...) are shown, not run.
+// The marks (<!-- not-runnable: why --> and the others) are listed in scripts/lib/md-blocks.mjs and
+// CONTRIBUTING.md. Needs `npm run build` first.
+// Usage: node scripts/docs-snippets.mjs [--only=ts|sh] [file.md ...]   (default: every file above)
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
+import { extractBlocks, MODULE_LANGS, SHELL_LANGS } from "./lib/md-blocks.mjs";
+import { commandsKey, makeBinDir, runShellBlock } from "./lib/shell-blocks.mjs";
 import { ROOT } from "./lib/workspaces.mjs";
 
-const LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs", "mts", "tsx"]);
-const MARK = /<!--\s*not-runnable:\s*(.+?)\s*-->/;
 const TIMEOUT_MS = 30_000;
 
 function markdownFiles() {
@@ -37,27 +42,6 @@ function markdownFiles() {
   };
   if (existsSync(path.join(ROOT, "docs"))) walk("docs");
   return files.filter((f) => existsSync(path.join(ROOT, f)));
-}
-
-/** The fenced code blocks of one file: `{ file, line, lang, code, skip? }`. */
-export function extractBlocks(file, text) {
-  const lines = text.split("\n");
-  const blocks = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]);
-    if (!open) continue;
-    const [, indent, fence, lang] = open;
-    const start = i;
-    const body = [];
-    for (i++; i < lines.length && !lines[i].startsWith(`${indent}${fence}`); i++)
-      body.push(lines[i].slice(indent.length));
-    if (!LANGS.has(lang.toLowerCase())) continue;
-    let before = start - 1;
-    while (before >= 0 && lines[before].trim() === "") before--;
-    const mark = before >= 0 ? MARK.exec(lines[before]) : null;
-    blocks.push({ file, line: start + 1, lang, code: body.join("\n"), ...(mark ? { skip: mark[1] } : {}) });
-  }
-  return blocks;
 }
 
 const sdkExports = Object.keys(await import("hotmart"));
@@ -119,10 +103,137 @@ async function runBlock(file) {
   }
 }
 
+/** Runs the ts/js blocks in this process. Returns `{ passed, failed, skipped }`. */
+async function runModuleBlocks(blocks, sim, work) {
+  const tally = { passed: 0, failed: 0, skipped: 0 };
+  for (const block of blocks) {
+    const where = `${block.file}:${block.line}`;
+    if (block.marks.skip) {
+      tally.skipped++;
+      console.log(`skip ${where}: ${block.marks.skip}`);
+      continue;
+    }
+    sim.resetData();
+    sim.faults.clear();
+    const file = path.join(work, `${where.replace(/[^\w]+/g, "_")}.mjs`);
+    writeFileSync(file, await toModule(block.code));
+    const { ok, output } = await runBlock(file);
+    if (ok) {
+      tally.passed++;
+      console.log(`ok   ${where}`);
+    } else {
+      tally.failed++;
+      const lines = output.split("\n").filter((l) => !/^\s+at /.test(l));
+      console.log(`FAIL ${where} (${path.relative(ROOT, file)})\n     ${lines.slice(0, 8).join("\n     ")}`);
+    }
+  }
+  return tally;
+}
+
+const gitStatus = () => {
+  try {
+    return execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" });
+  } catch {
+    return null; // not a git checkout (an unpacked tarball): nothing to compare
+  }
+};
+
+/**
+ * Runs the shell blocks through bash, each Markdown file in its own scratch folder (its blocks share it,
+ * in order, like one terminal). Returns `{ passed, failed, skipped, reasons }`: reasons counts the
+ * blocks and lines not run, by reason.
+ */
+async function runShellBlocks(blocks, sim, work) {
+  const tally = { passed: 0, same: 0, failed: 0, skipped: 0, linesNotRun: 0, reasons: new Map() };
+  const ran = new Map(); // commands key -> where they ran and passed
+  const because = (reason) => tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
+  const bin = makeBinDir(path.join(work, "bin"));
+  const env = Object.fromEntries(
+    // A reader's terminal has neither npm's script variables (npm_config_local_prefix would send a
+    // nested `npm install` to this checkout) nor other HOTMART_* values.
+    Object.entries(process.env).filter(([k]) => !/^(npm_|HOTMART_)/i.test(k)),
+  );
+  Object.assign(env, sim.env, {
+    HOTMART_LOG: "off",
+    PATH: [bin, path.join(ROOT, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+  });
+  const scratchOf = new Map();
+  for (const block of blocks) {
+    const where = `${block.file}:${block.line}`;
+    if (block.marks.skip) {
+      tally.skipped++;
+      because(block.marks.skip);
+      console.log(`skip ${where}: ${block.marks.skip}`);
+      continue;
+    }
+    if (!scratchOf.has(block.file)) {
+      const dir = path.join(work, "sh", block.file.replace(/[^\w]+/g, "_"));
+      mkdirSync(dir, { recursive: true });
+      scratchOf.set(block.file, dir);
+    }
+    const scratch = scratchOf.get(block.file);
+    const { key, notRun } = commandsKey(block);
+    if (ran.has(key)) {
+      tally.passed++;
+      tally.same++;
+      tally.linesNotRun += notRun.length;
+      for (const { reason } of notRun) because(reason);
+      console.log(`ok   ${where} (sh, the same commands as ${ran.get(key)}, not run twice)`);
+      continue;
+    }
+    sim.resetData();
+    sim.faults.clear();
+    const before = block.marks.inClone ? gitStatus() : null;
+    const started = Date.now();
+    const result = await runShellBlock(block, {
+      cwd: block.marks.inClone ? ROOT : scratch,
+      scratch,
+      env,
+      root: ROOT,
+    });
+    const after = block.marks.inClone ? gitStatus() : null;
+    if (result.ok && before !== after) {
+      result.ok = false;
+      result.output += `\nthe block changed the checkout (git status --porcelain):\n${after}`;
+    }
+    for (const { line, command, reason } of result.notRun) {
+      if (!result.nothingRun) tally.linesNotRun++;
+      because(reason);
+      console.log(`     ${block.file}:${line} not run (${reason}): ${command}`);
+    }
+    if (result.nothingRun) {
+      tally.skipped++; // every line is marked: the block as a whole is not run
+      console.log(`skip ${where}: every line is marked not-runnable`);
+    } else if (result.ok) {
+      tally.passed++;
+      ran.set(key, where);
+      console.log(`ok   ${where} (sh, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } else {
+      tally.failed++;
+      const lines = result.output.trimEnd().split("\n").slice(-40);
+      console.log(`FAIL ${where} (${path.relative(ROOT, result.script)})\n     ${lines.join("\n     ")}`);
+    }
+  }
+  return tally;
+}
+
 async function main() {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-  const files = only.length ? only : markdownFiles();
+  const args = process.argv.slice(2);
+  const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const named = args.filter((a) => !a.startsWith("--"));
+  const files = named.length ? named : markdownFiles();
   const blocks = files.flatMap((f) => extractBlocks(f, readFileSync(path.join(ROOT, f), "utf8")));
+  // Every fence says what it holds: a bare ``` could be a command nobody runs.
+  const unlabelled = blocks.filter((b) => b.lang === "");
+  for (const b of unlabelled)
+    console.log(
+      `FAIL ${b.file}:${b.line}: a fence without a language (write \`\`\`sh, \`\`\`text, \`\`\`json...)`,
+    );
+  const moduleBlocks = only === "sh" ? [] : blocks.filter((b) => MODULE_LANGS.has(b.lang));
+  const shellBlocks = only === "ts" ? [] : blocks.filter((b) => SHELL_LANGS.has(b.lang));
   const { startSimulator } = await import("hotmart-simulator");
   const work = path.join(ROOT, ".tmp", "docs-snippets");
   rmSync(work, { recursive: true, force: true });
@@ -135,38 +246,24 @@ async function main() {
   // variables, as a reader's shell would after pasting the simulator's HOTMART_* lines.
   for (const key of Object.keys(process.env)) if (key.startsWith("HOTMART_")) delete process.env[key];
   Object.assign(process.env, sim.env, { HOTMART_LOG: "off" });
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
+  let ts;
+  let sh;
   try {
-    for (const block of blocks) {
-      const where = `${block.file}:${block.line}`;
-      if (block.skip) {
-        skipped++;
-        console.log(`skip ${where}: ${block.skip}`);
-        continue;
-      }
-      sim.resetData();
-      sim.faults.clear();
-      const file = path.join(work, `${where.replace(/[^\w]+/g, "_")}.mjs`);
-      writeFileSync(file, await toModule(block.code));
-      const { ok, output } = await runBlock(file);
-      if (ok) {
-        passed++;
-        console.log(`ok   ${where}`);
-      } else {
-        failed++;
-        const lines = output.split("\n").filter((l) => !/^\s+at /.test(l));
-        console.log(
-          `FAIL ${where} (${path.relative(ROOT, file)})\n     ${lines.slice(0, 8).join("\n     ")}`,
-        );
-      }
-    }
+    ts = await runModuleBlocks(moduleBlocks, sim, work);
+    const started = Date.now();
+    sh = await runShellBlocks(shellBlocks, sim, work);
+    sh.seconds = ((Date.now() - started) / 1000).toFixed(1);
   } finally {
     await sim.close();
   }
-  console.log(`docs snippets: ${passed} passed, ${failed} failed, ${skipped} marked not runnable`);
-  if (failed) process.exitCode = 1;
+  console.log(`docs snippets: ${ts.passed} passed, ${ts.failed} failed, ${ts.skipped} marked not runnable`);
+  console.log(
+    `docs shell blocks: ${sh.passed} run (${sh.same} of them the same commands as a block before), ${sh.skipped} marked not-runnable, ${sh.failed} failed (${sh.seconds} s); ${sh.linesNotRun} lines of the blocks that ran are marked not-runnable. Marks by reason:`,
+  );
+  for (const [reason, count] of [...sh.reasons].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${String(count).padStart(3)} x ${reason}`);
+  if (unlabelled.length) console.log(`docs fences: ${unlabelled.length} without a language`);
+  if (ts.failed || sh.failed || unlabelled.length) process.exitCode = 1;
 }
 
 await main();

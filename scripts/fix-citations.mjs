@@ -23,8 +23,8 @@ const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { c
   .split("\n")
   .filter((f) => EXTENSIONS.test(f) && !SKIP.has(f) && !/(^|\/)CHANGELOG\.md$/.test(f));
 
-// "HOTMART-API.md", with or without a directory in front of it.
-const FOREIGN = /(?:[\w./-]*\/)?HOTMART-API\.md/g;
+// "HOTMART-API.md" or a bare "HOTMART-API §8.1", with or without a directory in front of it.
+const FOREIGN = /(?:[\w./-]*\/)?HOTMART-API(?:\.md)?(?![\w-])/g;
 const problems = [];
 const rewritten = [];
 for (const file of files) {

@@ -24,6 +24,13 @@ export async function probe(env) {
   const access = buyer === undefined ? null : (await hotmart.access.check(buyer)).reason;
   let exported = 0;
   for await (const _ of hotmart.export.run("sales.history", { concurrency: 2 })) exported += 1;
+  // So do the checks of the rare writes: both are refused before anything is sent.
+  const refused = await Promise.all([
+    hotmart.coupons.create(1234567, "WELCOME10", { discount: 10 }).catch((e) => e.name),
+    hotmart.negotiation
+      .create({ subscription_id: 1000001, recurrences: [], payment_type: "PIX" })
+      .catch((e) => e.name),
+  ]);
 
   const hottok = env("HOTMART_HOTTOK");
   const handled = [];
@@ -59,6 +66,7 @@ export async function probe(env) {
     notFound,
     access,
     exported,
+    refused,
     webhook,
     handled,
     tokenRequests: hotmart.tokenRequests,

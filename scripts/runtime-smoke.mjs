@@ -58,6 +58,7 @@ try {
     parsed.exported !== parsed.total ||
     typeof parsed.access !== "string" ||
     parsed.notFound !== 404 ||
+    parsed.refused.join() !== "HotmartInputError,HotmartInputError" ||
     parsed.webhook.join() !== "200,401,200"
   ) {
     failed = true;

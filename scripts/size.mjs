@@ -6,7 +6,8 @@
 // A case's size is what the app loads up front: the entry chunk and every chunk it imports statically,
 // gzipped (level 9) as one stream, so it compares with an unsplit bundle; the sum of the files gzipped
 // one by one is printed too. Chunks reached only through a dynamic import() (the export engine, the
-// access decision, response validation: loaded on first use) are printed apart and have no budget.
+// access decision, the checks of coupons.create and negotiation.create, response validation: loaded on
+// first use) are printed apart and have no budget.
 //
 // Exits 1 when an enforced budget is exceeded. A budget marked `reportOnly` is printed with the figures
 // but does not fail the run (--report makes every budget report-only).
@@ -20,10 +21,10 @@ const CASES = [
     name: "client: import { Hotmart }",
     code: 'export { Hotmart } from "hotmart";',
     budget: 12_000,
-    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 23.7 kB is made of. The
-    // ceiling keeps it from growing meanwhile, and is enforced.
+    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 21.0 kB is made of. The
+    // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     reportOnly: true,
-    ceiling: 24_000,
+    ceiling: 21_500,
   },
   {
     name: "webhook handler alone: import { createWebhookHandler }",

@@ -24,13 +24,19 @@ module.exports = function assertSdk(sdk, schemas, label) {
     `${label}: new Hotmart() without credentials throws a HotmartInputError naming HOTMART_CLIENT_ID`,
   );
 
-  // The parts loaded on first use (the access decision, the export engine) load from this build too: an
-  // invalid e-mail is refused by the loaded check; an aborted export is stopped by the loaded engine.
+  // The parts loaded on first use (the access decision, the coupon checks, the export engine) load from
+  // this build too: an invalid e-mail and a bad discount are refused by the loaded checks; an aborted
+  // export is stopped by the loaded engine.
   return (async () => {
     await assert.rejects(
       client.access.check("not-an-e-mail"),
       (error) => error instanceof sdk.HotmartInputError && error.message.includes("e-mail"),
       `${label}: access.check loads and refuses an invalid e-mail`,
+    );
+    await assert.rejects(
+      client.coupons.create(1234567, "WELCOME10", { discount: 10 }),
+      (error) => error instanceof sdk.HotmartInputError && error.message.includes("0.10"),
+      `${label}: coupons.create loads its checks and refuses a percentage given as a whole number`,
     );
     const run = client.export.run("sales.history", { signal: AbortSignal.abort() });
     await assert.rejects(

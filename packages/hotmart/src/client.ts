@@ -19,15 +19,30 @@ import { globalRedactor, Redactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/schema-check";
 import { Access, Club, Coupons, Events, Negotiation, Products, Sales, Subscriptions } from "./resources";
 
+/** Hotmart's API host for production credentials: the default `baseURL`. */
 export const PRODUCTION_URL = "https://developers.hotmart.com";
+/** Hotmart's API host for sandbox credentials (same paths, fictitious data): used with `sandbox: true`. */
 export const SANDBOX_URL = "https://sandbox.hotmart.com";
 /** The token host is the same for production and sandbox credentials. */
 export const AUTH_URL = "https://api-sec-vlc.hotmart.com/security/oauth/token";
 
+/**
+ * Options of `new Hotmart({ ... })`. Every one is optional: credentials and the settings named with an
+ * environment variable are read from the environment when not given (an option given wins).
+ *
+ * @example
+ * const hotmart = new Hotmart({
+ *   clientId: process.env.HOTMART_CLIENT_ID,
+ *   clientSecret: process.env.HOTMART_CLIENT_SECRET,
+ *   sandbox: true,
+ *   maxRetries: 5,
+ *   logLevel: "info",
+ * });
+ */
 export interface ClientOptions {
-  /** HOTMART_CLIENT_ID */
+  /** HOTMART_CLIENT_ID. The credential's client id, from Hotmart under Tools → Developer Credentials. */
   clientId?: string | undefined;
-  /** HOTMART_CLIENT_SECRET */
+  /** HOTMART_CLIENT_SECRET. The credential's client secret; never logged nor shown in errors. */
   clientSecret?: string | undefined;
   /** HOTMART_BASIC. The ready-made Basic value from the Hotmart panel; derived from id:secret when absent. */
   basic?: string | undefined;
@@ -109,19 +124,31 @@ const SHARED = Symbol("hotmart.shared");
 type InternalOptions = ClientOptions & { [SHARED]?: Shared };
 
 /**
- * The Hotmart API client.
+ * The Hotmart API client: one field per API group (`sales`, `subscriptions`, `products`, `coupons`,
+ * `club`, `events`, `negotiation`, `access`), plus `export` and the raw `request()`. One client holds
+ * one credential's token cache and rate limiter; create it once and share it.
  *
- *   const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
- *   for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) { ... }
+ * @example
+ * const hotmart = new Hotmart(); // reads HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET
+ * for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) {
+ *   console.log(sale.purchase.transaction);
+ * }
  */
 export class Hotmart {
   // --- resources: one field per API group (src/resources); each method is a few lines on the pipeline ---
+  /** Sales reports (history, summary, participants, commissions, price details) and refunds. */
   readonly sales: Sales = new Sales(this);
+  /** Subscriptions: list, summary, purchases, transactions; cancel, reactivate, change the due day. */
   readonly subscriptions: Subscriptions = new Subscriptions(this);
+  /** Products, and their offers and plans (by product `ucode`): /products/api/v1/products. */
   readonly products: Products = new Products(this);
+  /** Discount coupons of a product: create, list, delete (paths under /products/api/v1). */
   readonly coupons: Coupons = new Coupons(this);
+  /** Hotmart Club, the members area of a `subdomain`: modules, pages, students, progress and lessons. */
   readonly club: Club = new Club(this);
+  /** Events sold as ETICKET products (event id = product id): event info and ticket participants. */
   readonly events: Events = new Events(this);
+  /** Negotiation of a subscription's overdue recurrences, paid by PIX or boleto (docs/api-notes.md §8.7). */
   readonly negotiation: Negotiation = new Negotiation(this);
   /** "Does this person have access?", answered from the REST API (see docs/access.md). */
   readonly access: Access = new Access(this);
@@ -151,6 +178,12 @@ export class Hotmart {
   /**
    * The raw escape hatch through the whole pipeline (token, limiter, retries, errors). GET and DELETE
    * params become the query; other methods send them as the JSON body. Returns the parsed body.
+   *
+   * @example
+   * const body = await hotmart.request<{ items: unknown[] }>("GET", "/payments/api/v1/sales/history", {
+   *   transaction_status: "REFUNDED",
+   *   max_results: 10,
+   * });
    */
   request<T = unknown>(
     method: HttpMethod,
@@ -219,6 +252,7 @@ export class Hotmart {
     return this.#shared.limiter?.snapshot?.();
   }
 
+  /** The API origin every call goes to: PRODUCTION_URL, SANDBOX_URL or the `baseURL` given (no final `/`). */
   get baseURL(): string {
     return this.#shared.baseURL;
   }
@@ -234,6 +268,7 @@ export class Hotmart {
     this.#shared.redactor.clear();
   }
 
+  /** `await using hotmart = new Hotmart()`: calls {@link Hotmart.close} when the scope ends. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
@@ -244,10 +279,12 @@ export class Hotmart {
     return this.#context;
   }
 
+  /** What `JSON.stringify(client)` prints: `{ baseURL, sandbox }`, never the credentials or tokens. */
   toJSON(): Record<string, unknown> {
     return { baseURL: this.#shared.baseURL, sandbox: this.#shared.sandbox };
   }
 
+  /** What `util.inspect(client)` and `console.log(client)` show in Node: the host only, no secrets. */
   [INSPECT](): string {
     return `Hotmart { baseURL: '${this.#shared.baseURL}', sandbox: ${this.#shared.sandbox} }`;
   }

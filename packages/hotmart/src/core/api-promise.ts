@@ -7,7 +7,9 @@
 
 /** What `.withResponse()` gives. `response` can be read (`.json()`, `.text()`) once, like any Response. */
 export interface WithResponse<T> {
+  /** The parsed body, the same value `await` gives. */
   data: T;
+  /** The HTTP response it came from: status, headers (`RateLimit-*`), URL, and the body still unread. */
   response: Response;
 }
 
@@ -31,8 +33,18 @@ export interface RateLimitInfo {
   resetAt?: number;
 }
 
+/**
+ * What every method that is not a list returns (and `client.request()`): a real Promise of the parsed
+ * body, plus `.withResponse()` and `.asResponse()` for the HTTP response. Nothing extra is read unless
+ * asked for.
+ *
+ * @example
+ * const { data, response } = await hotmart.subscriptions.cancel(["CJERFXPD"]).withResponse();
+ * console.log(response.status, response.headers.get("ratelimit-remaining"), data);
+ */
 export class APIPromise<T> extends Promise<T> {
   // `then` on a subclass would build another APIPromise through this constructor; plain ones suffice.
+  /** Promises derived with `then`/`catch`/`finally` are plain Promises, not APIPromises. */
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }

@@ -1,7 +1,9 @@
 import { globalRedactor, type Redactor } from "../internal/redact";
 import { serverDelayMs } from "../internal/retry";
 
+/** What the SDK passes when it builds a {@link HotmartError}: the standard `cause`, the write's outcome. */
 export interface HotmartErrorOptions {
+  /** The underlying failure (a network error, a JSON parse error), kept as `error.cause`. */
   cause?: unknown;
   /** See {@link HotmartError.outcomeUnknown}. Left out when no write was involved. */
   outcomeUnknown?: boolean | undefined;
@@ -11,6 +13,7 @@ export interface HotmartErrorOptions {
 
 /** Every failure the SDK raises is a HotmartError, so one `instanceof` catches them all. */
 export class HotmartError extends Error {
+  /** Always `"HotmartError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "HotmartError";
   /**
    * Set on every error from a write (POST, PUT, PATCH, DELETE); absent where no write was involved.
@@ -37,13 +40,17 @@ export class HotmartError extends Error {
 
 /** Bad input caught before any request is sent. The message says what to pass instead. */
 export class HotmartInputError extends HotmartError {
+  /** Always `"HotmartInputError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "HotmartInputError";
 }
 
 /** The SDK received a response it cannot read (truncated or non-JSON body). */
 export class ResponseParseError extends HotmartError {
+  /** Always `"ResponseParseError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "ResponseParseError";
+  /** The HTTP status of the response whose body could not be read (often a 2xx cut off in transit). */
   readonly status: number;
+  /** The response's `Content-Type` header as sent (e.g. `text/html` from a proxy); undefined when absent. */
   readonly contentType: string | undefined;
   /** The first characters of the body, redacted. */
   readonly bodySnippet: string;
@@ -70,8 +77,14 @@ export class ResponseParseError extends HotmartError {
 
 /** A response did not match its schema while `validate: "strict"` was on. */
 export class ResponseValidationError extends HotmartError {
+  /** Always `"ResponseValidationError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "ResponseValidationError";
+  /**
+   * Every mismatch the schema found: `path` is where in the body (object keys and array indexes, e.g.
+   * `["items", 0, "purchase", "price"]`), `message` what was expected there. Also in `toJSON()`.
+   */
   readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+  /** The parsed body that failed validation, secrets masked; left out of `toJSON()`, as it may be large. */
   readonly body: unknown;
 
   constructor(
@@ -90,18 +103,27 @@ export class ResponseValidationError extends HotmartError {
 
 /** The cursor walk met a `next_page_token` it had already followed: the API looped, so iteration stops. */
 export class PaginationError extends HotmartError {
+  /** Always `"PaginationError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "PaginationError";
 }
 
+/** What the SDK passes when it builds an {@link APIError} from a non-2xx response. */
 export interface APIErrorInit {
+  /** The response's HTTP status; picks the subclass in {@link APIError.from}. */
   status: number;
+  /** The response headers (`Retry-After`, `RateLimit-*` feed {@link RateLimitError.retryAfter}). */
   headers: Headers;
+  /** The parsed body (or its text when it was not JSON); `error`/`error_description` are read from it. */
   body: unknown;
+  /** The request's HTTP method (`GET`, `POST`, ...). */
   method: string;
+  /** The request URL; secrets are masked before it is stored or shown. */
   url: string;
+  /** Replaces the message otherwise built from the status, Hotmart's code and description, and the path. */
   message?: string;
   /** A sentence added to the described message. */
   note?: string | undefined;
+  /** See {@link HotmartError.outcomeUnknown}. */
   outcomeUnknown?: boolean | undefined;
   /** @internal */
   redactor?: Redactor | undefined;
@@ -109,13 +131,25 @@ export interface APIErrorInit {
 
 /** Hotmart answered with a non-2xx status. `error` and `error_description` come from Hotmart's body. */
 export class APIError extends HotmartError {
+  /** Always `"APIError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIError";
+  /** The HTTP status Hotmart answered (any non-2xx: 400, 401, 404, 429, 502...); it picks the subclass. */
   readonly status: number;
   /** Hotmart's machine code, e.g. `invalid_token`, `too_many_requests`, `subscription_in_trial_period`. */
   readonly error: string | undefined;
+  /**
+   * Hotmart's human-readable explanation, from the body's `error_description` (Club's `message`), e.g.
+   * "Invalid client credentials"; undefined when the body had none (docs/api-notes.md §5.1).
+   */
   readonly error_description: string | undefined;
+  /** A link to Hotmart's documentation of the error, from the body's `error_uri`; undefined when absent. */
   readonly error_uri: string | undefined;
+  /**
+   * The response headers, names in lower case, values with secrets masked: read `ratelimit-remaining`,
+   * `ratelimit-reset` or `retry-after` here.
+   */
   readonly headers: Record<string, string>;
+  /** The request's HTTP method: `GET` for reads; `POST`, `PUT`, `PATCH` or `DELETE` for writes. */
   readonly method: string;
   /** The request URL with secrets masked. */
   readonly url: string;
@@ -180,24 +214,45 @@ export class APIError extends HotmartError {
   }
 }
 
+/**
+ * 400: Hotmart refused a parameter (`invalid_parameter`, `invalid_value_parameter`), a `page_token` it
+ * does not know (`invalid_token`: start the list again without it), or an action the subscription's state
+ * does not allow (`subscription_in_trial_period`). See docs/api-notes.md §5.2 and §5.3.
+ */
 export class BadRequestError extends APIError {
+  /** Always `"BadRequestError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "BadRequestError";
 }
 /** 401, and token requests Hotmart refused. Never carries the credentials. */
 export class AuthenticationError extends APIError {
+  /** Always `"AuthenticationError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "AuthenticationError";
 }
 /** 403. A subclass of AuthenticationError, so code written for the Python SDK's "401/403" contract holds. */
 export class PermissionDeniedError extends AuthenticationError {
+  /** Always `"PermissionDeniedError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "PermissionDeniedError";
 }
+/**
+ * 404 (`not_found`): no such transaction, subscription, product or Club subdomain (code `0006`). The sandbox
+ * answers 404 for ids other than its documented magic values (docs/api-notes.md §7).
+ */
 export class NotFoundError extends APIError {
+  /** Always `"NotFoundError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "NotFoundError";
 }
+/** 422: Hotmart understood the request but refused it; Club calls without `subdomain` answer this (§5.3). */
 export class UnprocessableEntityError extends APIError {
+  /** Always `"UnprocessableEntityError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "UnprocessableEntityError";
 }
+/**
+ * 429 (`too_many_requests`): the application's quota (500 calls a minute, reads and writes together) is
+ * spent. The SDK retries it after pausing the whole client, so this reaches you only once `maxRetries`
+ * is used up (docs/api-notes.md §4).
+ */
 export class RateLimitError extends APIError {
+  /** Always `"RateLimitError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "RateLimitError";
   /**
    * Seconds Hotmart asked us to wait, from `Retry-After` (seconds or an HTTP date) or `RateLimit-Reset`,
@@ -211,12 +266,19 @@ export class RateLimitError extends APIError {
     this.retryAfter = ms === undefined ? undefined : Math.ceil(ms / 1000);
   }
 }
+/**
+ * 5xx: a fault on Hotmart's side. Reads are retried on 500, 502, 503 and 504 before it reaches you; a write
+ * is not resent after a 5xx (it may have been applied: `outcomeUnknown` is true). A 502 means a query ran
+ * longer than Hotmart's 30 s: narrow the date range or add filters (docs/api-notes.md §5.2).
+ */
 export class InternalServerError extends APIError {
+  /** Always `"InternalServerError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "InternalServerError";
 }
 
 /** The request never got an answer: DNS, refused or reset connection, TLS, and the like. */
 export class APIConnectionError extends HotmartError {
+  /** Always `"APIConnectionError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIConnectionError";
   /**
    * True when Hotmart may have processed the request (it was sent, then the connection failed or
@@ -229,11 +291,18 @@ export class APIConnectionError extends HotmartError {
     super(message, options);
   }
 }
+/**
+ * An attempt got no answer within `timeout` ms, or the call ran past `totalTimeout` (possibly while still
+ * waiting for the rate limiter, before anything was sent). Reads are retried first; a write that timed
+ * out after it was sent is not resent, and carries `outcomeUnknown: true`.
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
+  /** Always `"APIConnectionTimeoutError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIConnectionTimeoutError";
 }
 /** The caller's AbortSignal fired. */
 export class APIUserAbortError extends HotmartError {
+  /** Always `"APIUserAbortError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIUserAbortError";
 }
 

@@ -10,14 +10,28 @@ import { PaginationError } from "./errors";
 
 /** Hotmart's cursor envelope. Not every endpoint sends every field; `results_per_page` is unreliable. */
 export interface PageInfo {
+  /**
+   * Items matching the query across every page, paging aside. Sent by some endpoints only (sales reports,
+   * subscriptions list, Club students, event tickets); absent on others (subscriptions summary and
+   * transactions, products, offers, plans, coupons). See docs/api-notes.md §3.
+   */
   total_results?: number;
+  /**
+   * Cursor of the next page: pass it back as `page_token` (or call {@link Page.getNextPage}). Absent or
+   * `null` on the last page.
+   */
   next_page_token?: string | null;
+  /** Cursor of the previous page, to pass as `page_token` to go back; absent or `null` on the first page. */
   prev_page_token?: string | null;
+  /** Meant as the item count of this page, but Hotmart's figure is unreliable: count `items.length`. */
   results_per_page?: number;
 }
 
+/** The body of every paginated Hotmart endpoint (docs/api-notes.md §3), as a {@link Page} holds it. */
 export interface PageResponse<T> {
+  /** The records of this page, in Hotmart's order; empty when nothing matches. */
   items: T[];
+  /** The cursors and counts of this page. */
   page_info: PageInfo;
 }
 
@@ -33,7 +47,9 @@ export type PageFetcher<T> = (
 
 /** One page of results, with the means to get the next. */
 export class Page<T> implements PageResponse<T> {
+  /** The records of this page; `[]` when Hotmart answered `{}` or an empty body (nothing matched). */
   readonly items: T[];
+  /** The cursors and counts of this page; `{}` when Hotmart sent none. */
   readonly page_info: PageInfo;
   readonly #fetch: PageFetcher<T>;
   readonly #raw: RawResult<unknown> | undefined;
@@ -64,6 +80,7 @@ export class Page<T> implements PageResponse<T> {
     return this.#raw?.raw ? rebuild(this.#raw) : undefined;
   }
 
+  /** True when Hotmart sent a non-empty `next_page_token`: {@link Page.getNextPage} has a page to fetch. */
   hasNextPage(): boolean {
     const next = this.page_info.next_page_token;
     return typeof next === "string" && next !== "";
@@ -74,6 +91,10 @@ export class Page<T> implements PageResponse<T> {
     return this.hasNextPage() ? (this.page_info.next_page_token as string) : undefined;
   }
 
+  /**
+   * Fetches the page after this one (same query, `page_token` = this page's `next_page_token`). Rejects
+   * with a PaginationError on the last page: check {@link Page.hasNextPage} first.
+   */
   async getNextPage(): Promise<Page<T>> {
     const token = this.nextPageToken();
     if (token === undefined) throw new PaginationError("This is the last page: check hasNextPage() first");
@@ -81,6 +102,7 @@ export class Page<T> implements PageResponse<T> {
   }
 }
 
+/** Options of {@link PagePromise.iterate} and {@link PagePromise.toArray}. */
 export interface IterateOptions {
   /** Stop after this many items in total. */
   limit?: number;
@@ -90,6 +112,15 @@ export interface IterateOptions {
  * What every list method returns. `await` it for the first page; `for await` it for every item of
  * every page; `.pages()` for page by page (to checkpoint the cursor). A cursor Hotmart repeats ends
  * the walk with a PaginationError instead of looping forever.
+ *
+ * @example
+ * const first = await hotmart.sales.history({ max_results: 50 }); // one page
+ * for await (const sale of hotmart.sales.history({ transaction_status: "APPROVED" })) {
+ *   console.log(sale.purchase.transaction); // every item of every page
+ * }
+ * for await (const page of hotmart.subscriptions.list({ status: "ACTIVE" }).pages()) {
+ *   save(page.nextPageToken()); // resume later with { page_token: saved }
+ * }
  */
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #fetch: PageFetcher<T>;
@@ -128,10 +159,12 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
+  /** Like `Promise.catch`, on the first page: handles a failure of the first request. */
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
     return this.#firstPage().catch(onrejected);
   }
 
+  /** Like `Promise.finally`, on the first page. */
   finally(onfinally?: (() => void) | null): Promise<Page<T>> {
     return this.#firstPage().finally(onfinally);
   }
@@ -185,6 +218,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     }
   }
 
+  /** `for await (const item of list)`: every item of every page, the same as {@link PagePromise.iterate}. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     return this.iterate();
   }

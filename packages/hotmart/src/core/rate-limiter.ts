@@ -19,9 +19,19 @@
  * own failures there. `acquire` may reject with a `HotmartError` that says what failed.
  */
 export interface RateLimiter {
+  /**
+   * Waits until one more request may be sent; resolves with a ticket (any number that identifies this
+   * attempt to `stamp`, `observe` and `pause`). Rejects with `signal.reason` when the signal aborts.
+   */
   acquire(signal?: AbortSignal): Promise<number>;
+  /** The request of `ticket` was just handed to `fetch`: count the send from now (optional). */
   stamp?(ticket: number): void;
+  /** The headers of the response to `ticket` (429s included), whose `RateLimit-*` values say the quota. */
   observe(headers: Headers, ticket: number): void | Promise<void>;
+  /**
+   * A 429 answered `ticket`: let nobody sharing the quota send for `delayMs` ms. Resolves `true` when the
+   * limiter provoked that 429 itself (the client then resends without spending a retry), else `false`.
+   */
   pause(delayMs: number, ticket: number): boolean | Promise<boolean>;
   /** What `client.rateLimit` shows. */
   snapshot?(): RateLimitSnapshot;

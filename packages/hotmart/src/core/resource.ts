@@ -30,10 +30,16 @@ export type FilterKinds<P> = { readonly [K in Exclude<keyof P, keyof PageParams>
 export interface ListDefinition<P, T, I extends unknown[] = []> {
   /** How the method is called, for messages: `"sales.history"`. */
   call: string;
+  /**
+   * The endpoint's path, e.g. `"/payments/api/v1/sales/history"`, or a function of the method's ids that
+   * checks them and builds it with the `path` tag (`/products/api/v1/products/${ucode}/offers`).
+   */
   path: string | ((...ids: I) => string);
   /** Query parameters the method's ids become (a Club `subdomain`). */
   query?: ((...ids: I) => Record<string, unknown>) | undefined;
+  /** The `hotmart/schemas` schema that `validate` checks each page against, e.g. `"SalesHistoryPage"`. */
   schema: SchemaName;
+  /** Every filter of `P` with its kind: `"date"` (a Date or epoch ms, sent as epoch ms) or `"value"`. */
   filters: FilterKinds<P>;
   /** The filter a bare string passed as params most likely is, to show the right call. */
   stringMeans?: Extract<keyof P, string> | undefined;
@@ -63,6 +69,7 @@ export interface ResourceRequest extends Omit<RequestSpec, "onResponse"> {
  * a failure by rejecting the promise it returns, never by throwing.
  */
 export abstract class APIResource {
+  /** The client this resource sends through (its options, token, rate limiter and retries). */
   protected readonly _client: Hotmart;
 
   constructor(client: Hotmart) {
@@ -71,20 +78,22 @@ export abstract class APIResource {
 
   /**
    * Sends one request. `spec` may be a function, so checks that throw inside it reject the returned
-   * promise instead of throwing.
+   * promise instead of throwing; an async one can import checks that only a rarely used method needs.
    */
   protected _request<T>(
-    spec: ResourceRequest | (() => ResourceRequest),
+    spec: ResourceRequest | (() => ResourceRequest | Promise<ResourceRequest>),
     options?: RequestOptions,
   ): APIPromise<T> {
     return new APIPromise<T>(this.#send<T>(spec, options));
   }
 
   async #send<T>(
-    spec: ResourceRequest | (() => ResourceRequest),
+    spec: ResourceRequest | (() => ResourceRequest | Promise<ResourceRequest>),
     options: RequestOptions | undefined,
   ): Promise<RawResult<T>> {
-    const resolved = typeof spec === "function" ? spec() : spec;
+    let resolved = typeof spec === "function" ? spec() : spec;
+    // Only an async spec waits: a plain one is sent in this same turn, as before.
+    if (resolved instanceof Promise) resolved = await resolved;
     const { call, ...request } = resolved;
     checkOptions(call ?? `${resolved.method} ${resolved.path}`, options);
     let raw: Response | undefined;

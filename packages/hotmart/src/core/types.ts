@@ -1,9 +1,15 @@
 /** The methods `request()` sends: the list and its type from one declaration. */
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+/** An HTTP method `client.request()` accepts: `"GET"`, `"POST"`, `"PUT"`, `"PATCH"` or `"DELETE"`. */
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** `"off"` trusts responses; `"warn"` logs what differs from the schema; `"strict"` throws ResponseValidationError. */
 export const VALIDATE_MODES = ["off", "warn", "strict"] as const;
+/**
+ * Response validation against `hotmart/schemas` (the `validate` option of the client and of each call):
+ * `"off"` (default) trusts responses; `"warn"` logs what differs from the schema; `"strict"` throws a
+ * ResponseValidationError. `"warn"` and `"strict"` need zod installed.
+ */
 export type ValidateMode = (typeof VALIDATE_MODES)[number];
 
 /** An open enum: the documented values autocomplete, and values Hotmart adds tomorrow still type-check. */
@@ -11,6 +17,7 @@ export type OpenEnum<T extends string> = T | (string & {});
 
 /** Epoch milliseconds, as Hotmart sends dates. Params that take a date also accept a Date. */
 export type EpochMs = number;
+/** A date as a params field takes it: epoch milliseconds, or a Date (sent as its epoch ms). */
 export type DateParam = EpochMs | Date;
 
 /** One value of a query parameter: dates go out as epoch ms, booleans as true/false, null/undefined are dropped. */
@@ -70,6 +77,7 @@ export interface RequestOptions {
    * Hotmart adds tomorrow works today through `query`.
    */
   query?: ExtraQuery | undefined;
+  /** Response validation for this call, over the client's `validate` option. */
   validate?: ValidateMode | undefined;
   /** Called before each retry's wait: lets progress reports count 429s and retries without a logger. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
@@ -81,5 +89,10 @@ export interface RetryInfo {
   retry: number;
   /** The HTTP status that caused it; undefined for a network fault or timeout. */
   status: number | undefined;
+  /**
+   * The wait before this retry, in ms: the server's `Retry-After`, else exponential backoff (0.5 s x 2^n
+   * plus jitter, at most 30 s). 0 after a 429 when a rate limiter is on: the limiter then pauses the
+   * whole client instead, and the retry waits there for its turn.
+   */
   delayMs: number;
 }

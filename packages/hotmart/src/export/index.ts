@@ -10,12 +10,13 @@ import { HotmartInputError } from "../core/errors";
 import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../resources/input-checks";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
+import { ExportRun } from "./export-run";
 import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
-import { ExportRun } from "./run";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
+export { ExportRun } from "./export-run";
 export { EARLIEST_DATE } from "./plan";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
@@ -24,8 +25,12 @@ export {
   PRICE_DETAILS_STATUS_VALUES,
   SALES_STATUS_VALUES,
 } from "./resources";
-export { type ExportRecord, ExportRun } from "./run";
+export type { ExportRecord } from "./run";
 
+/**
+ * Options of `client.export.run(resource, options)`. `P` is the list's own filters, without those the
+ * export sets itself (paging, date bounds, `transaction_status`).
+ */
 export interface ExportOptions<P = Record<string, unknown>> {
   /** Inclusive start (epoch ms or Date). Default 2010-01-01 (`EARLIEST_DATE`). */
   from?: DateParam | undefined;
@@ -50,6 +55,7 @@ export interface ExportOptions<P = Record<string, unknown>> {
   resume?: ExportCheckpoint | undefined;
   /** Stops the export: the loop throws APIUserAbortError; the checkpoint stays valid. */
   signal?: AbortSignal | undefined;
+  /** Called with every {@link ExportEvent} (planned, page, shard done, retry, done); a throw stops it. */
   onProgress?: ((event: ExportEvent) => void) | undefined;
   /** Per-request options for every request of the export (timeout, maxRetries, headers, validate). */
   requestOptions?: Omit<RequestOptions, "signal" | "onRetry" | "query"> | undefined;
@@ -57,17 +63,36 @@ export interface ExportOptions<P = Record<string, unknown>> {
   now?: (() => number) | undefined;
 }
 
+/** One list `client.export.run()` can export, as `client.export.resources` describes it. */
 export interface ExportResourceInfo {
+  /** The name to pass to `run()`, e.g. `"sales.history"` (the SDK method that walks it). */
   name: ExportResource;
+  /** One line for help texts: what a record is and which date the bounds apply to. */
   description: string;
   /** Query parameters of the inclusive date bounds. */
   fromParam: string;
+  /** Query parameter of the inclusive upper bound, e.g. `end_date`; undefined when the list has none. */
   toParam: string | undefined;
+  /**
+   * Whether the range is cut into shards walked concurrently; false for the sales summary (totals per
+   * currency) and for event tickets (no upper date bound), which are walked in one piece.
+   */
   shardable: boolean;
   /** Values `statuses: "all"` walks; empty when the list has no transaction_status filter. */
   statuses: readonly string[];
 }
 
+/**
+ * `client.export`: every record of a list over a date range, walked fast (shards fetched concurrently
+ * through the client's limiter and retries), for every `transaction_status` in one call, resumable from
+ * a JSON checkpoint.
+ *
+ * @example
+ * const run = hotmart.export.run("sales.history", { from: new Date("2025-01-01"), statuses: "all" });
+ * for await (const { record, status } of run) {
+ *   console.log(status, record.purchase.transaction);
+ * }
+ */
 export class Export {
   readonly #client: Hotmart;
 

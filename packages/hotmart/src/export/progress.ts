@@ -1,8 +1,10 @@
 /** Progress of an export: counters the run bumps, and the derived figures (rate, ETA) as a pure function. */
 
+/** Where an export stands: what `run.progress()` returns and every {@link ExportEvent} carries. */
 export interface ExportProgress {
   /** Shards in the plan (split shards count as their children). */
   shardsPlanned: number;
+  /** Shards whose every record the loop has received. */
   shardsDone: number;
   /**
    * Pages that only sized a shard: its first page showed it far denser than planned, so it was split and
@@ -13,7 +15,10 @@ export interface ExportProgress {
   pages: number;
   /** Records the loop has received (including those of earlier runs, when resumed). */
   records: number;
-  /** Records the export will yield in total, from the shards' first pages; undefined while unknown (lists without counts). */
+  /**
+   * Records the export will yield in total, from the shards' first pages; undefined while unknown (and for
+   * lists without counts).
+   */
   estimatedTotal: number | undefined;
   /** Records per second since this run started. */
   ratePerSecond: number;
@@ -23,20 +28,34 @@ export interface ExportProgress {
   rateLimited: number;
   /** Retries of any cause, 429s included. */
   retries: number;
+  /** Milliseconds since this run's loop started (0 before the first `for await`). */
   elapsedMs: number;
 }
 
+/**
+ * What happened, in an {@link ExportEvent}: `"planned"` the shards were (re)planned (at the start, and
+ * when a shard's first page showed its size); `"page"` a page of records was fetched; `"shard-done"` the
+ * loop received a shard's last record; `"retry"` a request is being retried (a 429, a 5xx, a network
+ * fault); `"done"` the loop received every record.
+ */
 export type ExportEventType = "planned" | "page" | "shard-done" | "retry" | "done";
 
+/**
+ * What `onProgress` receives, synchronously, as the export goes. A listener that throws stops the export
+ * with that error.
+ */
 export interface ExportEvent {
+  /** What happened: see {@link ExportEventType}. */
   type: ExportEventType;
   /** The shard concerned ("page", "shard-done"). */
   shard?: number;
   /** HTTP status that caused a "retry" (undefined: network fault or timeout). */
   status?: number | undefined;
+  /** The figures at the moment of the event. */
   progress: ExportProgress;
 }
 
+/** The run's mutable tallies, the raw material of {@link ExportProgress} (same meanings, same names). */
 export interface Counters {
   shardsPlanned: number;
   shardsDone: number;
@@ -50,6 +69,7 @@ export interface Counters {
   retries: number;
 }
 
+/** Counters of a run that has done nothing yet. */
 export function newCounters(): Counters {
   return {
     shardsPlanned: 0,
@@ -64,6 +84,7 @@ export function newCounters(): Counters {
   };
 }
 
+/** The public figures from the counters; the rate counts this run's records, not those before a resume. */
 export function snapshot(c: Counters, elapsedMs: number): ExportProgress {
   const thisRun = c.records - c.recordsBefore;
   const ratePerSecond = elapsedMs > 0 ? (thisRun * 1000) / elapsedMs : 0;

@@ -29,7 +29,7 @@ import type {
 import { PURCHASE_STATUS_FILTER_VALUES } from "../resources/enums";
 
 /**
- * The 17 statuses the sales reports' `transaction_status` filter accepts (HOTMART-API §8.1), one walk
+ * The 17 statuses the sales reports' `transaction_status` filter accepts (docs/api-notes.md §8.1), one walk
  * each: both spellings of UNDER_ANALISYS name one status, so only Hotmart's own spelling is walked.
  */
 export const SALES_STATUS_VALUES = PURCHASE_STATUS_FILTER_VALUES.filter((s) => s !== "UNDER_ANALYSIS");
@@ -54,23 +54,33 @@ type Managed =
 
 /** Each exportable list: its filters (without what the export manages) and its item type. */
 export interface ExportResourceMap {
+  /** Sales history, one record per transaction; `from`/`to` are sent as `start_date`/`end_date`. */
   "sales.history": { params: Omit<SalesHistoryParams, Managed>; item: SalesHistoryItem };
+  /** Buyer, producer, co-producer and affiliate of each sale (`/sales/users`); `start_date`/`end_date`. */
   "sales.participants": { params: Omit<SalesParticipantsParams, Managed>; item: SalesParticipantsItem };
+  /** Commission of each participant of each sale; `start_date`/`end_date`. */
   "sales.commissions": { params: Omit<SalesCommissionsParams, Managed>; item: SalesCommissionsItem };
+  /** Price breakdown of each sale; `statuses: "all"` walks only the 14 statuses this endpoint documents. */
   "sales.priceDetails": { params: Omit<SalesPriceDetailsParams, Managed>; item: SalesPriceDetailsItem };
+  /** Commission totals per currency for the whole range: one walk per status, never cut into shards. */
   "sales.summary": { params: Omit<SalesSummaryParams, Managed>; item: SalesSummaryItem };
+  /** Subscriptions and their subscribers; `from`/`to` bound `accession_date`/`end_accession_date`. */
   "subscriptions.list": { params: Omit<SubscriptionsListParams, Managed>; item: SubscriptionsListItem };
+  /** One summary row per subscription; `accession_date`/`end_accession_date` (no counts). */
   "subscriptions.summary": {
     params: Omit<SubscriptionsSummaryParams, Managed>;
     item: SubscriptionsSummaryItem;
   };
+  /** Every charge of every recurrence; `transaction_date`/`end_transaction_date` (no counts). */
   "subscriptions.transactions": {
     params: Omit<SubscriptionsTransactionsParams, Managed>;
     item: SubscriptionsTransactionsItem;
   };
+  /** Tickets of one event (needs `eventId`); `from`, when given, is sent as `last_update`; no upper bound. */
   "events.tickets": { params: Omit<EventsTicketsParams, Managed>; item: EventsTicketsItem };
 }
 
+/** A list `client.export.run()` exports, named after the SDK method that walks it, e.g. `"sales.history"`. */
 export type ExportResource = keyof ExportResourceMap;
 
 /** Lists a page of `resource` through the client's own list method (limiter, retries, token and all). */
@@ -81,9 +91,13 @@ export type ListCall = (
   eventId: number | string | undefined,
 ) => PagePromise<unknown>;
 
+/** How the export walks one list; `client.export.resources` shows its public part. */
 export interface ResourceSpec {
+  /** The list's export name, e.g. `"sales.history"`. */
   name: ExportResource;
+  /** One line for help texts. */
   description: string;
+  /** The SDK list method that fetches a page. */
   list: ListCall;
   /** Query parameter of the lower date bound (inclusive). */
   fromParam: string;
@@ -105,7 +119,7 @@ export interface ResourceSpec {
 const p = (params: Record<string, unknown>) => params as never;
 
 // The simulator models every bound below as inclusive at both ends (`from <= date <= to`), and
-// HOTMART-API §11 #20 reads `end_accession_date` the same way; shards therefore end 1 ms before the
+// docs/api-notes.md §11 #20 reads `end_accession_date` the same way; shards therefore end 1 ms before the
 // next one starts, so a record exactly on a boundary belongs to one shard only.
 export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
   "sales.history": {

@@ -30,7 +30,9 @@ import {
 import { type Counters, type ExportEvent, type ExportProgress, snapshot } from "./progress";
 import type { ResourceSpec } from "./resources";
 
+/** What an {@link ExportRun} yields: one record, with the walk and shard it came from. */
 export interface ExportRecord<T> {
+  /** The item exactly as the list method returns it (a `SalesHistoryItem` for `"sales.history"`...). */
   record: T;
   /** The `transaction_status` of the walk that found it; null: the API default (APPROVED + COMPLETE). */
   status: string | null;
@@ -38,17 +40,27 @@ export interface ExportRecord<T> {
   shard: number;
 }
 
+/** What `client.export.run()` hands a new ExportRun, its options checked: not built by hand. */
 export interface RunSettings {
+  /** The client whose list methods (and so limiter, retries and token) the export uses. */
   client: Hotmart;
+  /** How the exported list is walked: its method, date parameters, counts and statuses. */
   spec: ResourceSpec;
+  /** The checkpoint to start from: a new plan, or the `resume` given. Updated as the loop goes. */
   state: ExportCheckpoint;
+  /** Requests in flight at once (1 to 64). */
   concurrency: number;
   /** Fixed records per shard (tests); default sized from the counted totals. */
   shardSize: number | undefined;
+  /** The caller's signal: aborting it stops the export with APIUserAbortError. */
   signal: AbortSignal | undefined;
+  /** The `onProgress` listener. */
   onProgress: ((event: ExportEvent) => void) | undefined;
+  /** The caller's per-request options for every request (the run adds its own signal and `onRetry`). */
   requestOptions: RequestOptions;
+  /** The clock, in epoch ms, for rate and ETA. */
   now: () => number;
+  /** The progress counters the run updates. */
   counters: Counters;
 }
 
@@ -78,7 +90,8 @@ interface Fetched {
   skip: number;
 }
 
-export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
+/** What walks the shards of one `ExportRun`; loaded on the run's first iteration (export-run.ts). */
+export class ExportEngine<T> {
   readonly #cfg: RunSettings;
   readonly #state: ExportCheckpoint;
   #live: Live[];
@@ -101,7 +114,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #error: unknown;
   #stopped = false;
   #waiter: (() => void) | undefined;
-  #iterated = false;
   #startedAt = 0;
 
   constructor(settings: RunSettings) {
@@ -121,8 +133,6 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
       stash: undefined,
     }));
     this.#budget = firstHeldPagesBudget(settings.concurrency);
-    settings.counters.records = this.#state.records;
-    settings.counters.recordsBefore = this.#state.records;
   }
 
   /** The state to save: after any record the loop has received, resuming from it yields exactly the rest. */
@@ -134,25 +144,13 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
     });
   }
 
+  /** The figures now: shards, pages, records, estimated total, rate, ETA, 429s and retries. */
   progress(): ExportProgress {
     return snapshot(this.#cfg.counters, this.#startedAt === 0 ? 0 : this.#cfg.now() - this.#startedAt);
   }
 
-  /** The records alone, without their metadata. */
-  async *records(): AsyncGenerator<T, void, undefined> {
-    for await (const entry of this) yield entry.record;
-  }
-
-  [Symbol.asyncIterator](): AsyncGenerator<ExportRecord<T>, void, undefined> {
-    if (this.#iterated)
-      throw new HotmartError(
-        "An export can be iterated once: start a new one, or resume from its checkpoint",
-      );
-    this.#iterated = true;
-    return this.#iterate();
-  }
-
-  async *#iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
+  /** The loop of `for await (... of run)`; ExportRun makes sure it runs once. */
+  async *iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
     const { signal } = this.#cfg;
     const onAbort = () =>
       this.#fail(new APIUserAbortError("The export was aborted", { cause: signal?.reason }));

@@ -15,7 +15,12 @@ import { sleep } from "./sleep";
 
 /** A cached access token. `expiresAt` is epoch milliseconds. */
 export interface StoredToken {
+  /** The bearer token Hotmart issued (`access_token`): a secret, masked in logs and errors. */
   accessToken: string;
+  /**
+   * When the client stops using it and mints a new one, epoch ms: Hotmart's `expires_in` minus a margin
+   * (5 minutes, or half the lifetime of a short-lived token), so it never expires mid-request.
+   */
   expiresAt: number;
 }
 
@@ -24,8 +29,14 @@ export interface StoredToken {
  * a database row) lets several processes use one token instead of each minting its own.
  */
 export interface TokenStore {
+  /**
+   * The token stored under `key`, or undefined. `key` names the token URL and client id, never the secret.
+   * An expired token may be returned: the client checks `expiresAt` itself.
+   */
   get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
+  /** Stores a freshly minted token under `key` (a shared store may expire it at `expiresAt`). */
   set(key: string, token: StoredToken): Promise<void> | void;
+  /** Forgets the token under `key`: after Hotmart answered 401 to it, or on `close()` of a private store. */
   delete(key: string): Promise<void> | void;
   /**
    * True when other clients or processes read the same store: `client.close()` then leaves the token in
@@ -41,14 +52,21 @@ export interface TokenStore {
   lock?(key: string): Promise<(() => Promise<void>) | undefined>;
 }
 
+/**
+ * The default {@link TokenStore}: a Map in this process, one per client (clones share it). Clients given
+ * the same instance share its tokens.
+ */
 export class MemoryTokenStore implements TokenStore {
   readonly #tokens = new Map<string, StoredToken>();
+  /** The token under `key`, or undefined. */
   get(key: string): StoredToken | undefined {
     return this.#tokens.get(key);
   }
+  /** Stores `token` under `key`, replacing any. */
   set(key: string, token: StoredToken): void {
     this.#tokens.set(key, token);
   }
+  /** Forgets the token under `key`. */
   delete(key: string): void {
     this.#tokens.delete(key);
   }

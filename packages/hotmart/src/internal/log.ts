@@ -1,12 +1,21 @@
 import type { Redactor } from "./redact";
 
+/**
+ * How much the SDK logs (the `logLevel` option, `HOTMART_LOG`): `"off"` (default) nothing; `"error"` failures;
+ * `"warn"` adds retries; `"info"` adds token grants; `"debug"` every request. Each level includes the
+ * ones before it; secrets are masked at every level.
+ */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** Anything console-like works: console, pino, winston, a test spy. */
 export interface Logger {
+  /** Failures. `message` starts with `[hotmart]`; `rest` holds at most one object of details, redacted. */
   error(message: string, ...rest: unknown[]): void;
+  /** Retries and other recoverable trouble (also `validate: "warn"` reports, whatever the level). */
   warn(message: string, ...rest: unknown[]): void;
+  /** Notable events, e.g. an access token issued or refreshed. */
   info(message: string, ...rest: unknown[]): void;
+  /** Every request and its outcome. */
   debug(message: string, ...rest: unknown[]): void;
 }
 

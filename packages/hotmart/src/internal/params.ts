@@ -81,8 +81,7 @@ function notAnObject(rules: ParamsRules, params: unknown): string {
 
 function unknownKey(rules: ParamsRules, key: string): string {
   const known = [...Object.keys(rules.filters), ...(rules.paged === false ? [] : Object.keys(PAGE_FILTERS))];
-  const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-  const guess = known.includes(snake) ? snake : closest(key, known);
+  const guess = guessKey(key, known);
   if (guess) {
     return `${rules.call} has no parameter "${key}": did you mean \`${guess}\`? (Hotmart's parameters are snake_case)`;
   }
@@ -90,6 +89,12 @@ function unknownKey(rules: ParamsRules, key: string): string {
     `${rules.call} has no parameter "${key}" (it takes ${known.join(", ")}). To send a parameter the SDK ` +
     `does not know yet, use the query option: ${rules.call}(params, { query: { ${key}: … } })`
   );
+}
+
+/** The name a wrong key most likely meant: its snake_case spelling, or a near miss. */
+function guessKey(key: string, known: readonly string[]): string | undefined {
+  const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  return known.includes(snake) ? snake : closest(key, known);
 }
 
 /** A known name at most two edits away (`transaction_stauts` → `transaction_status`). */
@@ -235,12 +240,24 @@ export function checkBodyParams(
   }
   for (const key of Object.keys(params)) {
     if (keys.includes(key)) continue;
-    const snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-    const guess = keys.includes(snake) ? snake : closest(key, keys);
+    const guess = guessKey(key, keys);
     throw new HotmartInputError(
       guess
         ? `${call} has no parameter "${key}": did you mean \`${guess}\`?`
         : `${call} has no parameter "${key}" (it takes ${keys.join(", ")})`,
     );
   }
+}
+
+/**
+ * A copy of a params object as it is at the call, for checks that run after an await (the lazily loaded
+ * ones): a caller who changes or reuses the object right after the call does not change what is sent.
+ * Arrays one level down are copied too; anything that is not a plain object is returned as is, for the
+ * checks to refuse with their usual message.
+ */
+export function snapshot<T>(params: T): T {
+  if (params === null || typeof params !== "object" || Array.isArray(params)) return params;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) copy[key] = Array.isArray(value) ? [...value] : value;
+  return copy as T;
 }

@@ -5,6 +5,7 @@ import { onAbort } from "./signals";
 
 export type { RateLimiter, RateLimitSnapshot } from "../core/rate-limiter";
 
+/** The `rateLimit` option of the client: the quota the default {@link MemoryRateLimiter} keeps to. */
 export interface RateLimitOptions {
   /** Requests allowed per window. Hotmart's default quota is 500 a minute. */
   requestsPerMinute?: number;
@@ -65,7 +66,9 @@ interface SentEntry {
  * resent without using the caller's retries.
  */
 export class MemoryRateLimiter implements RateLimiter {
+  /** The configured requests per window (`requestsPerMinute`, default 500); `snapshot()` has the live one. */
   readonly limit: number;
+  /** The configured window length in ms (default 60 000). */
   readonly windowMs: number;
   /** The quota was given explicitly: it caps sends even when the server allows more. */
   private readonly explicit: boolean;

@@ -2,8 +2,11 @@ import { HotmartError, type HotmartErrorOptions, ResponseValidationError } from 
 import type { ValidateMode } from "../core/types";
 import type { Log } from "./log";
 
+/** One way a response differs from its schema, as {@link ResponseValidationError.issues} lists it. */
 export interface ValidationIssue {
+  /** Where in the body: keys and array indexes, e.g. `["items", 0, "buyer", "email"]`; `[]` is the root. */
   path: ReadonlyArray<PropertyKey>;
+  /** What the schema expected there, in zod's words. */
   message: string;
 }
 

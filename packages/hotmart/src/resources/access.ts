@@ -12,6 +12,7 @@ import type { SubscriptionsListItem } from "./subscriptions";
 
 export { subscriptionAccess } from "./access-rules";
 
+/** Options of `access.check`: which product and Club to judge, and when. */
 export interface AccessCheckParams {
   /** Only this product (its numeric id). Without it, access to any of your products counts. */
   product_id?: number | undefined;
@@ -52,8 +53,11 @@ export type AccessReason =
   /** Nothing found for this e-mail. */
   | "no_purchase";
 
+/** The answer of `access.check`: the verdict, the rule that gave it, and the record that decided. */
 export interface AccessResult {
+  /** Whether the person should have access now (at `checkedAt`). */
   access: boolean;
+  /** The rule that decided (docs/access.md); `explanation` says it in a sentence. */
   reason: AccessReason;
   /** The reason in one sentence, for logs and support. */
   explanation: string;
@@ -82,7 +86,7 @@ export class Access extends APIResource {
    * Composite (several requests), so its promise has no `.withResponse()`.
    *
    * @example
-   * const answer = await hotmart.access.check("ana@example.com", { product_id: 1234567 });
+   * const answer = await hotmart.access.check("arthur.santos@example.com", { product_id: 3575536 });
    * if (!answer.access) console.log(`No access: ${answer.explanation}`);
    */
   async check(email: string, params?: AccessCheckParams, options?: RequestOptions): Promise<AccessResult> {

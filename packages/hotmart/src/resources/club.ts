@@ -27,26 +27,31 @@ import { checkId, checkPositiveInt, requireString } from "./input-checks";
 // Params
 // ---------------------------------------------------------------------------------------------------
 
+/** Filter of `club.modules` (`GET /club/api/v1/modules`); the subdomain is the method's first argument. */
 export interface ClubModulesParams {
   /** true: only the extra modules; false (Hotmart's default): only the main ones. */
   is_extra?: boolean | undefined;
 }
 
+/** Query of `club.pages` (`GET /club/api/v2/modules/{module_id}/pages`); without `product_id` Hotmart answers 422. */
 export interface ClubPagesParams {
   /** Required: the numeric id of the Club's product (v2 pages take no subdomain). */
   product_id: number;
 }
 
+/** Query of the deprecated `club.pagesV1` (`GET /club/api/v1/modules/{module_id}/pages`, not in Hotmart's docs). */
 export interface ClubPagesV1Params {
   /** Required: the Club subdomain. */
   subdomain: string;
 }
 
+/** Filter of `club.students` (`GET /club/api/v1/users`), plus paging; the subdomain is the method's first argument. */
 export interface ClubStudentsParams extends PageParams {
   /** Full or partial e-mail: Hotmart also matches parts of addresses. */
   email?: string | undefined;
 }
 
+/** Which student `club.studentProgress` looks up. */
 export interface ClubStudentProgressParams {
   /** The student's exact e-mail (compared case-insensitively). */
   student_email: string;
@@ -58,20 +63,25 @@ export interface ClubStudentProgressParams {
 
 /** One module of a Club (`club.modules`). */
 export interface ClubModulesItem {
+  /** The Club's module id (10 mixed-case characters, e.g. `j14okvB4pL`): what `club.pages` takes. */
   module_id: string;
+  /** The module's title as students see it. */
   name: string;
   /** Display order. */
   sequence: number;
   /** A free module visible to people who have not bought. */
   is_public: boolean;
+  /** An extra module (free or paid, apart from the main ones); the `is_extra` filter picks these. */
   is_extra: boolean;
   /** For extra modules: paid or free. */
   is_extra_paid: boolean;
   /** Ids of the classes (turmas) with access. */
   classes: string[];
+  /** How many pages (lessons and other content) the module holds. */
   total_pages: number;
 }
 
+/** How many students gave a page one rating value (`rates` of a Club page). */
 export interface ClubPageRate {
   /** 1 (bad) to 5 (excellent). */
   rate: number;
@@ -79,7 +89,9 @@ export interface ClubPageRate {
   total: number;
 }
 
+/** When a page is released to students (`liberation` of a dripping config); which field is set depends on `type`. */
 export interface ClubPageLiberation {
+  /** `BY_DATE` (see `liberation_date`), `BY_DAYS` (`liberation_days`) or `BY_QUIZ` (`page_id`). */
   type: ClubLiberationType;
   /** ISO-8601 string (not epoch ms), when `BY_DATE`. */
   liberation_date?: string;
@@ -89,21 +101,29 @@ export interface ClubPageLiberation {
   page_id?: string;
 }
 
+/** When a released page stops being available (`expiration` of a dripping config). */
 export interface ClubPageExpiration {
+  /** Only `BY_DAYS` today. */
   type: ClubExpirationType;
+  /** How many days the page stays available. */
   duration_days: number;
 }
 
+/** A class (turma) of students a dripping config applies to. */
 export interface ClubPageClass {
+  /** The class id (10 mixed-case characters), as in `classes` of a module and `class_id` of a student. */
   id: string;
   /** e.g. `DEFAULT_CLASS`. */
   name: string;
+  /** Whether this is the Club's default class. */
   default_class: boolean;
 }
 
 /** When a page is released and when it expires, for some classes. */
 export interface ClubDrippingConfig {
+  /** When the page is released. */
   liberation: ClubPageLiberation;
+  /** When the page expires; absent when it does not. */
   expiration?: ClubPageExpiration;
   /** Empty: every class. */
   classes: ClubPageClass[];
@@ -111,15 +131,23 @@ export interface ClubDrippingConfig {
 
 /** One page (lesson) of a module (`club.pages`, v2). */
 export interface ClubPagesItem {
+  /** The page id (10 mixed-case characters), as `page_id` of a student's lessons. */
   page_id: string;
+  /** The page's title as students see it. */
   name: string;
   /** Order inside the module. */
   page_order: number;
+  /** `CONTENT`, `ADVERTISEMENT`, `QUIZ` or `WEBINAR`. */
   type: ClubPageType;
+  /** Whether the page is published (visible to students). */
   published: boolean;
+  /** How many comments students left on the page. */
   total_comments: number;
+  /** The mean rating, 1 to 5; 0 when nobody rated it (the docs' example). */
   rates_average: number;
+  /** Ratings by value; empty when nobody rated the page. */
   rates: ClubPageRate[];
+  /** Whether the page holds media (Hotmart documents only the flag). */
   has_media: boolean;
   /** Release and expiry schedules; may be empty. */
   dripping_configs: ClubDrippingConfig[];
@@ -127,23 +155,37 @@ export interface ClubPagesItem {
 
 /** One page from the legacy v1 endpoint, as older docs showed it; unverified, so every field is optional. */
 export interface ClubPagesV1Item {
+  /** The page id; absent from the older docs' example, so it may not come. */
   page_id?: string;
+  /** The page's title. */
   name?: string;
+  /** Order inside the module. */
   page_order?: number;
+  /** `CONTENT`, `ADVERTISEMENT`, `QUIZ` or `WEBINAR`, as in v2. */
   type?: ClubPageType;
+  /** How many comments students left on the page. */
   total_comments?: number;
+  /** Whether the page holds media. */
   has_media?: boolean;
+  /** An undocumented flag of the older docs' example (see `days_of_duration`). */
   has_duration?: boolean;
+  /** How the page is released, flat here (v2: `dripping_configs[].liberation.type`). */
   liberation_type?: ClubLiberationType;
+  /** Days after the purchase, when `liberation_type` is `BY_DAYS`. */
   liberation_days?: number;
+  /** Epoch ms here (v2 sends an ISO string), when `liberation_type` is `BY_DATE`. */
   liberation_date?: EpochMs;
+  /** How many days the page stays available (v2: `expiration.duration_days`). */
   days_of_duration?: number;
+  /** Ratings by value, 1 to 5. */
   rates?: ClubPageRate[];
   /** Seen in another client's test data. */
   is_published?: boolean;
 }
 
+/** A member's progress over the whole Club (`progress` of `club.students`). */
 export interface ClubStudentProgressSummary {
+  /** Percentage of the Club's pages completed, 0 to 100 (e.g. `45.5`). */
   completed_percentage: number;
   /** Pages in the Club. */
   total: number;
@@ -155,34 +197,49 @@ export interface ClubStudentProgressSummary {
 export interface ClubStudentsItem {
   /** The Club user id, for `club.lessons` (not the sales `buyer.ucode`). */
   user_id: string;
+  /** The member's name. */
   name: string;
+  /** The member's e-mail, the `email` filter (which also matches partial addresses). */
   email: string;
+  /** `STUDENT`, `FREE_STUDENT`, or a team role (`OWNER`, `ADMIN`, `CONTENT_EDITOR`, `MODERATOR`). */
   role: ClubRole;
   /** Absent when the student never accessed the Club. */
   first_access_date?: EpochMs;
+  /** The member's latest access, epoch ms; absent when they never accessed the Club. */
   last_access_date?: EpochMs;
   /** e.g. `pt_BR`. */
   locale: string;
+  /** The member's plus-access standing, e.g. `WITHOUT_PLUS_ACCESS`, `HOLDER`, `DEPENDENT`. */
   plus_access: ClubPlusAccess;
+  /** Pages completed out of the Club's total, and the percentage. */
   progress: ClubStudentProgressSummary;
+  /** `ACTIVE`, `BLOCKED`, `BLOCKED_BY_OWNER` or `OVERDUE`; `access.check` grants access only to `ACTIVE` members. */
   status: ClubUserStatus;
   /** Absent for free or imported students. */
   purchase_date?: EpochMs;
+  /** How many times the member accessed the Club. */
   access_count: number;
   /** The student can be blocked. */
   is_deletable: boolean;
   /** The class (turma). */
   class_id: string;
+  /** How the member got in: `BUYER`, `IMPORTED`, `FREE`, `OWNER` or `GUEST`. */
   type: ClubUserType;
+  /** Hotmart's engagement rating, `NONE` to `VERY_HIGH`. */
   engagement: ClubEngagement;
 }
 
 /** One lesson and whether the student completed it. */
 export interface ClubLessonsItem {
+  /** The lesson's page id, as `page_id` of `club.pages`. */
   page_id: string;
+  /** The lesson's title. */
   page_name: string;
+  /** The title of the module that holds the lesson. */
   module_name: string;
+  /** Whether that module is an extra module. */
   is_module_extra: boolean;
+  /** Whether the student completed the lesson. */
   is_completed: boolean;
   /** Only when `is_completed`. */
   completed_date?: EpochMs;
@@ -190,17 +247,23 @@ export interface ClubLessonsItem {
 
 /** `club.lessons`: one student's progress, lesson by lesson. */
 export interface ClubLessonsResponse {
+  /** The Club's lessons with the student's completion; not paginated. */
   lessons: ClubLessonsItem[];
 }
 
 /** `club.studentProgress`: the lessons of the student found by e-mail, and that student. */
 export interface ClubStudentProgress extends ClubLessonsResponse {
+  /** The member whose e-mail matched exactly (case-insensitive). */
   user: ClubStudentsItem;
 }
 
+/** The answer of `club.modules`: a bare array, not paginated. */
 export type ClubModulesList = ClubModulesItem[];
+/** The answer of `club.pages`: a bare array, not paginated. */
 export type ClubPagesList = ClubPagesItem[];
+/** The answer of the deprecated `club.pagesV1`: a bare array. */
 export type ClubPagesV1List = ClubPagesV1Item[];
+/** One page of `club.students`: `items` and `page_info` (with `total_results`). */
 export type ClubStudentsPage = PageResponse<ClubStudentsItem>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -233,7 +296,7 @@ export class Club extends APIResource {
    * default: only the main ones).
    *
    * @example
-   * const modules = await hotmart.club.modules("my-course");
+   * const modules = await hotmart.club.modules("my_subdomain");
    */
   modules(
     subdomain: string,
@@ -258,7 +321,7 @@ export class Club extends APIResource {
    * Club's product.
    *
    * @example
-   * const pages = await hotmart.club.pages("j14okvB4pL", { product_id: 1234567 });
+   * const pages = await hotmart.club.pages("D64L09Q4JW", { product_id: 123456789 });
    */
   pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]> {
     return this._request(() => {
@@ -309,7 +372,7 @@ export class Club extends APIResource {
    * compare it yourself); paging: `max_results`, `page_token`, `select`.
    *
    * @example
-   * for await (const student of hotmart.club.students("my-course")) console.log(student.email, student.progress);
+   * for await (const student of hotmart.club.students("my_subdomain")) console.log(student.email, student.progress);
    */
   students(
     subdomain: string,
@@ -319,9 +382,16 @@ export class Club extends APIResource {
     return this._list(STUDENTS, params, options, subdomain);
   }
 
+  /** `students` as an async generator (hotmart-python's `*_autopaginate` naming): every member of every page. */
   declare readonly studentsAutopaginate: Autopaginate<Club["students"]>;
 
-  /** Alias of `students`, after the endpoint's name (`/club/api/v1/users`). */
+  /**
+   * Alias of `students`, after the endpoint's name (`/club/api/v1/users`). Filter: `email`; paging:
+   * `max_results`, `page_token`, `select`.
+   *
+   * @example
+   * const { items } = await hotmart.club.users("my_subdomain", { email: "caua.nogueira@example.com" });
+   */
   users(
     subdomain: string,
     params?: ClubStudentsParams,
@@ -330,7 +400,13 @@ export class Club extends APIResource {
     return this.students(subdomain, params, options);
   }
 
-  /** One student's lessons and completion, by the Club `user_id` from `students`. */
+  /**
+   * One student's lessons and completion, by the Club `user_id` from `students`.
+   *
+   * @example
+   * const { lessons } = await hotmart.club.lessons("my_subdomain", "N2OM623N46");
+   * const done = lessons.filter((l) => l.is_completed).length;
+   */
   lessons(subdomain: string, userId: string, options?: RequestOptions): APIPromise<ClubLessonsResponse> {
     return this._request(() => {
       const sub = requireString("subdomain", subdomain, SUBDOMAIN);
@@ -353,7 +429,7 @@ export class Club extends APIResource {
    * exactly that e-mail.
    *
    * @example
-   * const { user, lessons } = await hotmart.club.studentProgress("my-course", { student_email: "ana@example.com" });
+   * const { user, lessons } = await hotmart.club.studentProgress("my_subdomain", { student_email: "caua.nogueira@example.com" });
    */
   async studentProgress(
     subdomain: string,

@@ -10,6 +10,7 @@ export type OneOrMany<T> = T | ReadonlyArray<T>;
 
 /** Money in the REST API (sales, subscriptions, products). */
 export interface Money {
+  /** The amount in currency units (reais, dollars), not cents: a JSON number, integer or decimal (`145.85`). */
   value: number;
   /** ISO-4217, e.g. `BRL`. */
   currency_code: string;
@@ -17,7 +18,9 @@ export interface Money {
 
 /** `{ id, name }` of a product, as most responses embed it. */
 export interface ProductRef {
+  /** Hotmart's numeric product id, the `product_id` filter of sales and subscriptions. */
   id: number;
+  /** The product's name as shown to buyers. */
   name: string;
 }
 

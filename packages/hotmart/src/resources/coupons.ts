@@ -1,5 +1,4 @@
 import type { APIPromise } from "../core/api-promise";
-import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
 import {
   APIResource,
@@ -9,15 +8,19 @@ import {
   type PageParams,
 } from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
-import { checkBodyParams } from "../internal/params";
+import { snapshot } from "../internal/params";
 import { path } from "../internal/path";
 import type { CouponStatus } from "./enums";
-import { checkId, checkOptionalDate, checkPositiveInt } from "./input-checks";
+import { checkId, checkOptionalDate } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The body fields of `coupons.create` besides the code (`POST /products/api/v1/product/{product_id}/coupon`,
+ * docs/api-notes.md §8.4). Dates go out as epoch ms.
+ */
 export interface CouponCreateParams {
   /** A fraction: 0 < discount < 0.99, so 0.10 is 10 % off. */
   discount: number;
@@ -31,6 +34,7 @@ export interface CouponCreateParams {
   offer_ids?: ReadonlyArray<number | string> | undefined;
 }
 
+/** Filters of `coupons.list` (`GET /products/api/v1/coupon/product/{product_id}`), plus paging. */
 export interface CouponsListParams extends PageParams {
   /** Only the coupon with this code. */
   code?: string | undefined;
@@ -40,6 +44,7 @@ export interface CouponsListParams extends PageParams {
 // Results
 // ---------------------------------------------------------------------------------------------------
 
+/** The time zone Hotmart applies to a coupon's start and end dates (`time_zone` of a `coupons.list` item). */
 export interface CouponTimeZone {
   /** e.g. `Fuso horário de Brasília`. */
   description: string;
@@ -55,18 +60,23 @@ export interface CouponTimeZone {
 export interface CouponsListItem {
   /** The numeric id that `coupons.delete` takes (not the code). */
   id: number;
+  /** The code buyers type at checkout (at most 25 characters), the `code` given to `coupons.create`. */
   coupon_code: string;
   /** A fraction: 0.1 is 10 %. */
   discount: number;
+  /** Activation, epoch ms (applied in `time_zone`). */
   start_date: EpochMs;
-  /** Not in the docs; present when set. */
+  /** Deactivation, epoch ms. Not in the docs; present when set. */
   end_date?: EpochMs;
   /** Lowercase, e.g. `valid`. */
   status: CouponStatus;
+  /** Whether the coupon can be used now; Hotmart does not document how it relates to `status`. */
   active: boolean;
+  /** The time zone of `start_date` and `end_date` (the account's, e.g. Brasília). */
   time_zone: CouponTimeZone;
 }
 
+/** One page of `coupons.list`: `items` and `page_info` (no `total_results`). */
 export type CouponsListPage = PageResponse<CouponsListItem>;
 
 // ---------------------------------------------------------------------------------------------------
@@ -74,71 +84,6 @@ export type CouponsListPage = PageResponse<CouponsListItem>;
 // ---------------------------------------------------------------------------------------------------
 
 const PRODUCT_ID = "the numeric product id, e.g. 1234567";
-
-function checkCode(code: unknown): void {
-  if (typeof code !== "string" || code.trim() === "") {
-    throw new HotmartInputError('code is empty: pass the coupon code buyers will type, e.g. "WELCOME10"');
-  }
-  const length = [...code].length;
-  if (length > 25) {
-    throw new HotmartInputError(
-      `code must be at most 25 characters (got ${length}): pass a shorter coupon code`,
-    );
-  }
-}
-
-function checkDiscount(discount: unknown): void {
-  if (typeof discount === "number" && Number.isFinite(discount) && discount > 0 && discount < 0.99) return;
-  let hint = "";
-  if (typeof discount === "number" && discount >= 1 && discount < 99) {
-    const fraction = discount / 100;
-    const text = Number.isInteger(discount) ? fraction.toFixed(2) : String(fraction);
-    hint = ` — did you mean ${text}?`;
-  }
-  const got =
-    typeof discount === "number" ? String(discount) : (JSON.stringify(discount) ?? String(discount));
-  throw new HotmartInputError(
-    `discount must be a fraction between 0 and 0.99 (0.10 = 10%); got ${got}${hint}`,
-  );
-}
-
-const CREATE_KEYS = [
-  "discount",
-  "start_date",
-  "end_date",
-  "affiliate",
-  "offer_ids",
-] as const satisfies readonly (keyof CouponCreateParams)[];
-
-function checkCreate(params: CouponCreateParams | undefined): void {
-  if (!params || typeof params !== "object") {
-    throw new HotmartInputError("The coupon needs a discount: pass { discount: 0.10 } for 10% off");
-  }
-  checkBodyParams(
-    "coupons.create",
-    params,
-    CREATE_KEYS,
-    "coupons.create(productId, code, { discount: 0.10 })",
-  );
-  checkDiscount(params.discount);
-  if (params.affiliate !== undefined)
-    checkPositiveInt("affiliate", params.affiliate, "the affiliate's numeric id");
-  if (params.offer_ids !== undefined) {
-    if (!Array.isArray(params.offer_ids) || params.offer_ids.length === 0) {
-      throw new HotmartInputError(
-        "offer_ids must be a non-empty array of offer ids; leave it out for every offer",
-      );
-    }
-    params.offer_ids.forEach((id, i) => {
-      checkId(`offer_ids[${i}]`, id, "an offer id");
-    });
-  }
-  const start = checkOptionalDate("start_date", params.start_date);
-  const end = checkOptionalDate("end_date", params.end_date);
-  if (start !== undefined && end !== undefined && end <= start) {
-    throw new HotmartInputError("end_date must be after start_date: the coupon would never be active");
-  }
-}
 
 const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
   call: "coupons.list",
@@ -158,7 +103,7 @@ export class Coupons extends APIResource {
    * 10 %). Resolves when Hotmart accepts it (it answers `{}`, so list the coupons to get the new id).
    *
    * @example
-   * await hotmart.coupons.create(1234567, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
+   * await hotmart.coupons.create(123456789, "WELCOME10", { discount: 0.1, end_date: new Date("2026-12-31") });
    */
   create(
     productId: number | string,
@@ -166,8 +111,13 @@ export class Coupons extends APIResource {
     params: CouponCreateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    return this._request(() => {
+    // What is sent is what was passed at the call: the checks below run after an await.
+    const given = snapshot(params);
+    return this._request(async () => {
       checkId("productId", productId, PRODUCT_ID);
+      // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
+      const { checkCode, checkCreate } = await import("./coupon-checks");
+      const params = given;
       checkCode(code);
       checkCreate(params);
       const body: Record<string, unknown> = { ...params, code };
@@ -190,7 +140,7 @@ export class Coupons extends APIResource {
    * `page_token`, `select`.
    *
    * @example
-   * const { items } = await hotmart.coupons.list(1234567, { code: "WELCOME10" });
+   * const { items } = await hotmart.coupons.list(123456789, { code: "NATAL15" });
    */
   list(
     productId: number | string,
@@ -200,9 +150,19 @@ export class Coupons extends APIResource {
     return this._list(LIST, params, options, productId);
   }
 
+  /**
+   * `list` as an async generator, named like hotmart-python's `*_autopaginate`: every coupon of every
+   * page, the same as `for await` over `list(...)`.
+   */
   declare readonly listAutopaginate: Autopaginate<Coupons["list"]>;
 
-  /** Deletes a coupon by its numeric `id` from `coupons.list` (not by its code). */
+  /**
+   * Deletes a coupon by its numeric `id` from `coupons.list` (not by its code).
+   *
+   * @example
+   * const { items } = await hotmart.coupons.list(123456789, { code: "NATAL15" });
+   * if (items[0]) await hotmart.coupons.delete(items[0].id);
+   */
   delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {
     return this._request(() => {
       checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');

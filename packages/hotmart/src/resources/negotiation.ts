@@ -1,10 +1,8 @@
 import type { APIPromise } from "../core/api-promise";
-import { HotmartInputError } from "../core/errors";
 import { APIResource } from "../core/resource";
 import type { EpochMs, OpenEnum, RequestOptions } from "../core/types";
-import { checkBodyParams } from "../internal/params";
+import { snapshot } from "../internal/params";
 import { path } from "../internal/path";
-import { checkPositiveInt, show } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -13,6 +11,7 @@ import { checkPositiveInt, show } from "./input-checks";
 /** How the negotiated amount is paid: Pix or boleto (`BILLET`; `BOLETO` is refused by Hotmart). */
 export type NegotiationPaymentType = "PIX" | "BILLET";
 
+/** The optional `discount` of a negotiation body: an absolute amount off the overdue total. */
 export interface NegotiationDiscount {
   /** The only type: an absolute amount off. */
   type: "CUSTOM";
@@ -38,8 +37,11 @@ export interface NegotiationCreateParams {
 // Results
 // ---------------------------------------------------------------------------------------------------
 
+/** How to pay the charge a negotiation created: a boleto (`billet_*` fields) or Pix (`pix_*` fields). */
 export interface NegotiationPayment {
+  /** `PIX`, `BILLET` (boleto) or `CASH_PAYMENT`, (the values Hotmart documents for this result). */
   type: OpenEnum<"BILLET" | "PIX" | "CASH_PAYMENT">;
+  /** When the boleto or Pix code expires, epoch ms. */
   expiration_date: EpochMs;
   /** Boleto only. */
   billet_url?: string;
@@ -53,83 +55,17 @@ export interface NegotiationPayment {
 
 /** The charge a negotiation created (`negotiation.create`). */
 export interface NegotiationResult {
+  /** The subscription negotiated, as sent in the body (the numeric id from `subscriptions.list`). */
   subscription_id: number;
   /** The new transaction code. */
   transaction: string;
+  /** What the buyer needs to pay: the boleto or the Pix code, and when it expires. */
   payment: NegotiationPayment;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Resource
 // ---------------------------------------------------------------------------------------------------
-
-function checkNegotiation(params: NegotiationCreateParams | undefined): void {
-  if (!params || typeof params !== "object") {
-    throw new HotmartInputError(
-      'negotiation.create needs { subscription_id, recurrences, payment_type }, e.g. { subscription_id: 1000001, recurrences: [4], payment_type: "PIX" }',
-    );
-  }
-  checkBodyParams(
-    "negotiation.create",
-    params,
-    ["subscription_id", "recurrences", "payment_type", "discount", "document"],
-    'negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" })',
-  );
-  checkPositiveInt(
-    "subscription_id",
-    params.subscription_id,
-    "the numeric subscription_id from subscriptions.list (not the subscriber code)",
-  );
-  const { recurrences } = params;
-  if (!Array.isArray(recurrences) || recurrences.length < 1 || recurrences.length > 5) {
-    const got = Array.isArray(recurrences) ? `${recurrences.length} values` : show(recurrences);
-    throw new HotmartInputError(
-      `recurrences must be an array of 1 to 5 recurrence numbers, e.g. [3, 4] (got ${got})`,
-    );
-  }
-  recurrences.forEach((n, i) => {
-    checkPositiveInt(`recurrences[${i}]`, n, "a recurrence number (1 is the first charge)");
-  });
-  if (new Set(recurrences).size !== recurrences.length) {
-    throw new HotmartInputError(
-      `recurrences lists a recurrence twice (${recurrences.join(", ")}): list each once`,
-    );
-  }
-  const type: unknown = params.payment_type;
-  if (type !== "PIX" && type !== "BILLET") {
-    throw new HotmartInputError(
-      `payment_type must be "PIX" or "BILLET" (got ${show(type)}); boleto is "BILLET" at Hotmart`,
-    );
-  }
-  if (type === "BILLET" && (typeof params.document !== "string" || params.document.trim() === "")) {
-    throw new HotmartInputError(
-      'document is required when payment_type is "BILLET": pass the buyer\'s CPF or CNPJ',
-    );
-  }
-  if (params.document !== undefined && typeof params.document !== "string") {
-    throw new HotmartInputError(
-      `document must be a string, the buyer's CPF or CNPJ (got ${show(params.document)})`,
-    );
-  }
-  const { discount } = params;
-  if (discount !== undefined) {
-    const value: unknown = discount?.value;
-    if (
-      typeof discount !== "object" ||
-      discount === null ||
-      discount.type !== "CUSTOM" ||
-      typeof value !== "number" ||
-      !Number.isFinite(value) ||
-      value <= 0
-    ) {
-      throw new HotmartInputError(
-        `discount must be { type: "CUSTOM", value: <amount off> } with a positive amount (got ${JSON.stringify(
-          discount,
-        )}); leave it out for no discount`,
-      );
-    }
-  }
-}
 
 /** Installment negotiation: offers overdue recurrences for payment by Pix or boleto. */
 export class Negotiation extends APIResource {
@@ -138,11 +74,16 @@ export class Negotiation extends APIResource {
    * every call may create a new charge, so it is never retried after an ambiguous failure.
    *
    * @example
-   * const { payment } = await hotmart.negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" });
+   * const { payment } = await hotmart.negotiation.create({ subscription_id: 40321288, recurrences: [4], payment_type: "PIX" });
    * console.log(payment.pix_code);
    */
   create(params: NegotiationCreateParams, options?: RequestOptions): APIPromise<NegotiationResult> {
-    return this._request(() => {
+    // What is sent is what was passed at the call: the checks below run after an await.
+    const given = snapshot(params);
+    return this._request(async () => {
+      // Its checks load on first use: most apps never negotiate (negotiation-checks.ts).
+      const { checkNegotiation } = await import("./negotiation-checks");
+      const params = given;
       checkNegotiation(params);
       return {
         call: "negotiation.create",

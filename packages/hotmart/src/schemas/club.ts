@@ -16,6 +16,10 @@ import { bool, loose, num, optBool, optNum, optStr, type PageSchema, page, str }
 // M1. modules (a bare array)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `ClubModulesItem`: one module of a Club (`club.modules`): `module_id`, name, display `sequence`, visibility
+ * flags, the classes (turmas) with access, `total_pages`.
+ */
 export const ClubModulesItemSchema = loose({
   module_id: str,
   name: str,
@@ -27,14 +31,20 @@ export const ClubModulesItemSchema = loose({
   total_pages: num,
 });
 
+/** `ClubModulesItem[]`: the body of `club.modules` (GET /club/api/v1/modules), a bare array, not a page. */
 export const ClubModulesListSchema = z.array(ClubModulesItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // M2. pages, v2 (a bare array) and the legacy v1
 // ---------------------------------------------------------------------------------------------------
 
+/** `ClubPageRate`: how many ratings (`total`) a page got with one `rate`, from 1 (bad) to 5 (excellent). */
 export const ClubPageRateSchema = loose({ rate: num, total: num });
 
+/**
+ * `ClubPageLiberation`: when a page is released: `type` `BY_DATE` (`liberation_date`, ISO), `BY_DAYS`
+ * (`liberation_days` after purchase) or `BY_QUIZ` (`page_id` of the quiz to finish first).
+ */
 export const ClubPageLiberationSchema = loose({
   type: ClubLiberationTypeSchema,
   /** ISO-8601 string (not epoch ms), when `BY_DATE`. */
@@ -43,16 +53,29 @@ export const ClubPageLiberationSchema = loose({
   page_id: optStr,
 });
 
+/** `ClubPageExpiration`: when access to a page expires: `type` `BY_DAYS` and `duration_days`. */
 export const ClubPageExpirationSchema = loose({ type: ClubExpirationTypeSchema, duration_days: num });
 
+/**
+ * `ClubPageClass`: a class (turma) a dripping schedule applies to: `id`, `name` (e.g. `DEFAULT_CLASS`),
+ * `default_class`.
+ */
 export const ClubPageClassSchema = loose({ id: str, name: str, default_class: bool });
 
+/**
+ * `ClubDrippingConfig`: a page's release (`liberation`) and expiry (`expiration`) schedule for some classes;
+ * no classes means every class.
+ */
 export const ClubDrippingConfigSchema = loose({
   liberation: ClubPageLiberationSchema,
   expiration: ClubPageExpirationSchema.exactOptional(),
   classes: z.array(ClubPageClassSchema),
 });
 
+/**
+ * `ClubPagesItem`: one page (lesson) of a module (`club.pages`, v2): id, name, order, type, published,
+ * comments, ratings, dripping schedules.
+ */
 export const ClubPagesItemSchema = loose({
   page_id: str,
   name: str,
@@ -66,6 +89,7 @@ export const ClubPagesItemSchema = loose({
   dripping_configs: z.array(ClubDrippingConfigSchema),
 });
 
+/** `ClubPagesItem[]`: the body of `club.pages` (GET /club/api/v2/modules/{module_id}/pages), a bare array. */
 export const ClubPagesListSchema = z.array(ClubPagesItemSchema);
 
 /** The legacy v1 page, type PageSchema, unverified: every field optional. */
@@ -85,18 +109,30 @@ export const ClubPagesV1ItemSchema = loose({
   is_published: optBool,
 });
 
+/**
+ * `ClubPagesV1Item[]`: the body of the deprecated `club.pagesV1` (GET
+ * /club/api/v1/modules/{module_id}/pages), a bare array.
+ */
 export const ClubPagesV1ListSchema = z.array(ClubPagesV1ItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // M3. students (/club/api/v1/users)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `ClubStudentProgressSummary`: a student's progress in `club.students`: pages `completed` of `total`, and
+ * `completed_percentage`.
+ */
 export const ClubStudentProgressSummarySchema = loose({
   completed_percentage: num,
   total: num,
   completed: num,
 });
 
+/**
+ * `ClubStudentsItem`: one Club member of `club.students` (GET /club/api/v1/users): Club `user_id`, name,
+ * e-mail, role, status, access dates (epoch ms), progress, class.
+ */
 export const ClubStudentsItemSchema = loose({
   user_id: str,
   name: str,
@@ -116,12 +152,17 @@ export const ClubStudentsItemSchema = loose({
   engagement: ClubEngagementSchema,
 });
 
+/** `ClubStudentsPage`: the body of `club.students`, `{ items, page_info }`. */
 export const ClubStudentsPageSchema: PageSchema<typeof ClubStudentsItemSchema> = page(ClubStudentsItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // M4. lessons
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `ClubLessonsItem`: one lesson of a student's progress (`club.lessons`): page and module names, whether
+ * completed, and when (epoch ms).
+ */
 export const ClubLessonsItemSchema = loose({
   page_id: str,
   page_name: str,
@@ -132,4 +173,8 @@ export const ClubLessonsItemSchema = loose({
   completed_date: optNum,
 });
 
+/**
+ * `ClubLessonsResponse`: the body of `club.lessons` (GET /club/api/v1/users/{user_id}/lessons): the student's
+ * `lessons`, each with whether it is completed.
+ */
 export const ClubLessonsResponseSchema = loose({ lessons: z.array(ClubLessonsItemSchema) });

@@ -9,6 +9,10 @@ import {
 } from "./enums";
 import { bool, loose, MoneySchema, num, optNum, type PageSchema, page, str } from "./shared";
 
+/**
+ * `ProductsListItem`: one product of `products.list` (GET /products/api/v1/products): id, `ucode` (what
+ * offers and plans take), status, format, `created_at` (epoch ms), refund window in days.
+ */
 export const ProductsListItemSchema = loose({
   id: num,
   name: str,
@@ -20,8 +24,16 @@ export const ProductsListItemSchema = loose({
   warranty_period: num,
 });
 
+/**
+ * `ProductsListPage`: the body of `products.list`, `{ items, page_info }`; the schema `validate` checks it
+ * against.
+ */
 export const ProductsListPageSchema: PageSchema<typeof ProductsListItemSchema> = page(ProductsListItemSchema);
 
+/**
+ * `ProductsOffersItem`: one offer of a product (`products.offers`, GET
+ * /products/api/v1/products/{ucode}/offers): code, name, price, English `payment_mode`, flags.
+ */
 export const ProductsOffersItemSchema = loose({
   code: str,
   name: str,
@@ -33,9 +45,14 @@ export const ProductsOffersItemSchema = loose({
   is_main_offer: bool,
 });
 
+/** `ProductsOffersPage`: the body of `products.offers`, `{ items, page_info }`. */
 export const ProductsOffersPageSchema: PageSchema<typeof ProductsOffersItemSchema> =
   page(ProductsOffersItemSchema);
 
+/**
+ * `ProductsPlansItem`: one subscription plan of a product (`products.plans`, GET
+ * /products/api/v1/products/{ucode}/plans): code, price, periodicity, Portuguese `payment_mode`, trial days.
+ */
 export const ProductsPlansItemSchema = loose({
   code: str,
   name: str,
@@ -49,6 +66,7 @@ export const ProductsPlansItemSchema = loose({
   is_switch_plan_enabled: bool,
 });
 
+/** `ProductsPlansPage`: the body of `products.plans`, `{ items, page_info }`. */
 export const ProductsPlansPageSchema: PageSchema<typeof ProductsPlansItemSchema> =
   page(ProductsPlansItemSchema);
 
@@ -56,8 +74,16 @@ export const ProductsPlansPageSchema: PageSchema<typeof ProductsPlansItemSchema>
 // Coupons
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `CouponTimeZone`: the time zone of a coupon's dates in `coupons.list`: IANA `id` (e.g.
+ * `America/Sao_Paulo`), `name`, `description`, `offset` (e.g. `-03:00`).
+ */
 export const CouponTimeZoneSchema = loose({ description: str, id: str, name: str, offset: str });
 
+/**
+ * `CouponsListItem`: one coupon of `coupons.list` (GET /products/api/v1/coupon/product/{product_id}): numeric
+ * `id` (what `coupons.delete` takes), code, `discount` as a fraction (0.1 is 10 %), dates in epoch ms.
+ */
 export const CouponsListItemSchema = loose({
   id: num,
   coupon_code: str,
@@ -69,4 +95,5 @@ export const CouponsListItemSchema = loose({
   time_zone: CouponTimeZoneSchema,
 });
 
+/** `CouponsListPage`: the body of `coupons.list`, `{ items, page_info }`. */
 export const CouponsListPageSchema: PageSchema<typeof CouponsListItemSchema> = page(CouponsListItemSchema);

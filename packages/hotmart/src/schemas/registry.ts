@@ -41,28 +41,51 @@ import {
  * it.
  */
 export interface ResponseSchemas {
+  /** The body of `sales.history`. */
   readonly SalesHistoryPage: typeof SalesHistoryPageSchema;
+  /** The body of `sales.summary`. */
   readonly SalesSummaryPage: typeof SalesSummaryPageSchema;
+  /** The body of `sales.participants`. */
   readonly SalesParticipantsPage: typeof SalesParticipantsPageSchema;
+  /** The body of `sales.commissions`. */
   readonly SalesCommissionsPage: typeof SalesCommissionsPageSchema;
+  /** The body of `sales.priceDetails`. */
   readonly SalesPriceDetailsPage: typeof SalesPriceDetailsPageSchema;
+  /** The body of `subscriptions.list`. */
   readonly SubscriptionsListPage: typeof SubscriptionsListPageSchema;
+  /** The body of `subscriptions.summary`. */
   readonly SubscriptionsSummaryPage: typeof SubscriptionsSummaryPageSchema;
+  /** The body of `subscriptions.transactions`. */
   readonly SubscriptionsTransactionsPage: typeof SubscriptionsTransactionsPageSchema;
+  /** The body of `products.list`. */
   readonly ProductsListPage: typeof ProductsListPageSchema;
+  /** The body of `products.offers`. */
   readonly ProductsOffersPage: typeof ProductsOffersPageSchema;
+  /** The body of `products.plans`. */
   readonly ProductsPlansPage: typeof ProductsPlansPageSchema;
+  /** The body of `coupons.list`. */
   readonly CouponsListPage: typeof CouponsListPageSchema;
+  /** The body of `club.students`. */
   readonly ClubStudentsPage: typeof ClubStudentsPageSchema;
+  /** The body of `events.tickets`. */
   readonly EventsTicketsPage: typeof EventsTicketsPageSchema;
+  /** The body of `subscriptions.purchases` (a bare array). */
   readonly SubscriptionsPurchasesList: typeof SubscriptionsPurchasesListSchema;
+  /** The body of `club.modules` (a bare array). */
   readonly ClubModulesList: typeof ClubModulesListSchema;
+  /** The body of `club.pages` (a bare array). */
   readonly ClubPagesList: typeof ClubPagesListSchema;
+  /** The body of the deprecated `club.pagesV1` (a bare array). */
   readonly ClubPagesV1List: typeof ClubPagesV1ListSchema;
+  /** The body of `subscriptions.cancelSingle` and `subscriptions.reactivateSingle`. */
   readonly SubscriptionResult: typeof SubscriptionResultSchema;
+  /** The body of `subscriptions.cancel` and `subscriptions.reactivate`. */
   readonly SubscriptionsBulkResult: typeof SubscriptionsBulkResultSchema;
+  /** The body of `club.lessons`. */
   readonly ClubLessonsResponse: typeof ClubLessonsResponseSchema;
+  /** The body of `events.get`. */
   readonly EventInfo: typeof EventInfoSchema;
+  /** The body of `negotiation.create`. */
   readonly NegotiationResult: typeof NegotiationResultSchema;
 }
 
@@ -103,11 +126,15 @@ type Assert<T extends true> = T;
 // biome-ignore lint/correctness/noUnusedVariables: a compile-time check, nothing to use
 type NamesAgree = Assert<Same<ResponseSchemaName, SchemaName>>;
 
+/**
+ * The type of `registry`: the response schemas by name, with the `check` the SDK calls when `validate` is on.
+ */
 export interface ResponseSchemaRegistry extends SchemaRegistry {
   /** The schemas by name. */
   readonly schemas: ResponseSchemas;
   /** Every name, in the order above. */
   names(): ResponseSchemaName[];
+  /** True when `name` is the name of a response schema (narrows it to `ResponseSchemaName`). */
   has(name: string): name is ResponseSchemaName;
 }
 

@@ -33,6 +33,10 @@ import {
 // U1. list
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `SubscriptionsListPlan`: a subscription's plan in `subscriptions.list`: name, `id` (the `plan_id` filter),
+ * `recurrency_period` in days, `max_charge_cycles`.
+ */
 export const SubscriptionsListPlanSchema = loose({
   name: str,
   id: num,
@@ -40,10 +44,19 @@ export const SubscriptionsListPlanSchema = loose({
   max_charge_cycles: optNum,
 });
 
+/** `SubscriptionsListProduct`: a subscription's product in `subscriptions.list`: `id`, `name` and `ucode`. */
 export const SubscriptionsListProductSchema = loose({ id: num, name: str, ucode: str });
 
+/**
+ * `SubscriptionsListSubscriber`: the subscriber in `subscriptions.list`: name, e-mail and Hotmart user id
+ * `ucode`.
+ */
 export const SubscriptionsListSubscriberSchema = loose({ name: str, email: str, ucode: str });
 
+/**
+ * `SubscriptionsListItem`: one subscription of `subscriptions.list` (GET /payments/api/v1/subscriptions):
+ * codes, status, dates (epoch ms), plan, product, price, subscriber.
+ */
 export const SubscriptionsListItemSchema = loose({
   subscriber_code: str,
   subscription_id: num,
@@ -60,6 +73,10 @@ export const SubscriptionsListItemSchema = loose({
   subscriber: SubscriptionsListSubscriberSchema,
 });
 
+/**
+ * `SubscriptionsListPage`: the body of `subscriptions.list`, `{ items, page_info }`; the schema `validate`
+ * checks it against.
+ */
 export const SubscriptionsListPageSchema: PageSchema<typeof SubscriptionsListItemSchema> =
   page(SubscriptionsListItemSchema);
 
@@ -67,6 +84,10 @@ export const SubscriptionsListPageSchema: PageSchema<typeof SubscriptionsListIte
 // U2. summary
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `SubscriptionsSummaryLastRecurrency`: the latest recurrence in `subscriptions.summary`: number, request
+ * date (epoch ms), payment status, billing type.
+ */
 export const SubscriptionsSummaryLastRecurrencySchema = loose({
   number: num,
   request_date: num,
@@ -75,10 +96,21 @@ export const SubscriptionsSummaryLastRecurrencySchema = loose({
   billing_type: BillingTypeSchema,
 });
 
+/**
+ * `SubscriptionsUnpaidRecurrency`: an unpaid recurrence in `subscriptions.summary`: its `number` and
+ * `charge_date` (epoch ms).
+ */
 export const SubscriptionsUnpaidRecurrencySchema = loose({ number: num, charge_date: num });
 
+/**
+ * `SubscriptionsSummarySubscriber`: the subscriber in `subscriptions.summary`: name, numeric `id` and e-mail.
+ */
 export const SubscriptionsSummarySubscriberSchema = loose({ name: str, id: num, email: str });
 
+/**
+ * `SubscriptionsSummaryItem`: one subscription of `subscriptions.summary` (GET
+ * /payments/api/v1/subscriptions/summary), with its last and unpaid recurrences.
+ */
 export const SubscriptionsSummaryItemSchema = loose({
   subscriber_code: str,
   subscription_id: num,
@@ -95,6 +127,7 @@ export const SubscriptionsSummaryItemSchema = loose({
   subscriber: SubscriptionsSummarySubscriberSchema,
 });
 
+/** `SubscriptionsSummaryPage`: the body of `subscriptions.summary`, `{ items, page_info }`. */
 export const SubscriptionsSummaryPageSchema: PageSchema<typeof SubscriptionsSummaryItemSchema> = page(
   SubscriptionsSummaryItemSchema,
 );
@@ -103,12 +136,20 @@ export const SubscriptionsSummaryPageSchema: PageSchema<typeof SubscriptionsSumm
 // U3. transactions
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `SubscriptionsTransactionTrialInfo`: a subscription's trial in `subscriptions.transactions`: whether it has
+ * one, its length in days, and its end (epoch ms, may be `null`).
+ */
 export const SubscriptionsTransactionTrialInfoSchema = loose({
   trial: bool,
   trial_period: num,
   trial_end: num.nullable().exactOptional(),
 });
 
+/**
+ * `SubscriptionsTransactionPlan`: the plan in `subscriptions.transactions`: name, `recurrency_period` in
+ * days, `recurrency_type` (free text, e.g. `MONTHLY`), coupon and offer.
+ */
 export const SubscriptionsTransactionPlanSchema = loose({
   name: str,
   recurrency_period: RecurrencyPeriodSchema,
@@ -117,6 +158,10 @@ export const SubscriptionsTransactionPlanSchema = loose({
   offer: loose({ code: str, description: str, key: str }),
 });
 
+/**
+ * `SubscriptionsTransactionRecurrency`: the recurrence a transaction belongs to in
+ * `subscriptions.transactions`: number, status, start (epoch ms), how it came about, retries.
+ */
 export const SubscriptionsTransactionRecurrencySchema = loose({
   status: RecurrencyStatusSchema,
   number: num,
@@ -133,6 +178,10 @@ export const SubscriptionsTransactionRecurrencySchema = loose({
   scheduled_retry: optNum,
 });
 
+/**
+ * `SubscriptionsTransactionPayment`: a transaction's payment in `subscriptions.transactions`: type, card
+ * brand, refusal message, boleto and Pix dates (epoch ms).
+ */
 export const SubscriptionsTransactionPaymentSchema = loose({
   payment_type: PaymentTypeSchema,
   credit_card_flag: optStr,
@@ -147,6 +196,10 @@ export const SubscriptionsTransactionPaymentSchema = loose({
 /** Note `currency`, not `currency_code`, on this endpoint. */
 export const SubscriptionsTransactionPriceSchema = loose({ currency: str, value: num, total_value: num });
 
+/**
+ * `SubscriptionsTransactionCommission`: the commission on a transaction in `subscriptions.transactions`, in
+ * one commission currency: expected (`original_value`) and paid values, the producer's part, currency, rate.
+ */
 export const SubscriptionsTransactionCommissionSchema = loose({
   conversion_rate: num,
   currency: str,
@@ -156,6 +209,10 @@ export const SubscriptionsTransactionCommissionSchema = loose({
   producer_paid_value: num,
 });
 
+/**
+ * `SubscriptionsTransactionPurchase`: the purchase of a transaction in `subscriptions.transactions`:
+ * transaction, dates (epoch ms), status, payment, instalment, price, commission.
+ */
 export const SubscriptionsTransactionPurchaseSchema = loose({
   transaction: str,
   order_date: num,
@@ -167,6 +224,10 @@ export const SubscriptionsTransactionPurchaseSchema = loose({
   commission: SubscriptionsTransactionCommissionSchema,
 });
 
+/**
+ * `SubscriptionsTransactionSubscriber`: the subscriber in `subscriptions.transactions`: numeric `id`, name,
+ * e-mail and phone.
+ */
 export const SubscriptionsTransactionSubscriberSchema = loose({
   id: num,
   name: str,
@@ -175,6 +236,10 @@ export const SubscriptionsTransactionSubscriberSchema = loose({
   phone: optStr,
 });
 
+/**
+ * `SubscriptionsTransactionsItem`: one recurrence transaction of `subscriptions.transactions` (GET
+ * /payments/api/v1/subscriptions/transactions).
+ */
 export const SubscriptionsTransactionsItemSchema = loose({
   subscription_id: num,
   last_update: num,
@@ -201,6 +266,7 @@ export const SubscriptionsTransactionsItemSchema = loose({
   producer: loose({ name: str }),
 });
 
+/** `SubscriptionsTransactionsPage`: the body of `subscriptions.transactions`, `{ items, page_info }`. */
 export const SubscriptionsTransactionsPageSchema: PageSchema<typeof SubscriptionsTransactionsItemSchema> =
   page(SubscriptionsTransactionsItemSchema);
 
@@ -208,6 +274,10 @@ export const SubscriptionsTransactionsPageSchema: PageSchema<typeof Subscription
 // U4. purchases (a bare array)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `SubscriptionsPurchasesItem`: one payment of a subscriber's subscription (`subscriptions.purchases`):
+ * transaction, status, price, payment, recurrence number, whether still under warranty.
+ */
 export const SubscriptionsPurchasesItemSchema = loose({
   transaction: str,
   approved_date: optNum,
@@ -221,12 +291,21 @@ export const SubscriptionsPurchasesItemSchema = loose({
   purchase_subscription: bool,
 });
 
+/**
+ * `SubscriptionsPurchasesItem[]`: the body of `subscriptions.purchases` (GET
+ * /payments/api/v1/subscriptions/{subscriber_code}/purchases), a bare array, not a page.
+ */
 export const SubscriptionsPurchasesListSchema = z.array(SubscriptionsPurchasesItemSchema);
 
 // ---------------------------------------------------------------------------------------------------
 // U5–U8. cancel and reactivate (dates are "YYYY-MM-DD hh:mm:ss" strings here; every field optional)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `SubscriptionResult`: what `subscriptions.cancelSingle` and `reactivateSingle` answer, and each entry of a
+ * bulk result. Dates here are `"YYYY-MM-DD hh:mm:ss"` strings, not epoch ms; every field is optional; `error`
+ * is set on a failed entry.
+ */
 export const SubscriptionResultSchema = loose({
   status: openEnum(["ACTIVE", "INACTIVE"]).exactOptional(),
   subscriber_code: optStr,
@@ -247,6 +326,11 @@ export const SubscriptionResultSchema = loose({
   ]).exactOptional(),
 });
 
+/**
+ * `SubscriptionsBulkResult`: what `subscriptions.cancel` and `subscriptions.reactivate` answer: the entries
+ * that succeeded and those that failed, each a `SubscriptionResult`. Per-item failures come inside a 200, not
+ * as HTTP errors.
+ */
 export const SubscriptionsBulkResultSchema = loose({
   success_subscriptions: z.array(SubscriptionResultSchema),
   fail_subscriptions: z.array(SubscriptionResultSchema),

@@ -24,8 +24,17 @@ const optBool = bool.optional();
 // Shared
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `WebhookMoney`: webhook money, `{ value, currency_value }`: an amount in currency units (not cents) and its
+ * ISO-4217 code.
+ */
 export const WebhookMoneySchema = z.looseObject({ value: num, currency_value: str });
+/**
+ * `WebhookNamedProduct`: `{ id, name }` of a product in the non-purchase events; `id` is Hotmart's numeric
+ * product id.
+ */
 export const WebhookNamedProductSchema = z.looseObject({ id: num, name: str });
+/** `WebhookPlanRef`: `{ id, name }` of a subscription plan; `id` is the `plan_id` of the REST API. */
 export const WebhookPlanRefSchema = z.looseObject({ id: num, name: str });
 
 function envelope<const Name extends string, Data extends z.ZodType>(name: Name, data: Data) {
@@ -48,6 +57,11 @@ function normalized<Schema extends z.ZodType>(schema: Schema) {
 // Purchase events (§9.5)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `WebhookPurchaseProduct`: `data.product` of the purchase events (id, ucode, name, co-production, refund
+ * window end as ISO, bundle content). Validates an already normalised value (a part of a parsed event); the
+ * event schemas normalise raw input first.
+ */
 export const WebhookPurchaseProductSchema = z.looseObject({
   id: num,
   ucode: str,
@@ -66,8 +80,13 @@ export const WebhookPurchaseProductSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * `WebhookAffiliate`: one entry of `data.affiliates` (`affiliate_code`, `name`); both are `""` in the
+ * placeholder sent when there is no affiliate.
+ */
 export const WebhookAffiliateSchema = z.looseObject({ affiliate_code: str, name: str });
 
+/** `WebhookBuyerAddress`: `data.buyer.address`, every field an optional string (note `zipcode`). */
 export const WebhookBuyerAddressSchema = z.looseObject({
   country_iso: optStr,
   country: optStr,
@@ -81,6 +100,10 @@ export const WebhookBuyerAddressSchema = z.looseObject({
   number: optStr,
 });
 
+/**
+ * `WebhookBuyer`: `data.buyer` of the purchase events; only `email` is required, the rest is often missing in
+ * real traffic.
+ */
 export const WebhookBuyerSchema = z.looseObject({
   email: str,
   name: optStr,
@@ -94,8 +117,17 @@ export const WebhookBuyerSchema = z.looseObject({
   phone: optStr,
 });
 
+/**
+ * `WebhookProducer`: `data.producer` of the purchase events: `name`, and `document` and `legal_nature` when
+ * sent.
+ */
 export const WebhookProducerSchema = z.looseObject({ name: str, document: optStr, legal_nature: optStr });
 
+/**
+ * `WebhookCommission`: one entry of `data.commissions`: `value` in currency units, `source` (`PRODUCER`,
+ * `MARKETPLACE`, ...), `currency_value`. Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
+ */
 export const WebhookCommissionSchema = z.looseObject({
   value: num,
   source: str,
@@ -105,6 +137,11 @@ export const WebhookCommissionSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * `WebhookPurchasePayment`: `data.purchase.payment`: type, instalments, boleto and Pix details
+ * (`pix_expiration_date` in epoch ms), refusal reason (free text). Validates an already normalised value (a
+ * part of a parsed event); the event schemas normalise raw input first.
+ */
 export const WebhookPurchasePaymentSchema = z.looseObject({
   type: str,
   installments_number: num,
@@ -116,6 +153,11 @@ export const WebhookPurchasePaymentSchema = z.looseObject({
   refusal_reason: optStr,
 });
 
+/**
+ * `WebhookPurchase`: `data.purchase` of the purchase events: transaction, status, prices, offer, payment,
+ * dates in epoch ms. Validates an already normalised value (a part of a parsed event); the event schemas
+ * normalise raw input first.
+ */
 export const WebhookPurchaseSchema = z.looseObject({
   approved_date: num.nullable().optional(),
   full_price: WebhookMoneySchema,
@@ -142,12 +184,22 @@ export const WebhookPurchaseSchema = z.looseObject({
   buyer_ip: optStr,
 });
 
+/**
+ * `WebhookPurchaseSubscription`: `data.subscription` of the purchase events (subscription products only):
+ * status, plan, `subscriber.code`. Validates an already normalised value (a part of a parsed event); the
+ * event schemas normalise raw input first.
+ */
 export const WebhookPurchaseSubscriptionSchema = z.looseObject({
   status: str,
   plan: WebhookPlanRefSchema.optional(),
   subscriber: z.looseObject({ code: str }),
 });
 
+/**
+ * `WebhookPurchaseShipping`: `data.shipping` of the purchase events (physical products only): cost, estimated
+ * delivery days, carrier, fulfillment. Validates an already normalised value (a part of a parsed event); the
+ * event schemas normalise raw input first.
+ */
 export const WebhookPurchaseShippingSchema = z.looseObject({
   cost: WebhookMoneySchema.optional(),
   estimated_delivery_days: optNum,
@@ -155,6 +207,11 @@ export const WebhookPurchaseShippingSchema = z.looseObject({
   fulfillment: z.looseObject({ service: optStr }).optional(),
 });
 
+/**
+ * `WebhookPurchaseData`: the `data` of the nine purchase events: product, affiliates, buyer, producer,
+ * commissions, purchase, subscription, shipping. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
+ */
 export const WebhookPurchaseDataSchema = z.looseObject({
   product: WebhookPurchaseProductSchema,
   affiliates: z.array(WebhookAffiliateSchema),
@@ -180,6 +237,11 @@ const PurchaseDelayed = envelope("PURCHASE_DELAYED", WebhookPurchaseDataSchema);
 // Other events (§9.6 – §9.12)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `WebhookCartAbandonmentData`: the `data` of `PURCHASE_OUT_OF_SHOPPING_CART`: the product, what the lead
+ * typed, the checkout's offer and country. Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
+ */
 export const WebhookCartAbandonmentDataSchema = z.looseObject({
   affiliate: optBool,
   product: WebhookNamedProductSchema,
@@ -189,6 +251,11 @@ export const WebhookCartAbandonmentDataSchema = z.looseObject({
 });
 const PurchaseOutOfShoppingCart = envelope("PURCHASE_OUT_OF_SHOPPING_CART", WebhookCartAbandonmentDataSchema);
 
+/**
+ * `WebhookSubscriptionCancellationData`: the `data` of `SUBSCRIPTION_CANCELLATION`: subscriber, subscription,
+ * product, cancellation and next-charge dates (epoch ms). Validates an already normalised value (a part of a
+ * parsed event); the event schemas normalise raw input first.
+ */
 export const WebhookSubscriptionCancellationDataSchema = z.looseObject({
   actual_recurrence_value: optNum,
   cancellation_date: num,
@@ -207,6 +274,11 @@ const SubscriptionCancellation = envelope(
   WebhookSubscriptionCancellationDataSchema,
 );
 
+/**
+ * `WebhookSwitchPlanData`: the `data` of `SWITCH_PLAN`: the subscription (flat `subscriber_code`) and the
+ * plans, `current: true` marking the new one. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
+ */
 export const WebhookSwitchPlanDataSchema = z.looseObject({
   switch_plan_date: num,
   subscription: z.looseObject({
@@ -222,6 +294,11 @@ export const WebhookSwitchPlanDataSchema = z.looseObject({
 });
 const SwitchPlan = envelope("SWITCH_PLAN", WebhookSwitchPlanDataSchema);
 
+/**
+ * `WebhookChargeDateChangeData`: the `data` of `UPDATE_SUBSCRIPTION_CHARGE_DATE`: subscriber, old and new
+ * charge day, next charge as an ISO string, plan. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
+ */
 export const WebhookChargeDateChangeDataSchema = z.looseObject({
   subscriber: z.looseObject({ code: str, name: optStr, email: optStr }),
   subscription: z.looseObject({
@@ -238,13 +315,24 @@ const UpdateSubscriptionChargeDate = envelope(
   WebhookChargeDateChangeDataSchema,
 );
 
+/** `WebhookClubUser`: the student of the Club events: `email` (required) and `name`. */
 export const WebhookClubUserSchema = z.looseObject({ name: optStr, email: str });
+/**
+ * `WebhookClubFirstAccessData`: the `data` of `CLUB_FIRST_ACCESS`: the course (product) and the student.
+ * Validates an already normalised value (a part of a parsed event); the event schemas normalise raw input
+ * first.
+ */
 export const WebhookClubFirstAccessDataSchema = z.looseObject({
   product: WebhookNamedProductSchema,
   user: WebhookClubUserSchema,
 });
 const ClubFirstAccess = envelope("CLUB_FIRST_ACCESS", WebhookClubFirstAccessDataSchema);
 
+/**
+ * `WebhookClubModuleCompletedData`: the `data` of `CLUB_MODULE_COMPLETED`: the course, the student and the
+ * module (`id` is the Club `module_id`). Validates an already normalised value (a part of a parsed event);
+ * the event schemas normalise raw input first.
+ */
 export const WebhookClubModuleCompletedDataSchema = z.looseObject({
   product: WebhookNamedProductSchema,
   user: WebhookClubUserSchema,
@@ -252,6 +340,10 @@ export const WebhookClubModuleCompletedDataSchema = z.looseObject({
 });
 const ClubModuleCompleted = envelope("CLUB_MODULE_COMPLETED", WebhookClubModuleCompletedDataSchema);
 
+/**
+ * `WebhookFulfillmentAddress`: an address of `ORDER_FULFILLMENT`, every field an optional string (note
+ * `zip_code`).
+ */
 export const WebhookFulfillmentAddressSchema = z.looseObject({
   address: optStr,
   number: optStr,
@@ -263,6 +355,7 @@ export const WebhookFulfillmentAddressSchema = z.looseObject({
   country: optStr,
 });
 
+/** `WebhookFulfillmentPerson`: the shopper or the payer of `ORDER_FULFILLMENT`, every field optional. */
 export const WebhookFulfillmentPersonSchema = z.looseObject({
   country: optStr,
   phone: optStr,
@@ -275,6 +368,11 @@ export const WebhookFulfillmentPersonSchema = z.looseObject({
   address: WebhookFulfillmentAddressSchema.optional(),
 });
 
+/**
+ * `WebhookFulfillmentLineItem`: one product of an `ORDER_FULFILLMENT` order: offer, product, quantity,
+ * variant, dimensions (cm, kg). Validates an already normalised value (a part of a parsed event); the event
+ * schemas normalise raw input first.
+ */
 export const WebhookFulfillmentLineItemSchema = z.looseObject({
   offer: z.looseObject({ price: WebhookMoneySchema.optional(), code: optStr }).optional(),
   product: z.looseObject({
@@ -297,6 +395,11 @@ export const WebhookFulfillmentLineItemSchema = z.looseObject({
   dimension: z.looseObject({ depth: optNum, width: optNum, height: optNum, weight: optNum }).optional(),
 });
 
+/**
+ * `WebhookOrderFulfillmentData`: the `data` of `ORDER_FULFILLMENT`: the purchase and shopper, line items,
+ * delivery, shipping, fulfillment service, billing. Validates an already normalised value (a part of a parsed
+ * event); the event schemas normalise raw input first.
+ */
 export const WebhookOrderFulfillmentDataSchema = z.looseObject({
   purchase: z.looseObject({
     full_price: WebhookMoneySchema.optional(),
@@ -337,21 +440,85 @@ const OrderFulfillment = envelope("ORDER_FULFILLMENT", WebhookOrderFulfillmentDa
 // Public event schemas: normalise, then validate.
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * `WebhookPurchaseApprovedEvent`: a `PURCHASE_APPROVED` event (the purchase was paid). Normalises raw input
+ * (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseApprovedEventSchema = normalized(PurchaseApproved);
+/**
+ * `WebhookPurchaseCompleteEvent`: a `PURCHASE_COMPLETE` event (paid, and the refund window is over).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseCompleteEventSchema = normalized(PurchaseComplete);
+/**
+ * `WebhookPurchaseCanceledEvent`: a `PURCHASE_CANCELED` event (the payment failed or was cancelled).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseCanceledEventSchema = normalized(PurchaseCanceled);
+/**
+ * `WebhookPurchaseRefundedEvent`: a `PURCHASE_REFUNDED` event. Normalises raw input (an object or JSON text)
+ * as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseRefundedEventSchema = normalized(PurchaseRefunded);
+/**
+ * `WebhookPurchaseChargebackEvent`: a `PURCHASE_CHARGEBACK` event. Normalises raw input (an object or JSON
+ * text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseChargebackEventSchema = normalized(PurchaseChargeback);
+/**
+ * `WebhookPurchaseBilletPrintedEvent`: a `PURCHASE_BILLET_PRINTED` event (a boleto or Pix code awaits
+ * payment). Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseBilletPrintedEventSchema = normalized(PurchaseBilletPrinted);
+/**
+ * `WebhookPurchaseProtestEvent`: a `PURCHASE_PROTEST` event (the buyer asked for a refund). Normalises raw
+ * input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseProtestEventSchema = normalized(PurchaseProtest);
+/**
+ * `WebhookPurchaseExpiredEvent`: a `PURCHASE_EXPIRED` event (a boleto or Pix code was not paid in time).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseExpiredEventSchema = normalized(PurchaseExpired);
+/**
+ * `WebhookPurchaseDelayedEvent`: a `PURCHASE_DELAYED` event (a subscription renewal is unpaid). Normalises
+ * raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseDelayedEventSchema = normalized(PurchaseDelayed);
+/**
+ * `WebhookPurchaseOutOfShoppingCartEvent`: a `PURCHASE_OUT_OF_SHOPPING_CART` event (cart abandonment).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookPurchaseOutOfShoppingCartEventSchema = normalized(PurchaseOutOfShoppingCart);
+/**
+ * `WebhookSubscriptionCancellationEvent`: a `SUBSCRIPTION_CANCELLATION` event. Normalises raw input (an
+ * object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookSubscriptionCancellationEventSchema = normalized(SubscriptionCancellation);
+/**
+ * `WebhookSwitchPlanEvent`: a `SWITCH_PLAN` event (the subscriber changed plans). Normalises raw input (an
+ * object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookSwitchPlanEventSchema = normalized(SwitchPlan);
+/**
+ * `WebhookUpdateSubscriptionChargeDateEvent`: an `UPDATE_SUBSCRIPTION_CHARGE_DATE` event (the charge day
+ * changed). Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookUpdateSubscriptionChargeDateEventSchema = normalized(UpdateSubscriptionChargeDate);
+/**
+ * `WebhookClubFirstAccessEvent`: a `CLUB_FIRST_ACCESS` event (a student's first access to a course); reads
+ * `creationDate` too. Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookClubFirstAccessEventSchema = normalized(ClubFirstAccess);
+/**
+ * `WebhookClubModuleCompletedEvent`: a `CLUB_MODULE_COMPLETED` event (a student completed a module).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookClubModuleCompletedEventSchema = normalized(ClubModuleCompleted);
+/**
+ * `WebhookOrderFulfillmentEvent`: an `ORDER_FULFILLMENT` event (an approved physical-product order to ship).
+ * Normalises raw input (an object or JSON text) as `parseWebhook` does, then validates.
+ */
 export const WebhookOrderFulfillmentEventSchema = normalized(OrderFulfillment);
 
 /** The nine purchase events. */

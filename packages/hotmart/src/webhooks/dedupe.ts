@@ -34,6 +34,7 @@ export interface WebhookDedupeStore {
   release(key: string): void | Promise<void>;
 }
 
+/** Options of `new MemoryDedupeStore(options)`: how long keys are remembered and how many. */
 export interface MemoryDedupeStoreOptions {
   /** How long a processed key is remembered. Default 7 days (Hotmart's retries span hours). */
   ttlMs?: number | undefined;
@@ -80,11 +81,13 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     return true;
   }
 
+  /** Marks `key` processed; it is remembered for `ttlMs` (default 7 days). */
   complete(key: string): void {
     const now = this.#now();
     this.#set(key, { state: "done", expiresAt: now + this.#ttlMs }, now);
   }
 
+  /** Drops a claim still in progress so a re-delivery is processed; a completed key stays processed. */
   release(key: string): void {
     const entry = this.#entries.get(key);
     // Only a claim in progress is released: a key already completed stays processed.
@@ -102,6 +105,10 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     return this.#entries.size;
   }
 
+  /**
+   * Forgets every key, processed or in progress: the next delivery of any event is processed again. For tests
+   * and resets.
+   */
   clear(): void {
     this.#entries.clear();
   }

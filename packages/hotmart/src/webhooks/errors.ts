@@ -13,9 +13,14 @@ export type WebhookVerificationReason =
  * hottok.
  */
 export class WebhookVerificationError extends HotmartError {
+  /**
+   * Always `"WebhookVerificationError"`: survives minification, unlike the class name, for `error.name`
+   * checks and logs.
+   */
   override name = "WebhookVerificationError";
   /** The HTTP status a webhook endpoint should answer with. */
   readonly status = 401;
+  /** `"missing"` (no hottok anywhere) or `"mismatch"` (a hottok that is not the configured one). */
   readonly reason: WebhookVerificationReason;
   /** Where the hottok that did not match was read from (absent when none was found). */
   readonly source: "header" | "body" | undefined;
@@ -39,11 +44,29 @@ export class WebhookVerificationError extends HotmartError {
 
 /** Why a webhook body could not be read. */
 export type WebhookPayloadReason =
+  /**
+   * A JSON content type (or, without one, a body starting with `{` or `[`) whose body does not parse. Status
+   * 400.
+   */
   | "invalid_json"
+  /**
+   * Not a v2 event envelope (not an object; no `event`, `id` or readable `creation_date`; `data` not an
+   * object), neither JSON nor form data, or a body that could not be read. Status 400.
+   */
   | "invalid_envelope"
+  /**
+   * A content type other than JSON or form data; for a handler with `legacy: false`, form data too. Status
+   * 415.
+   */
   | "unsupported_media_type"
+  /** The body is larger than the handler's `maxBodyBytes` (default 1 MiB). Status 413. */
   | "too_large"
+  /**
+   * A legacy v1.0.0 form-encoded postback where only v2 events are accepted (`constructEvent` without `{
+   * legacy: true }`, a handler with `legacy: false`). Status 400.
+   */
   | "legacy_not_accepted"
+  /** Not a POST: Hotmart only POSTs webhooks. Status 405. */
   | "method_not_allowed";
 
 /**
@@ -53,8 +76,17 @@ export type WebhookPayloadReason =
  * personal data.
  */
 export class WebhookPayloadError extends HotmartError {
+  /**
+   * Always `"WebhookPayloadError"`: survives minification, unlike the class name, for `error.name` checks and
+   * logs.
+   */
   override name = "WebhookPayloadError";
+  /**
+   * The HTTP status a webhook endpoint should answer with, derived from `reason`: 413 for `too_large`, 415
+   * for `unsupported_media_type`, 405 for `method_not_allowed`, 400 otherwise.
+   */
   readonly status: 400 | 405 | 413 | 415;
+  /** What was wrong with the body; `status` follows from it. */
   readonly reason: WebhookPayloadReason;
 
   constructor(message: string, reason: WebhookPayloadReason, options?: { cause?: unknown }) {

@@ -81,6 +81,10 @@ function contentTypeOf(headers: WebhookHeaders | undefined): string | undefined 
 // constructEvent
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The fourth argument of `constructEvent`: the content type to parse by and whether legacy v1 posts are
+ * accepted.
+ */
 export interface ConstructEventOptions {
   /** Overrides the `Content-Type` read from `headers`. */
   contentType?: string | null | undefined;
@@ -165,11 +169,16 @@ export type WebhookHandlers = { [Name in WebhookEventName]?: WebhookEventHandler
 export interface WebhookErrorInfo {
   /** The status answered: 401, 400, 413, 415 or 500. */
   status: number;
+  /** The request that got this answer (its body may already be consumed). */
   request: Request;
   /** The parsed event, when the failure came after parsing. */
   payload?: WebhookPayload;
 }
 
+/**
+ * Options of `createWebhookHandler` (and `createNodeWebhookHandler`): the hottok to verify, a callback per
+ * event name, deduplication, body limits and logging.
+ */
 export interface WebhookHandlerOptions {
   /**
    * The account's hottok (Hotmart: Tools → Webhook → Authentication), or several during a rotation.

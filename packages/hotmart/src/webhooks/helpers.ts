@@ -42,6 +42,10 @@ export function isWebhookEvent<Name extends WebhookEventName>(
 // Purchase kind
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * What `purchaseKind(event)` answers: `"one_time"` (no subscription), `"new_subscription"` (first payment of
+ * a subscription) or `"renewal"` (a later recurrence, or an early renewal).
+ */
 export type WebhookPurchaseKind = "one_time" | "new_subscription" | "renewal";
 
 /**
@@ -56,6 +60,14 @@ export type WebhookPurchaseKind = "one_time" | "new_subscription" | "renewal";
  * Limitation: payloads from before 2025 carry no `recurrence_number`; rule 3 then calls every payment
  * of a subscription `"new_subscription"`. If you must tell them apart on such payloads, look the
  * `subscription.subscriber.code` up in your records (a code you already know is a renewal).
+ *
+ * @example
+ * ```ts
+ * if (isWebhookEvent(payload, "PURCHASE_APPROVED")) {
+ *   const kind = purchaseKind(payload); // "one_time" | "new_subscription" | "renewal"
+ *   if (kind === "new_subscription") await sendWelcome(payload.data.buyer?.email);
+ * }
+ * ```
  */
 export function purchaseKind(event: WebhookPurchaseEvent): WebhookPurchaseKind {
   const data = event.data as Partial<WebhookPurchaseEvent["data"]> | undefined;
@@ -74,6 +86,7 @@ export function purchaseKind(event: WebhookPurchaseEvent): WebhookPurchaseKind {
 // Payment kind
 // ---------------------------------------------------------------------------------------------------
 
+/** What `paymentKind(event)` answers: the payment type folded into Pix, boleto, card, PayPal or `"other"`. */
 export type WebhookPaymentKind = "pix" | "boleto" | "card" | "paypal" | "other";
 
 const CARD_TYPES = new Set(["CREDIT_CARD", "HOTCARD", "GOOGLE_PAY", "SAMSUNG_PAY", "APPLE_PAY"]);
@@ -93,6 +106,14 @@ const CARD_TYPES = new Set(["CREDIT_CARD", "HOTCARD", "GOOGLE_PAY", "SAMSUNG_PAY
  * When an event has no `payment.type`, a `pix_code` means Pix and a `billet_barcode` means boleto.
  * Note `PURCHASE_BILLET_PRINTED` fires for Pix codes too (8 of 9 real captures): this answers `"pix"`
  * for them, which is what the event really was.
+ *
+ * @example
+ * ```ts
+ * paymentKind("CREDIT_CARD_VISA"); // "card"
+ * paymentKind("CASHPAYMENT"); // "other"
+ * if (isWebhookEvent(payload, "PURCHASE_BILLET_PRINTED") && paymentKind(payload) === "pix")
+ *   await sendPixReminder(payload.data.purchase.payment.pix_code);
+ * ```
  */
 export function paymentKind(eventOrType: WebhookPurchaseEvent | string | undefined): WebhookPaymentKind {
   if (typeof eventOrType === "string" || eventOrType === undefined) return kindOfType(eventOrType);
@@ -117,6 +138,7 @@ function kindOfType(type: string | undefined): WebhookPaymentKind {
 // Access decision
 // ---------------------------------------------------------------------------------------------------
 
+/** What to do with the buyer's access, the `action` of `accessDecision(event)`. */
 export type WebhookAccessAction =
   /** Give the buyer access (until `until` when set, else for good). */
   | "grant"
@@ -127,7 +149,9 @@ export type WebhookAccessAction =
   /** The event does not bear on access. */
   | "none";
 
+/** What `accessDecision(event)` answers: an action, until when it holds, and why. */
 export interface WebhookAccessDecision {
+  /** `"grant"`, `"revoke"`, `"keep"` or `"none"`; see `accessDecision` for which event gives which. */
   action: WebhookAccessAction;
   /** Epoch ms: the end of the period paid for (subscriptions), when the event says. */
   until?: EpochMs;
@@ -135,6 +159,7 @@ export interface WebhookAccessDecision {
   reason: string;
 }
 
+/** The second argument of `accessDecision`. */
 export interface AccessDecisionOptions {
   /** "Now" in epoch ms, to decide whether a cancelled subscription's paid period is over. Default `Date.now()`. */
   now?: number;
@@ -171,6 +196,15 @@ export interface AccessDecisionOptions {
  *
  * Deliveries arrive out of order (an APPROVED can follow its REFUNDED): never let a stored status
  * regress, e.g. ignore a grant for a transaction you already revoked for a refund.
+ *
+ * @example
+ * ```ts
+ * const decision = accessDecision(payload);
+ * // `until`: epoch ms; undefined means for good (grant) or no known end (keep).
+ * if (decision.action === "grant") await grant(email, decision.until);
+ * if (decision.action === "revoke") await revoke(email);
+ * if (decision.action === "keep" && decision.until !== undefined) await revokeAt(email, decision.until);
+ * ```
  */
 export function accessDecision(
   payload: WebhookPayload,

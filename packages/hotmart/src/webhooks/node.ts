@@ -11,8 +11,11 @@ import { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions }
 
 /** The parts of a Node `IncomingMessage` (or Express `Request`) the adapter reads. */
 export interface NodeWebhookRequest extends AsyncIterable<unknown> {
+  /** The HTTP method; the handler answers 405 to anything but POST. Absent is read as POST. */
   method?: string | undefined;
+  /** The request path and query, as node:http gives it; `originalUrl` wins when set. */
   url?: string | undefined;
+  /** Node's lower-cased headers; `x-hotmart-hottok` and `content-type` are the ones the handler reads. */
   headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>;
   /** Set by Express body parsers: a Buffer (`express.raw`), a string (`express.text`) or an object. */
   body?: unknown;
@@ -24,9 +27,13 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
 
 /** The parts of a Node `ServerResponse` (or Express `Response`) the adapter writes. */
 export interface NodeWebhookResponse {
+  /** Set to the handler's answer (200, 400, 401, 405, 413, 415 or 500). */
   statusCode: number;
+  /** Called once per header of the answer (`content-type`, `cache-control`, `content-length`, `allow`). */
   setHeader(name: string, value: string): unknown;
+  /** Called once with the whole response body, a small JSON object as bytes. */
   end(chunk?: unknown): unknown;
+  /** When true (something else already answered), the adapter writes nothing. */
   headersSent?: boolean | undefined;
 }
 

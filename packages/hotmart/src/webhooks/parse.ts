@@ -30,6 +30,7 @@ import {
 /** A webhook body in any form a runtime or framework hands it over. */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | URLSearchParams | Record<string, unknown>;
 
+/** The second argument of `parseWebhook`. */
 export interface ParseWebhookOptions {
   /**
    * The request's `Content-Type`. `application/json` (or any `+json`) is parsed as a v2 event,
@@ -92,6 +93,13 @@ export function decodeWebhookBody(body: WebhookBody, contentType?: string | null
  * Parses a webhook body into a typed event (v2 JSON) or a `LegacyWebhook` (v1 form post). It does
  * not verify the hottok: use `constructEvent` or `createWebhookHandler` for requests from the network.
  * Throws `WebhookPayloadError` when the body is not an event.
+ *
+ * @example
+ * ```ts
+ * // Trusted input only (a stored raw event, a test fixture): nothing is verified here.
+ * const payload = parseWebhook(storedBody, { contentType: "application/json" });
+ * if (isPurchaseEvent(payload)) console.log(payload.data.purchase.transaction, payload.data.purchase.status);
+ * ```
  */
 export function parseWebhook(body: WebhookBody, options: ParseWebhookOptions = {}): WebhookPayload {
   return payloadFromDecoded(decodeWebhookBody(body, options.contentType));

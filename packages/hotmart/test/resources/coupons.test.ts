@@ -33,6 +33,16 @@ describe("coupons.create", () => {
     await expect(ctx.client().coupons.create("1234567", "PROMO", { discount: 0.5 })).resolves.toBeUndefined();
     expect(ctx.server.only().body).toEqual({ code: "PROMO", discount: 0.5 });
   });
+
+  it("sends the params as they were at the call, though its checks load after an await", async () => {
+    ctx.server.on("POST", "/products/api/v1/product/1234567/coupon", { body: {} });
+    const params = { discount: 0.1, offer_ids: [123456] };
+    const pending = ctx.client().coupons.create(1234567, "PROMO", params);
+    params.discount = 0.9;
+    params.offer_ids.push(999);
+    await pending;
+    expect(ctx.server.only().body).toEqual({ code: "PROMO", discount: 0.1, offer_ids: [123456] });
+  });
 });
 
 describe("coupons.list", () => {
