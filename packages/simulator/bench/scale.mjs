@@ -52,6 +52,12 @@ await measure(
   "history, product_id + REFUNDED, 500 rows",
   `/payments/api/v1/sales/history?product_id=${product}&transaction_status=REFUNDED&max_results=500`,
 );
+// An export shard: a date range, found by binary search in the newest-first list (not a scan).
+const newest = sim.data.sales[0]?.orderDate ?? Date.now();
+await measure(
+  "history, last 30 days (start_date/end_date), 500 rows",
+  `/payments/api/v1/sales/history?start_date=${newest - 30 * 86_400_000}&end_date=${newest}&max_results=500`,
+);
 await measure("sales summary", "/payments/api/v1/sales/summary");
 await measure("commissions, page 1 of 500", "/payments/api/v1/sales/commissions?max_results=500");
 await measure(

@@ -137,6 +137,47 @@ describe("Sales reports", () => {
       expect(bad.body.error).toBe("invalid_value_parameter");
     });
 
+    it("finds a date range's sales by binary search, and by scanning once a sale breaks the date order", async () => {
+      const own = await Api.start({ seed: 43 });
+      try {
+        const sales = () => own.sim.data.sales;
+        const expectRange = async (start: number, end: number) => {
+          const want = sales()
+            .filter((s) => PAID.has(s.status) && s.orderDate >= start && s.orderDate <= end)
+            .map((s) => s.transaction);
+          const { items, total } = await own.walk(`${SALES}/history`, {
+            start_date: start,
+            end_date: end,
+            max_results: 500,
+          });
+          expect(items.map((i: Json) => i.purchase.transaction)).toEqual(want);
+          expect(total).toBe(want.length);
+          return want.length;
+        };
+        // Dates of paid sales (the default filter), so every bound below sits on a sale the answer holds.
+        const dates = sales()
+          .filter((s) => PAID.has(s.status))
+          .map((s) => s.orderDate);
+        const newest = dates[0] as number;
+        const oldest = dates.at(-1) as number;
+        const mid = dates[Math.floor(dates.length / 2)] as number;
+        expect(await expectRange(oldest, newest)).toBe(dates.length);
+        // Both bounds inclusive, on the exact ms of a sale, and the ranges either side of it.
+        expect(await expectRange(mid, mid)).toBeGreaterThan(0);
+        await expectRange(mid + 1, newest);
+        await expectRange(oldest, mid - 1);
+        expect(await expectRange(newest + 1, newest + 10_000)).toBe(0);
+        // A purchase made with the clock moved back lands first in the list but dated in the middle.
+        own.sim.clock.set(mid - 60_000);
+        const late = own.sim.purchase();
+        expect(await expectRange(late.orderDate, late.orderDate)).toBeGreaterThan(0);
+        await expectRange(oldest, mid);
+        await expectRange(oldest, newest);
+      } finally {
+        await own.close();
+      }
+    });
+
     it("applies select to each item and keeps page_info", async () => {
       const res = await api.get(`${SALES}/history`, {
         select: "purchase.transaction,buyer.email",

@@ -11,7 +11,7 @@ import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../resources/input-checks";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { ExportRun } from "./export-run";
-import { EARLIEST_DATE, initialShards } from "./plan";
+import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./plan";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
 
@@ -45,7 +45,7 @@ export interface ExportOptions<P = Record<string, unknown>> {
    * no status, which Hotmart answers with APPROVED and COMPLETE only.
    */
   statuses?: "all" | readonly string[] | undefined;
-  /** Requests in flight at once (default 8). The client's rate limiter still paces them. */
+  /** Requests in flight at once (default 16). The client's rate limiter still paces them. */
   concurrency?: number | undefined;
   /** Records per page (default and maximum: the endpoint's, 500). */
   pageSize?: number | undefined;
@@ -126,7 +126,7 @@ export class Export {
         `Unknown export resource ${show(resource)}: use one of ${Object.keys(RESOURCES).join(", ")}`,
       );
     }
-    const concurrency = options.concurrency ?? 8;
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64) {
       throw new HotmartInputError(
         `concurrency must be a whole number from 1 to 64 (got ${show(concurrency)})`,
@@ -179,7 +179,7 @@ function newState(resource: ExportResource, options: ExportOptions<unknown>): Ex
     throw new HotmartInputError(`params must be an object of filters (got ${show(params)})`);
   }
   const statuses = walkStatuses(resource, options.statuses);
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const shards = initialShards(statuses, from, to, { ...spec, concurrency });
   return {
     version: 1,

@@ -19,7 +19,14 @@ import { APIUserAbortError, HotmartError } from "../core/errors";
 import type { Page } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
-import { heldPagesBudget, keepsFirstPage, shardSize, splitParts, splitRange } from "./plan";
+import {
+  firstHeldPagesBudget,
+  heldPagesBudget,
+  keepsFirstPage,
+  shardSize,
+  splitParts,
+  splitRange,
+} from "./plan";
 import { type Counters, type ExportEvent, type ExportProgress, snapshot } from "./progress";
 import type { ResourceSpec } from "./resources";
 
@@ -125,7 +132,7 @@ export class ExportEngine<T> {
       estimate: undefined,
       stash: undefined,
     }));
-    this.#budget = settings.concurrency + 2;
+    this.#budget = firstHeldPagesBudget(settings.concurrency);
   }
 
   /** The state to save: after any record the loop has received, resuming from it yields exactly the rest. */
@@ -161,8 +168,11 @@ export class ExportEngine<T> {
           if (this.#live.every((l) => l.s.done)) break;
           if (this.#inflight === 0)
             throw new HotmartError("The export stalled: no shard can progress (a bug)");
-          // The loop waits for the network: let more pages be fetched ahead.
-          this.#budget = heldPagesBudget(this.#budget, "starved", this.#cfg.concurrency);
+          // The loop waits for the network with the budget full: let one more page be fetched ahead.
+          if (this.#held() >= this.#budget) {
+            this.#budget = heldPagesBudget(this.#budget, "starved", this.#cfg.concurrency);
+            this.#pump();
+          }
           await new Promise<void>((resolve) => {
             this.#waiter = resolve;
           });
@@ -259,11 +269,15 @@ export class ExportEngine<T> {
     return l.buffered < 2; // the page the loop is on, and one ahead at most
   }
 
+  /** Pages in memory or on their way: waiting for the loop, being consumed, in flight. */
+  #held(): number {
+    return this.#queue.length + (this.#consuming ? 1 : 0) + this.#inflightPages;
+  }
+
   #nextWalk(): Live | undefined {
-    const held = this.#queue.length + (this.#consuming ? 1 : 0) + this.#inflightPages;
     // Pages in memory: enough for every worker plus the page the loop is on and the next while the
     // network is the slow side; fewer when the loop is, where more would only grow memory.
-    if (held >= this.#budget) return undefined;
+    if (this.#held() >= this.#budget) return undefined;
     let best: Live | undefined;
     let bestLeft = -1;
     for (const l of this.#live) {

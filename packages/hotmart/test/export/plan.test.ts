@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   firstCells,
+  firstHeldPagesBudget,
   heldPagesBudget,
   keepsFirstPage,
   shardSize,
@@ -45,6 +46,9 @@ describe("export planning", () => {
     expect(firstCells(2, 8)).toBe(4);
     expect(firstCells(17, 8)).toBe(1);
     expect(firstCells(1, 1)).toBe(1);
+    // Each first cell holds a full page until the plan is fixed: never more than eight at once.
+    expect(firstCells(1, 16)).toBe(8);
+    expect(firstCells(2, 64)).toBe(4);
   });
 
   it("walks on from a first page unless the shard is far bigger than planned", () => {
@@ -62,5 +66,12 @@ describe("export planning", () => {
     for (let i = 0; i < 20; i++) budget = heldPagesBudget(budget, "starved", 8);
     expect(budget).toBe(10);
     expect(heldPagesBudget(3, "backlog", 1)).toBe(2);
+  });
+
+  it("starts holding at most ten pages, whatever the concurrency, until the loop shows it keeps up", () => {
+    expect(firstHeldPagesBudget(1)).toBe(3);
+    expect(firstHeldPagesBudget(8)).toBe(10);
+    expect(firstHeldPagesBudget(16)).toBe(10);
+    expect(heldPagesBudget(firstHeldPagesBudget(16), "starved", 16)).toBe(11);
   });
 });

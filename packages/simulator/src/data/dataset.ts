@@ -78,6 +78,11 @@ export class Dataset {
   readonly sandbox = SANDBOX;
 
   readonly #salesByTransaction = new Map<string, Sale>();
+  /**
+   * Whether `sales` is still newest first, so the sales of a date range are one run of it. A sale added
+   * after the clock was moved back breaks that; the reports then scan every sale, as they always could.
+   */
+  #newestFirst: boolean;
   readonly #subscriptionsByCode = new Map<string, Subscription>();
   readonly #subscriptionsById = new Map<number, Subscription>();
   readonly #productsById = new Map<number, Product>();
@@ -181,6 +186,7 @@ export class Dataset {
     // Pending sales were moved to recent dates by the factory; a stable sort of the nearly sorted merge fixes that.
     const sales = [...recurring, ...oneOffSales].sort((a, b) => b.orderDate - a.orderDate);
     this.sales = sales;
+    this.#newestFirst = true;
 
     const salesByProduct = new Map<number, Sale[]>();
     for (const sale of sales) {
@@ -335,8 +341,25 @@ export class Dataset {
 
   /** A sale created by a write: newest, so it goes first. */
   addSale(sale: Sale): void {
+    const newest = this.sales[0];
+    if (newest !== undefined && sale.orderDate < newest.orderDate) this.#newestFirst = false;
     this.sales.unshift(sale);
     this.#salesByTransaction.set(sale.transaction, sale);
+  }
+
+  /**
+   * Indexes `[start, end)` of `sales` holding every sale ordered in [from, to] (inclusive; undefined:
+   * open), by binary search while the list is newest first, so a report page costs its range rather
+   * than the whole history. Callers still check the dates: with the order broken it is every sale.
+   */
+  salesOrderedBetween(from: number | undefined, to: number | undefined): { start: number; end: number } {
+    const sales = this.sales;
+    if (!this.#newestFirst) return { start: 0, end: sales.length };
+    // The first sale at or before `to`, then the first one before `from`: both predicates only turn
+    // from false to true along a newest-first list.
+    const start = to === undefined ? 0 : firstIndex(sales, 0, (s) => s.orderDate <= to);
+    const end = from === undefined ? sales.length : firstIndex(sales, start, (s) => s.orderDate < from);
+    return { start, end };
   }
 
   addCoupon(coupon: Omit<Coupon, "id">): Coupon {
@@ -344,6 +367,17 @@ export class Dataset {
     this.coupons.push(created);
     return created;
   }
+}
+
+/** The first index from `lo` on where `holds` is true, for a predicate that stays true once it is. */
+function firstIndex(sales: readonly Sale[], lo: number, holds: (sale: Sale) => boolean): number {
+  let hi = sales.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holds(sales[mid] as Sale)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**

@@ -107,10 +107,16 @@ export function filterSales(ctx: SimContext, q: Query, report: keyof typeof FILT
   if (commissionAs !== undefined) checks.push((s) => s.commissionAs === commissionAs);
   if (affiliateName !== undefined) checks.push((s) => containsText(s.affiliate?.name, affiliateName));
   // A transaction names at most one sale: look it up instead of scanning.
-  const byCode = transaction !== undefined ? ctx.data.sale(transaction) : undefined;
-  const candidates = transaction !== undefined ? (byCode ? [byCode] : []) : ctx.data.sales;
+  if (transaction !== undefined) {
+    const byCode = ctx.data.sale(transaction);
+    return byCode && checks.every((check) => check(byCode)) ? [byCode] : [];
+  }
+  // Dates bound a run of the newest-first list: an export's shard scans its own range, not every sale.
+  const { start: first, end: last } = ctx.data.salesOrderedBetween(start, end);
+  const sales = ctx.data.sales;
   const out: Sale[] = [];
-  for (const sale of candidates) {
+  for (let i = first; i < last; i++) {
+    const sale = sales[i] as Sale;
     if (checks.every((check) => check(sale))) out.push(sale);
   }
   return out;
