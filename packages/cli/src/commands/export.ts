@@ -30,7 +30,7 @@ interface ExportFlags {
   status?: string;
   format?: string;
   out?: string;
-  concurrency: string;
+  concurrency?: string;
   resume?: boolean;
   checkpoint?: string;
   columns?: string;
@@ -126,7 +126,9 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   /** Set for a new export; a resumed one takes everything from its checkpoint. */
   let fresh: ExportOptions | undefined;
   let resumeFrom: ExportCheckpoint | undefined;
-  const concurrency = parseNumber("--concurrency", flags.concurrency);
+  // Unset, the SDK's own default applies (client.export's `concurrency`), so the two never disagree.
+  const concurrency =
+    flags.concurrency === undefined ? undefined : parseNumber("--concurrency", flags.concurrency);
   if (flags.resume) {
     const { checkpoint, ...savedMeta } = loadCheckpoint(path);
     meta = savedMeta;
@@ -268,7 +270,7 @@ export function exportCommand(program: Command, io: Io): void {
       "CSV columns as dot paths (default: every documented column; see --list-columns)",
     )
     .option("--excel", "CSV for Excel in Portuguese: semicolons, decimal commas, readable dates, UTF-8 BOM")
-    .option("--concurrency <n>", "requests in flight (the rate limiter still paces them)", "8")
+    .option("--concurrency <n>", "requests in flight (the rate limiter still paces them; default 16)")
     .option("--resume", "continue an interrupted export from its checkpoint")
     .option("--checkpoint <file>", "checkpoint file (default <out>.checkpoint.json)")
     .option("--product-id <id>", "only this product")
