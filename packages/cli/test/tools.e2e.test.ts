@@ -72,28 +72,7 @@ describe("webhooks", () => {
   it("listen verifies, pretty-prints and saves; replay sends the saved deliveries again", async () => {
     const dir = emptyDir();
     const save = join(dir, "saved.jsonl");
-    const child = spawn(
-      process.execPath,
-      [BIN, "webhooks", "listen", "--port", "0", "--hottok", "right", "--save", save],
-      {
-        cwd: dir,
-        env: simEnv(undefined),
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    const port = await new Promise<string>((resolve, reject) => {
-      child.stderr.on("data", (d: Buffer) => {
-        stderr += d.toString();
-        const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.on("exit", () => reject(new Error(stderr)));
-    });
-    const url = `http://127.0.0.1:${port}/`;
+    const { child, out, url } = await startListener(["--hottok", "right", "--save", save], dir);
     const ok = await runCli(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", url, "--hottok", "right"]);
     expect(ok.code).toBe(0);
     const wrong = await runCli([
@@ -110,16 +89,16 @@ describe("webhooks", () => {
     // The listener prints after it answers: wait for its lines, however busy the machine is.
     await vi.waitFor(
       () => {
-        expect(stdout).toMatch(/buyer\.email +\S+@/);
-        expect(stderr).toMatch(/rejected with 401/);
+        expect(out.stdout).toMatch(/buyer\.email +\S+@/);
+        expect(out.stderr).toMatch(/rejected with 401/);
       },
       { timeout: 10_000 },
     );
-    expect(stdout).toMatch(/PURCHASE_APPROVED {2}\S+ {2}\(hottok verified\)/);
-    expect(stdout).toMatch(/buyer\.email +\S+@/);
-    expect(stdout).not.toContain("PURCHASE_REFUNDED");
-    expect(stderr).toMatch(/rejected with 401/);
-    expect(stderr).not.toContain("wrong");
+    expect(out.stdout).toMatch(/PURCHASE_APPROVED {2}\S+ {2}\(hottok verified\)/);
+    expect(out.stdout).toMatch(/buyer\.email +\S+@/);
+    expect(out.stdout).not.toContain("PURCHASE_REFUNDED");
+    expect(out.stderr).toMatch(/rejected with 401/);
+    expect(out.stderr).not.toContain("wrong");
     const saved = readFileSync(save, "utf8").trim().split("\n");
     expect(saved).toHaveLength(1);
 
@@ -164,43 +143,15 @@ describe("webhooks: the hottok is a secret", () => {
   it.each([["--full"], ["--json"]])(
     "listen %s prints the delivery without its body hottok",
     async (flag) => {
-      const child = spawn(
-        process.execPath,
-        [BIN, "webhooks", "listen", "--port", "0", "--hottok", SECRET, flag],
-        { cwd: emptyDir(), env: simEnv(undefined) },
-      );
-      let stdout = "";
-      let stderr = "";
-      const printed = new Promise<void>((resolve) => {
-        child.stdout.on("data", (d: Buffer) => {
-          stdout += d.toString();
-          if (stdout.includes('"hottok"')) resolve();
-        });
-      });
-      const port = await new Promise<string>((resolve, reject) => {
-        child.stderr.on("data", (d: Buffer) => {
-          stderr += d.toString();
-          const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stderr);
-          if (m?.[1]) resolve(m[1]);
-        });
-        child.on("exit", () => reject(new Error(stderr)));
-      });
-      const sent = await runCli([
-        "webhooks",
-        "trigger",
-        "SWITCH_PLAN",
-        "--to",
-        `http://127.0.0.1:${port}/`,
-        "--hottok",
-        SECRET,
-      ]);
+      const { child, out, url } = await startListener(["--hottok", SECRET, flag], emptyDir());
+      const sent = await runCli(["webhooks", "trigger", "SWITCH_PLAN", "--to", url, "--hottok", SECRET]);
       expect(sent.code, sent.stderr).toBe(0);
-      await printed;
+      await vi.waitFor(() => expect(out.stdout).toContain('"hottok"'), { timeout: 10_000 });
       const closed = new Promise<number | null>((r) => child.on("close", r));
       child.kill("SIGINT");
       expect(await closed).toBe(0); // "close": every byte it wrote has been read
-      expect(stdout).toContain(flag === "--json" ? '"hottok":"[redacted]"' : '"hottok": "[redacted]"');
-      expect(stdout + stderr).not.toContain(SECRET);
+      expect(out.stdout).toContain(flag === "--json" ? '"hottok":"[redacted]"' : '"hottok": "[redacted]"');
+      expect(out.stdout + out.stderr).not.toContain(SECRET);
     },
     30_000,
   );
@@ -309,3 +260,27 @@ describe("configuration, simulator and doctor", () => {
     expect(await new Promise((res) => child.on("exit", res))).toBe(0);
   }, 30_000);
 });
+
+/**
+ * Starts `hotmart webhooks listen --port 0` with `args`, collects its output as it comes, and resolves
+ * once it has printed the address it bound.
+ */
+async function startListener(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, "webhooks", "listen", "--port", "0", ...args], {
+    cwd,
+    env: simEnv(undefined),
+  });
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d: Buffer) => {
+    out.stdout += d.toString();
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stderr.on("data", (d: Buffer) => {
+      out.stderr += d.toString();
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out.stderr);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on("exit", () => reject(new Error(out.stderr)));
+  });
+  return { child, out, url: `http://127.0.0.1:${port}/` };
+}
