@@ -1,4 +1,5 @@
 import type { APIPromise } from "../core/api-promise";
+import { NotFoundError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
 import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { EpochMs, RequestOptions } from "../core/types";
@@ -373,7 +374,16 @@ export class Club extends APIResource {
   ): Promise<ClubStudentProgress> {
     // The lookup and its message load with the other Club requests (club-requests.ts).
     const given = snapshot(params);
-    return (await requests()).studentProgress(this, this._client.baseURL, subdomain, given, options);
+    const found = await (await requests()).studentProgress(this, subdomain, given, options);
+    if (typeof found !== "string") return found;
+    throw new NotFoundError({
+      status: 404,
+      headers: new Headers(),
+      body: { error: "not_found", error_description: found },
+      method: "GET",
+      url: `${this._client.baseURL}/club/api/v1/users`,
+      message: found,
+    });
   }
 
   /**

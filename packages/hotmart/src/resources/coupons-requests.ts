@@ -2,7 +2,8 @@
  * What each method of `client.coupons` sends: its path, its params and their checks. Imported on the
  * first call of one of its methods (coupons.ts), so an app loads it only when it uses coupons.
  */
-import { defineList, type ResourceRequest } from "../core/resource";
+import { defineList } from "../core/list-definition";
+import type { ResourceRequest } from "../core/resource";
 import { path } from "../internal/path";
 import type { CouponCreateParams, CouponsListItem, CouponsListParams } from "./coupons";
 import { checkId, checkOptionalDate } from "./input-checks";

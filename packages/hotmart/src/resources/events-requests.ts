@@ -2,7 +2,8 @@
  * What each method of `client.events` sends: its path, its params and their checks. Imported on the
  * first call of one of its methods (events.ts), so an app loads it only when it uses events.
  */
-import { defineList, type ResourceRequest } from "../core/resource";
+import { defineList } from "../core/list-definition";
+import type { ResourceRequest } from "../core/resource";
 import { path } from "../internal/path";
 import type { EventsTicketsItem, EventsTicketsParams } from "./events";
 import { checkId } from "./input-checks";

@@ -3,18 +3,18 @@
  * first call of one of its methods (products.ts), so an app loads it only when it uses products.
  */
 import { HotmartInputError } from "../core/errors";
-import { defineList } from "../core/resource";
+import { defineList } from "../core/list-definition";
 import { path } from "../internal/path";
 import { checkId } from "./input-checks";
-import {
-  PRODUCTS_MAX_RESULTS,
-  type ProductsListItem,
-  type ProductsListParams,
-  type ProductsOffersItem,
-  type ProductsOffersParams,
-  type ProductsPlansItem,
-  type ProductsPlansParams,
+import type {
+  ProductsListItem,
+  ProductsListParams,
+  ProductsOffersItem,
+  ProductsOffersParams,
+  ProductsPlansItem,
+  ProductsPlansParams,
 } from "./products";
+import { PRODUCTS_MAX_RESULTS } from "./products-limits";
 
 /** A numeric product id where the UUID is expected makes Hotmart answer `{}`: catch it here. */
 function checkUcode(ucode: unknown): void {

@@ -102,11 +102,8 @@ export type ProductsPlansPage = PageResponse<ProductsPlansItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * Hotmart documents 50 as the products page size maximum and clamps larger values; the SDK sends 50 in
- * their place, so the request says what Hotmart will do. No other endpoint documents a maximum.
- */
-export const PRODUCTS_MAX_RESULTS = 50;
+// A module of its own: products-requests.ts, loaded on first use, needs it without importing this file.
+export { PRODUCTS_MAX_RESULTS } from "./products-limits";
 
 // What each method sends, with its checks, is in products-requests.ts: loaded on the first call.
 const requests = () => import("./products-requests");

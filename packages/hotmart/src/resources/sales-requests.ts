@@ -2,7 +2,8 @@
  * What each method of `client.sales` sends: its path, its params and their checks. Imported on the first
  * call of a sales method (sales.ts), so an app loads it, and the checks, only when it uses sales.
  */
-import { defineList, type ResourceRequest } from "../core/resource";
+import { defineList } from "../core/list-definition";
+import type { ResourceRequest } from "../core/resource";
 import { path } from "../internal/path";
 import { checkId } from "./input-checks";
 import type {

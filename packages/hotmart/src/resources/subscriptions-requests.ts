@@ -3,7 +3,8 @@
  * first call of one of its methods (subscriptions.ts), so an app loads it only when it uses subscriptions.
  */
 import { HotmartInputError } from "../core/errors";
-import { defineList, type ResourceRequest } from "../core/resource";
+import { defineList } from "../core/list-definition";
+import type { ResourceRequest } from "../core/resource";
 import { checkBodyParams } from "../internal/params";
 import { path } from "../internal/path";
 import { checkId, checkOptionalBoolean, checkSubscriberCodes, show } from "./input-checks";
