@@ -5,9 +5,9 @@
 //
 // A case's size is what the app loads up front: the entry chunk and every chunk it imports statically,
 // gzipped (level 9) as one stream, so it compares with an unsplit bundle; the sum of the files gzipped
-// one by one is printed too. Chunks reached only through a dynamic import() (the export engine, the
-// access decision, the checks of coupons.create and negotiation.create, response validation: loaded on
-// first use) are printed apart and have no budget.
+// one by one is printed too. Chunks reached only through a dynamic import() (each resource group's
+// requests and params checks, the export engine, the access decision, the checks of coupons.create and
+// negotiation.create, response validation: loaded on first use) are printed apart and have no budget.
 //
 // Exits 1 when an enforced budget is exceeded. A budget marked `reportOnly` is printed with the figures
 // but does not fail the run (--report makes every budget report-only).
@@ -21,10 +21,10 @@ const CASES = [
     name: "client: import { Hotmart }",
     code: 'export { Hotmart } from "hotmart";',
     budget: 12_000,
-    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 21.0 kB is made of. The
+    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 18.0 kB is made of. The
     // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     reportOnly: true,
-    ceiling: 21_500,
+    ceiling: 18_200,
   },
   {
     name: "webhook handler alone: import { createWebhookHandler }",
