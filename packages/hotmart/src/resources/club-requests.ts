@@ -35,7 +35,7 @@ const MODULES_RULES = { call: "club.modules", paged: false, filters: { is_extra:
 const PAGES_RULES = { call: "club.pages", paged: false, filters: { product_id: "value" } } as const;
 const PAGES_V1_RULES = { call: "club.pagesV1", paged: false, filters: { subdomain: "value" } } as const;
 
-/** `club.modules(...)`. */
+/** The request of `club.modules(subdomain, params)`, once its arguments pass their checks. */
 export function modules(subdomain: string, params: undefined | ClubModulesParams): ResourceRequest {
   const sub = requireString("subdomain", subdomain, SUBDOMAIN);
   return {
@@ -48,7 +48,7 @@ export function modules(subdomain: string, params: undefined | ClubModulesParams
   };
 }
 
-/** `club.pages(...)`. */
+/** The request of `club.pages(moduleId, params)`, once its arguments pass their checks. */
 export function pages(moduleId: string, params: ClubPagesParams): ResourceRequest {
   checkId("moduleId", moduleId, MODULE_ID);
   const query = checkParams(PAGES_RULES, params);
@@ -67,7 +67,7 @@ export function pages(moduleId: string, params: ClubPagesParams): ResourceReques
   };
 }
 
-/** `club.pagesV1(...)`. */
+/** The request of `club.pagesV1(moduleId, params)`, once its arguments pass their checks. */
 export function pagesV1(moduleId: string, params: ClubPagesV1Params): ResourceRequest {
   checkId("moduleId", moduleId, MODULE_ID);
   const query = checkParams(PAGES_V1_RULES, params);
@@ -82,7 +82,7 @@ export function pagesV1(moduleId: string, params: ClubPagesV1Params): ResourceRe
   };
 }
 
-/** `club.lessons(...)`. */
+/** The request of `club.lessons(subdomain, userId)`, once its arguments pass their checks. */
 export function lessons(subdomain: string, userId: string): ResourceRequest {
   const sub = requireString("subdomain", subdomain, SUBDOMAIN);
   checkId("userId", userId, 'the Club "user_id" from club.students, e.g. "Uv7wX8yZ9a"');

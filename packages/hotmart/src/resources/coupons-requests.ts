@@ -21,7 +21,7 @@ export const LIST = defineList<CouponsListParams, CouponsListItem, [productId: n
   filters: { code: "value" },
 });
 
-/** `coupons.delete(couponId)`. */
+/** The request of `coupons.delete(couponId)`, once its argument passes its check. */
 export function deleteCoupon(couponId: number | string): ResourceRequest {
   checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
   return {

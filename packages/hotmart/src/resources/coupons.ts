@@ -93,7 +93,7 @@ export class Coupons extends APIResource {
     params: CouponCreateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    // What is sent is what was passed at the call: the checks below run after an await.
+    // What is sent is what was passed at the call: the checks run after an await (coupons-requests.ts).
     const given = snapshot(params);
     return this._request(async () => (await requests()).create(productId, code, given), options);
   }

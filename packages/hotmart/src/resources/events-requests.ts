@@ -31,7 +31,7 @@ export const TICKETS = defineList<EventsTicketsParams, EventsTicketsItem, [event
   },
 });
 
-/** `events.get(...)`. */
+/** The request of `events.get(eventId)`, once its arguments pass their checks. */
 export function get(eventId: number | string): ResourceRequest {
   checkId("eventId", eventId, EVENT_ID);
   return {

@@ -88,7 +88,7 @@ export const PRICE_DETAILS = defineList<SalesPriceDetailsParams, SalesPriceDetai
   filters: { ...REPORT, payment_type: "value" },
 });
 
-/** `sales.refund(transaction)`. */
+/** The request of `sales.refund(transaction)`, once its argument passes its check. */
 export function refund(transaction: string): ResourceRequest {
   checkId("transaction", transaction, 'the transaction code, e.g. "HP17715690036014"');
   return {

@@ -86,7 +86,7 @@ function checkFlag(call: string, params: unknown, flag: "send_mail" | "charge", 
   checkOptionalBoolean(flag, (params as Record<string, unknown> | undefined)?.[flag]);
 }
 
-/** `subscriptions.purchases(...)`. */
+/** The request of `subscriptions.purchases(subscriberCode)`, once its arguments pass their checks. */
 export function purchases(subscriberCode: string): ResourceRequest {
   checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
   return {
@@ -98,7 +98,7 @@ export function purchases(subscriberCode: string): ResourceRequest {
   };
 }
 
-/** `subscriptions.cancel(...)`. */
+/** The request of `subscriptions.cancel(subscriberCodes, params)`, once its arguments pass their checks. */
 export function cancel(
   subscriberCodes: readonly string[],
   params: undefined | SubscriptionCancelParams,
@@ -114,7 +114,7 @@ export function cancel(
   };
 }
 
-/** `subscriptions.cancelSingle(...)`. */
+/** The request of `subscriptions.cancelSingle(subscriberCode, params)`, once its arguments pass their checks. */
 export function cancelSingle(
   subscriberCode: string,
   params: undefined | SubscriptionCancelParams,
@@ -130,7 +130,7 @@ export function cancelSingle(
   };
 }
 
-/** `subscriptions.reactivate(...)`. */
+/** The request of `subscriptions.reactivate(subscriberCodes, params)`, once its arguments pass their checks. */
 export function reactivate(
   subscriberCodes: readonly string[],
   params: undefined | SubscriptionReactivateParams,
@@ -146,7 +146,7 @@ export function reactivate(
   };
 }
 
-/** `subscriptions.reactivateSingle(...)`. */
+/** The request of `subscriptions.reactivateSingle(subscriberCode, params)`, once its arguments pass their checks. */
 export function reactivateSingle(
   subscriberCode: string,
   params: undefined | SubscriptionReactivateParams,
@@ -162,7 +162,7 @@ export function reactivateSingle(
   };
 }
 
-/** `subscriptions.changeDueDay(...)`. */
+/** The request of `subscriptions.changeDueDay(subscriberCode, dueDay)`, once its arguments pass their checks. */
 export function changeDueDay(subscriberCode: string, dueDay: number): ResourceRequest {
   checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
   if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
