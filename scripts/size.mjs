@@ -5,9 +5,9 @@
 //
 // A case's size is what the app loads up front: the entry chunk and every chunk it imports statically,
 // gzipped (level 9) as one stream, so it compares with an unsplit bundle; the sum of the files gzipped
-// one by one is printed too. Chunks reached only through a dynamic import() (the export engine, the
-// access decision, the checks of coupons.create and negotiation.create, response validation: loaded on
-// first use) are printed apart and have no budget.
+// one by one is printed too. Chunks reached only through a dynamic import() (each resource group's
+// requests and params checks, the export engine, the access decision, the checks of coupons.create and
+// negotiation.create, response validation: loaded on first use) are printed apart and have no budget.
 //
 // Exits 1 when an enforced budget is exceeded. A budget marked `reportOnly` is printed with the figures
 // but does not fail the run (--report makes every budget report-only).
@@ -21,10 +21,17 @@ const CASES = [
     name: "client: import { Hotmart }",
     code: 'export { Hotmart } from "hotmart";',
     budget: 12_000,
-    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 21.0 kB is made of. The
+    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 17.9 kB is made of. The
     // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     reportOnly: true,
-    ceiling: 21_500,
+    ceiling: 18_100,
+  },
+  {
+    // What the per-group split saves an app: the client, then everything its first sales.history call
+    // imports (the sales requests and the params checks). Printed, not budgeted.
+    name: "client, after a first sales.history call",
+    code: 'export { Hotmart } from "hotmart";',
+    firstCall: ["sales-requests", "params"],
   },
   {
     name: "webhook handler alone: import { createWebhookHandler }",
@@ -39,7 +46,7 @@ const CASES = [
   { name: "everything: import * from hotmart", code: 'export * from "hotmart";' },
 ];
 
-async function measure(code) {
+async function measure(code, firstCall = []) {
   const result = await build({
     stdin: { contents: code, resolveDir: ROOT, sourcefile: "entry.mjs" },
     bundle: true,
@@ -71,6 +78,10 @@ async function measure(code) {
     for (const i of outputs[name].imports) if (i.kind === "import-statement" && !i.external) walk(i.path);
   };
   walk(entry);
+  // A first call's lazy chunks (by the module they are named after) join what is loaded.
+  for (const name of Object.keys(outputs)) {
+    if (firstCall.some((module) => name.startsWith(`out/${module}-`))) walk(name);
+  }
   const files = (names) => [...names].map((name) => bytes.get(name));
   const upFrontFiles = files(upFront);
   const joined = Buffer.concat(upFrontFiles);
@@ -90,7 +101,7 @@ const reportOnly = process.argv.includes("--report");
 let over = 0;
 const sizes = {};
 for (const c of CASES) {
-  const { min, gzip, files, filesGzip, lazy } = await measure(c.code);
+  const { min, gzip, files, filesGzip, lazy } = await measure(c.code, c.firstCall);
   sizes[c.name] = gzip;
   const fits = c.budget === undefined || gzip <= c.budget;
   const underCeiling = c.ceiling === undefined || gzip <= c.ceiling;

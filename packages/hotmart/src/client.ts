@@ -383,17 +383,22 @@ function buildContext(shared: Shared, options: CloneOptions, log: Log): Pipeline
   };
 }
 
+/** The options a clone may change: every key of `CloneOptions` (`satisfies` checks each name). */
+const CLONE_KEYS = [
+  "timeout",
+  "totalTimeout",
+  "maxRetries",
+  "logLevel",
+  "logger",
+  "validate",
+  "defaultHeaders",
+  "schemas",
+] as const satisfies readonly (keyof CloneOptions)[];
+
 function pickClone(opts: ClientOptions): CloneOptions {
-  const out: CloneOptions = {};
-  if (opts.timeout !== undefined) out.timeout = opts.timeout;
-  if (opts.totalTimeout !== undefined) out.totalTimeout = opts.totalTimeout;
-  if (opts.maxRetries !== undefined) out.maxRetries = opts.maxRetries;
-  if (opts.logLevel !== undefined) out.logLevel = opts.logLevel;
-  if (opts.logger !== undefined) out.logger = opts.logger;
-  if (opts.validate !== undefined) out.validate = opts.validate;
-  if (opts.defaultHeaders !== undefined) out.defaultHeaders = opts.defaultHeaders;
-  if (opts.schemas !== undefined) out.schemas = opts.schemas;
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const key of CLONE_KEYS) if (opts[key] !== undefined) out[key] = opts[key];
+  return out as CloneOptions;
 }
 
 /** Explicit options win; the environment fills what was not given. */

@@ -1,60 +1,19 @@
 import type { Hotmart } from "../client";
-import { checkOptions, checkParams, type FilterKind } from "../internal/params";
+import { checkOptions } from "../internal/options";
+import type { FilterKind } from "../internal/params";
 import { execute, type RequestSpec } from "../internal/pipeline";
+import { snapshot } from "../internal/snapshot";
 import { APIPromise, type RawResult } from "./api-promise";
-import { HotmartInputError } from "./errors";
+import type { ListDefinition } from "./list-definition";
 import { type PageFetcher, PagePromise, type PageResponse } from "./pagination";
 import type { RequestOptions, SchemaName } from "./types";
 
-/** Params every list method takes besides its filters. */
-export interface PageParams {
-  /**
-   * Page size. Above an endpoint's documented maximum Hotmart clamps it (products: 50, which the SDK
-   * sends in its place); a value that is not a positive whole number is refused.
-   */
-  max_results?: number | undefined;
-  /** Resume from this cursor (a `next_page_token` or `prev_page_token` from an earlier page). */
-  page_token?: string | undefined;
-  /** Comma-separated dot paths to keep in each item (Hotmart's custom response). */
-  select?: string | undefined;
-}
-
-/** Every filter of a params type `P` (paging params aside), each with how its value is checked. */
-export type FilterKinds<P> = { readonly [K in Exclude<keyof P, keyof PageParams>]-?: FilterKind };
-
-/**
- * One list endpoint: what its method is called, its path (a function of the method's ids when it has
- * some: it checks them and builds the path with the `path` tag), its response schema and its filters.
- * `filters` must name every key of `P`, and nothing else, so the run-time check and the type agree.
- */
-export interface ListDefinition<P, T, I extends unknown[] = []> {
-  /** How the method is called, for messages: `"sales.history"`. */
-  call: string;
-  /**
-   * The endpoint's path, e.g. `"/payments/api/v1/sales/history"`, or a function of the method's ids that
-   * checks them and builds it with the `path` tag (`/products/api/v1/products/${ucode}/offers`).
-   */
-  path: string | ((...ids: I) => string);
-  /** Query parameters the method's ids become (a Club `subdomain`). */
-  query?: ((...ids: I) => Record<string, unknown>) | undefined;
-  /** The `hotmart/schemas` schema that `validate` checks each page against, e.g. `"SalesHistoryPage"`. */
-  schema: SchemaName;
-  /** Every filter of `P` with its kind: `"date"` (a Date or epoch ms, sent as epoch ms) or `"value"`. */
-  filters: FilterKinds<P>;
-  /** The filter a bare string passed as params most likely is, to show the right call. */
-  stringMeans?: Extract<keyof P, string> | undefined;
-  /** Hotmart's documented page size maximum: a larger `max_results` is sent as this. */
-  maxResults?: number | undefined;
-  /** @internal Carries the item type; never set. */
-  readonly item?: T;
-}
-
-/** Declares a list endpoint; the method that serves it is one line: `this._list(DEF, params, options, ...ids)`. */
-export function defineList<P, T, I extends unknown[] = []>(
-  definition: Omit<ListDefinition<P, T, I>, "item">,
-): ListDefinition<P, T, I> {
-  return definition;
-}
+export {
+  defineList,
+  type FilterKinds,
+  type ListDefinition,
+  type PageParams,
+} from "./list-definition";
 
 /** A request of a resource method: the pipeline's spec, plus the call's name for messages. */
 export interface ResourceRequest extends Omit<RequestSpec, "onResponse"> {
@@ -117,12 +76,13 @@ export abstract class APIResource {
   }
 
   /**
-   * A page list: `await` gives the first page, `for await` every item. Checks params and options first
-   * (a failure rejects the PagePromise). The string-path form forwards params unchecked, for resources
-   * written before list definitions.
+   * A page list: `await` gives the first page, `for await` every item. Params and options are checked
+   * before the first request (a failure rejects the PagePromise, and nothing is sent). The string-path
+   * form forwards params unchecked, for resources written before list definitions. The definition may
+   * come from a loader: the SDK's own resources import theirs, with their checks, on first use.
    */
   protected _list<P, T, I extends unknown[]>(
-    definition: ListDefinition<P, T, I>,
+    definition: ListDefinition<P, T, I> | (() => Promise<ListDefinition<P, T, I>>),
     params: P | undefined,
     options: RequestOptions | undefined,
     ...ids: I
@@ -135,51 +95,86 @@ export abstract class APIResource {
   ): PagePromise<T>;
   protected _list<T>(
     // biome-ignore lint/suspicious/noExplicitAny: the overloads above carry the types
-    target: string | ListDefinition<any, T, any>,
+    target: ListTarget<any, T>,
     params: unknown,
     options: RequestOptions | undefined,
     ...rest: unknown[]
   ): PagePromise<T> {
-    let path: string;
-    let query: Record<string, unknown>;
-    let schema: SchemaName | undefined;
-    let call: string;
-    try {
-      if (typeof target === "string") {
-        path = target;
-        call = `GET ${target}`;
-        schema = rest[0] as SchemaName | undefined;
-        query = checkParams({ call, filters: anyKey(params) }, params);
-      } else {
-        call = target.call;
-        path = typeof target.path === "string" ? target.path : target.path(...rest);
-        schema = target.schema;
-        query = { ...checkParams(target, params), ...target.query?.(...rest) };
-      }
-      checkOptions(call, options);
-    } catch (error) {
-      if (!(error instanceof HotmartInputError)) throw error;
-      return new PagePromise<T>(() => Promise.reject(error));
-    }
-    const start = typeof query.page_token === "string" ? query.page_token : undefined;
+    // The checks run on the first fetch, after an await: they see the params as they were at the call.
+    const given = snapshot(params);
+    // Known now, for the PagePromise: the checks refuse a page_token that is not a string.
+    const pageToken = (given as { page_token?: unknown } | null | undefined)?.page_token;
+    const start = typeof pageToken === "string" ? pageToken : undefined;
+    let prepared: Promise<PreparedList> | undefined;
     const fetcher: PageFetcher<T> = (token, signal) =>
       this._request<PageResponse<T>>(
-        {
-          method: "GET",
-          path,
-          query: token === undefined ? query : { ...query, page_token: token },
-          // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
-          // exists by definition, so an empty or item-less answer there is a fault, never the end.
-          ...(token === undefined && start === undefined
-            ? { empty: () => ({ items: [], page_info: {} }) }
-            : { expectBody: true, accept: isPage }),
-          schema,
-          call,
+        async () => {
+          // Once per list: every page of one walk sends the same checked query.
+          prepared ??= prepareList(target, given, rest);
+          const { path, query, schema, call } = await prepared;
+          return {
+            method: "GET",
+            path,
+            query: token === undefined ? query : { ...query, page_token: token },
+            // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
+            // exists by definition, so an empty or item-less answer there is a fault, never the end.
+            ...(token === undefined && start === undefined
+              ? { empty: () => ({ items: [], page_info: {} }) }
+              : { expectBody: true, accept: isPage }),
+            schema,
+            call,
+          };
         },
         signal ? { ...options, signal: linkSignals(options?.signal, signal) } : options,
       );
     return new PagePromise<T>(fetcher, start);
   }
+}
+
+/** What `_list` is given: a path, a list definition, or a loader of one. */
+type ListTarget<P, T> =
+  | string
+  // biome-ignore lint/suspicious/noExplicitAny: any ids
+  | ListDefinition<P, T, any>
+  // biome-ignore lint/suspicious/noExplicitAny: any ids
+  | (() => Promise<ListDefinition<P, T, any>>);
+
+/** A list's request, checked: what every page of it sends. */
+interface PreparedList {
+  path: string;
+  query: Record<string, unknown>;
+  schema: SchemaName | undefined;
+  call: string;
+}
+
+/**
+ * Checks a list's params (and ids) and builds its request. The checks and their messages are a module
+ * of their own, imported here on first use, so an app that has not listed anything yet has not loaded
+ * them.
+ */
+async function prepareList<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: checked at run time
+  target: ListTarget<any, T>,
+  params: unknown,
+  ids: unknown[],
+): Promise<PreparedList> {
+  const definition = typeof target === "function" ? await target() : target;
+  const { checkParams } = await import("../internal/params");
+  if (typeof definition === "string") {
+    const call = `GET ${definition}`;
+    return {
+      path: definition,
+      query: checkParams({ call, filters: anyKey(params) }, params),
+      schema: ids[0] as SchemaName | undefined,
+      call,
+    };
+  }
+  return {
+    path: typeof definition.path === "string" ? definition.path : definition.path(...ids),
+    query: { ...checkParams(definition, params), ...definition.query?.(...ids) },
+    schema: definition.schema,
+    call: definition.call,
+  };
 }
 
 /** The string-path `_list` form checks values (dates, max_results) but lets every key through. */

@@ -8,7 +8,7 @@
 import type { Hotmart } from "../client";
 import { HotmartInputError } from "../core/errors";
 import type { DateParam, RequestOptions } from "../core/types";
-import { show } from "../resources/input-checks";
+import { show } from "../internal/show";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { ExportRun } from "./export-run";
 import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./plan";

@@ -2,9 +2,12 @@
  * Run-time checks of a method's params and options, for the callers the types cannot reach (JavaScript,
  * `any`, data read from a file). Each failure is a HotmartInputError raised before anything is sent,
  * naming the call and saying what to pass instead.
+ *
+ * Only the code a resource method loads on its first call imports this module (see core/resource.ts), so
+ * an app loads these checks and their messages with the first method it calls, not up front.
  */
 import { HotmartInputError } from "../core/errors";
-import type { RequestOptions } from "../core/types";
+import { show } from "./show";
 
 /** How a filter's value is checked: dates are converted to epoch ms; other values go out as given. */
 export type FilterKind = "date" | "value";
@@ -27,17 +30,6 @@ export interface ParamsRules {
 
 /** The paging params every list takes. */
 export const PAGE_FILTERS: Filters = { max_results: "value", page_token: "value", select: "value" };
-
-/** How a bad value is quoted in a message. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") {
-    return String(value);
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
 
 /**
  * Checks a params object against the method's filters and returns what goes into the query: dates in
@@ -184,46 +176,6 @@ export function toEpochMs(name: string, value: unknown): number {
   throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
 }
 
-/** Every key of RequestOptions; `satisfies` keeps this list and the type in step. */
-const OPTION_KEYS = {
-  signal: true,
-  timeout: true,
-  totalTimeout: true,
-  maxRetries: true,
-  headers: true,
-  query: true,
-  validate: true,
-  onRetry: true,
-} as const satisfies Record<keyof RequestOptions, true>;
-
-/**
- * The per-request options: an object or nothing. A boolean or string here is almost always a params
- * value given in the wrong place (`cancel(codes, true)` meaning `{ send_mail: true }`).
- */
-export function checkOptions(call: string, options: unknown): void {
-  if (options === undefined || options === null) return;
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw new HotmartInputError(
-      `${call}: the last argument is the request options ({ signal, timeout, maxRetries, headers, query, validate }), ` +
-        `not ${show(options)}; parameters go in the params object before it`,
-    );
-  }
-  for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(OPTION_KEYS, key)) {
-      throw new HotmartInputError(
-        `${call}: "${key}" is not a request option (${Object.keys(OPTION_KEYS).join(", ")}); ` +
-          "parameters go in the params object before the options",
-      );
-    }
-  }
-  const query = (options as RequestOptions).query;
-  if (query !== undefined && (typeof query !== "object" || query === null || Array.isArray(query))) {
-    throw new HotmartInputError(
-      `${call}: options.query must be an object of extra query parameters (got ${show(query)})`,
-    );
-  }
-}
-
 /**
  * A JSON-body params object with a fixed set of keys (cancel's `{ send_mail }`): an object or nothing,
  * no unknown key. `example` shows the right call.
@@ -247,17 +199,4 @@ export function checkBodyParams(
         : `${call} has no parameter "${key}" (it takes ${keys.join(", ")})`,
     );
   }
-}
-
-/**
- * A copy of a params object as it is at the call, for checks that run after an await (the lazily loaded
- * ones): a caller who changes or reuses the object right after the call does not change what is sent.
- * Arrays one level down are copied too; anything that is not a plain object is returned as is, for the
- * checks to refuse with their usual message.
- */
-export function snapshot<T>(params: T): T {
-  if (params === null || typeof params !== "object" || Array.isArray(params)) return params;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) copy[key] = Array.isArray(value) ? [...value] : value;
-  return copy as T;
 }

@@ -5,7 +5,9 @@
 import type { Hotmart } from "../client";
 import { HotmartInputError } from "../core/errors";
 import type { EpochMs, RequestOptions } from "../core/types";
-import { checkBodyParams, checkOptions, show, toEpochMs } from "../internal/params";
+import { checkOptions } from "../internal/options";
+import { checkBodyParams, toEpochMs } from "../internal/params";
+import { show } from "../internal/show";
 import type { AccessCheckParams, AccessReason, AccessResult } from "./access";
 import { subscriptionAccess } from "./access-rules";
 import type { ClubStudentsItem } from "./club";

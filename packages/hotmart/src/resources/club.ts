@@ -1,16 +1,9 @@
 import type { APIPromise } from "../core/api-promise";
 import { NotFoundError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { EpochMs, RequestOptions } from "../core/types";
-import { checkParams } from "../internal/params";
-import { path } from "../internal/path";
+import { snapshot } from "../internal/snapshot";
 import type {
   ClubEngagement,
   ClubExpirationType,
@@ -21,7 +14,6 @@ import type {
   ClubUserStatus,
   ClubUserType,
 } from "./enums";
-import { checkId, checkPositiveInt, requireString } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -270,21 +262,8 @@ export type ClubStudentsPage = PageResponse<ClubStudentsItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-const SUBDOMAIN = 'the Club subdomain (Club admin → Settings → Data → Host mapping), e.g. "my-course"';
-const MODULE_ID = 'the module_id from club.modules, e.g. "j14okvB4pL"';
-
-const STUDENTS = defineList<ClubStudentsParams, ClubStudentsItem, [subdomain: string]>({
-  call: "club.students",
-  path: "/club/api/v1/users",
-  query: (subdomain) => ({ subdomain: requireString("subdomain", subdomain, SUBDOMAIN) }),
-  schema: "ClubStudentsPage",
-  stringMeans: "email",
-  filters: { email: "value" },
-});
-
-const MODULES_RULES = { call: "club.modules", paged: false, filters: { is_extra: "value" } } as const;
-const PAGES_RULES = { call: "club.pages", paged: false, filters: { product_id: "value" } } as const;
-const PAGES_V1_RULES = { call: "club.pagesV1", paged: false, filters: { subdomain: "value" } } as const;
+// What each method sends, with its checks, is in club-requests.ts: loaded on the first call.
+const requests = () => import("./club-requests");
 
 /**
  * The members area (`/club/api/...`). A Club is named by its `subdomain`, not by a product id: keep your
@@ -303,17 +282,9 @@ export class Club extends APIResource {
     params?: ClubModulesParams,
     options?: RequestOptions,
   ): APIPromise<ClubModulesItem[]> {
-    return this._request(() => {
-      const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-      return {
-        call: "club.modules",
-        method: "GET",
-        path: path`/club/api/v1/modules`,
-        query: { ...checkParams(MODULES_RULES, params), subdomain: sub },
-        empty: () => [],
-        schema: "ClubModulesList",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const paramsGiven = snapshot(params);
+    return this._request(async () => (await requests()).modules(subdomain, paramsGiven), options);
   }
 
   /**
@@ -324,23 +295,9 @@ export class Club extends APIResource {
    * const pages = await hotmart.club.pages("D64L09Q4JW", { product_id: 123456789 });
    */
   pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]> {
-    return this._request(() => {
-      checkId("moduleId", moduleId, MODULE_ID);
-      const query = checkParams(PAGES_RULES, params);
-      checkPositiveInt(
-        "product_id",
-        params?.product_id,
-        "the numeric id of the Club's product, e.g. { product_id: 1234567 }",
-      );
-      return {
-        call: "club.pages",
-        method: "GET",
-        path: path`/club/api/v2/modules/${moduleId}/pages`,
-        query,
-        empty: () => [],
-        schema: "ClubPagesList",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const paramsGiven = snapshot(params);
+    return this._request(async () => (await requests()).pages(moduleId, paramsGiven), options);
   }
 
   /**
@@ -352,19 +309,9 @@ export class Club extends APIResource {
     params: ClubPagesV1Params,
     options?: RequestOptions,
   ): APIPromise<ClubPagesV1Item[]> {
-    return this._request(() => {
-      checkId("moduleId", moduleId, MODULE_ID);
-      const query = checkParams(PAGES_V1_RULES, params);
-      const subdomain = requireString("subdomain", params?.subdomain, SUBDOMAIN);
-      return {
-        call: "club.pagesV1",
-        method: "GET",
-        path: path`/club/api/v1/modules/${moduleId}/pages`,
-        query: { ...query, subdomain },
-        empty: () => [],
-        schema: "ClubPagesV1List",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const paramsGiven = snapshot(params);
+    return this._request(async () => (await requests()).pagesV1(moduleId, paramsGiven), options);
   }
 
   /**
@@ -379,7 +326,7 @@ export class Club extends APIResource {
     params?: ClubStudentsParams,
     options?: RequestOptions,
   ): PagePromise<ClubStudentsItem> {
-    return this._list(STUDENTS, params, options, subdomain);
+    return this._list(async () => (await requests()).STUDENTS, params, options, subdomain);
   }
 
   /** `students` as an async generator (hotmart-python's `*_autopaginate` naming): every member of every page. */
@@ -408,18 +355,7 @@ export class Club extends APIResource {
    * const done = lessons.filter((l) => l.is_completed).length;
    */
   lessons(subdomain: string, userId: string, options?: RequestOptions): APIPromise<ClubLessonsResponse> {
-    return this._request(() => {
-      const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-      checkId("userId", userId, 'the Club "user_id" from club.students, e.g. "Uv7wX8yZ9a"');
-      return {
-        call: "club.lessons",
-        method: "GET",
-        path: path`/club/api/v1/users/${userId}/lessons`,
-        query: { subdomain: sub },
-        empty: () => ({ lessons: [] }),
-        schema: "ClubLessonsResponse",
-      };
-    }, options);
+    return this._request(async () => (await requests()).lessons(subdomain, userId), options);
   }
 
   /**
@@ -436,26 +372,17 @@ export class Club extends APIResource {
     params: ClubStudentProgressParams,
     options?: RequestOptions,
   ): Promise<ClubStudentProgress> {
-    const sub = requireString("subdomain", subdomain, SUBDOMAIN);
-    const email = requireString("student_email", params?.student_email, "the student's e-mail address");
-    const found = await this.findStudent(sub, email, options);
-    if ("user" in found) {
-      const { lessons } = await this.lessons(sub, found.user.user_id, options);
-      return { user: found.user, lessons };
-    }
-    const message =
-      `No Club student has the e-mail ${JSON.stringify(email)} in subdomain ${JSON.stringify(sub)}` +
-      (found.partial > 0
-        ? ` (Hotmart matched ${found.partial} other address${found.partial === 1 ? "" : "es"} partially)`
-        : "") +
-      ": check the address, or list club.students to see who is there";
+    // The lookup and its message load with the other Club requests (club-requests.ts).
+    const given = snapshot(params);
+    const found = await (await requests()).studentProgress(this, subdomain, given, options);
+    if (typeof found !== "string") return found;
     throw new NotFoundError({
       status: 404,
       headers: new Headers(),
-      body: { error: "not_found", error_description: message },
+      body: { error: "not_found", error_description: found },
       method: "GET",
       url: `${this._client.baseURL}/club/api/v1/users`,
-      message,
+      message: found,
     });
   }
 
@@ -468,18 +395,7 @@ export class Club extends APIResource {
     email: string,
     options?: RequestOptions,
   ): Promise<{ user: ClubStudentsItem; calls: number } | { partial: number; calls: number }> {
-    const wanted = email.trim().toLowerCase();
-    let partial = 0;
-    let calls = 0;
-    for await (const page of this.students(subdomain, { email }, options).pages()) {
-      calls += 1;
-      for (const user of page.items) {
-        if (typeof user.email === "string" && user.email.trim().toLowerCase() === wanted)
-          return { user, calls };
-        partial += 1;
-      }
-    }
-    return { partial, calls };
+    return (await requests()).findStudent(this, subdomain, email, options);
   }
 }
 

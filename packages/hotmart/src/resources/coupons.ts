@@ -1,17 +1,9 @@
 import type { APIPromise } from "../core/api-promise";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
-import { snapshot } from "../internal/params";
-import { path } from "../internal/path";
+import { snapshot } from "../internal/snapshot";
 import type { CouponStatus } from "./enums";
-import { checkId, checkOptionalDate } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -83,18 +75,8 @@ export type CouponsListPage = PageResponse<CouponsListItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-const PRODUCT_ID = "the numeric product id, e.g. 1234567";
-
-const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
-  call: "coupons.list",
-  path: (productId) => {
-    checkId("productId", productId, PRODUCT_ID);
-    return path`/products/api/v1/coupon/product/${productId}`;
-  },
-  schema: "CouponsListPage",
-  stringMeans: "code",
-  filters: { code: "value" },
-});
+// What each method sends, with its checks, is in coupons-requests.ts: loaded on the first call.
+const requests = () => import("./coupons-requests");
 
 /** Product coupons. They live on the products API (`/products/api/v1/...`), not on payments. */
 export class Coupons extends APIResource {
@@ -111,28 +93,9 @@ export class Coupons extends APIResource {
     params: CouponCreateParams,
     options?: RequestOptions,
   ): APIPromise<void> {
-    // What is sent is what was passed at the call: the checks below run after an await.
+    // What is sent is what was passed at the call: the checks run after an await (coupons-requests.ts).
     const given = snapshot(params);
-    return this._request(async () => {
-      checkId("productId", productId, PRODUCT_ID);
-      // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
-      const { checkCode, checkCreate } = await import("./coupon-checks");
-      const params = given;
-      checkCode(code);
-      checkCreate(params);
-      const body: Record<string, unknown> = { ...params, code };
-      // Dates go out as epoch ms whatever form they came in (a Date, or an ISO string from JavaScript).
-      if (params.start_date !== undefined)
-        body.start_date = checkOptionalDate("start_date", params.start_date);
-      if (params.end_date !== undefined) body.end_date = checkOptionalDate("end_date", params.end_date);
-      return {
-        call: "coupons.create",
-        method: "POST",
-        path: path`/products/api/v1/product/${productId}/coupon`,
-        body,
-        empty: () => undefined,
-      };
-    }, options);
+    return this._request(async () => (await requests()).create(productId, code, given), options);
   }
 
   /**
@@ -147,7 +110,7 @@ export class Coupons extends APIResource {
     params?: CouponsListParams,
     options?: RequestOptions,
   ): PagePromise<CouponsListItem> {
-    return this._list(LIST, params, options, productId);
+    return this._list(async () => (await requests()).LIST, params, options, productId);
   }
 
   /**
@@ -164,15 +127,7 @@ export class Coupons extends APIResource {
    * if (items[0]) await hotmart.coupons.delete(items[0].id);
    */
   delete(couponId: number | string, options?: RequestOptions): APIPromise<void> {
-    return this._request(() => {
-      checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
-      return {
-        call: "coupons.delete",
-        method: "DELETE",
-        path: path`/products/api/v1/coupon/${couponId}`,
-        empty: () => undefined,
-      };
-    }, options);
+    return this._request(async () => (await requests()).deleteCoupon(couponId), options);
   }
 }
 

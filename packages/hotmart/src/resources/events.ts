@@ -1,17 +1,9 @@
 import type { APIPromise } from "../core/api-promise";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { DateParam, EpochMs, OpenEnum, RequestOptions } from "../core/types";
-import { path } from "../internal/path";
 import type { ProductRef } from "./common";
 import type { CheckinStatus, TicketStatus, TicketType } from "./enums";
-import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -128,28 +120,8 @@ export type EventsTicketsPage = PageResponse<EventsTicketsItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-const EVENT_ID = "the event id: the numeric id of the ETICKET product, e.g. 2345678";
-
-const TICKETS = defineList<EventsTicketsParams, EventsTicketsItem, [eventId: number | string]>({
-  call: "events.tickets",
-  path: (eventId) => {
-    checkId("eventId", eventId, EVENT_ID);
-    return path`/events/api/v1/${eventId}/participants`;
-  },
-  schema: "EventsTicketsPage",
-  stringMeans: "buyer_email",
-  filters: {
-    buyer_email: "value",
-    participant_email: "value",
-    last_update: "date",
-    id_lot: "value",
-    ticket_status: "value",
-    ticket_type: "value",
-    checkin_status: "value",
-    id_eticket: "value",
-    ticket_qr_code: "value",
-  },
-});
+// What each method sends, with its checks, is in events-requests.ts: loaded on the first call.
+const requests = () => import("./events-requests");
 
 /** Event tickets (`/events/api/v1/...`). An event id is the id of a product whose format is ETICKET. */
 export class Events extends APIResource {
@@ -160,15 +132,7 @@ export class Events extends APIResource {
    * const { lots, start_event_date } = await hotmart.events.get(7673728);
    */
   get(eventId: number | string, options?: RequestOptions): APIPromise<EventInfo> {
-    return this._request(() => {
-      checkId("eventId", eventId, EVENT_ID);
-      return {
-        call: "events.get",
-        method: "GET",
-        path: path`/events/api/v1/${eventId}/info`,
-        schema: "EventInfo",
-      };
-    }, options);
+    return this._request(async () => (await requests()).get(eventId), options);
   }
 
   /**
@@ -184,7 +148,7 @@ export class Events extends APIResource {
     params?: EventsTicketsParams,
     options?: RequestOptions,
   ): PagePromise<EventsTicketsItem> {
-    return this._list(TICKETS, params, options, eventId);
+    return this._list(async () => (await requests()).TICKETS, params, options, eventId);
   }
 
   /** `tickets` as an async generator (hotmart-python's `*_autopaginate` naming): every ticket of every page, like `for await` over `tickets(...)`. */

@@ -4,7 +4,8 @@
  * message that names the parameter and says what to pass instead.
  */
 import { HotmartInputError } from "../core/errors";
-import { show, toEpochMs } from "../internal/params";
+import { toEpochMs } from "../internal/params";
+import { show } from "../internal/show";
 
 export { show };
 

@@ -1,8 +1,8 @@
 import type { APIPromise } from "../core/api-promise";
 import { APIResource } from "../core/resource";
 import type { EpochMs, OpenEnum, RequestOptions } from "../core/types";
-import { snapshot } from "../internal/params";
 import { path } from "../internal/path";
+import { snapshot } from "../internal/snapshot";
 
 // ---------------------------------------------------------------------------------------------------
 // Params

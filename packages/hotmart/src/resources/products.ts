@@ -1,17 +1,8 @@
-import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { EpochMs, RequestOptions } from "../core/types";
-import { path } from "../internal/path";
 import type { Money } from "./common";
 import type { OfferPaymentMode, Periodicity, PlanPaymentMode, ProductFormat, ProductStatus } from "./enums";
-import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -111,49 +102,11 @@ export type ProductsPlansPage = PageResponse<ProductsPlansItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * Hotmart documents 50 as the products page size maximum and clamps larger values; the SDK sends 50 in
- * their place, so the request says what Hotmart will do. No other endpoint documents a maximum.
- */
-export const PRODUCTS_MAX_RESULTS = 50;
+// A module of its own: products-requests.ts, loaded on first use, needs it without importing this file.
+export { PRODUCTS_MAX_RESULTS } from "./products-limits";
 
-/** A numeric product id where the UUID is expected makes Hotmart answer `{}`: catch it here. */
-function checkUcode(ucode: unknown): void {
-  checkId("ucode", ucode, 'the product UUID from products.list (its "ucode" field)');
-  if (typeof ucode === "number" || /^\s*\d+\s*$/.test(ucode as string)) {
-    throw new HotmartInputError(
-      `ucode must be the product UUID (the "ucode" field of products.list), not the numeric product id (got ${String(ucode)})`,
-    );
-  }
-}
-
-const LIST = defineList<ProductsListParams, ProductsListItem>({
-  call: "products.list",
-  path: "/products/api/v1/products",
-  schema: "ProductsListPage",
-  filters: { id: "value", status: "value", format: "value" },
-  maxResults: PRODUCTS_MAX_RESULTS,
-});
-
-const OFFERS = defineList<ProductsOffersParams, ProductsOffersItem, [ucode: string]>({
-  call: "products.offers",
-  path: (ucode) => {
-    checkUcode(ucode);
-    return path`/products/api/v1/products/${ucode}/offers`;
-  },
-  schema: "ProductsOffersPage",
-  filters: {},
-});
-
-const PLANS = defineList<ProductsPlansParams, ProductsPlansItem, [ucode: string]>({
-  call: "products.plans",
-  path: (ucode) => {
-    checkUcode(ucode);
-    return path`/products/api/v1/products/${ucode}/plans`;
-  },
-  schema: "ProductsPlansPage",
-  filters: {},
-});
+// What each method sends, with its checks, is in products-requests.ts: loaded on the first call.
+const requests = () => import("./products-requests");
 
 /** Products, their offers and their plans (`/products/api/v1/products...`). */
 export class Products extends APIResource {
@@ -165,7 +118,7 @@ export class Products extends APIResource {
    * for await (const product of hotmart.products.list({ status: "ACTIVE" })) console.log(product.ucode);
    */
   list(params?: ProductsListParams, options?: RequestOptions): PagePromise<ProductsListItem> {
-    return this._list(LIST, params, options);
+    return this._list(async () => (await requests()).LIST, params, options);
   }
 
   /**
@@ -180,7 +133,7 @@ export class Products extends APIResource {
     params?: ProductsOffersParams,
     options?: RequestOptions,
   ): PagePromise<ProductsOffersItem> {
-    return this._list(OFFERS, params, options, ucode);
+    return this._list(async () => (await requests()).OFFERS, params, options, ucode);
   }
 
   /**
@@ -197,7 +150,7 @@ export class Products extends APIResource {
     params?: ProductsPlansParams,
     options?: RequestOptions,
   ): PagePromise<ProductsPlansItem> {
-    return this._list(PLANS, params, options, ucode);
+    return this._list(async () => (await requests()).PLANS, params, options, ucode);
   }
 
   /** `list` as an async generator (hotmart-python's `*_autopaginate` naming): every product of every page, like `for await` over `list(...)`. */

@@ -1,14 +1,7 @@
 import type { APIPromise } from "../core/api-promise";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { DateParam, EpochMs, RequestOptions } from "../core/types";
-import { path } from "../internal/path";
 import type { Money, ProductRef } from "./common";
 import type {
   CommissionAs,
@@ -21,7 +14,6 @@ import type {
   PurchaseStatus,
   PurchaseStatusFilter,
 } from "./enums";
-import { checkId } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -358,74 +350,8 @@ export type SalesPriceDetailsPage = PageResponse<SalesPriceDetailsItem>;
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-const REPORT = {
-  product_id: "value",
-  start_date: "date",
-  end_date: "date",
-  transaction: "value",
-  transaction_status: "value",
-} as const;
-
-const HISTORY = defineList<SalesHistoryParams, SalesHistoryItem>({
-  call: "sales.history",
-  path: "/payments/api/v1/sales/history",
-  schema: "SalesHistoryPage",
-  stringMeans: "transaction",
-  filters: {
-    ...REPORT,
-    sales_source: "value",
-    buyer_name: "value",
-    buyer_email: "value",
-    payment_type: "value",
-    offer_code: "value",
-    commission_as: "value",
-  },
-});
-
-const SUMMARY = defineList<SalesSummaryParams, SalesSummaryItem>({
-  call: "sales.summary",
-  path: "/payments/api/v1/sales/summary",
-  schema: "SalesSummaryPage",
-  stringMeans: "transaction",
-  filters: {
-    ...REPORT,
-    sales_source: "value",
-    affiliate_name: "value",
-    payment_type: "value",
-    offer_code: "value",
-  },
-});
-
-const PARTICIPANTS = defineList<SalesParticipantsParams, SalesParticipantsItem>({
-  call: "sales.participants",
-  path: "/payments/api/v1/sales/users",
-  schema: "SalesParticipantsPage",
-  stringMeans: "transaction",
-  filters: {
-    ...REPORT,
-    buyer_email: "value",
-    sales_source: "value",
-    buyer_name: "value",
-    affiliate_name: "value",
-    commission_as: "value",
-  },
-});
-
-const COMMISSIONS = defineList<SalesCommissionsParams, SalesCommissionsItem>({
-  call: "sales.commissions",
-  path: "/payments/api/v1/sales/commissions",
-  schema: "SalesCommissionsPage",
-  stringMeans: "transaction",
-  filters: { ...REPORT, commission_as: "value" },
-});
-
-const PRICE_DETAILS = defineList<SalesPriceDetailsParams, SalesPriceDetailsItem>({
-  call: "sales.priceDetails",
-  path: "/payments/api/v1/sales/price/details",
-  schema: "SalesPriceDetailsPage",
-  stringMeans: "transaction",
-  filters: { ...REPORT, payment_type: "value" },
-});
+// What each method sends, with its checks, is in sales-requests.ts: loaded on the first call.
+const requests = () => import("./sales-requests");
 
 /** Sales reports and refunds (`/payments/api/v1/sales/...`). */
 export class Sales extends APIResource {
@@ -440,7 +366,7 @@ export class Sales extends APIResource {
    * }
    */
   history(params?: SalesHistoryParams, options?: RequestOptions): PagePromise<SalesHistoryItem> {
-    return this._list(HISTORY, params, options);
+    return this._list(async () => (await requests()).HISTORY, params, options);
   }
 
   /**
@@ -451,7 +377,7 @@ export class Sales extends APIResource {
    * const { items } = await hotmart.sales.summary({ start_date: new Date("2026-01-01") });
    */
   summary(params?: SalesSummaryParams, options?: RequestOptions): PagePromise<SalesSummaryItem> {
-    return this._list(SUMMARY, params, options);
+    return this._list(async () => (await requests()).SUMMARY, params, options);
   }
 
   /**
@@ -467,7 +393,7 @@ export class Sales extends APIResource {
     params?: SalesParticipantsParams,
     options?: RequestOptions,
   ): PagePromise<SalesParticipantsItem> {
-    return this._list(PARTICIPANTS, params, options);
+    return this._list(async () => (await requests()).PARTICIPANTS, params, options);
   }
 
   /**
@@ -478,7 +404,7 @@ export class Sales extends APIResource {
    * const { items } = await hotmart.sales.commissions({ transaction: "HP93769885397869" });
    */
   commissions(params?: SalesCommissionsParams, options?: RequestOptions): PagePromise<SalesCommissionsItem> {
-    return this._list(COMMISSIONS, params, options);
+    return this._list(async () => (await requests()).COMMISSIONS, params, options);
   }
 
   /**
@@ -492,7 +418,7 @@ export class Sales extends APIResource {
     params?: SalesPriceDetailsParams,
     options?: RequestOptions,
   ): PagePromise<SalesPriceDetailsItem> {
-    return this._list(PRICE_DETAILS, params, options);
+    return this._list(async () => (await requests()).PRICE_DETAILS, params, options);
   }
 
   /** `history` as an async generator (hotmart-python's `history_autopaginate`): every sale of every page. */
@@ -514,15 +440,7 @@ export class Sales extends APIResource {
    * await hotmart.sales.refund("HP93769885397869");
    */
   refund(transaction: string, options?: RequestOptions): APIPromise<void> {
-    return this._request(() => {
-      checkId("transaction", transaction, 'the transaction code, e.g. "HP17715690036014"');
-      return {
-        call: "sales.refund",
-        method: "PUT",
-        path: path`/payments/api/v1/sales/${transaction}/refund`,
-        empty: () => undefined,
-      };
-    }, options);
+    return this._request(async () => (await requests()).refund(transaction), options);
   }
 }
 

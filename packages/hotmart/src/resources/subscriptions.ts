@@ -1,16 +1,8 @@
 import type { APIPromise } from "../core/api-promise";
-import { HotmartInputError } from "../core/errors";
 import type { PagePromise, PageResponse } from "../core/pagination";
-import {
-  APIResource,
-  type Autopaginate,
-  defineAutopaginate,
-  defineList,
-  type PageParams,
-} from "../core/resource";
+import { APIResource, type Autopaginate, defineAutopaginate, type PageParams } from "../core/resource";
 import type { DateParam, EpochMs, OpenEnum, RequestOptions } from "../core/types";
-import { checkBodyParams } from "../internal/params";
-import { path } from "../internal/path";
+import { snapshot } from "../internal/snapshot";
 import type { DateTimeString, Money, OneOrMany, ProductRef } from "./common";
 import type {
   BilletRecoveryType,
@@ -26,7 +18,6 @@ import type {
   RefusalMessage,
   SubscriptionStatus,
 } from "./enums";
-import { checkId, checkOptionalBoolean, checkSubscriberCodes, show } from "./input-checks";
 
 // ---------------------------------------------------------------------------------------------------
 // Params
@@ -505,72 +496,8 @@ export type SubscriptionsPurchasesList = SubscriptionsPurchasesItem[];
 // Resource
 // ---------------------------------------------------------------------------------------------------
 
-const SUBSCRIBER_CODE = 'the subscriber code, e.g. "B2HNQAXJ"';
-
-const LIST = defineList<SubscriptionsListParams, SubscriptionsListItem>({
-  call: "subscriptions.list",
-  path: "/payments/api/v1/subscriptions",
-  schema: "SubscriptionsListPage",
-  stringMeans: "subscriber_code",
-  filters: {
-    product_id: "value",
-    plan: "value",
-    plan_id: "value",
-    accession_date: "date",
-    end_accession_date: "date",
-    status: "value",
-    subscriber_code: "value",
-    subscriber_email: "value",
-    transaction: "value",
-    trial: "value",
-    cancelation_date: "date",
-    end_cancelation_date: "date",
-    date_next_charge: "date",
-    end_date_next_charge: "date",
-  },
-});
-
-const SUMMARY = defineList<SubscriptionsSummaryParams, SubscriptionsSummaryItem>({
-  call: "subscriptions.summary",
-  path: "/payments/api/v1/subscriptions/summary",
-  schema: "SubscriptionsSummaryPage",
-  stringMeans: "subscriber_code",
-  filters: {
-    product_id: "value",
-    subscriber_code: "value",
-    accession_date: "date",
-    end_accession_date: "date",
-    date_next_charge: "date",
-  },
-});
-
-const TRANSACTIONS = defineList<SubscriptionsTransactionsParams, SubscriptionsTransactionsItem>({
-  call: "subscriptions.transactions",
-  path: "/payments/api/v1/subscriptions/transactions",
-  schema: "SubscriptionsTransactionsPage",
-  stringMeans: "subscriber_code",
-  filters: {
-    product_id: "value",
-    transaction: "value",
-    subscriber_name: "value",
-    subscriber_email: "value",
-    subscriber_code: "value",
-    billing_type: "value",
-    subscription_status: "value",
-    recurrency_status: "value",
-    purchase_status: "value",
-    transaction_date: "date",
-    end_transaction_date: "date",
-    offer_code: "value",
-    purchase_payment_type: "value",
-  },
-});
-
-/** The write params of cancel and reactivate, checked by name so `cancel(codes, true)` is refused. */
-function checkFlag(call: string, params: unknown, flag: "send_mail" | "charge", example: string): void {
-  checkBodyParams(call, params, [flag], example);
-  checkOptionalBoolean(flag, (params as Record<string, unknown> | undefined)?.[flag]);
-}
+// What each method sends, with its checks, is in subscriptions-requests.ts: loaded on the first call.
+const requests = () => import("./subscriptions-requests");
 
 /** Subscriptions (`/payments/api/v1/subscriptions...`). */
 export class Subscriptions extends APIResource {
@@ -586,7 +513,7 @@ export class Subscriptions extends APIResource {
    * }
    */
   list(params?: SubscriptionsListParams, options?: RequestOptions): PagePromise<SubscriptionsListItem> {
-    return this._list(LIST, params, options);
+    return this._list(async () => (await requests()).LIST, params, options);
   }
 
   /**
@@ -600,7 +527,7 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionsSummaryParams,
     options?: RequestOptions,
   ): PagePromise<SubscriptionsSummaryItem> {
-    return this._list(SUMMARY, params, options);
+    return this._list(async () => (await requests()).SUMMARY, params, options);
   }
 
   /**
@@ -618,7 +545,7 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionsTransactionsParams,
     options?: RequestOptions,
   ): PagePromise<SubscriptionsTransactionsItem> {
-    return this._list(TRANSACTIONS, params, options);
+    return this._list(async () => (await requests()).TRANSACTIONS, params, options);
   }
 
   /** `list` as an async generator (hotmart-python's `list_autopaginate`): every subscription of every page. */
@@ -635,16 +562,7 @@ export class Subscriptions extends APIResource {
    * const payments = await hotmart.subscriptions.purchases("B2HNQAXJ");
    */
   purchases(subscriberCode: string, options?: RequestOptions): APIPromise<SubscriptionsPurchasesItem[]> {
-    return this._request(() => {
-      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-      return {
-        call: "subscriptions.purchases",
-        method: "GET",
-        path: path`/payments/api/v1/subscriptions/${subscriberCode}/purchases`,
-        empty: () => [],
-        schema: "SubscriptionsPurchasesList",
-      };
-    }, options);
+    return this._request(async () => (await requests()).purchases(subscriberCode), options);
   }
 
   /**
@@ -658,17 +576,10 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionCancelParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionsBulkResult> {
-    return this._request(() => {
-      checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
-      checkFlag("subscriptions.cancel", params, "send_mail", "cancel(codes, { send_mail: true })");
-      return {
-        call: "subscriptions.cancel",
-        method: "POST",
-        path: path`/payments/api/v1/subscriptions/cancel`,
-        body: { ...params, subscriber_code: [...subscriberCodes] },
-        schema: "SubscriptionsBulkResult",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const subscriberCodesGiven = snapshot(subscriberCodes);
+    const paramsGiven = snapshot(params);
+    return this._request(async () => (await requests()).cancel(subscriberCodesGiven, paramsGiven), options);
   }
 
   /**
@@ -683,17 +594,9 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionCancelParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResult> {
-    return this._request(() => {
-      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-      checkFlag("subscriptions.cancelSingle", params, "send_mail", "cancelSingle(code, { send_mail: true })");
-      return {
-        call: "subscriptions.cancelSingle",
-        method: "POST",
-        path: path`/payments/api/v1/subscriptions/${subscriberCode}/cancel`,
-        body: { ...params },
-        schema: "SubscriptionResult",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const paramsGiven = snapshot(params);
+    return this._request(async () => (await requests()).cancelSingle(subscriberCode, paramsGiven), options);
   }
 
   /**
@@ -709,17 +612,13 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionReactivateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionsBulkResult> {
-    return this._request(() => {
-      checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
-      checkFlag("subscriptions.reactivate", params, "charge", "reactivate(codes, { charge: true })");
-      return {
-        call: "subscriptions.reactivate",
-        method: "POST",
-        path: path`/payments/api/v1/subscriptions/reactivate`,
-        body: { ...params, subscriber_code: [...subscriberCodes] },
-        schema: "SubscriptionsBulkResult",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const subscriberCodesGiven = snapshot(subscriberCodes);
+    const paramsGiven = snapshot(params);
+    return this._request(
+      async () => (await requests()).reactivate(subscriberCodesGiven, paramsGiven),
+      options,
+    );
   }
 
   /**
@@ -733,22 +632,12 @@ export class Subscriptions extends APIResource {
     params?: SubscriptionReactivateParams,
     options?: RequestOptions,
   ): APIPromise<SubscriptionResult> {
-    return this._request(() => {
-      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-      checkFlag(
-        "subscriptions.reactivateSingle",
-        params,
-        "charge",
-        "reactivateSingle(code, { charge: true })",
-      );
-      return {
-        call: "subscriptions.reactivateSingle",
-        method: "POST",
-        path: path`/payments/api/v1/subscriptions/${subscriberCode}/reactivate`,
-        body: { ...params },
-        schema: "SubscriptionResult",
-      };
-    }, options);
+    // The checks run after an await: they see the arguments as they were at the call.
+    const paramsGiven = snapshot(params);
+    return this._request(
+      async () => (await requests()).reactivateSingle(subscriberCode, paramsGiven),
+      options,
+    );
   }
 
   /**
@@ -759,23 +648,7 @@ export class Subscriptions extends APIResource {
    * await hotmart.subscriptions.changeDueDay("B2HNQAXJ", 10);
    */
   changeDueDay(subscriberCode: string, dueDay: number, options?: RequestOptions): APIPromise<void> {
-    return this._request(() => {
-      checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-      if (typeof dueDay !== "number" || !Number.isInteger(dueDay) || dueDay < 1 || dueDay > 31) {
-        throw new HotmartInputError(
-          `dueDay must be a whole number from 1 to 31, the day of the month to charge (got ${show(
-            dueDay,
-          )}); 31 means the last day in shorter months`,
-        );
-      }
-      return {
-        call: "subscriptions.changeDueDay",
-        method: "PATCH",
-        path: path`/payments/api/v1/subscriptions/${subscriberCode}`,
-        body: { due_day: dueDay },
-        empty: () => undefined,
-      };
-    }, options);
+    return this._request(async () => (await requests()).changeDueDay(subscriberCode, dueDay), options);
   }
 }
 

@@ -1,0 +1,57 @@
+/**
+ * What each method of `client.coupons` sends: its path, its params and their checks. Imported on the
+ * first call of one of its methods (coupons.ts), so an app loads it only when it uses coupons.
+ */
+import { defineList } from "../core/list-definition";
+import type { ResourceRequest } from "../core/resource";
+import { path } from "../internal/path";
+import type { CouponCreateParams, CouponsListItem, CouponsListParams } from "./coupons";
+import { checkId, checkOptionalDate } from "./input-checks";
+
+const PRODUCT_ID = "the numeric product id, e.g. 1234567";
+
+export const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
+  call: "coupons.list",
+  path: (productId) => {
+    checkId("productId", productId, PRODUCT_ID);
+    return path`/products/api/v1/coupon/product/${productId}`;
+  },
+  schema: "CouponsListPage",
+  stringMeans: "code",
+  filters: { code: "value" },
+});
+
+/** The request of `coupons.delete(couponId)`, once its argument passes its check. */
+export function deleteCoupon(couponId: number | string): ResourceRequest {
+  checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
+  return {
+    call: "coupons.delete",
+    method: "DELETE",
+    path: path`/products/api/v1/coupon/${couponId}`,
+    empty: () => undefined,
+  };
+}
+
+/** `coupons.create(productId, code, params)`, with `params` as it was at the call. */
+export async function create(
+  productId: number | string,
+  code: string,
+  params: CouponCreateParams,
+): Promise<ResourceRequest> {
+  checkId("productId", productId, PRODUCT_ID);
+  // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
+  const { checkCode, checkCreate } = await import("./coupon-checks");
+  checkCode(code);
+  checkCreate(params);
+  const body: Record<string, unknown> = { ...params, code };
+  // Dates go out as epoch ms whatever form they came in (a Date, or an ISO string from JavaScript).
+  if (params.start_date !== undefined) body.start_date = checkOptionalDate("start_date", params.start_date);
+  if (params.end_date !== undefined) body.end_date = checkOptionalDate("end_date", params.end_date);
+  return {
+    call: "coupons.create",
+    method: "POST",
+    path: path`/products/api/v1/product/${productId}/coupon`,
+    body,
+    empty: () => undefined,
+  };
+}
