@@ -40,13 +40,6 @@ const GUESSES_KEPT = 4_096;
 /** How long a grant that was never stamped still counts as possibly in flight. */
 const UNSTAMPED_GRACE_MS = 10_000;
 
-interface SentEntry {
-  ticket: number;
-  /** The grant time, then (once stamped) the moment fetch took the request. */
-  at: number;
-  stamped: boolean;
-}
-
 /**
  * The default limiter: one per client, in this process. Every request of the client waits its turn
  * here, in order.
@@ -75,10 +68,16 @@ export class MemoryRateLimiter implements RateLimiter {
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
   private marginMs: number;
   /**
-   * Send times of the requests still inside the window, sorted by time. An entry is a grant until
-   * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
+   * The log of the requests still inside the window, sorted by time, as three parallel arrays (entry i
+   * is sentAt[i], sentTicket[i], sentStamped[i]): with a large quota the log holds a whole window of
+   * requests, and an object per entry living that long would be promoted and collected by the old
+   * generation, one per request. `sentAt` is the grant time, then (once stamped) the moment fetch took
+   * the request. An entry is a grant until `stamp` says fetch took it: until then the request may go
+   * out at any moment, so it never expires.
    */
-  private readonly sent: SentEntry[] = [];
+  private readonly sentAt: number[] = [];
+  private readonly sentTicket: number[] = [];
+  private readonly sentStamped: boolean[] = [];
   /**
    * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
    * shift() on a long log copies all of it, once per request.
@@ -131,12 +130,8 @@ export class MemoryRateLimiter implements RateLimiter {
   acquire(signal?: AbortSignal): Promise<number> {
     if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    // Nobody queued and a slot free, as for almost every request: granted at once, with no waiter and
-    // no abort listener to add and remove (the listener alone cost more than the rest of the limiter).
-    if (this.queue.length === 0) {
-      const now = this.now();
-      if (this.waitTime(now) <= 0) return Promise.resolve(this.grant(now));
-    }
+    const ticket = this.tryAcquire();
+    if (ticket !== undefined) return Promise.resolve(ticket);
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unlink: () => {} };
       waiter.unlink = onAbort(signal, (reason) => {
@@ -151,27 +146,41 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   /**
+   * A slot now, or undefined when the caller must wait (`acquire`). Nobody queued and a slot free, as
+   * for almost every request: granted synchronously, with no promise, no waiter and no abort listener
+   * (the pipeline's fast path; a listener alone cost more than the rest of the limiter).
+   */
+  tryAcquire(): number | undefined {
+    if (this.closed || this.queue.length > 0) return undefined;
+    const now = this.now();
+    return this.waitTime(now) <= 0 ? this.grant(now) : undefined;
+  }
+
+  /**
    * Records when the request holding `ticket` was handed to fetch (called right after the fetch call).
    * Under load the gap between being let through and calling fetch can be tens of milliseconds (a GC
    * pause, a busy core); counting from the real send keeps the guarantee at the wire, not just in the
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    for (let i = this.sent.length - 1; i >= this.head; i--) {
-      const entry = this.sent[i] as SentEntry;
-      if (entry.ticket === ticket) {
-        if (entry.stamped) return;
-        entry.stamped = true;
-        entry.at = Math.max(entry.at, now);
+    const { sentAt, sentTicket, sentStamped } = this;
+    for (let i = sentTicket.length - 1; i >= this.head; i--) {
+      if (sentTicket[i] === ticket) {
+        if (sentStamped[i]) return;
+        const at = Math.max(sentAt[i] as number, now);
         // Requests do not always reach fetch in the order they were let through. Keep the log sorted
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        while (j + 1 < this.sent.length && (this.sent[j + 1] as SentEntry).at < entry.at) {
-          this.sent[j] = this.sent[j + 1] as SentEntry;
+        while (j + 1 < sentAt.length && (sentAt[j + 1] as number) < at) {
+          sentAt[j] = sentAt[j + 1] as number;
+          sentTicket[j] = sentTicket[j + 1] as number;
+          sentStamped[j] = sentStamped[j + 1] as boolean;
           j++;
         }
-        this.sent[j] = entry;
+        sentAt[j] = at;
+        sentTicket[j] = ticket;
+        sentStamped[j] = true;
         // A waiter may be held by this entry while it was unstamped: its window now has an end.
         if (this.queue.length > 0) this.schedule(now);
         return;
@@ -212,7 +221,8 @@ export class MemoryRateLimiter implements RateLimiter {
         this.unconfirmedGrants = 0;
       }
     }
-    this.pump();
+    // Nobody waits (the usual case): nothing to release and no timer to rearm.
+    if (this.queue.length > 0) this.pump();
   }
 
   /**
@@ -266,8 +276,9 @@ export class MemoryRateLimiter implements RateLimiter {
     if (this.useLog() && this.sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
       // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
-      const oldest = this.sent[this.sent.length - this.limit] as SentEntry;
-      const from = oldest.stamped ? oldest.at : Math.max(oldest.at, now);
+      const oldest = this.sentAt.length - this.limit;
+      const at = this.sentAt[oldest] as number;
+      const from = this.sentStamped[oldest] ? at : Math.max(at, now);
       wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
     }
     this.roll(now);
@@ -300,16 +311,20 @@ export class MemoryRateLimiter implements RateLimiter {
     // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
-    for (;;) {
-      const first = this.sent[this.head];
-      if (!first || first.at + (first.stamped ? span : grace) > now) break;
+    const { sentAt, sentStamped } = this;
+    const length = sentAt.length;
+    while (
+      this.head < length &&
+      (sentAt[this.head] as number) + (sentStamped[this.head] ? span : grace) <= now
+    )
       this.head += 1;
-    }
-    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
-      this.sent.splice(0, this.head);
+    if (this.head >= 1024 && this.head * 2 >= length) {
+      sentAt.splice(0, this.head);
+      this.sentTicket.splice(0, this.head);
+      sentStamped.splice(0, this.head);
       this.head = 0;
     }
-    return this.sent.length - this.head;
+    return sentAt.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -348,7 +363,9 @@ export class MemoryRateLimiter implements RateLimiter {
     // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
     this.sentInWindow(now);
     this.tickets += 1;
-    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
+    this.sentAt.push(now);
+    this.sentTicket.push(this.tickets);
+    this.sentStamped.push(false);
     this.outstanding.set(this.tickets, this.generation);
     // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
     if (this.outstanding.size > GUESSES_KEPT)
