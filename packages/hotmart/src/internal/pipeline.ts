@@ -12,7 +12,7 @@ import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
-import type { RateLimiter } from "./rate-limit";
+import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
 import type { SchemaRegistry } from "./schema-check";
@@ -154,72 +154,69 @@ export async function execute<T>(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<T> {
+  // The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). One async
+  // function for the whole call: each extra layer cost a promise and a turn per request.
   const call = new Call(ctx, spec, options);
   try {
-    return (await run(call)) as T;
-  } finally {
-    call.release();
-  }
-}
+    const { method } = call;
+    let refreshed = false;
+    let freeResends = 0;
+    for (let retry = 0; ; ) {
+      const admitted = admit(call);
+      const token = typeof admitted === "string" ? admitted : await admitted;
+      const result = await send(call, token, retry);
+      if (result.kind === "done") return result.value as T;
 
-/** The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). */
-async function run(call: Call): Promise<unknown> {
-  const { ctx, method } = call;
-  let refreshed = false;
-  let freeResends = 0;
-  for (let retry = 0; ; ) {
-    const admitted = admit(call);
-    const token = typeof admitted === "string" ? admitted : await admitted;
-    const result = await send(call, token, retry);
-    if (result.kind === "done") return result.value;
-
-    const { outcome } = result;
-    if (outcome.kind === "status" && outcome.status === 401 && !refreshed) {
-      // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
-      // the request was not processed, so resending a write is safe too.
-      refreshed = true;
-      ctx.log.info("401 from Hotmart: refreshing the access token and resending once");
-      await ctx.auth.invalidate(token);
-      continue;
-    }
-
-    const decision = decide(outcome, { idempotent: call.idempotent, retry });
-    const failure = toError(call, result, decision);
-    let wait = decision.delayMs;
-    if (decision.pauseClient && ctx.limiter) {
-      // The whole client waits, not just this call: every other request would get a 429 too.
-      const provoked = (await ctx.limiter.pause(wait, result.ticket ?? 0)) === true;
-      wait = 0;
-      // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
-      if (provoked && freeResends < MAX_FREE_RESENDS) {
-        freeResends += 1;
-        if (ctx.log.enabled("debug"))
-          ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
+      const { outcome } = result;
+      if (outcome.kind === "status" && outcome.status === 401 && !refreshed) {
+        // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
+        // the request was not processed, so resending a write is safe too.
+        refreshed = true;
+        ctx.log.info("401 from Hotmart: refreshing the access token and resending once");
+        await ctx.auth.invalidate(token);
         continue;
       }
+
+      const decision = decide(outcome, { idempotent: call.idempotent, retry });
+      const failure = toError(call, result, decision);
+      let wait = decision.delayMs;
+      if (decision.pauseClient && ctx.limiter) {
+        // The whole client waits, not just this call: every other request would get a 429 too.
+        const provoked = (await ctx.limiter.pause(wait, result.ticket ?? 0)) === true;
+        wait = 0;
+        // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
+        if (provoked && freeResends < MAX_FREE_RESENDS) {
+          freeResends += 1;
+          if (ctx.log.enabled("debug"))
+            ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
+          continue;
+        }
+      }
+      // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
+      if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
+        // A GET that kept answering no body at all, after every second look: now it may count as empty.
+        if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
+          return call.spec.empty?.() as T;
+        throw failure;
+      }
+      retry += 1;
+      call.options.onRetry?.({
+        retry,
+        status: failure instanceof APIError ? failure.status : undefined,
+        delayMs: wait,
+      });
+      ctx.log.warn(
+        `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
+        { reason: failure.message },
+      );
+      try {
+        await (ctx.sleep ?? sleep)(wait, call.signal);
+      } catch {
+        throw abortError(call, false);
+      }
     }
-    // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
-    if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
-      // A GET that kept answering no body at all, after every second look: now it may count as empty.
-      if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
-        return call.spec.empty?.();
-      throw failure;
-    }
-    retry += 1;
-    call.options.onRetry?.({
-      retry,
-      status: failure instanceof APIError ? failure.status : undefined,
-      delayMs: wait,
-    });
-    ctx.log.warn(
-      `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
-      { reason: failure.message },
-    );
-    try {
-      await (ctx.sleep ?? sleep)(wait, call.signal);
-    } catch {
-      throw abortError(call, false);
-    }
+  } finally {
+    call.release();
   }
 }
 
@@ -243,7 +240,9 @@ async function fetchToken(call: Call): Promise<string> {
 /** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
   const { ctx, method, options } = call;
-  const ticket = ctx.limiter ? await acquireSlot(call, ctx.limiter) : 0;
+  const { limiter } = ctx;
+  // The default limiter with a free slot grants it synchronously: no promise, no await.
+  const ticket = limiter ? (grantNow(call, limiter) ?? (await acquireSlot(call, limiter))) : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
     // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
@@ -309,6 +308,11 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
     if (!(error instanceof ResponseParseError)) throw error;
     return { kind: "failed", outcome: { kind: "unreadable" }, error };
   }
+}
+
+/** A free slot of the default limiter, taken synchronously; undefined when acquireSlot must wait for one. */
+function grantNow(call: Call, limiter: RateLimiter): number | undefined {
+  return limiter instanceof MemoryRateLimiter && !call.signal.aborted ? limiter.tryAcquire() : undefined;
 }
 
 const PAST_DEADLINE = Symbol("past the total timeout");
