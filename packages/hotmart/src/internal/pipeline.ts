@@ -8,7 +8,7 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
-import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
+import { type AttemptOutcome, type AttemptOwner, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
@@ -34,10 +34,10 @@ export interface PipelineContext {
   headers: Record<string, string>;
   validate: ValidateMode;
   /**
-   * One controller per call in flight, so close() can cancel them all. (A shared "closed" signal would
-   * collect a listener per concurrent request and trip Node's listener-leak warning.)
+   * The calls in flight, so close() can cancel them all. (A shared "closed" signal would collect a
+   * listener per concurrent request and trip Node's listener-leak warning.)
    */
-  inflight: Set<AbortController>;
+  inflight: Set<Cancellable>;
   isClosed: () => boolean;
   /** The registry given with the `schemas` option; otherwise hotmart/schemas is imported on first use. */
   schemas?: SchemaRegistry | undefined;
@@ -73,8 +73,13 @@ export interface RequestSpec {
   onResponse?: ((response: Response, text: string) => void) | undefined;
 }
 
+/** What close() needs of a call in flight. */
+export interface Cancellable {
+  abort(reason?: unknown): void;
+}
+
 /** One call: what every attempt of it shares. */
-class Call {
+class Call implements Cancellable, AttemptOwner {
   readonly url: string;
   readonly method: HttpMethod;
   readonly idempotent: boolean;
@@ -82,10 +87,17 @@ class Call {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly deadline: number;
-  /** Cancels the call (the caller's signal, close()) and is handed to fetch; renewed after a timeout. */
-  controller!: AbortController;
-  #unlink: () => void = () => {};
+  /**
+   * Cancels the call's waits (the caller's signal, close()) and, while it exists, is handed to fetch;
+   * renewed after a timeout spent it. Made only when needed (see the constructor).
+   */
+  controller: AbortController | undefined;
+  #unlink: () => void = NOOP;
   #redacted: string | undefined;
+  /** close() came before any controller existed: the reason, for one made later. */
+  #closedWith: { reason: unknown } | undefined;
+  /** Set by attempt() while an attempt without a signal is out (http.ts). */
+  cancelAttempt: ((reason: unknown) => void) | undefined = undefined;
 
   constructor(
     readonly ctx: PipelineContext,
@@ -99,11 +111,29 @@ class Call {
     this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
     this.timeout = options.timeout ?? ctx.timeout;
     this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
-    this.#arm();
+    // A caller's signal must cancel the request on the wire, so fetch gets one from the start. Without
+    // it no controller is made unless a wait needs one (a token to mint, a limiter queue, a retry's
+    // sleep): a signal handed to fetch is the largest single cost of a request (http.ts), and a timeout
+    // or close() can end an attempt without it.
+    if (options.signal) this.#arm();
+    ctx.inflight.add(this);
   }
 
+  /** The call's signal, for its waits; made on first use. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return (this.controller ?? this.#arm()).signal;
+  }
+
+  /** Aborted by the caller or by close(), read without making a controller. */
+  get aborted(): boolean {
+    return this.#closedWith !== undefined || this.controller?.signal.aborted === true;
+  }
+
+  /** close(): ends whatever the call is doing (a wait through its signal, an attempt without one). */
+  abort(reason?: unknown): void {
+    this.#closedWith ??= { reason };
+    this.controller?.abort(reason);
+    this.cancelAttempt?.(reason);
   }
 
   /** The URL with secrets masked; computed on demand, since only logs and errors need it. */
@@ -114,20 +144,22 @@ class Call {
 
   /** A fresh controller after a timeout spent the previous one. */
   renew(): void {
-    this.release();
+    this.#unlink();
     this.#arm();
-    if (this.ctx.isClosed()) this.controller.abort();
   }
 
   release(): void {
-    this.ctx.inflight.delete(this.controller);
+    this.ctx.inflight.delete(this);
     this.#unlink();
   }
 
-  #arm(): void {
-    this.controller = new AbortController();
-    this.#unlink = link(this.options.signal, this.controller);
-    this.ctx.inflight.add(this.controller);
+  #arm(): AbortController {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.#unlink = link(this.options.signal, controller);
+    if (this.#closedWith) controller.abort(this.#closedWith.reason);
+    else if (this.ctx.isClosed()) controller.abort();
+    return controller;
   }
 }
 
@@ -145,6 +177,8 @@ type Attempted =
       /** The limiter's ticket for this attempt, so a 429 can tell it which send failed. */
       ticket?: number;
     };
+
+const NOOP = () => {};
 
 /** Resends of one call after 429s the rate limiter itself provoked; past this they use retries. */
 const MAX_FREE_RESENDS = 5;
@@ -222,7 +256,7 @@ export async function execute<T>(
 
 /** A valid access token (cached, or minted once for every caller waiting on it). */
 function admit(call: Call): string | Promise<string> {
-  if (call.signal.aborted) throw abortError(call, false);
+  if (call.aborted) throw abortError(call, false);
   // Almost every request finds the token cached: no promise, no await.
   return call.ctx.auth.cachedToken() ?? fetchToken(call);
 }
@@ -252,10 +286,12 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       { outcomeUnknown: false, redactor: ctx.redactor },
     );
   }
-  const started = Date.now();
   const { log } = ctx;
-  if (log.enabled("debug")) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
+  // The clock is read for the debug line only: most clients never log.
+  const started = log.enabled("debug") ? Date.now() : 0;
+  if (started) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
   const timeout = Math.min(call.timeout, remaining);
+  const { controller } = call;
   const init: RequestInit = {
     method,
     headers: {
@@ -266,19 +302,20 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       ...options.headers,
       Authorization: `Bearer ${token}`,
     },
-    signal: call.signal,
   };
+  if (controller) init.signal = controller.signal;
   if (call.body !== undefined) init.body = call.body;
   const result = await attempt(
     ctx.fetch,
     call.url,
     init,
     timeout,
-    call.controller,
-    ctx.limiter?.stamp ? () => ctx.limiter?.stamp?.(ticket) : undefined,
+    controller,
+    limiter?.stamp ? () => limiter.stamp?.(ticket) : undefined,
+    call,
   );
   if (result.kind === "aborted") throw abortError(call, true);
-  if (result.kind === "timeout") call.renew();
+  if (result.kind === "timeout" && controller) call.renew();
   if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
   const { response, text } = result;
@@ -312,7 +349,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
 
 /** A free slot of the default limiter, taken synchronously; undefined when acquireSlot must wait for one. */
 function grantNow(call: Call, limiter: RateLimiter): number | undefined {
-  return limiter instanceof MemoryRateLimiter && !call.signal.aborted ? limiter.tryAcquire() : undefined;
+  return limiter instanceof MemoryRateLimiter && !call.aborted ? limiter.tryAcquire() : undefined;
 }
 
 const PAST_DEADLINE = Symbol("past the total timeout");
@@ -335,7 +372,7 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
     const first = await Promise.race([slot, NOT_YET]);
     if (first !== NOT_YET_VALUE) return first as number;
     // Past the deadline the call fails with the error below, so spending its controller costs nothing.
-    const { controller } = call;
+    const controller = call.controller as AbortController;
     timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
     return await slot;
   } catch (error) {
@@ -515,7 +552,7 @@ function abortError(call: Call, inFlight: boolean): HotmartError {
     );
   }
   return new APIUserAbortError(`${method} ${call.safeURL()} was aborted by the caller${note}`, {
-    cause: call.signal.reason,
+    cause: call.controller?.signal.reason,
     outcomeUnknown,
     redactor,
   });

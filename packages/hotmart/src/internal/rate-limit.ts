@@ -149,6 +149,7 @@ export class MemoryRateLimiter implements RateLimiter {
    * A slot now, or undefined when the caller must wait (`acquire`). Nobody queued and a slot free, as
    * for almost every request: granted synchronously, with no promise, no waiter and no abort listener
    * (the pipeline's fast path; a listener alone cost more than the rest of the limiter).
+   * @internal
    */
   tryAcquire(): number | undefined {
     if (this.closed || this.queue.length > 0) return undefined;
