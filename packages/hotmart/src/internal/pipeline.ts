@@ -11,7 +11,7 @@ import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { type AttemptOutcome, type AttemptOwner, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
-import { encodeBody, encodeQuery } from "./query";
+import { encodeBody, queryString } from "./query";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
@@ -481,12 +481,7 @@ function toError(
 
 export function buildURL(baseURL: string, path: string, query?: object, extra?: object): string {
   const base = baseURL.endsWith("/") ? baseURL.slice(0, -1) : baseURL;
-  const params = encodeQuery(query);
-  if (extra) {
-    for (const key of Object.keys(extra)) params.delete(key);
-    encodeQuery(extra, params);
-  }
-  const qs = params.toString();
+  const qs = queryString(query, extra);
   return `${base}${path}${qs ? `?${qs}` : ""}`;
 }
 
