@@ -102,6 +102,13 @@ export class MemoryRateLimiter implements RateLimiter {
   private unconfirmedGrants = 0;
   private readonly guesses = new Set<number>();
   /**
+   * The guesses in the order they were made, from `guessHead` on (some may have left the set since),
+   * so the oldest is found without iterating the set: behind a server that sends no quota headers
+   * every request is a guess, and iterating from the start of a set cost more than the rest of it.
+   */
+  private guessOrder: number[] = [];
+  private guessHead = 0;
+  /**
    * Requests let through in this window whose response has not arrived. The server may have processed
    * them before or after the one whose figure we read, so all of them are subtracted from it: never
    * more sent than the server has left, however the requests were reordered on the way.
@@ -382,12 +389,14 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   private remember(ticket: number): void {
-    this.guesses.add(ticket);
-    if (this.guesses.size > GUESSES_KEPT) {
-      for (const old of this.guesses) {
-        this.guesses.delete(old);
-        if (this.guesses.size <= GUESSES_KEPT) break;
-      }
+    const { guesses } = this;
+    guesses.add(ticket);
+    this.guessOrder.push(ticket);
+    // The oldest still remembered are forgotten first; ones pause() already took are skipped.
+    while (guesses.size > GUESSES_KEPT) guesses.delete(this.guessOrder[this.guessHead++] as number);
+    if (this.guessOrder.length - this.guessHead > 2 * GUESSES_KEPT || this.guessHead >= GUESSES_KEPT) {
+      this.guessOrder = this.guessOrder.slice(this.guessHead).filter((t) => guesses.has(t));
+      this.guessHead = 0;
     }
   }
 
