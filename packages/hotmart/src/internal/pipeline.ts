@@ -493,20 +493,12 @@ function parseBody(
   redactor: Redactor,
 ): unknown {
   const trimmed = text.trim();
-  // Read only for a fault's message: a Headers lookup is not free, and most bodies are fine.
-  const contentType = () => response.headers.get("content-type") ?? undefined;
-  const fault = (message: string, cause?: unknown) =>
-    new ResponseParseError(message, {
-      status: response.status,
-      contentType: contentType(),
-      body: text,
-      cause,
-      outcomeUnknown,
-      redactor,
-    });
+  // Faults are built by parseFault, not by closures made for every body: most bodies are fine.
+  const faultOf = { text, response, outcomeUnknown, redactor };
   if (trimmed === "" && spec.expectBody && !spec.empty) {
-    throw fault(
+    throw parseFault(
       `Hotmart answered ${response.status} with an empty body where this endpoint always returns data; it may have been cut off`,
+      faultOf,
     );
   }
   if (trimmed === "" || (trimmed === "{}" && spec.empty)) return spec.empty ? spec.empty() : undefined;
@@ -514,19 +506,46 @@ function parseBody(
   try {
     parsed = JSON.parse(trimmed);
   } catch (cause) {
-    throw fault(
+    throw parseFault(
       `Hotmart answered ${response.status} with a body that is not valid JSON (${
-        contentType() ?? "no content type"
+        contentTypeOf(response) ?? "no content type"
       }, ${text.length} bytes); it may have been cut off`,
+      faultOf,
       cause,
     );
   }
   if (spec.accept && !spec.accept(parsed)) {
-    throw fault(
+    throw parseFault(
       `Hotmart answered ${response.status} with a body that is not the shape this endpoint returns (${text.length} bytes)`,
+      faultOf,
     );
   }
   return parsed;
+}
+
+/** Read only for a fault's message: a Headers lookup is not free, and most bodies are fine. */
+function contentTypeOf(response: Response): string | undefined {
+  return response.headers.get("content-type") ?? undefined;
+}
+
+function parseFault(
+  message: string,
+  {
+    text,
+    response,
+    outcomeUnknown,
+    redactor,
+  }: { text: string; response: Response; outcomeUnknown: boolean | undefined; redactor: Redactor },
+  cause?: unknown,
+): ResponseParseError {
+  return new ResponseParseError(message, {
+    status: response.status,
+    contentType: contentTypeOf(response),
+    body: text,
+    cause,
+    outcomeUnknown,
+    redactor,
+  });
 }
 
 /** `outcomeUnknown` for this call: the value for a write, undefined for a read. */
