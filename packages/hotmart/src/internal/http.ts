@@ -43,7 +43,6 @@ export function attempt(
   onSent?: () => void,
   owner?: AttemptOwner,
 ): Promise<AttemptOutcome> {
-  if (controller) return attemptWithSignal(fetchFn, url, init, timeoutMs, controller, onSent);
   return new Promise((settle) => {
     const state = { abandoned: false };
     const end = (outcome: AttemptOutcome) => {
@@ -52,26 +51,13 @@ export function attempt(
       clearTimeout(timer);
       settle(outcome);
     };
-    const timer = setTimeout(end, timeoutMs, TIMEOUT);
-    if (owner) owner.cancelAttempt = (reason) => end({ kind: "aborted", reason });
-    exchange(fetchFn, url, init, undefined, onSent, state).then(end);
+    // With a controller the timeout aborts the request itself, and fetch's rejection says so.
+    const timer = controller
+      ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
+      : setTimeout(end, timeoutMs, TIMEOUT);
+    if (owner && !controller) owner.cancelAttempt = (reason) => end({ kind: "aborted", reason });
+    exchange(fetchFn, url, init, controller?.signal, onSent, state).then(end);
   });
-}
-
-async function attemptWithSignal(
-  fetchFn: typeof fetch,
-  url: string,
-  init: RequestInit,
-  timeoutMs: number,
-  controller: AbortController,
-  onSent: (() => void) | undefined,
-): Promise<AttemptOutcome> {
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-  try {
-    return await exchange(fetchFn, url, init, controller.signal, onSent, undefined);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** fetch plus reading the body. `state.abandoned`: the attempt already ended, so drop the response. */
@@ -81,7 +67,7 @@ async function exchange(
   init: RequestInit,
   signal: AbortSignal | undefined,
   onSent: (() => void) | undefined,
-  state: { abandoned: boolean } | undefined,
+  state: { abandoned: boolean },
 ): Promise<AttemptOutcome> {
   let stamped = false;
   try {
@@ -92,7 +78,7 @@ async function exchange(
     stamped = true;
     onSent?.();
     const response = await pending;
-    if (state?.abandoned) {
+    if (state.abandoned) {
       // Nobody waits for it: free the connection instead of reading a body nobody will see.
       response.body?.cancel().catch(NOOP);
       return TIMEOUT;

@@ -48,24 +48,15 @@ function append(out: string, key: string, value: string | undefined): string {
   return out ? `${out}&${pair}` : pair;
 }
 
-/** Left as is by the application/x-www-form-urlencoded serializer (URLSearchParams.toString). */
-const FORM_SAFE = /^[A-Za-z0-9*\-._]*$/;
-/** What encodeURIComponent leaves or writes that the form serializer writes otherwise. */
+/** What encodeURIComponent leaves or writes that the form serializer (URLSearchParams) writes otherwise. */
 const FORM_FIXES = /[!'()~]|%20/g;
-const FORM_FIXED: Record<string, string> = {
-  "!": "%21",
-  "'": "%27",
-  "(": "%28",
-  ")": "%29",
-  "~": "%7E",
-  "%20": "+",
-};
 
 function formEncode(text: string): string {
-  if (FORM_SAFE.test(text)) return text;
-  // A key with a lone surrogate (values are refused before): URLSearchParams writes U+FFFD for it.
+  // A key with a lone surrogate (values with one are refused before): URLSearchParams writes U+FFFD.
   if (LONE_SURROGATE.test(text)) return new URLSearchParams([[text, ""]]).toString().slice(0, -1);
-  return encodeURIComponent(text).replace(FORM_FIXES, (match) => FORM_FIXED[match] as string);
+  return encodeURIComponent(text).replace(FORM_FIXES, (match) =>
+    match === "%20" ? "+" : `%${match.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
