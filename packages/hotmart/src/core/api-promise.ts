@@ -55,14 +55,13 @@ export class APIPromise<T> extends Promise<T> {
   /** @internal Resources build these; `raw` settles with the data and the response it came from. */
   constructor(raw: Promise<RawResult<T>>) {
     // The base promise is never used: every way of reading this one goes through `raw`, so a rejection
-    // is reported once, to whoever reads it, and never as an unhandled base promise. It stays pending
-    // (a shared executor that does nothing): settling it cost a closure and a job per request.
-    super(PENDING);
+    // is reported once, to whoever reads it, and never as an unhandled base promise.
+    super((resolve) => resolve(undefined as T));
     this.#raw = raw;
   }
 
   #value(): Promise<T> {
-    this.#data ??= this.#raw.then(dataOf);
+    this.#data ??= this.#raw.then((r) => r.data);
     return this.#data;
   }
 
@@ -71,11 +70,6 @@ export class APIPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    // The first `await` (nearly every call has one and no more) reads `raw` directly; one promise
-    // fewer than deriving the data first.
-    if (this.#data === undefined && onfulfilled) {
-      return this.#raw.then((r) => onfulfilled(r.data), onrejected);
-    }
     return this.#value().then(onfulfilled, onrejected);
   }
 
@@ -102,9 +96,6 @@ export class APIPromise<T> extends Promise<T> {
     return this.#raw;
   }
 }
-
-const PENDING = () => {};
-const dataOf = <T>(result: RawResult<T>): T => result.data;
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 

@@ -46,8 +46,8 @@ export function attempt(
   return new Promise((settle) => {
     const state = { abandoned: false };
     const end = (outcome: AttemptOutcome) => {
+      // Called again later (close() after the attempt) it changes nothing: the promise is settled.
       state.abandoned = true;
-      if (owner) owner.cancelAttempt = undefined;
       clearTimeout(timer);
       settle(outcome);
     };
@@ -55,7 +55,7 @@ export function attempt(
     const timer = controller
       ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
       : setTimeout(end, timeoutMs, TIMEOUT);
-    if (owner && !controller) owner.cancelAttempt = (reason) => end({ kind: "aborted", reason });
+    if (owner) owner.cancelAttempt = (reason) => end({ kind: "aborted", reason });
     exchange(fetchFn, url, init, controller?.signal, onSent, state).then(end);
   });
 }

@@ -11,7 +11,7 @@ import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { type AttemptOutcome, type AttemptOwner, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
-import { encodeBody, queryString } from "./query";
+import { encodeBody, encodeQuery } from "./query";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
@@ -94,10 +94,8 @@ class Call implements Cancellable, AttemptOwner {
   controller: AbortController | undefined;
   #unlink: () => void = NOOP;
   #redacted: string | undefined;
-  /** close() came before any controller existed: the reason, for one made later. */
-  #closedWith: { reason: unknown } | undefined;
   /** Set by attempt() while an attempt without a signal is out (http.ts). */
-  cancelAttempt: ((reason: unknown) => void) | undefined = undefined;
+  cancelAttempt: ((reason: unknown) => void) | undefined;
 
   constructor(
     readonly ctx: PipelineContext,
@@ -126,12 +124,11 @@ class Call implements Cancellable, AttemptOwner {
 
   /** Aborted by the caller or by close(), read without making a controller. */
   get aborted(): boolean {
-    return this.#closedWith !== undefined || this.controller?.signal.aborted === true;
+    return this.ctx.isClosed() || !!this.controller?.signal.aborted;
   }
 
   /** close(): ends whatever the call is doing (a wait through its signal, an attempt without one). */
   abort(reason?: unknown): void {
-    this.#closedWith ??= { reason };
     this.controller?.abort(reason);
     this.cancelAttempt?.(reason);
   }
@@ -157,8 +154,7 @@ class Call implements Cancellable, AttemptOwner {
     const controller = new AbortController();
     this.controller = controller;
     this.#unlink = link(this.options.signal, controller);
-    if (this.#closedWith) controller.abort(this.#closedWith.reason);
-    else if (this.ctx.isClosed()) controller.abort();
+    if (this.ctx.isClosed()) controller.abort();
     return controller;
   }
 }
@@ -275,8 +271,12 @@ async function fetchToken(call: Call): Promise<string> {
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
   const { ctx, method, options } = call;
   const { limiter } = ctx;
-  // The default limiter with a free slot grants it synchronously: no promise, no await.
-  const ticket = limiter ? (grantNow(call, limiter) ?? (await acquireSlot(call, limiter))) : 0;
+  // The default limiter with a free slot grants it synchronously: no promise, no await. (Tickets
+  // start at 1, so `||` only falls through when there was no slot.)
+  const ticket = limiter
+    ? (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) ||
+      (await acquireSlot(call, limiter))
+    : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
     // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
@@ -347,14 +347,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   }
 }
 
-/** A free slot of the default limiter, taken synchronously; undefined when acquireSlot must wait for one. */
-function grantNow(call: Call, limiter: RateLimiter): number | undefined {
-  return limiter instanceof MemoryRateLimiter && !call.aborted ? limiter.tryAcquire() : undefined;
-}
-
 const PAST_DEADLINE = Symbol("past the total timeout");
-const NOT_YET_VALUE = Symbol("no slot yet");
-const NOT_YET = Promise.resolve(NOT_YET_VALUE);
 
 /**
  * A slot from the limiter, waited for no longer than the call's total timeout: after a 429 the whole
@@ -366,11 +359,8 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     // The call's own signal: the caller's abort and close() reach the limiter through it, and no second
-    // controller is made per request.
+    // controller is made per request. (The default limiter's free slots never come here: grantNow.)
     const slot = limiter.acquire(signal);
-    // Almost always a slot is free and the promise is already settled: skip the timer.
-    const first = await Promise.race([slot, NOT_YET]);
-    if (first !== NOT_YET_VALUE) return first as number;
     // Past the deadline the call fails with the error below, so spending its controller costs nothing.
     const controller = call.controller as AbortController;
     timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
@@ -481,7 +471,12 @@ function toError(
 
 export function buildURL(baseURL: string, path: string, query?: object, extra?: object): string {
   const base = baseURL.endsWith("/") ? baseURL.slice(0, -1) : baseURL;
-  const qs = queryString(query, extra);
+  const params = encodeQuery(query);
+  if (extra) {
+    for (const key of Object.keys(extra)) params.delete(key);
+    encodeQuery(extra, params);
+  }
+  const qs = params.toString();
   return `${base}${path}${qs ? `?${qs}` : ""}`;
 }
 
@@ -493,12 +488,20 @@ function parseBody(
   redactor: Redactor,
 ): unknown {
   const trimmed = text.trim();
-  // Faults are built by parseFault, not by closures made for every body: most bodies are fine.
-  const faultOf = { text, response, outcomeUnknown, redactor };
+  // Read only for a fault's message: a Headers lookup is not free, and most bodies are fine.
+  const contentType = () => response.headers.get("content-type") ?? undefined;
+  const fault = (message: string, cause?: unknown) =>
+    new ResponseParseError(message, {
+      status: response.status,
+      contentType: contentType(),
+      body: text,
+      cause,
+      outcomeUnknown,
+      redactor,
+    });
   if (trimmed === "" && spec.expectBody && !spec.empty) {
-    throw parseFault(
+    throw fault(
       `Hotmart answered ${response.status} with an empty body where this endpoint always returns data; it may have been cut off`,
-      faultOf,
     );
   }
   if (trimmed === "" || (trimmed === "{}" && spec.empty)) return spec.empty ? spec.empty() : undefined;
@@ -506,46 +509,19 @@ function parseBody(
   try {
     parsed = JSON.parse(trimmed);
   } catch (cause) {
-    throw parseFault(
+    throw fault(
       `Hotmart answered ${response.status} with a body that is not valid JSON (${
-        contentTypeOf(response) ?? "no content type"
+        contentType() ?? "no content type"
       }, ${text.length} bytes); it may have been cut off`,
-      faultOf,
       cause,
     );
   }
   if (spec.accept && !spec.accept(parsed)) {
-    throw parseFault(
+    throw fault(
       `Hotmart answered ${response.status} with a body that is not the shape this endpoint returns (${text.length} bytes)`,
-      faultOf,
     );
   }
   return parsed;
-}
-
-/** Read only for a fault's message: a Headers lookup is not free, and most bodies are fine. */
-function contentTypeOf(response: Response): string | undefined {
-  return response.headers.get("content-type") ?? undefined;
-}
-
-function parseFault(
-  message: string,
-  {
-    text,
-    response,
-    outcomeUnknown,
-    redactor,
-  }: { text: string; response: Response; outcomeUnknown: boolean | undefined; redactor: Redactor },
-  cause?: unknown,
-): ResponseParseError {
-  return new ResponseParseError(message, {
-    status: response.status,
-    contentType: contentTypeOf(response),
-    body: text,
-    cause,
-    outcomeUnknown,
-    redactor,
-  });
 }
 
 /** `outcomeUnknown` for this call: the value for a write, undefined for a read. */

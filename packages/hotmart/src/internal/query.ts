@@ -19,46 +19,6 @@ export function encodeQuery(params: object | undefined, into = new URLSearchPara
   return into;
 }
 
-/**
- * `encodeQuery(query)` with the keys of `extra` replaced by its own values, serialised: byte for byte
- * what URLSearchParams would give, without building one (every request has a query, and the
- * URLSearchParams object cost more than the rest of the URL).
- */
-export function queryString(query: object | undefined, extra?: object): string {
-  let out = "";
-  const add = (params: object, skip: object | undefined) => {
-    for (const key in params) {
-      if (!Object.hasOwn(params, key) || (skip && Object.hasOwn(skip, key))) continue;
-      const raw = (params as Record<string, unknown>)[key];
-      if (Array.isArray(raw)) {
-        for (const value of raw) out = append(out, key, encodeValue(key, value));
-      } else {
-        out = append(out, key, encodeValue(key, raw));
-      }
-    }
-  };
-  if (query) add(query, extra);
-  if (extra) add(extra, undefined);
-  return out;
-}
-
-function append(out: string, key: string, value: string | undefined): string {
-  if (value === undefined) return out;
-  const pair = `${formEncode(key)}=${formEncode(value)}`;
-  return out ? `${out}&${pair}` : pair;
-}
-
-/** What encodeURIComponent leaves or writes that the form serializer (URLSearchParams) writes otherwise. */
-const FORM_FIXES = /[!'()~]|%20/g;
-
-function formEncode(text: string): string {
-  // A key with a lone surrogate (values with one are refused before): URLSearchParams writes U+FFFD.
-  if (LONE_SURROGATE.test(text)) return new URLSearchParams([[text, ""]]).toString().slice(0, -1);
-  return encodeURIComponent(text).replace(FORM_FIXES, (match) =>
-    match === "%20" ? "+" : `%${match.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function encodeValue(key: string, value: unknown): string | undefined {

@@ -40,6 +40,13 @@ const GUESSES_KEPT = 4_096;
 /** How long a grant that was never stamped still counts as possibly in flight. */
 const UNSTAMPED_GRACE_MS = 10_000;
 
+interface SentEntry {
+  ticket: number;
+  /** The grant time, then (once stamped) the moment fetch took the request. */
+  at: number;
+  stamped: boolean;
+}
+
 /**
  * The default limiter: one per client, in this process. Every request of the client waits its turn
  * here, in order.
@@ -68,16 +75,10 @@ export class MemoryRateLimiter implements RateLimiter {
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
   private marginMs: number;
   /**
-   * The log of the requests still inside the window, sorted by time, as three parallel arrays (entry i
-   * is sentAt[i], sentTicket[i], sentStamped[i]): with a large quota the log holds a whole window of
-   * requests, and an object per entry living that long would be promoted and collected by the old
-   * generation, one per request. `sentAt` is the grant time, then (once stamped) the moment fetch took
-   * the request. An entry is a grant until `stamp` says fetch took it: until then the request may go
-   * out at any moment, so it never expires.
+   * Send times of the requests still inside the window, sorted by time. An entry is a grant until
+   * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
    */
-  private readonly sentAt: number[] = [];
-  private readonly sentTicket: number[] = [];
-  private readonly sentStamped: boolean[] = [];
+  private readonly sent: SentEntry[] = [];
   /**
    * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
    * shift() on a long log copies all of it, once per request.
@@ -101,13 +102,6 @@ export class MemoryRateLimiter implements RateLimiter {
   /** Grants made since the budget was last confirmed; the first of them is a probe, the rest guesses. */
   private unconfirmedGrants = 0;
   private readonly guesses = new Set<number>();
-  /**
-   * The guesses in the order they were made, from `guessHead` on (some may have left the set since),
-   * so the oldest is found without iterating the set: behind a server that sends no quota headers
-   * every request is a guess, and iterating from the start of a set cost more than the rest of it.
-   */
-  private guessOrder: number[] = [];
-  private guessHead = 0;
   /**
    * Requests let through in this window whose response has not arrived. The server may have processed
    * them before or after the one whose figure we read, so all of them are subtracted from it: never
@@ -171,24 +165,21 @@ export class MemoryRateLimiter implements RateLimiter {
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    const { sentAt, sentTicket, sentStamped } = this;
-    for (let i = sentTicket.length - 1; i >= this.head; i--) {
-      if (sentTicket[i] === ticket) {
-        if (sentStamped[i]) return;
-        const at = Math.max(sentAt[i] as number, now);
+    for (let i = this.sent.length - 1; i >= this.head; i--) {
+      const entry = this.sent[i] as SentEntry;
+      if (entry.ticket === ticket) {
+        if (entry.stamped) return;
+        entry.stamped = true;
+        entry.at = Math.max(entry.at, now);
         // Requests do not always reach fetch in the order they were let through. Keep the log sorted
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        while (j + 1 < sentAt.length && (sentAt[j + 1] as number) < at) {
-          sentAt[j] = sentAt[j + 1] as number;
-          sentTicket[j] = sentTicket[j + 1] as number;
-          sentStamped[j] = sentStamped[j + 1] as boolean;
+        while (j + 1 < this.sent.length && (this.sent[j + 1] as SentEntry).at < entry.at) {
+          this.sent[j] = this.sent[j + 1] as SentEntry;
           j++;
         }
-        sentAt[j] = at;
-        sentTicket[j] = ticket;
-        sentStamped[j] = true;
+        this.sent[j] = entry;
         // A waiter may be held by this entry while it was unstamped: its window now has an end.
         if (this.queue.length > 0) this.schedule(now);
         return;
@@ -284,9 +275,8 @@ export class MemoryRateLimiter implements RateLimiter {
     if (this.useLog() && this.sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
       // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
-      const oldest = this.sentAt.length - this.limit;
-      const at = this.sentAt[oldest] as number;
-      const from = this.sentStamped[oldest] ? at : Math.max(at, now);
+      const oldest = this.sent[this.sent.length - this.limit] as SentEntry;
+      const from = oldest.stamped ? oldest.at : Math.max(oldest.at, now);
       wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
     }
     this.roll(now);
@@ -319,20 +309,16 @@ export class MemoryRateLimiter implements RateLimiter {
     // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
-    const { sentAt, sentStamped } = this;
-    const length = sentAt.length;
-    while (
-      this.head < length &&
-      (sentAt[this.head] as number) + (sentStamped[this.head] ? span : grace) <= now
-    )
+    for (;;) {
+      const first = this.sent[this.head];
+      if (!first || first.at + (first.stamped ? span : grace) > now) break;
       this.head += 1;
-    if (this.head >= 1024 && this.head * 2 >= length) {
-      sentAt.splice(0, this.head);
-      this.sentTicket.splice(0, this.head);
-      sentStamped.splice(0, this.head);
+    }
+    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
+      this.sent.splice(0, this.head);
       this.head = 0;
     }
-    return sentAt.length - this.head;
+    return this.sent.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -371,9 +357,7 @@ export class MemoryRateLimiter implements RateLimiter {
     // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
     this.sentInWindow(now);
     this.tickets += 1;
-    this.sentAt.push(now);
-    this.sentTicket.push(this.tickets);
-    this.sentStamped.push(false);
+    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
     this.outstanding.set(this.tickets, this.generation);
     // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
     if (this.outstanding.size > GUESSES_KEPT)
@@ -389,14 +373,12 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 
   private remember(ticket: number): void {
-    const { guesses } = this;
-    guesses.add(ticket);
-    this.guessOrder.push(ticket);
-    // The oldest still remembered are forgotten first; ones pause() already took are skipped.
-    while (guesses.size > GUESSES_KEPT) guesses.delete(this.guessOrder[this.guessHead++] as number);
-    if (this.guessOrder.length - this.guessHead > 2 * GUESSES_KEPT || this.guessHead >= GUESSES_KEPT) {
-      this.guessOrder = this.guessOrder.slice(this.guessHead).filter((t) => guesses.has(t));
-      this.guessHead = 0;
+    this.guesses.add(ticket);
+    if (this.guesses.size > GUESSES_KEPT) {
+      for (const old of this.guesses) {
+        this.guesses.delete(old);
+        if (this.guesses.size <= GUESSES_KEPT) break;
+      }
     }
   }
 
