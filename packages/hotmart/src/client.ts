@@ -13,7 +13,7 @@ import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
-import { execute, type PipelineContext } from "./internal/pipeline";
+import { type Cancellable, execute, type PipelineContext } from "./internal/pipeline";
 import { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor, Redactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/schema-check";
@@ -108,7 +108,7 @@ interface Shared {
   fetch: typeof fetch;
   baseURL: string;
   /** Calls in flight; close() aborts each. */
-  inflight: Set<AbortController>;
+  inflight: Set<Cancellable>;
   closed: boolean;
   sandbox: boolean;
   /** This client's masking scope (its secret, Basic value and tokens); released on close(). */

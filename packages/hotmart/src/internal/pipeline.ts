@@ -8,11 +8,11 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
-import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
+import { type AttemptOutcome, type AttemptOwner, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
-import type { RateLimiter } from "./rate-limit";
+import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
 import type { SchemaRegistry } from "./schema-check";
@@ -34,10 +34,10 @@ export interface PipelineContext {
   headers: Record<string, string>;
   validate: ValidateMode;
   /**
-   * One controller per call in flight, so close() can cancel them all. (A shared "closed" signal would
-   * collect a listener per concurrent request and trip Node's listener-leak warning.)
+   * The calls in flight, so close() can cancel them all. (A shared "closed" signal would collect a
+   * listener per concurrent request and trip Node's listener-leak warning.)
    */
-  inflight: Set<AbortController>;
+  inflight: Set<Cancellable>;
   isClosed: () => boolean;
   /** The registry given with the `schemas` option; otherwise hotmart/schemas is imported on first use. */
   schemas?: SchemaRegistry | undefined;
@@ -73,8 +73,13 @@ export interface RequestSpec {
   onResponse?: ((response: Response, text: string) => void) | undefined;
 }
 
+/** What close() needs of a call in flight. */
+export interface Cancellable {
+  abort(reason?: unknown): void;
+}
+
 /** One call: what every attempt of it shares. */
-class Call {
+class Call implements Cancellable, AttemptOwner {
   readonly url: string;
   readonly method: HttpMethod;
   readonly idempotent: boolean;
@@ -82,10 +87,15 @@ class Call {
   readonly maxRetries: number;
   readonly timeout: number;
   readonly deadline: number;
-  /** Cancels the call (the caller's signal, close()) and is handed to fetch; renewed after a timeout. */
-  controller!: AbortController;
-  #unlink: () => void = () => {};
+  /**
+   * Cancels the call's waits (the caller's signal, close()) and, while it exists, is handed to fetch;
+   * renewed after a timeout spent it. Made only when needed (see the constructor).
+   */
+  controller: AbortController | undefined;
+  #unlink: () => void = NOOP;
   #redacted: string | undefined;
+  /** Set by attempt() while an attempt without a signal is out (http.ts). */
+  cancelAttempt: ((reason: unknown) => void) | undefined;
 
   constructor(
     readonly ctx: PipelineContext,
@@ -99,11 +109,28 @@ class Call {
     this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
     this.timeout = options.timeout ?? ctx.timeout;
     this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
-    this.#arm();
+    // A caller's signal must cancel the request on the wire, so fetch gets one from the start. Without
+    // it no controller is made unless a wait needs one (a token to mint, a limiter queue, a retry's
+    // sleep): a signal handed to fetch is the largest single cost of a request (http.ts), and a timeout
+    // or close() can end an attempt without it.
+    if (options.signal) this.#arm();
+    ctx.inflight.add(this);
   }
 
+  /** The call's signal, for its waits; made on first use. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return (this.controller ?? this.#arm()).signal;
+  }
+
+  /** Aborted by the caller or by close(), read without making a controller. */
+  get aborted(): boolean {
+    return this.ctx.isClosed() || !!this.controller?.signal.aborted;
+  }
+
+  /** close(): ends whatever the call is doing (a wait through its signal, an attempt without one). */
+  abort(reason?: unknown): void {
+    this.controller?.abort(reason);
+    this.cancelAttempt?.(reason);
   }
 
   /** The URL with secrets masked; computed on demand, since only logs and errors need it. */
@@ -114,20 +141,21 @@ class Call {
 
   /** A fresh controller after a timeout spent the previous one. */
   renew(): void {
-    this.release();
+    this.#unlink();
     this.#arm();
-    if (this.ctx.isClosed()) this.controller.abort();
   }
 
   release(): void {
-    this.ctx.inflight.delete(this.controller);
+    this.ctx.inflight.delete(this);
     this.#unlink();
   }
 
-  #arm(): void {
-    this.controller = new AbortController();
-    this.#unlink = link(this.options.signal, this.controller);
-    this.ctx.inflight.add(this.controller);
+  #arm(): AbortController {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.#unlink = link(this.options.signal, controller);
+    if (this.ctx.isClosed()) controller.abort();
+    return controller;
   }
 }
 
@@ -146,6 +174,8 @@ type Attempted =
       ticket?: number;
     };
 
+const NOOP = () => {};
+
 /** Resends of one call after 429s the rate limiter itself provoked; past this they use retries. */
 const MAX_FREE_RESENDS = 5;
 
@@ -154,78 +184,75 @@ export async function execute<T>(
   spec: RequestSpec,
   options: RequestOptions = {},
 ): Promise<T> {
+  // The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). One async
+  // function for the whole call: each extra layer cost a promise and a turn per request.
   const call = new Call(ctx, spec, options);
   try {
-    return (await run(call)) as T;
+    const { method } = call;
+    let refreshed = false;
+    let freeResends = 0;
+    for (let retry = 0; ; ) {
+      const admitted = admit(call);
+      const token = typeof admitted === "string" ? admitted : await admitted;
+      const result = await send(call, token, retry);
+      if (result.kind === "done") return result.value as T;
+
+      const { outcome } = result;
+      if (outcome.kind === "status" && outcome.status === 401 && !refreshed) {
+        // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
+        // the request was not processed, so resending a write is safe too.
+        refreshed = true;
+        ctx.log.info("401 from Hotmart: refreshing the access token and resending once");
+        await ctx.auth.invalidate(token);
+        continue;
+      }
+
+      const decision = decide(outcome, { idempotent: call.idempotent, retry });
+      const failure = toError(call, result, decision);
+      let wait = decision.delayMs;
+      if (decision.pauseClient && ctx.limiter) {
+        // The whole client waits, not just this call: every other request would get a 429 too.
+        const provoked = (await ctx.limiter.pause(wait, result.ticket ?? 0)) === true;
+        wait = 0;
+        // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
+        if (provoked && freeResends < MAX_FREE_RESENDS) {
+          freeResends += 1;
+          if (ctx.log.enabled("debug"))
+            ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
+          continue;
+        }
+      }
+      // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
+      if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
+        // A GET that kept answering no body at all, after every second look: now it may count as empty.
+        if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
+          return call.spec.empty?.() as T;
+        throw failure;
+      }
+      retry += 1;
+      call.options.onRetry?.({
+        retry,
+        status: failure instanceof APIError ? failure.status : undefined,
+        delayMs: wait,
+      });
+      ctx.log.warn(
+        `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
+        { reason: failure.message },
+      );
+      try {
+        await (ctx.sleep ?? sleep)(wait, call.signal);
+      } catch {
+        throw abortError(call, false);
+      }
+    }
   } finally {
     call.release();
   }
 }
 
-/** The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). */
-async function run(call: Call): Promise<unknown> {
-  const { ctx, method } = call;
-  let refreshed = false;
-  let freeResends = 0;
-  for (let retry = 0; ; ) {
-    const admitted = admit(call);
-    const token = typeof admitted === "string" ? admitted : await admitted;
-    const result = await send(call, token, retry);
-    if (result.kind === "done") return result.value;
-
-    const { outcome } = result;
-    if (outcome.kind === "status" && outcome.status === 401 && !refreshed) {
-      // The token may have been revoked or expired early: mint a new one and resend once. A 401 means
-      // the request was not processed, so resending a write is safe too.
-      refreshed = true;
-      ctx.log.info("401 from Hotmart: refreshing the access token and resending once");
-      await ctx.auth.invalidate(token);
-      continue;
-    }
-
-    const decision = decide(outcome, { idempotent: call.idempotent, retry });
-    const failure = toError(call, result, decision);
-    let wait = decision.delayMs;
-    if (decision.pauseClient && ctx.limiter) {
-      // The whole client waits, not just this call: every other request would get a 429 too.
-      const provoked = (await ctx.limiter.pause(wait, result.ticket ?? 0)) === true;
-      wait = 0;
-      // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
-      if (provoked && freeResends < MAX_FREE_RESENDS) {
-        freeResends += 1;
-        if (ctx.log.enabled("debug"))
-          ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
-        continue;
-      }
-    }
-    // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
-    if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
-      // A GET that kept answering no body at all, after every second look: now it may count as empty.
-      if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
-        return call.spec.empty?.();
-      throw failure;
-    }
-    retry += 1;
-    call.options.onRetry?.({
-      retry,
-      status: failure instanceof APIError ? failure.status : undefined,
-      delayMs: wait,
-    });
-    ctx.log.warn(
-      `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
-      { reason: failure.message },
-    );
-    try {
-      await (ctx.sleep ?? sleep)(wait, call.signal);
-    } catch {
-      throw abortError(call, false);
-    }
-  }
-}
-
 /** A valid access token (cached, or minted once for every caller waiting on it). */
 function admit(call: Call): string | Promise<string> {
-  if (call.signal.aborted) throw abortError(call, false);
+  if (call.aborted) throw abortError(call, false);
   // Almost every request finds the token cached: no promise, no await.
   return call.ctx.auth.cachedToken() ?? fetchToken(call);
 }
@@ -243,7 +270,13 @@ async function fetchToken(call: Call): Promise<string> {
 /** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
 async function send(call: Call, token: string, retry: number): Promise<Attempted> {
   const { ctx, method, options } = call;
-  const ticket = ctx.limiter ? await acquireSlot(call, ctx.limiter) : 0;
+  const { limiter } = ctx;
+  // The default limiter with a free slot grants it synchronously: no promise, no await. (Tickets
+  // start at 1, so `||` only falls through when there was no slot.)
+  const ticket = limiter
+    ? (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) ||
+      (await acquireSlot(call, limiter))
+    : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
     // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
@@ -253,10 +286,12 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       { outcomeUnknown: false, redactor: ctx.redactor },
     );
   }
-  const started = Date.now();
   const { log } = ctx;
-  if (log.enabled("debug")) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
+  // The clock is read for the debug line only: most clients never log.
+  const started = log.enabled("debug") ? Date.now() : 0;
+  if (started) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
   const timeout = Math.min(call.timeout, remaining);
+  const { controller } = call;
   const init: RequestInit = {
     method,
     headers: {
@@ -267,19 +302,20 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       ...options.headers,
       Authorization: `Bearer ${token}`,
     },
-    signal: call.signal,
   };
+  if (controller) init.signal = controller.signal;
   if (call.body !== undefined) init.body = call.body;
   const result = await attempt(
     ctx.fetch,
     call.url,
     init,
     timeout,
-    call.controller,
-    ctx.limiter?.stamp ? () => ctx.limiter?.stamp?.(ticket) : undefined,
+    controller,
+    limiter?.stamp ? () => limiter.stamp?.(ticket) : undefined,
+    call,
   );
   if (result.kind === "aborted") throw abortError(call, true);
-  if (result.kind === "timeout") call.renew();
+  if (result.kind === "timeout" && controller) call.renew();
   if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
   const { response, text } = result;
@@ -312,8 +348,6 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
 }
 
 const PAST_DEADLINE = Symbol("past the total timeout");
-const NOT_YET_VALUE = Symbol("no slot yet");
-const NOT_YET = Promise.resolve(NOT_YET_VALUE);
 
 /**
  * A slot from the limiter, waited for no longer than the call's total timeout: after a 429 the whole
@@ -325,13 +359,10 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     // The call's own signal: the caller's abort and close() reach the limiter through it, and no second
-    // controller is made per request.
+    // controller is made per request. (The default limiter's free slots never come here: grantNow.)
     const slot = limiter.acquire(signal);
-    // Almost always a slot is free and the promise is already settled: skip the timer.
-    const first = await Promise.race([slot, NOT_YET]);
-    if (first !== NOT_YET_VALUE) return first as number;
     // Past the deadline the call fails with the error below, so spending its controller costs nothing.
-    const { controller } = call;
+    const controller = call.controller as AbortController;
     timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
     return await slot;
   } catch (error) {
@@ -511,7 +542,7 @@ function abortError(call: Call, inFlight: boolean): HotmartError {
     );
   }
   return new APIUserAbortError(`${method} ${call.safeURL()} was aborted by the caller${note}`, {
-    cause: call.signal.reason,
+    cause: call.controller?.signal.reason,
     outcomeUnknown,
     redactor,
   });

@@ -131,12 +131,8 @@ export class MemoryRateLimiter implements RateLimiter {
   acquire(signal?: AbortSignal): Promise<number> {
     if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
-    // Nobody queued and a slot free, as for almost every request: granted at once, with no waiter and
-    // no abort listener to add and remove (the listener alone cost more than the rest of the limiter).
-    if (this.queue.length === 0) {
-      const now = this.now();
-      if (this.waitTime(now) <= 0) return Promise.resolve(this.grant(now));
-    }
+    const ticket = this.tryAcquire();
+    if (ticket !== undefined) return Promise.resolve(ticket);
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unlink: () => {} };
       waiter.unlink = onAbort(signal, (reason) => {
@@ -148,6 +144,18 @@ export class MemoryRateLimiter implements RateLimiter {
       this.queue.push(waiter);
       this.pump();
     });
+  }
+
+  /**
+   * A slot now, or undefined when the caller must wait (`acquire`). Nobody queued and a slot free, as
+   * for almost every request: granted synchronously, with no promise, no waiter and no abort listener
+   * (the pipeline's fast path; a listener alone cost more than the rest of the limiter).
+   * @internal
+   */
+  tryAcquire(): number | undefined {
+    if (this.closed || this.queue.length > 0) return undefined;
+    const now = this.now();
+    return this.waitTime(now) <= 0 ? this.grant(now) : undefined;
   }
 
   /**
@@ -212,7 +220,8 @@ export class MemoryRateLimiter implements RateLimiter {
         this.unconfirmedGrants = 0;
       }
     }
-    this.pump();
+    // Nobody waits (the usual case): nothing to release and no timer to rearm.
+    if (this.queue.length > 0) this.pump();
   }
 
   /**

@@ -1,0 +1,94 @@
+// How an attempt ends early, on the wire. fetch gets a signal only when the caller passed one (handing
+// it one is the largest cost of a request, internal/http.ts): then an abort or a timeout closes the
+// connection. Without one, a timeout or close() ends the call at once and the request is abandoned.
+import { APIConnectionTimeoutError, APIUserAbortError, Hotmart } from "hotmart";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
+
+let server: ScriptedServer;
+beforeEach(async () => {
+  server = await startScriptedServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const client = (options: { timeout?: number; maxRetries?: number } = {}) =>
+  new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: server.url,
+    authURL: server.authURL,
+    ...options,
+  });
+
+/** A server that never answers; `arrived` when a request came in, `closed` when its connection closed. */
+function hangingServer() {
+  let arrived!: () => void;
+  let closed!: () => void;
+  const seen = {
+    arrived: new Promise<void>((resolve) => {
+      arrived = resolve;
+    }),
+    closed: new Promise<void>((resolve) => {
+      closed = resolve;
+    }),
+  };
+  server.handle((_req, res) => {
+    res.on("close", () => closed());
+    arrived();
+  });
+  return seen;
+}
+
+describe("ending an attempt early", () => {
+  it("a caller's abort cancels the fetch in flight: the server sees the connection close", async () => {
+    const { arrived, closed } = hangingServer();
+    const controller = new AbortController();
+    const call = client().request("GET", "/slow", undefined, { signal: controller.signal });
+    await arrived;
+    controller.abort();
+    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    // Resolves only if the request was cancelled on the wire; a leaked request would hang the test.
+    await closed;
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("with a caller's signal, a hung server is timed out and the connection closed", async () => {
+    const { closed } = hangingServer();
+    const call = client({ timeout: 150, maxRetries: 0 }).request("GET", "/slow", undefined, {
+      signal: new AbortController().signal,
+    });
+    await expect(call).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await closed;
+  });
+
+  it("without a signal, a hung server is timed out, and a late answer does not revive the call", async () => {
+    let answer!: () => void;
+    server.handle((_req, res) => {
+      answer = () => json(res, 200, { late: true });
+    });
+    const c = client({ timeout: 150, maxRetries: 0 });
+    const error = await c.request("GET", "/slow").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/timed out after 150 ms/);
+    answer();
+    // The abandoned request's response arrives and is dropped; the client still works.
+    server.handle((_req, res) => json(res, 200, { ok: true }));
+    expect(await c.request("GET", "/next")).toEqual({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("without a signal, a timed-out GET is retried on a fresh attempt", async () => {
+    server.handle((_req, res) => {
+      if (server.requests.length > 1) json(res, 200, { ok: true });
+    });
+    const retries: number[] = [];
+    const c = client({ timeout: 150, maxRetries: 1 });
+    expect(await c.request("GET", "/x", undefined, { onRetry: ({ retry }) => retries.push(retry) })).toEqual({
+      ok: true,
+    });
+    expect(retries).toEqual([1]);
+    expect(server.requests).toHaveLength(2);
+  });
+});
