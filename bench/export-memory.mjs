@@ -1,50 +1,94 @@
-// Memory stays flat: 1,000,000 records exported to a JSON Lines file, client RSS sampled throughout
-// (target: under 150 MB). The server is bench/synthetic-child.mjs in another process. The client's rate
-// limiter is off here (2,000+ pages under a 500/min quota would only add waiting, not memory).
-// Most of the RSS above the ~35 MB of live heap is V8's young generation sized for throughput: run with
-// `node --max-semi-space-size=2 bench/export-memory.mjs` to see the export's own footprint.
-// Root: `npm run bench:export-memory`. BENCH_RECORDS (1000000), BENCH_OUT (a file in the OS temp dir),
-// BENCH_CONCURRENCY (the export's default).
+// Memory stays flat: 1,000,000 records exported to a JSON Lines file, client peak RSS sampled throughout
+// (issue 11's target: under 150 MB). Each run is a fresh Node process (a peak RSS is a process's whole
+// life), against its own server, bench/synthetic-child.mjs, in another process. The client's rate
+// limiter is off here (2,000+ pages under a 500/min quota would only add waiting, not memory). The loop
+// writes each record and waits for `drain` when `write()` returns false, as an export to a file should:
+// the stream's own buffer stays at its high-water mark, so the figure is the SDK's and the runtime's.
+// Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
+// OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
+import { execFileSync } from "node:child_process";
 import { createWriteStream, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Hotmart } from "hotmart";
 import { clientOptions, loadLine, rssSampler, startChild } from "./sim.mjs";
 
 const N = Number(process.env.BENCH_RECORDS ?? 1_000_000);
-const OUT = process.env.BENCH_OUT ?? join(tmpdir(), `hotmart-export-${process.pid}.jsonl`);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const TARGET_MB = 150;
 
-const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
-const client = new Hotmart(clientOptions(sim, { rateLimit: false }));
-const rss = rssSampler(50);
-const started = performance.now();
-const out = createWriteStream(OUT);
-let count = 0;
-let sum = 0;
-try {
-  const concurrency = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
-  const run = client.export.run("sales.history", { from: sim.range.from, to: sim.range.to, concurrency });
-  for await (const { record } of run) {
-    count++;
-    sum += Number(record.purchase.transaction.slice(2));
-    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((resolve) => out.once("drain", resolve));
+if (process.env.BENCH_MEMORY_CHILD) await once();
+else parent();
+
+/** Runs the export RUNS times, each in a fresh process, and prints the target line over all of them. */
+function parent() {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_MEMORY_CHILD: "1" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    process.stdout.write(out);
+    const result = JSON.parse(out.split("\n").find((line) => line.startsWith("{")) ?? "null");
+    if (!result) throw new Error("a run printed no result");
+    runs.push(result);
   }
-  await new Promise((resolve) => out.end(resolve));
-  const peak = rss.stop();
-  const ms = performance.now() - started;
-  const once = count === N && sum === (N * (N - 1)) / 2;
-  const p = run.progress();
+  const peaks = runs.map((r) => r.peakMB).sort((a, b) => a - b);
+  const mid = peaks.length >> 1;
+  const median = peaks.length % 2 ? peaks[mid] : (peaks[mid - 1] + peaks[mid]) / 2;
+  const everyOnce = runs.every((r) => r.once);
+  // Met only when every run is under the target: a median under it with one run over is a miss.
+  const met = everyOnce && peaks.every((p) => p < TARGET_MB);
   console.log(
-    `${count} records to ${OUT} (${Math.round(statSync(OUT).size / 1048576)} MB) in ${(ms / 1000).toFixed(1)} s ` +
-      `(${p.shardsPlanned} shards, ${p.pages} pages + ${p.probes} dropped), every record once: ${once}; ` +
-      `client peak RSS ${peak} MB  [${loadLine()}]`,
+    `TARGET ${N} records to a file: client peak RSS ${median} MB median (${peaks[0]}-${peaks.at(-1)}, ` +
+      `${peaks.length} runs: ${runs.map((r) => r.peakMB).join(", ")}), every record once: ${everyOnce}; ` +
+      `target every run < ${TARGET_MB} MB: ${met ? "MET" : "MISSED"}  [${loadLine()}]`,
   );
-  console.log(
-    `TARGET ${N} records to a file: client peak RSS ${peak} MB, every record once: ${once}; ` +
-      `target RSS < 150 MB: ${peak < 150 && once ? "MET" : "MISSED"}  [${loadLine()}]`,
-  );
-} finally {
-  await client.close();
-  await sim.close();
-  if (!process.env.BENCH_OUT) rmSync(OUT, { force: true });
+}
+
+/** One export in this process: prints a human line and a JSON line for the parent. */
+async function once() {
+  const OUT = process.env.BENCH_OUT ?? join(tmpdir(), `hotmart-export-${process.pid}.jsonl`);
+  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const client = new Hotmart(clientOptions(sim, { rateLimit: false }));
+  const rss = rssSampler(50);
+  const started = performance.now();
+  const out = createWriteStream(OUT);
+  let count = 0;
+  let sum = 0;
+  let heldMost = 0;
+  try {
+    const concurrency = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
+    const run = client.export.run("sales.history", {
+      from: sim.range.from,
+      to: sim.range.to,
+      concurrency,
+      onProgress: (event) => {
+        if (event.progress.heldBytes > heldMost) heldMost = event.progress.heldBytes;
+      },
+    });
+    for await (const { record } of run) {
+      count++;
+      sum += Number(record.purchase.transaction.slice(2));
+      if (!out.write(`${JSON.stringify(record)}\n`))
+        await new Promise((resolve) => out.once("drain", resolve));
+    }
+    await new Promise((resolve) => out.end(resolve));
+    const peakMB = rss.stop();
+    const ms = performance.now() - started;
+    const once = count === N && sum === (N * (N - 1)) / 2;
+    const p = run.progress();
+    console.log(
+      `${count} records to ${OUT} (${Math.round(statSync(OUT).size / 1048576)} MB) in ${(ms / 1000).toFixed(1)} s ` +
+        `(${p.shardsPlanned} shards, ${p.pages} pages + ${p.probes} dropped), every record once: ${once}; ` +
+        `records held at most ${(heldMost / 1048576).toFixed(1)} MB (JSON); client peak RSS ${peakMB} MB  [${loadLine()}]`,
+    );
+    console.log(JSON.stringify({ peakMB, once, seconds: Math.round(ms / 100) / 10 }));
+  } finally {
+    await client.close();
+    await sim.close();
+    if (!process.env.BENCH_OUT) rmSync(OUT, { force: true });
+  }
 }

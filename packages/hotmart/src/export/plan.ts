@@ -86,6 +86,37 @@ export function firstHeldPagesBudget(concurrency: number): number {
   return Math.min(concurrency + 2, FIRST_HELD_PAGES);
 }
 
+/**
+ * Bytes of fetched records an export may hold waiting for the loop (about their JSON size). The page
+ * budget above counts pages, but a page of 500 large records weighs a megabyte or more, so pages alone
+ * are no bound on memory: past this figure no new page is fetched until the loop has taken some. Pages
+ * in flight do not count: they hold nothing yet, and a loop faster than the network takes each page as
+ * it lands, so where latency is the slow side every worker stays busy and speed is unchanged.
+ */
+export const HELD_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Whether one more page may be fetched, by bytes: always while fewer than two pages are held or on their
+ * way (the page being consumed and the next: the export must progress whatever a page weighs), else only
+ * while the records waiting for the loop weigh less than the budget.
+ */
+export function fitsHeldBytes(heldBytes: number, heldPages: number, budget: number = HELD_BYTES): boolean {
+  return heldPages < 2 || heldBytes < budget;
+}
+
+/**
+ * About the JSON size of a page's records, from up to three of them (first, middle, last): the body's
+ * length is not known past the parser, and stringifying every record would cost as much as the parse.
+ */
+export function estimatePageBytes(items: readonly unknown[]): number {
+  const n = items.length;
+  if (n === 0) return 0;
+  const picks = n < 3 ? items : [items[0], items[n >> 1], items[n - 1]];
+  let sum = 0;
+  for (const item of picks) sum += JSON.stringify(item)?.length ?? 0;
+  return Math.round((sum / picks.length) * n);
+}
+
 /** First cells asked for at once at most, whatever the concurrency: each holds a full page until the plan is fixed. */
 const MOST_FIRST_CELLS = 8;
 

@@ -30,6 +30,11 @@ export interface ExportProgress {
   retries: number;
   /** Milliseconds since this run's loop started (0 before the first `for await`). */
   elapsedMs: number;
+  /**
+   * About the JSON size, in bytes, of the records fetched and not yet handed to the loop: what the export
+   * holds for a loop slower than the network (new pages wait while it passes a couple of megabytes).
+   */
+  heldBytes: number;
 }
 
 /**
@@ -67,6 +72,7 @@ export interface Counters {
   estimatedTotal: number | undefined;
   rateLimited: number;
   retries: number;
+  heldBytes: number;
 }
 
 /** Counters of a run that has done nothing yet. */
@@ -81,6 +87,7 @@ export function newCounters(): Counters {
     estimatedTotal: undefined,
     rateLimited: 0,
     retries: 0,
+    heldBytes: 0,
   };
 }
 
@@ -102,5 +109,6 @@ export function snapshot(c: Counters, elapsedMs: number): ExportProgress {
     rateLimited: c.rateLimited,
     retries: c.retries,
     elapsedMs,
+    heldBytes: c.heldBytes,
   };
 }

@@ -20,7 +20,9 @@ import type { Page } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
 import {
+  estimatePageBytes,
   firstHeldPagesBudget,
+  fitsHeldBytes,
   heldPagesBudget,
   keepsFirstPage,
   shardSize,
@@ -88,6 +90,8 @@ interface Fetched {
   items: unknown[];
   next: string | undefined;
   skip: number;
+  /** About the JSON size of its records not yet handed to the loop (see HELD_BYTES). */
+  bytes: number;
 }
 
 /** What walks the shards of one `ExportRun`; loaded on the run's first iteration (export-run.ts). */
@@ -184,6 +188,8 @@ export class ExportEngine<T> {
           this.#budget = heldPagesBudget(this.#budget, "backlog", this.#cfg.concurrency);
         const { live, items } = page;
         const status = live.s.status;
+        // Each record handed over gives its share of the page's bytes back to the budget.
+        const share = items.length > page.skip ? Math.floor(page.bytes / (items.length - page.skip)) : 0;
         for (let i = page.skip; i < items.length; i++) {
           if (this.#error !== undefined) throw this.#error;
           if (i === items.length - 1) this.#pageConsumed(page);
@@ -192,9 +198,11 @@ export class ExportEngine<T> {
           const record = items[i] as T;
           // The page keeps no record the loop has had: it can be collected as the loop goes.
           items[i] = undefined;
+          this.#release(page, share);
           yield { record, status, shard: live.s.id };
         }
         if (page.skip >= items.length) this.#pageConsumed(page);
+        this.#release(page, page.bytes);
         this.#consuming = false;
         live.buffered--;
         if (live.s.done) {
@@ -207,6 +215,13 @@ export class ExportEngine<T> {
       signal?.removeEventListener("abort", onAbort);
       this.#stop();
     }
+  }
+
+  /** Bytes of a page the loop has taken (or that was dropped) leave the held figure. */
+  #release(page: Fetched, bytes: number): void {
+    const n = Math.min(bytes, page.bytes);
+    page.bytes -= n;
+    this.#cfg.counters.heldBytes = Math.max(0, this.#cfg.counters.heldBytes - n);
   }
 
   /** The loop has received the whole page: its shard goes on at the next page, or is done. */
@@ -278,6 +293,8 @@ export class ExportEngine<T> {
     // Pages in memory: enough for every worker plus the page the loop is on and the next while the
     // network is the slow side; fewer when the loop is, where more would only grow memory.
     if (this.#held() >= this.#budget) return undefined;
+    // Large records: the bytes waiting for the loop bound what is fetched, whatever the page count.
+    if (!fitsHeldBytes(this.#cfg.counters.heldBytes, this.#held())) return undefined;
     let best: Live | undefined;
     let bestLeft = -1;
     for (const l of this.#live) {
@@ -433,7 +450,7 @@ export class ExportEngine<T> {
     }
     if (this.#stopped) return;
     const next = page.nextPageToken();
-    const fetched: Fetched = { live, token, items: page.items, next, skip: live.resumeSkip };
+    const fetched: Fetched = { live, token, items: page.items, next, skip: live.resumeSkip, bytes: 0 };
     const total = page.page_info.total_results;
     if (this.#unsized(live)) {
       // No count after all: walk it as it is.
@@ -485,6 +502,8 @@ export class ExportEngine<T> {
     live.fetchToken = next;
     live.exhausted = next === undefined;
     live.buffered++;
+    fetched.bytes = estimatePageBytes(items);
+    this.#cfg.counters.heldBytes += fetched.bytes;
     this.#queue.push(fetched);
     live.resumeSkip = 0;
     this.#cfg.counters.pages++;

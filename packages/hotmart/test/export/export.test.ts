@@ -14,6 +14,7 @@ import {
 } from "hotmart";
 import { startSimulator } from "hotmart-simulator";
 import { describe, expect, it } from "vitest";
+import { HELD_BYTES } from "../../src/export/plan";
 import { clientFor, collect, useSimulator } from "../integration/helpers";
 
 // No quota here: these tests send hundreds of requests each (the quota has its own test below).
@@ -353,6 +354,71 @@ describe("prefetch", () => {
       expect(calls[1]?.url).toContain("page_token=");
       await expect.poll(() => calls[1]?.signal?.aborted).toBe(true);
       expect(calls).toHaveLength(2); // one page ahead at most
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("holds records by bytes: past the budget no page is fetched until the loop takes some", async () => {
+    // Every record padded to about 100 kB: a page of a few dozen weighs more than the byte budget, so two
+    // pages pass it while the page budget (three at concurrency 1) would still let a third be fetched.
+    const pad = "x".repeat(100_000);
+    const pageMost = 100 * (pad.length + 2_000);
+    const pageCalls: string[] = [];
+    const client = clientFor(ctx.sim, {
+      fetch: async (input, init) => {
+        const url = String(input);
+        const response = await fetch(input, init);
+        if (!url.includes("/sales/history")) return response;
+        pageCalls.push(url);
+        const body = (await response.json()) as { items?: Array<Record<string, unknown>> };
+        for (const item of body.items ?? []) item.pad = pad;
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    });
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      // About 250 paid sales: enough for a few full pages, few enough to stay quick.
+      const paid = ctx.sim.data.sales
+        .filter((sale) => PAID.has(sale.status))
+        .map((sale) => sale.orderDate)
+        .sort((a, b) => a - b);
+      const [from, to] = [paid[0] as number, paid[249] as number];
+      let heldMost = 0;
+      let pages = 0;
+      const run = client.export.run("sales.history", {
+        from,
+        to,
+        pageSize: 100,
+        // Several shards: one walk alone holds two pages at most (the one the loop is on and the next).
+        shardSize: 100,
+        concurrency: 1,
+        onProgress: (e) => {
+          heldMost = Math.max(heldMost, e.progress.heldBytes);
+          pages = e.progress.pages;
+        },
+      });
+      const seen = new Set<string>();
+      for await (const { record } of run) {
+        if (seen.size === 0) {
+          // The loop stays on its first record: the page it is on and one more are fetched, then nothing.
+          await expect.poll(() => pages).toBe(2);
+          const asked = pageCalls.length;
+          await turns(20);
+          expect(pageCalls.length).toBe(asked);
+          expect(pages).toBe(2);
+          expect(run.progress().heldBytes).toBeGreaterThan(HELD_BYTES);
+        }
+        seen.add(record.purchase.transaction);
+      }
+      expect([...seen].sort()).toEqual(expected(from, to));
+      // One request in flight at a time: never more than the budget and the page that crossed it, or the
+      // two pages the loop always may hold (the one it is on and the next).
+      expect(heldMost).toBeGreaterThan(HELD_BYTES);
+      expect(heldMost).toBeLessThanOrEqual(HELD_BYTES + 2 * pageMost);
+      expect(run.progress().heldBytes).toBe(0);
     } finally {
       await client.close();
     }

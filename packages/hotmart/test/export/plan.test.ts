@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  estimatePageBytes,
   firstCells,
   firstHeldPagesBudget,
+  fitsHeldBytes,
+  HELD_BYTES,
   heldPagesBudget,
   keepsFirstPage,
   shardSize,
@@ -73,5 +76,20 @@ describe("export planning", () => {
     expect(firstHeldPagesBudget(8)).toBe(10);
     expect(firstHeldPagesBudget(16)).toBe(10);
     expect(heldPagesBudget(firstHeldPagesBudget(16), "starved", 16)).toBe(11);
+  });
+
+  it("fetches past two held pages only while the records waiting weigh less than the byte budget", () => {
+    expect(fitsHeldBytes(50 * HELD_BYTES, 1)).toBe(true); // the loop's page and the next, whatever they weigh
+    expect(fitsHeldBytes(HELD_BYTES - 1, 5)).toBe(true);
+    expect(fitsHeldBytes(HELD_BYTES, 2)).toBe(false);
+    expect(fitsHeldBytes(1_000, 3, 1_000)).toBe(false);
+  });
+
+  it("estimates a page's bytes from a few of its records", () => {
+    const record = { id: 1, name: "Paula", email: "paula@example.com" };
+    const size = JSON.stringify(record).length;
+    expect(estimatePageBytes([])).toBe(0);
+    expect(estimatePageBytes([record])).toBe(size);
+    expect(estimatePageBytes(Array.from({ length: 500 }, () => record))).toBe(500 * size);
   });
 });
