@@ -76,13 +76,13 @@ export function runCli(
  * The same command as `runCli`, through the CLI's own `run()` in this process: no Node start or module
  * load per command (half a second of CPU each, seconds on a busy machine). For the many cases about
  * what a command does; `runCli` keeps proving the binary itself (its exit codes, signals, a terminal).
- * Like the binary, it sees only `env`'s HOTMART_* variables and runs in an empty directory (no stray
- * .env); both are put back after. Commands of one file run one at a time (Vitest's default), as this
+ * Like the binary, it sees only `env`'s HOTMART_* variables and runs in `cwd` (by default an empty
+ * directory: no stray .env); both are put back after. Commands of one file run one at a time (Vitest's default), as this
  * needs.
  */
 export async function runCliInProcess(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
 ): Promise<CliResult> {
   // Loaded on first use: the files that only spawn the binary do not compile the CLI's sources.
   const [{ run }, { extensions }] = await Promise.all([
@@ -108,7 +108,7 @@ export async function runCliInProcess(
   for (const [key] of saved) delete process.env[key];
   for (const [key, value] of Object.entries(options.env ?? {}))
     if (key.startsWith("HOTMART_") && value !== undefined) process.env[key] = value;
-  process.chdir(emptyDir());
+  process.chdir(options.cwd ?? emptyDir());
   try {
     const code = await run(args, io, extensions);
     return { code, ...out };
