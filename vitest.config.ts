@@ -83,6 +83,10 @@ export default defineConfig({
         test: {
           name: "isolated",
           include: ISOLATED,
+          // These wait on child processes and real time: on a starved machine a case that passes can
+          // take several times its usual wall time. A bound for a hang, never a speed check.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           // tsc over the type tests and what they import, not over the whole repository (`npm run
           // typecheck` does that once): the same expectations at half the compile.
           typecheck: {

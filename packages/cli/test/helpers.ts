@@ -59,10 +59,12 @@ export function runCli(
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
     });
+    // A bound for a hung binary, not a speed check: on a starved machine (2 cores, load 20) a command
+    // that had printed its answer was still short of its exit after 15 s.
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`hotmart ${args.join(" ")} did not finish\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, options.timeoutMs ?? 15_000);
+    }, options.timeoutMs ?? 45_000);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);

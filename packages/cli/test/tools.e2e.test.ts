@@ -154,7 +154,7 @@ describe("webhooks: the hottok is a secret", () => {
       expect(out.stdout).toContain(flag === "--json" ? '"hottok":"[redacted]"' : '"hottok": "[redacted]"');
       expect(out.stdout + out.stderr).not.toContain(SECRET);
     },
-    30_000,
+    60_000,
   );
 });
 
@@ -262,7 +262,7 @@ describe("configuration, simulator and doctor", () => {
     expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThan(0);
     child.kill("SIGINT");
     expect(await new Promise((res) => child.on("exit", res))).toBe(0);
-  }, 30_000);
+  }, 60_000);
 });
 
 /**
