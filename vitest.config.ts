@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
@@ -20,6 +22,40 @@ class SlowFilesFirst extends BaseSequencer {
   }
 }
 
+const ROOT = src(".");
+const TESTS = "packages/*/test/**/*.test.ts";
+
+/**
+ * What a test file does that reaches past itself: mocks a module (the SDK caches what it loaded),
+ * changes the process (environment, working directory, globals, timers), or is one of the SLOW files
+ * that spawn and wait (their module load is a small part of them). Such a file gets modules of its own.
+ */
+const REACHES_OUT =
+  /\bvi\.(mock|doMock|unmock|stubGlobal|stubEnv|useFakeTimers|resetModules)\b|process\.env(\.\w+|\[[^\]]+\])?\s*=[^=]|delete process\.env|process\.chdir|globalThis\.\w+\s*=[^=]/;
+
+/** The test files (repository-relative) that must run with isolated modules. */
+function isolatedFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".test.ts")) {
+        const rel = relative(ROOT, path);
+        if (SLOW.test(`/${rel}`) || REACHES_OUT.test(readFileSync(path, "utf8"))) found.push(rel);
+      }
+    }
+  };
+  for (const pkg of readdirSync(join(ROOT, "packages"))) {
+    const dir = join(ROOT, "packages", pkg, "test");
+    try {
+      walk(dir);
+    } catch {}
+  }
+  return found.sort();
+}
+const ISOLATED = isolatedFiles();
+
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources; the packaging check covers the built files.
@@ -34,7 +70,6 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Vitest's default is one worker fewer than the cores: a single one on 2 cores, so every file's
@@ -42,12 +77,37 @@ export default defineConfig({
     // timers) more than they compute, so more files than cores keep both busy.
     maxWorkers: 3,
     sequence: { sequencer: SlowFilesFirst },
-    // tsc over the type tests and what they import, not over the whole repository (`npm run
-    // typecheck` does that once): the same expectations at half the compile.
-    typecheck: {
-      enabled: true,
-      include: ["packages/*/test/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.typetests.json",
-    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "isolated",
+          include: ISOLATED,
+          // These wait on child processes and real time: on a starved machine a case that passes can
+          // take several times its usual wall time. A bound for a hang, never a speed check.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // tsc over the type tests and what they import, not over the whole repository (`npm run
+          // typecheck` does that once): the same expectations at half the compile.
+          typecheck: {
+            enabled: true,
+            include: ["packages/*/test/**/*.test-d.ts"],
+            tsconfig: "./tsconfig.typetests.json",
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: [TESTS],
+          exclude: ISOLATED,
+          // A worker keeps its modules from one file to the next: the SDK, the simulator and zod load
+          // once a worker, not once a file (isolating them cost two thirds of these files' CPU time).
+          // Safe for files that leave no trace in the process; the others are ISOLATED.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

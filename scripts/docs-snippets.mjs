@@ -193,6 +193,7 @@ async function runShellBlocks(blocks, sim, work) {
       scratch,
       env,
       root: ROOT,
+      secrets: [sim.credentials.clientSecret, sim.credentials.basic],
     });
     const after = block.marks.inClone ? gitStatus() : null;
     if (result.ok && before !== after) {

@@ -119,9 +119,11 @@ function portsOf(code) {
 
 /**
  * Runs one shell block with bash in `cwd` and `env`. Resolves `{ ok, output, notRun }`; output is
- * stdout and stderr interleaved, as a terminal shows them.
+ * stdout and stderr interleaved, as a terminal shows them. A block whose output shows one of `secrets`
+ * (the simulator's client secret: a command must never print the credential it was given) fails, and
+ * the secret is masked in the output it reports.
  */
-export async function runShellBlock(block, { cwd, scratch, env, root }) {
+export async function runShellBlock(block, { cwd, scratch, env, root, secrets = [] }) {
   const { own, app } = portsOf(block.code);
   const ports = new Map();
   for (const p of own) ports.set(p, await freePort());
@@ -168,5 +170,8 @@ export async function runShellBlock(block, { cwd, scratch, env, root }) {
   clearTimeout(timer);
   for (const server of apps) server.close();
   if (timedOut) output += `\nstill running after ${TIMEOUT_MS / 1000} s: stopped`;
-  return { ok: code === 0 && !timedOut, output, notRun, script: file };
+  const leaked = secrets.filter((secret) => secret && output.includes(secret));
+  for (const secret of leaked) output = output.replaceAll(secret, "[the secret]");
+  if (leaked.length) output += "\nthe block printed a credential (shown above as [the secret])";
+  return { ok: code === 0 && !timedOut && !leaked.length, output, notRun, script: file };
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsFor } from "../src/export/columns";
-import { BIN, emptyDir, ensureBuilt, runCli, simEnv } from "./helpers";
+import { BIN, emptyDir, ensureBuilt, runCli, runCliInProcess, simEnv } from "./helpers";
 
 let sim: Simulator;
 /** Same data, 100 ms a request: an interrupted export is surely still running when Ctrl-C arrives. */
@@ -46,6 +46,10 @@ function csvTransactions(csv: string, header = true): string[] {
   });
 }
 
+/**
+ * The binary writes a file, and stops on Ctrl-C, SIGTERM and in a terminal; the other cases (formats,
+ * statuses, usage errors) run the same code in this process (`runCliInProcess`: no Node start each).
+ */
 describe("hotmart export (built binary, simulator)", () => {
   it("writes the documented columns and every record once", async () => {
     const dir = emptyDir();
@@ -60,12 +64,12 @@ describe("hotmart export (built binary, simulator)", () => {
     const got = csvTransactions(csv);
     expect(got.length).toBe(new Set(got).size);
     expect([...got].sort()).toEqual(expectedDefault());
-    const listed = await runCli(["export", "sales", "--list-columns"]);
+    const listed = await runCliInProcess(["export", "sales", "--list-columns"]);
     expect(listed.stdout.trim().split("\n")).toEqual(await columnsFor("sales"));
   });
 
   it("--status all walks every status and tags each record", async () => {
-    const r = await runCli(
+    const r = await runCliInProcess(
       ["export", "sales", "--from", FROM, "--to", TO, "--status", "all", "--format", "jsonl"],
       { env: simEnv(sim) },
     );
@@ -84,7 +88,7 @@ describe("hotmart export (built binary, simulator)", () => {
 
   it("--out *.json writes one JSON array", async () => {
     const dir = emptyDir();
-    const r = await runCli(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.json"], {
+    const r = await runCliInProcess(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.json"], {
       env: simEnv(sim),
       cwd: dir,
     });
@@ -97,7 +101,7 @@ describe("hotmart export (built binary, simulator)", () => {
 
   it("--excel: BOM, semicolons, decimal commas", async () => {
     const dir = emptyDir();
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         "export",
         "sales",
@@ -208,10 +212,14 @@ describe("hotmart export (built binary, simulator)", () => {
 
   it("usage errors exit 2 before any request", async () => {
     const before = sim.requestLog.length;
-    expect((await runCli(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);
-    expect((await runCli(["export", "sales", "--from", "2025-31-01"], { env: simEnv(sim) })).code).toBe(2);
-    expect((await runCli(["export", "sales", "--resume"], { env: simEnv(sim) })).code).toBe(2);
-    expect((await runCli(["export", "sales", "--concurrency", "0"], { env: simEnv(sim) })).code).toBe(2);
+    expect((await runCliInProcess(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);
+    expect(
+      (await runCliInProcess(["export", "sales", "--from", "2025-31-01"], { env: simEnv(sim) })).code,
+    ).toBe(2);
+    expect((await runCliInProcess(["export", "sales", "--resume"], { env: simEnv(sim) })).code).toBe(2);
+    expect(
+      (await runCliInProcess(["export", "sales", "--concurrency", "0"], { env: simEnv(sim) })).code,
+    ).toBe(2);
     expect(sim.requestLog.length).toBe(before);
   });
 });

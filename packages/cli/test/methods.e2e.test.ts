@@ -1,7 +1,7 @@
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandName, METHODS } from "../src/methods";
-import { ensureBuilt, runCli, simEnv } from "./helpers";
+import { ensureBuilt, runCli, runCliInProcess, simEnv } from "./helpers";
 
 let sim: Simulator;
 
@@ -11,11 +11,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => sim?.close());
 
-describe("a command per SDK method (built binary against the simulator)", () => {
+/**
+ * Most cases run the CLI's code in this process (`runCliInProcess`: no Node start per command); the
+ * exit codes of the auth and network failures come from the built binary, as a script sees them.
+ */
+describe("a command per SDK method (against the simulator)", () => {
   it("prints TSV with a header when piped, and the filter reaches Hotmart", async () => {
     const sale = sim.data.sales.find((s) => s.status === "APPROVED");
     if (!sale) throw new Error("no approved sale in the dataset");
-    const r = await runCli(
+    const r = await runCliInProcess(
       [
         "sales",
         "history",
@@ -37,7 +41,7 @@ describe("a command per SDK method (built binary against the simulator)", () => 
   });
 
   it("--json gives the items, and --limit walks pages as needed", async () => {
-    const r = await runCli(["sales", "history", "--max-results", "2", "--limit", "5", "--json"], {
+    const r = await runCliInProcess(["sales", "history", "--max-results", "2", "--limit", "5", "--json"], {
       env: simEnv(sim),
     });
     expect(r.code).toBe(0);
@@ -47,7 +51,7 @@ describe("a command per SDK method (built binary against the simulator)", () => 
   });
 
   it("one page says how to get the next one", async () => {
-    const r = await runCli(["products", "list", "--max-results", "2"], { env: simEnv(sim) });
+    const r = await runCliInProcess(["products", "list", "--max-results", "2"], { env: simEnv(sim) });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/More results: add --page-token \S+ for the next page, or --all/);
   });
@@ -56,7 +60,7 @@ describe("a command per SDK method (built binary against the simulator)", () => 
     const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
     if (!sub) throw new Error("no active subscription");
     const before = sim.requestLog.length;
-    const r = await runCli(["subscriptions", "cancel", sub.subscriberCode], { env: simEnv(sim) });
+    const r = await runCliInProcess(["subscriptions", "cancel", sub.subscriberCode], { env: simEnv(sim) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pass --yes to confirm/);
     expect(sim.requestLog.length).toBe(before);
@@ -66,7 +70,7 @@ describe("a command per SDK method (built binary against the simulator)", () => 
   it("a write with --yes changes the data and --json reports the result", async () => {
     const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
     if (!sub) throw new Error("no active subscription");
-    const r = await runCli(["subscriptions", "cancel", sub.subscriberCode, "--yes", "--json"], {
+    const r = await runCliInProcess(["subscriptions", "cancel", sub.subscriberCode, "--yes", "--json"], {
       env: simEnv(sim),
     });
     expect(r.stderr).toBe("");
@@ -77,16 +81,18 @@ describe("a command per SDK method (built binary against the simulator)", () => 
 
   it("exit codes: 2 usage, 3 auth, 1 API error, 5 network", async () => {
     expect(
-      (await runCli(["sales", "history", "--start-date", "2025-02-30"], { env: simEnv(sim) })).code,
+      (await runCliInProcess(["sales", "history", "--start-date", "2025-02-30"], { env: simEnv(sim) })).code,
     ).toBe(2);
-    expect((await runCli(["sales", "nope"], { env: simEnv(sim) })).code).toBe(2);
+    expect((await runCliInProcess(["sales", "nope"], { env: simEnv(sim) })).code).toBe(2);
     const auth = await runCli(["products", "list"], {
       env: simEnv(sim, { HOTMART_CLIENT_SECRET: "s3cr3t-bad-value" }),
     });
     expect(auth.code).toBe(3);
     expect(auth.stderr).not.toContain("s3cr3t-bad-value");
     expect(auth.stderr).toMatch(/hotmart doctor/);
-    const missing = await runCli(["sales", "refund", "HP00000000000000", "--yes"], { env: simEnv(sim) });
+    const missing = await runCliInProcess(["sales", "refund", "HP00000000000000", "--yes"], {
+      env: simEnv(sim),
+    });
     expect(missing.code).toBe(1);
     const down = await runCli(["products", "list"], {
       env: simEnv(sim, {
@@ -99,12 +105,12 @@ describe("a command per SDK method (built binary against the simulator)", () => 
   }, 90_000);
 
   it("every table row is a command with --help and its example", async () => {
-    const r = await runCli(["subscriptions", "--help"]);
+    const r = await runCliInProcess(["subscriptions", "--help"]);
     expect(r.code).toBe(0);
     for (const spec of METHODS.filter((m) => m.resource === "subscriptions")) {
       expect(r.stdout).toContain(commandName(spec));
     }
-    const one = await runCli(["sales", "price-details", "--help"]);
+    const one = await runCliInProcess(["sales", "price-details", "--help"]);
     expect(one.stdout).toContain("--transaction-status");
     expect(one.stdout).toContain("Example:\n  $ hotmart sales price-details");
   });
