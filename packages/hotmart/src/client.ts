@@ -261,8 +261,7 @@ export class Hotmart {
   async close(): Promise<void> {
     if (this.#shared.closed) return;
     this.#shared.closed = true;
-    for (const controller of this.#shared.inflight)
-      controller.abort(new HotmartError("The client was closed"));
+    for (const call of this.#shared.inflight) call.abort(new HotmartError("The client was closed"));
     await Promise.all([this.#shared.limiter?.close?.(), this.#shared.auth.close()]);
     // Nothing can echo this client's secrets any more: release them.
     this.#shared.redactor.clear();

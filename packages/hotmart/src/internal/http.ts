@@ -14,60 +14,39 @@ export type AttemptOutcome =
 /** The abort reason of a per-attempt timeout, told apart from the caller's own abort by identity. */
 const TIMED_OUT: unique symbol = Symbol("hotmart.attempt-timeout");
 const TIMEOUT: AttemptOutcome = { kind: "timeout" };
-const NOOP = () => {};
-
-/** Whoever may end an attempt early: `attempt` puts the way to do it here while one is out. */
-export interface AttemptOwner {
-  cancelAttempt: ((reason: unknown) => void) | undefined;
-}
 
 /**
- * With a `controller`, its signal is handed to fetch (`init.signal` must be that signal, set by the
- * caller so no copy of `init` is made per attempt) and the timeout aborts it too, so a timeout or an
- * abort cancels the request on the wire. After a `timeout` outcome that controller is spent: a caller
- * that tries again needs a new one.
- *
- * Without one, fetch gets no signal at all, because handing it one is the largest single cost of a
- * request (undici adds an abort listener, a WeakRef and a finalizer per signal: more than all of the
- * SDK's own work). The timeout, or `owner.cancelAttempt` (close()), then ends the attempt at once with
- * the same outcome; the request itself is abandoned: a response that still comes has its body
- * cancelled, which closes the connection, and one that never comes is closed by the dispatcher's own
- * timeouts (undici's headersTimeout and bodyTimeout, 300 s by default).
+ * `controller` is the call's: `init.signal` must be its signal (set by the caller, so no copy of `init`
+ * is made per attempt), and the timeout aborts it too, so a timeout, a caller's abort or close() cancels
+ * the request on the wire and frees its connection. After a `timeout` outcome the controller is spent:
+ * a caller that tries again needs a new one. Handing fetch a signal is the largest single cost of a
+ * request (undici adds an abort listener, a WeakRef and a finalizer per signal), and it is paid on
+ * purpose: without it a request that timed out could only be abandoned, and a server that never answers
+ * would keep its socket, and a script's process, alive for undici's own 300 s timeouts.
  */
-export function attempt(
+export async function attempt(
   fetchFn: typeof fetch,
   url: string,
   init: RequestInit,
   timeoutMs: number,
-  controller: AbortController | undefined,
+  controller: AbortController,
   onSent?: () => void,
-  owner?: AttemptOwner,
 ): Promise<AttemptOutcome> {
-  return new Promise((settle) => {
-    const state = { abandoned: false };
-    const end = (outcome: AttemptOutcome) => {
-      // Called again later (close() after the attempt) it changes nothing: the promise is settled.
-      state.abandoned = true;
-      clearTimeout(timer);
-      settle(outcome);
-    };
-    // With a controller the timeout aborts the request itself, and fetch's rejection says so.
-    const timer = controller
-      ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs)
-      : setTimeout(end, timeoutMs, TIMEOUT);
-    if (owner) owner.cancelAttempt = (reason) => end({ kind: "aborted", reason });
-    exchange(fetchFn, url, init, controller?.signal, onSent, state).then(end);
-  });
+  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  try {
+    return await exchange(fetchFn, url, init, controller.signal, onSent);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-/** fetch plus reading the body. `state.abandoned`: the attempt already ended, so drop the response. */
+/** fetch plus reading the body, both under the attempt's signal. */
 async function exchange(
   fetchFn: typeof fetch,
   url: string,
   init: RequestInit,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
   onSent: (() => void) | undefined,
-  state: { abandoned: boolean },
 ): Promise<AttemptOutcome> {
   let stamped = false;
   try {
@@ -78,18 +57,13 @@ async function exchange(
     stamped = true;
     onSent?.();
     const response = await pending;
-    if (state.abandoned) {
-      // Nobody waits for it: free the connection instead of reading a body nobody will see.
-      response.body?.cancel().catch(NOOP);
-      return TIMEOUT;
-    }
     // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
     const text = await response.text();
     return { kind: "response", response, text };
   } catch (error) {
     // fetch threw before taking the request: still close the limiter's grant, counted from now.
     if (!stamped) onSent?.();
-    if (signal?.aborted) {
+    if (signal.aborted) {
       return signal.reason === TIMED_OUT ? TIMEOUT : { kind: "aborted", reason: signal.reason };
     }
     return { kind: "network", error };

@@ -8,7 +8,7 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
-import { type AttemptOutcome, type AttemptOwner, attempt, USER_AGENT } from "./http";
+import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { encodeBody, encodeQuery } from "./query";
@@ -79,7 +79,7 @@ export interface Cancellable {
 }
 
 /** One call: what every attempt of it shares. */
-class Call implements Cancellable, AttemptOwner {
+class Call implements Cancellable {
   readonly url: string;
   readonly method: HttpMethod;
   readonly idempotent: boolean;
@@ -88,14 +88,12 @@ class Call implements Cancellable, AttemptOwner {
   readonly timeout: number;
   readonly deadline: number;
   /**
-   * Cancels the call's waits (the caller's signal, close()) and, while it exists, is handed to fetch;
-   * renewed after a timeout spent it. Made only when needed (see the constructor).
+   * Cancels the call's waits and its request on the wire (the caller's signal, close(), a timeout);
+   * handed to fetch, and renewed after a timeout spent it.
    */
-  controller: AbortController | undefined;
+  controller!: AbortController;
   #unlink: () => void = NOOP;
   #redacted: string | undefined;
-  /** Set by attempt() while an attempt without a signal is out (http.ts). */
-  cancelAttempt: ((reason: unknown) => void) | undefined;
 
   constructor(
     readonly ctx: PipelineContext,
@@ -109,28 +107,25 @@ class Call implements Cancellable, AttemptOwner {
     this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
     this.timeout = options.timeout ?? ctx.timeout;
     this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
-    // A caller's signal must cancel the request on the wire, so fetch gets one from the start. Without
-    // it no controller is made unless a wait needs one (a token to mint, a limiter queue, a retry's
-    // sleep): a signal handed to fetch is the largest single cost of a request (http.ts), and a timeout
-    // or close() can end an attempt without it.
-    if (options.signal) this.#arm();
+    // fetch always gets the call's signal, though it is the largest single cost of a request: it is
+    // what frees a timed-out request's connection at once (http.ts says why that is worth it).
+    this.#arm();
     ctx.inflight.add(this);
   }
 
-  /** The call's signal, for its waits; made on first use. */
+  /** The call's signal, for its waits and its request. */
   get signal(): AbortSignal {
-    return (this.controller ?? this.#arm()).signal;
+    return this.controller.signal;
   }
 
-  /** Aborted by the caller or by close(), read without making a controller. */
+  /** Aborted by the caller or by close(). */
   get aborted(): boolean {
-    return this.ctx.isClosed() || !!this.controller?.signal.aborted;
+    return this.ctx.isClosed() || this.controller.signal.aborted;
   }
 
-  /** close(): ends whatever the call is doing (a wait through its signal, an attempt without one). */
+  /** close(): ends whatever the call is doing, a wait or a request on the wire. */
   abort(reason?: unknown): void {
-    this.controller?.abort(reason);
-    this.cancelAttempt?.(reason);
+    this.controller.abort(reason);
   }
 
   /** The URL with secrets masked; computed on demand, since only logs and errors need it. */
@@ -150,12 +145,11 @@ class Call implements Cancellable, AttemptOwner {
     this.#unlink();
   }
 
-  #arm(): AbortController {
+  #arm(): void {
     const controller = new AbortController();
     this.controller = controller;
     this.#unlink = link(this.options.signal, controller);
     if (this.ctx.isClosed()) controller.abort();
-    return controller;
   }
 }
 
@@ -294,6 +288,7 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   const { controller } = call;
   const init: RequestInit = {
     method,
+    signal: controller.signal,
     headers: {
       Accept: "application/json",
       "Content-Type": "application/json",
@@ -303,7 +298,6 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
       Authorization: `Bearer ${token}`,
     },
   };
-  if (controller) init.signal = controller.signal;
   if (call.body !== undefined) init.body = call.body;
   const result = await attempt(
     ctx.fetch,
@@ -312,10 +306,9 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
     timeout,
     controller,
     limiter?.stamp ? () => limiter.stamp?.(ticket) : undefined,
-    call,
   );
   if (result.kind === "aborted") throw abortError(call, true);
-  if (result.kind === "timeout" && controller) call.renew();
+  if (result.kind === "timeout") call.renew();
   if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
   const { response, text } = result;
@@ -362,7 +355,7 @@ async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
     // controller is made per request. (The default limiter's free slots never come here: grantNow.)
     const slot = limiter.acquire(signal);
     // Past the deadline the call fails with the error below, so spending its controller costs nothing.
-    const controller = call.controller as AbortController;
+    const { controller } = call;
     timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
     return await slot;
   } catch (error) {
@@ -542,7 +535,7 @@ function abortError(call: Call, inFlight: boolean): HotmartError {
     );
   }
   return new APIUserAbortError(`${method} ${call.safeURL()} was aborted by the caller${note}`, {
-    cause: call.controller?.signal.reason,
+    cause: call.controller.signal.reason,
     outcomeUnknown,
     redactor,
   });

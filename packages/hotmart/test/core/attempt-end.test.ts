@@ -1,6 +1,6 @@
-// How an attempt ends early, on the wire. fetch gets a signal only when the caller passed one (handing
-// it one is the largest cost of a request, internal/http.ts): then an abort or a timeout closes the
-// connection. Without one, a timeout or close() ends the call at once and the request is abandoned.
+// How an attempt ends early, on the wire: a caller's abort, a timeout or close() ends the call at once
+// and closes the connection, whether or not the caller passed a signal (the pipeline always hands fetch
+// the call's own signal, so no request is left hanging on a socket after its call has failed).
 import { APIConnectionTimeoutError, APIUserAbortError, Hotmart } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
@@ -63,7 +63,30 @@ describe("ending an attempt early", () => {
     await closed;
   });
 
-  it("without a signal, a hung server is timed out, and a late answer does not revive the call", async () => {
+  it("without a caller's signal, a hung server is timed out and its connection closed", async () => {
+    // A first call mints the token, so the hung call below has no wait of its own before fetch.
+    const c = client({ timeout: 150, maxRetries: 0 });
+    await c.request("GET", "/warm");
+    const { closed } = hangingServer();
+    const error = await c.request("GET", "/slow").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/timed out after 150 ms/);
+    // Resolves only if the timed-out request was cancelled on the wire, not abandoned on its socket.
+    await closed;
+  });
+
+  it("close() ends a call in flight and closes its connection", async () => {
+    const c = client({ timeout: 60_000 });
+    await c.request("GET", "/warm");
+    const { arrived, closed } = hangingServer();
+    const call = c.request("GET", "/slow").catch((e: unknown) => e);
+    await arrived;
+    await c.close();
+    expect(String(await call)).toMatch(/client was closed/);
+    await closed;
+  });
+
+  it("a late answer to a timed-out request does not revive the call; the client still works", async () => {
     let answer!: () => void;
     server.handle((_req, res) => {
       answer = () => json(res, 200, { late: true });
@@ -71,15 +94,13 @@ describe("ending an attempt early", () => {
     const c = client({ timeout: 150, maxRetries: 0 });
     const error = await c.request("GET", "/slow").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as Error).message).toMatch(/timed out after 150 ms/);
     answer();
-    // The abandoned request's response arrives and is dropped; the client still works.
     server.handle((_req, res) => json(res, 200, { ok: true }));
     expect(await c.request("GET", "/next")).toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
   });
 
-  it("without a signal, a timed-out GET is retried on a fresh attempt", async () => {
+  it("a timed-out GET is retried on a fresh attempt", async () => {
     server.handle((_req, res) => {
       if (server.requests.length > 1) json(res, 200, { ok: true });
     });
