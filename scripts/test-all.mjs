@@ -4,7 +4,8 @@
 // the other's idle core:
 //
 //   1. lint, citations                   quick, and fail first
-//   2. typecheck ‖ build                 tsc reads the sources, the build writes dist/: independent
+//   2. build + typecheck                 one tsc run type-checks everything and emits the declarations
+//                                        that the build bundles; tsup writes the JavaScript meanwhile
 //   3. vitest                            alone: its real-time tests get the machine to themselves
 //   4. pack, release, toolchains, runtimes, workers, docs snippets, docs:check, size
 //                                        two at a time, the longest first; all need the build only
@@ -27,13 +28,9 @@ const GROUPS = [
       ["citations", npmRun("test:citations")],
     ],
   },
-  {
-    parallel: 2,
-    stages: [
-      ["build", npmRun("build")],
-      ["typecheck", npmRun("typecheck")],
-    ],
-  },
+  // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
+  // while tsup writes the JavaScript beside it.
+  { parallel: 1, stages: [["build+typecheck", ["node", ["scripts/build.mjs", "--typecheck"]]]] },
   { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
   {
     parallel: 2,
