@@ -6,10 +6,11 @@
 //   1. lint, citations                   quick, and fail first
 //   2. build + typecheck                 one tsc run type-checks everything and emits the declarations
 //                                        that the build bundles; tsup writes the JavaScript meanwhile
-//   3. vitest                            alone: its real-time tests get the machine to themselves
-//   4. pack, release, toolchains, runtimes, workers, docs snippets, docs:check, size
-//                                        two at a time, the longest first; all need the build only
-//   5. where the test time went, every stage's time, and the test counts (the line CI reads)
+//   3. vitest ‖ pack, toolchains, docs snippets (two halves), docs:check, runtimes, release, workers,
+//      size                              they need the build only: one at a time beside vitest, which
+//                                        mostly waits, two at a time once it is done, the longest first
+//                                        (--serial: vitest alone, then the others, as before)
+//   4. where the test time went, every stage's time, and the test counts (the line CI reads)
 //
 // A stage's output is printed whole when it ends (vitest's streams live), with its time; a failed
 // stage does not stop the others of its group, but no later group starts. Exits 1 if any failed.
@@ -31,18 +32,21 @@ const GROUPS = [
   // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
   // while tsup writes the JavaScript beside it.
   { parallel: 1, stages: [["build+typecheck", ["node", ["scripts/build.mjs", "--typecheck"]]]] },
-  { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
   {
     parallel: 2,
+    // Vitest mostly waits (sockets, child processes, real time): one lane of these stages runs beside it,
+    // the second opens when it ends (--serial: vitest alone first, as before).
+    beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
     // Both toolchains and runtimes install scripts/toolchains on first use: once, before they race.
     before: () => ensureToolchains(),
-    // Longest first (pack 91 s, toolchains 53 s, docs:check 48 s, the rest 10-15 s, measured on the
-    // shared 2 cores), so the last one to start is a short one.
+    // Longest first (CPU seconds on the shared 2 cores: docs snippets 44 in two halves, pack 34,
+    // toolchains 30, docs:check 13, the rest 1-6), so the last one to start is a short one.
     stages: [
       ["pack", npmRun("test:pack")],
       ["toolchains", npmRun("test:toolchains")],
+      ["docs snippets 1/2", ["node", ["scripts/docs-snippets.mjs", "--shard=1/2"]]],
+      ["docs snippets 2/2", ["node", ["scripts/docs-snippets.mjs", "--shard=2/2"]]],
       ["docs:check", npmRun("docs:check")],
-      ["docs snippets", npmRun("test:docs")],
       ["runtimes", npmRun("test:runtimes")],
       ["release", npmRun("test:release")],
       ["workers", npmRun("test:workers")],
@@ -81,16 +85,22 @@ function runStage([name, [command, args]], live) {
   });
 }
 
-async function runGroup({ parallel, live = false, before, stages }) {
+const serial = process.argv.includes("--serial");
+
+async function runGroup({ parallel, live = false, before, beside, stages }) {
+  if (beside && serial && !(await runGroup(beside))) return false;
+  // The group beside runs first-come with this one's first lane; the other lanes wait for it.
+  const besideDone = beside && !serial ? runGroup(beside) : Promise.resolve(true);
   if (before) before();
   const queue = [...stages];
   let ok = true;
-  const worker = async () => {
+  const worker = async (lane) => {
+    if (lane > 0) await besideDone;
     for (let stage = queue.shift(); stage; stage = queue.shift())
       if (!(await runStage(stage, live))) ok = false;
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, stages.length) }, worker));
-  return ok;
+  await Promise.all(Array.from({ length: Math.min(parallel, stages.length) }, (_, lane) => worker(lane)));
+  return (await besideDone) && ok;
 }
 
 const started = performance.now();
