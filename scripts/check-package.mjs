@@ -27,8 +27,9 @@ const CLI_DIR = path.join(ROOT, "packages", "cli");
 const MCP_DIR = path.join(ROOT, "packages", "mcp");
 const FIXTURES_DIR = path.join(ROOT, "scripts", "pack-fixtures");
 const FIXTURES = ["assert-sdk.cjs", "smoke.mjs", "smoke.cjs", "consumer.mts", "consumer.cts"];
-// Against hangs only: one consumer compile took 41 s on the 2 shared cores at load 15.
-const COMMAND_TIMEOUT_MS = 120_000;
+// Against hangs only, so far above the slowest run seen: one consumer compile took 41 s on the 2 shared
+// cores at load 15, and more than 120 s at load 19 beside the whole of npm test.
+const COMMAND_TIMEOUT_MS = 300_000;
 
 /** A failed check: `message` goes on the FAIL line, `output` (the tool's own words) below it. */
 class CheckError extends Error {
