@@ -135,7 +135,9 @@ async function bundleTypes(pkg) {
 }
 
 const started = performance.now();
-const timed = (name, promise) => promise.then(() => console.log(`ok   ${name}  [${seconds(started)}]`));
+// `npm run build --silent` (npm start, the benchmarks) prints failures only, as tsup --silent did.
+const ok = process.env.npm_config_loglevel === "silent" ? () => {} : (line) => console.log(`ok   ${line}`);
+const timed = (name, promise) => promise.then(() => ok(`${name}  [${seconds(started)}]`));
 const steps = await Promise.allSettled([
   timed(`javascript (tsup, ${targets.length} package(s))`, buildAllJs()),
   timed(`declarations (tsc${typecheck ? ", the type check too" : ""})`, emitDeclarations()),
@@ -153,4 +155,4 @@ for (const pkg of targets) {
     process.exit(1);
   }
 }
-console.log(`ok   types (rollup-plugin-dts)  [${seconds(bundling)}]`);
+ok(`types (rollup-plugin-dts)  [${seconds(bundling)}]`);
