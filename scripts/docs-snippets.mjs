@@ -13,7 +13,9 @@
 // scripts/lib/shell-blocks.mjs says. Other languages (json, python, text...) are shown, not run.
 // The marks (<!-- not-runnable: why --> and the others) are listed in scripts/lib/md-blocks.mjs and
 // CONTRIBUTING.md. Needs `npm run build` first.
-// Usage: node scripts/docs-snippets.mjs [--only=ts|sh] [file.md ...]   (default: every file above)
+// Usage: node scripts/docs-snippets.mjs [--only=ts|sh] [--shard=i/n] [file.md ...]   (default: every
+// file above). --shard=i/n takes the i-th of n parts, a folder's files together (a README and its pt-BR
+// twin share commands that run once): npm test runs the parts side by side, each with its simulator.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -221,11 +223,21 @@ async function runShellBlocks(blocks, sim, work) {
   return tally;
 }
 
+/** The files of part `i/n`: folders dealt out in turn, so a folder's files stay in one part. */
+function inShard(files, shard) {
+  if (!shard) return files;
+  const [i, n] = shard.split("/").map(Number);
+  if (!(n >= 1 && i >= 1 && i <= n)) throw new Error(`--shard=${shard}: expected i/n with 1 <= i <= n`);
+  const folders = [...new Set(files.map((f) => path.dirname(f)))].sort();
+  return files.filter((f) => folders.indexOf(path.dirname(f)) % n === i - 1);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
   const named = args.filter((a) => !a.startsWith("--"));
-  const files = named.length ? named : markdownFiles();
+  const shard = args.find((a) => a.startsWith("--shard="))?.slice("--shard=".length);
+  const files = inShard(named.length ? named : markdownFiles(), shard);
   const blocks = files.flatMap((f) => extractBlocks(f, readFileSync(path.join(ROOT, f), "utf8")));
   // Every fence says what it holds: a bare ``` could be a command nobody runs.
   const unlabelled = blocks.filter((b) => b.lang === "");
@@ -236,7 +248,7 @@ async function main() {
   const moduleBlocks = only === "sh" ? [] : blocks.filter((b) => MODULE_LANGS.has(b.lang));
   const shellBlocks = only === "ts" ? [] : blocks.filter((b) => SHELL_LANGS.has(b.lang));
   const { startSimulator } = await import("hotmart-simulator");
-  const work = path.join(ROOT, ".tmp", "docs-snippets");
+  const work = path.join(ROOT, ".tmp", `docs-snippets${shard ? `-${shard.replace("/", "-of-")}` : ""}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   // Files a block writes (an export's output, its checkpoint) land in the scratch folder, never in the

@@ -5,7 +5,7 @@
 // with a shebang, that npm had nothing to auto-correct, and that the release metadata (scripts/release-metadata.mjs) is present.
 // Workspaces come from the root package.json, so new packages are checked without editing this file.
 // --no-build skips the build (when `npm run build` just ran). Exit 1 if any check fails.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { publishable, ROOT } from "./lib/workspaces.mjs";
@@ -24,12 +24,38 @@ const REQUIRED_FIELDS = [
 // The docs are in English with pt-BR beside them: both READMEs ship in every tarball.
 const REQUIRED_FILES = ["package.json", "README.md", "README-ptBR.md", "LICENSE", "CHANGELOG.md"];
 
-function npm(args, cwd) {
+function npmEnv() {
   // Flags of a parent `npm run -w x` would redirect the child; drop them.
   const env = { ...process.env };
   for (const key of Object.keys(env))
     if (/^npm_config_(workspaces?|dry_run|json)$/i.test(key)) delete env[key];
-  return spawnSync("npm", args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
+  return env;
+}
+
+function npm(args, cwd) {
+  return spawnSync("npm", args, {
+    cwd,
+    env: npmEnv(),
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
+}
+
+/** `npm args` without blocking, so every package's dry run goes at once: `{ status, stdout, stderr }`. */
+function npmAsync(args, cwd) {
+  return new Promise((resolve) => {
+    const child = spawn("npm", args, { cwd, env: npmEnv(), shell: process.platform === "win32" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", (error) => resolve({ status: -1, stdout, stderr: `${stderr}${error.message}` }));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Every file path a package.json field points at: main, module, types, bin, and each exports leaf. */
@@ -64,14 +90,18 @@ if (!process.argv.includes("--no-build")) {
 }
 
 const packages = publishable();
-for (const { dir, rel, manifest } of packages) {
+// npm spends most of a dry run starting and reading files: the packages' runs overlap, their reports
+// are then read in order.
+const publishArgs = ["publish", "--dry-run", "--json", "--ignore-scripts", "--tag", "dry-run"];
+const dryRuns = packages.map(({ dir }) => npmAsync(publishArgs, dir));
+for (const [index, { dir, rel, manifest }] of packages.entries()) {
   const name = manifest.name ?? rel;
   const errorsBefore = failures;
   const missingFields = REQUIRED_FIELDS.filter((f) => manifest[f] === undefined);
   if (missingFields.length)
     fail(name, `package.json lacks ${missingFields.join(", ")} (run node scripts/release-metadata.mjs)`);
 
-  const result = npm(["publish", "--dry-run", "--json", "--ignore-scripts", "--tag", "dry-run"], dir);
+  const result = await dryRuns[index];
   if (result.status !== 0) {
     fail(name, `npm publish --dry-run exited ${result.status}\n${result.stderr}`);
     continue;

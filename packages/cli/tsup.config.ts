@@ -1,11 +1,11 @@
 import { defineConfig } from "tsup";
 
+// JavaScript only: the .d.ts come from scripts/build.mjs (one tsc run for every package).
 export default defineConfig([
   {
     // The method table and helpers, for tools built on them (an MCP server, scripts).
     entry: { index: "src/index.ts" },
     format: ["esm"],
-    dts: true,
     clean: false, // the build script empties dist first: two builds share it
     sourcemap: true,
     target: "node20",

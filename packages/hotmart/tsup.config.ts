@@ -32,13 +32,8 @@ export default defineConfig([
     format: "cjs",
     dts: false,
   },
-  // Types for both: dist/index.d.ts and .d.cts, dist/schemas.d.ts and .d.cts.
-  {
-    ...shared,
-    entry: { index: "src/index.ts", schemas: "src/schemas/index.ts" },
-    format: ["esm", "cjs"],
-    dts: { only: true },
-  },
+  // Types (dist/index.d.ts and .d.cts, dist/schemas.d.ts and .d.cts) come from scripts/build.mjs: one
+  // tsc run for every package, then bundled per entry.
 ]);
 
 /**

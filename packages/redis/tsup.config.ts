@@ -1,9 +1,9 @@
 import { defineConfig } from "tsup";
 
+// JavaScript only: the .d.ts come from scripts/build.mjs (one tsc run for every package).
 export default defineConfig({
   entry: { index: "src/index.ts" },
   format: ["esm", "cjs"],
-  dts: true,
   clean: true,
   sourcemap: true,
   target: "node20",

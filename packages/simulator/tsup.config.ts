@@ -1,10 +1,10 @@
 import { defineConfig } from "tsup";
 
+// JavaScript only: the .d.ts come from scripts/build.mjs (one tsc run for every package).
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
-    dts: true,
     clean: false, // the build script empties dist first: two parallel builds share it
     sourcemap: true,
     target: "node20",
