@@ -270,7 +270,11 @@ describe.skipIf(!hasTmux)("hotmart export in a real terminal (tmux)", () => {
       "some records",
     );
     t("send-keys", "-t", "cli", "C-c");
-    await until(() => existsSync(join(dir, "exit")), "the export to stop");
+    // The shell creates the file before it writes the line: wait for the line, not for the file.
+    await until(
+      () => existsSync(join(dir, "exit")) && readFileSync(join(dir, "exit"), "utf8").includes("EXIT="),
+      "the export to stop",
+    );
     expect(readFileSync(join(dir, "exit"), "utf8").trim()).toBe("EXIT=130");
     expect(screen()).toMatch(/Resume with: hotmart export sales --resume --out s\.csv/);
     t("kill-session", "-t", "cli");

@@ -48,10 +48,12 @@ describe.skipIf(!hasTmux)("on a real terminal (tmux): tables and confirmations",
   }
 
   const exitOf = (file: string) => readFileSync(file, "utf8").trim();
+  // The shell creates the file before it writes the line: wait for the line, not for the file.
+  const exited = (file: string) => existsSync(file) && exitOf(file).startsWith("EXIT=");
 
   it("prints an aligned table with readable dates", async () => {
     const exit = start("subscriptions list --max-results 3 --columns subscriber_code,status,accession_date");
-    await until(() => existsSync(exit), "the command to finish");
+    await until(() => exited(exit), "the command to finish");
     expect(exitOf(exit)).toBe("EXIT=0");
     const lines = screen().split("\n");
     const header = lines.findIndex((l) => l.startsWith("subscriber_code  status"));
@@ -68,7 +70,7 @@ describe.skipIf(!hasTmux)("on a real terminal (tmux): tables and confirmations",
     let exit = start(`subscriptions cancel-single ${sub.subscriberCode}`);
     await until(() => screen().includes("changes data at Hotmart. Continue? [y/N]"), "the question");
     t("send-keys", "-t", "cli", "n", "Enter");
-    await until(() => existsSync(exit), "the answer");
+    await until(() => exited(exit), "the answer");
     expect(exitOf(exit)).toBe("EXIT=2");
     expect(screen()).toContain("Not confirmed: nothing was sent.");
     expect(sim.data.subscription(sub.subscriberCode)?.status).toBe("ACTIVE");
@@ -76,7 +78,7 @@ describe.skipIf(!hasTmux)("on a real terminal (tmux): tables and confirmations",
     exit = start(`subscriptions cancel-single ${sub.subscriberCode}`);
     await until(() => screen().includes("Continue? [y/N]"), "the question");
     t("send-keys", "-t", "cli", "y", "Enter");
-    await until(() => existsSync(exit), "the write");
+    await until(() => exited(exit), "the write");
     expect(exitOf(exit)).toBe("EXIT=0");
     expect(sim.data.subscription(sub.subscriberCode)?.status).toMatch(/^CANCELLED/);
   }, 60_000);
