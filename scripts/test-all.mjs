@@ -35,8 +35,9 @@ const GROUPS = [
   {
     parallel: 2,
     // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
-    // quiet 2-core machine: 135 s for the whole of npm test, against 177 s with Vitest alone first;
-    // with two more processes keeping both cores busy it passed too. (On a machine at load 15-24 a
+    // quiet 2-core machine, whole npm test: 166 s from a clean clone (177 s with Vitest alone first),
+    // 135 s once the TypeScript toolchains are installed; with two more processes keeping both cores
+    // busy it passed too (245 s). (On a machine at load 15-24 a
     // helper saw real-time tests time out with it: --no-overlap is the way back.)
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
     // Both toolchains and runtimes install scripts/toolchains on first use: once, before they race.
