@@ -21,10 +21,10 @@ const CASES = [
     name: "client: import { Hotmart }",
     code: 'export { Hotmart } from "hotmart";',
     budget: 12_000,
-    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client's 17.9 kB is made of. The
+    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client (18.2 kB) is made of. The
     // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     reportOnly: true,
-    ceiling: 18_100,
+    ceiling: 18_300,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

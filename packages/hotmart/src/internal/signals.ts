@@ -6,9 +6,20 @@
 
 const NOOP = () => {};
 
+/** What waits on one signal: its callbacks, and the one listener the signal has for all of them. */
+interface Waiters {
+  fns: Set<(reason: unknown) => void>;
+  listener: () => void;
+}
+
+// One listener per signal, however many calls wait on it: a caller who hands one signal (a shutdown
+// switch, an export's) to dozens of concurrent calls must not see Node's listener-leak warning, which
+// fires at the 11th listener on an AbortSignal.
+const waiting = new WeakMap<AbortSignal, Waiters>();
+
 /**
  * Runs `fn` once when `signal` aborts (at once when it already has). Returns the function that
- * removes the listener; calling it after the abort is harmless.
+ * removes it; calling that after the abort is harmless.
  */
 export function onAbort(signal: AbortSignal | undefined, fn: (reason: unknown) => void): () => void {
   if (!signal) return NOOP;
@@ -16,9 +27,28 @@ export function onAbort(signal: AbortSignal | undefined, fn: (reason: unknown) =
     fn(signal.reason);
     return NOOP;
   }
-  const listener = () => fn(signal.reason);
-  signal.addEventListener("abort", listener, { once: true });
-  return () => signal.removeEventListener("abort", listener);
+  let waiters = waiting.get(signal);
+  if (!waiters) {
+    const fns = new Set<(reason: unknown) => void>();
+    const listener = () => {
+      waiting.delete(signal);
+      // A callback may remove another (a call that ends unlinks itself): skip those, as EventTarget does.
+      for (const f of [...fns]) if (fns.has(f)) f(signal.reason);
+      fns.clear();
+    };
+    waiters = { fns, listener };
+    waiting.set(signal, waiters);
+    signal.addEventListener("abort", listener, { once: true });
+  }
+  const { fns, listener } = waiters;
+  // Its own entry, so the same function registered twice is called, and removed, twice.
+  const entry = (reason: unknown) => fn(reason);
+  fns.add(entry);
+  return () => {
+    if (!fns.delete(entry) || fns.size > 0) return;
+    signal.removeEventListener("abort", listener);
+    if (waiting.get(signal)?.fns === fns) waiting.delete(signal);
+  };
 }
 
 /** Aborts `controller` (with the same reason) when `signal` aborts. Returns the unlink function. */

@@ -58,4 +58,52 @@ describe("signals.ts", () => {
     expect(getEventListeners(shared, "abort")).toHaveLength(0);
     await client.close();
   });
+
+  it("many waits on one signal share one listener, and each still runs once, in order", () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    // The first one removes the last while the abort runs them: that one is skipped, as EventTarget does.
+    onAbort(controller.signal, () => removers[29]?.());
+    const removers = Array.from({ length: 30 }, (_, i) =>
+      onAbort(controller.signal, (reason) => seen.push(`${i}:${String(reason)}`)),
+    );
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    removers[3]?.();
+    controller.abort("stop");
+    expect(seen).toHaveLength(28);
+    expect(seen[0]).toBe("0:stop");
+    expect(seen).not.toContain("3:stop");
+    for (const remove of removers) remove();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("20 calls in flight on one caller signal: no listener-leak warning, and its abort stops them all", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    server.handle(() => {}); // never answers: every call is in flight when the signal aborts
+    const client = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    try {
+      const controller = new AbortController();
+      const calls = Array.from({ length: 20 }, () =>
+        client.request("GET", "/x", {}, { signal: controller.signal }).catch((e: unknown) => e),
+      );
+      while (server.requests.length < 20) await new Promise((r) => setTimeout(r, 5));
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+      controller.abort();
+      const errors = await Promise.all(calls);
+      expect(errors.every((e) => (e as Error).name === "APIUserAbortError")).toBe(true);
+      // Node emits the warning on a later tick.
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+      await client.close();
+    }
+  });
 });
