@@ -11,13 +11,13 @@ import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../internal/show";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { ExportRun } from "./export-run";
-import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./plan";
+import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./first-shards";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
 export { ExportRun } from "./export-run";
-export { EARLIEST_DATE } from "./plan";
+export { EARLIEST_DATE } from "./first-shards";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
   type ExportResource,
