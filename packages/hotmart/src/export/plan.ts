@@ -4,6 +4,8 @@
  * first pages bring. The first shards of a new export are planned in first-shards.ts, which
  * `client.export.run()` needs before it returns; this module loads with the run, on its first iteration.
  */
+// Re-exported so this module still names every planning decision (its tests import them from here);
+// the engine and client.export import first-shards.ts directly.
 export {
   DEFAULT_CONCURRENCY,
   EARLIEST_DATE,
