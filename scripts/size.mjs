@@ -109,7 +109,7 @@ async function measure(code, firstCall = []) {
  * What the up-front bytes of `code` are made of, per module of the package. Minified: esbuild's own
  * count. Gzipped, an estimate: esbuild names each module's code in a bundle that keeps its whitespace;
  * each piece, whitespace-minified, is appended in output order and the growth of the gzipped stream is
- * its share (so code that repeats what came before costs little). The shares add up to within about 1%
+ * its share (so code that repeats what came before costs little). The shares add up to within about 2%
  * of the measured figure, which compresses the chunks in another order.
  */
 async function modules(code) {
