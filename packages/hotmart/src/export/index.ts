@@ -102,8 +102,8 @@ export class Export {
 
   /** The lists `run` can export, for help texts and tool schemas. */
   get resources(): ExportResourceInfo[] {
-    return Object.values(RESOURCES).map((r) => ({
-      name: r.name,
+    return Object.entries(RESOURCES).map(([name, r]) => ({
+      name: name as ExportResource,
       description: r.description,
       fromParam: r.fromParam,
       toParam: r.toParam,
@@ -136,7 +136,7 @@ export class Export {
     if (shardSize !== undefined && (!Number.isSafeInteger(shardSize) || shardSize < 1)) {
       throw new HotmartInputError(`shardSize must be a positive whole number (got ${show(shardSize)})`);
     }
-    const state = options.resume ? checkCheckpoint(options.resume, resource) : newState(spec.name, options);
+    const state = options.resume ? checkCheckpoint(options.resume, resource) : newState(resource, options);
     if (state.resource === "events.tickets" && state.eventId === undefined) {
       throw new HotmartInputError(
         'eventId is required to export "events.tickets": pass the event\'s product id',

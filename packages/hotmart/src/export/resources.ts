@@ -81,8 +81,6 @@ export type ExportResource = keyof ExportResourceMap;
 
 /** How the export walks one list; `client.export.resources` shows its public part. */
 export interface ResourceSpec {
-  /** The list's export name, e.g. `"sales.history"`. */
-  name: ExportResource;
   /** One line for help texts. */
   description: string;
   /** Query parameter of the lower date bound (inclusive). */
@@ -107,7 +105,6 @@ export interface ResourceSpec {
 // next one starts, so a record exactly on a boundary belongs to one shard only.
 export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
   "sales.history": {
-    name: "sales.history",
     description: "Sales history, one row per transaction (dates bound purchase.order_date)",
     fromParam: "start_date",
     toParam: "end_date",
@@ -117,7 +114,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.participants": {
-    name: "sales.participants",
     description: "Buyer, producer, co-producer and affiliate of each sale (/sales/users)",
     fromParam: "start_date",
     toParam: "end_date",
@@ -127,7 +123,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.commissions": {
-    name: "sales.commissions",
     description: "Commission per participant of each sale",
     fromParam: "start_date",
     toParam: "end_date",
@@ -137,7 +132,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.priceDetails": {
-    name: "sales.priceDetails",
     description: "Price breakdown of each sale: base, total, VAT, interest, coupon",
     fromParam: "start_date",
     toParam: "end_date",
@@ -147,7 +141,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.summary": {
-    name: "sales.summary",
     description: "Commission totals per currency for the whole period (one walk per status; not sharded)",
     fromParam: "start_date",
     toParam: "end_date",
@@ -157,7 +150,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.list": {
-    name: "subscriptions.list",
     description: "Subscriptions and their subscribers (dates bound accession_date)",
     fromParam: "accession_date",
     toParam: "end_accession_date",
@@ -166,7 +158,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.summary": {
-    name: "subscriptions.summary",
     description:
       "One summary row per subscription (dates bound accession_date; no counts, so equal-width shards)",
     fromParam: "accession_date",
@@ -176,7 +167,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.transactions": {
-    name: "subscriptions.transactions",
     description:
       "Every charge of every recurrence (dates bound the transaction date; no counts, equal-width shards)",
     fromParam: "transaction_date",
@@ -186,7 +176,6 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "events.tickets": {
-    name: "events.tickets",
     description: "Tickets and participants of one event (needs eventId; `from` is last_update; not sharded)",
     fromParam: "last_update",
     shardable: false,

@@ -72,7 +72,7 @@ export interface ExportRecord<T> {
 export interface RunSettings {
   /** The client whose list methods (and so limiter, retries and token) the export uses. */
   client: Hotmart;
-  /** How the exported list is walked: its name (which picks the list method), dates, counts and statuses. */
+  /** How the exported list is walked: its date parameters, counts and statuses (`state.resource` names it). */
   spec: ResourceSpec;
   /** The checkpoint to start from: a new plan, or the `resume` given. Updated as the loop goes. */
   state: ExportCheckpoint;
@@ -377,10 +377,10 @@ export class ExportEngine<T> {
   }
 
   #list(s: ExportShard, extra: Record<string, unknown>) {
-    const { client, spec } = this.#cfg;
+    const { client } = this.#cfg;
     const controller = new AbortController();
     this.#requests.add(controller);
-    const page = LIST_CALLS[spec.name](
+    const page = LIST_CALLS[this.#state.resource](
       client,
       this.#query(s, extra),
       this.#options(controller.signal),
