@@ -11,6 +11,10 @@ export interface HotmartErrorOptions {
   redactor?: Redactor | undefined;
 }
 
+// The fields every constructor below assigns are `declare`d: a class field would also be emitted as a
+// definition (`status;`) that minifiers cannot shorten. Each constructor assigns them in the order they
+// are declared, so the own properties, and their order, are what the fields made.
+
 /** Every failure the SDK raises is a HotmartError, so one `instanceof` catches them all. */
 export class HotmartError extends Error {
   /** Always `"HotmartError"` (also in `toJSON()`): a literal, which minifiers keep. */
@@ -49,11 +53,11 @@ export class ResponseParseError extends HotmartError {
   /** Always `"ResponseParseError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "ResponseParseError";
   /** The HTTP status of the response whose body could not be read (often a 2xx cut off in transit). */
-  readonly status: number;
+  declare readonly status: number;
   /** The response's `Content-Type` header as sent (e.g. `text/html` from a proxy); undefined when absent. */
-  readonly contentType: string | undefined;
+  declare readonly contentType: string | undefined;
   /** The first characters of the body, redacted. */
-  readonly bodySnippet: string;
+  declare readonly bodySnippet: string;
 
   constructor(
     message: string,
@@ -83,9 +87,9 @@ export class ResponseValidationError extends HotmartError {
    * Every mismatch the schema found: `path` is where in the body (object keys and array indexes, e.g.
    * `["items", 0, "purchase", "price"]`), `message` what was expected there. Also in `toJSON()`.
    */
-  readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+  declare readonly issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
   /** The parsed body that failed validation, secrets masked; left out of `toJSON()`, as it may be large. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(
     message: string,
@@ -134,27 +138,27 @@ export class APIError extends HotmartError {
   /** Always `"APIError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIError";
   /** The HTTP status Hotmart answered (any non-2xx: 400, 401, 404, 429, 502...); it picks the subclass. */
-  readonly status: number;
+  declare readonly status: number;
   /** Hotmart's machine code, e.g. `invalid_token`, `too_many_requests`, `subscription_in_trial_period`. */
-  readonly error: string | undefined;
+  declare readonly error: string | undefined;
   /**
    * Hotmart's human-readable explanation, from the body's `error_description` (Club's `message`), e.g.
    * "Invalid client credentials"; undefined when the body had none (docs/api-notes.md §5.1).
    */
-  readonly error_description: string | undefined;
+  declare readonly error_description: string | undefined;
   /** A link to Hotmart's documentation of the error, from the body's `error_uri`; undefined when absent. */
-  readonly error_uri: string | undefined;
+  declare readonly error_uri: string | undefined;
   /**
    * The response headers, names in lower case, values with secrets masked: read `ratelimit-remaining`,
    * `ratelimit-reset` or `retry-after` here.
    */
-  readonly headers: Record<string, string>;
+  declare readonly headers: Record<string, string>;
   /** The request's HTTP method: `GET` for reads; `POST`, `PUT`, `PATCH` or `DELETE` for writes. */
-  readonly method: string;
+  declare readonly method: string;
   /** The request URL with secrets masked. */
-  readonly url: string;
+  declare readonly url: string;
   /** The parsed body (or text when it was not JSON), redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(init: APIErrorInit) {
     const redactor = init.redactor ?? globalRedactor;
@@ -258,7 +262,7 @@ export class RateLimitError extends APIError {
    * Seconds Hotmart asked us to wait, from `Retry-After` (seconds or an HTTP date) or `RateLimit-Reset`,
    * when it said: read by the same parser as the delay the SDK itself waited.
    */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(init: APIErrorInit) {
     super(init);

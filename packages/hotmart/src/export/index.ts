@@ -11,13 +11,13 @@ import type { DateParam, RequestOptions } from "../core/types";
 import { show } from "../internal/show";
 import { checkCheckpoint, type ExportCheckpoint } from "./checkpoint";
 import { ExportRun } from "./export-run";
-import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./plan";
+import { DEFAULT_CONCURRENCY, EARLIEST_DATE, initialShards } from "./first-shards";
 import { type ExportEvent, newCounters } from "./progress";
 import { type ExportResource, type ExportResourceMap, RESOURCES } from "./resources";
 
 export type { ExportCheckpoint, ExportShard } from "./checkpoint";
 export { ExportRun } from "./export-run";
-export { EARLIEST_DATE } from "./plan";
+export { EARLIEST_DATE } from "./first-shards";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
   type ExportResource,
@@ -102,8 +102,8 @@ export class Export {
 
   /** The lists `run` can export, for help texts and tool schemas. */
   get resources(): ExportResourceInfo[] {
-    return Object.values(RESOURCES).map((r) => ({
-      name: r.name,
+    return Object.entries(RESOURCES).map(([name, r]) => ({
+      name: name as ExportResource,
       description: r.description,
       fromParam: r.fromParam,
       toParam: r.toParam,
@@ -136,7 +136,7 @@ export class Export {
     if (shardSize !== undefined && (!Number.isSafeInteger(shardSize) || shardSize < 1)) {
       throw new HotmartInputError(`shardSize must be a positive whole number (got ${show(shardSize)})`);
     }
-    const state = options.resume ? checkCheckpoint(options.resume, resource) : newState(spec.name, options);
+    const state = options.resume ? checkCheckpoint(options.resume, resource) : newState(resource, options);
     if (state.resource === "events.tickets" && state.eventId === undefined) {
       throw new HotmartInputError(
         'eventId is required to export "events.tickets": pass the event\'s product id',

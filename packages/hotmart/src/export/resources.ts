@@ -1,11 +1,7 @@
 /**
- * What `client.export` knows about each list it can export: which SDK list method walks it, which query
- * parameters bound its dates, whether Hotmart counts its results, and which `transaction_status` values
+ * What `client.export` knows about each list it can export: which query parameters bound its dates, whether Hotmart counts its results, and which `transaction_status` values
  * it accepts. Everything else about an export is the same for every list.
  */
-import type { Hotmart } from "../client";
-import type { PagePromise } from "../core/pagination";
-import type { RequestOptions } from "../core/types";
 import type {
   EventsTicketsItem,
   EventsTicketsParams,
@@ -83,22 +79,10 @@ export interface ExportResourceMap {
 /** A list `client.export.run()` exports, named after the SDK method that walks it, e.g. `"sales.history"`. */
 export type ExportResource = keyof ExportResourceMap;
 
-/** Lists a page of `resource` through the client's own list method (limiter, retries, token and all). */
-export type ListCall = (
-  client: Hotmart,
-  params: Record<string, unknown>,
-  options: RequestOptions,
-  eventId: number | string | undefined,
-) => PagePromise<unknown>;
-
 /** How the export walks one list; `client.export.resources` shows its public part. */
 export interface ResourceSpec {
-  /** The list's export name, e.g. `"sales.history"`. */
-  name: ExportResource;
   /** One line for help texts. */
   description: string;
-  /** The SDK list method that fetches a page. */
-  list: ListCall;
   /** Query parameter of the lower date bound (inclusive). */
   fromParam: string;
   /** Query parameter of the upper date bound (inclusive); absent when the API has none. */
@@ -116,16 +100,12 @@ export interface ResourceSpec {
   maxPageSize: number;
 }
 
-const p = (params: Record<string, unknown>) => params as never;
-
 // The simulator models every bound below as inclusive at both ends (`from <= date <= to`), and
 // docs/api-notes.md §11 #20 reads `end_accession_date` the same way; shards therefore end 1 ms before the
 // next one starts, so a record exactly on a boundary belongs to one shard only.
 export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
   "sales.history": {
-    name: "sales.history",
     description: "Sales history, one row per transaction (dates bound purchase.order_date)",
-    list: (c, params, o) => c.sales.history(p(params), o),
     fromParam: "start_date",
     toParam: "end_date",
     shardable: true,
@@ -134,9 +114,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.participants": {
-    name: "sales.participants",
     description: "Buyer, producer, co-producer and affiliate of each sale (/sales/users)",
-    list: (c, params, o) => c.sales.participants(p(params), o),
     fromParam: "start_date",
     toParam: "end_date",
     shardable: true,
@@ -145,9 +123,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.commissions": {
-    name: "sales.commissions",
     description: "Commission per participant of each sale",
-    list: (c, params, o) => c.sales.commissions(p(params), o),
     fromParam: "start_date",
     toParam: "end_date",
     shardable: true,
@@ -156,9 +132,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.priceDetails": {
-    name: "sales.priceDetails",
     description: "Price breakdown of each sale: base, total, VAT, interest, coupon",
-    list: (c, params, o) => c.sales.priceDetails(p(params), o),
     fromParam: "start_date",
     toParam: "end_date",
     shardable: true,
@@ -167,9 +141,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "sales.summary": {
-    name: "sales.summary",
     description: "Commission totals per currency for the whole period (one walk per status; not sharded)",
-    list: (c, params, o) => c.sales.summary(p(params), o),
     fromParam: "start_date",
     toParam: "end_date",
     shardable: false,
@@ -178,9 +150,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.list": {
-    name: "subscriptions.list",
     description: "Subscriptions and their subscribers (dates bound accession_date)",
-    list: (c, params, o) => c.subscriptions.list(p(params), o),
     fromParam: "accession_date",
     toParam: "end_accession_date",
     shardable: true,
@@ -188,10 +158,8 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.summary": {
-    name: "subscriptions.summary",
     description:
       "One summary row per subscription (dates bound accession_date; no counts, so equal-width shards)",
-    list: (c, params, o) => c.subscriptions.summary(p(params), o),
     fromParam: "accession_date",
     toParam: "end_accession_date",
     shardable: true,
@@ -199,10 +167,8 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "subscriptions.transactions": {
-    name: "subscriptions.transactions",
     description:
       "Every charge of every recurrence (dates bound the transaction date; no counts, equal-width shards)",
-    list: (c, params, o) => c.subscriptions.transactions(p(params), o),
     fromParam: "transaction_date",
     toParam: "end_transaction_date",
     shardable: true,
@@ -210,9 +176,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     maxPageSize: 500,
   },
   "events.tickets": {
-    name: "events.tickets",
     description: "Tickets and participants of one event (needs eventId; `from` is last_update; not sharded)",
-    list: (c, params, o, eventId) => c.events.tickets(eventId as number | string, p(params), o),
     fromParam: "last_update",
     shardable: false,
     counts: true,

@@ -16,9 +16,10 @@
  */
 import type { Hotmart } from "../client";
 import { APIUserAbortError, HotmartError } from "../core/errors";
-import type { Page } from "../core/pagination";
+import type { Page, PagePromise } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
+import { splitRange } from "./first-shards";
 import {
   estimatePageBytes,
   firstHeldPagesBudget,
@@ -27,10 +28,35 @@ import {
   keepsFirstPage,
   shardSize,
   splitParts,
-  splitRange,
 } from "./plan";
 import { type Counters, type ExportEvent, type ExportProgress, snapshot } from "./progress";
-import type { ResourceSpec } from "./resources";
+import type { ExportResource, ResourceSpec } from "./resources";
+
+/** Lists a page of a resource through the client's own list method (limiter, retries, token and all). */
+type ListCall = (
+  client: Hotmart,
+  params: Record<string, unknown>,
+  options: RequestOptions,
+  eventId: number | string | undefined,
+) => PagePromise<unknown>;
+
+const p = (params: Record<string, unknown>) => params as never;
+
+/**
+ * The SDK list method that walks each exportable list. Here, not in resources.ts: only the run calls
+ * them, so they load with it rather than with `client.export`.
+ */
+const LIST_CALLS: Readonly<Record<ExportResource, ListCall>> = {
+  "sales.history": (c, params, o) => c.sales.history(p(params), o),
+  "sales.participants": (c, params, o) => c.sales.participants(p(params), o),
+  "sales.commissions": (c, params, o) => c.sales.commissions(p(params), o),
+  "sales.priceDetails": (c, params, o) => c.sales.priceDetails(p(params), o),
+  "sales.summary": (c, params, o) => c.sales.summary(p(params), o),
+  "subscriptions.list": (c, params, o) => c.subscriptions.list(p(params), o),
+  "subscriptions.summary": (c, params, o) => c.subscriptions.summary(p(params), o),
+  "subscriptions.transactions": (c, params, o) => c.subscriptions.transactions(p(params), o),
+  "events.tickets": (c, params, o, eventId) => c.events.tickets(eventId as number | string, p(params), o),
+};
 
 /** What an {@link ExportRun} yields: one record, with the walk and shard it came from. */
 export interface ExportRecord<T> {
@@ -46,7 +72,7 @@ export interface ExportRecord<T> {
 export interface RunSettings {
   /** The client whose list methods (and so limiter, retries and token) the export uses. */
   client: Hotmart;
-  /** How the exported list is walked: its method, date parameters, counts and statuses. */
+  /** How the exported list is walked: its date parameters, counts and statuses (`state.resource` names it). */
   spec: ResourceSpec;
   /** The checkpoint to start from: a new plan, or the `resume` given. Updated as the loop goes. */
   state: ExportCheckpoint;
@@ -351,10 +377,10 @@ export class ExportEngine<T> {
   }
 
   #list(s: ExportShard, extra: Record<string, unknown>) {
-    const { client, spec } = this.#cfg;
+    const { client } = this.#cfg;
     const controller = new AbortController();
     this.#requests.add(controller);
-    const page = spec.list(
+    const page = LIST_CALLS[this.#state.resource](
       client,
       this.#query(s, extra),
       this.#options(controller.signal),

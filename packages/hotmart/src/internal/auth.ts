@@ -247,61 +247,50 @@ export class TokenManager {
       timeoutMs,
       controller,
     ).finally(unlink);
+    if (result.kind === "aborted") throw closedError("during a token request");
+    const body = result.kind === "response" ? parseJSONLoose(result.text, 200) : undefined;
+    const accessToken = (body as { access_token?: unknown } | undefined)?.access_token;
+    if (result.kind === "response" && result.response.ok && typeof accessToken === "string" && accessToken) {
+      const expiresIn = Number((body as { expires_in?: unknown } | undefined)?.expires_in);
+      redactor.add(accessToken);
+      const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000;
+      // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
+      const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
+      log.info("access token issued", { expires_in: expiresIn });
+      return { token: { accessToken, expiresAt: Date.now() + lifetimeMs - margin } };
+    }
+    // A failure: its messages load now, on the first one (token-messages.ts).
+    const say = await import("./token-messages");
     // The caller never sent its own request: whatever failed here, its write was not applied.
     const known = { outcomeUnknown: false, redactor } as const;
-    if (result.kind === "aborted") throw closedError("during a token request");
     if (result.kind === "timeout") {
-      const message = `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`;
-      return { outcome: { kind: "timeout" }, error: new APIConnectionTimeoutError(message, known) };
+      const error = new APIConnectionTimeoutError(say.timedOut(timeoutMs, safeURL), known);
+      return { outcome: { kind: "timeout" }, error };
     }
     if (result.kind === "network") {
-      const message = `The token request could not reach Hotmart (POST ${safeURL}): ${describeCause(result.error)}`;
-      return {
-        outcome: { kind: "network", error: result.error },
-        error: new APIConnectionError(message, { ...known, cause: sanitizeCause(result.error, redactor) }),
-      };
-    }
-    const { response, text } = result;
-    const body = parseJSONLoose(text, 200);
-    if (!response.ok) {
-      const init = {
-        status: response.status,
-        headers: response.headers,
-        body,
-        method: "POST",
-        url: safeURL,
+      const cause = sanitizeCause(result.error, redactor);
+      const error = new APIConnectionError(say.unreachable(safeURL, describeCause(result.error)), {
         ...known,
-      };
+        cause,
+      });
+      return { outcome: { kind: "network", error: result.error }, error };
+    }
+    const { response } = result;
+    const init = {
+      status: response.status,
+      headers: response.headers,
+      body,
+      method: "POST",
+      url: safeURL,
+      ...known,
+    };
+    if (!response.ok) {
       const outcome: Outcome = { kind: "status", status: response.status, headers: response.headers };
       if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
       const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
-      throw new AuthenticationError({
-        ...init,
-        message:
-          `Hotmart refused the credentials: token request answered ${response.status}${code}. ` +
-          "Check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET and HOTMART_BASIC (or the clientId, clientSecret and " +
-          "basic options); sandbox credentials only work with sandbox: true",
-      });
+      throw new AuthenticationError({ ...init, message: say.refused(response.status, code) });
     }
-    const accessToken = (body as { access_token?: unknown } | undefined)?.access_token;
-    const expiresIn = Number((body as { expires_in?: unknown } | undefined)?.expires_in);
-    if (typeof accessToken !== "string" || accessToken === "") {
-      throw new AuthenticationError({
-        status: response.status,
-        headers: response.headers,
-        body: redactor.value(body),
-        method: "POST",
-        url: safeURL,
-        ...known,
-        message: "The token response had no access_token; the auth URL may not be Hotmart's token endpoint",
-      });
-    }
-    redactor.add(accessToken);
-    const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000;
-    // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
-    const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
-    log.info("access token issued", { expires_in: expiresIn });
-    return { token: { accessToken, expiresAt: Date.now() + lifetimeMs - margin } };
+    throw new AuthenticationError({ ...init, body: redactor.value(body), message: say.NO_ACCESS_TOKEN });
   }
 }
 
