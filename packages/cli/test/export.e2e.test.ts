@@ -213,6 +213,10 @@ describe("hotmart export (built binary, simulator)", () => {
   it("usage errors exit 2 before any request", async () => {
     const before = sim.requestLog.length;
     expect((await runCliInProcess(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);
+    // A name every object inherits is refused by name too, not passed on as `undefined`.
+    const inherited = await runCliInProcess(["export", "constructor"], { env: simEnv(sim) });
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toContain('Unknown export "constructor"');
     expect(
       (await runCliInProcess(["export", "sales", "--from", "2025-31-01"], { env: simEnv(sim) })).code,
     ).toBe(2);

@@ -25,7 +25,7 @@ export type ExportResourceName = (typeof EXPORTS)[ExportName]["resource"];
 
 /** Accepts the CLI name (`sales`) or the SDK's (`sales.history`). */
 export function exportNameOf(input: string): ExportName | undefined {
-  if (input in EXPORTS) return input as ExportName;
+  if (Object.hasOwn(EXPORTS, input)) return input as ExportName;
   for (const [name, spec] of Object.entries(EXPORTS)) if (spec.resource === input) return name as ExportName;
   return undefined;
 }

@@ -78,7 +78,7 @@ export function checkCheckpoint(value: unknown, resource: ExportResource): Expor
   if (typeof value !== "object" || value === null) throw bad("not an object");
   const c = value as Partial<ExportCheckpoint>;
   if (c.version !== 1) throw bad(`version ${String(c.version)}`);
-  if (typeof c.resource !== "string" || !(c.resource in RESOURCES)) throw bad("unknown resource");
+  if (typeof c.resource !== "string" || !Object.hasOwn(RESOURCES, c.resource)) throw bad("unknown resource");
   if (c.resource !== resource) {
     throw new HotmartInputError(
       `resume holds a checkpoint of "${c.resource}", not "${resource}": export the same list to resume it`,

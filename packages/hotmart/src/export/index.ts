@@ -120,7 +120,8 @@ export class Export {
     resource: K,
     options: ExportOptions<ExportResourceMap[K]["params"]> = {},
   ): ExportRun<ExportResourceMap[K]["item"]> {
-    const spec = RESOURCES[resource];
+    // Own keys only: "constructor" or "toString" must be refused here, not fail later with a stranger message.
+    const spec = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
     if (!spec) {
       throw new HotmartInputError(
         `Unknown export resource ${show(resource)}: use one of ${Object.keys(RESOURCES).join(", ")}`,

@@ -312,10 +312,18 @@ describe("client.export", () => {
     );
     expect(() => ctx.client.export.run("events.tickets", {})).toThrow(/eventId/);
     expect(() => ctx.client.export.run("nope" as "sales.history")).toThrow(/Unknown export resource/);
+    // Names every object inherits are not resources either.
+    for (const inherited of ["constructor", "toString", "__proto__"])
+      expect(() => ctx.client.export.run(inherited as "sales.history")).toThrow(/Unknown export resource/);
     const cp = ctx.client.export.run("sales.history").checkpoint();
     expect(() => ctx.client.export.run("sales.commissions", { resume: cp })).toThrow(
       /not "sales.commissions"/,
     );
+    expect(() =>
+      ctx.client.export.run("sales.history", {
+        resume: { ...cp, resource: "constructor" as "sales.history" },
+      }),
+    ).toThrow(/not a usable export checkpoint \(unknown resource\)/);
     expect(cp.shards[0]?.from).toBe(Date.UTC(2010, 0, 1));
     expect(ctx.sim.requestLog.length).toBe(before);
   });
