@@ -41,42 +41,6 @@ const GUESSES_KEPT = 4_096;
 const UNSTAMPED_GRACE_MS = 10_000;
 
 /**
- * The send log as parallel arrays of numbers, not an object per send: with a large quota the log holds a
- * window's worth of sends (a minute), and an object each was one more object per request for the GC to
- * promote and mark for a minute; numbers in an array are stored inline.
- */
-class SendLog {
-  readonly tickets: number[] = [];
-  /** The grant time, then (once stamped) the moment fetch took the request. */
-  readonly at: number[] = [];
-  /** 1 once stamped. */
-  readonly stamped: number[] = [];
-
-  get length(): number {
-    return this.tickets.length;
-  }
-
-  push(ticket: number, at: number): void {
-    this.tickets.push(ticket);
-    this.at.push(at);
-    this.stamped.push(0);
-  }
-
-  /** Entry `from` moves to `to`. */
-  copy(from: number, to: number): void {
-    this.tickets[to] = this.tickets[from] as number;
-    this.at[to] = this.at[from] as number;
-    this.stamped[to] = this.stamped[from] as number;
-  }
-
-  dropFirst(n: number): void {
-    this.tickets.splice(0, n);
-    this.at.splice(0, n);
-    this.stamped.splice(0, n);
-  }
-}
-
-/**
  * The default limiter: one per client, in this process. Every request of the client waits its turn
  * here, in order.
  *
@@ -104,10 +68,17 @@ export class MemoryRateLimiter implements RateLimiter {
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
   private marginMs: number;
   /**
-   * Send times of the requests still inside the window, sorted by time. An entry is a grant until
-   * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
+   * Send times of the requests still inside the window, sorted by time: the grant time, then (once
+   * stamped) the moment fetch took the request. An entry is a grant until `stamp` says fetch took it:
+   * until then the request may go out at any moment, so it never expires.
+   *
+   * The log is two arrays of numbers, not an object per send: with a large quota it holds a window's
+   * worth of sends (a minute), and an object each was one more object per request for the GC to promote
+   * and mark all that time; numbers in an array are stored inline.
    */
-  private readonly sent = new SendLog();
+  private readonly sentAt: number[] = [];
+  /** The ticket of each entry of `sentAt`: negative until stamped. */
+  private readonly sentTicket: number[] = [];
   /**
    * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
    * shift() on a long log copies all of it, once per request.
@@ -194,22 +165,21 @@ export class MemoryRateLimiter implements RateLimiter {
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    const log = this.sent;
-    for (let i = log.length - 1; i >= this.head; i--) {
-      if (log.tickets[i] === ticket) {
-        if (log.stamped[i]) return;
-        const at = Math.max(log.at[i] as number, now);
+    const { sentAt: at, sentTicket: tickets } = this;
+    for (let i = tickets.length - 1; i >= this.head; i--) {
+      if (tickets[i] === ticket) return;
+      if (tickets[i] === -ticket) {
+        const sentAt = Math.max(at[i] as number, now);
         // Requests do not always reach fetch in the order they were let through. Keep the log sorted
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        while (j + 1 < log.length && (log.at[j + 1] as number) < at) {
-          log.copy(j + 1, j);
-          j++;
+        for (; j + 1 < at.length && (at[j + 1] as number) < sentAt; j++) {
+          at[j] = at[j + 1] as number;
+          tickets[j] = tickets[j + 1] as number;
         }
-        log.tickets[j] = ticket;
-        log.at[j] = at;
-        log.stamped[j] = 1;
+        at[j] = sentAt;
+        tickets[j] = ticket;
         // A waiter may be held by this entry while it was unstamped: its window now has an end.
         if (this.queue.length > 0) this.schedule(now);
         return;
@@ -305,9 +275,9 @@ export class MemoryRateLimiter implements RateLimiter {
     if (this.useLog() && this.sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
       // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
-      const oldest = this.sent.length - this.limit;
-      const at = this.sent.at[oldest] as number;
-      const from = this.sent.stamped[oldest] ? at : Math.max(at, now);
+      const oldest = this.sentAt.length - this.limit;
+      const at = this.sentAt[oldest] as number;
+      const from = (this.sentTicket[oldest] as number) > 0 ? at : Math.max(at, now);
       wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
     }
     this.roll(now);
@@ -340,16 +310,18 @@ export class MemoryRateLimiter implements RateLimiter {
     // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
-    const log = this.sent;
-    while (this.head < log.length) {
-      if ((log.at[this.head] as number) + (log.stamped[this.head] ? span : grace) > now) break;
+    const { sentAt: at, sentTicket: tickets } = this;
+    while (
+      this.head < at.length &&
+      (at[this.head] as number) + ((tickets[this.head] as number) > 0 ? span : grace) <= now
+    )
       this.head += 1;
-    }
-    if (this.head >= 1024 && this.head * 2 >= log.length) {
-      log.dropFirst(this.head);
+    if (this.head >= 1024 && this.head * 2 >= at.length) {
+      at.splice(0, this.head);
+      tickets.splice(0, this.head);
       this.head = 0;
     }
-    return this.sent.length - this.head;
+    return at.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -388,7 +360,8 @@ export class MemoryRateLimiter implements RateLimiter {
     // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
     this.sentInWindow(now);
     this.tickets += 1;
-    this.sent.push(this.tickets, now);
+    this.sentAt.push(now);
+    this.sentTicket.push(-this.tickets);
     this.outstanding.set(this.tickets, this.generation);
     // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
     if (this.outstanding.size > GUESSES_KEPT)
