@@ -40,6 +40,13 @@ const GUESSES_KEPT = 4_096;
 /** How long a grant that was never stamped still counts as possibly in flight. */
 const UNSTAMPED_GRACE_MS = 10_000;
 
+interface SentEntry {
+  ticket: number;
+  /** The grant time, then (once stamped) the moment fetch took the request. */
+  at: number;
+  stamped: boolean;
+}
+
 /**
  * The default limiter: one per client, in this process. Every request of the client waits its turn
  * here, in order.
@@ -68,17 +75,10 @@ export class MemoryRateLimiter implements RateLimiter {
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
   private marginMs: number;
   /**
-   * Send times of the requests still inside the window, sorted by time: the grant time, then (once
-   * stamped) the moment fetch took the request. An entry is a grant until `stamp` says fetch took it:
-   * until then the request may go out at any moment, so it never expires.
-   *
-   * The log is two arrays of numbers, not an object per send: with a large quota it holds a window's
-   * worth of sends (a minute), and an object each was one more object per request for the GC to promote
-   * and mark all that time; numbers in an array are stored inline.
+   * Send times of the requests still inside the window, sorted by time. An entry is a grant until
+   * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
    */
-  private readonly sentAt: number[] = [];
-  /** The ticket of each entry of `sentAt`: negative until stamped. */
-  private readonly sentTicket: number[] = [];
+  private readonly sent: SentEntry[] = [];
   /**
    * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
    * shift() on a long log copies all of it, once per request.
@@ -165,21 +165,21 @@ export class MemoryRateLimiter implements RateLimiter {
    * queue. Stamps only move later, so this is never less safe.
    */
   stamp(ticket: number, now = this.now()): void {
-    const { sentAt: at, sentTicket: tickets } = this;
-    for (let i = tickets.length - 1; i >= this.head; i--) {
-      if (tickets[i] === ticket) return;
-      if (tickets[i] === -ticket) {
-        const sentAt = Math.max(at[i] as number, now);
+    for (let i = this.sent.length - 1; i >= this.head; i--) {
+      const entry = this.sent[i] as SentEntry;
+      if (entry.ticket === ticket) {
+        if (entry.stamped) return;
+        entry.stamped = true;
+        entry.at = Math.max(entry.at, now);
         // Requests do not always reach fetch in the order they were let through. Keep the log sorted
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        for (; j + 1 < at.length && (at[j + 1] as number) < sentAt; j++) {
-          at[j] = at[j + 1] as number;
-          tickets[j] = tickets[j + 1] as number;
+        while (j + 1 < this.sent.length && (this.sent[j + 1] as SentEntry).at < entry.at) {
+          this.sent[j] = this.sent[j + 1] as SentEntry;
+          j++;
         }
-        at[j] = sentAt;
-        tickets[j] = ticket;
+        this.sent[j] = entry;
         // A waiter may be held by this entry while it was unstamped: its window now has an end.
         if (this.queue.length > 0) this.schedule(now);
         return;
@@ -275,9 +275,8 @@ export class MemoryRateLimiter implements RateLimiter {
     if (this.useLog() && this.sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
       // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
-      const oldest = this.sentAt.length - this.limit;
-      const at = this.sentAt[oldest] as number;
-      const from = (this.sentTicket[oldest] as number) > 0 ? at : Math.max(at, now);
+      const oldest = this.sent[this.sent.length - this.limit] as SentEntry;
+      const from = oldest.stamped ? oldest.at : Math.max(oldest.at, now);
       wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
     }
     this.roll(now);
@@ -310,18 +309,16 @@ export class MemoryRateLimiter implements RateLimiter {
     // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
-    const { sentAt: at, sentTicket: tickets } = this;
-    while (
-      this.head < at.length &&
-      (at[this.head] as number) + ((tickets[this.head] as number) > 0 ? span : grace) <= now
-    )
+    for (;;) {
+      const first = this.sent[this.head];
+      if (!first || first.at + (first.stamped ? span : grace) > now) break;
       this.head += 1;
-    if (this.head >= 1024 && this.head * 2 >= at.length) {
-      at.splice(0, this.head);
-      tickets.splice(0, this.head);
+    }
+    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
+      this.sent.splice(0, this.head);
       this.head = 0;
     }
-    return at.length - this.head;
+    return this.sent.length - this.head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
@@ -360,8 +357,7 @@ export class MemoryRateLimiter implements RateLimiter {
     // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
     this.sentInWindow(now);
     this.tickets += 1;
-    this.sentAt.push(now);
-    this.sentTicket.push(-this.tickets);
+    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
     this.outstanding.set(this.tickets, this.generation);
     // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
     if (this.outstanding.size > GUESSES_KEPT)
