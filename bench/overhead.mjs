@@ -5,7 +5,8 @@
 //   BENCH_REQUESTS  requests per client, scenario and round (default 3000)
 //   BENCH_ROUNDS    counted rounds; the speed figures are medians over them (default 7)
 //   BENCH_BLOCK     requests per block (default 1000)
-//   BENCH_OLD=1     the method before 2026-12-03 (see below), to reproduce its figures
+//   BENCH_OLD=1     the method before 2026-12-03 (see below); with BENCH_BLOCK=250 BENCH_REQUESTS=1500
+//                   BENCH_ROUNDS=5 it reproduces its figures
 //
 // The method. On a small, noisy machine the speed of everything drifts by tens of percent over a few
 // seconds, so the clients never run their N requests one after the other: each round cuts them into
