@@ -32,22 +32,8 @@ export async function attempt(
   controller: AbortController,
   onSent?: () => void,
 ): Promise<AttemptOutcome> {
+  // One async function for fetch, the body and the timer: each extra layer cost a promise per request.
   const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
-  try {
-    return await exchange(fetchFn, url, init, controller.signal, onSent);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** fetch plus reading the body, both under the attempt's signal. */
-async function exchange(
-  fetchFn: typeof fetch,
-  url: string,
-  init: RequestInit,
-  signal: AbortSignal,
-  onSent: (() => void) | undefined,
-): Promise<AttemptOutcome> {
   let stamped = false;
   try {
     const pending = fetchFn(url, init);
@@ -63,9 +49,12 @@ async function exchange(
   } catch (error) {
     // fetch threw before taking the request: still close the limiter's grant, counted from now.
     if (!stamped) onSent?.();
+    const { signal } = controller;
     if (signal.aborted) {
       return signal.reason === TIMED_OUT ? TIMEOUT : { kind: "aborted", reason: signal.reason };
     }
     return { kind: "network", error };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -92,6 +92,10 @@ class Call implements Cancellable {
    * handed to fetch, and renewed after a timeout spent it.
    */
   controller!: AbortController;
+  /** The current attempt's timeout (the per-attempt timeout, or less when the deadline is nearer). */
+  attemptTimeout = 0;
+  /** When the current attempt was sent, for the debug log; 0 when not logging. */
+  started = 0;
   #unlink: () => void = NOOP;
   #redacted: string | undefined;
 
@@ -188,7 +192,27 @@ export async function execute<T>(
     for (let retry = 0; ; ) {
       const admitted = admit(call);
       const token = typeof admitted === "string" ? admitted : await admitted;
-      const result = await send(call, token, retry);
+      // One attempt: a slot from the limiter, the request through attempt() (http.ts), then its body.
+      // The default limiter with a free slot grants it synchronously: no promise, no await. (Tickets
+      // start at 1, so `||` only falls through when there was no slot.)
+      const { limiter } = ctx;
+      const ticket = limiter
+        ? (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) ||
+          (await acquireSlot(call, limiter))
+        : 0;
+      const init = prepare(call, token, ticket, retry);
+      const { controller } = call;
+      const sent = await attempt(
+        ctx.fetch,
+        call.url,
+        init,
+        call.attemptTimeout,
+        controller,
+        limiter?.stamp ? () => limiter.stamp?.(ticket) : undefined,
+      );
+      const received = receive(call, sent, ticket);
+      // A promise only when the body is validated against its schema.
+      const result = received instanceof Promise ? await received : received;
       if (result.kind === "done") return result.value as T;
 
       const { outcome } = result;
@@ -261,16 +285,14 @@ async function fetchToken(call: Call): Promise<string> {
   }
 }
 
-/** One attempt: a slot from the limiter, then the request through attempt() (http.ts), then its body. */
-async function send(call: Call, token: string, retry: number): Promise<Attempted> {
+/**
+ * What is sent: the attempt's headers and signal, once it is sure to go out before the call's total
+ * timeout (else the limiter's grant is closed and the call fails). Sets the attempt's timeout on `call`.
+ * Synchronous, like `receive`: the call's one async function does the waiting (each layer of async
+ * functions cost a promise and a turn per request).
+ */
+function prepare(call: Call, token: string, ticket: number, retry: number): RequestInit {
   const { ctx, method, options } = call;
-  const { limiter } = ctx;
-  // The default limiter with a free slot grants it synchronously: no promise, no await. (Tickets
-  // start at 1, so `||` only falls through when there was no slot.)
-  const ticket = limiter
-    ? (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) ||
-      (await acquireSlot(call, limiter))
-    : 0;
   const remaining = call.deadline - Date.now();
   if (remaining <= 0) {
     // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
@@ -282,13 +304,12 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   }
   const { log } = ctx;
   // The clock is read for the debug line only: most clients never log.
-  const started = log.enabled("debug") ? Date.now() : 0;
-  if (started) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
-  const timeout = Math.min(call.timeout, remaining);
-  const { controller } = call;
+  call.started = log.enabled("debug") ? Date.now() : 0;
+  if (call.started) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
+  call.attemptTimeout = Math.min(call.timeout, remaining);
   const init: RequestInit = {
     method,
-    signal: controller.signal,
+    signal: call.controller.signal,
     headers: {
       Accept: "application/json",
       "Content-Type": "application/json",
@@ -299,14 +320,13 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
     },
   };
   if (call.body !== undefined) init.body = call.body;
-  const result = await attempt(
-    ctx.fetch,
-    call.url,
-    init,
-    timeout,
-    controller,
-    limiter?.stamp ? () => limiter.stamp?.(ticket) : undefined,
-  );
+  return init;
+}
+
+/** What an attempt came to. A promise only when the body is validated (the schemas load on demand). */
+function receive(call: Call, result: AttemptOutcome, ticket: number): Attempted | Promise<Attempted> {
+  const { ctx, method } = call;
+  const timeout = call.attemptTimeout;
   if (result.kind === "aborted") throw abortError(call, true);
   if (result.kind === "timeout") call.renew();
   if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
@@ -314,9 +334,10 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
   const { response, text } = result;
   ctx.limiter?.observe(response.headers, ticket);
   call.spec.onResponse?.(response, text);
+  const { log } = ctx;
   if (log.enabled("debug")) {
     log.debug(`← ${response.status} ${method} ${call.safeURL()}`, {
-      ms: Date.now() - started,
+      ms: Date.now() - call.started,
       bytes: text.length,
     });
   }
@@ -333,11 +354,18 @@ async function send(call: Call, token: string, retry: number): Promise<Attempted
     return { kind: "failed", outcome: { kind: "no-body" }, response };
   try {
     const accepted = accept(call, text, response);
-    return { kind: "done", value: accepted instanceof Promise ? await accepted : accepted };
+    return accepted instanceof Promise
+      ? accepted.then((value): Attempted => ({ kind: "done", value }), unreadable)
+      : { kind: "done", value: accepted };
   } catch (error) {
-    if (!(error instanceof ResponseParseError)) throw error;
-    return { kind: "failed", outcome: { kind: "unreadable" }, error };
+    return unreadable(error);
   }
+}
+
+/** A body that could not be read is an outcome for decide(); any other error goes up as it is. */
+function unreadable(error: unknown): Attempted {
+  if (!(error instanceof ResponseParseError)) throw error;
+  return { kind: "failed", outcome: { kind: "unreadable" }, error };
 }
 
 const PAST_DEADLINE = Symbol("past the total timeout");
