@@ -71,78 +71,77 @@ export class MemoryRateLimiter implements RateLimiter {
   /** The configured window length in ms (default 60 000). */
   readonly windowMs: number;
   /** The quota was given explicitly: it caps sends even when the server allows more. */
-  private readonly explicit: boolean;
+  readonly #explicit: boolean;
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
-  private marginMs: number;
+  #marginMs: number;
   /**
    * Send times of the requests still inside the window, sorted by time. An entry is a grant until
    * `stamp` says fetch took it: until then the request may go out at any moment, so it never expires.
    */
-  private readonly sent: SentEntry[] = [];
+  readonly #sent: SentEntry[] = [];
   /**
    * Index of the oldest entry still in the window. Expired entries are skipped, then dropped in batches:
    * shift() on a long log copies all of it, once per request.
    */
-  private head = 0;
-  private readonly queue: Waiter[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pausedUntil = 0;
+  #head = 0;
+  readonly #queue: Waiter[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pausedUntil = 0;
   /** The server's quota per window, from `RateLimit-Limit`; undefined until it says. */
-  private serverLimit: number | undefined;
+  #serverLimit: number | undefined;
   /** The longest `RateLimit-Reset` seen: the server's window length, as far as it was observed. */
-  private serverWindowMs: number | undefined;
-  private budget: Budget | undefined;
+  #serverWindowMs: number | undefined;
+  #budget: Budget | undefined;
   /**
    * Readings that put the end of the window before this instant describe the window that already ended
    * (a response that took its time); they say nothing of the current one.
    */
-  private staleBefore = Number.NEGATIVE_INFINITY;
+  #staleBefore = Number.NEGATIVE_INFINITY;
   /** Counts windows, so requests lost in flight (no response ever) stop counting after two. */
-  private generation = 0;
+  #generation = 0;
   /** Grants made since the budget was last confirmed; the first of them is a probe, the rest guesses. */
-  private unconfirmedGrants = 0;
-  private readonly guesses = new Set<number>();
+  #unconfirmedGrants = 0;
+  readonly #guesses = new Set<number>();
   /**
    * Requests let through in this window whose response has not arrived. The server may have processed
    * them before or after the one whose figure we read, so all of them are subtracted from it: never
    * more sent than the server has left, however the requests were reordered on the way.
    */
-  private readonly outstanding = new Map<number, number>();
-  private tickets = 0;
-  private closed = false;
+  readonly #outstanding = new Map<number, number>();
+  #tickets = 0;
+  #closed = false;
+  readonly #now: () => number;
 
   /**
    * @param now the clock, injectable so tests can drive the limiter through virtual time instead of
    *   depending on how fast the machine schedules them.
    */
-  constructor(
-    options: RateLimitOptions = {},
-    private readonly now: () => number = Date.now,
-  ) {
-    this.explicit = options.requestsPerMinute !== undefined || options.windowMs !== undefined;
+  constructor(options: RateLimitOptions = {}, now: () => number = Date.now) {
+    this.#now = now;
+    this.#explicit = options.requestsPerMinute !== undefined || options.windowMs !== undefined;
     this.limit = Math.floor(options.requestsPerMinute ?? 500);
     this.windowMs = Math.floor(options.windowMs ?? 60_000);
     if (!(this.limit >= 1)) throw new RangeError("rateLimit.requestsPerMinute must be at least 1");
     if (!(this.windowMs >= 1)) throw new RangeError("rateLimit.windowMs must be at least 1");
-    this.marginMs = Math.min(250, Math.ceil(this.windowMs * 0.02));
+    this.#marginMs = Math.min(250, Math.ceil(this.windowMs * 0.02));
   }
 
   /** Waits for a slot; resolves with a ticket number that `observe` uses to account for in-flight requests. */
   acquire(signal?: AbortSignal): Promise<number> {
-    if (this.closed) return Promise.reject(new HotmartError("The client is closed"));
+    if (this.#closed) return Promise.reject(new HotmartError("The client is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
     const ticket = this.tryAcquire();
     if (ticket !== undefined) return Promise.resolve(ticket);
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, unlink: () => {} };
       waiter.unlink = onAbort(signal, (reason) => {
-        const i = this.queue.indexOf(waiter);
-        if (i >= 0) this.queue.splice(i, 1);
+        const i = this.#queue.indexOf(waiter);
+        if (i >= 0) this.#queue.splice(i, 1);
         reject(reason);
-        this.pump();
+        this.#pump();
       });
-      this.queue.push(waiter);
-      this.pump();
+      this.#queue.push(waiter);
+      this.#pump();
     });
   }
 
@@ -153,9 +152,9 @@ export class MemoryRateLimiter implements RateLimiter {
    * @internal
    */
   tryAcquire(): number | undefined {
-    if (this.closed || this.queue.length > 0) return undefined;
-    const now = this.now();
-    return this.waitTime(now) <= 0 ? this.grant(now) : undefined;
+    if (this.#closed || this.#queue.length > 0) return undefined;
+    const now = this.#now();
+    return this.waitTime(now) <= 0 ? this.#grant(now) : undefined;
   }
 
   /**
@@ -164,9 +163,9 @@ export class MemoryRateLimiter implements RateLimiter {
    * pause, a busy core); counting from the real send keeps the guarantee at the wire, not just in the
    * queue. Stamps only move later, so this is never less safe.
    */
-  stamp(ticket: number, now = this.now()): void {
-    for (let i = this.sent.length - 1; i >= this.head; i--) {
-      const entry = this.sent[i] as SentEntry;
+  stamp(ticket: number, now = this.#now()): void {
+    for (let i = this.#sent.length - 1; i >= this.#head; i--) {
+      const entry = this.#sent[i] as SentEntry;
       if (entry.ticket === ticket) {
         if (entry.stamped) return;
         entry.stamped = true;
@@ -175,39 +174,39 @@ export class MemoryRateLimiter implements RateLimiter {
         // by send time, or the "limit-th most recent send" read in waitTime() would be the wrong one
         // and a send could slip into a window that is already full.
         let j = i;
-        while (j + 1 < this.sent.length && (this.sent[j + 1] as SentEntry).at < entry.at) {
-          this.sent[j] = this.sent[j + 1] as SentEntry;
+        while (j + 1 < this.#sent.length && (this.#sent[j + 1] as SentEntry).at < entry.at) {
+          this.#sent[j] = this.#sent[j + 1] as SentEntry;
           j++;
         }
-        this.sent[j] = entry;
+        this.#sent[j] = entry;
         // A waiter may be held by this entry while it was unstamped: its window now has an end.
-        if (this.queue.length > 0) this.schedule(now);
+        if (this.#queue.length > 0) this.#schedule(now);
         return;
       }
     }
   }
 
   /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
-  observe(headers: Headers, ticket: number, now = this.now()): void {
+  observe(headers: Headers, ticket: number, now = this.#now()): void {
     const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
-    if (Number.isFinite(limit) && limit >= 1) this.serverLimit = Math.floor(limit);
+    if (Number.isFinite(limit) && limit >= 1) this.#serverLimit = Math.floor(limit);
     const resetMs = resetDelayMs(headers.get("ratelimit-reset"), now);
-    if (resetMs !== undefined && resetMs > 0 && resetMs > (this.serverWindowMs ?? 0)) {
-      this.serverWindowMs = resetMs;
+    if (resetMs !== undefined && resetMs > 0 && resetMs > (this.#serverWindowMs ?? 0)) {
+      this.#serverWindowMs = resetMs;
       // The slack scales with the server's window, not the assumed one: no idle gap past its reset.
-      this.marginMs = Math.min(this.marginMs, Math.ceil(resetMs * 0.02));
+      this.#marginMs = Math.min(this.#marginMs, Math.ceil(resetMs * 0.02));
     }
     const remaining = Number(
       headers.get("ratelimit-remaining") ?? headers.get("x-ratelimit-remaining-minute") ?? NaN,
     );
-    this.outstanding.delete(ticket);
-    const resetAt = now + (resetMs ?? this.serverWindowMs ?? this.windowMs);
-    if (Number.isFinite(remaining) && resetAt > this.staleBefore) {
+    this.#outstanding.delete(ticket);
+    const resetAt = now + (resetMs ?? this.#serverWindowMs ?? this.windowMs);
+    if (Number.isFinite(remaining) && resetAt > this.#staleBefore) {
       const lowest = Math.max(0, remaining);
-      const current = this.budget;
+      const current = this.#budget;
       // Readings of one window all name the same end, give or take the rounding and how late each
       // response arrived; the next window ends a whole window later.
-      const sameWindow = (this.serverWindowMs ?? this.windowMs) / 2;
+      const sameWindow = (this.#serverWindowMs ?? this.windowMs) / 2;
       if (current?.resetAt !== undefined && resetAt <= current.resetAt + sameWindow) {
         // The same window. Every reading of its end is an upper bound (Reset is rounded up to whole
         // seconds and arrives late), so the earliest is the tightest.
@@ -216,181 +215,181 @@ export class MemoryRateLimiter implements RateLimiter {
       } else {
         // The first word on a window: an assumed one confirmed, or one the server opened earlier than
         // expected.
-        this.budget = { lowest, resetAt, since: now };
-        this.unconfirmedGrants = 0;
+        this.#budget = { lowest, resetAt, since: now };
+        this.#unconfirmedGrants = 0;
       }
     }
     // Nobody waits (the usual case): nothing to release and no timer to rearm.
-    if (this.queue.length > 0) this.pump();
+    if (this.#queue.length > 0) this.#pump();
   }
 
   /**
    * A 429: nobody on this client sends until `delayMs` has passed (the server's reset). True when the
    * limiter provoked it (see the class comment), so the request may be resent without using a retry.
    */
-  pause(delayMs: number, ticket = this.tickets, now = this.now()): boolean {
-    const provoked = this.guesses.delete(ticket) && this.serverLimit !== undefined;
-    this.outstanding.delete(ticket);
+  pause(delayMs: number, ticket = this.#tickets, now = this.#now()): boolean {
+    const provoked = this.#guesses.delete(ticket) && this.#serverLimit !== undefined;
+    this.#outstanding.delete(ticket);
     const until = now + Math.max(0, delayMs);
     // A late 429 from the window that already ended says nothing about this one.
-    if (until <= this.staleBefore) return provoked;
+    if (until <= this.#staleBefore) return provoked;
     // Every 429 of one window names the same reset, each rounded up and read late: while a pause
     // holds, the earliest reading is the tightest bound (a later, longer one would leave an idle gap).
-    this.pausedUntil = this.pausedUntil > now ? Math.min(this.pausedUntil, until) : until;
-    const budget = this.budget;
+    this.#pausedUntil = this.#pausedUntil > now ? Math.min(this.#pausedUntil, until) : until;
+    const budget = this.#budget;
     // observe() already knows the window is spent when the 429 carried the quota headers.
     if (!(budget?.resetAt !== undefined && budget.lowest <= 0)) {
-      this.budget = { lowest: 0, resetAt: until, since: budget?.since ?? now };
+      this.#budget = { lowest: 0, resetAt: until, since: budget?.since ?? now };
     }
-    this.schedule(now);
+    this.#schedule(now);
     return provoked;
   }
 
   /** Rejects everything still waiting; later acquires fail at once. */
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const waiter of this.queue.splice(0)) {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const waiter of this.#queue.splice(0)) {
       waiter.unlink();
       waiter.reject(new HotmartError("The client was closed while this request waited for the rate limiter"));
     }
   }
 
-  snapshot(now = this.now()): RateLimitSnapshot {
-    this.roll(now);
-    const limit = this.effectiveLimit();
-    const fromLog = this.useLog() ? Math.max(0, this.limit - this.sentInWindow(now)) : limit;
+  snapshot(now = this.#now()): RateLimitSnapshot {
+    this.#roll(now);
+    const limit = this.#effectiveLimit();
+    const fromLog = this.#useLog() ? Math.max(0, this.limit - this.#sentInWindow(now)) : limit;
     return {
-      remaining: Math.min(fromLog, this.budget ? Math.max(0, this.available(this.budget)) : limit),
+      remaining: Math.min(fromLog, this.#budget ? Math.max(0, this.#available(this.#budget)) : limit),
       limit,
-      resetAt: this.budget?.resetAt,
-      queued: this.queue.length,
+      resetAt: this.#budget?.resetAt,
+      queued: this.#queue.length,
     };
   }
 
   /** How long the next request would wait now, in ms (0 when a slot is free). */
-  waitTime(now = this.now()): number {
-    let wait = Math.max(0, this.pausedUntil - now);
-    if (this.useLog() && this.sentInWindow(now) >= this.limit) {
+  waitTime(now = this.#now()): number {
+    let wait = Math.max(0, this.#pausedUntil - now);
+    if (this.#useLog() && this.#sentInWindow(now) >= this.limit) {
       // Stamps can be slightly out of order; the head is then a conservative (later) bound. A grant not
       // yet stamped may be sent any moment: its window ends a whole window after now at the earliest.
-      const oldest = this.sent[this.sent.length - this.limit] as SentEntry;
+      const oldest = this.#sent[this.#sent.length - this.limit] as SentEntry;
       const from = oldest.stamped ? oldest.at : Math.max(oldest.at, now);
-      wait = Math.max(wait, from + this.windowMs + this.marginMs - now);
+      wait = Math.max(wait, from + this.windowMs + this.#marginMs - now);
     }
-    this.roll(now);
-    const budget = this.budget;
-    if (budget && this.available(budget) <= 0) {
+    this.#roll(now);
+    const budget = this.#budget;
+    if (budget && this.#available(budget) <= 0) {
       // An assumed window that no response confirms (every request failed) still ends after a window.
-      const end = budget.resetAt ?? budget.since + (this.serverWindowMs ?? this.windowMs);
-      wait = Math.max(wait, end + this.marginMs - now);
+      const end = budget.resetAt ?? budget.since + (this.#serverWindowMs ?? this.windowMs);
+      wait = Math.max(wait, end + this.#marginMs - now);
     }
     return wait;
   }
 
-  private available(budget: Budget): number {
-    return budget.lowest - this.outstanding.size;
+  #available(budget: Budget): number {
+    return budget.lowest - this.#outstanding.size;
   }
 
-  private effectiveLimit(): number {
-    return this.explicit
-      ? Math.min(this.limit, this.serverLimit ?? this.limit)
-      : (this.serverLimit ?? this.limit);
+  #effectiveLimit(): number {
+    return this.#explicit
+      ? Math.min(this.limit, this.#serverLimit ?? this.limit)
+      : (this.#serverLimit ?? this.limit);
   }
 
   /** The configured quota counts while it is explicit, or while the server has not told its own. */
-  private useLog(): boolean {
-    return this.explicit || this.serverLimit === undefined;
+  #useLog(): boolean {
+    return this.#explicit || this.#serverLimit === undefined;
   }
 
-  private sentInWindow(now: number): number {
-    const span = this.windowMs + this.marginMs;
+  #sentInWindow(now: number): number {
+    const span = this.windowMs + this.#marginMs;
     // A grant whose stamp never came (the call failed before fetch took it) stops counting after a
     // grace far longer than any scheduling delay, so it cannot hold a slot forever.
     const grace = Math.max(UNSTAMPED_GRACE_MS, 2 * span);
     for (;;) {
-      const first = this.sent[this.head];
+      const first = this.#sent[this.#head];
       if (!first || first.at + (first.stamped ? span : grace) > now) break;
-      this.head += 1;
+      this.#head += 1;
     }
-    if (this.head >= 1024 && this.head * 2 >= this.sent.length) {
-      this.sent.splice(0, this.head);
-      this.head = 0;
+    if (this.#head >= 1024 && this.#head * 2 >= this.#sent.length) {
+      this.#sent.splice(0, this.#head);
+      this.#head = 0;
     }
-    return this.sent.length - this.head;
+    return this.#sent.length - this.#head;
   }
 
   /** Past the end of the server's window (plus the margin): assume a fresh one holding the learned limit. */
-  private roll(now: number): void {
-    const budget = this.budget;
+  #roll(now: number): void {
+    const budget = this.#budget;
     if (!budget) return;
-    const end = budget.resetAt ?? budget.since + (this.serverWindowMs ?? this.windowMs);
-    if (end + this.marginMs > now) return;
-    if (budget.resetAt === undefined && this.available(budget) > 0) return;
-    this.budget =
-      this.serverLimit === undefined
+    const end = budget.resetAt ?? budget.since + (this.#serverWindowMs ?? this.windowMs);
+    if (end + this.#marginMs > now) return;
+    if (budget.resetAt === undefined && this.#available(budget) > 0) return;
+    this.#budget =
+      this.#serverLimit === undefined
         ? undefined
-        : { lowest: this.serverLimit, resetAt: undefined, since: now };
+        : { lowest: this.#serverLimit, resetAt: undefined, since: now };
     // Requests still in flight from the window that ended may reach the server in this one (a busy
     // machine delays them): they keep counting for one more window.
-    this.staleBefore = end + (this.serverWindowMs ?? this.windowMs) / 2;
-    this.generation += 1;
-    for (const [ticket, generation] of this.outstanding)
-      if (generation < this.generation - 1) this.outstanding.delete(ticket);
-    this.unconfirmedGrants = 0;
+    this.#staleBefore = end + (this.#serverWindowMs ?? this.windowMs) / 2;
+    this.#generation += 1;
+    for (const [ticket, generation] of this.#outstanding)
+      if (generation < this.#generation - 1) this.#outstanding.delete(ticket);
+    this.#unconfirmedGrants = 0;
   }
 
-  private pump(): void {
-    const now = this.now();
-    while (this.queue.length > 0) {
+  #pump(): void {
+    const now = this.#now();
+    while (this.#queue.length > 0) {
       if (this.waitTime(now) > 0) break;
-      const waiter = this.queue.shift() as Waiter;
+      const waiter = this.#queue.shift() as Waiter;
       waiter.unlink();
-      waiter.resolve(this.grant(now));
+      waiter.resolve(this.#grant(now));
     }
-    this.schedule(now);
+    this.#schedule(now);
   }
 
   /** Lets one request through now: logs its send and returns its ticket. */
-  private grant(now: number): number {
+  #grant(now: number): number {
     // Expired sends leave the log here too: once the server's quota rules, nothing else would read it.
-    this.sentInWindow(now);
-    this.tickets += 1;
-    this.sent.push({ ticket: this.tickets, at: now, stamped: false });
-    this.outstanding.set(this.tickets, this.generation);
+    this.#sentInWindow(now);
+    this.#tickets += 1;
+    this.#sent.push({ ticket: this.#tickets, at: now, stamped: false });
+    this.#outstanding.set(this.#tickets, this.#generation);
     // Without quota headers nothing ever rolls the window: bound what failed requests leave behind.
-    if (this.outstanding.size > GUESSES_KEPT)
-      this.outstanding.delete(this.outstanding.keys().next().value as number);
-    if (this.budget?.resetAt === undefined) {
+    if (this.#outstanding.size > GUESSES_KEPT)
+      this.#outstanding.delete(this.#outstanding.keys().next().value as number);
+    if (this.#budget?.resetAt === undefined) {
       // Sent before the server confirmed this window: a lone request is a probe, several are a guess.
       // Once a second one goes out, the first was part of the guess too (it may be processed last).
-      if (this.unconfirmedGrants === 1) this.remember(this.tickets - 1);
-      if (this.unconfirmedGrants > 0) this.remember(this.tickets);
-      this.unconfirmedGrants += 1;
+      if (this.#unconfirmedGrants === 1) this.#remember(this.#tickets - 1);
+      if (this.#unconfirmedGrants > 0) this.#remember(this.#tickets);
+      this.#unconfirmedGrants += 1;
     }
-    return this.tickets;
+    return this.#tickets;
   }
 
-  private remember(ticket: number): void {
-    this.guesses.add(ticket);
-    if (this.guesses.size > GUESSES_KEPT) {
-      for (const old of this.guesses) {
-        this.guesses.delete(old);
-        if (this.guesses.size <= GUESSES_KEPT) break;
+  #remember(ticket: number): void {
+    this.#guesses.add(ticket);
+    if (this.#guesses.size > GUESSES_KEPT) {
+      for (const old of this.#guesses) {
+        this.#guesses.delete(old);
+        if (this.#guesses.size <= GUESSES_KEPT) break;
       }
     }
   }
 
-  private schedule(now: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.queue.length === 0 || this.closed) return;
+  #schedule(now: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#queue.length === 0 || this.#closed) return;
     const wait = this.waitTime(now);
-    this.timer = setTimeout(
+    this.#timer = setTimeout(
       () => {
-        this.timer = undefined;
-        this.pump();
+        this.#timer = undefined;
+        this.#pump();
       },
       Math.max(1, wait),
     );
