@@ -10,7 +10,11 @@
 //   4. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
 //      (two halves), docs:check,         opens when it ends; the longest first; all need the build only
 //      runtimes, release, workers, size  (--no-overlap: vitest alone first, then these two at a time)
-//   5. where the test time went, every stage's time, and the test counts (the line CI reads)
+//   5. where the test time went, every stage's wall and CPU time, and the test counts (the line CI
+//      reads)
+//
+// On 2 cores npm test is bound by CPU: its wall time cannot go below the CPU seconds of all the stages
+// over the 2 cores, so each stage's CPU time is printed beside its wall time (lib/child-cpu.mjs).
 //
 // A stage's output is printed whole when it ends (vitest's streams live), with its time; a failed
 // stage does not stop the others of its group, but no later group starts. Exits 1 if any failed.
@@ -37,14 +41,18 @@ const GROUPS = [
     parallel: 2,
     // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
     // quiet 2-core machine, whole npm test: 166 s from a clean clone (177 s with Vitest alone first),
-    // 135 s once the TypeScript toolchains are installed; with two more processes keeping both cores
-    // busy it passed too (245 s). (On a machine at load 15-24 a
-    // helper saw real-time tests time out with it: --no-overlap is the way back.)
+    // 135 s once the TypeScript toolchains are installed (249 CPU-s); with two more processes keeping
+    // both cores busy it passed too (245 s). (On a machine at load 15-24 a helper saw real-time tests
+    // time out with it: --no-overlap is the way back.) After the CPU cuts of 2026-12-03 (toolchains
+    // installed by npm ci, one npm process for pack and for release, the slow test files sharing
+    // modules, TypeDoc's and TypeScript 7's spare work gone), side by side on a shared machine at
+    // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s.
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
-    // Both toolchains and runtimes install scripts/toolchains on first use: once, before they race.
+    // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
+    // installed here, once, before toolchains and runtimes race for it.
     before: ensureToolchains,
-    // Longest first (CPU seconds on the shared 2 cores: docs snippets 44 in two halves, pack 34,
-    // toolchains 30, docs:check 13, the rest 1-6), so the last one to start is a short one.
+    // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
+    // pack 31, toolchains 28, docs:check 10, the rest 0.3-3.5), so the last one to start is a short one.
     stages: [
       ["pack", npmRun("test:pack")],
       ["toolchains", npmRun("test:toolchains")],
