@@ -26,23 +26,30 @@ const ROOT = src(".");
 const TESTS = "packages/*/test/**/*.test.ts";
 
 /**
- * What a test file does that reaches past itself: mocks a module (the SDK caches what it loaded),
- * changes the process (environment, working directory, globals, timers), or is one of the SLOW files
- * that spawn and wait (their module load is a small part of them). Such a file gets modules of its own.
+ * What a test file does that reaches past itself: mocks a module (the SDK caches what it loaded) or
+ * changes the process (environment, working directory, globals, timers). Such a file gets modules of
+ * its own. (A helper that changes the process and restores it, as runCliInProcess does, is safe.)
  */
 const REACHES_OUT =
   /\bvi\.(mock|doMock|unmock|stubGlobal|stubEnv|useFakeTimers|resetModules)\b|process\.env(\.\w+|\[[^\]]+\])?\s*=[^=]|delete process\.env|process\.chdir|globalThis\.\w+\s*=[^=]/;
 
-/** The test files (repository-relative) that must run with isolated modules. */
-function isolatedFiles(): string[] {
-  const found: string[] = [];
+/**
+ * The test files (repository-relative) that must run with isolated modules, and the SLOW files that
+ * need not. Those share their workers' modules too: isolating a file costs a fresh process and a fresh
+ * load of the SDK, the simulator and zod, about 0.6 s of CPU each on a 2-core machine, and CPU time is
+ * what limits npm test there (its wall time is the CPU time of all its stages over the 2 cores).
+ */
+function classifyFiles(): { isolated: string[]; slowShared: string[] } {
+  const isolated: string[] = [];
+  const slowShared: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".test.ts")) {
         const rel = relative(ROOT, path);
-        if (SLOW.test(`/${rel}`) || REACHES_OUT.test(readFileSync(path, "utf8"))) found.push(rel);
+        if (REACHES_OUT.test(readFileSync(path, "utf8"))) isolated.push(rel);
+        else if (SLOW.test(`/${rel}`)) slowShared.push(rel);
       }
     }
   };
@@ -52,9 +59,9 @@ function isolatedFiles(): string[] {
       walk(dir);
     } catch {}
   }
-  return found.sort();
+  return { isolated: isolated.sort(), slowShared: slowShared.sort() };
 }
-const ISOLATED = isolatedFiles();
+const { isolated: ISOLATED, slowShared: SLOW_SHARED } = classifyFiles();
 
 export default defineConfig({
   resolve: {
@@ -99,9 +106,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The SLOW files that leave no trace in the process: modules shared as in "shared", and the
+          // timeouts of "isolated", as they wait on child processes and real time too.
+          name: "slow",
+          include: SLOW_SHARED,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "shared",
           include: [TESTS],
-          exclude: ISOLATED,
+          exclude: [...ISOLATED, ...SLOW_SHARED],
           // A worker keeps its modules from one file to the next: the SDK, the simulator and zod load
           // once a worker, not once a file (isolating them cost two thirds of these files' CPU time).
           // Safe for files that leave no trace in the process; the others are ISOLATED.

@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { transform } from "esbuild";
+import { reapedChildrenCpuMs } from "./lib/child-cpu.mjs";
 import { extractBlocks, MODULE_LANGS, SHELL_LANGS } from "./lib/md-blocks.mjs";
 import { commandsKey, makeBinDir, runShellBlock } from "./lib/shell-blocks.mjs";
 import { ROOT } from "./lib/workspaces.mjs";
@@ -190,6 +191,7 @@ async function runShellBlocks(blocks, sim, work) {
     sim.faults.clear();
     const before = block.marks.inClone ? gitStatus() : null;
     const started = Date.now();
+    const cpuBefore = reapedChildrenCpuMs();
     const result = await runShellBlock(block, {
       cwd: block.marks.inClone ? ROOT : scratch,
       scratch,
@@ -213,7 +215,10 @@ async function runShellBlocks(blocks, sim, work) {
     } else if (result.ok) {
       tally.passed++;
       ran.set(key, where);
-      console.log(`ok   ${where} (sh, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      // The CPU time of what the block ran (the commands, not this process's simulator).
+      const cpu =
+        cpuBefore === null ? "" : `, ${((reapedChildrenCpuMs() - cpuBefore) / 1000).toFixed(1)} s CPU`;
+      console.log(`ok   ${where} (sh, ${((Date.now() - started) / 1000).toFixed(1)} s${cpu})`);
     } else {
       tally.failed++;
       const lines = result.output.trimEnd().split("\n").slice(-40);

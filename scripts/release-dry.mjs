@@ -90,10 +90,17 @@ if (!process.argv.includes("--no-build")) {
 }
 
 const packages = publishable();
-// npm spends most of a dry run starting and reading files: the packages' runs overlap, their reports
-// are then read in order.
+// npm spends most of a dry run starting: one npm process dry-runs every package (-w each), and its
+// report is keyed by package name. Only when it fails or npm would correct a manifest do the packages
+// run one by one (side by side), so the problem is told with the package's name.
 const publishArgs = ["publish", "--dry-run", "--json", "--ignore-scripts", "--tag", "dry-run"];
-const dryRuns = packages.map(({ dir }) => npmAsync(publishArgs, dir));
+const corrections = (stderr) =>
+  stderr.split("\n").filter((l) => /corrected|was invalid|was renamed|removed invalid/.test(l));
+const together = await npmAsync([...publishArgs, ...packages.flatMap(({ rel }) => ["-w", rel])], ROOT);
+const dryRuns =
+  together.status === 0 && corrections(together.stderr).length === 0
+    ? packages.map(() => together)
+    : packages.map(({ dir }) => npmAsync(publishArgs, dir));
 for (const [index, { dir, rel, manifest }] of packages.entries()) {
   const name = manifest.name ?? rel;
   const errorsBefore = failures;
@@ -108,9 +115,7 @@ for (const [index, { dir, rel, manifest }] of packages.entries()) {
   }
   // npm fixes some manifest mistakes silently at publish time (a "./" in bin, a bad name): treat as errors,
   // so what is in git is what gets published.
-  const corrected = result.stderr
-    .split("\n")
-    .filter((l) => /corrected|was invalid|was renamed|removed invalid/.test(l));
+  const corrected = corrections(result.stderr);
   if (corrected.length)
     fail(name, `npm would rewrite package.json on publish:\n     ${corrected.join("\n     ")}`);
 

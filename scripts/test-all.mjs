@@ -10,11 +10,16 @@
 //   4. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
 //      (two halves), docs:check,         opens when it ends; the longest first; all need the build only
 //      runtimes, release, workers, size  (--no-overlap: vitest alone first, then these two at a time)
-//   5. where the test time went, every stage's time, and the test counts (the line CI reads)
+//   5. where the test time went, every stage's wall and CPU time, and the test counts (the line CI
+//      reads)
+//
+// On 2 cores npm test is bound by CPU: its wall time cannot go below the CPU seconds of all the stages
+// over the 2 cores, so each stage's CPU time is printed beside its wall time (lib/child-cpu.mjs).
 //
 // A stage's output is printed whole when it ends (vitest's streams live), with its time; a failed
 // stage does not stop the others of its group, but no later group starts. Exits 1 if any failed.
 import { spawn, spawnSync } from "node:child_process";
+import { ownCpuMs, reapedChildrenCpuMs } from "./lib/child-cpu.mjs";
 import { ensureToolchains } from "./toolchains.mjs";
 
 const npmRun = (script, ...args) => ["npm", ["run", script, ...(args.length ? ["--", ...args] : [])]];
@@ -36,20 +41,25 @@ const GROUPS = [
     parallel: 2,
     // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
     // quiet 2-core machine, whole npm test: 166 s from a clean clone (177 s with Vitest alone first),
-    // 135 s once the TypeScript toolchains are installed; with two more processes keeping both cores
-    // busy it passed too (245 s). (On a machine at load 15-24 a
-    // helper saw real-time tests time out with it: --no-overlap is the way back.)
+    // 135 s once the TypeScript toolchains are installed (249 CPU-s); with two more processes keeping
+    // both cores busy it passed too (245 s). (On a machine at load 15-24 a helper saw real-time tests
+    // time out with it: --no-overlap is the way back.) After the CPU cuts of 2026-12-03 (toolchains
+    // installed by npm ci, one npm process for pack and for release, the slow test files sharing
+    // modules, TypeDoc's and TypeScript 7's spare work gone), side by side on a shared machine at
+    // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s.
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
-    // Both toolchains and runtimes install scripts/toolchains on first use: once, before they race.
-    before: () => ensureToolchains(),
-    // Longest first (CPU seconds on the shared 2 cores: docs snippets 44 in two halves, pack 34,
-    // toolchains 30, docs:check 13, the rest 1-6), so the last one to start is a short one.
+    // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
+    // installed here, once, before toolchains and runtimes race for it.
+    before: ensureToolchains,
+    // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
+    // pack 31, toolchains 28, docs:check 10, the rest 0.3-3.5), so the last one to start is a short one.
     stages: [
       ["pack", npmRun("test:pack")],
       ["toolchains", npmRun("test:toolchains")],
       ["docs snippets 1/2", ["node", ["scripts/docs-snippets.mjs", "--shard=1/2"]]],
       ["docs snippets 2/2", ["node", ["scripts/docs-snippets.mjs", "--shard=2/2"]]],
-      ["docs:check", npmRun("docs:check")],
+      // The build's tsc has type-checked the SDK's sources: TypeDoc does not check them again.
+      ["docs:check", npmRun("docs:check", "--after-typecheck")],
       ["runtimes", npmRun("test:runtimes")],
       ["release", npmRun("test:release")],
       ["workers", npmRun("test:workers")],
@@ -61,6 +71,19 @@ const GROUPS = [
 
 const times = [];
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// A stage's CPU time is what the kernel adds to this process's reaped-children count when the stage's
+// process is reaped (stages overlap, but each is reaped on its own): the work it cost, whatever the
+// load. Work outside the stages (installing the toolchains) is booked under its own name.
+let cpuSeen = reapedChildrenCpuMs();
+function cpuSinceLast() {
+  const now = reapedChildrenCpuMs();
+  if (now === null || cpuSeen === null) return null;
+  const spent = now - cpuSeen;
+  cpuSeen = now;
+  return spent;
+}
+const cpuLabel = (ms) => (ms === null ? "" : `, ${seconds(ms)} CPU`);
 
 function runStage([name, [command, args]], live) {
   const started = performance.now();
@@ -76,13 +99,18 @@ function runStage([name, [command, args]], live) {
     child.stderr?.on("data", (chunk) => {
       output += chunk;
     });
+    let cpu = null;
     const done = (ok, why = "") => {
       const ms = performance.now() - started;
-      times.push({ name, ms, ok });
+      times.push({ name, ms, cpu, ok });
       if (!live) process.stdout.write(output.endsWith("\n") || !output ? output : `${output}\n`);
-      console.log(`${ok ? "ok  " : "FAIL"} stage ${name} [${seconds(ms)}]${why}\n`);
+      console.log(`${ok ? "ok  " : "FAIL"} stage ${name} [${seconds(ms)}${cpuLabel(cpu)}]${why}\n`);
       resolve(ok);
     };
+    // "exit" comes right after the reap; "close" may come later, once other stages were reaped too.
+    child.on("exit", () => {
+      cpu = cpuSinceLast();
+    });
     child.on("error", (error) => done(false, `: ${error.message}`));
     child.on("close", (code, signal) => done(code === 0, code === 0 ? "" : `: ${signal ?? `exit ${code}`}`));
   });
@@ -94,7 +122,15 @@ async function runGroup({ parallel, live = false, before, beside, stages }) {
   if (beside && !overlap && !(await runGroup(beside))) return false;
   // The group beside runs first-come with this one's first lane; the other lanes wait for it.
   const besideDone = beside && overlap ? runGroup(beside) : Promise.resolve(true);
-  if (before) before();
+  if (before) {
+    const beforeStarted = performance.now();
+    cpuSinceLast();
+    before();
+    const cpu = cpuSinceLast();
+    // Only worth a line when it did something (npm ci of the toolchains when `npm ci` did not).
+    if (cpu === null || cpu > 1000)
+      times.push({ name: before.name, ms: performance.now() - beforeStarted, cpu, ok: true });
+  }
   const queue = [...stages];
   let ok = true;
   const worker = async (lane) => {
@@ -114,10 +150,16 @@ for (const group of GROUPS) {
     break;
   }
 }
-console.log("stage times:");
-for (const { name, ms, ok } of times)
-  console.log(`  ${ok ? "ok  " : "FAIL"} ${name.padEnd(14)} ${seconds(ms)}`);
-console.log(`npm test: ${failed ? "FAILED" : "passed"} in ${seconds(performance.now() - started)}`);
+console.log("stage times (wall, CPU user+system):");
+for (const { name, ms, cpu, ok } of times)
+  console.log(
+    `  ${ok ? "ok  " : "FAIL"} ${name.padEnd(17)} ${seconds(ms).padStart(8)}${cpu === null ? "" : seconds(cpu).padStart(9)}`,
+  );
+const children = reapedChildrenCpuMs();
+console.log(
+  `npm test: ${failed ? "FAILED" : "passed"} in ${seconds(performance.now() - started)}` +
+    (children === null ? "" : `, ${seconds(children + ownCpuMs())} CPU`),
+);
 // The plain count line CI reads comes last, as it did at the end of the old && chain.
 if (!failed && spawnSync("node", ["scripts/test-summary.mjs"], { stdio: "inherit" }).status !== 0)
   failed = true;

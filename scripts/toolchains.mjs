@@ -1,7 +1,9 @@
 // The Node runtimes and TypeScript compilers the SDK is tested with beyond the root's own (Node 20 on
 // PATH, TypeScript 5.9 in the root devDependencies). They live in scripts/toolchains, a separate npm
 // project with its own lockfile, so the root lockfile stays small and clean. `ensureToolchains()`
-// installs them with `npm ci` the first time (or when that lockfile changed) and returns their paths.
+// installs them with `npm ci` the first time (or when that lockfile changed) and returns their paths:
+// the root's `npm ci` calls it (scripts/postinstall.mjs), so `npm test` finds them installed, and the
+// scripts that use them call it again in case that was skipped.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
