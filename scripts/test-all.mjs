@@ -46,7 +46,8 @@ const GROUPS = [
     // time out with it: --no-overlap is the way back.) After the CPU cuts of 2026-12-03 (toolchains
     // installed by npm ci, one npm process for pack and for release, the slow test files sharing
     // modules, TypeDoc's and TypeScript 7's spare work gone), side by side on a shared machine at
-    // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s.
+    // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s. Quiet, from a
+    // clean clone: 127.4 s and 234 CPU-s (vitest 100 s of it, the critical path).
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
     // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
     // installed here, once, before toolchains and runtimes race for it.
