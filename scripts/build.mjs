@@ -138,20 +138,13 @@ const started = performance.now();
 // `npm run build --silent` (npm start, the benchmarks) prints failures only, as tsup --silent did.
 const ok = process.env.npm_config_loglevel === "silent" ? () => {} : (line) => console.log(`ok   ${line}`);
 const timed = (name, promise) => promise.then(() => ok(`${name}  [${seconds(started)}]`));
-// --js: the JavaScript only (what running code and the tests need); --types: the declarations only,
-// after an earlier --js (npm test runs Vitest on the JavaScript while tsc type-checks and declares).
-const jsOnly = process.argv.includes("--js");
-const typesOnly = process.argv.includes("--types");
 const steps = await Promise.allSettled([
-  ...(typesOnly ? [] : [timed(`javascript (tsup, ${targets.length} package(s))`, buildAllJs())]),
-  ...(jsOnly
-    ? []
-    : [timed(`declarations (tsc${typecheck ? ", the type check too" : ""})`, emitDeclarations())]),
+  timed(`javascript (tsup, ${targets.length} package(s))`, buildAllJs()),
+  timed(`declarations (tsc${typecheck ? ", the type check too" : ""})`, emitDeclarations()),
 ]);
 const failed = steps.filter((step) => step.status === "rejected");
 for (const { reason } of failed) console.log(`FAIL ${reason.message}`);
 if (failed.length) process.exit(1);
-if (jsOnly) process.exit(0);
 // Types after the JavaScript: tsup's clean step (redis) must not run after they are written.
 const bundling = performance.now();
 for (const pkg of targets) {

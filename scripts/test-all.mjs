@@ -4,13 +4,12 @@
 // the other's idle core:
 //
 //   1. lint, citations                   quick, and fail first
-//   2. build, JavaScript                 tsup: what running code, and so the tests, need
+//   2. build + typecheck                 one tsc run type-checks everything and emits the declarations
+//                                        that the build bundles; tsup writes the JavaScript meanwhile
 //   3. vitest, and beside it           vitest waits on sockets, child processes and timers for much of
-//   4. types + typecheck, then pack,     its run, so one lane of these starts beside it and the second
-//      toolchains, docs snippets (two    opens when it ends. First one tsc run type-checks everything
-//      halves), docs:check, runtimes,    and emits the declarations the build bundles (Vitest needs
-//      release, workers, size            none); then the rest, the longest first, which need the types
-//                                        (--no-overlap: vitest alone first, then these two at a time)
+//   4. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
+//      (two halves), docs:check,         opens when it ends; the longest first; all need the build only
+//      runtimes, release, workers, size  (--no-overlap: vitest alone first, then these two at a time)
 //   5. where the test time went, every stage's wall and CPU time, and the test counts (the line CI
 //      reads)
 //
@@ -35,9 +34,9 @@ const GROUPS = [
       ["citations", npmRun("test:citations")],
     ],
   },
-  // The JavaScript first: Vitest runs on it (its type tests read the sources), so it need not wait for
-  // the type check and the declarations, which take three times as long.
-  { parallel: 1, stages: [["build js", ["node", ["scripts/build.mjs", "--js"]]]] },
+  // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
+  // while tsup writes the JavaScript beside it.
+  { parallel: 1, stages: [["build+typecheck", ["node", ["scripts/build.mjs", "--typecheck"]]]] },
   {
     parallel: 2,
     // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
@@ -53,10 +52,6 @@ const GROUPS = [
     // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
     // installed here, once, before toolchains and runtimes race for it.
     before: ensureToolchains,
-    // One tsc run is both `npm run typecheck` and the source of every package's .d.ts
-    // (scripts/build.mjs): it runs beside Vitest, first in the lane, and the other stages, which read
-    // the declarations, start only once it passed.
-    first: ["types+typecheck", ["node", ["scripts/build.mjs", "--types", "--typecheck"]]],
     // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
     // pack 31, toolchains 28, docs:check 10, the rest 0.3-3.5), so the last one to start is a short one.
     stages: [
@@ -124,7 +119,7 @@ function runStage([name, [command, args]], live) {
 
 const overlap = !process.argv.includes("--no-overlap");
 
-async function runGroup({ parallel, live = false, before, beside, first, stages }) {
+async function runGroup({ parallel, live = false, before, beside, stages }) {
   if (beside && !overlap && !(await runGroup(beside))) return false;
   // The group beside runs first-come with this one's first lane; the other lanes wait for it.
   const besideDone = beside && overlap ? runGroup(beside) : Promise.resolve(true);
@@ -137,16 +132,10 @@ async function runGroup({ parallel, live = false, before, beside, first, stages 
     if (cpu === null || cpu > 1000)
       times.push({ name: before.name, ms: performance.now() - beforeStarted, cpu, ok: true });
   }
-  const firstDone = first ? runStage(first, live) : Promise.resolve(true);
   const queue = [...stages];
   let ok = true;
   const worker = async (lane) => {
     if (lane > 0) await besideDone;
-    // Nothing of the lane runs on top of a failed first stage: its failure is the one to read.
-    if (!(await firstDone)) {
-      ok = false;
-      return;
-    }
     for (let stage = queue.shift(); stage; stage = queue.shift())
       if (!(await runStage(stage, live))) ok = false;
   };
