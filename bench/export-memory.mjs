@@ -4,6 +4,9 @@
 // limiter is off here (2,000+ pages under a 500/min quota would only add waiting, not memory). The loop
 // writes each record and waits for `drain` when `write()` returns false, as an export to a file should:
 // the stream's own buffer stays at its high-water mark, so the figure is the SDK's and the runtime's.
+// Beside each export runs a baseline in its own fresh process: the same records fetched by plain fetch +
+// JSON.parse, 16 at a time, and written the same way, to read the figure against what the runtime itself
+// needs for that traffic (BENCH_NO_BASELINE=1 skips it).
 // Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
 // OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
 import { execFileSync } from "node:child_process";
@@ -18,22 +21,29 @@ const N = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const TARGET_MB = 150;
 
-if (process.env.BENCH_MEMORY_CHILD) await once();
+if (process.env.BENCH_MEMORY_CHILD === "plain") await plain();
+else if (process.env.BENCH_MEMORY_CHILD) await once();
 else parent();
 
 /** Runs the export RUNS times, each in a fresh process, and prints the target line over all of them. */
 function parent() {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
+  const baseline = [];
+  const child = (kind) => {
     const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], {
-      env: { ...process.env, BENCH_MEMORY_CHILD: "1" },
+      env: { ...process.env, BENCH_MEMORY_CHILD: kind },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     });
     process.stdout.write(out);
     const result = JSON.parse(out.split("\n").find((line) => line.startsWith("{")) ?? "null");
     if (!result) throw new Error("a run printed no result");
-    runs.push(result);
+    return result;
+  };
+  // Export and baseline take turns, each in a fresh process.
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(child("1"));
+    if (process.env.BENCH_NO_BASELINE !== "1") baseline.push(child("plain"));
   }
   const peaks = runs.map((r) => r.peakMB).sort((a, b) => a - b);
   const mid = peaks.length >> 1;
@@ -41,6 +51,14 @@ function parent() {
   const everyOnce = runs.every((r) => r.once);
   // Met only when every run is under the target: a median under it with one run over is a miss.
   const met = everyOnce && peaks.every((p) => p < TARGET_MB);
+  if (baseline.length > 0) {
+    const b = baseline.map((r) => r.peakMB);
+    console.log(
+      `FIGURE ${N} records to a file by plain fetch + JSON.parse, 16 at a time, no SDK: peak RSS ` +
+        `${Math.min(...b)}-${Math.max(...b)} MB (${b.length} runs: ${b.join(", ")}), every record once: ` +
+        `${baseline.every((r) => r.once)}`,
+    );
+  }
   console.log(
     `TARGET ${N} records to a file: client peak RSS ${median} MB median (${peaks[0]}-${peaks.at(-1)}, ` +
       `${peaks.length} runs: ${runs.map((r) => r.peakMB).join(", ")}), every record once: ${everyOnce}; ` +
@@ -90,5 +108,64 @@ async function once() {
     await client.close();
     await sim.close();
     if (!process.env.BENCH_OUT) rmSync(OUT, { force: true });
+  }
+}
+
+/**
+ * The baseline: the same records written the way a script without the SDK would fetch them in parallel:
+ * 16 loops over 64 equal slices of the range, each walking its slice's pages with fetch + JSON.parse and
+ * writing every record to the same file, waiting for `drain` like the export's loop.
+ */
+async function plain() {
+  const OUT = join(tmpdir(), `hotmart-plain-${process.pid}.jsonl`);
+  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const rss = rssSampler(50);
+  const started = performance.now();
+  const out = createWriteStream(OUT);
+  // The 16 loops may all wait for the same `drain`.
+  out.setMaxListeners(32);
+  let count = 0;
+  let sum = 0;
+  try {
+    const { from, to } = sim.range;
+    const parts = 64;
+    const slices = Array.from({ length: parts }, (_, i) => [
+      from + Math.floor(((to - from + 1) * i) / parts),
+      from + Math.floor(((to - from + 1) * (i + 1)) / parts) - 1,
+    ]);
+    const worker = async () => {
+      for (let slice = slices.shift(); slice; slice = slices.shift()) {
+        let token;
+        do {
+          const url = new URL(`${sim.url}/payments/api/v1/sales/history`);
+          url.searchParams.set("start_date", String(slice[0]));
+          url.searchParams.set("end_date", String(slice[1]));
+          url.searchParams.set("max_results", "500");
+          if (token) url.searchParams.set("page_token", token);
+          const response = await fetch(url, { headers: { authorization: "Bearer bench" } });
+          const page = JSON.parse(await response.text());
+          for (const record of page.items) {
+            count++;
+            sum += Number(record.purchase.transaction.slice(2));
+            if (!out.write(`${JSON.stringify(record)}\n`))
+              await new Promise((resolve) => out.once("drain", resolve));
+          }
+          token = page.page_info.next_page_token;
+        } while (token);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((resolve) => out.end(resolve));
+    const peakMB = rss.stop();
+    const ms = performance.now() - started;
+    const once = count === N && sum === (N * (N - 1)) / 2;
+    console.log(
+      `baseline: ${count} records by plain fetch + JSON.parse, 16 at a time, in ${(ms / 1000).toFixed(1)} s, ` +
+        `every record once: ${once}; peak RSS ${peakMB} MB  [${loadLine()}]`,
+    );
+    console.log(JSON.stringify({ peakMB, once, seconds: Math.round(ms / 100) / 10 }));
+  } finally {
+    await sim.close();
+    rmSync(OUT, { force: true });
   }
 }
