@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hotmart } from "hotmart";
-import { clientOptions, loadLine, rssSampler, startChild } from "./sim.mjs";
+import { clientOptions, loadLine, plainSalesWalk, rssSampler, startChild } from "./sim.mjs";
 
 const N = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -74,8 +74,7 @@ async function once() {
   const rss = rssSampler(50);
   const started = performance.now();
   const out = createWriteStream(OUT);
-  let count = 0;
-  let sum = 0;
+  const sink = recordSink(out);
   let heldMost = 0;
   try {
     const concurrency = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
@@ -87,16 +86,11 @@ async function once() {
         if (event.progress.heldBytes > heldMost) heldMost = event.progress.heldBytes;
       },
     });
-    for await (const { record } of run) {
-      count++;
-      sum += Number(record.purchase.transaction.slice(2));
-      if (!out.write(`${JSON.stringify(record)}\n`))
-        await new Promise((resolve) => out.once("drain", resolve));
-    }
+    for await (const { record } of run) await sink.write(record);
     await new Promise((resolve) => out.end(resolve));
     const peakMB = rss.stop();
     const ms = performance.now() - started;
-    const once = count === N && sum === (N * (N - 1)) / 2;
+    const { count, once } = sink;
     const p = run.progress();
     console.log(
       `${count} records to ${OUT} (${Math.round(statSync(OUT).size / 1048576)} MB) in ${(ms / 1000).toFixed(1)} s ` +
@@ -124,41 +118,20 @@ async function plain() {
   const out = createWriteStream(OUT);
   // The 16 loops may all wait for the same `drain`.
   out.setMaxListeners(32);
-  let count = 0;
-  let sum = 0;
+  const sink = recordSink(out);
   try {
-    const { from, to } = sim.range;
-    const parts = 64;
-    const slices = Array.from({ length: parts }, (_, i) => [
-      from + Math.floor(((to - from + 1) * i) / parts),
-      from + Math.floor(((to - from + 1) * (i + 1)) / parts) - 1,
-    ]);
-    const worker = async () => {
-      for (let slice = slices.shift(); slice; slice = slices.shift()) {
-        let token;
-        do {
-          const url = new URL(`${sim.url}/payments/api/v1/sales/history`);
-          url.searchParams.set("start_date", String(slice[0]));
-          url.searchParams.set("end_date", String(slice[1]));
-          url.searchParams.set("max_results", "500");
-          if (token) url.searchParams.set("page_token", token);
-          const response = await fetch(url, { headers: { authorization: "Bearer bench" } });
-          const page = JSON.parse(await response.text());
-          for (const record of page.items) {
-            count++;
-            sum += Number(record.purchase.transaction.slice(2));
-            if (!out.write(`${JSON.stringify(record)}\n`))
-              await new Promise((resolve) => out.once("drain", resolve));
-          }
-          token = page.page_info.next_page_token;
-        } while (token);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    await plainSalesWalk({
+      baseURL: sim.url,
+      token: "bench",
+      ...sim.range,
+      onItems: async (items) => {
+        for (const record of items) await sink.write(record);
+      },
+    });
     await new Promise((resolve) => out.end(resolve));
     const peakMB = rss.stop();
     const ms = performance.now() - started;
-    const once = count === N && sum === (N * (N - 1)) / 2;
+    const { count, once } = sink;
     console.log(
       `baseline: ${count} records by plain fetch + JSON.parse, 16 at a time, in ${(ms / 1000).toFixed(1)} s, ` +
         `every record once: ${once}; peak RSS ${peakMB} MB  [${loadLine()}]`,
@@ -168,4 +141,28 @@ async function plain() {
     await sim.close();
     rmSync(OUT, { force: true });
   }
+}
+
+/**
+ * Writes records to `out` as JSON Lines, waiting for `drain` when the stream asks to, and checks that
+ * every record came once: the synthetic sales are HP0..HP(N-1), so N records whose numbers sum to
+ * N(N-1)/2 (a checksum, not a set: nothing grows with N on the measured heap).
+ */
+function recordSink(out) {
+  let count = 0;
+  let sum = 0;
+  return {
+    async write(record) {
+      count++;
+      sum += Number(record.purchase.transaction.slice(2));
+      if (!out.write(`${JSON.stringify(record)}\n`))
+        await new Promise((resolve) => out.once("drain", resolve));
+    },
+    get count() {
+      return count;
+    },
+    get once() {
+      return count === N && sum === (N * (N - 1)) / 2;
+    },
+  };
 }

@@ -19,7 +19,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { EARLIEST_DATE, Hotmart } from "hotmart";
-import { clientOptions, loadLine, rssSampler, startChild } from "./sim.mjs";
+import { clientOptions, loadLine, plainSalesWalk, rssSampler, startChild } from "./sim.mjs";
 
 const SALES = Number(process.env.BENCH_SALES ?? 20_000);
 const BIG = Number(process.env.BENCH_BIG_SALES ?? 100_000);
@@ -179,7 +179,7 @@ if (process.env.BENCH_SKIP_BIG !== "1" && !BIG_CHILD) {
     const once = exports.every((r) => r.once);
     const range = (xs) => (xs.length ? `${Math.min(...xs)}-${Math.max(...xs)} MB` : "n/a");
     console.log(
-      `FIGURE ${BIG} sales @100 ms, peak RSS of the same 100,000 sales walked by plain fetch + JSON.parse, 16 at a time, ` +
+      `FIGURE ${BIG} sales @100 ms, peak RSS of the same sales walked by plain fetch + JSON.parse, 16 at a time, ` +
         `no SDK: ${range(base)} (${base.length} runs)`,
     );
     console.log(
@@ -235,11 +235,7 @@ async function served429s(sim) {
   return served;
 }
 
-/**
- * The memory baseline: the same sales fetched the way a script without the SDK would do it in parallel
- * (a token, then `workers` loops over equal slices of time, each walking its slice's pages with fetch and
- * JSON.parse, counting records). No limiter: the simulator's quota lets this many requests through.
- */
+/** The memory baseline (plainSalesWalk in sim.mjs) over the export's range, counting records. */
 async function plainWalk(sim, workers) {
   const o = clientOptions(sim);
   const basic = Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64");
@@ -247,29 +243,16 @@ async function plainWalk(sim, workers) {
   const token = (
     await (await fetch(tokenURL, { method: "POST", headers: { authorization: `Basic ${basic}` } })).json()
   ).access_token;
-  const parts = workers * 4;
-  const slices = Array.from({ length: parts }, (_, i) => [
-    EARLIEST_DATE + Math.floor(((TO - EARLIEST_DATE) * i) / parts),
-    EARLIEST_DATE + Math.floor(((TO - EARLIEST_DATE) * (i + 1)) / parts) - 1,
-  ]);
   let n = 0;
-  async function worker() {
-    for (let slice = slices.shift(); slice; slice = slices.shift()) {
-      let pageToken;
-      do {
-        const url = new URL(`${o.baseURL}/payments/api/v1/sales/history`);
-        url.searchParams.set("start_date", String(slice[0]));
-        url.searchParams.set("end_date", String(slice[1]));
-        url.searchParams.set("max_results", "500");
-        if (pageToken) url.searchParams.set("page_token", pageToken);
-        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-        const page = JSON.parse(await response.text());
-        if (!response.ok) throw new Error(`baseline walk: HTTP ${response.status}`);
-        n += page.items.length;
-        pageToken = page.page_info?.next_page_token;
-      } while (pageToken);
-    }
-  }
-  await Promise.all(Array.from({ length: workers }, worker));
+  await plainSalesWalk({
+    baseURL: o.baseURL,
+    token,
+    from: EARLIEST_DATE,
+    to: TO,
+    workers,
+    onItems: (items) => {
+      n += items.length;
+    },
+  });
   return n;
 }

@@ -35,6 +35,38 @@ export function clientOptions(sim, extra = {}) {
   };
 }
 
+/**
+ * The baseline of the memory figures: sales fetched the way a script without the SDK would fetch them in
+ * parallel: `workers` loops over `workers * 4` equal slices of [from, to], each walking its slice's
+ * pages of 500 with fetch + JSON.parse and handing each page's records to `onItems` (awaited: a loop that
+ * writes to a file waits there). No limiter, no retries: an error status throws.
+ */
+export async function plainSalesWalk({ baseURL, token, from, to, workers = 16, onItems }) {
+  const parts = workers * 4;
+  const slices = Array.from({ length: parts }, (_, i) => [
+    from + Math.floor(((to - from + 1) * i) / parts),
+    from + Math.floor(((to - from + 1) * (i + 1)) / parts) - 1,
+  ]);
+  async function worker() {
+    for (let slice = slices.shift(); slice; slice = slices.shift()) {
+      let pageToken;
+      do {
+        const url = new URL(`${baseURL}/payments/api/v1/sales/history`);
+        url.searchParams.set("start_date", String(slice[0]));
+        url.searchParams.set("end_date", String(slice[1]));
+        url.searchParams.set("max_results", "500");
+        if (pageToken) url.searchParams.set("page_token", pageToken);
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        const page = JSON.parse(await response.text());
+        if (!response.ok) throw new Error(`baseline walk: HTTP ${response.status}`);
+        await onItems(page.items);
+        pageToken = page.page_info?.next_page_token;
+      } while (pageToken);
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, worker));
+}
+
 /** Peak RSS sampler (MB). */
 export function rssSampler(everyMs = 100) {
   let peak = process.memoryUsage().rss;
