@@ -90,7 +90,7 @@ async function once() {
       const full = sink.write(record);
       if (full) await full;
     }
-    await new Promise((resolve) => out.end(resolve));
+    await sink.end();
     const peakMB = rss.stop();
     const ms = performance.now() - started;
     const { count, once } = sink;
@@ -127,14 +127,9 @@ async function plain() {
       baseURL: sim.url,
       token: "bench",
       ...sim.range,
-      onItems: async (items) => {
-        for (const record of items) {
-          const full = sink.write(record);
-          if (full) await full;
-        }
-      },
+      onItems: (items) => sink.writeAll(items),
     });
-    await new Promise((resolve) => out.end(resolve));
+    await sink.end();
     const peakMB = rss.stop();
     const ms = performance.now() - started;
     const { count, once } = sink;
@@ -166,6 +161,13 @@ function recordSink(out) {
         return new Promise((resolve) => out.once("drain", resolve));
       return undefined;
     },
+    async writeAll(records) {
+      for (const record of records) {
+        const full = this.write(record);
+        if (full) await full;
+      }
+    },
+    end: () => new Promise((resolve) => out.end(resolve)),
     get count() {
       return count;
     },
