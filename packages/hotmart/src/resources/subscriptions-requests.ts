@@ -98,69 +98,65 @@ export function purchases(subscriberCode: string): ResourceRequest {
   };
 }
 
-/** The request of `subscriptions.cancel(subscriberCodes, params)`, once its arguments pass their checks. */
-export function cancel(
+/**
+ * The two changes of a subscription's status and the one flag each takes besides the codes: a
+ * cancellation can e-mail the subscriber, a reactivation can charge at once.
+ */
+const STATUS_CHANGES = { cancel: "send_mail", reactivate: "charge" } as const;
+type StatusChange = keyof typeof STATUS_CHANGES;
+
+/** `subscriptions.cancel` / `.reactivate`: many subscribers in one request, once the arguments pass. */
+function changeMany(
+  change: StatusChange,
   subscriberCodes: readonly string[],
-  params: undefined | SubscriptionCancelParams,
+  params: undefined | SubscriptionCancelParams | SubscriptionReactivateParams,
 ): ResourceRequest {
-  checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
-  checkFlag("subscriptions.cancel", params, "send_mail", "cancel(codes, { send_mail: true })");
+  const flag = STATUS_CHANGES[change];
+  checkSubscriberCodes("subscriberCodes", subscriberCodes, `${change}Single(code)`);
+  checkFlag(`subscriptions.${change}`, params, flag, `${change}(codes, { ${flag}: true })`);
   return {
-    call: "subscriptions.cancel",
+    call: `subscriptions.${change}`,
     method: "POST",
-    path: path`/payments/api/v1/subscriptions/cancel`,
+    path: `/payments/api/v1/subscriptions/${change}`,
     body: { ...params, subscriber_code: [...subscriberCodes] },
     schema: "SubscriptionsBulkResult",
   };
 }
+
+/** `subscriptions.cancelSingle` / `.reactivateSingle`: one subscriber, once the arguments pass. */
+function changeOne(
+  change: StatusChange,
+  subscriberCode: string,
+  params: undefined | SubscriptionCancelParams | SubscriptionReactivateParams,
+): ResourceRequest {
+  const flag = STATUS_CHANGES[change];
+  checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+  checkFlag(`subscriptions.${change}Single`, params, flag, `${change}Single(code, { ${flag}: true })`);
+  return {
+    call: `subscriptions.${change}Single`,
+    method: "POST",
+    // Only the code is an id to encode; the change is one of two fixed words.
+    path: `${path`/payments/api/v1/subscriptions/${subscriberCode}`}/${change}`,
+    body: { ...params },
+    schema: "SubscriptionResult",
+  };
+}
+
+/** The request of `subscriptions.cancel(subscriberCodes, params)`, once its arguments pass their checks. */
+export const cancel = (codes: readonly string[], params: undefined | SubscriptionCancelParams) =>
+  changeMany("cancel", codes, params);
 
 /** The request of `subscriptions.cancelSingle(subscriberCode, params)`, once its arguments pass their checks. */
-export function cancelSingle(
-  subscriberCode: string,
-  params: undefined | SubscriptionCancelParams,
-): ResourceRequest {
-  checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-  checkFlag("subscriptions.cancelSingle", params, "send_mail", "cancelSingle(code, { send_mail: true })");
-  return {
-    call: "subscriptions.cancelSingle",
-    method: "POST",
-    path: path`/payments/api/v1/subscriptions/${subscriberCode}/cancel`,
-    body: { ...params },
-    schema: "SubscriptionResult",
-  };
-}
+export const cancelSingle = (code: string, params: undefined | SubscriptionCancelParams) =>
+  changeOne("cancel", code, params);
 
 /** The request of `subscriptions.reactivate(subscriberCodes, params)`, once its arguments pass their checks. */
-export function reactivate(
-  subscriberCodes: readonly string[],
-  params: undefined | SubscriptionReactivateParams,
-): ResourceRequest {
-  checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
-  checkFlag("subscriptions.reactivate", params, "charge", "reactivate(codes, { charge: true })");
-  return {
-    call: "subscriptions.reactivate",
-    method: "POST",
-    path: path`/payments/api/v1/subscriptions/reactivate`,
-    body: { ...params, subscriber_code: [...subscriberCodes] },
-    schema: "SubscriptionsBulkResult",
-  };
-}
+export const reactivate = (codes: readonly string[], params: undefined | SubscriptionReactivateParams) =>
+  changeMany("reactivate", codes, params);
 
 /** The request of `subscriptions.reactivateSingle(subscriberCode, params)`, once its arguments pass their checks. */
-export function reactivateSingle(
-  subscriberCode: string,
-  params: undefined | SubscriptionReactivateParams,
-): ResourceRequest {
-  checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-  checkFlag("subscriptions.reactivateSingle", params, "charge", "reactivateSingle(code, { charge: true })");
-  return {
-    call: "subscriptions.reactivateSingle",
-    method: "POST",
-    path: path`/payments/api/v1/subscriptions/${subscriberCode}/reactivate`,
-    body: { ...params },
-    schema: "SubscriptionResult",
-  };
-}
+export const reactivateSingle = (code: string, params: undefined | SubscriptionReactivateParams) =>
+  changeOne("reactivate", code, params);
 
 /** The request of `subscriptions.changeDueDay(subscriberCode, dueDay)`, once its arguments pass their checks. */
 export function changeDueDay(subscriberCode: string, dueDay: number): ResourceRequest {
