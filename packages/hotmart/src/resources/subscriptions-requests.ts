@@ -98,65 +98,69 @@ export function purchases(subscriberCode: string): ResourceRequest {
   };
 }
 
-/**
- * The two changes of a subscription's status and the one flag each takes besides the codes: a
- * cancellation can e-mail the subscriber, a reactivation can charge at once.
- */
-const STATUS_CHANGES = { cancel: "send_mail", reactivate: "charge" } as const;
-type StatusChange = keyof typeof STATUS_CHANGES;
-
-/** `subscriptions.cancel` / `.reactivate`: many subscribers in one request, once the arguments pass. */
-function changeMany(
-  change: StatusChange,
+/** The request of `subscriptions.cancel(subscriberCodes, params)`, once its arguments pass their checks. */
+export function cancel(
   subscriberCodes: readonly string[],
-  params: undefined | SubscriptionCancelParams | SubscriptionReactivateParams,
+  params: undefined | SubscriptionCancelParams,
 ): ResourceRequest {
-  const flag = STATUS_CHANGES[change];
-  checkSubscriberCodes("subscriberCodes", subscriberCodes, `${change}Single(code)`);
-  checkFlag(`subscriptions.${change}`, params, flag, `${change}(codes, { ${flag}: true })`);
+  checkSubscriberCodes("subscriberCodes", subscriberCodes, "cancelSingle(code)");
+  checkFlag("subscriptions.cancel", params, "send_mail", "cancel(codes, { send_mail: true })");
   return {
-    call: `subscriptions.${change}`,
+    call: "subscriptions.cancel",
     method: "POST",
-    path: `/payments/api/v1/subscriptions/${change}`,
+    path: path`/payments/api/v1/subscriptions/cancel`,
     body: { ...params, subscriber_code: [...subscriberCodes] },
     schema: "SubscriptionsBulkResult",
   };
 }
 
-/** `subscriptions.cancelSingle` / `.reactivateSingle`: one subscriber, once the arguments pass. */
-function changeOne(
-  change: StatusChange,
+/** The request of `subscriptions.cancelSingle(subscriberCode, params)`, once its arguments pass their checks. */
+export function cancelSingle(
   subscriberCode: string,
-  params: undefined | SubscriptionCancelParams | SubscriptionReactivateParams,
+  params: undefined | SubscriptionCancelParams,
 ): ResourceRequest {
-  const flag = STATUS_CHANGES[change];
   checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
-  checkFlag(`subscriptions.${change}Single`, params, flag, `${change}Single(code, { ${flag}: true })`);
+  checkFlag("subscriptions.cancelSingle", params, "send_mail", "cancelSingle(code, { send_mail: true })");
   return {
-    call: `subscriptions.${change}Single`,
+    call: "subscriptions.cancelSingle",
     method: "POST",
-    // Only the code is an id to encode; the change is one of two fixed words.
-    path: `${path`/payments/api/v1/subscriptions/${subscriberCode}`}/${change}`,
+    path: path`/payments/api/v1/subscriptions/${subscriberCode}/cancel`,
     body: { ...params },
     schema: "SubscriptionResult",
   };
 }
 
-/** The request of `subscriptions.cancel(subscriberCodes, params)`, once its arguments pass their checks. */
-export const cancel = (codes: readonly string[], params: undefined | SubscriptionCancelParams) =>
-  changeMany("cancel", codes, params);
-
-/** The request of `subscriptions.cancelSingle(subscriberCode, params)`, once its arguments pass their checks. */
-export const cancelSingle = (code: string, params: undefined | SubscriptionCancelParams) =>
-  changeOne("cancel", code, params);
-
 /** The request of `subscriptions.reactivate(subscriberCodes, params)`, once its arguments pass their checks. */
-export const reactivate = (codes: readonly string[], params: undefined | SubscriptionReactivateParams) =>
-  changeMany("reactivate", codes, params);
+export function reactivate(
+  subscriberCodes: readonly string[],
+  params: undefined | SubscriptionReactivateParams,
+): ResourceRequest {
+  checkSubscriberCodes("subscriberCodes", subscriberCodes, "reactivateSingle(code)");
+  checkFlag("subscriptions.reactivate", params, "charge", "reactivate(codes, { charge: true })");
+  return {
+    call: "subscriptions.reactivate",
+    method: "POST",
+    path: path`/payments/api/v1/subscriptions/reactivate`,
+    body: { ...params, subscriber_code: [...subscriberCodes] },
+    schema: "SubscriptionsBulkResult",
+  };
+}
 
 /** The request of `subscriptions.reactivateSingle(subscriberCode, params)`, once its arguments pass their checks. */
-export const reactivateSingle = (code: string, params: undefined | SubscriptionReactivateParams) =>
-  changeOne("reactivate", code, params);
+export function reactivateSingle(
+  subscriberCode: string,
+  params: undefined | SubscriptionReactivateParams,
+): ResourceRequest {
+  checkId("subscriberCode", subscriberCode, SUBSCRIBER_CODE);
+  checkFlag("subscriptions.reactivateSingle", params, "charge", "reactivateSingle(code, { charge: true })");
+  return {
+    call: "subscriptions.reactivateSingle",
+    method: "POST",
+    path: path`/payments/api/v1/subscriptions/${subscriberCode}/reactivate`,
+    body: { ...params },
+    schema: "SubscriptionResult",
+  };
+}
 
 /** The request of `subscriptions.changeDueDay(subscriberCode, dueDay)`, once its arguments pass their checks. */
 export function changeDueDay(subscriberCode: string, dueDay: number): ResourceRequest {
