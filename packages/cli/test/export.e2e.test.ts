@@ -224,6 +224,35 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(
       (await runCliInProcess(["export", "sales", "--concurrency", "0"], { env: simEnv(sim) })).code,
     ).toBe(2);
+    // A misspelled status is refused before the first walk, not by Hotmart's 400 after the walks
+    // before it were written (a resume would meet it again).
+    const dir = emptyDir();
+    const status = await runCliInProcess(
+      ["export", "sales", "--status", "APPROVED,APROVED", "--out", "s.csv"],
+      {
+        env: simEnv(sim),
+        cwd: dir,
+      },
+    );
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('--status: "APROVED" is not a transaction_status sales.history takes');
+    expect(existsSync(join(dir, "s.csv"))).toBe(false);
+    // A column that is not documented would be an empty column in every row.
+    const column = await runCliInProcess(["export", "sales", "--columns", "purchase.transaction,email"], {
+      env: simEnv(sim),
+    });
+    expect(column.code).toBe(2);
+    expect(column.stderr).toContain('"email" is not a column of sales; did you mean buyer.email');
+    expect(column.stderr).toContain("--list-columns");
+    // --columns picks CSV columns: JSON Lines would silently ignore it.
+    const jsonl = await runCliInProcess(
+      ["export", "sales", "--format", "jsonl", "--columns", "buyer.email"],
+      {
+        env: simEnv(sim),
+      },
+    );
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toContain("--columns chooses CSV columns");
     expect(sim.requestLog.length).toBe(before);
   });
 });

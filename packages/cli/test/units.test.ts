@@ -145,6 +145,9 @@ describe("export flags", () => {
     expect(defaultFormat(undefined, undefined, "a.json")).toBe("json");
     expect(defaultFormat(undefined, undefined, "a.txt")).toBe("csv");
     expect(defaultFormat(undefined, true, undefined)).toBe("csv");
+    // --columns is a CSV choice, unless the format or the file's extension says otherwise.
+    expect(defaultFormat(undefined, undefined, undefined, true)).toBe("csv");
+    expect(defaultFormat(undefined, undefined, "a.jsonl", true)).toBe("jsonl");
     expect(defaultFormat("json", undefined, "a.csv")).toBe("json");
   });
 

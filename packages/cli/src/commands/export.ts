@@ -1,10 +1,24 @@
 import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { type Command, Option } from "commander";
-import { APIUserAbortError, type ExportCheckpoint, type ExportOptions, type ExportProgress } from "hotmart";
+import {
+  APIUserAbortError,
+  type ExportCheckpoint,
+  type ExportOptions,
+  type ExportProgress,
+  type Hotmart,
+  HotmartInputError,
+} from "hotmart";
 import { type GlobalOptions, openSession } from "../config";
 import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
-import { columnsFor, EXPORTS, type ExportName, exportNameOf } from "../export/columns";
+import {
+  chooseColumns,
+  columnsFor,
+  EXPORTS,
+  type ExportName,
+  type ExportResourceName,
+  exportNameOf,
+} from "../export/columns";
 import { ExportBar } from "../export/progress-bar";
 import { type ExportFormat, RecordWriter } from "../export/writer";
 import { err, type Io } from "../io";
@@ -56,13 +70,26 @@ export function defaultFormat(
   format: string | undefined,
   excel: boolean | undefined,
   out: string | undefined,
+  columns = false,
 ): ExportFormat {
   if (format !== undefined) return format as ExportFormat;
   if (excel) return "csv";
   const ext = /\.(csv|jsonl|ndjson|json)$/i.exec(out ?? "")?.[1]?.toLowerCase();
   if (ext === "json") return "json";
   if (ext === "jsonl" || ext === "ndjson") return "jsonl";
-  return out === undefined ? "jsonl" : "csv";
+  // Columns are a CSV choice: `--columns a,b` on stdout means a CSV of those columns.
+  return out === undefined && !columns ? "jsonl" : "csv";
+}
+
+/** The SDK refuses bad options up front; its `statuses` is this command's `--status`. */
+function startExport(client: Hotmart, resource: ExportResourceName, options: ExportOptions) {
+  try {
+    return client.export.run(resource, options);
+  } catch (error) {
+    if (error instanceof HotmartInputError && error.message.startsWith("statuses: "))
+      throw usageError(`--status: ${error.message.slice("statuses: ".length)}`);
+    throw error;
+  }
 }
 
 function checkpointPath(flags: ExportFlags, name: ExportName): string {
@@ -139,22 +166,26 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
     }
   } else {
-    const format = defaultFormat(flags.format, flags.excel, flags.out);
+    const format = defaultFormat(flags.format, flags.excel, flags.out, flags.columns !== undefined);
     if (!["csv", "jsonl", "json"].includes(format))
       throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
     if (flags.excel && format !== "csv")
       throw usageError("--excel is a CSV flavour: use it with --format csv");
+    if (flags.columns !== undefined && format !== "csv")
+      throw usageError(
+        `--columns chooses CSV columns; ${format} has whole records: use --format csv, or pick fields from the JSON (e.g. with jq)`,
+      );
     const documented = await columnsFor(name);
-    const columns = flags.columns
-      ? flags.columns
-          .split(",")
-          .map((c) => c.trim())
-          .filter(Boolean)
-      : documented;
+    const chosen =
+      flags.columns === undefined
+        ? documented
+        : chooseColumns(name, flags.columns, documented, flags.status !== undefined);
+    if (!Array.isArray(chosen)) throw usageError(chosen.message);
+    const columns = chosen;
     const statusList =
       flags.status === undefined
         ? undefined
-        : flags.status === "all"
+        : flags.status.trim().toLowerCase() === "all"
           ? "all"
           : flags.status.split(",").map((s) => s.trim().toUpperCase());
     const options: ExportOptions = { params: parseParams(flags), concurrency };
@@ -169,7 +200,10 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       name,
       format,
       excel: Boolean(flags.excel),
-      columns: statusList !== undefined && format === "csv" ? [...columns, "_status"] : columns,
+      columns:
+        statusList !== undefined && format === "csv" && !columns.includes("_status")
+          ? [...columns, "_status"]
+          : columns,
       out: flags.out,
       status: statusList !== undefined,
     };
@@ -188,7 +222,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     last = event.progress;
     bar?.update(event.progress);
   };
-  const run = session.client.export.run(EXPORTS[name].resource, runOptions);
+  const run = startExport(session.client, EXPORTS[name].resource, runOptions);
   const written = resumeFrom?.records ?? 0;
   const append = !fresh;
   const out: Writable = saved.out ? createWriteStream(saved.out, { flags: append ? "a" : "w" }) : io.stdout;
@@ -261,7 +295,7 @@ export function exportCommand(program: Command, io: Io): void {
     .addOption(
       new Option(
         "--format <format>",
-        "csv, jsonl or json (default: JSON Lines on stdout; for --out, from the extension, else csv)",
+        "csv, jsonl or json (default: JSON Lines on stdout, CSV with --columns or --excel; for --out, from the extension, else csv)",
       ).choices(["csv", "jsonl", "json"]),
     )
     .option("--out <file>", "write to a file (default stdout)")

@@ -80,3 +80,40 @@ export async function columnsFor(name: ExportName): Promise<string[]> {
   walk(element, "", out);
   return out.filter((c) => c !== "");
 }
+
+/**
+ * The columns `--columns` asks for, each checked against the documented ones: a misspelled path would
+ * otherwise be an empty column in every row of a file that looks complete. A column may also name an
+ * object that holds documented columns (`purchase.price`: one JSON cell), or `_status` when records
+ * carry it. Returns the message for the first unknown one, or the list.
+ */
+export function chooseColumns(
+  name: ExportName,
+  list: string,
+  documented: readonly string[],
+  withStatus: boolean,
+): string[] | { unknown: string; message: string } {
+  const chosen = list
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const known = (c: string) =>
+    documented.includes(c) ||
+    documented.some((d) => d.startsWith(`${c}.`)) ||
+    (withStatus && c === "_status");
+  for (const column of chosen) {
+    if (known(column)) continue;
+    const lower = column.toLowerCase();
+    const guesses = documented.filter(
+      (d) => d.toLowerCase() === lower || d.toLowerCase().endsWith(`.${lower}`),
+    );
+    const hint = guesses.length > 0 ? ` did you mean ${guesses.slice(0, 3).join(" or ")}?` : "";
+    const status = column === "_status" ? " (_status is there only with --status)" : "";
+    return {
+      unknown: column,
+      message: `--columns: "${column}" is not a column of ${name}${status};${hint} \`hotmart export ${name} --list-columns\` lists them`,
+    };
+  }
+  if (chosen.length === 0) return { unknown: list, message: `--columns: name at least one column` };
+  return chosen;
+}

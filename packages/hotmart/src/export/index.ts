@@ -41,8 +41,9 @@ export interface ExportOptions<P = Record<string, unknown>> {
   /** The event, for "events.tickets". */
   eventId?: number | string | undefined;
   /**
-   * `transaction_status` walks: "all" (every value the filter accepts), or a list. Default: one walk with
-   * no status, which Hotmart answers with APPROVED and COMPLETE only.
+   * `transaction_status` walks: "all" (every value the filter accepts), or a list of those values (any
+   * other throws HotmartInputError before a request, rather than a 400 between two walks). Default: one
+   * walk with no status, which Hotmart answers with APPROVED and COMPLETE only.
    */
   statuses?: "all" | readonly string[] | undefined;
   /** Requests in flight at once (default 16). The client's rate limiter still paces them. */
@@ -217,9 +218,18 @@ function walkStatuses(resource: ExportResource, statuses: ExportOptions["statuse
     }
     // One spelling per status: walking both would return the same sales twice.
     const status = value.trim() === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : value.trim();
+    // Checked here, not by Hotmart: its 400 would come when this status's walk starts, after the
+    // records of the walks before it were handed over, and a resume would meet the same 400.
+    if (!accepted.includes(status)) throw new HotmartInputError(unknownStatus(resource, value, accepted));
     if (!out.includes(status)) out.push(status);
   }
   return out;
+}
+
+function unknownStatus(resource: ExportResource, value: string, accepted: readonly string[]): string {
+  const upper = value.trim().toUpperCase();
+  const hint = accepted.includes(upper) ? `did you mean "${upper}"? ` : "";
+  return `statuses: ${show(value)} is not a transaction_status ${resource} takes: ${hint}use "all" or some of ${accepted.join(", ")}`;
 }
 
 function date(name: string, value: DateParam | undefined): number | undefined {

@@ -311,6 +311,23 @@ describe("client.export", () => {
       /no transaction_status/,
     );
     expect(() => ctx.client.export.run("events.tickets", {})).toThrow(/eventId/);
+    // A status the filter does not take is refused up front: Hotmart's 400 would only come when its
+    // walk starts, after the records of the walks before it (and again on every resume).
+    expect(() => ctx.client.export.run("sales.history", { statuses: ["APPROVED", "FOO"] })).toThrow(
+      /"FOO" is not a transaction_status sales.history takes: use "all" or some of APPROVED, /,
+    );
+    expect(() => ctx.client.export.run("sales.history", { statuses: ["approved"] })).toThrow(
+      /did you mean "APPROVED"\?/,
+    );
+    // Price details documents 14 statuses, the ones its "all" walks.
+    expect(() => ctx.client.export.run("sales.priceDetails", { statuses: ["NO_FUNDS"] })).toThrow(
+      HotmartInputError,
+    );
+    // Both spellings of the status under analysis are one status, walked once.
+    expect(
+      ctx.client.export.run("sales.history", { statuses: ["UNDER_ANALYSIS", "UNDER_ANALISYS"] }).checkpoint()
+        .statuses,
+    ).toEqual(["UNDER_ANALISYS"]);
     expect(() => ctx.client.export.run("nope" as "sales.history")).toThrow(/Unknown export resource/);
     // Names every object inherits are not resources either.
     for (const inherited of ["constructor", "toString", "__proto__"])
