@@ -50,7 +50,7 @@ const GROUPS = [
     // clean clone: 127.4 s and 234 CPU-s (vitest 100 s of it, the critical path).
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
     // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
-    // installed here, once, before toolchains and runtimes race for it.
+    // installed here, once, before vitest (its type tests), toolchains and runtimes race for it.
     before: ensureToolchains,
     // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
     // pack 31, toolchains 28, docs:check 10, the rest 0.3-3.5), so the last one to start is a short one.
@@ -120,9 +120,8 @@ function runStage([name, [command, args]], live) {
 const overlap = !process.argv.includes("--no-overlap");
 
 async function runGroup({ parallel, live = false, before, beside, stages }) {
-  if (beside && !overlap && !(await runGroup(beside))) return false;
-  // The group beside runs first-come with this one's first lane; the other lanes wait for it.
-  const besideDone = beside && overlap ? runGroup(beside) : Promise.resolve(true);
+  // Before the group beside too: Vitest's type tests use the toolchains' TypeScript 7, and its config
+  // would otherwise install them at the same time as this, two npm ci in one folder.
   if (before) {
     const beforeStarted = performance.now();
     cpuSinceLast();
@@ -132,6 +131,9 @@ async function runGroup({ parallel, live = false, before, beside, stages }) {
     if (cpu === null || cpu > 1000)
       times.push({ name: before.name, ms: performance.now() - beforeStarted, cpu, ok: true });
   }
+  if (beside && !overlap && !(await runGroup(beside))) return false;
+  // The group beside runs first-come with this one's first lane; the other lanes wait for it.
+  const besideDone = beside && overlap ? runGroup(beside) : Promise.resolve(true);
   const queue = [...stages];
   let ok = true;
   const worker = async (lane) => {

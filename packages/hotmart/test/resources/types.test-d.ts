@@ -103,8 +103,11 @@ describe("results", () => {
     expectTypeOf(client.sales.historyAutopaginate).returns.toEqualTypeOf<
       AsyncGenerator<SalesHistoryItem, void, undefined>
     >();
+    // An optional parameter takes an explicit `undefined` too (exactOptionalPropertyTypes is about
+    // properties, not parameters), so its tuple element says `| undefined`. TypeScript 7 tells the two
+    // tuples apart and needs it; 5.9's identity check does not, and accepts this form as well.
     expectTypeOf(client.sales.historyAutopaginate).parameters.toEqualTypeOf<
-      [params?: SalesHistoryParams, options?: import("hotmart").RequestOptions]
+      [params?: SalesHistoryParams | undefined, options?: import("hotmart").RequestOptions | undefined]
     >();
   });
 
