@@ -3,8 +3,9 @@
 // tsup made each package's .d.ts by running the TypeScript compiler over that package (and over the SDK's
 // sources again for each package that imports it), and `npm run typecheck` ran it once more over
 // everything: most of the build's time. Here the compiler runs once:
-//   1. tsc emits the declarations of every package's sources into .tmp/types (tsconfig.build.json;
-//      with --typecheck, tsconfig.json, which adds the tests: the same run is then the type gate);
+//   1. tsc (TypeScript 7: toolchains.mjs says why) emits the declarations of every package's sources
+//      into .tmp/types (tsconfig.build.json; with --typecheck, tsconfig.json, which adds the tests: the
+//      same run is then the type gate);
 //   2. at the same time, tsup writes each package's JavaScript (its tsup.config.ts, which makes no types);
 //   3. rollup-plugin-dts (the bundler tsup's `dts` option uses) bundles those declarations into the files
 //      package.json points at: dist/<entry>.d.ts, and dist/<entry>.d.cts where the package ships CJS.
@@ -15,6 +16,7 @@ import path from "node:path";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
 import { ROOT, workspaces } from "./lib/workspaces.mjs";
+import { TYPESCRIPT7_FLAGS, typescript7 } from "./toolchains.mjs";
 
 const TYPES_DIR = path.join(ROOT, ".tmp", "types");
 const typecheck = process.argv.includes("--typecheck");
@@ -77,10 +79,11 @@ function emitDeclarations() {
       JSON.stringify({ extends: "../tsconfig.build.json", include: [], files }, null, 2),
     );
   }
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  // tsconfig.json says noEmit for `npm run typecheck`; here the same program also writes declarations.
+  // TypeScript 7 (toolchains.mjs says why). tsconfig.json says noEmit for `npm run typecheck`; here the
+  // same program also writes declarations.
   const emit = ["--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--rootDir", ".", "--outDir"];
-  return run(`tsc -p ${project}`, [tsc, "-p", project, "--pretty", "false", ...emit, TYPES_DIR], ROOT);
+  const args = [typescript7(), ...TYPESCRIPT7_FLAGS, "-p", project, "--pretty", "false", ...emit, TYPES_DIR];
+  return run(`tsc -p ${project}`, args, ROOT);
 }
 
 /**

@@ -4,8 +4,8 @@
 // the other's idle core:
 //
 //   1. lint, citations                   quick, and fail first
-//   2. build + typecheck                 one tsc run type-checks everything and emits the declarations
-//                                        that the build bundles; tsup writes the JavaScript meanwhile
+//   2. build + typecheck                 one tsc run (TypeScript 7) type-checks everything and emits the
+//                                        declarations that the build bundles; tsup writes the JavaScript
 //   3. vitest, and beside it           vitest waits on sockets, child processes and timers for much of
 //   4. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
 //      (two halves), docs:check,         opens when it ends; the longest first; all need the build only
