@@ -3,7 +3,7 @@
 // tsup made each package's .d.ts by running the TypeScript compiler over that package (and over the SDK's
 // sources again for each package that imports it), and `npm run typecheck` ran it once more over
 // everything: most of the build's time. Here the compiler runs once:
-//   1. tsc (TypeScript 7: toolchains.mjs says why) emits the declarations of every package's sources
+//   1. tsc (TypeScript 7: scripts/tsc7.mjs says why) emits the declarations of every package's sources
 //      into .tmp/types (tsconfig.build.json; with --typecheck, tsconfig.json, which adds the tests: the
 //      same run is then the type gate);
 //   2. at the same time, tsup writes each package's JavaScript (its tsup.config.ts, which makes no types);
@@ -16,7 +16,6 @@ import path from "node:path";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
 import { ROOT, workspaces } from "./lib/workspaces.mjs";
-import { TYPESCRIPT7_FLAGS, typescript7 } from "./toolchains.mjs";
 
 const TYPES_DIR = path.join(ROOT, ".tmp", "types");
 const typecheck = process.argv.includes("--typecheck");
@@ -79,10 +78,10 @@ function emitDeclarations() {
       JSON.stringify({ extends: "../tsconfig.build.json", include: [], files }, null, 2),
     );
   }
-  // TypeScript 7 (toolchains.mjs says why). tsconfig.json says noEmit for `npm run typecheck`; here the
+  // TypeScript 7 (scripts/tsc7.mjs says why). tsconfig.json says noEmit for `npm run typecheck`; here the
   // same program also writes declarations.
   const emit = ["--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--rootDir", ".", "--outDir"];
-  const args = [typescript7(), ...TYPESCRIPT7_FLAGS, "-p", project, "--pretty", "false", ...emit, TYPES_DIR];
+  const args = [path.join(ROOT, "scripts", "tsc7.mjs"), "-p", project, "--pretty", "false", ...emit, TYPES_DIR];
   return run(`tsc -p ${project}`, args, ROOT);
 }
 

@@ -47,21 +47,5 @@ export function ensureToolchains() {
   };
 }
 
-/**
- * TypeScript 7's tsc, the native compiler: the build's type check and declarations (scripts/build.mjs)
- * and `npm run typecheck` (scripts/tsc.mjs) run it. It reports what 5.9 reports over this repository and
- * writes the same declarations (the .d.ts differ only in the order of union members), in a quarter of
- * the CPU time, and CPU time is what bounds npm test on 2 cores. What ships is still checked by 5.5, 5.9
- * and 7 as a consumer compiles it (scripts/typescript-consumers.mjs, scripts/check-package.mjs).
- */
-export function typescript7() {
-  const found = ensureToolchains().typescript.find(([name]) => name.startsWith("typescript 7"));
-  if (!found || !existsSync(found[1])) throw new Error("TypeScript 7 is missing from scripts/toolchains");
-  return found[1];
-}
-
-/**
- * Its flags on every run: one checker thread. Its default, several threads each resolving the shared
- * types again, spends CPU for nothing on 2 cores where tsup or other stages use the second one.
- */
+/** TypeScript 7's flags on every run here: one checker thread (scripts/tsc7.mjs says why). */
 export const TYPESCRIPT7_FLAGS = ["--singleThreaded"];

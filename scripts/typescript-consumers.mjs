@@ -67,7 +67,7 @@ for (const [projectName, config] of Object.entries(projects))
     JSON.stringify(config, null, 2),
   );
 
-/** TypeScript 7 with one checker thread, as everywhere (toolchains.mjs says why). */
+/** TypeScript 7 with one checker thread, as everywhere (scripts/tsc7.mjs says why). */
 const compilerFlags = (tsName) => (tsName.startsWith("typescript 7") ? TYPESCRIPT7_FLAGS : []);
 
 /** One compile: resolves `{ ok, output }`. */
