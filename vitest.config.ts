@@ -120,8 +120,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // The type tests and what they import, not the whole repository (`npm run typecheck` does
-          // that once, with 5.9), compiled by TypeScript 7: both compilers check every expectation,
-          // and 7 costs about a quarter of the CPU time 5.9 took here (typeTestChecker above).
+          // that once), compiled by TypeScript 7 (typeTestChecker above).
           typecheck: {
             enabled: true,
             checker: typeTestChecker(),
