@@ -81,7 +81,8 @@ function emitDeclarations() {
   // TypeScript 7 (scripts/tsc7.mjs says why). tsconfig.json says noEmit for `npm run typecheck`; here the
   // same program also writes declarations.
   const emit = ["--noEmit", "false", "--declaration", "--emitDeclarationOnly", "--rootDir", ".", "--outDir"];
-  const args = [path.join(ROOT, "scripts", "tsc7.mjs"), "-p", project, "--pretty", "false", ...emit, TYPES_DIR];
+  const tsc7 = path.join(ROOT, "scripts", "tsc7.mjs");
+  const args = [tsc7, "-p", project, "--pretty", "false", ...emit, TYPES_DIR];
   return run(`tsc -p ${project}`, args, ROOT);
 }
 
