@@ -76,6 +76,8 @@ function typeTestChecker(): string {
   // Vite evaluates this file once for the root and once per project: install (or fail to) only once.
   const memo = globalThis as { [CHECKER]?: string };
   memo[CHECKER] ??= (() => {
+    // Vitest starts the checker by its path: a .mjs file runs that way through its shebang, not on Windows.
+    if (process.platform === "win32") return "tsc";
     try {
       ensureToolchains();
       return src("./scripts/tsc7.mjs");
