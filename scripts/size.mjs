@@ -23,7 +23,7 @@ const CASES = [
     name: "client: import { Hotmart }",
     code: 'export { Hotmart } from "hotmart";',
     budget: 12_000,
-    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client (17.6 kB) is made of. The
+    // Not met: see "Bundle size" in CONTRIBUTING.md for what the client (17.7 kB) is made of. The
     // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     reportOnly: true,
     ceiling: 17_700,
