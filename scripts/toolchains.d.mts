@@ -7,3 +7,6 @@ export function ensureToolchains(): {
   /** [name, path of the tsc JS entry], oldest first; each runs with the Node that runs the caller. */
   typescript: [name: string, tsc: string][];
 };
+
+/** TypeScript 7's flags on every run here: one checker thread. */
+export const TYPESCRIPT7_FLAGS: string[];
