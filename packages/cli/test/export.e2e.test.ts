@@ -253,7 +253,26 @@ describe("hotmart export (built binary, simulator)", () => {
     );
     expect(jsonl.code).toBe(2);
     expect(jsonl.stderr).toContain("--columns chooses CSV columns");
+    // A param the export sets itself names the flag to use instead.
+    const param = await runCliInProcess(["export", "sales", "--param", "transaction_status=REFUNDED"], {
+      env: simEnv(sim),
+    });
+    expect(param.code).toBe(2);
+    expect(param.stderr).toContain("--param transaction_status: the export sets it itself; use --status");
     expect(sim.requestLog.length).toBe(before);
+  });
+
+  it("a fresh export that fails before its first record leaves no file behind", async () => {
+    const dir = emptyDir();
+    // A misspelled filter is only caught on the first page (the SDK's checks), after the file was opened.
+    const r = await runCliInProcess(["export", "sales", "--param", "buyer_emial=x", "--out", "e.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("did you mean `buyer_email`");
+    expect(existsSync(join(dir, "e.csv"))).toBe(false);
+    expect(existsSync(join(dir, "e.csv.checkpoint.json"))).toBe(false);
   });
 });
 

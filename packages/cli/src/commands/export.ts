@@ -127,10 +127,27 @@ function parseParams(flags: ExportFlags): Record<string, unknown> {
     const eq = pair.indexOf("=");
     if (eq <= 0)
       throw usageError(`--param "${pair}": use key=value, e.g. --param buyer_email=ana@example.com`);
-    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    const flag = Object.hasOwn(SET_BY_FLAGS, key) ? SET_BY_FLAGS[key] : undefined;
+    if (flag) throw usageError(`--param ${key}: the export sets it itself; use ${flag}`);
+    params[key] = pair.slice(eq + 1);
   }
   return params;
 }
+
+/** Params every walk sets itself (the SDK refuses them too, in its own words), and the flag to use. */
+const SET_BY_FLAGS: Record<string, string> = {
+  transaction_status: "--status",
+  max_results: "--page-size",
+  page_token: "--resume",
+  start_date: "--from and --to",
+  end_date: "--from and --to",
+  accession_date: "--from and --to",
+  end_accession_date: "--from and --to",
+  transaction_date: "--from and --to",
+  end_transaction_date: "--from and --to",
+  last_update: "--from",
+};
 
 function resumeCommand(name: string, flags: ExportFlags, out: string | undefined): string {
   const parts = ["hotmart export", name, "--resume"];
@@ -257,7 +274,9 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   }
   const records = run.checkpoint().records;
   if (records === 0) {
-    // Nothing was written: a checkpoint would only repeat the flags.
+    // Nothing was written: a checkpoint would only repeat the flags, and a new file holding a header
+    // alone would read as an export that found nothing.
+    if (fresh && saved.out) rmSync(saved.out, { force: true });
     if (failure instanceof APIUserAbortError || io.signal.aborted)
       throw new CliError("Interrupted: nothing exported.", EXIT.INTERRUPTED);
     throw failure;

@@ -15,7 +15,7 @@
  * what makes "resume yields exactly the records not yet received" hold whatever was in flight.
  */
 import type { Hotmart } from "../client";
-import { APIUserAbortError, HotmartError } from "../core/errors";
+import { APIUserAbortError, HotmartError, HotmartInputError } from "../core/errors";
 import type { Page, PagePromise } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
@@ -147,6 +147,7 @@ export class ExportEngine<T> {
   #startedAt = 0;
 
   constructor(settings: RunSettings) {
+    refuseManagedParams(settings.spec, settings.state.params);
     this.#cfg = settings;
     this.#state = settings.state;
     this.#live = this.#state.shards.map((s) => ({
@@ -602,4 +603,26 @@ function setCursor(s: ExportShard, token: string | undefined, skip: number): voi
   if (token === undefined) delete s.token;
   else s.token = token;
   s.skip = skip;
+}
+
+/**
+ * Refuses, before any request, a param the export sets itself (its types leave these out; JavaScript
+ * and data read from a file do not): each walk's own value would replace it or be replaced by it, so
+ * `params.transaction_status` would walk one status while every record said it came from the default
+ * walk, and `params.start_date` would be overwritten by each shard's bounds.
+ */
+function refuseManagedParams(spec: ResourceSpec, params: Readonly<Record<string, unknown>>): void {
+  for (const key of Object.keys(params)) {
+    const instead =
+      key === spec.fromParam || key === spec.toParam
+        ? "pass the date range as from and to"
+        : key === "transaction_status" && spec.statuses
+          ? 'choose it with statuses: a list, or "all"'
+          : key === "max_results"
+            ? "set the page size with pageSize"
+            : key === "page_token"
+              ? "continue an export with resume and its checkpoint"
+              : undefined;
+    if (instead) throw new HotmartInputError(`params.${key} is set by the export itself: ${instead}`);
+  }
 }

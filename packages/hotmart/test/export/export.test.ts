@@ -332,6 +332,19 @@ describe("client.export", () => {
     // Names every object inherits are not resources either.
     for (const inherited of ["constructor", "toString", "__proto__"])
       expect(() => ctx.client.export.run(inherited as "sales.history")).toThrow(/Unknown export resource/);
+    // A param the export sets itself is refused on the first iteration, before the first request: the
+    // types leave it out, JavaScript does not.
+    const drain = async (params: Record<string, unknown>, resource = "sales.history") => {
+      for await (const _ of ctx.client.export.run(resource as "sales.history", { params })) break;
+    };
+    await expect(drain({ transaction_status: "REFUNDED" })).rejects.toThrow(
+      /params.transaction_status is set by the export itself: choose it with statuses/,
+    );
+    await expect(drain({ start_date: Date.UTC(2025, 0) })).rejects.toThrow(/as from and to/);
+    await expect(drain({ max_results: 5 })).rejects.toThrow(/with pageSize/);
+    await expect(drain({ end_accession_date: Date.UTC(2025, 0) }, "subscriptions.list")).rejects.toThrow(
+      HotmartInputError,
+    );
     const cp = ctx.client.export.run("sales.history").checkpoint();
     expect(() => ctx.client.export.run("sales.commissions", { resume: cp })).toThrow(
       /not "sales.commissions"/,
