@@ -325,6 +325,18 @@ const PURCHASE_STATUS_FOR_EVENT: Partial<Record<WebhookEventName, string>> = {
 };
 
 /**
+ * Whether a sale makes a sample that reads as the moment its event announces: a paid sale, not a free
+ * trial at 0, and for a payment (approved, complete) a subscription still active. The dataset holds
+ * today's state, in which many subscriptions have since been cancelled: an approval announcing a
+ * cancelled subscription would send a handler that grants access down its revoking path.
+ */
+function reads(sale: Sale, event: WebhookEventName): boolean {
+  if (sale.trial || sale.total <= 0) return false;
+  const payment = event === "PURCHASE_APPROVED" || event === "PURCHASE_COMPLETE";
+  return !payment || sale.subscription === undefined || sale.subscription.status === "ACTIVE";
+}
+
+/**
  * A representative payload for `sim.emit(event)` without data: built from a real record of the
  * dataset (the first suitable one), so ids in it resolve through the REST endpoints.
  */
@@ -335,12 +347,10 @@ export function sampleEventData(event: WebhookEventName, data: Dataset, now: num
       event === "PURCHASE_DELAYED"
         ? undefined
         : Object.entries(EVENT_OF_STATUS).find(([, e]) => e === event)?.[0];
-    const sale =
-      (event === "PURCHASE_DELAYED"
-        ? data.sales.find((s) => s.subscription && s.recurrencyNumber > 1)
-        : undefined) ??
-      data.sales.find((s) => s.status === wanted) ??
-      data.sales[0];
+    const matching = data.sales.filter((s) =>
+      event === "PURCHASE_DELAYED" ? s.subscription && s.recurrencyNumber > 1 : s.status === wanted,
+    );
+    const sale = matching.find((s) => reads(s, event)) ?? matching[0] ?? data.sales[0];
     if (!sale) return {};
     return purchaseData(sale, purchaseStatus);
   }

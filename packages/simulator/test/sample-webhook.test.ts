@@ -22,6 +22,18 @@ describe("sampleWebhook", () => {
     expect(a.id).not.toBe(b.id);
   });
 
+  it("a payment sample reads as the moment it announces: a paid sale, its subscription still active", () => {
+    for (const seed of [1, 7, 42, 99])
+      for (const event of ["PURCHASE_APPROVED", "PURCHASE_COMPLETE"] as const) {
+        const data = sampleWebhook(event, { seed, now: PINNED_NOW }).data as {
+          purchase: { price: { value: number } };
+          subscription?: { status: string };
+        };
+        expect(data.purchase.price.value, `${event}, seed ${seed}`).toBeGreaterThan(0);
+        if (data.subscription) expect(data.subscription.status, `${event}, seed ${seed}`).toBe("ACTIVE");
+      }
+  });
+
   it("rejects an unknown event", () => {
     expect(() => sampleWebhook("NOPE" as never)).toThrow(/Unknown webhook event "NOPE"/);
   });
