@@ -350,7 +350,13 @@ export function sampleEventData(event: WebhookEventName, data: Dataset, now: num
     const matching = data.sales.filter((s) =>
       event === "PURCHASE_DELAYED" ? s.subscription && s.recurrencyNumber > 1 : s.status === wanted,
     );
-    const sale = matching.find((s) => reads(s, event)) ?? matching[0] ?? data.sales[0];
+    // No sale in that status (a small dataset): a paid one stands in, as the status is overridden.
+    const paid = data.sales.filter((s) => s.status === "APPROVED" || s.status === "COMPLETE");
+    const sale =
+      matching.find((s) => reads(s, event)) ??
+      matching[0] ??
+      paid.find((s) => reads(s, event)) ??
+      data.sales[0];
     if (!sale) return {};
     return purchaseData(sale, purchaseStatus);
   }
@@ -383,7 +389,8 @@ export function sampleEventData(event: WebhookEventName, data: Dataset, now: num
       return product && person ? cartAbandonmentData(product, person) : {};
     }
     case "ORDER_FULFILLMENT": {
-      const sale = data.sales.find((s) => s.status === "APPROVED" || s.status === "COMPLETE");
+      const paid = data.sales.filter((s) => s.status === "APPROVED" || s.status === "COMPLETE");
+      const sale = paid.find((s) => reads(s, event)) ?? paid[0];
       return sale ? orderFulfillmentData(sale) : {};
     }
     default:
