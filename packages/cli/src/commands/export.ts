@@ -193,12 +193,10 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
         `--columns chooses CSV columns; ${format} has whole records: use --format csv, or pick fields from the JSON (e.g. with jq)`,
       );
     const documented = await columnsFor(name);
-    const chosen =
+    const columns =
       flags.columns === undefined
         ? documented
         : chooseColumns(name, flags.columns, documented, flags.status !== undefined);
-    if (!Array.isArray(chosen)) throw usageError(chosen.message);
-    const columns = chosen;
     const statusList =
       flags.status === undefined
         ? undefined

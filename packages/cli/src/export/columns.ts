@@ -3,6 +3,7 @@
  * flattened by dot path, in schema order. They depend on the API as documented, never on which records
  * happen to come first, so a file's header is the same every run. Arrays stay one JSON cell.
  */
+import { usageError } from "../exit";
 
 /** The CLI's names for the exportable lists, and the SDK export resource and page schema of each. */
 export const EXPORTS = {
@@ -85,14 +86,14 @@ export async function columnsFor(name: ExportName): Promise<string[]> {
  * The columns `--columns` asks for, each checked against the documented ones: a misspelled path would
  * otherwise be an empty column in every row of a file that looks complete. A column may also name an
  * object that holds documented columns (`purchase.price`: one JSON cell), or `_status` when records
- * carry it. Returns the message for the first unknown one, or the list.
+ * carry it. A name that is none of these is a usage error (exit 2), with a suggestion.
  */
 export function chooseColumns(
   name: ExportName,
   list: string,
   documented: readonly string[],
   withStatus: boolean,
-): string[] | { unknown: string; message: string } {
+): string[] {
   const chosen = list
     .split(",")
     .map((c) => c.trim())
@@ -109,11 +110,10 @@ export function chooseColumns(
     );
     const hint = guesses.length > 0 ? ` did you mean ${guesses.slice(0, 3).join(" or ")}?` : "";
     const status = column === "_status" ? " (_status is there only with --status)" : "";
-    return {
-      unknown: column,
-      message: `--columns: "${column}" is not a column of ${name}${status};${hint} \`hotmart export ${name} --list-columns\` lists them`,
-    };
+    throw usageError(
+      `--columns: "${column}" is not a column of ${name}${status};${hint} \`hotmart export ${name} --list-columns\` lists them`,
+    );
   }
-  if (chosen.length === 0) return { unknown: list, message: `--columns: name at least one column` };
+  if (chosen.length === 0) throw usageError("--columns: name at least one column");
   return chosen;
 }
