@@ -6,7 +6,8 @@
 // the stream's own buffer stays at its high-water mark, so the figure is the SDK's and the runtime's.
 // Beside each export runs a baseline in its own fresh process: the same records fetched by plain fetch +
 // JSON.parse, 16 at a time, and written the same way, to read the figure against what the runtime itself
-// needs for that traffic (BENCH_NO_BASELINE=1 skips it).
+// needs for that traffic (BENCH_NO_BASELINE=1 skips it; BENCH_PLAIN_WORKERS=1 makes it one sequential
+// loop, the least a script can hold). Peaks are the kernel's high-water mark (VmHWM) where Linux gives it.
 // Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
 // OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
 import { execFileSync } from "node:child_process";
@@ -20,6 +21,8 @@ import { clientOptions, loadLine, plainSalesWalk, rssSampler, startChild } from 
 const N = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const TARGET_MB = 150;
+const PLAIN_WORKERS = Math.max(1, Number(process.env.BENCH_PLAIN_WORKERS ?? 16));
+const plainHow = PLAIN_WORKERS === 1 ? "one loop" : `${PLAIN_WORKERS} at a time`;
 
 if (process.env.BENCH_MEMORY_CHILD === "plain") await plain();
 else if (process.env.BENCH_MEMORY_CHILD) await once();
@@ -54,7 +57,7 @@ function parent() {
   if (baseline.length > 0) {
     const b = baseline.map((r) => r.peakMB);
     console.log(
-      `FIGURE ${N} records to a file by plain fetch + JSON.parse, 16 at a time, no SDK: peak RSS ` +
+      `FIGURE ${N} records to a file by plain fetch + JSON.parse, ${plainHow}, no SDK: peak RSS ` +
         `${Math.min(...b)}-${Math.max(...b)} MB (${b.length} runs: ${b.join(", ")}), every record once: ` +
         `${baseline.every((r) => r.once)}`,
     );
@@ -110,7 +113,7 @@ async function once() {
 
 /**
  * The baseline: the same records written the way a script without the SDK would fetch them in parallel:
- * 16 loops over 64 equal slices of the range, each walking its slice's pages with fetch + JSON.parse and
+ * BENCH_PLAIN_WORKERS (16) loops over four times as many equal slices of the range, each walking its slice's pages with fetch + JSON.parse and
  * writing every record to the same file, waiting for `drain` like the export's loop.
  */
 async function plain() {
@@ -127,6 +130,7 @@ async function plain() {
       baseURL: sim.url,
       token: "bench",
       ...sim.range,
+      workers: PLAIN_WORKERS,
       onItems: (items) => sink.writeAll(items),
     });
     await sink.end();
@@ -134,7 +138,7 @@ async function plain() {
     const ms = performance.now() - started;
     const { count, once } = sink;
     console.log(
-      `baseline: ${count} records by plain fetch + JSON.parse, 16 at a time, in ${(ms / 1000).toFixed(1)} s, ` +
+      `baseline: ${count} records by plain fetch + JSON.parse, ${plainHow}, in ${(ms / 1000).toFixed(1)} s, ` +
         `every record once: ${once}; peak RSS ${peakMB} MB  [${loadLine()}]`,
     );
     console.log(JSON.stringify({ peakMB, once, seconds: Math.round(ms / 100) / 10 }));
