@@ -53,7 +53,29 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
       );
     } else out[key] = kind === "date" ? toEpochMs(key, value) : value;
   }
+  checkRanges(rules, out);
   return out;
+}
+
+/**
+ * A range given backwards matches nothing (the DOCS do not say whether Hotmart answers it with an error
+ * or with an empty page; the simulator gives an empty page): the caller would read "no sales" where they
+ * swapped two dates. Each `end_X` date filter bounds `X` (and
+ * `end_date` bounds `start_date`). Equal ends are left to Hotmart: that is a real, if narrow, query.
+ */
+function checkRanges(rules: ParamsRules, query: Record<string, unknown>): void {
+  for (const end of Object.keys(query)) {
+    if (!end.startsWith("end_") || rules.filters[end] !== "date") continue;
+    const start = end === "end_date" ? "start_date" : end.slice(4);
+    const from = query[start];
+    const to = query[end];
+    if (typeof from === "number" && typeof to === "number" && from > to) {
+      throw new HotmartInputError(
+        `${rules.call}: ${start} (${new Date(from).toISOString()}) is after ${end} (${new Date(to).toISOString()}), ` +
+          `so nothing can match: swap them`,
+      );
+    }
+  }
 }
 
 function kindOf(rules: ParamsRules, key: string): FilterKind | undefined {

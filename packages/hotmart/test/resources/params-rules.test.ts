@@ -131,6 +131,30 @@ describe("dates", () => {
     await failure((c) => c.sales.history({ end_date: new Date("nope") }));
   });
 
+  it("a range given backwards is refused on every list that takes one; equal ends are sent", async () => {
+    const error = await failure((c) =>
+      c.sales.history({ start_date: new Date("2026-01-01"), end_date: "2025-01-01" }),
+    );
+    expect(error.message).toBe(
+      "sales.history: start_date (2026-01-01T00:00:00.000Z) is after end_date (2025-01-01T00:00:00.000Z), so nothing can match: swap them",
+    );
+    const day = Date.UTC(2025, 0, 1);
+    await failure((c) => c.sales.summary({ start_date: day + 1, end_date: day }));
+    await failure((c) => c.subscriptions.list({ accession_date: day + 1, end_accession_date: day }));
+    await failure((c) => c.subscriptions.list({ cancelation_date: day + 1, end_cancelation_date: day }));
+    await failure((c) => c.subscriptions.list({ date_next_charge: day + 1, end_date_next_charge: day }));
+    expect(
+      (
+        await failure((c) =>
+          c.subscriptions.transactions({ transaction_date: day + 1, end_transaction_date: day }),
+        )
+      ).message,
+    ).toMatch(/^subscriptions.transactions: transaction_date .* is after end_transaction_date /);
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().sales.history({ start_date: day, end_date: day });
+    expect(ctx.server.only().query).toBe(`start_date=${day}&end_date=${day}`);
+  });
+
   it("0 is allowed: from the beginning", async () => {
     ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
     await ctx.client().sales.history({ start_date: 0, end_date: 1e11 });
