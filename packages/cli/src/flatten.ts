@@ -26,11 +26,23 @@ function cellOf(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
-/** The union of the rows' columns, in the order they first appear. */
+/**
+ * The union of the rows' columns, in the order they first appear. An object that was empty in one row
+ * (`tracking: {}`, a column of its own) and has fields in another (`tracking.source`) is shown by those
+ * fields, where the empty one stood: an always-blank `tracking` column beside them would say nothing.
+ */
 export function columnsOf(rows: readonly FlatRow[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
+  const all = [...seen];
+  const children = (parent: string) => all.filter((key) => key.startsWith(`${parent}.`));
+  const out = new Set<string>();
+  for (const key of all) {
+    const fields = children(key);
+    if (fields.length === 0) out.add(key);
+    else for (const field of fields) out.add(field);
+  }
+  return [...out];
 }
 
 /** Reads a dot path from a nested record (for `--columns` on records that were not flattened). */

@@ -13,7 +13,7 @@ import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
 import { csvCell } from "../src/export/writer";
 import { extensions } from "../src/extensions";
-import { flatten } from "../src/flatten";
+import { columnsOf, type FlatRow, flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
 import { renderTable, renderTsv } from "../src/output";
 import { buildProgram } from "../src/program";
@@ -127,6 +127,17 @@ describe("output", () => {
       e: "[1,2]",
       f: null,
     });
+  });
+
+  it("an object empty in one row and filled in another is shown by its fields, where it first stood", () => {
+    const rows = [
+      flatten({ id: 1, tracking: {}, price: 9 }),
+      flatten({ id: 2, tracking: { source: "vsl", sck: "a" }, price: 10 }),
+    ];
+    expect(columnsOf(rows)).toEqual(["id", "tracking.source", "tracking.sck", "price"]);
+    expect(renderTsv(rows)).toBe("id\ttracking.source\ttracking.sck\tprice\n1\t\t\t9\n2\tvsl\ta\t10\n");
+    // Alone, the empty object keeps its column, so the field is not hidden.
+    expect(columnsOf([rows[0] as FlatRow])).toEqual(["id", "tracking", "price"]);
   });
 
   it("fits the table to the width and counts what it left out", () => {
