@@ -29,6 +29,16 @@ export function parseNumber(flag: string, text: string): number {
   return n;
 }
 
+/** A TCP port: a whole number from 0 (the system picks a free one) to 65535. */
+export function parsePort(flag: string, text: string): number {
+  const n = parseNumber(flag, text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw usageError(
+      `${flag}: ${text.trim()} is not a port: use a whole number from 1 to 65535, or 0 for a free one`,
+    );
+  return n;
+}
+
 export function parseBool(flag: string, text: string | boolean): boolean {
   if (typeof text === "boolean") return text;
   if (/^(true|yes|1|on)$/i.test(text)) return true;

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { GlobalOptions } from "../config";
 import { err, type Io, out } from "../io";
-import { parseNumber } from "../values";
+import { parseNumber, parsePort } from "../values";
 
 export function simulatorCommand(program: Command, io: Io): void {
   program
@@ -34,7 +34,7 @@ export function simulatorCommand(program: Command, io: Io): void {
         const json = (cmd.optsWithGlobals() as GlobalOptions).json;
         const { startSimulator } = await import("hotmart-simulator");
         const sim = await startSimulator({
-          port: parseNumber("--port", opts.port),
+          port: parsePort("--port", opts.port),
           host: opts.host,
           seed: parseNumber("--seed", opts.seed),
           latencyMs: parseNumber("--latency", opts.latency),

@@ -14,7 +14,7 @@ import type { GlobalOptions } from "../config";
 import { CliError, EXIT, usageError } from "../exit";
 import { getPath } from "../flatten";
 import { err, type Io, out } from "../io";
-import { parseNumber } from "../values";
+import { parseNumber, parsePort } from "../values";
 
 /** Fields worth a glance in a delivery, per kind of event; the first present ones are shown. */
 const SUMMARY_PATHS = [
@@ -263,7 +263,7 @@ export function webhooksCommand(program: Command, io: Io): void {
       ) => {
         const json = (cmd.optsWithGlobals() as GlobalOptions).json;
         const hottok = resolveHottok(opts.hottok);
-        const port = parseNumber("--port", opts.port);
+        const port = parsePort("--port", opts.port);
         const server = createServer((req, res) => {
           void (async () => {
             const at = new Date().toISOString();
