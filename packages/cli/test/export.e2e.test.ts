@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -209,6 +209,50 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(143);
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
   }, 60_000);
+
+  it("an --out that cannot be opened is refused before any request, and an existing file is kept when an option is refused", async () => {
+    const dir = emptyDir();
+    const before = sim.requestLog.length;
+    const missing = await runCliInProcess(
+      ["export", "sales", "--out", join(dir, "no-such-folder", "s.csv")],
+      {
+        env: simEnv(sim),
+      },
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      `--out: cannot write ${join(dir, "no-such-folder", "s.csv")}: its folder does not exist`,
+    );
+    const folder = await runCliInProcess(["export", "sales", "--out", dir], { env: simEnv(sim) });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("it is a folder");
+    writeFileSync(join(dir, "kept.csv"), "an earlier export\n");
+    const refused = await runCliInProcess(["export", "sales", "--status", "NOPE", "--out", "kept.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(dir, "kept.csv"), "utf8")).toBe("an earlier export\n");
+    expect(sim.requestLog.length).toBe(before);
+  });
+
+  it.runIf(existsSync("/dev/full"))(
+    "a file that fails mid-export (a full disk) stops it with exit 6, says the file is incomplete, and leaves no checkpoint to resume from",
+    async () => {
+      const dir = emptyDir();
+      const checkpoint = join(dir, "full.checkpoint.json");
+      const r = await runCliInProcess(
+        ["export", "sales", "--from", FROM, "--to", TO, "--out", "/dev/full", "--checkpoint", checkpoint],
+        { env: simEnv(sim) },
+      );
+      expect(r.code, r.stderr).toBe(6);
+      expect(r.stderr).toContain(
+        "Writing /dev/full failed: the disk is full. The file is incomplete: fix that and export again (without --resume).",
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(checkpoint)).toBe(false);
+    },
+  );
 
   it("usage errors exit 2 before any request", async () => {
     const before = sim.requestLog.length;

@@ -17,7 +17,7 @@ import { columnsOf, type FlatRow, flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
 import { renderTable, renderTsv } from "../src/output";
 import { buildProgram } from "../src/program";
-import { parseDate } from "../src/values";
+import { parseDate, parsePort } from "../src/values";
 
 const apiInit = (status: number) => ({
   status,
@@ -100,6 +100,24 @@ describe("values and config", () => {
     expect(parseDate("--from", "1735689600000").getTime()).toBe(1735689600000);
     expect(() => parseDate("--from", "2025-02-30")).toThrow(/not a date/);
     expect(() => parseDate("--from", "yesterday")).toThrow(/YYYY-MM-DD/);
+  });
+
+  it("a port is a whole number from 0 to 65535, or a usage error that says so (not Node's message, exit 1)", () => {
+    expect(parsePort("--port", "0")).toBe(0);
+    expect(parsePort("--port", " 4242 ")).toBe(4242);
+    for (const bad of ["99999", "-1", "80.5", "http"]) {
+      let error: unknown;
+      try {
+        parsePort("--port", bad);
+      } catch (e) {
+        error = e;
+      }
+      expect(exitCodeOf(error), bad).toBe(EXIT.USAGE);
+      expect(String(error), bad).toMatch(/^CliError: --port: /);
+    }
+    expect(() => parsePort("--port", "99999")).toThrow(
+      "--port: 99999 is not a port: use a whole number from 1 to 65535, or 0 for a free one",
+    );
   });
 
   it("reads .env lines and lets flags win over the environment", () => {

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { type Command, Option } from "commander";
 import {
@@ -19,6 +19,7 @@ import {
   type ExportResourceName,
   exportNameOf,
 } from "../export/columns";
+import { fileProblem, openOutputFile, watchWrites } from "../export/output-file";
 import { ExportBar } from "../export/progress-bar";
 import { type ExportFormat, RecordWriter } from "../export/writer";
 import { err, type Io } from "../io";
@@ -158,6 +159,13 @@ function resumeCommand(name: string, flags: ExportFlags, out: string | undefined
   return parts.join(" ");
 }
 
+/** Ends a stream, rejecting when the last write or the close fails. */
+function endStream(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
+
 async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOptions, io: Io): Promise<void> {
   const name = exportNameOf(nameArg);
   if (!name) throw usageError(`Unknown export "${nameArg}": use one of ${Object.keys(EXPORTS).join(", ")}`);
@@ -225,9 +233,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   }
   const saved = meta;
   const session = await openSession(globals, { maxRetries: 5 });
+  // Aborted when the output file fails, so the export stops fetching what it cannot write.
+  const writeFailed = new AbortController();
+  const signal = AbortSignal.any([io.signal, writeFailed.signal]);
   const runOptions: ExportOptions = fresh
-    ? { ...fresh, signal: io.signal }
-    : { resume: resumeFrom, concurrency, signal: io.signal };
+    ? { ...fresh, signal }
+    : { resume: resumeFrom, concurrency, signal };
   // The bar only on a terminal, and not over records printed to that same terminal.
   const showBar =
     flags.progress !== false && io.stderr.isTTY === true && (meta.out !== undefined || !io.stdout.isTTY);
@@ -240,7 +251,20 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const run = startExport(session.client, EXPORTS[name].resource, runOptions);
   const written = resumeFrom?.records ?? 0;
   const append = !fresh;
-  const out: Writable = saved.out ? createWriteStream(saved.out, { flags: append ? "a" : "w" }) : io.stdout;
+  let out: Writable = io.stdout;
+  let writeError: () => Error | undefined = () => undefined;
+  if (saved.out) {
+    // After the run's options were checked (a refused option leaves an existing file as it was), before
+    // its first request.
+    try {
+      const file = openOutputFile(saved.out, append);
+      writeError = watchWrites(file, writeFailed);
+      out = file;
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+  }
   const writer = new RecordWriter(out, {
     format: saved.format,
     columns: saved.columns,
@@ -258,9 +282,27 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     failure = error;
   }
   bar?.stop();
-  await writer.finish(failure === undefined);
-  if (out !== io.stdout) await new Promise<void>((resolve) => out.end(resolve));
+  if (writeError() === undefined) {
+    try {
+      await writer.finish(failure === undefined);
+      if (out !== io.stdout) await endStream(out);
+    } catch (error) {
+      // The last flush failed: the stream's listener has the error too when it was the file's.
+      if (writeError() === undefined) failure ??= error;
+    }
+  }
   await session.close();
+  const unwritten = writeError();
+  if (unwritten !== undefined) {
+    // A checkpoint counts the records handed to the file, and some of them never reached it: resuming
+    // from one would skip them. The file is left for the user to look at, and called what it is.
+    out.destroy();
+    rmSync(path, { force: true });
+    throw new CliError(
+      `Writing ${saved.out} failed: ${fileProblem(unwritten)}. The file is incomplete: fix that and export again (without --resume).`,
+      EXIT.OUTPUT,
+    );
+  }
   if (failure === undefined) {
     rmSync(path, { force: true });
     const p = last ?? run.progress();

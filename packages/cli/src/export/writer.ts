@@ -45,12 +45,21 @@ export class RecordWriter {
   readonly #out: Writable;
   readonly #options: WriterOptions;
   readonly #csv: ReturnType<typeof stringify> | undefined;
+  /**
+   * Rejects with the output's error. Every wait races it: once the output fails, the CSV stream it was
+   * piped from is unpiped and would never drain nor end, and a wait begun after the error would never
+   * see it.
+   */
+  readonly #failed: Promise<never>;
   #count: number;
 
   constructor(out: Writable, options: WriterOptions) {
     this.#out = out;
     this.#options = options;
     this.#count = options.written;
+    this.#failed = new Promise<never>((_, reject) => out.once("error", reject));
+    // Handled by the waits that race it; an error while nothing waits is the stream owner's to report.
+    this.#failed.catch(() => {});
     if (options.format === "csv") {
       this.#csv = stringify({
         delimiter: options.excel ? ";" : ",",
@@ -71,14 +80,18 @@ export class RecordWriter {
     let ok: boolean;
     if (format === "csv" && this.#csv) {
       ok = this.#csv.write(columns.map((c) => csvCell(getPath(record, c), excel, c)));
-      if (!ok) await once(this.#csv, "drain");
+      if (!ok) await this.#until(once(this.#csv, "drain"));
       return;
     }
     const line = JSON.stringify(record);
     if (format === "json") ok = this.#out.write(`${this.#count > 0 ? ",\n" : ""}${line}`);
     else ok = this.#out.write(`${line}\n`);
     this.#count += 1;
-    if (!ok) await once(this.#out, "drain");
+    if (!ok) await this.#until(once(this.#out, "drain"));
+  }
+
+  #until(event: Promise<unknown>): Promise<unknown> {
+    return Promise.race([event, this.#failed]);
   }
 
   /** Flushes everything written so far; `complete` also closes a JSON array. */
@@ -86,7 +99,7 @@ export class RecordWriter {
     if (this.#csv) {
       const done = once(this.#csv, "end");
       this.#csv.end();
-      await done;
+      await this.#until(done);
     }
     if (complete && this.#options.format === "json") this.#out.write(this.#count > 0 ? "\n]\n" : "]\n");
   }
