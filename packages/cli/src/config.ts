@@ -11,8 +11,8 @@ export interface GlobalOptions {
   sandbox?: boolean;
   baseUrl?: string;
   authUrl?: string;
-  /** A path, or false after --no-env-file. */
-  envFile?: string | false;
+  /** A path, or false after --no-dotenv. */
+  dotenv?: string | false;
   json?: boolean;
   yes?: boolean;
 }
@@ -20,7 +20,7 @@ export interface GlobalOptions {
 export type Env = Record<string, string | undefined>;
 
 /**
- * Loads `.env` (or --env-file) into `env` without overriding what is already set: the shell wins over
+ * Loads `.env` (or --dotenv FILE) into `env` without overriding what is already set: the shell wins over
  * the file, and flags win over both. Node's own loader where the runtime has one.
  */
 export function loadEnvFile(file: string | false | undefined, env: Env = process.env): string | undefined {
@@ -28,7 +28,7 @@ export function loadEnvFile(file: string | false | undefined, env: Env = process
   if (file === false) return undefined;
   const path = resolve(file ?? ".env");
   if (!existsSync(path)) {
-    if (file !== undefined) throw new CliError(`--env-file ${file}: no such file`, EXIT.USAGE);
+    if (file !== undefined) throw new CliError(`--dotenv ${file}: no such file`, EXIT.USAGE);
     return undefined;
   }
   if (env === process.env && typeof process.loadEnvFile === "function") process.loadEnvFile(path);

@@ -44,8 +44,10 @@ export function buildProgram(io: Io, extensions: readonly Extension[] = []): Com
     .addOption(new Option("--no-sandbox").hideHelp())
     .option("--base-url <url>", "API origin (HOTMART_BASE_URL)")
     .option("--auth-url <url>", "token endpoint (HOTMART_AUTH_URL)")
-    .option("--env-file <path>", "read this file instead of ./.env")
-    .option("--no-env-file", "do not read ./.env")
+    // Not --env-file: Node reads that flag from anywhere on its command line, the script's own
+    // arguments too, and exits 9 ("node: FILE: not found") before the CLI starts when the file is missing.
+    .option("--dotenv <file>", "read this file instead of ./.env")
+    .option("--no-dotenv", "do not read ./.env")
     .option("--json", "JSON output, for scripts")
     .addHelpText("after", ROOT_HELP)
     .showHelpAfterError("(add --help for usage)")
@@ -54,7 +56,7 @@ export function buildProgram(io: Io, extensions: readonly Extension[] = []): Com
       writeErr: (s) => io.stderr.write(s),
     })
     .hook("preAction", (self) => {
-      loadEnvFile((self.opts() as GlobalOptions).envFile);
+      loadEnvFile((self.opts() as GlobalOptions).dotenv);
     });
   for (const cmd of methodCommands(io)) program.addCommand(cmd);
   for (const extend of extensions) extend(program, io);

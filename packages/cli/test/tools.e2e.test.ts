@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -196,9 +196,18 @@ describe("configuration, simulator and doctor", () => {
     expect(JSON.parse(ok.stdout)).toHaveLength(1);
     const flag = await runCli(["products", "list", "--client-secret", "not-the-secret"], { cwd: dir });
     expect(flag.code).toBe(3);
-    const ignored = await runCli(["doctor", "--no-env-file"], { cwd: dir });
+    const ignored = await runCli(["doctor", "--no-dotenv"], { cwd: dir });
     expect(ignored.code).toBe(3);
     expect(ignored.stdout).toMatch(/credentials missing/);
+    // Another file by name; a missing one is a usage error of the CLI's (Node answers --env-file itself).
+    renameSync(join(dir, ".env"), join(dir, "sim.env"));
+    const named = await runCli(["products", "list", "--max-results", "1", "--json", "--dotenv", "sim.env"], {
+      cwd: dir,
+    });
+    expect(named.code, named.stderr).toBe(0);
+    const missing = await runCli(["products", "list", "--dotenv", "nope.env"], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--dotenv nope.env: no such file");
   });
 
   it("doctor passes against the simulator and reports quota and clock", async () => {
