@@ -29,10 +29,12 @@ export interface CliConfig {
   options: SimulatorOptions;
 }
 
-function integer(name: string, value: string | undefined, min = 0): number | undefined {
+function integer(name: string, value: string | undefined, min = 0, max?: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max))
+    throw new Error(
+      `--${name} must be an integer ${max === undefined ? `>= ${min}` : `from ${min} to ${max}`}, got "${value}"`,
+    );
   return Number(value);
 }
 
@@ -66,7 +68,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       help: { type: "boolean", short: "h" },
     },
   });
-  const options: SimulatorOptions = { port: integer("port", values.port) ?? 8787 };
+  const options: SimulatorOptions = { port: integer("port", values.port, 0, 65535) ?? 8787 };
   if (values.host !== undefined) options.host = values.host;
   const seed = integer("seed", values.seed);
   if (seed !== undefined) options.seed = seed;

@@ -55,6 +55,10 @@ describe("CLI arguments", () => {
 
   it("rejects bad values and unknown options with a readable message", () => {
     expect(() => parseCliArgs(["--port", "http"])).toThrow(/--port/);
+    // Out of range is the same usage error (exit 2), not startSimulator's own refusal later (exit 1).
+    expect(() => parseCliArgs(["--port", "99999"])).toThrow(
+      '--port must be an integer from 0 to 65535, got "99999"',
+    );
     expect(() => parseCliArgs(["--webhook", "not a url"])).toThrow(/--webhook/);
     expect(() => parseCliArgs(["--colour"])).toThrow();
     expect(() => parseCliArgs(["--webhook-duplicates", "1.5"])).toThrow(/--webhook-duplicates/);
