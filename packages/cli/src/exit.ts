@@ -20,7 +20,7 @@ export const EXIT = {
   RATE_LIMIT: 4,
   /** No answer: DNS, refused connection, timeout. */
   NETWORK: 5,
-  /** The output could not be written while exporting (a full disk): the file is incomplete. */
+  /** An export could not write its file or its checkpoint midway (a full disk): it cannot be resumed. */
   OUTPUT: 6,
   /** Ctrl-C. */
   INTERRUPTED: 130,
@@ -33,7 +33,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3    authentication failed or credentials missing
   4    rate limited (429 after every retry)
   5    network error or timeout
-  6    the export's output file could not be written (a full disk): it is incomplete
+  6    an export could not write its file or its checkpoint (a full disk)
   130  interrupted (Ctrl-C)
   143  stopped by SIGTERM (the same clean stop as Ctrl-C)`;
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -210,6 +210,36 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
   }, 60_000);
 
+  it("a checkpoint that cannot be saved when stopped says the export cannot be resumed, with exit 6", async () => {
+    const dir = emptyDir();
+    mkdirSync(join(dir, "cp"));
+    const args = ["export", "sales", "--from", FROM, "--to", TO, "--out", "s.csv", "--page-size", "20"];
+    args.push("--concurrency", "2", "--checkpoint", join("cp", "s.json"));
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const file = join(dir, "s.csv");
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    // The folder was there when the export started (it is checked before the first request) and is
+    // gone when the checkpoint is saved: a disk that filled up, as far as the CLI can tell.
+    rmSync(join(dir, "cp"), { recursive: true });
+    child.kill("SIGTERM");
+    expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(6);
+    expect(stderr).toMatch(
+      /Stopped after \d+ records, but the checkpoint could not be saved to cp\/s\.json: its folder does not exist\. This export cannot be resumed: run it again without --resume\./,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it("an --out that cannot be opened is refused before any request, and an existing file is kept when an option is refused", async () => {
     const dir = emptyDir();
     const before = sim.requestLog.length;
@@ -226,6 +256,15 @@ describe("hotmart export (built binary, simulator)", () => {
     const folder = await runCliInProcess(["export", "sales", "--out", dir], { env: simEnv(sim) });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain("it is a folder");
+    const checkpoint = await runCliInProcess(
+      ["export", "sales", "--out", "s.csv", "--checkpoint", join("no-such-folder", "s.json")],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(checkpoint.code).toBe(2);
+    expect(checkpoint.stderr).toContain(
+      "--checkpoint: cannot save no-such-folder/s.json: its folder does not exist",
+    );
+    expect(existsSync(join(dir, "s.csv"))).toBe(false);
     writeFileSync(join(dir, "kept.csv"), "an earlier export\n");
     const refused = await runCliInProcess(["export", "sales", "--status", "NOPE", "--out", "kept.csv"], {
       env: simEnv(sim),

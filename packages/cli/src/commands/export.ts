@@ -19,7 +19,7 @@ import {
   type ExportResourceName,
   exportNameOf,
 } from "../export/columns";
-import { fileProblem, openOutputFile, watchWrites } from "../export/output-file";
+import { checkFolderOf, fileProblem, openOutputFile, watchWrites } from "../export/output-file";
 import { ExportBar } from "../export/progress-bar";
 import { type ExportFormat, RecordWriter } from "../export/writer";
 import { err, type Io } from "../io";
@@ -232,6 +232,8 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     };
   }
   const saved = meta;
+  if (saved.out) checkFolderOf(saved.out, "--out: cannot write");
+  checkFolderOf(path, "--checkpoint: cannot save");
   const session = await openSession(globals, { maxRetries: 5 });
   // Aborted when the output file fails, so the export stops fetching what it cannot write.
   const writeFailed = new AbortController();
@@ -321,7 +323,17 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw new CliError("Interrupted: nothing exported.", EXIT.INTERRUPTED);
     throw failure;
   }
-  saveCheckpoint(path, { ...meta, checkpoint: run.checkpoint() });
+  try {
+    saveCheckpoint(path, { ...meta, checkpoint: run.checkpoint() });
+  } catch (error) {
+    // Checked writable before the first request; a disk that filled up since is what is left.
+    throw new CliError(
+      `${failure instanceof APIUserAbortError || io.signal.aborted ? "Interrupted" : errorMessage(failure)}\n` +
+        `Stopped after ${records} records, but the checkpoint could not be saved to ${path}: ${fileProblem(error)}. ` +
+        "This export cannot be resumed: run it again without --resume.",
+      EXIT.OUTPUT,
+    );
+  }
   const how = `Resume with: ${resumeCommand(name, flags, meta.out)}`;
   if (failure instanceof APIUserAbortError || io.signal.aborted) {
     throw new CliError(

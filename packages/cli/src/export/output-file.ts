@@ -1,4 +1,5 @@
-import { createWriteStream, openSync, type WriteStream } from "node:fs";
+import { accessSync, constants, createWriteStream, openSync, statSync, type WriteStream } from "node:fs";
+import { dirname } from "node:path";
 import { usageError } from "../exit";
 
 /**
@@ -28,6 +29,24 @@ export function watchWrites(stream: WriteStream, stop: AbortController): () => E
     stop.abort(error);
   });
   return () => first;
+}
+
+/**
+ * Whether a file could be written where it goes (its folder exists and takes files), checked before the
+ * first request: finding out after records were written (a checkpoint at Ctrl-C) would leave an export
+ * that cannot be resumed. `what` starts the message: `--checkpoint: cannot save`.
+ */
+export function checkFolderOf(path: string, what: string): void {
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw usageError(
+      `${what} ${path}: ${code === "ENOTDIR" ? `${folder} is not a folder` : fileProblem(error)}`,
+    );
+  }
 }
 
 /** What went wrong with a file, in words; the system's own message for the rare cases. */
