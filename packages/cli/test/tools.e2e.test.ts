@@ -141,6 +141,14 @@ describe("webhooks: the hottok is a secret", () => {
     expect(r.stderr).toMatch(/--to <url>.*--print/);
   });
 
+  it("listen --save into a folder that does not exist is a usage error before it listens, not a 500 per delivery", async () => {
+    const save = join(emptyDir(), "no-such-folder", "d.jsonl");
+    const r = await runCliInProcess(["webhooks", "listen", "--port", "0", "--save", save]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--save: cannot write ${save}: its folder does not exist`);
+    expect(r.stdout).not.toContain("Listening");
+  });
+
   it.each([["--full"], ["--json"]])(
     "listen %s prints the delivery without its body hottok",
     async (flag) => {

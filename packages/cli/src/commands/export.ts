@@ -19,9 +19,10 @@ import {
   type ExportResourceName,
   exportNameOf,
 } from "../export/columns";
-import { checkFolderOf, fileProblem, openOutputFile, watchWrites } from "../export/output-file";
+import { openOutputFile, watchWrites } from "../export/output-file";
 import { ExportBar } from "../export/progress-bar";
 import { type ExportFormat, RecordWriter } from "../export/writer";
+import { checkFolderOf, fileProblem } from "../files";
 import { err, type Io } from "../io";
 import { parseDate, parseNumber } from "../values";
 

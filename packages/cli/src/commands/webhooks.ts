@@ -12,6 +12,7 @@ import {
 } from "hotmart";
 import type { GlobalOptions } from "../config";
 import { CliError, EXIT, usageError } from "../exit";
+import { checkFolderOf } from "../files";
 import { getPath } from "../flatten";
 import { err, type Io, out } from "../io";
 import { parseNumber, parsePort } from "../values";
@@ -264,6 +265,7 @@ export function webhooksCommand(program: Command, io: Io): void {
         const json = (cmd.optsWithGlobals() as GlobalOptions).json;
         const hottok = resolveHottok(opts.hottok);
         const port = parsePort("--port", opts.port);
+        if (opts.save) checkFolderOf(opts.save, "--save: cannot write");
         const server = createServer((req, res) => {
           void (async () => {
             const at = new Date().toISOString();
