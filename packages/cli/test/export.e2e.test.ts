@@ -307,6 +307,14 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(
       (await runCliInProcess(["export", "sales", "--concurrency", "0"], { env: simEnv(sim) })).code,
     ).toBe(2);
+    // The SDK's refusals name the flags, not the SDK's option names.
+    const flagOf = async (...args: string[]) =>
+      (await runCliInProcess(["export", ...args], { env: simEnv(sim) })).stderr;
+    expect(await flagOf("sales", "--page-size", "0")).toContain("Error: --page-size must be a whole number");
+    expect(await flagOf("sales", "--from", "2026-01-01", "--to", "2025-01-01")).toContain(
+      "Error: --from (2026-01-01T00:00:00.000Z) is after --to (2025-01-01T23:59:59.999Z)",
+    );
+    expect(await flagOf("event-tickets")).toContain("Error: --event-id is required");
     // A misspelled status is refused before the first walk, not by Hotmart's 400 after the walks
     // before it were written (a resume would meet it again).
     const dir = emptyDir();

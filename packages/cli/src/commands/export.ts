@@ -83,14 +83,26 @@ export function defaultFormat(
   return out === undefined && !columns ? "jsonl" : "csv";
 }
 
-/** The SDK refuses bad options up front; its `statuses` is this command's `--status`. */
+/** The SDK's option names, as this command's flags, for its messages. */
+const FLAG_OF_OPTION: Record<string, string> = {
+  statuses: "--status",
+  concurrency: "--concurrency",
+  pageSize: "--page-size",
+  eventId: "--event-id",
+  from: "--from",
+};
+
+/** The SDK refuses bad options up front, naming its options: the messages name the flags instead. */
 function startExport(client: Hotmart, resource: ExportResourceName, options: ExportOptions) {
   try {
     return client.export.run(resource, options);
   } catch (error) {
-    if (error instanceof HotmartInputError && error.message.startsWith("statuses: "))
-      throw usageError(`--status: ${error.message.slice("statuses: ".length)}`);
-    throw error;
+    if (!(error instanceof HotmartInputError)) throw error;
+    const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
+    const flag = Object.hasOwn(FLAG_OF_OPTION, option) ? FLAG_OF_OPTION[option] : undefined;
+    if (flag === undefined) throw error;
+    // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags.
+    throw usageError(`${flag}${rest.replace(/ is after to \(/, " is after --to (")}`);
   }
 }
 
