@@ -52,19 +52,34 @@ const splitList = (text: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== "");
 
-/** A flag's text as the value its SDK param takes. */
-export function parseValue(flag: string, type: ParamType, raw: string | boolean): unknown {
+/**
+ * A documented value typed in another case (`active` for `ACTIVE`) as documented: Hotmart's values are
+ * case-sensitive and would refuse it with a 400. Any other value goes as typed (the enums are open).
+ */
+function asDocumented(text: string, values: readonly (string | number)[] | undefined): string {
+  if (!values) return text;
+  const match = values.find((v) => typeof v === "string" && v.toLowerCase() === text.toLowerCase());
+  return typeof match === "string" ? match : text;
+}
+
+/** A flag's text as the value its SDK param takes; `values` are the param's documented ones. */
+export function parseValue(
+  flag: string,
+  type: ParamType,
+  raw: string | boolean,
+  values?: readonly (string | number)[],
+): unknown {
   if (type === "boolean") return parseBool(flag, raw);
   const text = String(raw);
   switch (type) {
     case "string":
-      return text;
+      return asDocumented(text, values);
     case "number":
       return parseNumber(flag, text);
     case "date":
       return parseDate(flag, text);
     case "list":
-      return splitList(text);
+      return splitList(text).map((v) => asDocumented(v, values));
     case "numbers":
       return splitList(text).map((v) => parseNumber(flag, v));
   }

@@ -17,7 +17,7 @@ import { columnsOf, type FlatRow, flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
 import { renderTable, renderTsv } from "../src/output";
 import { buildProgram } from "../src/program";
-import { parseDate, parsePort } from "../src/values";
+import { parseDate, parsePort, parseValue } from "../src/values";
 
 const apiInit = (status: number) => ({
   status,
@@ -118,6 +118,18 @@ describe("values and config", () => {
     expect(() => parsePort("--port", "99999")).toThrow(
       "--port: 99999 is not a port: use a whole number from 1 to 65535, or 0 for a free one",
     );
+  });
+
+  it("a documented value typed in another case is sent as documented; other values as typed", () => {
+    const values = ["ACTIVE", "DELAYED", "CANCELLED_BY_CUSTOMER"];
+    expect(parseValue("--status", "list", "active, Delayed,NEW_ONE", values)).toEqual([
+      "ACTIVE",
+      "DELAYED",
+      "NEW_ONE",
+    ]);
+    expect(parseValue("--status", "string", "cancelled_by_customer", values)).toBe("CANCELLED_BY_CUSTOMER");
+    expect(parseValue("--status", "string", "unknown", values)).toBe("unknown");
+    expect(parseValue("--name", "string", "active")).toBe("active");
   });
 
   it("reads .env lines and lets flags win over the environment", () => {

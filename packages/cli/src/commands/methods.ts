@@ -39,7 +39,7 @@ export function paramsFrom(
     const option = flagOf(spec);
     const raw = options[option.attributeName()];
     if (raw === undefined) continue;
-    params[spec.name] = parseValue(`--${kebab(spec.name)}`, spec.type, raw as string | boolean);
+    params[spec.name] = parseValue(`--${kebab(spec.name)}`, spec.type, raw as string | boolean, spec.values);
   }
   return params;
 }
