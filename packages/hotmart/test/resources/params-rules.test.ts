@@ -133,7 +133,7 @@ describe("dates", () => {
 
   it("a range given backwards is refused on every list that takes one; equal ends are sent", async () => {
     const error = await failure((c) =>
-      c.sales.history({ start_date: new Date("2026-01-01"), end_date: "2025-01-01" }),
+      c.sales.history({ start_date: new Date("2026-01-01"), end_date: new Date("2025-01-01") }),
     );
     expect(error.message).toBe(
       "sales.history: start_date (2026-01-01T00:00:00.000Z) is after end_date (2025-01-01T00:00:00.000Z), so nothing can match: swap them",
