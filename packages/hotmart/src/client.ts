@@ -162,6 +162,7 @@ export class Hotmart {
 
   constructor(options: ClientOptions = {}) {
     const inherited = (options as InternalOptions)[SHARED];
+    checkKeys(options, inherited !== undefined);
     const opts = inherited ? options : withEnvironment(options);
     const redactor = inherited?.redactor ?? new Redactor(globalRedactor);
     const log = makeLog(opts, redactor);
@@ -394,6 +395,35 @@ const CLONE_KEYS = [
   "schemas",
 ] as const satisfies readonly (keyof CloneOptions)[];
 
+/** The options only `new Hotmart()` takes: with CLONE_KEYS, every key of ClientOptions (`satisfies`
+ * fails the build when one is missing or extra). */
+const CLIENT_ONLY_KEYS = Object.keys({
+  clientId: 1,
+  clientSecret: 1,
+  basic: 1,
+  sandbox: 1,
+  baseURL: 1,
+  authURL: 1,
+  fetch: 1,
+  rateLimit: 1,
+  limiter: 1,
+  tokenStore: 1,
+} satisfies Record<Exclude<keyof ClientOptions, keyof CloneOptions>, 1>);
+
+/**
+ * An option the client does not know is refused, as stripe-node does: `retries: 5` or `timeoutMs`
+ * would otherwise be dropped and the defaults used without a word. withOptions() takes CLONE_KEYS only.
+ */
+function checkKeys(options: object, clone: boolean): void {
+  const known: readonly string[] = clone ? CLONE_KEYS : [...CLIENT_ONLY_KEYS, ...CLONE_KEYS];
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    throw new HotmartInputError(
+      `${clone ? "withOptions()" : "new Hotmart()"} has no option "${key}": it takes ${known.join(", ")}`,
+    );
+  }
+}
+
 function pickClone(opts: ClientOptions): CloneOptions {
   const out: Record<string, unknown> = {};
   for (const key of CLONE_KEYS) if (opts[key] !== undefined) out[key] = opts[key];
@@ -411,12 +441,8 @@ function withEnvironment(options: ClientOptions): ClientOptions {
       throw new HotmartInputError((error as Error).message);
     }
   }
-  const logLevel = options.logLevel ?? env("HOTMART_LOG");
-  if (logLevel !== undefined && !isLogLevel(logLevel)) {
-    throw new HotmartInputError(
-      `logLevel (HOTMART_LOG) must be off, error, warn, info or debug (got "${logLevel}")`,
-    );
-  }
+  // Checked by makeLog, which a clone's logLevel goes through too.
+  const logLevel = options.logLevel ?? (env("HOTMART_LOG") as LogLevel | undefined);
   return {
     ...options,
     clientId: options.clientId ?? env("HOTMART_CLIENT_ID"),
@@ -433,7 +459,7 @@ function makeLog(opts: ClientOptions, redactor: Redactor): Log {
   const level = opts.logLevel ?? "off";
   if (!isLogLevel(level)) {
     throw new HotmartInputError(
-      `logLevel must be off, error, warn, info or debug (got ${JSON.stringify(level)})`,
+      `logLevel (or HOTMART_LOG) must be off, error, warn, info or debug (got ${JSON.stringify(level)})`,
     );
   }
   return new Log(level, opts.logger ?? console, redactor);

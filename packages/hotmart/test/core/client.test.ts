@@ -94,6 +94,44 @@ describe("construction", () => {
     }
   });
 
+  it("an option the client does not know is refused, naming the ones it takes, as stripe-node does", () => {
+    const base = { clientId: "i", clientSecret: "s" };
+    // A JavaScript caller's guess (Python's name, a unit in the name) was dropped and the default used.
+    expect(() => new Hotmart({ ...base, retries: 5 } as never)).toThrow(
+      /^new Hotmart\(\) has no option "retries": it takes clientId, clientSecret, .*maxRetries/,
+    );
+    expect(() => new Hotmart({ client_id: "i", client_secret: "s" } as never)).toThrow(HotmartInputError);
+    // withOptions() changes a clone's defaults; the credentials stay the parent's.
+    const client = new Hotmart(base);
+    expect(() => client.withOptions({ clientId: "other" } as never)).toThrow(
+      /^withOptions\(\) has no option "clientId": it takes timeout, totalTimeout, maxRetries/,
+    );
+    expect(client.withOptions({ maxRetries: 0 })).toBeInstanceOf(Hotmart);
+    // Every documented option is taken, with undefined too (a spread config with gaps).
+    expect(
+      () =>
+        new Hotmart({
+          ...base,
+          basic: undefined,
+          sandbox: false,
+          baseURL: "http://127.0.0.1:1",
+          authURL: undefined,
+          timeout: 1000,
+          totalTimeout: 2000,
+          maxRetries: 1,
+          logLevel: "off",
+          logger: console,
+          fetch: globalThis.fetch,
+          rateLimit: false,
+          limiter: undefined,
+          validate: "off",
+          schemas: undefined,
+          tokenStore: undefined,
+          defaultHeaders: {},
+        }),
+    ).not.toThrow();
+  });
+
   it("HOTMART_LOG sets the level", async () => {
     const server = await startScriptedServer();
     const lines: string[] = [];
