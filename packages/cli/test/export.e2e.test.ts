@@ -47,6 +47,40 @@ function csvTransactions(csv: string, header = true): string[] {
 }
 
 /**
+ * The built binary exporting to `s.csv` in a new folder against the slow simulator, 20 records a page,
+ * 2 at a time (`prepare` readies the folder first); `stop(signal)` sends the signal once some records
+ * are on disk (polling the file, not a clock) and resolves the exit code.
+ */
+function slowExport(extra: string[] = [], prepare?: (dir: string) => void) {
+  const dir = emptyDir();
+  prepare?.(dir);
+  const args = ["export", "sales", "--from", FROM, "--to", TO, "--out", "s.csv", "--page-size", "20"];
+  const child = spawn(process.execPath, [BIN, ...args, "--concurrency", "2", ...extra], {
+    cwd: dir,
+    env: simEnv(slow),
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const file = join(dir, "s.csv");
+  const stop = async (signal: NodeJS.Signals, beforeSignal?: () => void) => {
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    beforeSignal?.();
+    child.kill(signal);
+    return new Promise<number | null>((r) => child.on("exit", r));
+  };
+  return { dir, file, stop, stderr: () => stderr };
+}
+
+/**
  * The binary writes a file, and stops on Ctrl-C, SIGTERM and in a terminal; the other cases (formats,
  * statuses, usage errors) run the same code in this process (`runCliInProcess`: no Node start each).
  */
@@ -129,38 +163,9 @@ describe("hotmart export (built binary, simulator)", () => {
   });
 
   it("Ctrl-C saves the checkpoint and exits 130; --resume completes with every record once", async () => {
-    const dir = emptyDir();
-    const args = [
-      "export",
-      "sales",
-      "--from",
-      FROM,
-      "--to",
-      TO,
-      "--out",
-      "s.csv",
-      "--page-size",
-      "20",
-      "--concurrency",
-      "2",
-    ];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const file = join(dir, "s.csv");
-    // Interrupt once some records are on disk (polling the file, not a clock).
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 20);
-    });
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((r) => child.on("exit", r));
+    const { dir, file, stop, stderr: output } = slowExport();
+    const code = await stop("SIGINT");
+    const stderr = output();
     expect(code).toBe(130);
     expect(stderr).toMatch(/Interrupted after \d+ records; checkpoint saved to s\.csv\.checkpoint\.json/);
     expect(stderr).toContain("Resume with: hotmart export sales --resume --out s.csv");
@@ -180,60 +185,21 @@ describe("hotmart export (built binary, simulator)", () => {
   }, 60_000);
 
   it("SIGTERM stops as cleanly as Ctrl-C, with exit code 143", async () => {
-    const dir = emptyDir();
-    const args = [
-      "export",
-      "sales",
-      "--from",
-      FROM,
-      "--to",
-      TO,
-      "--out",
-      "s.csv",
-      "--page-size",
-      "20",
-      "--concurrency",
-      "2",
-    ];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
-    const file = join(dir, "s.csv");
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 20);
-    });
-    child.kill("SIGTERM");
-    expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(143);
+    const { dir, stop } = slowExport();
+    expect(await stop("SIGTERM")).toBe(143);
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
   }, 60_000);
 
   it("a checkpoint that cannot be saved when stopped says the export cannot be resumed, with exit 6", async () => {
-    const dir = emptyDir();
-    mkdirSync(join(dir, "cp"));
-    const args = ["export", "sales", "--from", FROM, "--to", TO, "--out", "s.csv", "--page-size", "20"];
-    args.push("--concurrency", "2", "--checkpoint", join("cp", "s.json"));
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow) });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const file = join(dir, "s.csv");
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (existsSync(file) && readFileSync(file, "utf8").split("\n").length > 60) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 20);
-    });
+    const {
+      dir,
+      stop,
+      stderr: output,
+    } = slowExport(["--checkpoint", join("cp", "s.json")], (folder) => mkdirSync(join(folder, "cp")));
     // The folder was there when the export started (it is checked before the first request) and is
     // gone when the checkpoint is saved: a disk that filled up, as far as the CLI can tell.
-    rmSync(join(dir, "cp"), { recursive: true });
-    child.kill("SIGTERM");
-    expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(6);
+    expect(await stop("SIGTERM", () => rmSync(join(dir, "cp"), { recursive: true }))).toBe(6);
+    const stderr = output();
     expect(stderr).toMatch(
       /Stopped after \d+ records, but the checkpoint could not be saved to cp\/s\.json: its folder does not exist\. This export cannot be resumed: run it again without --resume\./,
     );
