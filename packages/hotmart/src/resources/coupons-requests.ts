@@ -13,7 +13,7 @@ const PRODUCT_ID = "the numeric product id, e.g. 1234567";
 export const LIST = defineList<CouponsListParams, CouponsListItem, [productId: number | string]>({
   call: "coupons.list",
   path: (productId) => {
-    checkId("productId", productId, PRODUCT_ID);
+    checkId("productId", productId, PRODUCT_ID, true);
     return path`/products/api/v1/coupon/product/${productId}`;
   },
   schema: "CouponsListPage",
@@ -23,7 +23,7 @@ export const LIST = defineList<CouponsListParams, CouponsListItem, [productId: n
 
 /** The request of `coupons.delete(couponId)`, once its argument passes its check. */
 export function deleteCoupon(couponId: number | string): ResourceRequest {
-  checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)');
+  checkId("couponId", couponId, 'the numeric coupon "id" from coupons.list (not the coupon code)', true);
   return {
     call: "coupons.delete",
     method: "DELETE",
@@ -38,7 +38,7 @@ export async function create(
   code: string,
   params: CouponCreateParams,
 ): Promise<ResourceRequest> {
-  checkId("productId", productId, PRODUCT_ID);
+  checkId("productId", productId, PRODUCT_ID, true);
   // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
   const { checkCode, checkCreate } = await import("./coupon-checks");
   checkCode(code);

@@ -13,7 +13,7 @@ const EVENT_ID = "the event id: the numeric id of the ETICKET product, e.g. 2345
 export const TICKETS = defineList<EventsTicketsParams, EventsTicketsItem, [eventId: number | string]>({
   call: "events.tickets",
   path: (eventId) => {
-    checkId("eventId", eventId, EVENT_ID);
+    checkId("eventId", eventId, EVENT_ID, true);
     return path`/events/api/v1/${eventId}/participants`;
   },
   schema: "EventsTicketsPage",
@@ -33,7 +33,7 @@ export const TICKETS = defineList<EventsTicketsParams, EventsTicketsItem, [event
 
 /** The request of `events.get(eventId)`, once its arguments pass their checks. */
 export function get(eventId: number | string): ResourceRequest {
-  checkId("eventId", eventId, EVENT_ID);
+  checkId("eventId", eventId, EVENT_ID, true);
   return {
     call: "events.get",
     method: "GET",

@@ -11,9 +11,12 @@ export { show };
 
 /**
  * An id that goes into the path (a code, ucode or numeric id): a non-empty string, or a positive whole
- * number. The `path` tag encodes it; this check only makes the message name the parameter.
+ * number. The `path` tag encodes it; this check only makes the message name the parameter. `numeric`
+ * for ids Hotmart only makes of digits (product, event and coupon ids): a string of anything else is a
+ * code passed where the id goes (a coupon's code to coupons.delete), which Hotmart would answer with a
+ * 404, or act on nothing.
  */
-export function checkId(name: string, value: unknown, what: string): void {
+export function checkId(name: string, value: unknown, what: string, numeric = false): void {
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || value <= 0) {
       throw new HotmartInputError(
@@ -30,6 +33,9 @@ export function checkId(name: string, value: unknown, what: string): void {
   if (trimmed === "") throw new HotmartInputError(`${name} is empty: pass ${what}`);
   if (trimmed === "." || trimmed === "..") {
     throw new HotmartInputError(`${name} cannot be "${trimmed}": pass ${what}`);
+  }
+  if (numeric && !/^\d+$/.test(trimmed)) {
+    throw new HotmartInputError(`${name} is a number: pass ${what} (got ${show(value)})`);
   }
 }
 

@@ -81,4 +81,17 @@ describe("coupons.delete", () => {
     expect(req.query).toBe("");
     expect(req.rawBody).toBe("");
   });
+
+  it("refuses a coupon's code where its numeric id goes, before sending; a numeric string is an id", async () => {
+    const client = ctx.client();
+    const error = await client.coupons.delete("BLACKFRIDAY").catch((e: unknown) => e);
+    expect(String(error)).toBe(
+      'HotmartInputError: couponId is a number: pass the numeric coupon "id" from coupons.list (not the coupon code) (got "BLACKFRIDAY")',
+    );
+    await expect(client.coupons.list("abc" as never)).rejects.toThrow(/^productId is a number: /);
+    await expect(client.events.tickets("my-event" as never)).rejects.toThrow(/^eventId is a number: /);
+    expect(ctx.server.requests).toHaveLength(0);
+    ctx.server.on("DELETE", "/products/api/v1/coupon/3000001", { body: {} });
+    await expect(client.coupons.delete("3000001")).resolves.toBeUndefined();
+  });
 });
