@@ -294,6 +294,45 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('--status: "APROVED" is not a transaction_status sales.history takes');
     expect(existsSync(join(dir, "s.csv"))).toBe(false);
+    // A hand-edited checkpoint is refused by its file's name before any request, and the file it
+    // resumes is left as it was.
+    const shards = [
+      { id: 0, status: "PAID", from: Date.UTC(2024, 0), to: Date.UTC(2025, 0) - 1, skip: 0, done: false },
+      { id: 1, status: "PAID", from: Date.UTC(2025, 0), to: Date.UTC(2026, 0) - 1, skip: 0, done: false },
+    ];
+    const checkpoint = { version: 1, resource: "sales.history", params: {}, from: Date.UTC(2024, 0) };
+    const edited = {
+      ...checkpoint,
+      to: Date.UTC(2026, 0) - 1,
+      sendFrom: true,
+      statuses: ["PAID"],
+      pageSize: 500,
+    };
+    writeFileSync(join(dir, "s.csv"), "product.id\n");
+    writeFileSync(
+      join(dir, "s.csv.checkpoint.json"),
+      JSON.stringify({
+        cli: 1,
+        name: "sales",
+        format: "csv",
+        excel: false,
+        columns: ["product.id"],
+        out: "s.csv",
+        status: false,
+        checkpoint: { ...edited, shards, nextId: 2, records: 0 },
+      }),
+    );
+    const damaged = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain(
+      'Error: --resume: s.csv.checkpoint.json is not a usable checkpoint (status "PAID" is not a transaction_status sales.history takes',
+    );
+    expect(damaged.stderr).toContain("Export again without --resume");
+    expect(readFileSync(join(dir, "s.csv"), "utf8")).toBe("product.id\n");
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
     // A column that is not documented would be an empty column in every row.
     const column = await runCliInProcess(["export", "sales", "--columns", "purchase.transaction,email"], {
       env: simEnv(sim),

@@ -92,18 +92,37 @@ const FLAG_OF_OPTION: Record<string, string> = {
   from: "--from",
 };
 
-/** The SDK refuses bad options up front, naming its options: the messages name the flags instead. */
-function startExport(client: Hotmart, resource: ExportResourceName, options: ExportOptions) {
+/** The SDK refuses bad options up front; `run()` throws at once, and a resumed plan on the first iteration. */
+function startExport(
+  client: Hotmart,
+  resource: ExportResourceName,
+  options: ExportOptions,
+  checkpointFile: string,
+) {
   try {
     return client.export.run(resource, options);
   } catch (error) {
-    if (!(error instanceof HotmartInputError)) throw error;
-    const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
-    const flag = Object.hasOwn(FLAG_OF_OPTION, option) ? FLAG_OF_OPTION[option] : undefined;
-    if (flag === undefined) throw error;
-    // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags.
-    throw usageError(`${flag}${rest.replace(/ is after to \(/, " is after --to (")}`);
+    throw error instanceof HotmartInputError ? refusal(error, checkpointFile) : error;
   }
+}
+
+/**
+ * An SDK refusal in the CLI's words: its messages name the SDK's options, these name the flags, and a
+ * checkpoint it refuses by its file.
+ */
+function refusal(error: HotmartInputError, checkpointFile: string): Error {
+  const damaged = /^resume is not a usable export checkpoint (\(.*\)):/s.exec(error.message)?.[1];
+  if (damaged !== undefined) {
+    return usageError(
+      `--resume: ${checkpointFile} is not a usable checkpoint ${damaged}; was it edited? ` +
+        "Export again without --resume (to a new --out file)",
+    );
+  }
+  const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
+  const flag = Object.hasOwn(FLAG_OF_OPTION, option) ? FLAG_OF_OPTION[option] : undefined;
+  if (flag === undefined) return error;
+  // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags.
+  return usageError(`${flag}${rest.replace(/ is after to \(/, " is after --to (")}`);
 }
 
 function checkpointPath(flags: ExportFlags, name: ExportName): string {
@@ -263,7 +282,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     last = event.progress;
     bar?.update(event.progress);
   };
-  const run = startExport(session.client, EXPORTS[name].resource, runOptions);
+  const run = startExport(session.client, EXPORTS[name].resource, runOptions, path);
   const written = resumeFrom?.records ?? 0;
   const append = !fresh;
   let out: Writable = io.stdout;
@@ -328,6 +347,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     return;
   }
   const records = run.checkpoint().records;
+  if (failure instanceof HotmartInputError && records === written) {
+    // Refused before the first request (a damaged checkpoint): nothing was fetched or written, and the
+    // checkpoint file stays as it was for the user to look at.
+    if (fresh && saved.out) rmSync(saved.out, { force: true });
+    throw refusal(failure, path);
+  }
   if (records === 0) {
     // Nothing was written: a checkpoint would only repeat the flags, and a new file holding a header
     // alone would read as an export that found nothing.

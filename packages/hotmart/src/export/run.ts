@@ -18,6 +18,7 @@ import type { Hotmart } from "../client";
 import { APIUserAbortError, HotmartError, HotmartInputError } from "../core/errors";
 import type { Page, PagePromise } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
+import { refuseDamagedPlan } from "./checked-plan";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
 import { splitRange } from "./first-shards";
 import {
@@ -147,6 +148,7 @@ export class ExportEngine<T> {
   #startedAt = 0;
 
   constructor(settings: RunSettings) {
+    refuseDamagedPlan(settings.state, settings.spec);
     refuseManagedParams(settings.spec, settings.state.params);
     this.#cfg = settings;
     this.#state = settings.state;

@@ -8,6 +8,7 @@ import {
   type ExportCheckpoint,
   type ExportEvent,
   type ExportRecord,
+  type ExportShard,
   HotmartInputError,
   SALES_STATUS_VALUES,
   type SalesHistoryItem,
@@ -356,6 +357,57 @@ describe("client.export", () => {
     ).toThrow(/not a usable export checkpoint \(unknown resource\)/);
     expect(cp.shards[0]?.from).toBe(Date.UTC(2010, 0, 1));
     expect(ctx.sim.requestLog.length).toBe(before);
+  });
+
+  it("refuses a damaged or hand-edited checkpoint before any request: nothing would be lost, repeated or half-done", async () => {
+    const from = Date.UTC(2025, 0, 1);
+    const to = Date.UTC(2025, 11, 31);
+    const cp = ctx.client.export
+      .run("sales.history", { from, to, statuses: ["APPROVED", "REFUNDED"] })
+      .checkpoint();
+    const resume = (edit: (c: ExportCheckpoint) => void) => {
+      const c = structuredClone(cp);
+      edit(c);
+      // Its shape is checked by run(); the plan on the first iteration, before the first request.
+      return (async () => {
+        for await (const _ of ctx.client.export.run("sales.history", { resume: c })) break;
+      })();
+    };
+    // The untouched checkpoint is taken.
+    await expect(resume(() => {})).resolves.toBeUndefined();
+    const sent = ctx.sim.requestLog.length;
+    // A status the list does not take would reach Hotmart's 400 only when its walk starts.
+    await expect(
+      resume((c) => {
+        c.statuses = ["APPROVED", "PAID"];
+        for (const s of c.shards) if (s.status === "REFUNDED") s.status = "PAID";
+      }),
+    ).rejects.toThrow(
+      /not a usable export checkpoint \(status "PAID" is not a transaction_status sales.history takes/,
+    );
+    await expect(resume((c) => ((c.shards[0] as { status: string }).status = "CANCELLED"))).rejects.toThrow(
+      /shard 0 walks a status the export does not/,
+    );
+    await expect(resume((c) => c.statuses.push("APPROVED"))).rejects.toThrow(/a status walked twice/);
+    // Shards of one walk that overlap would repeat records; a gap would lose them without a word.
+    await expect(resume((c) => (c.shards[1] as ExportShard).from--)).rejects.toThrow(
+      /shard 1 overlaps the one before it/,
+    );
+    await expect(resume((c) => (c.shards[1] as ExportShard).from++)).rejects.toThrow(
+      /the shards leave .* out/,
+    );
+    await expect(resume((c) => c.shards.pop())).rejects.toThrow(/the shards leave .* out/);
+    await expect(resume((c) => (c.shards[0] as ExportShard).to++)).rejects.toThrow(/overlaps/);
+    await expect(resume((c) => (c.pageSize = 1000))).rejects.toThrow(/page size 1000 is not from 1 to 500/);
+    await expect(resume((c) => (c.params = null as unknown as Record<string, unknown>))).rejects.toThrow(
+      /params is not an object/,
+    );
+    await expect(resume((c) => ((c.shards[0] as ExportShard).token = ""))).rejects.toThrow(
+      /a malformed shard/,
+    );
+    await expect(resume((c) => ((c.shards[1] as ExportShard).id = 0))).rejects.toThrow(/a malformed shard/);
+    await expect(resume((c) => (c.from = c.to + 1))).rejects.toThrow(/no range/);
+    expect(ctx.sim.requestLog.length).toBe(sent);
   });
 });
 
