@@ -12,7 +12,7 @@ import type { AccessCheckParams, AccessReason, AccessResult } from "./access";
 import { subscriptionAccess } from "./access-rules";
 import type { ClubStudentsItem } from "./club";
 import type { ProductRef } from "./common";
-import { checkPositiveInt, requireString } from "./input-checks";
+import { checkPositiveInt, requireString, requireSubdomain } from "./input-checks";
 import type { Sales, SalesHistoryItem } from "./sales";
 import type { SubscriptionsListItem } from "./subscriptions";
 
@@ -73,7 +73,7 @@ export async function checkAccess(
   const subdomain =
     params?.subdomain === undefined
       ? undefined
-      : requireString("subdomain", params.subdomain, 'the Club subdomain, e.g. "my-course"');
+      : requireSubdomain(params.subdomain, 'the Club subdomain, e.g. "my-course"');
   const now = params?.now === undefined ? Date.now() : toEpochMs("now", params.now);
 
   let calls = 0;

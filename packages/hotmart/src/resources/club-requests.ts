@@ -17,7 +17,7 @@ import type {
   ClubStudentsItem,
   ClubStudentsParams,
 } from "./club";
-import { checkId, checkPositiveInt, requireString } from "./input-checks";
+import { checkId, checkPositiveInt, requireString, requireSubdomain } from "./input-checks";
 
 const SUBDOMAIN = 'the Club subdomain (Club admin → Settings → Data → Host mapping), e.g. "my-course"';
 const MODULE_ID = 'the module_id from club.modules, e.g. "j14okvB4pL"';
@@ -25,7 +25,7 @@ const MODULE_ID = 'the module_id from club.modules, e.g. "j14okvB4pL"';
 export const STUDENTS = defineList<ClubStudentsParams, ClubStudentsItem, [subdomain: string]>({
   call: "club.students",
   path: "/club/api/v1/users",
-  query: (subdomain) => ({ subdomain: requireString("subdomain", subdomain, SUBDOMAIN) }),
+  query: (subdomain) => ({ subdomain: requireSubdomain(subdomain, SUBDOMAIN) }),
   schema: "ClubStudentsPage",
   stringMeans: "email",
   filters: { email: "value" },
@@ -37,7 +37,7 @@ const PAGES_V1_RULES = { call: "club.pagesV1", paged: false, filters: { subdomai
 
 /** The request of `club.modules(subdomain, params)`, once its arguments pass their checks. */
 export function modules(subdomain: string, params: undefined | ClubModulesParams): ResourceRequest {
-  const sub = requireString("subdomain", subdomain, SUBDOMAIN);
+  const sub = requireSubdomain(subdomain, SUBDOMAIN);
   return {
     call: "club.modules",
     method: "GET",
@@ -71,7 +71,7 @@ export function pages(moduleId: string, params: ClubPagesParams): ResourceReques
 export function pagesV1(moduleId: string, params: ClubPagesV1Params): ResourceRequest {
   checkId("moduleId", moduleId, MODULE_ID);
   const query = checkParams(PAGES_V1_RULES, params);
-  const subdomain = requireString("subdomain", params?.subdomain, SUBDOMAIN);
+  const subdomain = requireSubdomain(params?.subdomain, SUBDOMAIN);
   return {
     call: "club.pagesV1",
     method: "GET",
@@ -84,7 +84,7 @@ export function pagesV1(moduleId: string, params: ClubPagesV1Params): ResourceRe
 
 /** The request of `club.lessons(subdomain, userId)`, once its arguments pass their checks. */
 export function lessons(subdomain: string, userId: string): ResourceRequest {
-  const sub = requireString("subdomain", subdomain, SUBDOMAIN);
+  const sub = requireSubdomain(subdomain, SUBDOMAIN);
   checkId("userId", userId, 'the Club "user_id" from club.students, e.g. "Uv7wX8yZ9a"');
   return {
     call: "club.lessons",
@@ -107,7 +107,7 @@ export async function studentProgress(
   params: ClubStudentProgressParams,
   options: RequestOptions | undefined,
 ): Promise<ClubStudentProgress | string> {
-  const sub = requireString("subdomain", subdomain, SUBDOMAIN);
+  const sub = requireSubdomain(subdomain, SUBDOMAIN);
   const email = requireString("student_email", params?.student_email, "the student's e-mail address");
   const found = await club.findStudent(sub, email, options);
   if ("user" in found) {

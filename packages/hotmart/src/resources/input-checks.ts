@@ -39,6 +39,23 @@ export function checkId(name: string, value: unknown, what: string, numeric = fa
   }
 }
 
+/**
+ * A Club subdomain: the one label of `https://<subdomain>.club.hotmart.com`. The Club's address, or a
+ * value with a space, a dot or a slash, is refused here with what to pass instead: Hotmart would answer
+ * "Subdomain ... does not exist", which reads as a Club that is not there. Returns it trimmed.
+ */
+export function requireSubdomain(value: unknown, what: string): string {
+  const sub = requireString("subdomain", value, what);
+  if (!/[\s/:.?#@]/.test(sub)) return sub;
+  const host = /^(?:[a-z][a-z\d+.-]*:\/\/)?([^/?#:\s]+)/i.exec(sub)?.[1] ?? "";
+  const label = /^([^.]+)\.club\.hotmart\.com$/i.exec(host)?.[1];
+  throw new HotmartInputError(
+    label
+      ? `subdomain ${show(value)} is the Club's address: pass its subdomain alone, "${label}"`
+      : `subdomain ${show(value)} is not a subdomain (no spaces, dots, slashes or colons): pass ${what}`,
+  );
+}
+
 /** A required string that goes into the query (e.g. a Club `subdomain`). Returns it trimmed. */
 export function requireString(name: string, value: unknown, what: string): string {
   if (typeof value !== "string" || value.trim() === "") {

@@ -132,3 +132,32 @@ describe("club.studentProgress", () => {
     expect(ctx.server.requests).toHaveLength(1);
   });
 });
+
+describe("the Club subdomain", () => {
+  it("the Club's address, or a value no subdomain can be, is refused before sending, saying what to pass", async () => {
+    const client = ctx.client();
+    await expect(client.club.modules("https://my-course.club.hotmart.com/")).rejects.toThrow(
+      /subdomain "https:\/\/my-course\.club\.hotmart\.com\/" is the Club's address: pass its subdomain alone, "my-course"/,
+    );
+    await expect(client.club.students("my-course.club.hotmart.com")).rejects.toThrow(
+      /pass its subdomain alone, "my-course"/,
+    );
+    await expect(client.club.lessons("my course", "N2OM623N46")).rejects.toThrow(
+      /subdomain "my course" is not a subdomain \(no spaces, dots, slashes or colons\): pass the Club subdomain/,
+    );
+    await expect(client.club.pagesV1("J14OKVB4PL", { subdomain: "cursos.example.com" })).rejects.toThrow(
+      /is not a subdomain/,
+    );
+    await expect(client.club.studentProgress("a/b", { student_email: "eva@example.com" })).rejects.toThrow(
+      /is not a subdomain/,
+    );
+    await expect(
+      client.access.check("eva@example.com", { subdomain: "http://my-course.club.hotmart.com" }),
+    ).rejects.toThrow(/pass its subdomain alone, "my-course"/);
+    expect(ctx.server.requests).toHaveLength(0);
+    // Underscores and hyphens, as Hotmart's own examples have them, are subdomains.
+    ctx.server.on("GET", "/club/api/v1/modules", { body: CLUB_MODULES });
+    await client.club.modules(" my_sub-domain2 ");
+    expect(ctx.server.only().query).toBe("subdomain=my_sub-domain2");
+  });
+});
