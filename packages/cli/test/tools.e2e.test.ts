@@ -280,6 +280,20 @@ describe("configuration, simulator and doctor", () => {
     child.kill("SIGINT");
     expect(await new Promise((res) => child.on("exit", res))).toBe(0);
   }, 60_000);
+
+  it("a port already in use is exit 2 with what to do, for simulator and webhooks listen", async () => {
+    const busy = new URL(sim.url).port;
+    for (const args of [
+      ["simulator", "--port", busy],
+      ["webhooks", "listen", "--port", busy],
+    ]) {
+      const r = await runCliInProcess(args, { env: simEnv(undefined) });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain(
+        `Error: Port 127.0.0.1:${busy} is in use (another simulator or listener?): stop it, pick another with --port, or use --port 0 for any free port`,
+      );
+    }
+  });
 });
 
 /**

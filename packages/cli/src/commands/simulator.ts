@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { GlobalOptions } from "../config";
 import { err, type Io, out } from "../io";
+import { listenProblem } from "../ports";
 import { parseNumber, parsePort } from "../values";
 
 export function simulatorCommand(program: Command, io: Io): void {
@@ -16,7 +17,7 @@ export function simulatorCommand(program: Command, io: Io): void {
     .option("--webhook <url>", "deliver the webhooks the simulator's writes cause to this URL")
     .addHelpText(
       "after",
-      '\nExamples:\n  $ hotmart simulator\n  $ eval "$(hotmart simulator --port 8787 | grep ^export)"   # in another shell, once it is up\n  $ hotmart simulator --sales 20000 --latency 100 --webhook http://localhost:4242/\n\nStop with Ctrl-C (exit code 0).\n',
+      "\nExamples:\n  $ hotmart simulator\n  $ hotmart simulator > simulator.env &   # then, once it is up: . ./simulator.env (stdout holds only the export lines)\n  $ hotmart simulator --sales 20000 --latency 100 --webhook http://localhost:4242/\n\nStop with Ctrl-C (exit code 0).\n",
     )
     .action(
       async (
@@ -33,14 +34,17 @@ export function simulatorCommand(program: Command, io: Io): void {
       ) => {
         const json = (cmd.optsWithGlobals() as GlobalOptions).json;
         const { startSimulator } = await import("hotmart-simulator");
+        const port = parsePort("--port", opts.port);
         const sim = await startSimulator({
-          port: parsePort("--port", opts.port),
+          port,
           host: opts.host,
           seed: parseNumber("--seed", opts.seed),
           latencyMs: parseNumber("--latency", opts.latency),
           ...(opts.sales !== undefined ? { scale: { sales: parseNumber("--sales", opts.sales) } } : {}),
           ...(opts.rateLimit ? {} : { rateLimit: false as const }),
           ...(opts.webhook !== undefined ? { webhooks: [{ url: opts.webhook }] } : {}),
+        }).catch((error: unknown) => {
+          throw listenProblem(error, opts.host, port) ?? error;
         });
         if (json) out(io, `${JSON.stringify({ url: sim.url, env: sim.env })}\n`);
         else {

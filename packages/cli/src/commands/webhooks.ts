@@ -15,6 +15,7 @@ import { CliError, EXIT, usageError } from "../exit";
 import { checkFolderOf } from "../files";
 import { getPath } from "../flatten";
 import { err, type Io, out } from "../io";
+import { listenProblem } from "../ports";
 import { parseNumber, parsePort } from "../values";
 
 /** Fields worth a glance in a delivery, per kind of event; the first present ones are shown. */
@@ -304,13 +305,7 @@ export function webhooksCommand(program: Command, io: Io): void {
           })();
         });
         await new Promise<void>((resolve, reject) => {
-          server.once("error", (e: NodeJS.ErrnoException) =>
-            reject(
-              e.code === "EADDRINUSE"
-                ? new CliError(`Port ${port} is in use: pick another with --port`, EXIT.USAGE)
-                : e,
-            ),
-          );
+          server.once("error", (e) => reject(listenProblem(e, opts.host, port) ?? e));
           server.listen(port, opts.host, resolve);
         });
         const address = server.address() as AddressInfo;
