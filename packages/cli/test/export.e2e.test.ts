@@ -294,6 +294,20 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('--status: "APROVED" is not a transaction_status sales.history takes');
     expect(existsSync(join(dir, "s.csv"))).toBe(false);
+    // A spreadsheet's name would hold CSV text that Excel refuses to open; --excel makes a file it opens.
+    const xlsx = await runCliInProcess(["export", "sales", "--out", "vendas.xlsx"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain(
+      "Error: --out vendas.xlsx: hotmart export writes CSV, JSON Lines or JSON, not .xlsx files; for Excel use --excel --out vendas.csv",
+    );
+    expect(existsSync(join(dir, "vendas.xlsx"))).toBe(false);
+    // A list without transaction statuses: the message names the flag, not the SDK's option.
+    expect(await flagOf("subscriptions", "--status", "all")).toContain(
+      "Error: --status: this list has no transaction status to walk; leave --status out",
+    );
     // A hand-edited checkpoint is refused by its file's name before any request, and the file it
     // resumes is left as it was.
     const shards = [

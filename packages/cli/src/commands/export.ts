@@ -83,6 +83,20 @@ export function defaultFormat(
   return out === undefined && !columns ? "jsonl" : "csv";
 }
 
+/**
+ * `--out vendas.xlsx` would get CSV text under a spreadsheet's name, which Excel refuses to open ("the
+ * file format or extension is not valid"): refused before anything is fetched, with the flag that makes
+ * a file Excel opens.
+ */
+function refuseSpreadsheetFile(out: string | undefined): void {
+  const ext = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i.exec(out ?? "")?.[0];
+  if (out === undefined || ext === undefined) return;
+  throw usageError(
+    `--out ${out}: hotmart export writes CSV, JSON Lines or JSON, not ${ext} files; ` +
+      `for Excel use --excel --out ${out.slice(0, -ext.length)}.csv (it opens in Excel as a sheet)`,
+  );
+}
+
 /** The SDK's option names, as this command's flags, for its messages. */
 const FLAG_OF_OPTION: Record<string, string> = {
   statuses: "--status",
@@ -116,6 +130,11 @@ function refusal(error: HotmartInputError, checkpointFile: string): Error {
     return usageError(
       `--resume: ${checkpointFile} is not a usable checkpoint ${damaged}; was it edited? ` +
         "Export again without --resume (to a new --out file)",
+    );
+  }
+  if (/ has no transaction_status filter/.test(error.message)) {
+    return usageError(
+      "--status: this list has no transaction status to walk; leave --status out (filter it with --param, e.g. --param status=ACTIVE for subscriptions)",
     );
   }
   const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
@@ -223,6 +242,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
     }
   } else {
+    refuseSpreadsheetFile(flags.out);
     const format = defaultFormat(flags.format, flags.excel, flags.out, flags.columns !== undefined);
     if (!["csv", "jsonl", "json"].includes(format))
       throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
