@@ -117,6 +117,24 @@ describe("webhooks", () => {
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]?.body ?? "{}")).toEqual(JSON.parse(saved[0] ?? ""));
 
+    // A file with a line that is not JSON, or an entry that is not a payload, sends nothing at all.
+    received.length = 0;
+    const replayOf = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return runCliInProcess(["webhooks", "replay", join(dir, name), "--to", `${receiverUrl}/r`]);
+    };
+    const broken = await replayOf("broken.jsonl", `${saved[0]}\n{"event":\n`);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.jsonl, line 2: not JSON .*; nothing was sent/);
+    const other = await replayOf("other.jsonl", `${saved[0]}\n{"order":1}\n`);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(
+      /other\.jsonl, line 2: not a Hotmart webhook payload \(.*event.*\); nothing was sent/,
+    );
+    const empty = await replayOf("empty.jsonl", "\n\n");
+    expect(empty.stderr).toContain("empty.jsonl: no payloads in the file; nothing was sent");
+    expect(received).toHaveLength(0);
+
     child.kill("SIGINT");
     const code = await new Promise<number | null>((r) => child.on("exit", r));
     expect(code).toBe(0);

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import {
   constructEvent,
   HOTTOK_HEADER,
+  parseWebhook,
   WEBHOOK_EVENT_NAMES,
   type WebhookEventName,
   WebhookPayloadError,
@@ -125,7 +126,12 @@ function report(sent: Sent, url: string, json: boolean | undefined, io: Io): voi
   if (sent.body) out(io, `${sent.body.length > 2000 ? `${sent.body.slice(0, 2000)}…` : sent.body}\n`);
 }
 
-/** JSON (one envelope or an array) or JSON Lines, as `webhooks listen --save` writes them. */
+/**
+ * JSON (one envelope or an array) or JSON Lines, as `webhooks listen --save` writes them. Every entry is
+ * checked before the first is sent, so a file that is not what it should be sends nothing rather than
+ * part of it: a line that is not JSON is named by its number, and so is an entry that is not a Hotmart
+ * payload, which any receiver would refuse anyway.
+ */
 export function readEnvelopes(file: string): unknown[] {
   let text: string;
   try {
@@ -133,19 +139,41 @@ export function readEnvelopes(file: string): unknown[] {
   } catch {
     throw usageError(`${file}: cannot read the file`);
   }
+  let entries: Array<{ where: string; value: unknown }>;
   try {
     const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [value];
+    entries = (Array.isArray(value) ? value : [value]).map((v, i) => ({
+      where: Array.isArray(value) ? `entry ${i + 1}` : "the payload",
+      value: v,
+    }));
   } catch {
-    try {
-      return text
-        .split(/\r?\n/)
-        .filter((l) => l.trim() !== "")
-        .map((l) => JSON.parse(l) as unknown);
-    } catch {
-      throw usageError(`${file}: not JSON nor JSON Lines of webhook payloads`);
+    entries = [];
+    const lines = text.split(/\r?\n/);
+    for (const [i, line] of lines.entries()) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push({ where: `line ${i + 1}`, value: JSON.parse(line) as unknown });
+      } catch {
+        throw usageError(
+          `${file}, line ${i + 1}: not JSON (the file must be JSON or JSON Lines of webhook payloads); nothing was sent`,
+        );
+      }
     }
   }
+  if (entries.length === 0) throw usageError(`${file}: no payloads in the file; nothing was sent`);
+  for (const { where, value } of entries) {
+    try {
+      // What the SDK's handler takes (a v2 envelope, or a v1 postback as JSON): anything else would be
+      // refused by the receiver too.
+      parseWebhook(JSON.stringify(value), { contentType: "application/json" });
+    } catch (error) {
+      if (!(error instanceof WebhookPayloadError)) throw error;
+      throw usageError(
+        `${file}, ${where}: not a Hotmart webhook payload (${error.message}); nothing was sent`,
+      );
+    }
+  }
+  return entries.map((e) => e.value);
 }
 
 function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
