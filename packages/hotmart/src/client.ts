@@ -13,6 +13,7 @@ import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
+import { positive, wholeNumber } from "./internal/numbers";
 import { type Cancellable, execute, type PipelineContext } from "./internal/pipeline";
 import { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor, Redactor } from "./internal/redact";
@@ -55,9 +56,9 @@ export interface ClientOptions {
    * host; otherwise `<origin of baseURL>/security/oauth/token` (where hotmart-simulator serves it).
    */
   authURL?: string | undefined;
-  /** Per-attempt timeout in ms (default 30 000). */
+  /** Per-attempt timeout in ms (default 30 000; at most 2147483647, the longest a timer can wait). */
   timeout?: number | undefined;
-  /** Budget in ms for one call across all its attempts and waits (default 180 000). */
+  /** Budget in ms for one call across all its attempts and waits (default 180 000; at most 2147483647). */
   totalTimeout?: number | undefined;
   /** Retries after the first attempt (default 3). */
   maxRetries?: number | undefined;
@@ -473,20 +474,6 @@ function checkURL(name: string, value: string): string {
   } catch {
     throw new HotmartInputError(`${name} must be an http(s) URL (got ${JSON.stringify(value)})`);
   }
-}
-
-function positive(name: string, value: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new HotmartInputError(`${name} must be a positive number of milliseconds (got ${String(value)})`);
-  }
-  return value;
-}
-
-function wholeNumber(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new HotmartInputError(`${name} must be a whole number, 0 or more (got ${String(value)})`);
-  }
-  return value;
 }
 
 /** UTF-8 safe base64, without Buffer (Workers and Deno have none). */

@@ -63,11 +63,11 @@ export type SchemaName =
 export interface RequestOptions {
   /** Cancels the request and any retry it is waiting for. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in ms. */
+  /** Per-attempt timeout in ms, from 1 to 2147483647 (the longest a timer can wait). */
   timeout?: number | undefined;
-  /** Overall budget in ms across every attempt and wait of this call. */
+  /** Overall budget in ms across every attempt and wait of this call, from 1 to 2147483647. */
   totalTimeout?: number | undefined;
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt: a whole number, 0 or more. */
   maxRetries?: number | undefined;
   /** Extra headers for this request. */
   headers?: Record<string, string> | undefined;

@@ -11,12 +11,13 @@ import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
+import { positive, wholeNumber } from "./numbers";
 import { encodeBody, encodeQuery } from "./query";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
 import type { SchemaRegistry } from "./schema-check";
-import { link } from "./signals";
+import { link, NOOP } from "./signals";
 import { sleep } from "./sleep";
 
 /** What one client (and its withOptions() clones) share: credentials, limiter, logger. */
@@ -108,9 +109,12 @@ class Call implements Cancellable {
     this.method = spec.method;
     this.idempotent = isIdempotent(spec.method);
     this.body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
-    this.maxRetries = Math.max(0, options.maxRetries ?? ctx.maxRetries);
-    this.timeout = options.timeout ?? ctx.timeout;
-    this.deadline = Date.now() + (options.totalTimeout ?? ctx.totalTimeout);
+    // The client's own were checked by new Hotmart(); a call's are checked here (numbers.ts).
+    const { maxRetries, timeout, totalTimeout } = options;
+    this.maxRetries = maxRetries === undefined ? ctx.maxRetries : wholeNumber("maxRetries", maxRetries);
+    this.timeout = timeout === undefined ? ctx.timeout : positive("timeout", timeout);
+    this.deadline =
+      Date.now() + (totalTimeout === undefined ? ctx.totalTimeout : positive("totalTimeout", totalTimeout));
     // fetch always gets the call's signal, though it is the largest single cost of a request: it is
     // what frees a timed-out request's connection at once (http.ts says why that is worth it).
     this.#arm();
@@ -171,8 +175,6 @@ type Attempted =
       /** The limiter's ticket for this attempt, so a 429 can tell it which send failed. */
       ticket?: number;
     };
-
-const NOOP = () => {};
 
 /** Resends of one call after 429s the rate limiter itself provoked; past this they use retries. */
 const MAX_FREE_RESENDS = 5;

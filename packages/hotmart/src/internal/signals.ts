@@ -4,7 +4,8 @@
  * warning under load).
  */
 
-const NOOP = () => {};
+/** Does nothing: what unlinking a signal that was never linked costs. */
+export const NOOP = () => {};
 
 /** What waits on one signal: its callbacks, and the one listener the signal has for all of them. */
 interface Waiters {

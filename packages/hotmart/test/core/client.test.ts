@@ -80,7 +80,14 @@ describe("construction", () => {
 
   it("rejects bad options with typed errors that say what to pass", () => {
     const base = { clientId: "i", clientSecret: "s" };
-    expect(() => new Hotmart({ ...base, timeout: -1 })).toThrow(/timeout must be a positive number/);
+    expect(() => new Hotmart({ ...base, timeout: -1 })).toThrow(
+      /timeout must be from 1 to 2147483647 milliseconds/,
+    );
+    // Longer than a timer can wait: it would fire at once, and every attempt time out.
+    expect(() => new Hotmart({ ...base, totalTimeout: 1e12 })).toThrow(
+      /totalTimeout must be from 1 to 2147483647/,
+    );
+    expect(() => new Hotmart({ ...base, timeout: Number.NaN })).toThrow(/\(got NaN\)/);
     expect(() => new Hotmart({ ...base, maxRetries: 1.5 })).toThrow(/maxRetries must be a whole number/);
     expect(() => new Hotmart({ ...base, baseURL: "ftp://x" })).toThrow(/baseURL must be an http\(s\) URL/);
     expect(() => new Hotmart({ ...base, validate: "loud" as never })).toThrow(/validate must be/);

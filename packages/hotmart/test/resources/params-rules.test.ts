@@ -61,6 +61,26 @@ describe("a boolean or string where options are expected", () => {
     expect((await failure((c) => c.subscriptions.cancel(["A"], {}, js(false)))).message).toMatch(/not false/);
   });
 
+  it("a call's timeout, totalTimeout or maxRetries that no request could use is refused, as the client's are", async () => {
+    // `Number(process.env.X)` with X unset: NaN would time out every attempt, after the retries.
+    expect((await failure((c) => c.sales.history({}, { timeout: Number.NaN }))).message).toBe(
+      "timeout must be from 1 to 2147483647 milliseconds (got NaN)",
+    );
+    // Longer than a timer can wait fires at once: every attempt would "time out after 1e12 ms".
+    expect((await failure((c) => c.sales.history({}, { totalTimeout: 1e12 }))).message).toMatch(
+      /^totalTimeout must be from 1 to 2147483647 milliseconds/,
+    );
+    expect((await failure((c) => c.request("GET", "/x", undefined, { timeout: 0 }))).message).toMatch(
+      /\(got 0\)/,
+    );
+    expect((await failure((c) => c.sales.refund("HP1", { maxRetries: -1 }))).message).toBe(
+      "maxRetries must be a whole number, 0 or more (got -1)",
+    );
+    expect((await failure((c) => c.products.list({}, js({ maxRetries: "3" })))).message).toMatch(
+      /\(got "3"\)/,
+    );
+  });
+
   it("a params key given as an option is refused", async () => {
     expect((await failure((c) => c.sales.refund("HP1", js({ send_mail: true })))).message).toMatch(
       /^sales.refund: "send_mail" is not a request option/,
