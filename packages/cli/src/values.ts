@@ -57,9 +57,13 @@ const splitList = (text: string) =>
  * case-sensitive and would refuse it with a 400. Any other value goes as typed (the enums are open).
  */
 function asDocumented(text: string, values: readonly (string | number)[] | undefined): string {
-  if (!values) return text;
+  return (values && documented(text, values)) ?? text;
+}
+
+/** The documented value `text` is, in any case; undefined when it is none of them. */
+function documented(text: string, values: readonly (string | number)[]): string | undefined {
   const match = values.find((v) => typeof v === "string" && v.toLowerCase() === text.toLowerCase());
-  return typeof match === "string" ? match : text;
+  return typeof match === "string" ? match : undefined;
 }
 
 /** A flag's text as the value its SDK param takes; `values` are the param's documented ones. */
@@ -73,6 +77,9 @@ export function parseValue(
   const text = String(raw);
   switch (type) {
     case "string":
+      // A list of documented values where the filter takes one: Hotmart would refuse it, or use one.
+      if (values && text.includes(",") && splitList(text).every((v) => documented(v, values) !== undefined))
+        throw usageError(`${flag} takes one value, not a list ("${text}"): run the command once per value`);
       return asDocumented(text, values);
     case "number":
       return parseNumber(flag, text);

@@ -130,6 +130,14 @@ describe("values and config", () => {
     expect(parseValue("--status", "string", "cancelled_by_customer", values)).toBe("CANCELLED_BY_CUSTOMER");
     expect(parseValue("--status", "string", "unknown", values)).toBe("unknown");
     expect(parseValue("--name", "string", "active")).toBe("active");
+    // A list of documented values where the filter takes one is refused, not sent as "A,B" (a 400).
+    expect(() =>
+      parseValue("--transaction-status", "string", "APPROVED, refunded", ["APPROVED", "REFUNDED"]),
+    ).toThrow(
+      '--transaction-status takes one value, not a list ("APPROVED, refunded"): run the command once per value',
+    );
+    // A value that merely holds a comma, where no documented values are known, goes as typed.
+    expect(parseValue("--buyer-name", "string", "Silva, Ana")).toBe("Silva, Ana");
   });
 
   it("reads .env lines and lets flags win over the environment", () => {

@@ -81,6 +81,11 @@ describe("Sales reports", () => {
       const bad = await api.get(`${SALES}/history`, { transaction_status: "PAID" });
       expect(bad.status).toBe(400);
       expect(bad.body.error).toBe("invalid_value_parameter");
+      // One value, as documented: a comma list is not a status (code that sends one would pass here
+      // and read part of the sales from Hotmart).
+      const list = await api.get(`${SALES}/history`, { transaction_status: "APPROVED,REFUNDED" });
+      expect(list.status).toBe(400);
+      expect(list.body.error).toBe("invalid_value_parameter");
     });
 
     it("finds any sale by transaction, whatever its status (the default filter is off)", async () => {

@@ -180,7 +180,7 @@ async function prepareList<T>(
 /** The string-path `_list` form checks values (dates, max_results) but lets every key through. */
 function anyKey(params: unknown): Record<string, FilterKind> {
   const filters: Record<string, FilterKind> = {};
-  if (params && typeof params === "object") for (const key of Object.keys(params)) filters[key] = "value";
+  if (params && typeof params === "object") for (const key of Object.keys(params)) filters[key] = "values";
   return filters;
 }
 

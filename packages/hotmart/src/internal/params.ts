@@ -9,8 +9,11 @@
 import { HotmartInputError } from "../core/errors";
 import { show } from "./show";
 
-/** How a filter's value is checked: dates are converted to epoch ms; other values go out as given. */
-export type FilterKind = "date" | "value";
+/**
+ * How a filter's value is checked: dates are converted to epoch ms; other values go out as given, one
+ * value, or for `"values"` (the filters Hotmart documents as repeatable) one or an array of them.
+ */
+export type FilterKind = "date" | "value" | "values";
 
 /** The filters a method takes, by name. */
 export type Filters = Readonly<Record<string, FilterKind>>;
@@ -50,6 +53,19 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
     else if (key === "page_token" && typeof value !== "string") {
       throw new HotmartInputError(
         `${rules.call}: page_token must be a string, a next_page_token from an earlier page (got ${show(value)})`,
+      );
+    } else if (Array.isArray(value) && kind !== "values") {
+      // Sent as a repeated key, which Hotmart documents for no filter but these: it would use one value
+      // and drop the others, and the caller would read part of the data as all of it.
+      const instead =
+        key === "transaction_status"
+          ? "one call per status, or client.export.run(…, { statuses: [...] }) for every record of several"
+          : "one call per value";
+      throw new HotmartInputError(`${rules.call}: ${key} takes one value, not an array: make ${instead}`);
+    } else if (key === "product_id" && !(Number.isSafeInteger(value) || /^\d+$/.test(String(value)))) {
+      // Every product_id filter is the product's numeric id: anything else is Hotmart's 400.
+      throw new HotmartInputError(
+        `${rules.call}: product_id is the product's numeric id, e.g. 1234567 (got ${show(value)})`,
       );
     } else out[key] = kind === "date" ? toEpochMs(key, value) : value;
   }

@@ -28,11 +28,11 @@ export const LIST = defineList<SubscriptionsListParams, SubscriptionsListItem>({
   stringMeans: "subscriber_code",
   filters: {
     product_id: "value",
-    plan: "value",
+    plan: "values",
     plan_id: "value",
     accession_date: "date",
     end_accession_date: "date",
-    status: "value",
+    status: "values",
     subscriber_code: "value",
     subscriber_email: "value",
     transaction: "value",

@@ -81,6 +81,29 @@ describe("a boolean or string where options are expected", () => {
     );
   });
 
+  it("an array for a filter that takes one value is refused; the repeatable ones take it", async () => {
+    // Sent as a repeated key, Hotmart would use one status and the caller read part of the sales as all.
+    expect(
+      (await failure((c) => c.sales.history(js({ transaction_status: ["APPROVED", "REFUNDED"] })))).message,
+    ).toBe(
+      "sales.history: transaction_status takes one value, not an array: make one call per status, or client.export.run(…, { statuses: [...] }) for every record of several",
+    );
+    expect((await failure((c) => c.products.list(js({ status: ["DRAFT"] })))).message).toBe(
+      "products.list: status takes one value, not an array: make one call per value",
+    );
+    expect((await failure((c) => c.sales.history(js({ product_id: "abc" })))).message).toBe(
+      'sales.history: product_id is the product\'s numeric id, e.g. 1234567 (got "abc")',
+    );
+    await failure((c) => c.subscriptions.summary(js({ product_id: 1.5 })));
+    // subscriptions.list documents status and plan as repeatable: both go as repeated keys; digits pass.
+    const client = ctx.client();
+    ctx.server.on("GET", "/payments/api/v1/subscriptions", { body: { items: [], page_info: {} } });
+    await client.subscriptions.list(
+      js({ status: ["ACTIVE", "DELAYED"], plan: ["Gold", "Silver"], product_id: "123" }),
+    );
+    expect(ctx.server.only().query).toBe("status=ACTIVE&status=DELAYED&plan=Gold&plan=Silver&product_id=123");
+  });
+
   it("a params key given as an option is refused", async () => {
     expect((await failure((c) => c.sales.refund("HP1", js({ send_mail: true })))).message).toMatch(
       /^sales.refund: "send_mail" is not a request option/,

@@ -81,11 +81,12 @@ export function filterSales(ctx: SimContext, q: Query, report: keyof typeof FILT
   const transaction = get("transaction", () => q.string("transaction"));
   const buyerName = get("buyer_name", () => q.string("buyer_name"));
   const buyerEmail = get("buyer_email", () => q.string("buyer_email"));
-  const statuses = get("transaction_status", () =>
-    q
-      .manyOf("transaction_status", PURCHASE_STATUS_FILTERS)
-      .map((s) => (s === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : s)),
-  );
+  // One value, as documented (docs/api-notes.md §8.1; repeating the key is undocumented): a simulator that took
+  // several would let code pass here that reads part of the data from Hotmart.
+  const statuses = get("transaction_status", () => {
+    const status = q.oneOf("transaction_status", PURCHASE_STATUS_FILTERS);
+    return status === undefined ? [] : [status === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : status];
+  });
   const paymentType = get("payment_type", () => q.oneOf("payment_type", PAYMENT_TYPES));
   const offerCode = get("offer_code", () => q.string("offer_code"));
   const commissionAs = get("commission_as", () => q.oneOf("commission_as", COMMISSION_ROLES));
