@@ -34,7 +34,12 @@ export type { ExportRecord } from "./run";
 export interface ExportOptions<P = Record<string, unknown>> {
   /** Inclusive start (epoch ms or Date). Default 2010-01-01 (`EARLIEST_DATE`). */
   from?: DateParam | undefined;
-  /** Inclusive end (epoch ms or Date). Default: now, fixed when the export starts. */
+  /**
+   * Inclusive end (epoch ms or Date). Default: now, fixed when the export starts. A date alone is its
+   * first millisecond: `new Date("2025-12-31")` ends the export at 00:00 UTC of the 31st and leaves that
+   * day out; for the whole day pass `Date.UTC(2025, 11, 31, 23, 59, 59, 999)`. (`hotmart export --to
+   * 2025-12-31` means the whole day.)
+   */
   to?: DateParam | undefined;
   /** The list's other filters (product_id, buyer_email, ...), sent with every request. */
   params?: P | undefined;
