@@ -29,6 +29,25 @@ export function parseNumber(flag: string, text: string): number {
   return n;
 }
 
+/** A count or a seed: a whole number, 0 or more. */
+export function parseWholeNumber(flag: string, text: string): number {
+  const n = parseNumber(flag, text);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw usageError(`${flag}: ${text.trim()} is not a whole number (0 or more)`);
+  return n;
+}
+
+/** An http(s) URL, normalised (what the webhook commands send to or deliver to). */
+export function parseHttpUrl(flag: string, text: string): string {
+  try {
+    const parsed = new URL(text);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http");
+    return parsed.toString();
+  } catch {
+    throw usageError(`${flag}: "${text}" is not an http(s) URL, e.g. http://localhost:3000/hotmart`);
+  }
+}
+
 /** A TCP port: a whole number from 0 (the system picks a free one) to 65535. */
 export function parsePort(flag: string, text: string): number {
   const n = parseNumber(flag, text);

@@ -299,6 +299,20 @@ describe("configuration, simulator and doctor", () => {
     expect(await new Promise((res) => child.on("exit", res))).toBe(0);
   }, 60_000);
 
+  it("simulator flags that no simulator can take are exit 2 naming the flag, before it starts", async () => {
+    const said = async (...args: string[]) => {
+      const r = await runCliInProcess(["simulator", "--port", "0", ...args], { env: simEnv(undefined) });
+      expect(r.code, args.join(" ")).toBe(2);
+      return r.stderr;
+    };
+    expect(await said("--sales=-5")).toContain("Error: --sales: -5 is not a whole number (0 or more)");
+    expect(await said("--latency", "1.5")).toContain("Error: --latency: 1.5 is not a whole number");
+    expect(await said("--seed", "x")).toContain('Error: --seed: "x" is not a number');
+    expect(await said("--webhook", "localhost:3000")).toContain(
+      'Error: --webhook: "localhost:3000" is not an http(s) URL',
+    );
+  });
+
   it("a port already in use is exit 2 with what to do, for simulator and webhooks listen", async () => {
     const busy = new URL(sim.url).port;
     for (const args of [

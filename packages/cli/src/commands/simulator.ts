@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { GlobalOptions } from "../config";
 import { err, type Io, out } from "../io";
 import { listenProblem } from "../ports";
-import { parseNumber, parsePort } from "../values";
+import { parseHttpUrl, parsePort, parseWholeNumber } from "../values";
 
 export function simulatorCommand(program: Command, io: Io): void {
   program
@@ -38,11 +38,13 @@ export function simulatorCommand(program: Command, io: Io): void {
         const sim = await startSimulator({
           port,
           host: opts.host,
-          seed: parseNumber("--seed", opts.seed),
-          latencyMs: parseNumber("--latency", opts.latency),
-          ...(opts.sales !== undefined ? { scale: { sales: parseNumber("--sales", opts.sales) } } : {}),
+          seed: parseWholeNumber("--seed", opts.seed),
+          latencyMs: parseWholeNumber("--latency", opts.latency),
+          ...(opts.sales !== undefined ? { scale: { sales: parseWholeNumber("--sales", opts.sales) } } : {}),
           ...(opts.rateLimit ? {} : { rateLimit: false as const }),
-          ...(opts.webhook !== undefined ? { webhooks: [{ url: opts.webhook }] } : {}),
+          ...(opts.webhook !== undefined
+            ? { webhooks: [{ url: parseHttpUrl("--webhook", opts.webhook) }] }
+            : {}),
         }).catch((error: unknown) => {
           throw listenProblem(error, opts.host, port) ?? error;
         });

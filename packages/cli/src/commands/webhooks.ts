@@ -17,7 +17,7 @@ import { checkFolderOf } from "../files";
 import { getPath } from "../flatten";
 import { err, type Io, out } from "../io";
 import { listenProblem } from "../ports";
-import { parseNumber, parsePort } from "../values";
+import { parseHttpUrl, parseNumber, parsePort } from "../values";
 
 /** Fields worth a glance in a delivery, per kind of event; the first present ones are shown. */
 const SUMMARY_PATHS = [
@@ -62,16 +62,6 @@ export function printable(event: unknown, space?: number): string {
 function resolveHottok(flag: string | undefined): string | undefined {
   const value = flag ?? process.env.HOTMART_HOTTOK;
   return value === "" ? undefined : value;
-}
-
-function checkUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http");
-    return parsed.toString();
-  } catch {
-    throw usageError(`--to: "${url}" is not an http(s) URL, e.g. http://localhost:3000/hotmart`);
-  }
 }
 
 interface Sent {
@@ -237,7 +227,7 @@ export function webhooksCommand(program: Command, io: Io): void {
         }
         if (opts.to === undefined)
           throw usageError("required option '--to <url>' not specified (or --print to see the payload)");
-        const url = checkUrl(opts.to);
+        const url = parseHttpUrl("--to", opts.to);
         if (hottok === undefined)
           err(io, "note: no --hottok or HOTMART_HOTTOK: sending without X-HOTMART-HOTTOK.");
         const sent = await deliver(url, envelope, hottok, io);
@@ -261,7 +251,7 @@ export function webhooksCommand(program: Command, io: Io): void {
       "\nExample:\n  $ hotmart webhooks replay deliveries.jsonl --to http://localhost:3000/hotmart\n",
     )
     .action(async (file: string, opts: { to: string; hottok?: string }, cmd: Command) => {
-      const url = checkUrl(opts.to);
+      const url = parseHttpUrl("--to", opts.to);
       const envelopes = readEnvelopes(file);
       const hottok = resolveHottok(opts.hottok);
       let failed = 0;
