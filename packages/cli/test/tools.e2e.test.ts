@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Simulator, startSimulator, WEBHOOK_EVENTS } from "hotmart-simulator";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { diagnose } from "../src/commands/doctor";
 import { resolveConfig } from "../src/config";
 import { BIN, emptyDir, ensureBuilt, runCli, runCliInProcess, simEnv } from "./helpers";
@@ -277,6 +277,9 @@ describe("configuration, simulator and doctor", () => {
     const child = spawn(process.execPath, [BIN, "simulator", "--port", "0", "--sales", "50"], {
       env: simEnv(undefined),
     });
+    onTestFinished(() => {
+      child.kill();
+    });
     let stdout = "";
     const env = await new Promise<Record<string, string>>((resolve) => {
       child.stdout.on("data", (d: Buffer) => {
@@ -336,6 +339,10 @@ async function startListener(args: string[], cwd: string) {
   const child = spawn(process.execPath, [BIN, "webhooks", "listen", "--port", "0", ...args], {
     cwd,
     env: simEnv(undefined),
+  });
+  // A failed assertion ends the test before its own Ctrl-C: the listener must not outlive it.
+  onTestFinished(() => {
+    child.kill();
   });
   const out = { stdout: "", stderr: "" };
   child.stdout.on("data", (d: Buffer) => {
