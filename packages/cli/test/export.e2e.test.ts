@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { columnsFor } from "../src/export/columns";
 import { BIN, emptyDir, ensureBuilt, runCli, runCliInProcess, simEnv } from "./helpers";
 
@@ -64,6 +64,11 @@ function slowExport(extra: string[] = [], prepare?: (dir: string) => void) {
     stderr += d.toString();
   });
   const file = join(dir, "s.csv");
+  const exited = new Promise<number | null>((r) => child.on("exit", r));
+  // A failed assertion ends the test before stop(): the export must not outlive it.
+  onTestFinished(() => {
+    child.kill();
+  });
   const stop = async (signal: NodeJS.Signals, beforeSignal?: () => void) => {
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
@@ -72,10 +77,15 @@ function slowExport(extra: string[] = [], prepare?: (dir: string) => void) {
           resolve();
         }
       }, 20);
+      // An export that ended before writing that much is not waited for: the test reads its exit code.
+      void exited.then(() => {
+        clearInterval(poll);
+        resolve();
+      });
     });
     beforeSignal?.();
     child.kill(signal);
-    return new Promise<number | null>((r) => child.on("exit", r));
+    return exited;
   };
   return { dir, file, stop, stderr: () => stderr };
 }
