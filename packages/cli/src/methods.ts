@@ -100,7 +100,7 @@ export const METHODS: readonly MethodSpec[] = [
       "purchase.price.currency_code",
       "purchase.payment.type",
     ],
-    example: "hotmart sales history --buyer-email ana@example.com --transaction-status REFUNDED",
+    example: "hotmart sales history --buyer-email anajulia.moraes@example.org --transaction-status REFUNDED",
   },
   {
     resource: "sales",
@@ -131,7 +131,7 @@ export const METHODS: readonly MethodSpec[] = [
       str("affiliate_name", "affiliate name"),
       commissionAs,
     ],
-    example: "hotmart sales participants --transaction HP17715690036014",
+    example: "hotmart sales participants --transaction HP19422031214",
   },
   {
     resource: "sales",
@@ -149,7 +149,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "list",
     args: [],
     params: [...salesCommon, paymentType],
-    example: "hotmart sales price-details --transaction HP17715690036014",
+    example: "hotmart sales price-details --transaction HP19422031214",
   },
   {
     resource: "sales",
@@ -157,7 +157,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "Refunds a sale (within its warranty)",
     kind: "write",
     args: [{ name: "transaction", type: "string", description: "transaction code (HP...)" }],
-    example: "hotmart sales refund HP17715690036014 --yes",
+    example: "hotmart sales refund HP19422031214 --yes",
   },
   {
     resource: "subscriptions",
@@ -211,7 +211,7 @@ export const METHODS: readonly MethodSpec[] = [
       date("end_accession_date", "subscribed until"),
       date("date_next_charge", "next charge from"),
     ],
-    example: "hotmart subscriptions summary --product-id 1234567",
+    example: "hotmart subscriptions summary --product-id 4710742",
   },
   {
     resource: "subscriptions",
@@ -234,7 +234,7 @@ export const METHODS: readonly MethodSpec[] = [
       str("offer_code", "offer code"),
       str("purchase_payment_type", "payment type", PAYMENT_TYPE_VALUES),
     ],
-    example: "hotmart subscriptions transactions --subscriber-code ABC12DEF",
+    example: "hotmart subscriptions transactions --subscriber-code CJERFXPD",
   },
   {
     resource: "subscriptions",
@@ -242,7 +242,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "Every recurrence payment of one subscription",
     kind: "read",
     args: [subscriber],
-    example: "hotmart subscriptions purchases ABC12DEF",
+    example: "hotmart subscriptions purchases B2HNQAXJ",
   },
   {
     resource: "subscriptions",
@@ -251,7 +251,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "write",
     args: [subscribers],
     params: [{ name: "send_mail", type: "boolean", description: "e-mail the subscriber about it" }],
-    example: "hotmart subscriptions cancel ABC12DEF GHI34JKL --send-mail --yes",
+    example: "hotmart subscriptions cancel B2HNQAXJ CJERFXPD --send-mail --yes",
   },
   {
     resource: "subscriptions",
@@ -260,7 +260,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "write",
     args: [subscriber],
     params: [{ name: "send_mail", type: "boolean", description: "e-mail the subscriber about it" }],
-    example: "hotmart subscriptions cancel-single ABC12DEF",
+    example: "hotmart subscriptions cancel-single B2HNQAXJ",
   },
   {
     resource: "subscriptions",
@@ -269,7 +269,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "write",
     args: [subscribers],
     params: [{ name: "charge", type: "boolean", description: "charge the subscriber now" }],
-    example: "hotmart subscriptions reactivate ABC12DEF --charge",
+    example: "hotmart subscriptions reactivate B2HNQAXJ --charge",
   },
   {
     resource: "subscriptions",
@@ -278,7 +278,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "write",
     args: [subscriber],
     params: [{ name: "charge", type: "boolean", description: "charge the subscriber now" }],
-    example: "hotmart subscriptions reactivate-single ABC12DEF",
+    example: "hotmart subscriptions reactivate-single B2HNQAXJ",
   },
   {
     resource: "subscriptions",
@@ -286,7 +286,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "Changes the billing day (1-31) of a subscription",
     kind: "write",
     args: [subscriber, { name: "due_day", type: "number", description: "day of the month, 1 to 31" }],
-    example: "hotmart subscriptions change-due-day ABC12DEF 10 --yes",
+    example: "hotmart subscriptions change-due-day B2HNQAXJ 10 --yes",
   },
   {
     resource: "products",
@@ -309,7 +309,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "list",
     args: [{ name: "ucode", type: "string", description: "product UUID (ucode from products list)" }],
     params: [],
-    example: "hotmart products offers 8f2a1b4c-0000-4000-a000-000000000000",
+    example: "hotmart products offers ab907e46-a9aa-4d25-ae4f-cec316d01560",
   },
   {
     resource: "products",
@@ -318,7 +318,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "list",
     args: [{ name: "ucode", type: "string", description: "product UUID (ucode from products list)" }],
     params: [],
-    example: "hotmart products plans 8f2a1b4c-0000-4000-a000-000000000000",
+    example: "hotmart products plans 3f9e2d5a-4cb8-4f13-9d2e-8b7c4a0f1e92",
   },
   {
     resource: "coupons",
@@ -327,7 +327,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "list",
     args: [{ name: "product_id", type: "string", description: "numeric product id" }],
     params: [str("code", "coupon code")],
-    example: "hotmart coupons list 1234567",
+    example: "hotmart coupons list 123456789",
   },
   {
     resource: "coupons",
@@ -345,7 +345,7 @@ export const METHODS: readonly MethodSpec[] = [
       num("affiliate", "affiliate id the coupon belongs to"),
       { name: "offer_ids", type: "list", description: "offer ids, comma-separated (default: every offer)" },
     ],
-    example: "hotmart coupons create 1234567 BLACKFRIDAY --discount 0.2 --yes",
+    example: "hotmart coupons create 123456789 BLACKFRIDAY --discount 0.2 --yes",
   },
   {
     resource: "coupons",
@@ -353,7 +353,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "Deletes a coupon",
     kind: "write",
     args: [{ name: "coupon_id", type: "string", description: "coupon id (from coupons list)" }],
-    example: "hotmart coupons delete 98765 --yes",
+    example: "hotmart coupons delete 3000001 --yes",
   },
   {
     resource: "club",
@@ -373,7 +373,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "read",
     args: [{ name: "module_id", type: "string", description: "module id (from club modules)" }],
     params: [{ name: "product_id", type: "number", description: "the Club's product id", required: true }],
-    example: "hotmart club pages MOD123 --product-id 1234567",
+    example: "hotmart club pages 2z7RamXeJW --product-id 123456789",
   },
   {
     resource: "club",
@@ -382,7 +382,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "read",
     args: [{ name: "module_id", type: "string", description: "module id (from club modules)" }],
     params: [{ name: "subdomain", type: "string", description: "the Club's subdomain", required: true }],
-    example: "hotmart club pages-v1 MOD123 --subdomain my_subdomain",
+    example: "hotmart club pages-v1 2z7RamXeJW --subdomain my_subdomain",
   },
   {
     resource: "club",
@@ -400,7 +400,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "One student's lessons and completion",
     kind: "read",
     args: [subdomain, { name: "user_id", type: "string", description: "Club user_id (from club students)" }],
-    example: "hotmart club lessons my_subdomain Uv7wX8yZ9a",
+    example: "hotmart club lessons my_subdomain n2oM623N46",
   },
   {
     resource: "club",
@@ -409,7 +409,7 @@ export const METHODS: readonly MethodSpec[] = [
     kind: "read",
     args: [subdomain],
     params: [{ name: "student_email", type: "string", description: "the student's e-mail", required: true }],
-    example: "hotmart club student-progress my_subdomain --student-email ana@example.com",
+    example: "hotmart club student-progress my_subdomain --student-email caua.nogueira@example.com",
   },
   {
     resource: "events",
@@ -417,7 +417,7 @@ export const METHODS: readonly MethodSpec[] = [
     summary: "An event's details",
     kind: "read",
     args: [{ name: "event_id", type: "string", description: "event id" }],
-    example: "hotmart events get 1234567",
+    example: "hotmart events get 7673728",
   },
   {
     resource: "events",
@@ -436,7 +436,7 @@ export const METHODS: readonly MethodSpec[] = [
       num("id_eticket", "ticket id"),
       str("ticket_qr_code", "ticket QR code"),
     ],
-    example: "hotmart events tickets 1234567 --checkin-status PENDING",
+    example: "hotmart events tickets 7673728 --checkin-status PENDING",
   },
   {
     resource: "negotiation",
@@ -461,7 +461,7 @@ export const METHODS: readonly MethodSpec[] = [
       },
       { name: "document", type: "string", description: "buyer's CPF/CNPJ" },
     ],
-    example: "hotmart negotiation create --subscription-id 123 --recurrences 3,4 --payment-type PIX --yes",
+    example: "hotmart negotiation create --subscription-id 40321288 --recurrences 4 --payment-type PIX --yes",
   },
 ];
 

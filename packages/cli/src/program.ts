@@ -16,9 +16,9 @@ Configuration (flags win over the environment, the environment over .env):
   Without credentials, API commands answer from the embedded simulator (sample data).
 
 Examples:
-  $ hotmart sales history --buyer-email ana@example.com
+  $ hotmart sales history --buyer-email anajulia.moraes@example.org --transaction-status REFUNDED
   $ hotmart subscriptions list --status ACTIVE --all --json
-  $ hotmart subscriptions cancel ABC12DEF --yes
+  $ hotmart subscriptions cancel CJERFXPD --yes
   $ hotmart export sales --from 2025-01-01 --to 2025-12-31 --status all --out sales.csv
   $ hotmart webhooks trigger PURCHASE_APPROVED --to http://localhost:3000/hotmart
   $ hotmart doctor

@@ -114,4 +114,27 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(one.stdout).toContain("--transaction-status");
     expect(one.stdout).toContain("Example:\n  $ hotmart sales price-details");
   });
+
+  it("every --help example works as printed against the embedded simulator's data (seed 42), in table order", async () => {
+    // Their ids are Hotmart's sandbox values where it has them (B2HNQAXJ, my_subdomain, 123456789...),
+    // which the simulator keeps in every dataset, and the README's seed-42 ids otherwise: a newcomer
+    // without credentials who copies one gets an answer, not a 404.
+    const own = await startSimulator({ port: 0, seed: 42 });
+    try {
+      for (const spec of METHODS) {
+        const args = spec.example.replace(/^hotmart /, "").split(" ");
+        // A write asks first on a terminal; here there is none, so the test answers with --yes.
+        if (spec.kind === "write" && !args.includes("--yes")) args.push("--yes");
+        const r = await runCliInProcess(args, { env: simEnv(own) });
+        expect(r.code, `${spec.example}\n${r.stderr}`).toBe(0);
+      }
+      const access = await runCliInProcess(
+        ["access", "check", "aline.melo@example.com", "--product", "6239978"],
+        { env: simEnv(own) },
+      );
+      expect(access.stdout).toMatch(/^ACCESS {2}aline\.melo@example\.com/);
+    } finally {
+      await own.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function accessCommand(program: Command, io: Io): void {
   const access = new Command("access")
     .description("does this person have access? (the SDK's access answer, with its reason)")
-    .addHelpText("after", "\nExample:\n  $ hotmart access check ana@example.com --product 1234567\n");
+    .addHelpText("after", "\nExample:\n  $ hotmart access check aline.melo@example.com --product 6239978\n");
   access
     .command("check")
     .description(
@@ -20,7 +20,7 @@ export function accessCommand(program: Command, io: Io): void {
     .option("--subdomain <subdomain>", "also look the e-mail up in this Club")
     .addHelpText(
       "after",
-      "\nThe exit code is 0 whether access is granted or not: read `access` in --json, or the first line.\n\nExamples:\n  $ hotmart access check ana@example.com --product 1234567\n  $ hotmart access check ana@example.com --subdomain my_club --json | jq .access\n",
+      "\nThe exit code is 0 whether access is granted or not: read `access` in --json, or the first line.\n\nExamples:\n  $ hotmart access check aline.melo@example.com --product 6239978\n  $ hotmart access check caua.nogueira@example.com --subdomain my_subdomain --json | jq .access\n",
     )
     .action(async (email: string, opts: { product?: string; subdomain?: string }, cmd: Command) => {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
