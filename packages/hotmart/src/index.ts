@@ -11,10 +11,12 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  type APIErrorInit,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   HotmartError,
+  type HotmartErrorOptions,
   HotmartInputError,
   InternalServerError,
   NotFoundError,
@@ -25,7 +27,14 @@ export {
   ResponseValidationError,
   UnprocessableEntityError,
 } from "./core/errors";
-export { type IterateOptions, Page, type PageInfo, PagePromise, type PageResponse } from "./core/pagination";
+export {
+  type IterateOptions,
+  Page,
+  type PageFetcher,
+  type PageInfo,
+  PagePromise,
+  type PageResponse,
+} from "./core/pagination";
 export type { RateLimiter, RateLimitSnapshot } from "./core/rate-limiter";
 export {
   APIResource,
@@ -36,18 +45,21 @@ export {
   type FilterKinds,
   type ListDefinition,
   type PageParams,
+  type ResourceRequest,
 } from "./core/resource";
-export type {
-  DateParam,
-  EpochMs,
-  ExtraQuery,
-  HttpMethod,
-  OpenEnum,
-  QueryValue,
-  RequestOptions,
-  RetryInfo,
-  SchemaName,
-  ValidateMode,
+export {
+  type DateParam,
+  type EpochMs,
+  type ExtraQuery,
+  HTTP_METHODS,
+  type HttpMethod,
+  type OpenEnum,
+  type QueryValue,
+  type RequestOptions,
+  type RetryInfo,
+  type SchemaName,
+  VALIDATE_MODES,
+  type ValidateMode,
 } from "./core/types";
 export * from "./export";
 export { MemoryTokenStore, type StoredToken, type TokenStore } from "./internal/auth";

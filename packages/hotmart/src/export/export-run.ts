@@ -23,6 +23,7 @@ export class ExportRun<T> implements AsyncIterable<ExportRecord<T>> {
   #engine: ExportEngine<T> | undefined;
   #iterated = false;
 
+  /** @internal `client.export.run()` makes the run; its settings are the SDK's own. */
   constructor(settings: RunSettings) {
     this.#settings = settings;
     settings.counters.records = settings.state.records;

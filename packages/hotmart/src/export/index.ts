@@ -20,6 +20,7 @@ export { ExportRun } from "./export-run";
 export { EARLIEST_DATE } from "./first-shards";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
+  type ExportManagedParam,
   type ExportResource,
   type ExportResourceMap,
   PRICE_DETAILS_STATUS_VALUES,

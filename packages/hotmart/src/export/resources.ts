@@ -36,7 +36,7 @@ export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES.filter(
 );
 
 /** Params an export sets itself: paging, the date bounds and the status of each walk. */
-type Managed =
+export type ExportManagedParam =
   | "max_results"
   | "page_token"
   | "start_date"
@@ -51,29 +51,41 @@ type Managed =
 /** Each exportable list: its filters (without what the export manages) and its item type. */
 export interface ExportResourceMap {
   /** Sales history, one record per transaction; `from`/`to` are sent as `start_date`/`end_date`. */
-  "sales.history": { params: Omit<SalesHistoryParams, Managed>; item: SalesHistoryItem };
+  "sales.history": { params: Omit<SalesHistoryParams, ExportManagedParam>; item: SalesHistoryItem };
   /** Buyer, producer, co-producer and affiliate of each sale (`/sales/users`); `start_date`/`end_date`. */
-  "sales.participants": { params: Omit<SalesParticipantsParams, Managed>; item: SalesParticipantsItem };
+  "sales.participants": {
+    params: Omit<SalesParticipantsParams, ExportManagedParam>;
+    item: SalesParticipantsItem;
+  };
   /** Commission of each participant of each sale; `start_date`/`end_date`. */
-  "sales.commissions": { params: Omit<SalesCommissionsParams, Managed>; item: SalesCommissionsItem };
+  "sales.commissions": {
+    params: Omit<SalesCommissionsParams, ExportManagedParam>;
+    item: SalesCommissionsItem;
+  };
   /** Price breakdown of each sale; `statuses: "all"` walks only the 14 statuses this endpoint documents. */
-  "sales.priceDetails": { params: Omit<SalesPriceDetailsParams, Managed>; item: SalesPriceDetailsItem };
+  "sales.priceDetails": {
+    params: Omit<SalesPriceDetailsParams, ExportManagedParam>;
+    item: SalesPriceDetailsItem;
+  };
   /** Commission totals per currency for the whole range: one walk per status, never cut into shards. */
-  "sales.summary": { params: Omit<SalesSummaryParams, Managed>; item: SalesSummaryItem };
+  "sales.summary": { params: Omit<SalesSummaryParams, ExportManagedParam>; item: SalesSummaryItem };
   /** Subscriptions and their subscribers; `from`/`to` bound `accession_date`/`end_accession_date`. */
-  "subscriptions.list": { params: Omit<SubscriptionsListParams, Managed>; item: SubscriptionsListItem };
+  "subscriptions.list": {
+    params: Omit<SubscriptionsListParams, ExportManagedParam>;
+    item: SubscriptionsListItem;
+  };
   /** One summary row per subscription; `accession_date`/`end_accession_date` (no counts). */
   "subscriptions.summary": {
-    params: Omit<SubscriptionsSummaryParams, Managed>;
+    params: Omit<SubscriptionsSummaryParams, ExportManagedParam>;
     item: SubscriptionsSummaryItem;
   };
   /** Every charge of every recurrence; `transaction_date`/`end_transaction_date` (no counts). */
   "subscriptions.transactions": {
-    params: Omit<SubscriptionsTransactionsParams, Managed>;
+    params: Omit<SubscriptionsTransactionsParams, ExportManagedParam>;
     item: SubscriptionsTransactionsItem;
   };
   /** Tickets of one event (needs `eventId`); `from`, when given, is sent as `last_update`; no upper bound. */
-  "events.tickets": { params: Omit<EventsTicketsParams, Managed>; item: EventsTicketsItem };
+  "events.tickets": { params: Omit<EventsTicketsParams, ExportManagedParam>; item: EventsTicketsItem };
 }
 
 /** A list `client.export.run()` exports, named after the SDK method that walks it, e.g. `"sales.history"`. */

@@ -50,9 +50,13 @@ export interface PipelineContext {
 }
 
 export interface RequestSpec {
+  /** The HTTP method: a GET is retried after a fault, a write only when it surely was not processed. */
   method: HttpMethod;
+  /** The path under the client's baseURL, e.g. `/payments/api/v1/sales/history`. */
   path: string;
+  /** Query parameters: arrays as repeated keys, dates as epoch ms, undefined and null dropped. */
   query?: object | undefined;
+  /** The JSON body (dates as epoch ms); undefined sends none. */
   body?: unknown;
   /**
    * The documented value of an empty (or `{}`) response body. A GET that answers no body at all is
@@ -64,6 +68,7 @@ export interface RequestSpec {
    * transport fault (retried on reads), never a silent empty result.
    */
   expectBody?: boolean | undefined;
+  /** Whether a parsed body has the shape this endpoint returns; false makes it a transport fault. */
   accept?: ((body: unknown) => boolean) | undefined;
   /** Name of the response schema in hotmart/schemas, for `validate`. */
   schema?: SchemaName | undefined;
