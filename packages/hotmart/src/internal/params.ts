@@ -62,7 +62,7 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
           ? "one call per status, or client.export.run(…, { statuses: [...] }) for every record of several"
           : "one call per value";
       throw new HotmartInputError(`${rules.call}: ${key} takes one value, not an array: make ${instead}`);
-    } else if (key === "product_id" && !(Number.isSafeInteger(value) || /^\d+$/.test(String(value)))) {
+    } else if (key === "product_id" && !isProductId(value)) {
       // Every product_id filter is the product's numeric id: anything else is Hotmart's 400.
       throw new HotmartInputError(
         `${rules.call}: product_id is the product's numeric id, e.g. 1234567 (got ${show(value)})`,
@@ -92,6 +92,12 @@ function checkRanges(rules: ParamsRules, query: Record<string, unknown>): void {
       );
     }
   }
+}
+
+/** A positive whole number, or a string of its digits. */
+function isProductId(value: unknown): boolean {
+  const id = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0;
 }
 
 function kindOf(rules: ParamsRules, key: string): FilterKind | undefined {

@@ -95,6 +95,8 @@ describe("a boolean or string where options are expected", () => {
       'sales.history: product_id is the product\'s numeric id, e.g. 1234567 (got "abc")',
     );
     await failure((c) => c.subscriptions.summary(js({ product_id: 1.5 })));
+    await failure((c) => c.sales.summary(js({ product_id: -5 })));
+    await failure((c) => c.sales.history(js({ product_id: "0" })));
     // subscriptions.list documents status and plan as repeatable: both go as repeated keys; digits pass.
     const client = ctx.client();
     ctx.server.on("GET", "/payments/api/v1/subscriptions", { body: { items: [], page_info: {} } });
