@@ -1,4 +1,6 @@
 import { Readable, Writable } from "node:stream";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Command } from "commander";
 import {
   APIConnectionTimeoutError,
@@ -11,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { defaultFormat, endOf } from "../src/commands/export";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
-import { csvCell } from "../src/export/writer";
+import { csvCell, RecordWriter } from "../src/export/writer";
 import { extensions } from "../src/extensions";
 import { columnsOf, type FlatRow, flatten } from "../src/flatten";
 import { METHODS } from "../src/methods";
@@ -238,5 +240,59 @@ describe("CSV cells", () => {
     expect(csvCell(1793448000000, true, "purchase.recurrency_number")).toBe("1793448000000");
     expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
     expect(csvCell(undefined, true, "x")).toBe("");
+  });
+});
+
+describe("the record writer", () => {
+  /** A full garbage collection: the heap that is left is what something still holds. */
+  function collect(): () => void {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as () => void;
+  }
+
+  /** A file that takes one chunk at a time, a turn later: every write waits for `drain`. */
+  const slowOutput = () =>
+    new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, callback) {
+        setImmediate(callback);
+      },
+    });
+
+  it("waiting for drain holds nothing once it is over: the heap after 40,000 waits is what it was", async () => {
+    const gc = collect();
+    const writer = new RecordWriter(slowOutput(), {
+      format: "jsonl",
+      columns: ["id"],
+      excel: false,
+      append: false,
+      written: 0,
+    });
+    // Warm up, so what the first writes load and compile is not counted.
+    for (let i = 0; i < 2_000; i++) await writer.write({ id: i });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 40_000; i++) await writer.write({ id: i });
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Racing each wait against one promise of the output's error kept about 350 bytes a wait (14 MB
+    // here, 15 MB over a million records exported to a file); without that, the heap moves by a few KB.
+    expect(grown).toBeLessThan(2 * 1024 * 1024);
+    await writer.finish(true);
+  });
+
+  it("a failed output rejects the wait in progress and every later one, with its error", async () => {
+    const out = slowOutput();
+    const writer = new RecordWriter(out, {
+      format: "jsonl",
+      columns: [],
+      excel: false,
+      append: false,
+      written: 0,
+    });
+    const waiting = writer.write({ id: 1 });
+    out.destroy(new Error("ENOSPC: no space left on device"));
+    await expect(waiting).rejects.toThrow("ENOSPC");
+    await expect(writer.write({ id: 2 })).rejects.toThrow("ENOSPC");
   });
 });
