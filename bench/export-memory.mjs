@@ -8,12 +8,16 @@
 // JSON.parse, 16 at a time, and written the same way, to read the figure against what the runtime itself
 // needs for that traffic (BENCH_NO_BASELINE=1 skips it; BENCH_PLAIN_WORKERS=1 makes it one sequential
 // loop, the least a script can hold). Peaks are the kernel's high-water mark (VmHWM) where Linux gives it.
+// BENCH_CLI=1 adds the same export by the built `hotmart` binary (`hotmart export sales --format jsonl
+// --out FILE`, its default limiter on), one process per run: its peak RSS is the kernel's VmHWM of that
+// process, read from /proc (Linux only).
 // Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
 // OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
-import { execFileSync } from "node:child_process";
-import { createWriteStream, rmSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Hotmart } from "hotmart";
 import { clientOptions, loadLine, plainSalesWalk, rssSampler, startChild } from "./sim.mjs";
@@ -25,8 +29,96 @@ const PLAIN_WORKERS = Math.max(1, Number(process.env.BENCH_PLAIN_WORKERS ?? 16))
 const plainHow = PLAIN_WORKERS === 1 ? "one loop" : `${PLAIN_WORKERS} at a time`;
 
 if (process.env.BENCH_MEMORY_CHILD === "plain") await plain();
+else if (process.env.BENCH_MEMORY_CHILD === "cli") await cli();
 else if (process.env.BENCH_MEMORY_CHILD) await once();
 else parent();
+
+/** The CLI's runs, each in a fresh process, and their figure line. */
+function cliRuns(count) {
+  const peaks = [];
+  for (let i = 0; i < count; i++) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_MEMORY_CHILD: "cli" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    process.stdout.write(out);
+    const result = JSON.parse(out.split("\n").find((line) => line.startsWith("{")) ?? "null");
+    if (!result?.once) throw new Error("a CLI run did not write every record once");
+    peaks.push(result.peakMB);
+  }
+  console.log(
+    `FIGURE ${N} records to a file by the hotmart binary (jsonl): peak RSS ${Math.min(...peaks)}-${Math.max(...peaks)} MB ` +
+      `(${peaks.length} runs: ${peaks.join(", ")}); under ${TARGET_MB} MB in every run: ${peaks.every((p) => p < TARGET_MB) ? "yes" : "no"}`,
+  );
+}
+
+/**
+ * One export by the built binary, against the synthetic server in another process. Every record once:
+ * the file's lines are read back as a stream and summed like recordSink does.
+ */
+async function cli() {
+  const OUT = join(tmpdir(), `hotmart-cli-export-${process.pid}.jsonl`);
+  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const bin = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
+  const iso = (ms) => new Date(ms).toISOString();
+  const started = performance.now();
+  try {
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        "export",
+        "sales",
+        "--from",
+        iso(sim.range.from),
+        "--to",
+        iso(sim.range.to),
+        "--format",
+        "jsonl",
+        "--out",
+        OUT,
+      ],
+      {
+        env: {
+          ...process.env,
+          HOTMART_CLIENT_ID: sim.credentials.clientId,
+          HOTMART_CLIENT_SECRET: sim.credentials.clientSecret,
+          HOTMART_BASE_URL: sim.url,
+          HOTMART_AUTH_URL: sim.authURL,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    let peak = 0;
+    const timer = setInterval(() => {
+      try {
+        const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+        if (kb) peak = Math.max(peak, Number(kb) * 1024);
+      } catch {}
+    }, 50);
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    clearInterval(timer);
+    if (code !== 0) throw new Error(`hotmart export exited ${code}`);
+    let count = 0;
+    let sum = 0;
+    for await (const line of createInterface({ input: createReadStream(OUT) })) {
+      if (!line) continue;
+      count++;
+      sum += Number(JSON.parse(line).purchase.transaction.slice(2));
+    }
+    const once = count === N && sum === (N * (N - 1)) / 2;
+    const peakMB = Math.round(peak / 1048576);
+    console.log(
+      `hotmart binary: ${count} records to ${OUT} in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+        `every record once: ${once}; peak RSS ${peakMB} MB  [${loadLine()}]`,
+    );
+    console.log(JSON.stringify({ peakMB, once }));
+  } finally {
+    await sim.close();
+    rmSync(OUT, { force: true });
+  }
+}
 
 /** Runs the export RUNS times, each in a fresh process, and prints the target line over all of them. */
 function parent() {
@@ -48,6 +140,7 @@ function parent() {
     runs.push(child("1"));
     if (process.env.BENCH_NO_BASELINE !== "1") baseline.push(child("plain"));
   }
+  if (process.env.BENCH_CLI === "1") cliRuns(RUNS);
   const peaks = runs.map((r) => r.peakMB).sort((a, b) => a - b);
   const mid = peaks.length >> 1;
   const median = peaks.length % 2 ? peaks[mid] : (peaks[mid - 1] + peaks[mid]) / 2;
