@@ -44,10 +44,26 @@ export async function command<T>(what: string, timeoutMs: number, run: () => Pro
   } catch (error) {
     if (error instanceof HotmartRedisError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new HotmartRedisError(`Redis failed ${what}: ${reason}`, { cause: error });
+    throw new HotmartRedisError(`Redis failed ${what}: ${reason}`, { cause: safeCause(error) });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The client's error without what it attaches beyond name, message and code: ioredis puts the failed
+ * command's arguments on a Redis error (`error.command.args`), and for the token store those hold the
+ * access token, which a logger printing `error.cause` would write out.
+ */
+function safeCause(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const safe = new Error(error.message);
+  safe.name = error.name;
+  if (error.stack !== undefined) safe.stack = error.stack;
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) (safe as { code?: unknown }).code = code;
+  if (error.cause !== undefined && depth < 4) safe.cause = safeCause(error.cause, depth + 1);
+  return safe;
 }
 
 /** A Lua script run by EVALSHA, loaded with EVAL the first time (or after a Redis restart forgot it). */

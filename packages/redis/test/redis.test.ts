@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Hotmart, MemoryRateLimiter } from "hotmart";
 import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { type Simulator, startSimulator } from "hotmart-simulator";
@@ -74,6 +75,23 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       await own.stop();
       for (let i = 0; i < 5; i++) await Promise.all([a.products.list(), b.products.list()]);
       expect(sim.stats().tokenGrants).toBe(1);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("RedisTokenStore: a Redis that refuses the token's write (out of memory) reports the failure without the access token anywhere in the error", async () => {
+    const own = await startRedis(); // its memory limit is lowered below: a server of its own
+    try {
+      const redis = connect(own);
+      await redis.config("SET", "maxmemory", "1"); // noeviction: every write now fails with OOM
+      const errors: unknown[] = [];
+      const store = new RedisTokenStore(redis, { onError: (e) => errors.push(e) });
+      await store.set("k", { accessToken: "the-access-token-itself", expiresAt: Date.now() + 60_000 });
+      expect(errors).toHaveLength(1);
+      expect(String((errors[0] as Error).message)).toMatch(/Redis failed SET \(token\): OOM/);
+      // What a logger prints for it (the cause chain included): ioredis hangs the command's arguments on it.
+      expect(inspect(errors[0], { depth: 10 })).not.toContain("the-access-token-itself");
     } finally {
       await own.stop();
     }
