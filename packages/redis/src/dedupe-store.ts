@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { WebhookDedupeStore } from "hotmart";
-import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+import {
+  checkClient,
+  command,
+  positiveOption,
+  type RedisClient,
+  type RedisCommonOptions,
+  Script,
+} from "./redis";
 
 export interface RedisDedupeStoreOptions extends RedisCommonOptions {
   /** How long a processed event id is remembered (default 7 days: Hotmart's re-sends span hours). */
@@ -38,6 +45,7 @@ export class RedisDedupeStore implements WebhookDedupeStore {
   readonly #owned = new Map<string, string>();
 
   constructor(redis: RedisClient, options: RedisDedupeStoreOptions = {}) {
+    checkClient("RedisDedupeStore", redis);
     this.#redis = redis;
     this.#prefix = `${options.prefix ?? "hotmart:"}webhook:`;
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { HotmartError, type RateLimiter, type RateLimitSnapshot } from "hotmart";
 import { HotmartRedisError } from "./errors";
-import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+import {
+  checkClient,
+  command,
+  positiveOption,
+  type RedisClient,
+  type RedisCommonOptions,
+  Script,
+} from "./redis";
 
 export interface RedisRateLimiterOptions extends RedisCommonOptions {
   /**
@@ -162,6 +169,7 @@ export class RedisRateLimiter implements RateLimiter {
   roundTrips = 0;
 
   constructor(redis: RedisClient, options: RedisRateLimiterOptions = {}) {
+    checkClient("RedisRateLimiter", redis);
     this.#redis = redis;
     const prefix = options.prefix ?? "hotmart:";
     const name = options.name ?? "default";

@@ -83,6 +83,33 @@ export class Script {
   }
 }
 
+/**
+ * Refuses what is not a client the stores can use, at construction. A node-redis client passed without
+ * `fromNodeRedis` matters most: its `set` ignores ioredis-style `"PX", ms, "NX"` arguments, so a lock or a
+ * webhook claim would be taken by everybody and never expire, without any error.
+ */
+export function checkClient(store: string, redis: unknown): asserts redis is RedisClient {
+  const r = redis as Record<string, unknown> | null | undefined;
+  const has = (name: string) => typeof r?.[name] === "function";
+  if (has("evalSha") && !has("evalsha")) {
+    throw new TypeError(
+      `${store} was given a node-redis client: wrap it, new ${store}(fromNodeRedis(client)) (fromNodeRedis is exported by hotmart-redis)`,
+    );
+  }
+  const missing = ["get", "set", "del", "eval", "evalsha"].filter((name) => !has(name));
+  if (missing.length > 0) {
+    const got =
+      typeof redis === "string"
+        ? `the string "${redis.replace(/\/\/[^@/]*@/, "//***@")}" (pass new Redis(url), not the URL)`
+        : typeof redis === "object" && redis !== null
+          ? `an object without ${missing.join(", ")}`
+          : String(redis);
+    throw new TypeError(
+      `${store} needs a Redis client: an ioredis one (new Redis(url)) or a node-redis one wrapped in fromNodeRedis(client); got ${got}`,
+    );
+  }
+}
+
 export function positiveOption(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {

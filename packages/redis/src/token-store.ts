@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { StoredToken, TokenStore } from "hotmart";
 import { HotmartRedisError } from "./errors";
-import { command, positiveOption, type RedisClient, type RedisCommonOptions, Script } from "./redis";
+import {
+  checkClient,
+  command,
+  positiveOption,
+  type RedisClient,
+  type RedisCommonOptions,
+  Script,
+} from "./redis";
 
 export interface RedisTokenStoreOptions extends RedisCommonOptions {
   /**
@@ -41,6 +48,7 @@ export class RedisTokenStore implements TokenStore {
   roundTrips = 0;
 
   constructor(redis: RedisClient, options: RedisTokenStoreOptions = {}) {
+    checkClient("RedisTokenStore", redis);
     this.#redis = redis;
     this.#prefix = options.prefix ?? "hotmart:";
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);

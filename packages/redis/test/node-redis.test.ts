@@ -56,6 +56,22 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis on a node-redis client", () => {
     await b.close();
   });
 
+  it("a node-redis client passed without fromNodeRedis is refused at construction, saying to wrap it (its SET would drop NX and PX: every receiver would win every claim)", async () => {
+    const raw = createClient({ url: server.url });
+    raw.on("error", () => {});
+    await raw.connect();
+    clients.push(raw);
+    for (const Store of [RedisDedupeStore, RedisTokenStore, RedisRateLimiter]) {
+      expect(() => new Store(raw as never)).toThrow(
+        new RegExp(`node-redis client: wrap it, new ${Store.name}\\(fromNodeRedis\\(client\\)\\)`),
+      );
+    }
+    // The URL instead of a client: refused too, its password not repeated.
+    expect(() => new RedisTokenStore("redis://:hunter2@127.0.0.1:6379" as never)).toThrow(
+      'needs a Redis client: an ioredis one (new Redis(url)) or a node-redis one wrapped in fromNodeRedis(client); got the string "redis://***@127.0.0.1:6379"',
+    );
+  });
+
   it("dedupe: one claim wins, release lets a re-delivery run, complete keeps it processed", async () => {
     const prefix = `nd${Date.now()}:`;
     const a = new RedisDedupeStore(await connect(), { prefix });
