@@ -313,6 +313,13 @@ export class RedisRateLimiter implements RateLimiter {
           number,
           number,
         ];
+        // Redis holds no quota, though this process taught it one: a restart, or the state's expiry a day
+        // after its last change, forgot it. Forget it here too, or observe() would find nothing new in the
+        // headers and never write it again (the limit would stay the assumed 500 for good).
+        if (learned === 0 && this.#learnedLimit !== undefined) {
+          this.#learnedLimit = undefined;
+          this.#learnedWindow = 0;
+        }
         this.#last = {
           remaining: Math.max(0, limit - count),
           limit,

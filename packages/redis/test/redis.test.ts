@@ -3,7 +3,7 @@ import { Hotmart, MemoryRateLimiter } from "hotmart";
 import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { Redis, type RedisOptions } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
 
 if (!HAS_REDIS) console.log(INSTALL_HINT);
@@ -116,6 +116,41 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       `[redis limiter] 120 calls, 3 clients: ${limited.length} responses 429 (first window), ${(trips / 120).toFixed(2)} Redis round trips per call`,
     );
   }, 30_000);
+
+  it("RedisRateLimiter: the quota learned from the headers is taught to Redis again after a restart forgot it", async () => {
+    const own = await startRedis(); // restarted below: a server of its own
+    try {
+      const name = `r${Date.now()}`;
+      const direct = connect(own);
+      const limiter = new RedisRateLimiter(connect(own), { name });
+      const c = hotmart({ limiter });
+      // The quota the shared state holds: the simulator's 40 once a response taught it (written in the
+      // background after the response, hence the wait), or nothing.
+      const learned = () =>
+        vi.waitFor(
+          async () => expect(await direct.hget(`hotmart:ratelimit:${name}:state`, "limit")).toBe("40"),
+          { timeout: 10_000, interval: 20 },
+        );
+      await c.products.list({ max_results: 1 });
+      await learned();
+      await own.stop();
+      await own.start(); // the learned quota is gone with Redis's data
+      let ok = false;
+      for (let i = 0; i < 50 && !ok; i++) {
+        ok = await c.products.list({ max_results: 1 }).then(
+          () => true,
+          () => new Promise<boolean>((r) => setTimeout(() => r(false), 100)),
+        );
+      }
+      expect(ok).toBe(true);
+      await learned();
+      await c.products.list({ max_results: 1 });
+      expect(limiter.snapshot().limit).toBe(40); // not the assumed 500
+      limiter.close();
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
 
   it("RedisRateLimiter: a 429 or a spent window that one process sees holds the other processes until the reset", async () => {
     const name = `p${Date.now()}`;
