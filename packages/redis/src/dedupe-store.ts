@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebhookDedupeStore } from "hotmart";
 import {
   checkClient,
+  checkOptions,
   command,
   positiveOption,
   type RedisClient,
@@ -18,6 +19,13 @@ export interface RedisDedupeStoreOptions extends RedisCommonOptions {
    */
   processingTimeoutMs?: number | undefined;
 }
+
+const DEDUPE_STORE_OPTIONS = Object.keys({
+  prefix: 1,
+  commandTimeoutMs: 1,
+  ttlMs: 1,
+  processingTimeoutMs: 1,
+} satisfies Record<keyof RedisDedupeStoreOptions, 1>);
 
 /** ARGV[1]: the exact claim to drop, or "" for any claim still in progress (never a completed key). */
 const RELEASE = new Script(`
@@ -46,6 +54,7 @@ export class RedisDedupeStore implements WebhookDedupeStore {
 
   constructor(redis: RedisClient, options: RedisDedupeStoreOptions = {}) {
     checkClient("RedisDedupeStore", redis);
+    checkOptions("RedisDedupeStore", options, DEDUPE_STORE_OPTIONS);
     this.#redis = redis;
     this.#prefix = `${options.prefix ?? "hotmart:"}webhook:`;
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);

@@ -3,7 +3,9 @@ import { HotmartError, type RateLimiter, type RateLimitSnapshot } from "hotmart"
 import { HotmartRedisError } from "./errors";
 import {
   checkClient,
+  checkOptions,
   command,
+  countOption,
   positiveOption,
   type RedisClient,
   type RedisCommonOptions,
@@ -28,6 +30,15 @@ export interface RedisRateLimiterOptions extends RedisCommonOptions {
    */
   whenRedisFails?: "reject" | RateLimiter | undefined;
 }
+
+const RATE_LIMITER_OPTIONS = Object.keys({
+  prefix: 1,
+  commandTimeoutMs: 1,
+  requestsPerWindow: 1,
+  windowMs: 1,
+  name: 1,
+  whenRedisFails: 1,
+} satisfies Record<keyof RedisRateLimiterOptions, 1>);
 
 /**
  * KEYS: the send log (sorted set, score = send time), the shared state (hash: limit and window learned
@@ -170,6 +181,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(redis: RedisClient, options: RedisRateLimiterOptions = {}) {
     checkClient("RedisRateLimiter", redis);
+    checkOptions("RedisRateLimiter", options, RATE_LIMITER_OPTIONS);
     this.#redis = redis;
     const prefix = options.prefix ?? "hotmart:";
     const name = options.name ?? "default";
@@ -177,8 +189,8 @@ export class RedisRateLimiter implements RateLimiter {
     this.#keys = [`${base}:log`, `${base}:state`, `${base}:queue`, `${base}:seen`];
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
     this.#explicit = options.requestsPerWindow !== undefined || options.windowMs !== undefined;
-    this.#limit = Math.floor(positiveOption("requestsPerWindow", options.requestsPerWindow, 500));
-    this.#windowMs = Math.floor(positiveOption("windowMs", options.windowMs, 60_000));
+    this.#limit = countOption("requestsPerWindow", options.requestsPerWindow, 500);
+    this.#windowMs = countOption("windowMs", options.windowMs, 60_000);
     this.#fallback = options.whenRedisFails === "reject" ? undefined : options.whenRedisFails;
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
   }

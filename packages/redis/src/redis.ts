@@ -117,3 +117,24 @@ export function positiveOption(name: string, value: number | undefined, fallback
   }
   return v;
 }
+
+/** A count of whole units (requests, ms) Redis needs as an integer: at least 1 once rounded down. */
+export function countOption(name: string, value: number | undefined, fallback: number): number {
+  const v = Math.floor(positiveOption(name, value, fallback));
+  if (v < 1) throw new RangeError(`${name} must be at least 1 (got ${String(value)})`);
+  return v;
+}
+
+/**
+ * An option the store does not know is refused, as `new Hotmart()` does: `requestsPerMinute` (the memory
+ * limiter's name) or ioredis's `keyPrefix` would otherwise be dropped and the defaults used without a word.
+ */
+export function checkOptions(store: string, options: object, known: readonly string[]): void {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${store}'s options must be an object (got ${String(options)})`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key))
+      throw new TypeError(`${store} has no option "${key}": it takes ${known.join(", ")}`);
+  }
+}

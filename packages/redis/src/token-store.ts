@@ -3,6 +3,7 @@ import type { StoredToken, TokenStore } from "hotmart";
 import { HotmartRedisError } from "./errors";
 import {
   checkClient,
+  checkOptions,
   command,
   positiveOption,
   type RedisClient,
@@ -22,6 +23,13 @@ export interface RedisTokenStoreOptions extends RedisCommonOptions {
    */
   onError?: ((error: HotmartRedisError) => void) | undefined;
 }
+
+const TOKEN_STORE_OPTIONS = Object.keys({
+  prefix: 1,
+  commandTimeoutMs: 1,
+  lockMs: 1,
+  onError: 1,
+} satisfies Record<keyof RedisTokenStoreOptions, 1>);
 
 const RELEASE = new Script(
   `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
@@ -49,10 +57,12 @@ export class RedisTokenStore implements TokenStore {
 
   constructor(redis: RedisClient, options: RedisTokenStoreOptions = {}) {
     checkClient("RedisTokenStore", redis);
+    checkOptions("RedisTokenStore", options, TOKEN_STORE_OPTIONS);
     this.#redis = redis;
     this.#prefix = options.prefix ?? "hotmart:";
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
-    this.#lockMs = positiveOption("lockMs", options.lockMs, 15_000);
+    // Whole ms: Redis refuses a fractional PX, and a lock that always fails makes every process mint.
+    this.#lockMs = Math.ceil(positiveOption("lockMs", options.lockMs, 15_000));
     let warnedAt = Number.NEGATIVE_INFINITY;
     this.#onError =
       options.onError ??

@@ -55,6 +55,41 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(sim.stats().tokenGrants).toBe(1);
   });
 
+  it("options: a fractional lockMs still gives one token request for all; a quota below 1 or an option a store does not have is refused at construction", async () => {
+    sim.resetStats();
+    const prefix = `o${Date.now()}:`;
+    const errors: string[] = [];
+    // 20 000 / 3 ms: Redis refuses a fractional PX, and a lock that cannot be taken is no lock.
+    const list = Array.from({ length: 4 }, () =>
+      hotmart({
+        tokenStore: new RedisTokenStore(connect(server), {
+          prefix,
+          lockMs: 20_000 / 3,
+          onError: (e) => errors.push(e.message),
+        }),
+        rateLimit: false,
+      }),
+    );
+    await Promise.all(list.map((c) => c.products.list()));
+    expect(errors).toEqual([]);
+    expect(sim.stats().tokenGrants).toBe(1);
+    const redis = connect(server);
+    // Rounded down to 0 it was a Lua error at every request, reported as Redis being unreachable.
+    expect(() => new RedisRateLimiter(redis, { requestsPerWindow: 0.5 })).toThrow(
+      "requestsPerWindow must be at least 1 (got 0.5)",
+    );
+    // The memory limiter's option name: dropped, the quota would have stayed 500.
+    expect(() => new RedisRateLimiter(redis, { requestsPerMinute: 100 } as never)).toThrow(
+      'RedisRateLimiter has no option "requestsPerMinute": it takes prefix, commandTimeoutMs, requestsPerWindow, windowMs, name, whenRedisFails',
+    );
+    expect(() => new RedisTokenStore(redis, { keyPrefix: "app1:" } as never)).toThrow(
+      /RedisTokenStore has no option "keyPrefix": it takes prefix,/,
+    );
+    expect(() => new RedisDedupeStore(redis, { ttl: 1000 } as never)).toThrow(
+      /RedisDedupeStore has no option "ttl": it takes prefix, commandTimeoutMs, ttlMs, processingTimeoutMs/,
+    );
+  });
+
   it("RedisTokenStore: each process reads the token from Redis once, not per request; a Redis outage costs no token request while the token lasts", async () => {
     sim.resetStats();
     const own = await startRedis(); // stopped below: a server of its own, so the other tests keep theirs
