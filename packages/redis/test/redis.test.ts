@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { Hotmart, MemoryRateLimiter } from "hotmart";
+import { createWebhookHandler, Hotmart, MemoryRateLimiter } from "hotmart";
 import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { Redis, type RedisOptions } from "ioredis";
@@ -317,6 +317,49 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     await expect(c.products.list()).resolves.toBeDefined();
     expect(await dedupe.claim("x")).toBe(true);
   }, 30_000);
+
+  it("two apps on one Redis (README): sharing the dedupe prefix, only one of them processes an event; each with its own prefix, both do", async () => {
+    const redis = connect(server);
+    const body = JSON.stringify({
+      id: `two-apps-${Date.now()}`,
+      event: "PURCHASE_APPROVED",
+      version: "2.0.0",
+      creation_date: Date.now(),
+      data: { purchase: { transaction: "HP1", status: "APPROVED" }, buyer: { email: "a@example.com" } },
+    });
+    const deliver = async (apps: Array<[string, string]>) => {
+      const ran: string[] = [];
+      for (const [app, prefix] of apps) {
+        const handler = createWebhookHandler({
+          hottok: "two-apps",
+          on: { PURCHASE_APPROVED: () => void ran.push(app) },
+          dedupe: new RedisDedupeStore(redis, { prefix }),
+        });
+        const response = await handler(
+          new Request("http://localhost/hotmart", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-hotmart-hottok": "two-apps" },
+            body,
+          }),
+        );
+        expect(response.status).toBe(200);
+      }
+      return ran;
+    };
+    const shared = `shared${Date.now()}:`;
+    expect(
+      await deliver([
+        ["access", shared],
+        ["crm", shared],
+      ]),
+    ).toEqual(["access"]);
+    expect(
+      await deliver([
+        ["access", `access${Date.now()}:`],
+        ["crm", `crm${Date.now()}:`],
+      ]),
+    ).toEqual(["access", "crm"]);
+  });
 
   it("RedisDedupeStore: one claim wins, release lets a re-delivery run, complete keeps it processed, a crashed claim expires", async () => {
     const prefix = `d${Date.now()}:`;
