@@ -136,6 +136,30 @@ return 1
  */
 const STAMP_AFTER_MS = 50;
 
+/**
+ * `whenRedisFails`, checked now: a fallback is only called once Redis fails, and one without `acquire`
+ * (the class `MemoryRateLimiter` instead of an instance, a string) then threw inside the limiter's loop,
+ * an unhandled rejection that left every waiting request pending for good.
+ */
+function fallbackOption(value: unknown): RateLimiter | undefined {
+  if (value === undefined || value === "reject") return undefined;
+  const limiter = value as Partial<RateLimiter> | null;
+  if (
+    typeof limiter?.acquire === "function" &&
+    typeof limiter.observe === "function" &&
+    typeof limiter.pause === "function"
+  ) {
+    return value as RateLimiter;
+  }
+  const got =
+    typeof value === "function"
+      ? `the class ${value.name || "(anonymous)"}: pass an instance, new ${value.name || "Limiter"}(...)`
+      : `${typeof value === "string" ? JSON.stringify(value) : String(value)}`;
+  throw new TypeError(
+    `whenRedisFails must be "reject" or a rate limiter instance such as new MemoryRateLimiter({ requestsPerMinute: 500 / processes }); got ${got}`,
+  );
+}
+
 interface Waiter {
   resolve: (ticket: number) => void;
   reject: (reason: unknown) => void;
@@ -191,7 +215,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.#explicit = options.requestsPerWindow !== undefined || options.windowMs !== undefined;
     this.#limit = countOption("requestsPerWindow", options.requestsPerWindow, 500);
     this.#windowMs = countOption("windowMs", options.windowMs, 60_000);
-    this.#fallback = options.whenRedisFails === "reject" ? undefined : options.whenRedisFails;
+    this.#fallback = fallbackOption(options.whenRedisFails);
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
   }
 

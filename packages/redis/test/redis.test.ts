@@ -270,6 +270,20 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     await expect(lenient.products.list()).resolves.toBeDefined();
   });
 
+  it("RedisRateLimiter: a whenRedisFails that is not a limiter instance (the class, a string) is refused at construction, not found out when Redis fails", () => {
+    // Before, it was called only once Redis failed: an unhandled rejection, and the request pending for good.
+    const redis = connect(server);
+    expect(() => new RedisRateLimiter(redis, { whenRedisFails: MemoryRateLimiter as never })).toThrow(
+      'whenRedisFails must be "reject" or a rate limiter instance such as new MemoryRateLimiter({ requestsPerMinute: 500 / processes }); got the class MemoryRateLimiter: pass an instance, new MemoryRateLimiter(...)',
+    );
+    expect(() => new RedisRateLimiter(redis, { whenRedisFails: "memory" as never })).toThrow(
+      /; got "memory"$/,
+    );
+    const fallback = new MemoryRateLimiter({ requestsPerMinute: 100 });
+    new RedisRateLimiter(redis, { whenRedisFails: fallback }).close();
+    new RedisRateLimiter(redis, { whenRedisFails: "reject" }).close();
+  });
+
   it("Redis killed mid-run: the next request fails with HotmartRedisError after the command timeout instead of hanging; once restarted it is used again", async () => {
     const redis = connect(server, { maxRetriesPerRequest: null });
     const limiter = new RedisRateLimiter(redis, { name: `slow${Date.now()}`, commandTimeoutMs: 300 });
