@@ -394,7 +394,9 @@ export class RedisRateLimiter implements RateLimiter {
       } else {
         waiter.reject(
           new HotmartRedisError(
-            `The rate limiter could not reach Redis, so the request was not sent (the quota is shared through it): ${error.message}`,
+            `The rate limiter could not reach Redis, so the request was not sent (the quota is shared through it): ${error.message.replace(/\.$/, "")}. ` +
+              "Check that Redis is up and reachable from this process; to keep sending while it is not, pass " +
+              "whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 500 / processes })",
             { cause: error },
           ),
         );

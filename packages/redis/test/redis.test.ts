@@ -261,6 +261,10 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     const error = await strict.products.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HotmartRedisError);
     expect(String((error as Error).message)).toMatch(/rate limiter could not reach Redis/);
+    // And what to do about it.
+    expect(String((error as Error).message)).toMatch(
+      /Check that Redis is up and reachable from this process; to keep sending while it is not, pass whenRedisFails: new MemoryRateLimiter\(/,
+    );
     const lenient = hotmart({
       limiter: new RedisRateLimiter(dead, {
         commandTimeoutMs: 300,
