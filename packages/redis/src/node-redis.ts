@@ -34,21 +34,42 @@ function scriptOptions(numKeys: unknown, rest: unknown[]): { keys: string[]; arg
 }
 
 /**
+ * node-redis's "The client is closed" says nothing of the usual cause, a client never connected (or one
+ * quit while the stores still use it): said with what to do, so it reads right in the stores' messages.
+ */
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const e = error as Error | undefined;
+    if (e?.constructor?.name === "ClientClosedError" || e?.message === "The client is closed") {
+      throw new Error(
+        "the node-redis client is not connected: call await client.connect() before the stores use it (and do not quit() it while they do)",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * Use a node-redis client (`redis` package) instead of ioredis:
  * `new RedisTokenStore(fromNodeRedis(client))`. The client must be connected (`await client.connect()`).
  */
 export function fromNodeRedis(client: NodeRedisClient): RedisClient {
   const adapter = {
-    get: async (key: string) => {
-      const value = await client.get(key);
-      return value === null || value === undefined ? null : String(value);
-    },
-    set: (key: string, value: string, ...args: unknown[]) => client.set(key, value, setOptions(args)),
-    del: (key: string) => client.del(key),
+    get: (key: string) =>
+      call(async () => {
+        const value = await client.get(key);
+        return value === null || value === undefined ? null : String(value);
+      }),
+    set: (key: string, value: string, ...args: unknown[]) =>
+      call(() => client.set(key, value, setOptions(args))),
+    del: (key: string) => call(() => client.del(key)),
     eval: (script: string, numKeys: unknown, ...rest: unknown[]) =>
-      client.eval(script, scriptOptions(numKeys, rest)),
+      call(() => client.eval(script, scriptOptions(numKeys, rest))),
     evalsha: (sha: string, numKeys: unknown, ...rest: unknown[]) =>
-      client.evalSha(sha, scriptOptions(numKeys, rest)),
+      call(() => client.evalSha(sha, scriptOptions(numKeys, rest))),
   };
   // The stores call only the forms above; ioredis's overloaded signatures are wider than they need.
   return adapter as unknown as RedisClient;

@@ -72,6 +72,18 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis on a node-redis client", () => {
     );
   });
 
+  it("a node-redis client never connected: the stores' errors say to call await client.connect()", async () => {
+    const redis = fromNodeRedis(createClient({ url: server.url })); // no connect()
+    const hint =
+      /the node-redis client is not connected: call await client\.connect\(\) before the stores use it/;
+    await expect(new RedisDedupeStore(redis).claim("e1")).rejects.toThrow(hint);
+    const error = await new RedisRateLimiter(redis).acquire().catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(hint);
+    const warned: string[] = [];
+    await new RedisTokenStore(redis, { onError: (e) => warned.push(e.message) }).get("k");
+    expect(warned).toEqual([expect.stringMatching(hint)]);
+  });
+
   it("dedupe: one claim wins, release lets a re-delivery run, complete keeps it processed", async () => {
     const prefix = `nd${Date.now()}:`;
     const a = new RedisDedupeStore(await connect(), { prefix });
