@@ -7,6 +7,32 @@ import { HotmartInputError } from "hotmart";
 export const BRT_OFFSET = "-03:00";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** ISO 8601 date-time, `T` or a space between, seconds and offset optional. */
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Only ISO forms are read: `Date.parse` alone takes "01/10/2026" (a Brazilian 1 October) as 10 January,
+ * rolls "2026-02-30" over to 2 March, and reads a date-time without an offset in the server's time zone.
+ */
+function isoWithOffset(text: string, edge: "start" | "end"): string | undefined {
+  if (DATE_ONLY.test(text)) {
+    return realDay(text)
+      ? `${text}T${edge === "end" ? "23:59:59.999" : "00:00:00.000"}${BRT_OFFSET}`
+      : undefined;
+  }
+  const match = DATE_TIME.exec(text);
+  if (!match || !realDay(match[1] as string)) return undefined;
+  const iso = text.replace(" ", "T");
+  // Like a bare day, a time without an offset is the seller's: Brasília, whatever the server's zone.
+  return match[2] ? iso : `${iso}${BRT_OFFSET}`;
+}
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (no 30 February, no month 13). */
+function realDay(day: string): boolean {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 /**
  * A tool's date argument (ISO string or epoch ms) as epoch ms. A bare `YYYY-MM-DD` is the start of that
@@ -21,13 +47,11 @@ export function toEpochMs(field: string, value: string | number, edge: "start" |
   }
   const text = value.trim();
   if (/^\d{12,14}$/.test(text)) return Number(text);
-  const iso = DATE_ONLY.test(text)
-    ? `${text}T${edge === "end" ? "23:59:59.999" : "00:00:00.000"}${BRT_OFFSET}`
-    : text;
-  const ms = Date.parse(iso);
+  const iso = isoWithOffset(text, edge);
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
   if (!Number.isFinite(ms)) {
     throw new HotmartInputError(
-      `${field} must be an ISO date like "2026-10-01" or "2026-10-01T14:30:00-03:00", or epoch milliseconds (got ${JSON.stringify(value)})`,
+      `${field} must be an ISO date like "2026-10-01" (year-month-day, a real calendar day) or "2026-10-01T14:30:00-03:00", or epoch milliseconds (got ${JSON.stringify(value)}); write 01/10/2026 as "2026-10-01"`,
     );
   }
   return ms;

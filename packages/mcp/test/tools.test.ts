@@ -80,6 +80,25 @@ describe("errors the model can act on", () => {
     expect(text(r)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it("dates: only ISO days that exist, before any request; a time without an offset is Brasília time", async () => {
+    const before = h.sim.stats().requests;
+    // Date.parse alone reads the Brazilian "01/10/2026" as 10 January and rolls 30 February to 2 March.
+    for (const start_date of ["01/10/2026", "2026-02-30", "10", "Oct 2026"]) {
+      const r = await call(h.mcp, "sales_history", { start_date, limit: 1 });
+      expect(r.isError, start_date).toBe(true);
+      expect(text(r)).toMatch(/^Invalid input: start_date must be an ISO date like "2026-10-01"/);
+    }
+    expect(h.sim.stats().requests).toEqual(before);
+    const report = ok<{ period: { start: string; end: string } }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-10-01T00:00:00",
+        end_date: "2026-10-31 23:59:59",
+        compare: "none",
+      }),
+    );
+    expect(report.period).toEqual({ start: "2026-10-01T00:00:00-03:00", end: "2026-10-31T23:59:59-03:00" });
+  });
+
   it("unknown status values are refused by the schema before any request", async () => {
     const before = h.sim.stats().requests;
     const r = await call(h.mcp, "sales_history", { transaction_status: "PAID" });
