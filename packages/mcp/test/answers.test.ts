@@ -1,7 +1,7 @@
 import type { SalesHistoryItem, SubscriptionsListItem } from "hotmart";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toEpochMs } from "../src/dates";
-import { call, type Harness, harness, ok } from "./helpers";
+import { call, type Harness, harness, ok, text } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -194,6 +194,37 @@ describe("answers equal the figures computed from every record", () => {
     expect(actual(refunds.groups, "current")).toEqual(
       await fromExport(prevStart, end, (s) => s.purchase.payment.type, ["REFUNDED", "CHARGEBACK"]),
     );
+  });
+
+  it("sales_report with more groups than it hands out says truly how many it left out", async () => {
+    // 80 products in five currencies: over 100 product groups, more than the 50 the result holds.
+    const big = await harness({ sim: { scale: { products: 80, sales: 800 } } });
+    try {
+      const end = big.sim.clock.now();
+      const r = await call(big.mcp, "sales_report", {
+        start_date: "2010-01-01",
+        end_date: end,
+        compare: "none",
+      });
+      const report = ok<{ groups: Row[]; groups_truncated: boolean }>(r);
+      const paid = big.sim.data.sales.filter(
+        (s) => (s.status === "APPROVED" || s.status === "COMPLETE") && s.orderDate <= end,
+      );
+      const all = new Set(paid.map((s) => `${s.currency}|${s.product.id}`)).size;
+      expect(all).toBeGreaterThan(50);
+      expect(report.groups).toHaveLength(50);
+      expect(report.groups_truncated).toBe(true);
+      const listed = text(r)
+        .split("\n")
+        .filter((l) => l.startsWith("- ")).length;
+      const note = /\((\d+) groups in all: (\d+) more in the structured result, (\d+) left out/.exec(text(r));
+      expect(note, text(r)).not.toBeNull();
+      expect(Number(note?.[1])).toBe(all);
+      expect(listed + Number(note?.[2])).toBe(report.groups.length);
+      expect(report.groups.length + Number(note?.[3])).toBe(all);
+    } finally {
+      await big.close();
+    }
   });
 
   it("sales_report by status equals the same figures from a full export of every status", async () => {

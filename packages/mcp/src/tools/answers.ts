@@ -34,6 +34,19 @@ function line(label: string, r: z.infer<z.ZodObject<typeof row>>): string {
   return `${label}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
 }
 
+/**
+ * What the text leaves out of a report's groups, counted truly: the structured result holds MAX_GROUPS
+ * of them, not every group, so "N more in the structured result" alone overstated it.
+ */
+function moreGroups(total: number): string {
+  if (total <= MAX_LISTED) return "";
+  const kept = Math.min(total, MAX_GROUPS);
+  const dropped = total - kept;
+  return dropped === 0
+    ? `(${kept - MAX_LISTED} more groups in the structured result)`
+    : `(${total} groups in all: ${kept - MAX_LISTED} more in the structured result, ${dropped} left out (groups_truncated); the totals count every sale; filter with product_id or payment_type to see the others)`;
+}
+
 export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
   registerTool(server, ctx, {
     name: "sales_report",
@@ -108,9 +121,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         head,
         ...totals.map((t) => line("Total", t)),
         ...(by === "none" ? [] : groups.slice(0, MAX_LISTED).map((g) => `- ${line(g.label, g)}`)),
-        groups.length > MAX_LISTED && by !== "none"
-          ? `(${groups.length - MAX_LISTED} more groups in the structured result)`
-          : "",
+        by === "none" ? "" : moreGroups(groups.length),
       ]
         .filter(Boolean)
         .join("\n");
