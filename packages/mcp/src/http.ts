@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIPv4 } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { ToolContext } from "./context";
 import { createMcpServer } from "./server";
@@ -20,8 +20,12 @@ export interface HttpOptions {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
+/**
+ * An address in 127.0.0.0/8, "::1" or "localhost". Not any name that starts with "127.": a DNS-rebinding
+ * page served as "127.0.0.1.attacker.example" sends that Host and Origin, and its owner's DNS points it here.
+ */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith("127.");
+  return LOOPBACK.has(host) || (isIPv4(host) && host.startsWith("127."));
 }
 
 /** The host part of a `Host` header or an origin's authority, without the port. */

@@ -63,6 +63,27 @@ describe("HTTP transport safety", () => {
     expect((await post(h.http.url, { ...auth, Origin: "http://localhost:6274" })).status).toBe(200);
   });
 
+  it("takes only 127.x addresses as loopback, not names that start with 127. (DNS rebinding)", async () => {
+    // On loopback the token is optional: the Host and Origin checks are all that stop a rebinding page.
+    const ctx = createContext({ client: h.client });
+    const open = await startHttpServer(ctx, { port: 0 });
+    try {
+      const port = new URL(open.url).port;
+      const rebound = `127.0.0.1.rebind.invalid:${port}`;
+      expect((await post(open.url, {})).status).toBe(200);
+      expect((await post(open.url, { Host: rebound, Origin: `http://${rebound}` })).status).toBe(403);
+      expect((await post(open.url, { Origin: `http://${rebound}` })).status).toBe(403);
+      expect((await post(open.url, { Host: `127.0.0.2:${port}`, Origin: "http://127.0.0.2" })).status).toBe(
+        200,
+      );
+    } finally {
+      await open.close();
+    }
+    await expect(startHttpServer(ctx, { host: "127.0.0.1.rebind.invalid", port: 0 })).rejects.toThrow(
+      /without a bearer token/,
+    );
+  });
+
   it("will not listen beyond loopback without a token", async () => {
     const ctx = createContext({ client: h.client });
     await expect(startHttpServer(ctx, { host: "0.0.0.0", port: 0 })).rejects.toThrow(/HOTMART_MCP_TOKEN/);
