@@ -161,6 +161,31 @@ describe("write tools", () => {
     expect(done.summary).toMatch(/Pix code/);
   });
 
+  it("arguments the SDK would refuse at confirmation get no preview and no token, before any request", async () => {
+    const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
+    const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
+    if (!product || !late) throw new Error("dataset lacks a sample");
+    const coupon = { product_id: product.id, code: "MCPBLANK", discount: 0.1 };
+    const refused: [string, Record<string, unknown>, RegExp][] = [
+      ["coupon_create", { ...coupon, code: "   " }, /code is blank/],
+      ["coupon_create", { ...coupon, offer_ids: [-5] }, /offer_ids/],
+      ["coupon_create", { ...coupon, offer_ids: [" "] }, /an offer id is blank/],
+      [
+        "negotiation_create",
+        { subscriber_code: late.subscriberCode, recurrences: [1], payment_type: "BILLET", document: "  " },
+        /document is blank/,
+      ],
+    ];
+    const before = h.sim.stats().requests;
+    for (const [tool, args, why] of refused) {
+      const r = await call(h.mcp, tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args)}: ${text(r)}`).toBe(true);
+      expect(text(r)).toMatch(why);
+      expect(text(r)).not.toContain("confirmation_token");
+    }
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
   it("an ambiguous failure says the outcome is unknown and how to check", async () => {
     const sale = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription).at(-1);
     if (!sale) throw new Error("no sale");

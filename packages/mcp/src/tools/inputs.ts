@@ -31,6 +31,13 @@ export const productId = z
   .positive()
   .optional()
   .describe("Numeric product id (from products_list)");
+/**
+ * Text with something in it, as the SDK's write checks want: "   " passes `min(1)`, so a preview would
+ * be shown and confirmed for a write the SDK then refuses ("code is empty").
+ */
+export const nonBlank = (field: string, what: string) =>
+  z.string().regex(/\S/, `${field} is blank: pass ${what}`);
+
 export const email = (what: string) => z.string().min(3).optional().describe(what);
 
 /** The statuses sales reports accept: DELAYED is for subscription transactions only, UNDER_ANALISYS is their spelling. */

@@ -15,7 +15,7 @@ import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { describeError, ToolError, writeOutcomeUnknown } from "../errors";
 import { money } from "../render";
 import { defined, registerTool } from "./define";
-import { date } from "./inputs";
+import { date, nonBlank } from "./inputs";
 
 /** Exactly what a confirmed write sends: fixed at preview time, so the confirmation runs what was shown. */
 export type WritePlan =
@@ -368,13 +368,21 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       "Create a discount coupon (criar cupom de desconto) for a product: code up to 25 characters, discount as a fraction (0.10 = 10%), optional validity, affiliate and offers (offer codes from product_offers). To see existing codes use coupons_list; to remove one, coupon_delete.",
     input: {
       product_id: z.number().int().positive().describe("Numeric product id (from products_list)"),
-      code: z.string().min(1).max(25).describe('The code buyers type, e.g. "BLACKFRIDAY"'),
+      code: nonBlank("code", 'the code buyers will type, e.g. "BLACKFRIDAY"')
+        .max(25)
+        .describe('The code buyers type, e.g. "BLACKFRIDAY"'),
       discount: z.number().gt(0).lt(0.99).describe("Fraction off: 0.10 = 10%"),
       start_date: date("Active from"),
       end_date: date("Active until"),
       affiliate: z.number().int().positive().optional().describe("The one affiliate allowed to use it"),
       offer_ids: z
-        .array(z.union([z.string().min(1), z.number().int()]))
+        // Positive ids, as coupons.create checks them: the preview must not offer what it will refuse.
+        .array(
+          z.union([
+            nonBlank("an offer id", "an offer code from product_offers"),
+            z.number().int().positive(),
+          ]),
+        )
         .min(1)
         .optional()
         .describe("Offers it applies to; default all"),
@@ -489,7 +497,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         .positive()
         .optional()
         .describe("Amount off, in the subscription currency (not a fraction)"),
-      document: z.string().min(1).optional().describe("The buyer's CPF or CNPJ; required for BILLET"),
+      document: nonBlank("document", "the buyer's CPF or CNPJ")
+        .optional()
+        .describe("The buyer's CPF or CNPJ; required for BILLET"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
     preview: async (args, client) => {
