@@ -15,10 +15,15 @@ export function money(value: number, currency: string): string {
   return `${currency} ${value.toFixed(2)}`;
 }
 
+/**
+ * Fields holding epoch ms, by name: `order_date`, `last_update`, and also `date_next_charge`, whose "date"
+ * comes first (matching only a trailing "date" printed the next charge as 1794411164963).
+ */
+const DATE_FIELD = /(^|[._])date|(date|_at|update|access)$/i;
+
 function show(path: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value === "number" && /(date|_at|update|access)$/i.test(path) && value > 1e11)
-    return dayBrt(value);
+  if (typeof value === "number" && DATE_FIELD.test(path) && value > 1e11) return dayBrt(value);
   if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
     const currency = v.currency_code ?? v.currency_value ?? v.currency;

@@ -1,5 +1,6 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dayBrt } from "../src/dates";
 import { argumentsFor, call, type Harness, harness, ok, TOKEN, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS } from "./names";
 
@@ -34,6 +35,8 @@ describe("tool catalogue", () => {
       const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
       expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);
       expect(text(result).length, tool.name).toBeGreaterThan(0);
+      // Dates in the text are days: an epoch (13 digits) there reads as a plain number.
+      expect(text(result), tool.name).not.toMatch(/\b\d{12,14}\b/);
     }
   });
 });
@@ -57,6 +60,20 @@ describe("bounded pages", () => {
     expect(page.items).toHaveLength(20);
     const tooBig = await call(h.mcp, "sales_history", { limit: 1000 });
     expect(tooBig.isError).toBe(true);
+  });
+
+  it("renders every date in the text as a day, the next charge of a subscription too", async () => {
+    const r = await call(h.mcp, "subscriptions_list", { limit: 10, status: ["ACTIVE"] });
+    const page = ok<{ items: { subscriber_code: string; date_next_charge: number }[] }>(r);
+    expect(page.items.length).toBeGreaterThan(0);
+    // Many clients give the model only the text: an epoch in it reads as a number, not a date.
+    expect(text(r)).not.toMatch(/\b\d{12,14}\b/);
+    for (const sub of page.items) {
+      const line = text(r)
+        .split("\n")
+        .find((l) => l.includes(sub.subscriber_code));
+      expect(line).toContain(dayBrt(sub.date_next_charge));
+    }
   });
 
   it("pages plain arrays with an offset cursor", async () => {
