@@ -313,6 +313,22 @@ describe("answers equal the figures computed from every record", () => {
     expect(new Map(overview.paid_total.map((p) => [p.currency, Math.round(p.amount * 100)]))).toEqual(paid);
   });
 
+  it("buyer_overview with more purchases than it lists says how many older ones it left out", async () => {
+    const counts = new Map<string, number>();
+    for (const s of h.sim.data.sales) counts.set(s.buyer.email, (counts.get(s.buyer.email) ?? 0) + 1);
+    const [email, total] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    expect(total, "a buyer with more than 20 purchases").toBeGreaterThan(20);
+    const r = await call(h.mcp, "buyer_overview", { email });
+    const overview = ok<{ purchases: unknown[]; purchases_total: number }>(r);
+    expect(overview.purchases).toHaveLength(20);
+    expect(overview.purchases_total).toBe(total);
+    const listed = text(r)
+      .split("\n")
+      .filter((l) => /^- \d{4}-\d{2}-\d{2} /.test(l)).length;
+    expect(listed).toBe(20);
+    expect(text(r)).toContain(`(the 20 newest shown; ${total - 20} older left out`);
+  });
+
   it("buyer_overview equals the full exports' purchases and subscriptions of the e-mail", async () => {
     const subs = await exportedSubscriptions();
     const sales = await exportedSales();

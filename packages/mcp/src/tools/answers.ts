@@ -409,6 +409,10 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           (p) =>
             `- ${p.date} ${p.transaction} ${p.product} ${p.status} ${money(p.amount, p.currency)} ${p.payment_type}`,
         ),
+        // Said, or the last line listed reads as the buyer's first purchase.
+        sales.length > purchases.length
+          ? `(the ${purchases.length} newest shown; ${sales.length - purchases.length} older left out: sales_history with buyer_email lists them, paid ones by default, others with transaction_status)`
+          : "",
         ...subscriptions.map(
           (s) =>
             `- subscription ${s.subscriber_code} ${s.product} (${s.plan}) ${s.status}, next charge ${s.date_next_charge}`,
