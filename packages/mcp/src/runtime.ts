@@ -1,3 +1,4 @@
+import { Console } from "node:console";
 import { Hotmart } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { registerSecret } from "./redact";
@@ -7,6 +8,12 @@ import { registerSecret } from "./redact";
  * give up after about a minute: a 429 asking for a longer wait is reported (with its retry time) instead.
  */
 export const CALL_BUDGET_MS = 25_000;
+
+/**
+ * The SDK's log (HOTMART_LOG) goes to stderr, every level: its default sink is `console`, whose info and
+ * debug write to stdout, which on stdio is the protocol's, and a client cannot parse "[hotmart] → GET".
+ */
+const stderrLogger = new Console({ stdout: process.stderr, stderr: process.stderr });
 
 export interface Backend {
   client: Hotmart;
@@ -31,6 +38,7 @@ export async function openBackend(options: { simulator: boolean; seed?: number }
       baseURL: simulator.url,
       authURL: simulator.authURL,
       totalTimeout: CALL_BUDGET_MS,
+      logger: stderrLogger,
     });
     return {
       client,
@@ -49,6 +57,6 @@ export async function openBackend(options: { simulator: boolean; seed?: number }
   }
   registerSecret(process.env.HOTMART_CLIENT_SECRET);
   registerSecret(process.env.HOTMART_BASIC);
-  const client = new Hotmart({ totalTimeout: CALL_BUDGET_MS });
+  const client = new Hotmart({ totalTimeout: CALL_BUDGET_MS, logger: stderrLogger });
   return { client, now: Date.now, close: () => client.close() };
 }

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn as spawnProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -71,6 +71,48 @@ describe("stdio transport", () => {
       await call(mcp, "sales_history", { transaction: tx }),
     );
     expect(after.items[0]?.purchase.status).toBe(page.items[0]?.purchase.status);
+  });
+});
+
+describe("stdout carries only the protocol", () => {
+  it("with HOTMART_LOG=debug every stdout line is JSON-RPC; the SDK's log goes to stderr", async () => {
+    const child = spawnProcess(process.execPath, [cli, "--simulator"], {
+      env: { PATH: process.env.PATH ?? "", HOTMART_LOG: "debug" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    child.stderr.on("data", (c) => {
+      stderr += c;
+    });
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    // Written by hand, as any client would: initialize, then one call that makes the SDK log.
+    send({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    });
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    send({
+      jsonrpc: "2.0",
+      id: 2,
+      method: "tools/call",
+      params: { name: "products_list", arguments: { limit: 1 } },
+    });
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", () => {
+        if (stdout.includes('"id":2')) resolve();
+      });
+    });
+    child.stdin.end();
+    await new Promise((resolve) => child.once("exit", resolve));
+    const lines = stdout.split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(stderr).toMatch(/\[hotmart\] .*GET .*\/products/);
   });
 });
 
