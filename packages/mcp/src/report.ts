@@ -55,7 +55,12 @@ function pct(now: number, before: number): number | null {
   return Math.round(((now - before) / before) * 1000) / 10;
 }
 
-/** Current vs previous, per group and currency; groups sorted by current revenue, largest first. */
+/**
+ * Current vs previous, per group and currency. Groups of the currency with the most sales come first (the
+ * account's own), then the next currency's; within one, by current revenue, largest first. Revenues in
+ * different currencies are not comparable: sorted together, 1 sale of COP 1 536 153 came before 32 sales
+ * making BRL 50 052, and the 50 groups the tool keeps dropped larger BRL ones for single COP sales.
+ */
 export function compare(
   current: readonly SalesHistoryItem[],
   previous: readonly SalesHistoryItem[] | undefined,
@@ -79,8 +84,13 @@ export function compare(
     }
     out.push(row);
   }
+  const sales = new Map<string, number>();
+  for (const r of out) sales.set(r.currency, (sales.get(r.currency) ?? 0) + r.current.count);
+  const weight = (r: GroupRow) => sales.get(r.currency) ?? 0;
   return out.sort(
     (x, y) =>
+      weight(y) - weight(x) ||
+      x.currency.localeCompare(y.currency) ||
       y.current.revenue - x.current.revenue ||
       y.current.count - x.current.count ||
       x.key.localeCompare(y.key),

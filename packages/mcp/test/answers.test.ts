@@ -227,6 +227,40 @@ describe("answers equal the figures computed from every record", () => {
     }
   });
 
+  it("sales_report ranks groups within a currency, the currency with the most sales first", async () => {
+    // Five currencies: revenues in COP are hundreds of times those in BRL for the same sale.
+    const big = await harness({ sim: { scale: { products: 80, sales: 800 } } });
+    try {
+      const end = big.sim.clock.now();
+      const report = ok<{ groups: Row[]; totals: Row[] }>(
+        await call(big.mcp, "sales_report", { start_date: "2010-01-01", end_date: end, compare: "none" }),
+      );
+      const paid = big.sim.data.sales.filter(
+        (s) => (s.status === "APPROVED" || s.status === "COMPLETE") && s.orderDate <= end,
+      );
+      const perCurrency = new Map<string, number>();
+      for (const s of paid) perCurrency.set(s.currency, (perCurrency.get(s.currency) ?? 0) + 1);
+      const main = [...perCurrency].sort((a, b) => b[1] - a[1])[0]?.[0];
+      expect(report.totals[0]?.currency).toBe(main);
+      // The main currency's groups, largest first, lead; the 50 kept are its largest ones.
+      const groups = new Map<string, { cents: number; count: number }>();
+      for (const s of paid.filter((s) => s.currency === main)) {
+        const g = groups.get(String(s.product.id)) ?? { cents: 0, count: 0 };
+        g.cents += Math.round(s.total * 100);
+        g.count += 1;
+        groups.set(String(s.product.id), g);
+      }
+      const largest = [...groups]
+        .sort(([ka, a], [kb, b]) => b.cents - a.cents || b.count - a.count || ka.localeCompare(kb))
+        .map(([key]) => key);
+      const lead = report.groups.slice(0, Math.min(largest.length, report.groups.length));
+      expect(lead.every((g) => g.currency === main)).toBe(true);
+      expect(lead.map((g) => g.key)).toEqual(largest.slice(0, lead.length));
+    } finally {
+      await big.close();
+    }
+  });
+
   it("sales_report by status equals the same figures from a full export of every status", async () => {
     const byStatus = ok<{ groups: Row[] }>(
       await call(h.mcp, "sales_report", {
