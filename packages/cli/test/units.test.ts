@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -13,6 +14,8 @@ import { describe, expect, it } from "vitest";
 import { defaultFormat, endOf } from "../src/commands/export";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
+import { columnsFromSchemas, EXPORTS, type ExportName } from "../src/export/columns";
+import { DOCUMENTED_COLUMNS } from "../src/export/documented-columns";
 import { csvCell, RecordWriter } from "../src/export/writer";
 import { extensions } from "../src/extensions";
 import { columnsOf, type FlatRow, flatten } from "../src/flatten";
@@ -294,5 +297,24 @@ describe("the record writer", () => {
     out.destroy(new Error("ENOSPC: no space left on device"));
     await expect(waiting).rejects.toThrow("ENOSPC");
     await expect(writer.write({ id: 2 })).rejects.toThrow("ENOSPC");
+  });
+});
+
+describe("the documented CSV columns", () => {
+  it("are the schemas': the table an export reads is what the response schemas give, export by export", async () => {
+    const fromSchemas: Record<string, string[]> = {};
+    for (const name of Object.keys(EXPORTS) as ExportName[])
+      fromSchemas[name] = await columnsFromSchemas(name);
+    if (process.env.UPDATE_COLUMNS === "1") {
+      const file = new URL("../src/export/documented-columns.ts", import.meta.url);
+      const head = (await import("node:fs")).readFileSync(file, "utf8").split("export const")[0];
+      writeFileSync(
+        file,
+        `${head}export const DOCUMENTED_COLUMNS: Record<ExportName, readonly string[]> = ${JSON.stringify(fromSchemas, null, 2)};\n`,
+      );
+    }
+    // On a difference: UPDATE_COLUMNS=1 npx vitest run packages/cli/test/units.test.ts, then npm run format.
+    expect(DOCUMENTED_COLUMNS).toEqual(fromSchemas);
+    expect(Object.keys(DOCUMENTED_COLUMNS).sort()).toEqual(Object.keys(EXPORTS).sort());
   });
 });

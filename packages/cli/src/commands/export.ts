@@ -221,7 +221,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const name = exportNameOf(nameArg);
   if (!name) throw usageError(`Unknown export "${nameArg}": use one of ${Object.keys(EXPORTS).join(", ")}`);
   if (flags.listColumns) {
-    io.stdout.write(`${(await columnsFor(name)).join("\n")}\n`);
+    io.stdout.write(`${columnsFor(name).join("\n")}\n`);
     return;
   }
   const path = checkpointPath(flags, name);
@@ -252,9 +252,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       throw usageError(
         `--columns chooses CSV columns; ${format} has whole records: use --format csv, or pick fields from the JSON (e.g. with jq)`,
       );
-    // Only CSV has columns: JSON keeps whole records, and loading the schemas that list the columns
-    // would hold 4.6 MB of heap for the whole export for nothing.
-    const documented = format === "csv" ? await columnsFor(name) : [];
+    const documented = [...columnsFor(name)];
     const columns =
       flags.columns === undefined
         ? documented
