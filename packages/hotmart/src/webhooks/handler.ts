@@ -171,7 +171,10 @@ export interface WebhookErrorInfo {
   status: number;
   /** The request that got this answer (its body may already be consumed). */
   request: Request;
-  /** The parsed event, when the failure came after parsing. */
+  /**
+   * The parsed event, when the failure came after parsing, without its body `hottok` (a v1 post's
+   * `fields.hottok` included): safe to log.
+   */
   payload?: WebhookPayload;
 }
 
@@ -282,7 +285,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       return;
     }
     try {
-      onError(error, info);
+      // Some payloads repeat the hottok in the body (and v1 forms in `fields`): an onError hook typically
+      // logs `info.payload`, so it gets a copy without the secret.
+      onError(error, info.payload === undefined ? info : { ...info, payload: withoutHottok(info.payload) });
     } catch (hookError) {
       // A logging hook must not change the answer, but its failure is not hidden either.
       log.error("the webhook onError option threw", { error: hookError });
@@ -409,6 +414,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     if (callback) await callback(payload, context);
     else if (onUnhandled) await onUnhandled(payload, context);
   }
+}
+
+/** A shallow copy of `payload` without its body `hottok` (nor, for a v1 post, `fields.hottok`). */
+function withoutHottok(payload: WebhookPayload): WebhookPayload {
+  const { hottok: _hottok, ...rest } = payload;
+  if (!isLegacyWebhook(payload)) return rest as WebhookPayload;
+  const { hottok: _field, ...fields } = payload.fields;
+  return { ...(rest as LegacyWebhook), fields };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -189,3 +189,60 @@ describe("onError and the default log", () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe("onError never receives the hottok", () => {
+  const failing = () => {
+    throw new Error("database down");
+  };
+
+  it("a v2 event with the hottok in its body: info.payload has no hottok", async () => {
+    const seen: string[] = [];
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      on: { UPDATE_SUBSCRIPTION_CHARGE_DATE: failing },
+      onError: (_error, info) => seen.push(JSON.stringify(info.payload)),
+    });
+    const body = JSON.stringify({
+      id: "evt-body-hottok",
+      event: "UPDATE_SUBSCRIPTION_CHARGE_DATE",
+      version: "2.0.0",
+      creation_date: 1,
+      hottok: HOTTOK,
+      data: { subscriber: { code: "ABCD1234" } },
+    });
+    const response = await handler(
+      new Request("http://localhost/h", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+    );
+    expect(response.status).toBe(500);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain("evt-body-hottok");
+    expect(seen[0]).not.toContain(HOTTOK);
+  });
+
+  it("a legacy v1 form post: neither hottok nor fields.hottok", async () => {
+    const seen: string[] = [];
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      onLegacy: failing,
+      onError: (_error, info) => seen.push(JSON.stringify(info.payload)),
+    });
+    const body = new URLSearchParams({ hottok: HOTTOK, transaction: "HP123", status: "approved" }).toString();
+    const response = await handler(
+      new Request("http://localhost/h", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    );
+    expect(response.status).toBe(500);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain("HP123");
+    expect(seen[0]).not.toContain(HOTTOK);
+  });
+});
