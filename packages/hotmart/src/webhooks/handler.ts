@@ -39,6 +39,25 @@ import {
 /** Default body limit: 1 MiB. Real purchase events are a few KB. */
 export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
+/**
+ * How long a copy of an event waits for the same event's processing in this handler: a minute, longer
+ * than a sender waits for an answer, so a first processing that fails in that time is re-run by the copy.
+ */
+const COPY_WAIT_MS = 60_000;
+
+/** True when `promise` settles within `ms`; false when the time ran out first. */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Verify + decode, shared by constructEvent and the handler
 // ---------------------------------------------------------------------------------------------------
@@ -218,9 +237,10 @@ export interface WebhookHandlerOptions {
    * Processes each event once, keyed on its `id`. Default: a `MemoryDedupeStore` for this handler.
    * Pass a shared store with several instances; `false` turns deduplication off.
    *
-   * A copy that arrives while the same event is still being processed is answered 200 as a duplicate
-   * without waiting; should that first processing fail, it answers 500 and Hotmart re-sends it, and the
-   * released claim lets the re-send run.
+   * A copy that reaches this handler while the same event is still being processed here waits (up to a
+   * minute) for that processing: answered 200 as a duplicate once it succeeded, processed itself if it failed (the
+   * first delivery may have timed out on Hotmart's side, so its 500 reaches nobody). A copy that a
+   * shared store reports as claimed by another process is answered 200 as a duplicate at once.
    */
   dedupe?: WebhookDedupeStore | false | undefined;
   /** Largest body accepted, in bytes; larger ones get 413. Default 1 MiB. */
@@ -271,6 +291,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   // Read once: mutating the options object later does not change a running handler.
   const { onLegacy, onUnhandled, onError } = options;
   const on: WebhookHandlers = { ...options.on };
+  // Dedupe keys this handler is processing right now, each with a promise settled when it is done.
+  const inFlight = new Map<string, Promise<void>>();
 
   const log = new Log(options.logLevel ?? "error", options.logger ?? console, globalRedactor);
   const report = (error: unknown, info: WebhookErrorInfo): void => {
@@ -366,6 +388,39 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     }
 
     const key = store ? webhookDedupeKey(payload) : undefined;
+    if (!store || key === undefined) return await deliver(payload, rawBody, source, key, request);
+    // A copy of an event this handler is still processing waits for that outcome instead of being
+    // answered "duplicate" at once: Hotmart re-sends when the first delivery times out, and if that slow
+    // first processing then fails, its 500 goes to a closed connection. A copy acknowledged meanwhile
+    // would have been the only delivery left, and the event would be lost.
+    for (let running = inFlight.get(key); running !== undefined; running = inFlight.get(key)) {
+      // A callback that never settles must not hold its copies forever: past the wait they go to the
+      // store as before (a duplicate while its claim holds, processed once the claim has expired).
+      if (!(await settlesWithin(running, COPY_WAIT_MS)))
+        return await deliver(payload, rawBody, source, key, request);
+    }
+    let finished: () => void = () => {};
+    inFlight.set(
+      key,
+      new Promise<void>((resolve) => {
+        finished = resolve;
+      }),
+    );
+    try {
+      return await deliver(payload, rawBody, source, key, request);
+    } finally {
+      inFlight.delete(key);
+      finished();
+    }
+  };
+
+  async function deliver(
+    payload: WebhookPayload,
+    rawBody: string,
+    source: HottokSource | undefined,
+    key: string | undefined,
+    request: Request,
+  ): Promise<Response> {
     const context: WebhookContext = { request, rawBody, hottokSource: source, dedupeKey: key };
     if (store && key !== undefined) {
       let claimed: boolean;
@@ -399,7 +454,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       }
     }
     return answer(200, { received: true });
-  };
+  }
 
   async function dispatch(payload: WebhookPayload, context: WebhookContext): Promise<void> {
     if (isLegacyWebhook(payload)) {

@@ -9,7 +9,7 @@ import {
   type WebhookPayload,
   WebhookPayloadError,
 } from "hotmart";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { FIXTURE_HOTTOK, fixtureText } from "./fixtures";
 
 const HOTTOK = "hottok-handler-test-2b4d6f8a";
@@ -254,6 +254,64 @@ describe("a failing callback answers 500 so Hotmart retries, and the retry is pr
     const statuses = (await Promise.all(inFlight)).map((r) => r.status);
     expect(statuses).toEqual([200, 200, 200]);
     expect(calls).toBe(1);
+  });
+
+  it("a copy that arrives while the first processing runs, which then fails, is processed, not acknowledged", async () => {
+    // Hotmart re-sends when the first delivery times out; the first processing's 500 then reaches a
+    // closed connection, so the copy is the only delivery left and must not be answered "duplicate".
+    let calls = 0;
+    let fail: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      fail = resolve;
+    });
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      logLevel: "off",
+      on: {
+        PURCHASE_APPROVED: async () => {
+          calls += 1;
+          if (calls === 1) {
+            await gate;
+            throw new Error("database down");
+          }
+        },
+      },
+    });
+    const first = handler(post(approved));
+    const copy = handler(post(approved));
+    // Let the copy reach its dedupe check while the first callback is still running.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    fail();
+    expect((await first).status).toBe(500);
+    const answer = await copy;
+    expect(answer.status).toBe(200);
+    expect(await bodyOf(answer)).toEqual({ received: true });
+    expect(calls).toBe(2);
+  });
+
+  it("a copy of an event whose callback never settles is answered after a minute, not held forever", async () => {
+    vi.useFakeTimers();
+    try {
+      const handler = createWebhookHandler({
+        hottok: HOTTOK,
+        logLevel: "off",
+        on: { PURCHASE_APPROVED: () => new Promise<never>(() => {}) },
+      });
+      void handler(post(approved));
+      let answered: Response | undefined;
+      void handler(post(approved)).then((response) => {
+        answered = response;
+      });
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(answered).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1_000);
+      // No await on `copy` itself: held forever, it would hang the test instead of failing it.
+      for (let turn = 0; turn < 50 && answered === undefined; turn++) await Promise.resolve();
+      expect(answered?.status).toBe(200);
+      expect(await bodyOf(answered as Response)).toEqual({ received: true, duplicate: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("dedupe: false processes every delivery", async () => {
