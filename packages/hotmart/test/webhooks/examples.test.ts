@@ -160,3 +160,37 @@ describe("examples/webhooks over loopback HTTP", () => {
     });
   });
 });
+
+describe("docs/recipes/webhooks.md", () => {
+  // The recipe's Worker block is not runnable in the docs check (it is a module with a default export),
+  // so it is loaded here from a copy and served over loopback like the examples.
+  async function recipeWorker(file: string): Promise<WorkerExample["default"]> {
+    const { readFile, writeFile, mkdtemp, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const markdown = await readFile(new URL(`../../../../docs/recipes/${file}`, import.meta.url), "utf8");
+    const block = /## Cloudflare Worker[\s\S]*?```js\n([\s\S]*?)```/.exec(markdown)?.[1];
+    expect(block, `${file} has a Cloudflare Worker block`).toBeDefined();
+    const dir = await mkdtemp(join(tmpdir(), "hotmart-recipe-"));
+    const path = join(dir, "worker.mjs");
+    await writeFile(path, block as string);
+    try {
+      return ((await import(/* @vite-ignore */ path)) as WorkerExample).default;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  for (const file of ["webhooks.md", "webhooks-ptBR.md"]) {
+    it(`${file}: the Worker block answers a redelivery as a duplicate`, async () => {
+      const worker = await recipeWorker(file);
+      const url = await serveFetch((request) => worker.fetch(request, { HOTMART_HOTTOK: HOTTOK }));
+      const first = await post(url, approved);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({ received: true });
+      const again = await post(url, approved);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ received: true, duplicate: true });
+    });
+  }
+});
