@@ -67,8 +67,16 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     },
   });
   const http = values.http ?? false;
-  if (!http && (values.host !== undefined || values.port !== undefined)) {
-    throw new Error("--host and --port apply to --http only");
+  // A flag of a mode not asked for would be ignored without a word: `--seed 7` on real credentials, or
+  // `--allowed-origin` on stdio, reads as set and is not.
+  const httpOnly = ["host", "port", "allowed-origin", "allowed-host"] as const;
+  const stray = httpOnly.filter((name) => values[name] !== undefined);
+  if (!http && stray.length > 0) {
+    const flags = stray.map((name) => `--${name}`).join(" and ");
+    throw new Error(`${flags} ${stray.length > 1 ? "apply" : "applies"} to --http only: add --http`);
+  }
+  if (!values.simulator && values.seed !== undefined) {
+    throw new Error("--seed applies to --simulator only: add --simulator, or leave --seed out");
   }
   return {
     help: values.help ?? false,

@@ -1,6 +1,7 @@
 import { APIConnectionError, APIError, HotmartInputError } from "hotmart";
 import { argumentsKey, ConfirmationStore, describeError, writeOutcomeUnknown } from "hotmart-mcp";
 import { describe, expect, it } from "vitest";
+import { parseCliArgs } from "../src/args";
 import { dayBrt, toEpochMs } from "../src/dates";
 import { comparisonPeriod } from "../src/report";
 
@@ -83,5 +84,21 @@ describe("dates", () => {
       "previous_period",
     );
     expect([dayBrt(week.start), dayBrt(week.end)]).toEqual(["2026-10-01", "2026-10-07"]);
+  });
+});
+
+describe("command-line flags", () => {
+  it("a flag of a mode not asked for is refused, not ignored: --seed without --simulator, HTTP flags on stdio", () => {
+    expect(() => parseCliArgs(["--seed", "7"])).toThrow("--seed applies to --simulator only");
+    expect(() => parseCliArgs(["--allowed-origin", "https://claude.ai"])).toThrow(
+      "--allowed-origin applies to --http only: add --http",
+    );
+    expect(() => parseCliArgs(["--allowed-host", "mcp.example.com", "--port", "1"])).toThrow(
+      "--port and --allowed-host apply to --http only",
+    );
+    expect(parseCliArgs(["--simulator", "--seed", "7"]).seed).toBe(7);
+    expect(parseCliArgs(["--http", "--allowed-origin", "https://claude.ai"]).allowedOrigins).toEqual([
+      "https://claude.ai",
+    ]);
   });
 });
