@@ -38,6 +38,13 @@
 // The medians hardly moved: old method 1.18x [1.13-1.29] sequential, 1.24x [1.17-1.40] with 16 in
 // flight (load 8.6); new 1.20x [1.15-1.22 without the first round], 1.20x [1.11-1.34] (load 6). What
 // changed is that each client now pays for its own garbage, which the old method could not show.
+//
+// What changed on 2026-12-04: on Node the SDK sends through node:http by default
+// (src/internal/node-fetch.ts), at about half the CPU per request of Node's fetch, so the default SDK
+// clients are faster than the fetch baseline. The targets still compare them with it: that is what an
+// app sees. A third SDK client, "SDK over fetch", is handed the global fetch, the baseline's own
+// transport, and is printed without a target: the SDK's own work per request, which the transport
+// change does not hide.
 import { fork } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
@@ -91,7 +98,11 @@ function stopServer(child) {
   });
 }
 
-/** The baseline and the two SDK setups; each `call` returns a parsed page over the global fetch. */
+/**
+ * The baseline and three SDK setups; each `call` returns a parsed page. The baseline and "SDK over fetch"
+ * send through the global fetch; the other two through the SDK's default transport (on Node, node:http:
+ * src/internal/node-fetch.ts).
+ */
 function makeClients(origin) {
   const url = `${origin}${PATH}?max_results=${PARAMS.max_results}`;
   // The same headers the SDK sends, so both put the same request on the wire and fetch validates as many.
@@ -108,6 +119,8 @@ function makeClients(origin) {
     authURL: `${origin}/security/oauth/token`,
   };
   const noLimiter = new Hotmart({ ...options, rateLimit: false });
+  // The SDK sent through the global fetch, the baseline's transport: what its own work costs over it.
+  const overFetch = new Hotmart({ ...options, rateLimit: false, fetch: globalThis.fetch.bind(globalThis) });
   // The default limiter, with a quota the benchmark never reaches: what remains is its bookkeeping.
   const limited = new Hotmart({ ...options, rateLimit: { requestsPerMinute: 1_000_000 } });
   const baseline = async () => {
@@ -120,8 +133,10 @@ function makeClients(origin) {
       { name: "fetch + JSON.parse", call: baseline },
       { name: "SDK rateLimit: false", call: () => noLimiter.request("GET", PATH, PARAMS) },
       { name: "SDK limiter 1M/min", call: () => limited.request("GET", PATH, PARAMS) },
+      // Printed, not held to the targets: they are about what an app gets, which is the default transport.
+      { name: "SDK over fetch", call: () => overFetch.request("GET", PATH, PARAMS), untargeted: true },
     ],
-    close: () => Promise.all([noLimiter.close(), limited.close()]),
+    close: () => Promise.all([noLimiter.close(), limited.close(), overFetch.close()]),
   };
 }
 
@@ -468,8 +483,11 @@ function verdicts(samples, [baseline, ...sdks]) {
       const cpu = ratioStats(s, b, "cpuMs").median;
       const mark = (r) => `${fixed(r, 2)}x ${r <= scenario.target ? "PASS" : "miss"}`;
       lines.push(
-        `${scenario.name.padEnd(15)} ${sdk.name.padEnd(21)} target ≤ ${fixed(scenario.target, 2)}x: ` +
-          `wall ${mark(wall)}, CPU ${mark(cpu)}`,
+        sdk.untargeted
+          ? `${scenario.name.padEnd(15)} ${sdk.name.padEnd(21)} same transport as the baseline, no target: ` +
+              `wall ${fixed(wall, 2)}x, CPU ${fixed(cpu, 2)}x`
+          : `${scenario.name.padEnd(15)} ${sdk.name.padEnd(21)} target ≤ ${fixed(scenario.target, 2)}x: ` +
+              `wall ${mark(wall)}, CPU ${mark(cpu)}`,
       );
     }
   }

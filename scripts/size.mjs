@@ -26,9 +26,12 @@ const CASES = [
     // Not met: see "Bundle size" in CONTRIBUTING.md for what the client (17.7 kB) is made of. The
     // ceiling keeps it from growing meanwhile, and is enforced: lower it whenever the client shrinks.
     // Raised once, from 17,700 to 17,800 B (2026-12-03), for one check new Hotmart() must make before it
-    // returns: an option it does not know is refused (17,672 B before; 17,771 B with it).
+    // returns: an option it does not know is refused (17,672 B before; 17,771 B with it). Raised again,
+    // to 18,050 B (2026-12-04), for the choice of transport (internal/default-fetch.ts, 17,796 B before,
+    // 18,039 B with it): on Node requests go through node:http at half the CPU of Node's fetch, loaded on
+    // the first request; browsers and Workers carry only the check.
     reportOnly: true,
-    ceiling: 17_800,
+    ceiling: 18_050,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

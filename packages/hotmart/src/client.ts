@@ -11,6 +11,7 @@ import {
 } from "./core/types";
 import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
+import { defaultFetch } from "./internal/default-fetch";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { positive, wholeNumber } from "./internal/numbers";
@@ -66,7 +67,11 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Any console-like logger (default console). */
   logger?: Logger | undefined;
-  /** An injected fetch: proxies, tests, other runtimes. */
+  /**
+   * The fetch requests go through: proxies, tests, instrumentation. Default: on Node, the SDK's own
+   * transport over node:http (fetch's behaviour at half its CPU per request); elsewhere the global fetch.
+   * On Node a global fetch replaced after the SDK loaded (a test's stub, msw) is used instead.
+   */
   fetch?: typeof fetch | undefined;
   /** Client-wide rate limiting (default 500 requests a minute, Hotmart's quota), or false to turn it off. */
   rateLimit?: RateLimitOptions | false | undefined;
@@ -306,7 +311,7 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
   const basic = opts.basic?.replace(/^\s*Basic\s+/i, "").trim() || base64(`${clientId}:${clientSecret}`);
   const baseURL = checkURL("baseURL", opts.baseURL ?? (opts.sandbox ? SANDBOX_URL : PRODUCTION_URL));
   const authURL = checkURL("authURL", opts.authURL ?? defaultAuthURL(baseURL));
-  const fetchFn = opts.fetch ?? globalThis.fetch?.bind(globalThis);
+  const fetchFn = opts.fetch ?? defaultFetch();
   if (typeof fetchFn !== "function") {
     throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
   }

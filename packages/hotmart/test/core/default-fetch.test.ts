@@ -1,0 +1,41 @@
+// Which fetch a client given none uses on Node: the SDK's node:http transport, unless the app replaced
+// the global fetch after the SDK loaded (a test's stub, msw), which is then used, call by call.
+import { Hotmart } from "hotmart";
+import { afterEach, expect, it, vi } from "vitest";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const page = JSON.stringify({ items: [{ id: 1 }], page_info: { total_results: 1 } });
+const token = JSON.stringify({ access_token: "tok-stub", expires_in: 3600 });
+
+it("a global fetch stubbed after the SDK loaded gets every request, and the original is used again once it is restored", async () => {
+  const calls: string[] = [];
+  vi.stubGlobal("fetch", async (input: string | URL | Request) => {
+    const url = String(input);
+    calls.push(url.split("?")[0] as string);
+    return new Response(url.includes("/token") ? token : page, {
+      headers: { "content-type": "application/json" },
+    });
+  });
+  // Nothing listens on this port: only the stub can answer.
+  const client = new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: "http://127.0.0.1:9",
+    authURL: "http://127.0.0.1:9/token",
+    maxRetries: 0,
+  });
+  const data = await client.request<{ items: unknown[] }>("GET", "/payments/api/v1/sales/history");
+  expect(data.items).toEqual([{ id: 1 }]);
+  expect(calls).toEqual(["http://127.0.0.1:9/token", "http://127.0.0.1:9/payments/api/v1/sales/history"]);
+
+  // The stub gone, the same client sends through the SDK's own transport: port 9 refuses it.
+  vi.unstubAllGlobals();
+  await expect(client.request("GET", "/payments/api/v1/sales/history")).rejects.toMatchObject({
+    name: "APIConnectionError",
+  });
+  expect(calls).toHaveLength(2);
+  await client.close();
+});
