@@ -19,10 +19,11 @@ const TIMEOUT: AttemptOutcome = { kind: "timeout" };
  * `controller` is the call's: `init.signal` must be its signal (set by the caller, so no copy of `init`
  * is made per attempt), and the timeout aborts it too, so a timeout, a caller's abort or close() cancels
  * the request on the wire and frees its connection. After a `timeout` outcome the controller is spent:
- * a caller that tries again needs a new one. Handing fetch a signal is the largest single cost of a
- * request (undici adds an abort listener, a WeakRef and a finalizer per signal), and it is paid on
- * purpose: without it a request that timed out could only be abandoned, and a server that never answers
- * would keep its socket, and a script's process, alive for undici's own 300 s timeouts.
+ * a caller that tries again needs a new one. The signal is always handed over, on purpose: without it a
+ * request that timed out could only be abandoned, and a server that never answers would keep its socket,
+ * and a script's process, alive. (Through Node's fetch it is the largest single cost of a request: undici
+ * adds an abort listener, a WeakRef and a finalizer per signal. The SDK's Node transport, node-fetch.ts,
+ * adds one listener.)
  */
 export async function attempt(
   fetchFn: typeof fetch,
