@@ -146,7 +146,14 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
       });
       request.on("response", (response) => {
         received = true;
-        const rawHeaders = toHeaders(response.rawHeaders);
+        let rawHeaders: Headers;
+        try {
+          rawHeaders = toHeaders(response.rawHeaders);
+        } catch (error) {
+          // A header Headers refuses (this runs in an event handler: a throw would crash the process).
+          request.destroy();
+          return fail(new TypeError("fetch failed: invalid response header", { cause: error }));
+        }
         // Decoded as it arrives (a character split between two chunks waits for the rest): each chunk's
         // bytes are let go at once, rather than held, then joined into one more copy, outside the JS heap.
         let text = "";
