@@ -130,7 +130,8 @@ describe("the token request", () => {
 
   it("with only a non-Hotmart base URL set, goes to <origin>/security/oauth/token", async () => {
     const sim = await startSimulator({ port: 0, seed: 33 });
-    const saved = { ...process.env };
+    const keys = ["HOTMART_CLIENT_ID", "HOTMART_CLIENT_SECRET", "HOTMART_BASE_URL", "HOTMART_AUTH_URL"];
+    const saved = keys.map((key) => process.env[key]);
     try {
       process.env.HOTMART_CLIENT_ID = sim.credentials.clientId;
       process.env.HOTMART_CLIENT_SECRET = sim.credentials.clientSecret;
@@ -143,7 +144,12 @@ describe("the token request", () => {
       expect(sim.authURL).toBe(`${sim.url}/security/oauth/token`);
       await client.close();
     } finally {
-      process.env = saved;
+      // Put back in place (the file shares its worker: vitest.config.ts, NO_TRACE).
+      keys.forEach((key, i) => {
+        const value = saved[i];
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      });
       await sim.close();
     }
   });
