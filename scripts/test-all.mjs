@@ -3,14 +3,15 @@
 // that do not depend on each other, so the waiting in one (npm, child processes, a simulator) fills
 // the other's idle core:
 //
-//   1. lint, citations                   quick, and fail first
-//   2. build + typecheck                 one tsc run (TypeScript 7) type-checks everything and emits the
-//                                        declarations that the build bundles; tsup writes the JavaScript
-//   3. vitest, and beside it           vitest waits on sockets, child processes and timers for much of
-//   4. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
-//      (two halves), docs:check,         opens when it ends; the longest first; all need the build only
-//      runtimes, release, workers, size  (--no-overlap: vitest alone first, then these two at a time)
-//   5. where the test time went, every stage's wall and CPU time, and the test counts (the line CI
+//   1. build + typecheck, and beside it  one tsc run (TypeScript 7) type-checks everything and emits the
+//      lint, citations, docs:check       declarations that the build bundles; tsup writes the JavaScript.
+//                                        Those leave part of a core idle: the checks that need no build
+//                                        fill it, one after the other, the quick ones first
+//   2. vitest, and beside it           vitest waits on sockets, child processes and timers for much of
+//   3. pack, toolchains, docs snippets   its run, so one lane of these starts beside it and the second
+//      (two halves), runtimes,           opens when it ends; the longest first; all need the build only
+//      release, workers, size            (--no-overlap: vitest alone first, then these two at a time)
+//   4. where the test time went, every stage's wall and CPU time, and the test counts (the line CI
 //      reads)
 //
 // On 2 cores npm test is bound by CPU: its wall time cannot go below the CPU seconds of all the stages
@@ -28,15 +29,18 @@ const VITEST_REPORT = ["--reporter=default", "--reporter=json", "--outputFile=.t
 /** Groups run one after the other; the stages of a group run `parallel` at a time, in this order. */
 const GROUPS = [
   {
-    parallel: 1,
+    // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
+    // while tsup writes the JavaScript beside it. Those use 1.5 of the 2 cores: the checks that need no
+    // build fill the rest, in the second lane (TypeDoc reads the sources; the build's tsc has
+    // type-checked them, so it does not check them again).
+    parallel: 2,
     stages: [
+      ["build+typecheck", ["node", ["scripts/build.mjs", "--typecheck"]]],
       ["lint", npmRun("lint")],
       ["citations", npmRun("test:citations")],
+      ["docs:check", npmRun("docs:check", "--after-typecheck")],
     ],
   },
-  // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
-  // while tsup writes the JavaScript beside it.
-  { parallel: 1, stages: [["build+typecheck", ["node", ["scripts/build.mjs", "--typecheck"]]]] },
   {
     parallel: 2,
     // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
@@ -53,14 +57,14 @@ const GROUPS = [
     // installed here, once, before vitest (its type tests), toolchains and runtimes race for it.
     before: ensureToolchains,
     // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
-    // pack 31, toolchains 28, docs:check 10, the rest 0.3-3.5), so the last one to start is a short one.
+    // pack 31, toolchains 28, the rest 0.3-3.5), so the last one to start is a short one. (docs:check,
+    // 10, ran here, last of the long ones, until it moved beside the build: the tail after vitest was
+    // about 10 s of it and these short ones.)
     stages: [
       ["pack", npmRun("test:pack")],
       ["toolchains", npmRun("test:toolchains")],
       ["docs snippets 1/2", ["node", ["scripts/docs-snippets.mjs", "--shard=1/2"]]],
       ["docs snippets 2/2", ["node", ["scripts/docs-snippets.mjs", "--shard=2/2"]]],
-      // The build's tsc has type-checked the SDK's sources: TypeDoc does not check them again.
-      ["docs:check", npmRun("docs:check", "--after-typecheck")],
       ["runtimes", npmRun("test:runtimes")],
       ["release", npmRun("test:release")],
       ["workers", npmRun("test:workers")],
