@@ -31,30 +31,26 @@ const TESTS = "packages/*/test/**/*.test.ts";
  * changes the working directory or a global. Such a file gets a process and modules of its own.
  * Environment variables and fake timers are not here: a file that changes them and puts them back
  * shares its worker (the SDK's files did, 4.5 CPU-s of process starts and module loads for nothing),
- * and NO_TRACE fails a file that does not put them back, before the next file sees it.
+ * and SHARED_WORKER fails a file that does not put them back, before the next file sees it.
  */
 const REACHES_OUT =
   /\bvi\.(mock|doMock|unmock|stubGlobal|resetModules)\b|process\.chdir|globalThis\.\w+\s*=[^=]/;
-const NO_TRACE = src("./packages/hotmart/test/helpers/no-trace.ts");
+const SHARED_WORKER = src("./packages/hotmart/test/helpers/shared-worker.ts");
 
 /**
- * The test files (repository-relative) that must run with isolated modules, and the SLOW files that
- * need not. Those share their workers' modules too: isolating a file costs a fresh process and a fresh
- * load of the SDK, the simulator and zod, about 0.6 s of CPU each on a 2-core machine, and CPU time is
- * what limits npm test there (its wall time is the CPU time of all its stages over the 2 cores).
+ * The test files (repository-relative) that must run with isolated modules. The others, SLOW ones
+ * included, share their workers' modules: isolating a file costs a fresh process and a fresh load of
+ * the SDK, the simulator and zod, about 0.6 s of CPU each on a 2-core machine, and CPU time is what
+ * limits npm test there (its wall time is the CPU time of all its stages over the 2 cores).
  */
-function classifyFiles(): { isolated: string[]; slowShared: string[] } {
+function isolatedFiles(): string[] {
   const isolated: string[] = [];
-  const slowShared: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".test.ts")) {
-        const rel = relative(ROOT, path);
-        if (REACHES_OUT.test(readFileSync(path, "utf8"))) isolated.push(rel);
-        else if (SLOW.test(`/${rel}`)) slowShared.push(rel);
-      }
+      else if (entry.name.endsWith(".test.ts") && REACHES_OUT.test(readFileSync(path, "utf8")))
+        isolated.push(relative(ROOT, path));
     }
   };
   for (const pkg of readdirSync(join(ROOT, "packages"))) {
@@ -63,9 +59,12 @@ function classifyFiles(): { isolated: string[]; slowShared: string[] } {
       walk(dir);
     } catch {}
   }
-  return { isolated: isolated.sort(), slowShared: slowShared.sort() };
+  return isolated.sort();
 }
-const { isolated: ISOLATED, slowShared: SLOW_SHARED } = classifyFiles();
+const ISOLATED = isolatedFiles();
+
+/** The bounds of a SLOW file's cases and hooks (a hang's, never a speed check), set by SHARED_WORKER. */
+const SLOW_TIMEOUT_MS = 60_000;
 
 const CHECKER = Symbol.for("hotmart.typeTestChecker");
 
@@ -122,8 +121,8 @@ export default defineConfig({
           include: ISOLATED,
           // These wait on child processes and real time: on a starved machine a case that passes can
           // take several times its usual wall time. A bound for a hang, never a speed check.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: SLOW_TIMEOUT_MS,
+          hookTimeout: SLOW_TIMEOUT_MS,
           // The type tests and what they import, not the whole repository (`npm run typecheck` does
           // that once), compiled by TypeScript 7 (typeTestChecker above).
           typecheck: {
@@ -137,28 +136,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The SLOW files that leave no trace in the process: modules shared as in "shared", and the
-          // timeouts of "isolated", as they wait on child processes and real time too.
-          name: "slow",
-          include: SLOW_SHARED,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          isolate: false,
-          setupFiles: [NO_TRACE],
-        },
-      },
-      {
-        extends: true,
-        test: {
           name: "shared",
           include: [TESTS],
-          exclude: [...ISOLATED, ...SLOW_SHARED],
+          exclude: ISOLATED,
           // A worker keeps its modules from one file to the next: the SDK, the simulator and zod load
           // once a worker, not once a file (isolating them cost two thirds of these files' CPU time).
-          // Safe for files that leave no trace in the process (NO_TRACE checks the environment and the
-          // timers); the others are ISOLATED.
+          // Safe for files that leave no trace in the process (SHARED_WORKER checks the environment and
+          // the timers); the others are ISOLATED.
           isolate: false,
-          setupFiles: [NO_TRACE],
+          // The SLOW files were a project of their own for their longer timeouts, and a project has its
+          // own workers and its own transforms of the sources: a third of Vitest's CPU time went to
+          // loading the same modules again (94.7 against 103.8 CPU-s for the whole run). SHARED_WORKER
+          // now sets their timeouts file by file.
+          setupFiles: [SHARED_WORKER],
+          provide: { slowFiles: SLOW.source, slowTimeoutMs: SLOW_TIMEOUT_MS },
         },
       },
     ],
