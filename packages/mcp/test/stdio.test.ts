@@ -31,8 +31,16 @@ async function spawn(args: string[]): Promise<Client> {
 }
 
 describe("stdio transport", () => {
+  // One read-only server for the two cases that only read: a server start (the binary and its
+  // simulator's data) is most of a case's CPU time, and reads change nothing the other case looks at.
+  let readOnly: Promise<Client> | undefined;
+  const readOnlyServer = () => {
+    readOnly ??= spawn(["--simulator"]);
+    return readOnly;
+  };
+
   it("serves the simulator read-only by default: every read and answer tool, no write tool", async () => {
-    const mcp = await spawn(["--simulator"]);
+    const mcp = await readOnlyServer();
     const names = (await mcp.listTools()).tools.map((t) => t.name).sort();
     expect(names).toEqual([...READ_TOOLS, ...ANSWER_TOOLS].sort());
     const report = ok<{ totals: unknown[] }>(
@@ -42,7 +50,7 @@ describe("stdio transport", () => {
   });
 
   it("calls every read and answer tool over stdio, each structured result matching its outputSchema", async () => {
-    const mcp = await spawn(["--simulator"]);
+    const mcp = await readOnlyServer();
     // The same seed gives the same data: a local copy of the server's simulator picks valid arguments.
     const local = await startSimulator({ port: 0, seed: 42, rateLimit: false });
     const args = argumentsFor(local);
