@@ -74,7 +74,12 @@ const GROUPS = [
     // installed by npm ci, one npm process for pack and for release, the slow test files sharing
     // modules, TypeDoc's and TypeScript 7's spare work gone), side by side on a shared machine at
     // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s. Quiet, from a
-    // clean clone: 127.4 s and 234 CPU-s (vitest 100 s of it, the critical path).
+    // clean clone: 127.4 s and 234 CPU-s (vitest 100 s of it, the critical path). 2026-12-04, Vitest's
+    // files in fewer processes (one shared project, the files that restore what they change in it),
+    // lint, citations and docs:check beside the build, no npm start per stage: Vitest alone, before
+    // and after taking turns at load 3-4, 94.9 and 96.7 CPU-s against 83.9 and 86.0; whole npm test,
+    // warm, at load 1.5-5.5 on a shared machine: 118.0 s / 217.0 CPU-s and 120.1 s / 222.9 (before:
+    // 120.7 s / 221.8 at load 0.7-5.6). Vitest is still the critical path (98-100 s of wall time).
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
     // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
     // installed here, once, before vitest (its type tests), toolchains and runtimes race for it.
