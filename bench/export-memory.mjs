@@ -11,6 +11,9 @@
 // BENCH_CLI=1 adds the same export by the built `hotmart` binary (`hotmart export sales --format jsonl
 // --out FILE`, its default limiter on), one process per run: its peak RSS is the kernel's VmHWM of that
 // process, read from /proc (Linux only).
+// BENCH_TIGHT_HEAP=1 adds the same in-process export run by `node --heap-growing-percent=50`, the setting
+// the binary makes for itself (packages/cli/src/heap.ts) and an app can choose: printed as a figure, never
+// as the target, which is the SDK's under Node's defaults.
 // Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
 // OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
 import { execFileSync, spawn } from "node:child_process";
@@ -124,8 +127,8 @@ async function cli() {
 function parent() {
   const runs = [];
   const baseline = [];
-  const child = (kind) => {
-    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url)], {
+  const child = (kind, nodeFlags = []) => {
+    const out = execFileSync(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url)], {
       env: { ...process.env, BENCH_MEMORY_CHILD: kind },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
@@ -141,6 +144,14 @@ function parent() {
     if (process.env.BENCH_NO_BASELINE !== "1") baseline.push(child("plain"));
   }
   if (process.env.BENCH_CLI === "1") cliRuns(RUNS);
+  if (process.env.BENCH_TIGHT_HEAP === "1") {
+    const tight = [];
+    for (let i = 0; i < RUNS; i++) tight.push(child("1", ["--heap-growing-percent=50"]).peakMB);
+    console.log(
+      `FIGURE ${N} records to a file in-process, node --heap-growing-percent=50: peak RSS ` +
+        `${Math.min(...tight)}-${Math.max(...tight)} MB (${tight.length} runs: ${tight.join(", ")})`,
+    );
+  }
   const peaks = runs.map((r) => r.peakMB).sort((a, b) => a - b);
   const mid = peaks.length >> 1;
   const median = peaks.length % 2 ? peaks[mid] : (peaks[mid - 1] + peaks[mid]) / 2;

@@ -1,7 +1,11 @@
 import { EXIT } from "./exit";
 import { extensions } from "./extensions";
+import { keepHeapTight } from "./heap";
 import type { Io } from "./io";
 import { run } from "./program";
+
+// At start-up, before the first full collection: the binary is the process, so its GC settings are ours.
+keepHeapTight();
 
 const controller = new AbortController();
 let interrupts = 0;

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -205,6 +205,36 @@ describe("access check", () => {
       (await runCliInProcess(["access", "check", "x@example.com", "--product", "abc"], { env: simEnv(sim) }))
         .code,
     ).toBe(2);
+  });
+});
+
+describe("the binary's heap", () => {
+  /**
+   * Runs the binary with a preload that wraps node:v8's setFlagsFromString before the binary imports it,
+   * and returns the flags it was given.
+   */
+  const flagsSet = (nodeFlags: string[]): string => {
+    const dir = emptyDir();
+    const log = join(dir, "flags.txt");
+    const spy = join(dir, "spy.cjs");
+    writeFileSync(
+      spy,
+      `const v8 = require("node:v8"); const fs = require("node:fs"); const set = v8.setFlagsFromString;
+       v8.setFlagsFromString = (flags) => { fs.appendFileSync(${JSON.stringify(log)}, flags + "\\n"); return set(flags); };`,
+    );
+    execFileSync(process.execPath, [...nodeFlags, "--require", spy, BIN, "--version"], {
+      env: simEnv(undefined),
+      stdio: "ignore",
+    });
+    return existsSync(log) ? readFileSync(log, "utf8") : "";
+  };
+
+  it("asks V8 at start-up to collect the old generation once it grew by half", () => {
+    expect(flagsSet([])).toBe("--heap-growing-percent=50\n");
+  });
+
+  it("leaves a value given to node on its command line alone", () => {
+    expect(flagsSet(["--heap-growing-percent=30"])).toBe("");
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { setFlagsFromString } from "node:v8";
@@ -19,6 +20,7 @@ import { DOCUMENTED_COLUMNS } from "../src/export/documented-columns";
 import { csvCell, RecordWriter } from "../src/export/writer";
 import { extensions } from "../src/extensions";
 import { columnsOf, type FlatRow, flatten } from "../src/flatten";
+import { HEAP_GROWING_FLAG, keepHeapTight } from "../src/heap";
 import { METHODS } from "../src/methods";
 import { renderTable, renderTsv } from "../src/output";
 import { buildProgram } from "../src/program";
@@ -84,6 +86,30 @@ describe("the method table covers the SDK", () => {
     }
     await client.close();
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the binary's heap", () => {
+  it("asks V8 to collect once the old generation grew by half, unless node was given its own value", () => {
+    const set: string[] = [];
+    expect(keepHeapTight([], (flags) => set.push(flags))).toBe(true);
+    expect(set).toEqual(["--heap-growing-percent=50"]);
+    expect(keepHeapTight(["--heap-growing-percent=20"], (flags) => set.push(flags))).toBe(false);
+    expect(set).toHaveLength(1);
+  });
+
+  it("goes on with the runtime's defaults where the flag is refused", () => {
+    const refuse = () => {
+      throw new Error("unknown flag");
+    };
+    expect(keepHeapTight([], refuse)).toBe(false);
+  });
+
+  it("names a flag this Node knows", () => {
+    // An unknown name would be ignored with a warning on stderr: the binary would print it on every run.
+    const name = HEAP_GROWING_FLAG.slice(2).split("=")[0];
+    const known = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
+    expect(known).toContain(`--${name} `);
   });
 });
 
