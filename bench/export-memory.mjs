@@ -28,6 +28,12 @@ import { clientOptions, loadLine, plainSalesWalk, rssSampler, startChild } from 
 const N = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const TARGET_MB = 150;
+/**
+ * BENCH_SUBSCRIBER_CODES=1: every record also carries a unique 8-character code, as a subscription's
+ * subscriber_code. V8's JSON.parse interns string values that short in the old generation, so such
+ * records cost more until each full collection (README, "1,000,000 records to a file").
+ */
+const SERVER = { sales: N, subscriberCodes: process.env.BENCH_SUBSCRIBER_CODES === "1" };
 const PLAIN_WORKERS = Math.max(1, Number(process.env.BENCH_PLAIN_WORKERS ?? 16));
 const plainHow = PLAIN_WORKERS === 1 ? "one loop" : `${PLAIN_WORKERS} at a time`;
 
@@ -62,7 +68,7 @@ function cliRuns(count) {
  */
 async function cli() {
   const OUT = join(tmpdir(), `hotmart-cli-export-${process.pid}.jsonl`);
-  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const sim = await startChild(SERVER, "./synthetic-child.mjs");
   const bin = fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url));
   const iso = (ms) => new Date(ms).toISOString();
   const started = performance.now();
@@ -176,7 +182,7 @@ function parent() {
 /** One export in this process: prints a human line and a JSON line for the parent. */
 async function once() {
   const OUT = process.env.BENCH_OUT ?? join(tmpdir(), `hotmart-export-${process.pid}.jsonl`);
-  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const sim = await startChild(SERVER, "./synthetic-child.mjs");
   const client = new Hotmart(clientOptions(sim, { rateLimit: false }));
   const rss = rssSampler(50);
   const started = performance.now();
@@ -222,7 +228,7 @@ async function once() {
  */
 async function plain() {
   const OUT = join(tmpdir(), `hotmart-plain-${process.pid}.jsonl`);
-  const sim = await startChild({ sales: N }, "./synthetic-child.mjs");
+  const sim = await startChild(SERVER, "./synthetic-child.mjs");
   const rss = rssSampler(50);
   const started = performance.now();
   const out = createWriteStream(OUT);

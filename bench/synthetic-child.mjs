@@ -3,7 +3,7 @@
 // export uses: start_date/end_date (inclusive), max_results (at most 500), page_token and total_results.
 import { createServer } from "node:http";
 
-const { sales: N = 1_000_000 } = JSON.parse(process.argv[2] ?? "{}");
+const { sales: N = 1_000_000, subscriberCodes = false } = JSON.parse(process.argv[2] ?? "{}");
 const T0 = Date.UTC(2024, 0, 1);
 const STEP = 60_000;
 
@@ -17,6 +17,8 @@ const STEP = 60_000;
  */
 const transaction = (i) => `HP${String(i).padStart(14, "0")}`;
 const ucode = (i) => `5e6f7a8b-0000-4000-8000-${String(i).padStart(12, "0")}`;
+/** With `subscriberCodes`, each sale also carries a unique 8-character code, as a subscription does. */
+const subscriberCode = (i) => i.toString(36).toUpperCase().padStart(8, "A");
 
 function item(i) {
   const date = T0 + i * STEP;
@@ -26,6 +28,7 @@ function item(i) {
     producer: { name: "Produtora", ucode: "0a1b2c3d-0000-4000-8000-00000000b002" },
     purchase: {
       transaction: transaction(i),
+      ...(subscriberCodes ? { subscriber_code: subscriberCode(i) } : {}),
       order_date: date,
       approved_date: date + 5000,
       status: "APPROVED",
