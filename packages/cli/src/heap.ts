@@ -10,8 +10,8 @@ export const HEAP_GROWING_FLAG = "--heap-growing-percent=50";
  * collections depends on the data: V8's JSON.parse interns string values of up to 9 or 10 characters
  * (a subscription's subscriber_code has 8) in the old generation. With two such codes in every record,
  * `hotmart export sales --format jsonl` of 1,000,000 records peaked at 151-156 MB over 6 runs, and at
- * 116-119 MB over 4 with this flag; sales with Hotmart's longer codes, 108-116 MB and 107-109 MB
- * (bench/export-memory.mjs with BENCH_CLI=1, and the same command run by hand with and without it).
+ * 116-119 MB over 4 with this flag; sales with Hotmart's longer codes at 108-116 MB without it and
+ * 107-109 MB with it (bench/export-memory.mjs with BENCH_CLI=1, and the same command run by hand).
  *
  * V8 reads the flag each time it sets the next limit, so setting it at start-up takes effect (checked on
  * Node 20, 22 and 24). A value the user gave node on its own command line is left alone; a runtime whose
@@ -22,7 +22,8 @@ export function keepHeapTight(
   execArgv: readonly string[] = process.execArgv,
   setFlags: (flags: string) => void = setFlagsFromString,
 ): boolean {
-  if (execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) return false;
+  // V8 takes its flags with dashes or underscores.
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
   try {
     setFlags(HEAP_GROWING_FLAG);
     return true;

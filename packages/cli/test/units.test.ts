@@ -95,6 +95,7 @@ describe("the binary's heap", () => {
     expect(keepHeapTight([], (flags) => set.push(flags))).toBe(true);
     expect(set).toEqual(["--heap-growing-percent=50"]);
     expect(keepHeapTight(["--heap-growing-percent=20"], (flags) => set.push(flags))).toBe(false);
+    expect(keepHeapTight(["--heap_growing_percent=20"], (flags) => set.push(flags))).toBe(false);
     expect(set).toHaveLength(1);
   });
 
