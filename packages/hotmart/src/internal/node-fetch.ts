@@ -11,11 +11,15 @@
  * server is closing; when a read does, it is sent once more on a new one. A write never is: the server
  * may have read it, and the SDK's retry rules decide (a reset write's outcome is unknown).
  *
+ * Where the app routes Node's connections (a proxy, a mock dispatcher, Node's env proxy support), its
+ * requests go the app's way: through the global fetch, or the app's global agent (node-routing.ts).
+ *
  * Loaded on the first request, and only on Node (default-fetch.ts): a browser or Worker bundle never
  * contains it, and the builtins come from `process.getBuiltinModule`, which bundlers do not follow.
  */
 import type * as Http from "node:http";
 import type * as Zlib from "node:zlib";
+import { agentFor, appDispatcher, envProxyOn } from "./node-routing";
 import { onAbort } from "./signals";
 
 type HttpModule = typeof Http;
@@ -63,8 +67,13 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
   // a socket idle that long (the agent applies it to free sockets; a request's time is the SDK's own).
   const options = { keepAlive: true, timeout: IDLE_MS };
   const agents = { "http:": new http.Agent(options), "https:": new https.Agent(options) };
+  const proc = getBuiltin("node:process") as NodeJS.Process;
+  // Read once: Node reads its proxy settings once too, at start-up.
+  const envProxy = envProxyOn(proc.env, proc.execArgv);
 
   const nodeFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    // Checked at each request, as the app may install its dispatcher after the SDK's first request.
+    if (envProxy || appDispatcher()) return fetch(input, init);
     let url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
     let method = (init.method ?? "GET").toUpperCase();
     let body = bodyText(init.body);
@@ -121,7 +130,7 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
         // see the SDK's requests.
         request = module.request(url, {
           method,
-          agent: agents[url.protocol as "http:" | "https:"],
+          agent: agentFor(module, agents[url.protocol as "http:" | "https:"]),
           headers: withLength(headers, method, body),
         });
       } catch (error) {
