@@ -1,9 +1,9 @@
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { parseCliArgs, USAGE } from "./args";
 import { startHttpServer } from "./http";
 import { redact, registerSecret } from "./redact";
 import { openBackend } from "./runtime";
 import { createContext, createMcpServer, SERVER_VERSION } from "./server";
+import { stdioTransport } from "./stdio";
 
 // stdout belongs to the MCP protocol on stdio: every human message goes to stderr.
 const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     stop = http.close;
   } else {
     const server = createMcpServer(ctx);
-    await server.connect(new StdioServerTransport());
+    await server.connect(stdioTransport());
     say(`hotmart-mcp on stdio (${mode})`);
     stop = () => server.close();
   }

@@ -124,6 +124,53 @@ describe("stdout carries only the protocol", () => {
   });
 });
 
+describe("a line that is not JSON-RPC", () => {
+  it("is answered -32700 (not JSON) or -32600 (not a message), and the server goes on serving", async () => {
+    const child = spawnProcess(process.execPath, [cli, "--simulator"], {
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    let stdout = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    const answered = (id: string) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (stdout.includes(id)) resolve();
+        };
+        check();
+        child.stdout.on("data", check);
+      });
+    child.stdin.write("this is not json\n");
+    child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 7 })}\n`);
+    child.stdin.write(
+      `${JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          clientInfo: { name: "raw", version: "1" },
+        },
+      })}\n`,
+    );
+    await answered('"id":1');
+    child.stdin.end();
+    await new Promise((resolve) => child.once("exit", resolve));
+    const replies = stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: unknown; error?: { code: number; message: string } });
+    expect(replies.map((r) => [r.id, r.error?.code])).toEqual([
+      [null, -32700],
+      [null, -32600],
+      [1, undefined],
+    ]);
+    expect(replies[0]?.error?.message).toMatch(/not JSON/);
+  });
+});
+
 describe("startup", () => {
   it("without credentials and without --simulator, says what to set and exits", async () => {
     const run = promisify(execFile);
