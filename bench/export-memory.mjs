@@ -14,6 +14,8 @@
 // BENCH_TIGHT_HEAP=1 adds the same in-process export run by `node --heap-growing-percent=50`, the setting
 // the binary makes for itself (packages/cli/src/heap.ts) and an app can choose: printed as a figure, never
 // as the target, which is the SDK's under Node's defaults.
+// BENCH_RESOURCE=subscriptions exports the subscriptions list instead of the sales history: records shaped
+// as Hotmart documents them, each with its 8-character subscriber_code.
 // Root: `npm run bench:export-memory`. BENCH_RUNS (3), BENCH_RECORDS (1000000), BENCH_OUT (a file in the
 // OS temp dir; kept), BENCH_CONCURRENCY (the export's default).
 import { execFileSync, spawn } from "node:child_process";
@@ -33,7 +35,33 @@ const TARGET_MB = 150;
  * subscriber_code. V8's JSON.parse interns string values that short in the old generation, so such
  * records cost more until each full collection (README, "1,000,000 records to a file").
  */
-const SERVER = { sales: N, subscriberCodes: process.env.BENCH_SUBSCRIBER_CODES === "1" };
+const SUBSCRIPTIONS = process.env.BENCH_RESOURCE === "subscriptions";
+const SERVER = {
+  sales: N,
+  subscriberCodes: process.env.BENCH_SUBSCRIBER_CODES === "1",
+  resource: SUBSCRIPTIONS ? "subscriptions" : "sales",
+};
+/**
+ * The list exported: the SDK's name for it, the CLI's, where the plain baseline walks it, and the number
+ * each record carries (0..N-1: the checksum of "every record once").
+ */
+const LIST = SUBSCRIPTIONS
+  ? {
+      sdk: "subscriptions.list",
+      cli: "subscriptions",
+      walk: {
+        path: "/payments/api/v1/subscriptions",
+        fromParam: "accession_date",
+        toParam: "end_accession_date",
+      },
+      number: (record) => record.subscription_id,
+    }
+  : {
+      sdk: "sales.history",
+      cli: "sales",
+      walk: undefined,
+      number: (record) => Number(record.purchase.transaction.slice(2)),
+    };
 const PLAIN_WORKERS = Math.max(1, Number(process.env.BENCH_PLAIN_WORKERS ?? 16));
 const plainHow = PLAIN_WORKERS === 1 ? "one loop" : `${PLAIN_WORKERS} at a time`;
 
@@ -57,7 +85,7 @@ function cliRuns(count) {
     peaks.push(result.peakMB);
   }
   console.log(
-    `FIGURE ${N} records to a file by the hotmart binary (jsonl): peak RSS ${Math.min(...peaks)}-${Math.max(...peaks)} MB ` +
+    `FIGURE ${N} ${LIST.sdk} records to a file by the hotmart binary (jsonl): peak RSS ${Math.min(...peaks)}-${Math.max(...peaks)} MB ` +
       `(${peaks.length} runs: ${peaks.join(", ")}); under ${TARGET_MB} MB in every run: ${peaks.every((p) => p < TARGET_MB) ? "yes" : "no"}`,
   );
 }
@@ -78,7 +106,7 @@ async function cli() {
       [
         bin,
         "export",
-        "sales",
+        LIST.cli,
         "--from",
         iso(sim.range.from),
         "--to",
@@ -114,7 +142,7 @@ async function cli() {
     for await (const line of createInterface({ input: createReadStream(OUT) })) {
       if (!line) continue;
       count++;
-      sum += Number(JSON.parse(line).purchase.transaction.slice(2));
+      sum += LIST.number(JSON.parse(line));
     }
     const once = count === N && sum === (N * (N - 1)) / 2;
     const peakMB = Math.round(peak / 1048576);
@@ -154,7 +182,7 @@ function parent() {
     const tight = [];
     for (let i = 0; i < RUNS; i++) tight.push(child("1", ["--heap-growing-percent=50"]).peakMB);
     console.log(
-      `FIGURE ${N} records to a file in-process, node --heap-growing-percent=50: peak RSS ` +
+      `FIGURE ${N} ${LIST.sdk} records to a file in-process, node --heap-growing-percent=50: peak RSS ` +
         `${Math.min(...tight)}-${Math.max(...tight)} MB (${tight.length} runs: ${tight.join(", ")})`,
     );
   }
@@ -167,13 +195,13 @@ function parent() {
   if (baseline.length > 0) {
     const b = baseline.map((r) => r.peakMB);
     console.log(
-      `FIGURE ${N} records to a file by plain fetch + JSON.parse, ${plainHow}, no SDK: peak RSS ` +
+      `FIGURE ${N} ${LIST.sdk} records to a file by plain fetch + JSON.parse, ${plainHow}, no SDK: peak RSS ` +
         `${Math.min(...b)}-${Math.max(...b)} MB (${b.length} runs: ${b.join(", ")}), every record once: ` +
         `${baseline.every((r) => r.once)}`,
     );
   }
   console.log(
-    `TARGET ${N} records to a file: client peak RSS ${median} MB median (${peaks[0]}-${peaks.at(-1)}, ` +
+    `TARGET ${N} ${LIST.sdk} records to a file: client peak RSS ${median} MB median (${peaks[0]}-${peaks.at(-1)}, ` +
       `${peaks.length} runs: ${runs.map((r) => r.peakMB).join(", ")}), every record once: ${everyOnce}; ` +
       `target every run < ${TARGET_MB} MB: ${met ? "MET" : "MISSED"}  [${loadLine()}]`,
   );
@@ -191,7 +219,7 @@ async function once() {
   let heldMost = 0;
   try {
     const concurrency = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
-    const run = client.export.run("sales.history", {
+    const run = client.export.run(LIST.sdk, {
       from: sim.range.from,
       to: sim.range.to,
       concurrency,
@@ -241,6 +269,7 @@ async function plain() {
       token: "bench",
       ...sim.range,
       workers: PLAIN_WORKERS,
+      ...(LIST.walk ? { list: LIST.walk } : {}),
       onItems: (items) => sink.writeAll(items),
     });
     await sink.end();
@@ -260,7 +289,7 @@ async function plain() {
 
 /**
  * Writes records to `out` as JSON Lines, waiting for `drain` when the stream asks to, and checks that
- * every record came once: the synthetic sales are HP0..HP(N-1), so N records whose numbers sum to
+ * every record came once: the synthetic records are numbered 0..N-1, so N records whose numbers sum to
  * N(N-1)/2 (a checksum, not a set: nothing grows with N on the measured heap).
  */
 function recordSink(out) {
@@ -270,7 +299,7 @@ function recordSink(out) {
     /** A promise to await only when the stream is full: no await (and no promise) per record otherwise. */
     write(record) {
       count++;
-      sum += Number(record.purchase.transaction.slice(2));
+      sum += LIST.number(record);
       if (!out.write(`${JSON.stringify(record)}\n`))
         return new Promise((resolve) => out.once("drain", resolve));
       return undefined;

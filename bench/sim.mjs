@@ -42,7 +42,15 @@ export function clientOptions(sim, extra = {}) {
  * pages of 500 with fetch + JSON.parse and handing each page's records to `onItems` (awaited: a loop that
  * writes to a file waits there). No limiter, no retries: an error status throws.
  */
-export async function plainSalesWalk({ baseURL, token, from, to, workers = 16, onItems }) {
+export async function plainSalesWalk({
+  baseURL,
+  token,
+  from,
+  to,
+  workers = 16,
+  onItems,
+  list = { path: "/payments/api/v1/sales/history", fromParam: "start_date", toParam: "end_date" },
+}) {
   const parts = workers * 4;
   const slices = Array.from({ length: parts }, (_, i) => [
     from + Math.floor(((to - from + 1) * i) / parts),
@@ -52,9 +60,9 @@ export async function plainSalesWalk({ baseURL, token, from, to, workers = 16, o
     for (let slice = slices.shift(); slice; slice = slices.shift()) {
       let pageToken;
       do {
-        const url = new URL(`${baseURL}/payments/api/v1/sales/history`);
-        url.searchParams.set("start_date", String(slice[0]));
-        url.searchParams.set("end_date", String(slice[1]));
+        const url = new URL(`${baseURL}${list.path}`);
+        url.searchParams.set(list.fromParam, String(slice[0]));
+        url.searchParams.set(list.toParam, String(slice[1]));
         url.searchParams.set("max_results", "500");
         if (pageToken) url.searchParams.set("page_token", pageToken);
         const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
