@@ -15,7 +15,8 @@ const SECRET_KEY =
 
 const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
-  [/\b(client_secret|access_token|hottok)=([^&\s"']+)/gi, `$1=${REDACTED}`],
+  // A value already masked is left alone: the pattern would take the ")" or ":" that follows it too.
+  [/\b(client_secret|access_token|hottok)=(?!\[redacted\])([^&\s"']+)/gi, `$1=${REDACTED}`],
   [/("(?:client_secret|access_token|hottok)"\s*:\s*")[^"]*(")/gi, `$1${REDACTED}$2`],
 ];
 

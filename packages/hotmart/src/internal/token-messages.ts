@@ -7,8 +7,19 @@
 export const timedOut = (timeoutMs: number, safeURL: string) =>
   `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`;
 
+/**
+ * The codes of a certificate chain the runtime does not trust: most often a corporate proxy or an
+ * antivirus that inspects TLS with its own CA. The token request is a client's first, so it says so.
+ */
+const UNTRUSTED_CERTIFICATE =
+  /SELF_SIGNED|UNABLE_TO_GET_ISSUER|UNABLE_TO_VERIFY_LEAF|CERT_UNTRUSTED|UnknownIssuer/;
+
 export const unreachable = (safeURL: string, cause: string) =>
-  `The token request could not reach Hotmart (POST ${safeURL}): ${cause}`;
+  `The token request could not reach Hotmart (POST ${safeURL}): ${cause}` +
+  (UNTRUSTED_CERTIFICATE.test(cause)
+    ? ". The server's TLS certificate is not trusted: behind a proxy or antivirus that inspects TLS, " +
+      "point NODE_EXTRA_CA_CERTS at its CA certificate (a PEM file) when starting Node"
+    : "");
 
 export const refused = (status: number, code: string) =>
   `Hotmart refused the credentials: token request answered ${status}${code}. ` +

@@ -87,6 +87,25 @@ describe("secrets never reach logs, errors or output", () => {
     }
   });
 
+  it("a masked secret in a message leaves the words after it whole: an unreachable token host says why", async () => {
+    // A port that was just free: nothing listens there, so the token request is refused.
+    const closed = await startScriptedServer();
+    const url = closed.url;
+    await closed.close();
+    const client = new Hotmart({
+      clientId: "id",
+      clientSecret: SECRET,
+      baseURL: url,
+      authURL: `${url}/security/oauth/token`,
+      maxRetries: 0,
+    });
+    const error = await client.sales.history().catch((e: unknown) => e as Error);
+    await client.close();
+    expect(error.message).not.toContain(SECRET);
+    // Before: "...client_secret=[redacted] ECONNREFUSED", the ")" and ":" taken by a second masking.
+    expect(error.message).toMatch(/client_secret=\[redacted\]\): ECONNREFUSED$/);
+  });
+
   it("util.inspect(client) and JSON.stringify(client) show no credentials", () => {
     const c = new Hotmart({ clientId: "client-id", clientSecret: SECRET, basic: "QmFzaWMtdmFsdWU=" });
     for (const out of [inspect(c, { depth: 10, showHidden: true }), JSON.stringify(c), String(c)]) {
