@@ -3,6 +3,7 @@ import { extensions } from "./extensions";
 import { keepHeapTight } from "./heap";
 import type { Io } from "./io";
 import { run } from "./program";
+import { useProxyFromEnv } from "./proxy";
 
 // At start-up, before the first full collection: the binary is the process, so its GC settings are ours.
 keepHeapTight();
@@ -34,6 +35,7 @@ const io: Io = {
   stderr: process.stderr,
   stdin: process.stdin,
   signal: controller.signal,
+  routeRequests: () => useProxyFromEnv(process.env),
 };
 
 /** Exits once stdout and stderr are flushed: a pipe would otherwise lose the tail of the output. */

@@ -9,6 +9,11 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean };
   /** Aborted on Ctrl-C: commands pass it to every request and stop their loops. */
   signal: AbortSignal;
+  /**
+   * Sets up the process's network once the .env file is read (the binary: the proxy the environment
+   * names, proxy.ts). Absent where `run()` is called in a test's process, whose globals it would change.
+   */
+  routeRequests?: () => Promise<void>;
 }
 
 export const out = (io: Io, text: string) => io.stdout.write(text);

@@ -55,8 +55,9 @@ export function buildProgram(io: Io, extensions: readonly Extension[] = []): Com
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .hook("preAction", (self) => {
+    .hook("preAction", async (self) => {
       loadEnvFile((self.opts() as GlobalOptions).dotenv);
+      await io.routeRequests?.();
     });
   for (const cmd of methodCommands(io)) program.addCommand(cmd);
   for (const extend of extensions) extend(program, io);

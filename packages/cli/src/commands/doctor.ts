@@ -9,6 +9,7 @@ import {
 } from "../config";
 import { CliError, EXIT } from "../exit";
 import { err, type Io, out } from "../io";
+import { proxyFor } from "../proxy";
 
 /** What one probe saw: the HTTP status and the headers doctor reads. */
 export interface Probe {
@@ -30,6 +31,8 @@ export interface Observations {
   other?: Probe | undefined;
   /** A network failure, in words. */
   network?: string | undefined;
+  /** The proxy the API's requests go through, in words (proxy.ts), when one does. */
+  proxy?: string | undefined;
   /** Local clock at the time of the API answer (epoch ms). */
   localNow: number;
 }
@@ -78,11 +81,15 @@ export function diagnose(o: Observations): Finding[] {
   }
   const target = c.baseURL ?? (c.sandbox ? SANDBOX_URL : PRODUCTION_URL);
   f.push({ level: "ok", text: `API: ${target}${c.sandbox ? " (sandbox)" : ""}` });
+  if (o.proxy !== undefined) f.push({ level: "ok", text: `proxy: ${o.proxy}` });
   if (o.network !== undefined) {
     f.push({
       level: "fail",
       text: `network: ${o.network}`,
-      fix: "check your connection, proxy or HOTMART_BASE_URL/HOTMART_AUTH_URL",
+      fix:
+        o.proxy !== undefined
+          ? "check the proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), your connection or HOTMART_BASE_URL/HOTMART_AUTH_URL"
+          : "check your connection, proxy (HTTPS_PROXY) or HOTMART_BASE_URL/HOTMART_AUTH_URL",
       exit: EXIT.NETWORK,
     });
     return f;
@@ -235,7 +242,12 @@ export function doctorCommand(program: Command, io: Io): void {
       const globals = cmd.optsWithGlobals() as GlobalOptions;
       const config = resolveConfig(globals);
       const observed = await observe(config, io.signal);
-      const findings = diagnose({ ...observed, envFile: loadedEnvFile });
+      const target = config.baseURL ?? (config.sandbox ? SANDBOX_URL : PRODUCTION_URL);
+      const findings = diagnose({
+        ...observed,
+        envFile: loadedEnvFile,
+        proxy: proxyFor(target, process.env),
+      });
       if (globals.json) out(io, `${JSON.stringify(findings, null, 2)}\n`);
       else {
         for (const finding of findings) {

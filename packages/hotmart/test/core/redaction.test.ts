@@ -99,7 +99,10 @@ describe("secrets never reach logs, errors or output", () => {
       authURL: `${url}/security/oauth/token`,
       maxRetries: 0,
     });
-    const error = await client.sales.history().catch((e: unknown) => e as Error);
+    const error = (await client.sales.history().then(
+      () => new Error("the request should have failed"),
+      (e: unknown) => e,
+    )) as Error;
     await client.close();
     expect(error.message).not.toContain(SECRET);
     // Before: "...client_secret=[redacted] ECONNREFUSED", the ")" and ":" taken by a second masking.

@@ -1,0 +1,142 @@
+// The binary honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY (src/proxy.ts), as curl and the GitHub and
+// Stripe CLIs do. Real processes over loopback: the built binary, the simulator, and a forward proxy that
+// tunnels CONNECT requests and counts them. The API is named "hotmart.test", a host only the proxy knows
+// (it connects there to 127.0.0.1), so a request that did not go through the proxy cannot succeed.
+import { createServer, type Server } from "node:http";
+import { type AddressInfo, connect, type Socket } from "node:net";
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { proxyFor, proxySettings, showProxy } from "../src/proxy";
+import { ensureBuilt, runCli, simEnv } from "./helpers";
+
+let sim: Simulator;
+let proxy: Server;
+let proxyURL: string;
+const tunnels: string[] = [];
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  ensureBuilt();
+  sim = await startSimulator({ port: 0, seed: 42 });
+  proxy = createServer((_req, res) => res.writeHead(405).end());
+  proxy.on("connect", (req, client: Socket, head: Buffer) => {
+    tunnels.push(req.url ?? "");
+    const [host, port] = (req.url ?? "").split(":");
+    const upstream = connect(Number(port), host === "hotmart.test" ? "127.0.0.1" : (host as string), () => {
+      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => s.destroy());
+      s.on("close", () => sockets.delete(s));
+    }
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  proxyURL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  await sim?.close();
+});
+
+/** The simulator's environment with the API at hotmart.test, which only the proxy can reach. */
+function viaHotmartTest(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const port = new URL(sim.url).port;
+  return simEnv(sim, {
+    HOTMART_BASE_URL: `http://hotmart.test:${port}`,
+    HOTMART_AUTH_URL: `http://hotmart.test:${port}/security/oauth/token`,
+    ...extra,
+  });
+}
+
+describe("the binary behind a proxy", () => {
+  it("sends through the proxy HTTP_PROXY names (upper or lower case)", async () => {
+    for (const name of ["HTTP_PROXY", "http_proxy"]) {
+      tunnels.length = 0;
+      const result = await runCli(["products", "list", "--json"], {
+        env: viaHotmartTest({ [name]: proxyURL }),
+      });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as unknown[]).length).toBeGreaterThan(0);
+      expect(tunnels.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(tunnels)).toEqual(new Set([`hotmart.test:${new URL(sim.url).port}`]));
+    }
+  });
+
+  it("doctor says which proxy the API's requests go through, without its password", async () => {
+    tunnels.length = 0;
+    const proxyWithUser = proxyURL.replace("http://", "http://me:s3cret@");
+    const result = await runCli(["doctor"], { env: viaHotmartTest({ HTTP_PROXY: proxyWithUser }) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `ok    proxy: ${proxyURL.replace("http://", "http://***@")} (HTTP_PROXY)`,
+    );
+    expect(result.stdout + result.stderr).not.toContain("s3cret");
+    expect(tunnels.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("never sends loopback through it: the simulator on 127.0.0.1 is reached directly", async () => {
+    tunnels.length = 0;
+    const result = await runCli(["products", "list", "--json"], {
+      env: simEnv(sim, { HTTP_PROXY: proxyURL, HTTPS_PROXY: proxyURL }),
+    });
+    expect(result.code).toBe(0);
+    expect(tunnels).toEqual([]);
+  });
+
+  it("refuses a proxy it cannot use before any request, naming the variable", async () => {
+    tunnels.length = 0;
+    const result = await runCli(["products", "list"], {
+      env: viaHotmartTest({ HTTPS_PROXY: "socks5://127.0.0.1:1080" }),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/HTTPS_PROXY=socks5:\/\/127\.0\.0\.1:1080: only HTTP and HTTPS proxies/);
+    expect(tunnels).toEqual([]);
+  });
+});
+
+describe("proxySettings", () => {
+  it("reads the variables as curl does, adds loopback to NO_PROXY, and leaves Node's own support alone", () => {
+    expect(proxySettings({})).toBeUndefined();
+    expect(proxySettings({ HTTPS_PROXY: "proxy.corp:3128" })).toEqual({
+      httpsProxy: "http://proxy.corp:3128",
+      noProxy: "localhost,127.0.0.1,[::1]",
+    });
+    expect(proxySettings({ http_proxy: "http://a:1", HTTP_PROXY: "http://b:2", NO_PROXY: ".corp" })).toEqual({
+      httpProxy: "http://a:1",
+      noProxy: ".corp,localhost,127.0.0.1,[::1]",
+    });
+    expect(proxySettings({ HTTPS_PROXY: "http://p:1", NODE_USE_ENV_PROXY: "1" })).toBeUndefined();
+    expect(() => proxySettings({ HTTPS_PROXY: "http://exa mple:1" })).toThrow(
+      /HTTPS_PROXY is not a proxy URL/,
+    );
+  });
+
+  it("proxyFor names the proxy a URL goes through, and none for NO_PROXY hosts and loopback", () => {
+    const env = {
+      HTTPS_PROXY: "http://u:p@proxy.corp:3128",
+      http_proxy: "http://plain:80",
+      NO_PROXY: ".internal",
+    };
+    expect(proxyFor("https://developers.hotmart.com", env)).toBe("http://***@proxy.corp:3128 (HTTPS_PROXY)");
+    expect(proxyFor("http://sim.example:8080", env)).toBe("http://plain (http_proxy)");
+    expect(proxyFor("https://api.internal", env)).toBeUndefined();
+    expect(proxyFor("http://127.0.0.1:3000", env)).toBeUndefined();
+    expect(proxyFor("https://developers.hotmart.com", {})).toBeUndefined();
+    // HTTPS without HTTPS_PROXY goes through HTTP_PROXY, as undici's EnvHttpProxyAgent sends it.
+    expect(proxyFor("https://developers.hotmart.com", { HTTP_PROXY: "http://p:1" })).toBe(
+      "http://p:1 (HTTP_PROXY)",
+    );
+  });
+
+  it("shows a proxy without its password", () => {
+    expect(showProxy("http://user:pa55@proxy.corp:3128")).toBe("http://***@proxy.corp:3128");
+    expect(showProxy("http://proxy.corp:3128/")).toBe("http://proxy.corp:3128");
+  });
+});
