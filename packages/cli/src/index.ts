@@ -10,3 +10,4 @@ export {
   type ParamType,
 } from "./methods";
 export { run, VERSION } from "./program";
+export { proxyFor, proxySettings, showProxy, useProxyFromEnv } from "./proxy";

@@ -1,3 +1,4 @@
+import { useProxyFromEnv } from "hotmart-cli";
 import { parseCliArgs, USAGE } from "./args";
 import { startHttpServer } from "./http";
 import { redact, registerSecret } from "./redact";
@@ -23,6 +24,13 @@ async function main(): Promise<number> {
   if (config.version) {
     process.stdout.write(`${SERVER_VERSION}\n`);
     return 0;
+  }
+  // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, read as the hotmart binary reads them (loopback goes direct).
+  try {
+    await useProxyFromEnv(process.env);
+  } catch (error) {
+    say(`hotmart-mcp: ${(error as Error).message}`);
+    return 2;
   }
   const token = process.env.HOTMART_MCP_TOKEN || undefined;
   registerSecret(token);

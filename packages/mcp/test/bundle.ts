@@ -25,6 +25,7 @@ export async function bundleCli(): Promise<string> {
       "hotmart/webhooks": root("packages/hotmart/src/webhooks/index.ts"),
       hotmart: root("packages/hotmart/src/index.ts"),
       "hotmart-simulator": root("packages/simulator/src/index.ts"),
+      "hotmart-cli": root("packages/cli/src/index.ts"),
     },
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -1,4 +1,6 @@
 import { execFile, spawn as spawnProcess } from "node:child_process";
+import { createServer } from "node:http";
+import { type AddressInfo, connect as connectSocket, type Socket } from "node:net";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -168,6 +170,69 @@ describe("a line that is not JSON-RPC", () => {
       [1, undefined],
     ]);
     expect(replies[0]?.error?.message).toMatch(/not JSON/);
+  });
+});
+
+describe("behind a proxy", () => {
+  it("sends through the proxy HTTPS_PROXY/HTTP_PROXY name; a SOCKS proxy is refused at start-up", async () => {
+    // A forward proxy that tunnels CONNECT and counts it. The API is at "hotmart.test", a host only the
+    // proxy knows (it connects there to 127.0.0.1): a request that went around it could not succeed.
+    const tunnels: string[] = [];
+    const sockets = new Set<Socket>();
+    const proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on("connect", (req, client: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? "");
+      const port = Number((req.url ?? "").split(":")[1]);
+      const upstream = connectSocket(port, "127.0.0.1", () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on("error", () => s.destroy());
+        s.on("close", () => sockets.delete(s));
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxyURL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const sim = await startSimulator({ port: 0, seed: 42 });
+    const api = `http://hotmart.test:${new URL(sim.url).port}`;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      ...sim.env,
+      HOTMART_BASE_URL: api,
+      HOTMART_AUTH_URL: `${api}/security/oauth/token`,
+    };
+    try {
+      const client = new Client({ name: "proxy-test", version: "1.0.0" });
+      await client.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: [cli],
+          env: { ...env, HTTP_PROXY: proxyURL },
+          stderr: "ignore",
+        }),
+      );
+      clients.push(client);
+      const result = await client.callTool({ name: "products_list", arguments: { limit: 1 } });
+      expect(result.isError).toBeFalsy();
+      expect(new Set(tunnels)).toEqual(new Set([`hotmart.test:${new URL(sim.url).port}`]));
+
+      const run = promisify(execFile);
+      const refused = await run(process.execPath, [cli], {
+        env: { ...env, HTTPS_PROXY: "socks5://127.0.0.1:1080" },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect(refused).toMatchObject({ code: 2 });
+      expect((refused as { stderr: string }).stderr).toMatch(
+        /HTTPS_PROXY=socks5:\/\/127\.0\.0\.1:1080: only HTTP and HTTPS/,
+      );
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await sim.close();
+    }
   });
 });
 
