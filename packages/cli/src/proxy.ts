@@ -1,10 +1,12 @@
 /**
- * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms), honoured as curl, the GitHub CLI and
- * the Stripe CLI honour them. Node's fetch does so itself only with NODE_USE_ENV_PROXY=1 (Node 22.21 and
- * 24.5 on), so the binary installs undici's EnvHttpProxyAgent as the process's dispatcher; the SDK's
- * transport follows a dispatcher the app installed (hotmart's node-routing.ts), and so does the fetch
- * of `webhooks trigger` and `doctor`. Loopback is never sent to the proxy (the simulator, a local app
- * under `webhooks trigger`), as Go's net/http does for those two CLIs.
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY (or their lower-case forms), honoured as the GitHub and Stripe
+ * CLIs honour them, with the meaning Node gives them under NODE_USE_ENV_PROXY (both are undici's
+ * EnvHttpProxyAgent): an https request goes through HTTPS_PROXY, or HTTP_PROXY when that is unset.
+ * Node's fetch does so itself only with NODE_USE_ENV_PROXY=1 (Node 22.21 and 24.5 on), so the binary
+ * installs undici's EnvHttpProxyAgent as the process's dispatcher; the SDK's transport follows a
+ * dispatcher the app installed (hotmart's node-routing.ts), and so does the fetch of `webhooks trigger`
+ * and `doctor`. Loopback is never sent to the proxy (the simulator, a local app under `webhooks
+ * trigger`), as Go's net/http does for those two CLIs.
  */
 
 import { CliError, EXIT } from "./exit";

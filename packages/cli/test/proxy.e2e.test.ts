@@ -1,4 +1,4 @@
-// The binary honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY (src/proxy.ts), as curl and the GitHub and
+// The binary honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY (src/proxy.ts), as the GitHub and
 // Stripe CLIs do. Real processes over loopback: the built binary, the simulator, and a forward proxy that
 // tunnels CONNECT requests and counts them. The API is named "hotmart.test", a host only the proxy knows
 // (it connects there to 127.0.0.1), so a request that did not go through the proxy cannot succeed.
@@ -81,7 +81,7 @@ describe("the binary behind a proxy", () => {
 });
 
 describe("proxySettings", () => {
-  it("reads the variables as curl does, adds loopback to NO_PROXY, and leaves Node's own support alone", () => {
+  it("reads the variables as undici does, adds loopback to NO_PROXY, and leaves Node's own support alone", () => {
     expect(proxySettings({})).toBeUndefined();
     expect(proxySettings({ HTTPS_PROXY: "proxy.corp:3128" })).toEqual({
       httpsProxy: "http://proxy.corp:3128",
