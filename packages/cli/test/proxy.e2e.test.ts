@@ -2,45 +2,27 @@
 // Stripe CLIs do. Real processes over loopback: the built binary, the simulator, and a forward proxy that
 // tunnels CONNECT requests and counts them. The API is named "hotmart.test", a host only the proxy knows
 // (it connects there to 127.0.0.1), so a request that did not go through the proxy cannot succeed.
-import { createServer, type Server } from "node:http";
-import { type AddressInfo, connect, type Socket } from "node:net";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConnectProxy, startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
 import { proxyFor, proxySettings, showProxy, useProxyFromEnv } from "../src/proxy";
 import { ensureBuilt, runCli, simEnv } from "./helpers";
 
 let sim: Simulator;
-let proxy: Server;
+let proxy: ConnectProxy;
 let proxyURL: string;
-const tunnels: string[] = [];
-const sockets = new Set<Socket>();
+let tunnels: string[];
 
 beforeAll(async () => {
   ensureBuilt();
   sim = await startSimulator({ port: 0, seed: 42 });
-  proxy = createServer((_req, res) => res.writeHead(405).end());
-  proxy.on("connect", (req, client: Socket, head: Buffer) => {
-    tunnels.push(req.url ?? "");
-    const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host === "hotmart.test" ? "127.0.0.1" : (host as string), () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("error", () => s.destroy());
-      s.on("close", () => sockets.delete(s));
-    }
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-  proxyURL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startConnectProxy({ "hotmart.test": "127.0.0.1" });
+  proxyURL = proxy.url;
+  tunnels = proxy.tunnels;
 }, 60_000);
 
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  await proxy?.close();
   await sim?.close();
 });
 

@@ -1,12 +1,11 @@
 import { execFile, spawn as spawnProcess } from "node:child_process";
-import { createServer } from "node:http";
-import { type AddressInfo, connect as connectSocket, type Socket } from "node:net";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
 import { bundleCli } from "./bundle";
 import { argumentsFor, call, ok, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
@@ -141,28 +140,10 @@ describe("stdout carries only the protocol", () => {
 
 describe("behind a proxy", () => {
   it("sends through the proxy HTTPS_PROXY/HTTP_PROXY name; a SOCKS proxy is refused at start-up", async () => {
-    // A forward proxy that tunnels CONNECT and counts it. The API is at "hotmart.test", a host only the
-    // proxy knows (it connects there to 127.0.0.1): a request that went around it could not succeed.
-    const tunnels: string[] = [];
-    const sockets = new Set<Socket>();
-    const proxy = createServer((_req, res) => res.writeHead(405).end());
-    proxy.on("connect", (req, client: Socket, head: Buffer) => {
-      tunnels.push(req.url ?? "");
-      const port = Number((req.url ?? "").split(":")[1]);
-      const upstream = connectSocket(port, "127.0.0.1", () => {
-        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on("error", () => s.destroy());
-        s.on("close", () => sockets.delete(s));
-      }
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    const proxyURL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    // The API is at "hotmart.test", a host only the proxy knows (it connects there to 127.0.0.1): a
+    // request that went around it could not succeed.
+    const proxy = await startConnectProxy({ "hotmart.test": "127.0.0.1" });
+    const { tunnels, url: proxyURL } = proxy;
     const sim = await startSimulator({ port: 0, seed: 42 });
     const api = `http://hotmart.test:${new URL(sim.url).port}`;
     const env = {
@@ -195,8 +176,7 @@ describe("behind a proxy", () => {
         /HTTPS_PROXY=socks5:\/\/127\.0\.0\.1:1080: only HTTP and HTTPS/,
       );
     } finally {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await proxy.close();
       await sim.close();
     }
   });

@@ -2,11 +2,12 @@
 // dispatcher installed with setGlobalDispatcher (a proxy, a mock), Node's env proxy support, an http(s)
 // global agent replaced by a proxy library. Real HTTP over loopback: a CONNECT proxy that counts tunnels.
 import { createServer, globalAgent, Agent as HttpAgent, type Server } from "node:http";
-import { type AddressInfo, connect, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { Hotmart } from "hotmart";
 import { Agent, MockAgent, ProxyAgent, setGlobalDispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { agentFor, appDispatcher, envProxyOn } from "../../src/internal/node-routing";
+import { startConnectProxy } from "../helpers/connect-proxy";
 
 const DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 const global = globalThis as unknown as Record<symbol, unknown>;
@@ -51,32 +52,6 @@ async function api(): Promise<{ url: string; paths: string[] }> {
   return { url: `http://${host}`, paths };
 }
 
-/** A forward proxy that tunnels CONNECT requests, as a corporate proxy does; it counts its tunnels. */
-async function connectProxy(): Promise<{ url: string; tunnels: string[] }> {
-  const tunnels: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((_req, res) => res.writeHead(405).end());
-  server.on("connect", (req, client: Socket, head: Buffer) => {
-    tunnels.push(req.url ?? "");
-    const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host as string, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("error", () => s.destroy());
-      s.on("close", () => sockets.delete(s));
-    }
-  });
-  closers.push(async () => {
-    for (const s of sockets) s.destroy();
-  });
-  return { url: `http://${await listen(server)}`, tunnels };
-}
-
 function client(url: string): Hotmart {
   return new Hotmart({ clientId: "id", clientSecret: "secret", baseURL: url, authURL: `${url}/token` });
 }
@@ -84,7 +59,8 @@ function client(url: string): Hotmart {
 describe("the Node transport and the app's routing", () => {
   it("goes through a proxy the app installed with undici's setGlobalDispatcher(new ProxyAgent(...))", async () => {
     const target = await api();
-    const proxy = await connectProxy();
+    const proxy = await startConnectProxy();
+    closers.push(proxy.close);
     const agent = new ProxyAgent(proxy.url);
     closers.push(() => agent.close());
     setGlobalDispatcher(agent);
@@ -121,7 +97,8 @@ describe("the Node transport and the app's routing", () => {
 
   it("keeps its own transport when the dispatcher is a plain Agent, as Node's fetch installs for itself", async () => {
     const target = await api();
-    const proxy = await connectProxy();
+    const proxy = await startConnectProxy();
+    closers.push(proxy.close);
     setGlobalDispatcher(new Agent());
 
     const hotmart = client(target.url);
