@@ -16,15 +16,15 @@ type Env = Record<string, string | undefined>;
 /** Hosts that are this machine: a proxy elsewhere could not reach them. */
 const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 
-/** The proxy settings in `env`, or undefined when none is set (or Node routes by them itself). */
+/** The proxy settings in `env`, or undefined when none is set. */
 export function proxySettings(
   env: Env,
 ): { httpProxy?: string; httpsProxy?: string; noProxy: string } | undefined {
   const httpProxy = proxyURL(env, "http_proxy", "HTTP_PROXY");
   const httpsProxy = proxyURL(env, "https_proxy", "HTTPS_PROXY");
+  // Installed even where NODE_USE_ENV_PROXY=1 is set: Node 20 ignores it, and where Node honours it this
+  // is the same agent with loopback going direct.
   if (!httpProxy && !httpsProxy) return undefined;
-  // Node's own support is on: its fetch follows the same variables, loopback rules and all.
-  if (env.NODE_USE_ENV_PROXY === "1") return undefined;
   const noProxy = [env.no_proxy ?? env.NO_PROXY ?? "", ...LOOPBACK].filter(Boolean).join(",");
   return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), noProxy };
 }

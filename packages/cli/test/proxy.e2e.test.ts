@@ -63,7 +63,7 @@ describe("the binary behind a proxy", () => {
 });
 
 describe("proxySettings", () => {
-  it("reads the variables as undici does, adds loopback to NO_PROXY, and leaves Node's own support alone", () => {
+  it("reads the variables as undici does, adds loopback to NO_PROXY, whatever NODE_USE_ENV_PROXY says", () => {
     expect(proxySettings({})).toBeUndefined();
     expect(proxySettings({ HTTPS_PROXY: "proxy.corp:3128" })).toEqual({
       httpsProxy: "http://proxy.corp:3128",
@@ -73,7 +73,10 @@ describe("proxySettings", () => {
       httpProxy: "http://a:1",
       noProxy: ".corp,localhost,127.0.0.1,[::1]",
     });
-    expect(proxySettings({ HTTPS_PROXY: "http://p:1", NODE_USE_ENV_PROXY: "1" })).toBeUndefined();
+    // Node 20 ignores NODE_USE_ENV_PROXY: the binary routes by the variables all the same.
+    expect(proxySettings({ HTTPS_PROXY: "http://p:1", NODE_USE_ENV_PROXY: "1" })?.httpsProxy).toBe(
+      "http://p:1",
+    );
     expect(() => proxySettings({ HTTPS_PROXY: "http://exa mple:1" })).toThrow(
       /HTTPS_PROXY is not a proxy URL/,
     );
