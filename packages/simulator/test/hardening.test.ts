@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { ERROR_URI, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Api, fetchToken, SALES } from "./helpers";
@@ -117,6 +118,48 @@ describe("Bounded memory for hostile input", () => {
     const fits = await api.request("POST", CANCEL, { body: `{"subscriber_code":["${"x".repeat(1000)}"]}` });
     expect(fits.status).toBe(404);
     expect(api.sim.stats().requests[`POST ${CANCEL}`]).toMatchObject({ 413: 2, 404: 1 });
+  });
+
+  it("a client still sending, slow to read the answer, gets the 413 rather than a reset", async () => {
+    // A raw connection that sends 1.5 MiB, pauses reading (a busy process), sends 1.5 MiB more, then reads.
+    // Cutting the connection at the 413 made the kernel answer those bytes with a reset, which threw the
+    // unread 413 away: the client saw EPIPE, as a loaded CI machine once did with fetch.
+    const { port } = new URL(api.sim.url);
+    const piece = "x".repeat(1_572_864);
+    for (const chunked of [true, false]) {
+      const socket = connect(Number(port), "127.0.0.1");
+      await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+      socket.pause();
+      let answer = "";
+      let error: string | undefined;
+      socket.on("data", (d: Buffer) => {
+        answer += d.toString();
+      });
+      socket.on("error", (e: NodeJS.ErrnoException) => {
+        error = e.code;
+      });
+      const part = chunked ? `${piece.length.toString(16)}\r\n${piece}\r\n` : piece;
+      socket.write(
+        `POST ${CANCEL} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${api.token}\r\n` +
+          "Content-Type: application/json\r\n" +
+          (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : `Content-Length: ${piece.length * 2}\r\n\r\n`),
+      );
+      socket.write(part);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Written once the 413 is out: the server must still be reading, or this is what gets the reset.
+      await new Promise<void>((resolve) => socket.write(part, () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.resume();
+      await new Promise<void>((resolve) => {
+        const check = () => (answer.includes("request_entity_too_large") || error ? resolve() : undefined);
+        socket.on("data", check);
+        socket.on("error", check);
+        check();
+      });
+      socket.destroy();
+      expect(error, chunked ? "chunked" : "declared").toBeUndefined();
+      expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    }
   });
 
   it("takes the cap from maxBodyBytes, for the admin routes too", async () => {

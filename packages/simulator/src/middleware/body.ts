@@ -14,7 +14,8 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
       "request_entity_too_large",
       `The request body is larger than ${maxBytes} bytes.`,
     );
-    // Close: the rest of an oversized body is not worth reading.
-    c.res = errorResponse(error, { Connection: "close" });
+    // No "Connection: close": Node would then destroy the socket as soon as the answer is written, and
+    // the reset the client's next bytes get would throw the answer away (readBody drains instead).
+    c.res = errorResponse(error);
   };
 }
