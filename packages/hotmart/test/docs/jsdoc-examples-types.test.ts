@@ -1,7 +1,7 @@
 /**
  * Every `@example` of the SDK's doc comments type-checks against the sources, strict, with the same
  * names in scope it runs with (jsdoc-examples.test.ts runs them). Apart from the run so the two use
- * both cores: building the program is most of this file's time.
+ * both cores: the compile (TypeScript 7, in a child process) is most of this file's time.
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
