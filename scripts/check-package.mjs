@@ -227,6 +227,8 @@ async function writeTsconfigs(dir) {
     exactOptionalPropertyTypes: true,
     noUncheckedIndexedAccess: true,
     skipLibCheck: false,
+    // TypeScript's own lib files (lib.dom.d.ts...) are the compiler's, not ours to check.
+    skipDefaultLibCheck: true,
     noEmit: true,
   };
   await writeJSON(path.join(dir, "tsconfig.nodenext.json"), {

@@ -35,6 +35,8 @@ const common = {
   exactOptionalPropertyTypes: true,
   noUncheckedIndexedAccess: true,
   skipLibCheck: false,
+  // TypeScript's own lib files (lib.dom.d.ts...) are the compiler's, not ours to check: 0.2-0.8 s a compile.
+  skipDefaultLibCheck: true,
   noEmit: true,
 };
 const projects = {
