@@ -43,8 +43,15 @@ const npmRun = (script, ...args) => {
   return [[command, ...args].join(" "), [], { shell: true }];
 };
 const PATH_KEY = Object.keys(process.env).find((key) => key.toUpperCase() === "PATH") ?? "PATH";
+// The stages run without NODE_EXTRA_CA_CERTS. Node 20 reads and parses the file it names when it
+// starts, before any code runs: a machine that points it at its whole system bundle (this CI machine
+// does, for the registry's proxy: 215 kB of PEM) pays 0.06 CPU-s a process, twice what starting Node
+// costs, for the hundred or so Node processes the stages start (7 CPU-s of npm test). No stage reaches
+// past loopback (simulators, Redis, offline installs) and none may depend on what this machine trusts;
+// the one thing here that uses the network, installing scripts/toolchains, runs in this process first.
+const { NODE_EXTRA_CA_CERTS: _machineCa, ...INHERITED_ENV } = process.env;
 const STAGE_ENV = {
-  ...process.env,
+  ...INHERITED_ENV,
   [PATH_KEY]: [path.join(ROOT, "node_modules", ".bin"), process.env[PATH_KEY]].join(path.delimiter),
 };
 const VITEST_REPORT = ["--reporter=default", "--reporter=json", "--outputFile=.tmp/vitest.json"];
@@ -52,6 +59,10 @@ const VITEST_REPORT = ["--reporter=default", "--reporter=json", "--outputFile=.t
 /** Groups run one after the other; the stages of a group run `parallel` at a time, in this order. */
 const GROUPS = [
   {
+    // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, or its
+    // lockfile changed since, it is installed here, once, with this process's environment, before the
+    // build's TypeScript 7, Vitest's type tests, toolchains and runtimes race for it.
+    before: ensureToolchains,
     // One tsc run is both `npm run typecheck` and the source of every package's .d.ts (scripts/build.mjs),
     // while tsup writes the JavaScript beside it. Those use 1.5 of the 2 cores: the checks that need no
     // build fill the rest, in the second lane (TypeDoc reads the sources; the build's tsc has
@@ -81,9 +92,6 @@ const GROUPS = [
     // warm, at load 1.5-5.5 on a shared machine: 118.0 s / 217.0 CPU-s and 120.1 s / 222.9 (before:
     // 120.7 s / 221.8 at load 0.7-5.6). Vitest is still the critical path (98-100 s of wall time).
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
-    // `npm ci` installs scripts/toolchains (the root's postinstall); when that was skipped, it is
-    // installed here, once, before vitest (its type tests), toolchains and runtimes race for it.
-    before: ensureToolchains,
     // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
     // pack 31, toolchains 28, the rest 0.3-3.5), so the last one to start is a short one. (docs:check,
     // 10, ran here, last of the long ones, until it moved beside the build: the tail after vitest was
@@ -154,8 +162,7 @@ function runStage([name, [command, args, { shell = false } = {}]], live) {
 const overlap = !process.argv.includes("--no-overlap");
 
 async function runGroup({ parallel, live = false, before, beside, stages }) {
-  // Before the group beside too: Vitest's type tests use the toolchains' TypeScript 7, and its config
-  // would otherwise install them at the same time as this, two npm ci in one folder.
+  // Before the group beside too: whatever runs in the group or beside it finds it done.
   if (before) {
     const beforeStarted = performance.now();
     cpuSinceLast();
