@@ -10,9 +10,13 @@
 // negotiation.create, response validation, a failed token request's messages: loaded on first use) are
 // printed apart and have no budget.
 //
+// The published declarations (dist/index.d.ts, dist/schemas.d.ts) have a budget in bytes too.
+//
 // Exits 1 when an enforced budget is exceeded. A budget marked `reportOnly` is printed with the figures
 // but does not fail the run (--report makes every budget report-only). --modules also prints what the
 // client's up-front bytes are made of, module by module.
+import { statSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import { ROOT } from "./lib/workspaces.mjs";
@@ -176,5 +180,18 @@ if (!shakes && !reportOnly) over++;
 console.log(
   `${shakes ? "ok  " : "OVER"} one schema is ${Math.round((one / all) * 100)}% of all schemas (budget 50%)`,
 );
+// The published declarations a consumer's compiler reads (and checks, with skipLibCheck off) on import.
+// schemas.d.ts was 379 kB while every purchase event and both unions of events wrote the 150-line
+// purchase `data` shape out again; named types (WebhookPurchaseEnvelopeSchema) brought it to 193 kB and
+// halved its check time. The budget catches a change that makes the declarations inline it again.
+for (const [file, budget] of [
+  ["index.d.ts", 300_000],
+  ["schemas.d.ts", 250_000],
+]) {
+  const bytes = statSync(path.join(ROOT, "packages", "hotmart", "dist", file)).size;
+  const fits = bytes <= budget;
+  if (!fits && !reportOnly) over++;
+  console.log(`${fits ? "ok  " : "OVER"} declarations: ${file}: ${kB(bytes)} (budget ${kB(budget)})`);
+}
 console.log(`size: ${over} over an enforced budget${reportOnly ? " (--report: nothing is enforced)" : ""}`);
 if (over) process.exit(1);
