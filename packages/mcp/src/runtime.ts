@@ -1,6 +1,6 @@
 import { Console } from "node:console";
 import { Hotmart } from "hotmart";
-import { type Simulator, startSimulator } from "hotmart-simulator";
+import type { Simulator } from "hotmart-simulator";
 import { registerSecret } from "./redact";
 
 /**
@@ -31,6 +31,9 @@ export function hasCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
 /** The one SDK client of this process: against Hotmart from the environment, or the embedded simulator. */
 export async function openBackend(options: { simulator: boolean; seed?: number }): Promise<Backend> {
   if (options.simulator) {
+    // Loaded here, not at start-up: a server against Hotmart itself (every assistant's launch) has no
+    // use for the simulator and its fake-data library (0.59 to 0.52 CPU-s for the server's start here).
+    const { startSimulator } = await import("hotmart-simulator");
     const simulator = await startSimulator({ port: 0, seed: options.seed ?? 42 });
     const client = new Hotmart({
       clientId: simulator.credentials.clientId,
