@@ -46,20 +46,32 @@ function run(what, args, cwd) {
   });
 }
 
-/** tsup for one package: dist/ emptied first, then its JavaScript. */
-async function buildJs({ dir }) {
-  rmSync(path.join(dir, "dist"), { recursive: true, force: true });
-  const tsup = path.join(ROOT, "node_modules", "tsup", "dist", "cli-default.js");
-  await run(`tsup in ${path.relative(ROOT, dir)}`, [tsup, "--silent"], dir);
-}
-
-/** Up to `limit` packages' JavaScript at once: tsup starts esbuild per package, on 2 cores 2 at once is enough. */
-async function buildAllJs(limit = 2) {
-  const queue = [...targets];
-  const worker = async () => {
-    for (let pkg = queue.shift(); pkg; pkg = queue.shift()) await buildJs(pkg);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
+/**
+ * Every package's JavaScript, with tsup's API in this process, one package after the other: tsup reads
+ * its config and resolves its entries from the working directory, so each build runs in its package's
+ * directory, and no two at once. A tsup process per package cost a Node start and a load of tsup, its
+ * config loader and esbuild's service each time (1.1 CPU-s a package, 5.3 of the build's 16).
+ */
+async function buildAllJs() {
+  const { build } = await import("tsup");
+  const cwd = process.cwd();
+  for (const { dir } of targets) {
+    rmSync(path.join(dir, "dist"), { recursive: true, force: true });
+    process.chdir(dir);
+    try {
+      // esbuild resolves paths from the directory its module was loaded in, unless told otherwise.
+      await build({
+        silent: true,
+        esbuildOptions: (options) => {
+          options.absWorkingDir = dir;
+        },
+      });
+    } catch (error) {
+      throw new Error(`tsup in ${path.relative(ROOT, dir)} failed:\n${error?.stack ?? error}`);
+    } finally {
+      process.chdir(cwd);
+    }
+  }
 }
 
 /**
