@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { declarationsAsSources, namePublished } from "./lib/declarations-as-sources.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const HOTMART_DIR = path.join(ROOT, "packages", "hotmart");
@@ -214,21 +215,23 @@ async function scratchProject(work, tarball) {
 }
 
 /**
- * Two consumer setups, both with `strict` and `skipLibCheck: false` (so our .d.ts files are checked too):
+ * Two consumer setups, both with `strict`:
  * - nodenext: a Node project with @types/node, compiling an ESM (.mts) and a CJS (.cts) file;
  * - bundler: a front-end style project with the DOM lib instead of @types/node and no esnext.disposable
  *   lib: our .d.ts declares `Symbol.asyncDispose` itself (client.ts), so it must compile without either.
- * TypeScript 5.5 and 7 compile the same consumers in scripts/typescript-consumers.mjs.
+ * The installed package's declarations are root files too, copied as sources, so that TypeScript 5.9
+ * checks every line of them with `skipLibCheck: true`, and not zod's and @types/node's declarations
+ * (lib/declarations-as-sources.mjs says why: TypeScript 7 checks those, in test:toolchains, which
+ * compiles the same consumers with 5.5 and 7).
  */
 async function writeTsconfigs(dir) {
+  const published = declarationsAsSources(path.join(dir, "node_modules", "hotmart", "dist"), dir);
   const common = {
     target: "es2022",
     strict: true,
     exactOptionalPropertyTypes: true,
     noUncheckedIndexedAccess: true,
-    skipLibCheck: false,
-    // TypeScript's own lib files (lib.dom.d.ts...) are the compiler's, not ours to check.
-    skipDefaultLibCheck: true,
+    skipLibCheck: true,
     noEmit: true,
   };
   await writeJSON(path.join(dir, "tsconfig.nodenext.json"), {
@@ -241,7 +244,7 @@ async function writeTsconfigs(dir) {
       typeRoots: [path.join(ROOT, "node_modules", "@types")],
       types: ["node"],
     },
-    files: ["consumer.mts", "consumer.cts"],
+    files: ["consumer.mts", "consumer.cts", ...published.esm, ...published.cjs],
   });
   await writeJSON(path.join(dir, "tsconfig.bundler.json"), {
     compilerOptions: {
@@ -251,7 +254,7 @@ async function writeTsconfigs(dir) {
       lib: ["es2022", "dom"],
       types: [],
     },
-    files: ["consumer.mts"],
+    files: ["consumer.mts", ...published.esm],
   });
 }
 
@@ -267,7 +270,12 @@ async function smoke(dir, file) {
 }
 
 async function typecheck(dir, tsconfig) {
-  await runBin("typescript", "tsc", ["-p", tsconfig, "--pretty", "false"], { cwd: dir });
+  try {
+    await runBin("typescript", "tsc", ["-p", tsconfig, "--pretty", "false"], { cwd: dir });
+  } catch (error) {
+    if (error instanceof CheckError) error.output = namePublished(error.output, "node_modules/hotmart/dist");
+    throw error;
+  }
 }
 
 async function checkHotmart(work) {

@@ -1,6 +1,8 @@
 // `npm run test:toolchains`: the SDK's published declarations compile for every TypeScript a consumer
 // may use (5.5, the oldest that zod 4, hence hotmart/schemas, supports; the root's 5.9; 7, the native compiler), each with
-// `strict` and `skipLibCheck: false`, in two projects:
+// `strict`, in two projects. TypeScript 7 compiles them with `skipLibCheck: false`, checking every
+// declaration file they load; 5.x with our declarations as root files and `skipLibCheck: true`, so that
+// it checks every line of ours but not zod's and @types/node's again (lib/declarations-as-sources.mjs):
 // - node: module nodenext, @types/node, an ESM (.mts) and a CJS (.cts) file, and `await using`;
 // - web: moduleResolution bundler, lib es2022 + dom, NO @types/node and no esnext.disposable lib (a
 //   browser, Worker or Deno project), so nothing but our own .d.ts declares Symbol.asyncDispose.
@@ -9,6 +11,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { declarationsAsSources, namePublished } from "./lib/declarations-as-sources.mjs";
 import { ROOT } from "./lib/workspaces.mjs";
 import { ensureToolchains, TYPESCRIPT7_FLAGS } from "./toolchains.mjs";
 
@@ -63,18 +66,30 @@ const projects = {
   },
 };
 
-for (const [projectName, config] of Object.entries(projects))
-  writeFileSync(
-    path.join(work, `tsconfig.${projectName.split(" ")[0]}.json`),
-    JSON.stringify(config, null, 2),
-  );
+const published = declarationsAsSources(path.join(ROOT, "packages", "hotmart", "dist"), work);
+for (const [projectName, config] of Object.entries(projects)) {
+  const short = projectName.split(" ")[0];
+  writeFileSync(path.join(work, `tsconfig.${short}.json`), JSON.stringify(config, null, 2));
+  // For TypeScript 5.x: the same project, our declarations as sources (the CommonJS ones where a .cts
+  // consumer loads them), the other packages' declarations unchecked.
+  const copies = config.files.some((f) => f.endsWith(".cts"))
+    ? [...published.esm, ...published.cjs]
+    : published.esm;
+  const sources = {
+    compilerOptions: { ...config.compilerOptions, skipLibCheck: true },
+    files: [...config.files, ...copies],
+  };
+  writeFileSync(path.join(work, `tsconfig.${short}.sources.json`), JSON.stringify(sources, null, 2));
+}
 
+const native = (tsName) => tsName.startsWith("typescript 7");
 /** TypeScript 7 with one checker thread, as everywhere (scripts/tsc7.mjs says why). */
-const compilerFlags = (tsName) => (tsName.startsWith("typescript 7") ? TYPESCRIPT7_FLAGS : []);
+const compilerFlags = (tsName) => (native(tsName) ? TYPESCRIPT7_FLAGS : []);
 
 /** One compile: resolves `{ ok, output }`. */
 function compile(tsName, tsc, projectName) {
-  const file = path.join(work, `tsconfig.${projectName.split(" ")[0]}.json`);
+  const short = projectName.split(" ")[0];
+  const file = path.join(work, `tsconfig.${short}${native(tsName) ? "" : ".sources"}.json`);
   const args = [tsc, "-p", file, "--pretty", "false", ...compilerFlags(tsName)];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: work });
@@ -86,7 +101,9 @@ function compile(tsName, tsc, projectName) {
       output += d;
     });
     child.on("error", (error) => resolve({ ok: false, output: `${output}${error.message}` }));
-    child.on("close", (code) => resolve({ ok: code === 0, output }));
+    child.on("close", (code) =>
+      resolve({ ok: code === 0, output: namePublished(output, "packages/hotmart/dist") }),
+    );
   });
 }
 
