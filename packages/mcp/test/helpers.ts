@@ -1,11 +1,44 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
+import type {
+  JsonSchemaType,
+  JsonSchemaValidator,
+  jsonSchemaValidator,
+} from "@modelcontextprotocol/sdk/validation/types.js";
 import { type ClientOptions, Hotmart } from "hotmart";
 import { createContext, type RunningHttpServer, startHttpServer, type ToolContext } from "hotmart-mcp";
 import { type Simulator, type SimulatorOptions, startSimulator } from "hotmart-simulator";
 
 export const TOKEN = "test-token-0123456789abcdef";
+
+/**
+ * The test clients' check of every structured result against its tool's outputSchema: the MCP SDK's own
+ * validator (Ajv), with each schema compiled once per test worker. A client compiles all 31 schemas on
+ * each listTools (about 80 ms of CPU a client), and every client here lists the same server's tools.
+ */
+class CompiledOnce implements jsonSchemaValidator {
+  readonly #ajv = new AjvJsonSchemaValidator();
+  readonly #compiled = new Map<string, JsonSchemaValidator<unknown>>();
+
+  getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+    const key = JSON.stringify(schema);
+    let validator = this.#compiled.get(key);
+    if (validator === undefined) {
+      validator = this.#ajv.getValidator<unknown>(schema);
+      this.#compiled.set(key, validator);
+    }
+    return validator as JsonSchemaValidator<T>;
+  }
+}
+/** Also for a test's own check of a result against an outputSchema: the same compiled validators. */
+export const OUTPUT_SCHEMAS = new CompiledOnce();
+
+/** The MCP SDK's client, as the tests use it: named, with the shared output-schema check. */
+export function mcpClient(name: string): Client {
+  return new Client({ name, version: "1.0.0" }, { jsonSchemaValidator: OUTPUT_SCHEMAS });
+}
 
 export interface Harness {
   sim: Simulator;
@@ -56,7 +89,7 @@ export async function harness(
 }
 
 export async function connect(url: string, token: string = TOKEN): Promise<Client> {
-  const mcp = new Client({ name: "test", version: "1.0.0" });
+  const mcp = mcpClient("test");
   await mcp.connect(
     new StreamableHTTPClientTransport(new URL(url), {
       requestInit: { headers: { Authorization: `Bearer ${token}` } },

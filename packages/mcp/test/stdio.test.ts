@@ -1,13 +1,12 @@
 import { execFile, spawn as spawnProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
 import { bundleCli } from "./bundle";
-import { argumentsFor, call, ok, text } from "./helpers";
+import { argumentsFor, call, mcpClient, OUTPUT_SCHEMAS, ok, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
 
 let cli: string;
@@ -23,7 +22,7 @@ afterAll(async () => {
 /** The real binary over stdio, spawned by the MCP SDK's own client, against the embedded simulator. */
 async function spawn(args: string[]): Promise<Client> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
-  const client = new Client({ name: "stdio-test", version: "1.0.0" });
+  const client = mcpClient("stdio-test");
   await client.connect(
     new StdioClientTransport({ command: process.execPath, args: [cli, ...args], env, stderr: "ignore" }),
   );
@@ -56,12 +55,11 @@ describe("stdio transport", () => {
     const local = await startSimulator({ port: 0, seed: 42, rateLimit: false });
     const args = argumentsFor(local);
     await local.close();
-    const ajv = new AjvJsonSchemaValidator();
     const { tools } = await mcp.listTools();
     for (const tool of tools) {
       const result = await call(mcp, tool.name, args[tool.name] ?? {});
       expect(result.isError, `${tool.name}: ${text(result)}`).toBeFalsy();
-      const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
+      const check = OUTPUT_SCHEMAS.getValidator(tool.outputSchema as never)(result.structuredContent);
       expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);
     }
   }, 60_000);
@@ -153,7 +151,7 @@ describe("behind a proxy", () => {
       HOTMART_AUTH_URL: `${api}/security/oauth/token`,
     };
     try {
-      const client = new Client({ name: "proxy-test", version: "1.0.0" });
+      const client = mcpClient("proxy-test");
       await client.connect(
         new StdioClientTransport({
           command: process.execPath,

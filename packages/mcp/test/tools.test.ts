@@ -1,7 +1,6 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayBrt } from "../src/dates";
-import { argumentsFor, call, type Harness, harness, ok, TOKEN, text } from "./helpers";
+import { argumentsFor, call, type Harness, harness, OUTPUT_SCHEMAS, ok, TOKEN, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS } from "./names";
 
 let h: Harness;
@@ -26,13 +25,12 @@ describe("tool catalogue", () => {
   it("calls every tool, and each structured result matches the tool's outputSchema", async () => {
     const { tools } = await h.mcp.listTools();
     const args = argumentsFor(h.sim);
-    const ajv = new AjvJsonSchemaValidator();
     const secrets = [h.sim.credentials.clientSecret, h.sim.credentials.basic, TOKEN];
     for (const tool of tools) {
       const result = await call(h.mcp, tool.name, args[tool.name] ?? {});
       for (const secret of secrets) expect(JSON.stringify(result), tool.name).not.toContain(secret);
       expect(result.isError, `${tool.name}: ${text(result)}`).toBeFalsy();
-      const check = ajv.getValidator(tool.outputSchema as never)(result.structuredContent);
+      const check = OUTPUT_SCHEMAS.getValidator(tool.outputSchema as never)(result.structuredContent);
       expect(check.valid, `${tool.name}: ${check.errorMessage}`).toBe(true);
       expect(text(result).length, tool.name).toBeGreaterThan(0);
       // Dates in the text are days: an epoch (13 digits) there reads as a plain number.

@@ -1,7 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type Harness, harness, ok, text } from "./helpers";
+import { call, type Harness, harness, OUTPUT_SCHEMAS, ok, text } from "./helpers";
 import { WRITE_TOOLS } from "./names";
 
 let h: Harness;
@@ -10,12 +9,10 @@ beforeAll(async () => {
   h = await harness({ allowWrites: true });
   tools = (await h.mcp.listTools()).tools;
 });
-
-const ajv = new AjvJsonSchemaValidator();
 /** Each preview and each confirmation must match the tool's declared outputSchema. */
 function matchesSchema(tool: string, structured: unknown): void {
   const schema = tools.find((t) => t.name === tool)?.outputSchema;
-  const check = ajv.getValidator(schema as never)(structured);
+  const check = OUTPUT_SCHEMAS.getValidator(schema as never)(structured);
   expect(check.valid, `${tool}: ${check.errorMessage}`).toBe(true);
 }
 afterAll(() => h?.close());
