@@ -60,6 +60,7 @@ async function buildAllJs() {
     process.chdir(dir);
     try {
       // esbuild resolves paths from the directory its module was loaded in, unless told otherwise.
+      // (These options replace a tsup.config.ts's own: one that sets esbuildOptions must set this too.)
       await build({
         silent: true,
         esbuildOptions: (options) => {
