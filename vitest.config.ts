@@ -15,9 +15,16 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  */
 const SLOW = /\.e2e\.test\.ts$|\.chaos\.test\.ts$|\/redis\/test\/|\/mcp\/test\/stdio\.|\/examples\.test\.ts$/;
 
+/**
+ * The isolated project's files go last. Vitest's pool holds at most maxWorkers processes, and a file of
+ * the other project that comes up in the middle of the shared files makes it stop the shared workers and,
+ * after it, start new ones, which load the SDK, the simulator and zod again: 6 shared worker processes
+ * in a run instead of 3 (counted by pid in the shared setup file).
+ */
 class SlowFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const slow = (f: TestSpecification) => (SLOW.test(f.moduleId) ? 0 : 1);
+    const slow = (f: TestSpecification) =>
+      f.project.name === "isolated" ? 2 : SLOW.test(f.moduleId) ? 0 : 1;
     // Array sort is stable: within each class, Vitest's own order stays.
     return (await super.sort(files)).sort((a, b) => slow(a) - slow(b));
   }
