@@ -181,7 +181,7 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(stderr).toContain("Resume with: hotmart export sales --resume --out s.csv");
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
 
-    const resumed = await runCli(["export", "sales", "--resume", "--out", "s.csv"], {
+    const resumed = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
       env: simEnv(sim),
       cwd: dir,
     });
@@ -451,7 +451,7 @@ describe.skipIf(!hasTmux)("hotmart export in a real terminal (tmux)", () => {
     expect(screen()).toMatch(/Resume with: hotmart export sales --resume --out s\.csv/);
     t("kill-session", "-t", "cli");
 
-    const resumed = await runCli(["export", "sales", "--resume", "--out", "s.csv"], {
+    const resumed = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
       env: simEnv(sim),
       cwd: dir,
     });

@@ -63,9 +63,10 @@ describe("webhooks", () => {
 
   it("trigger exits 1 when the endpoint fails, 2 for an unknown event", async () => {
     expect(
-      (await runCli(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", `${receiverUrl}/fail`])).code,
+      (await runCliInProcess(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", `${receiverUrl}/fail`]))
+        .code,
     ).toBe(1);
-    const bad = await runCli(["webhooks", "trigger", "NOPE", "--to", receiverUrl]);
+    const bad = await runCliInProcess(["webhooks", "trigger", "NOPE", "--to", receiverUrl]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown event "NOPE"; use one of PURCHASE_APPROVED/);
   });
@@ -74,9 +75,17 @@ describe("webhooks", () => {
     const dir = emptyDir();
     const save = join(dir, "saved.jsonl");
     const { child, out, url } = await startListener(["--hottok", "right", "--save", save], dir);
-    const ok = await runCli(["webhooks", "trigger", "PURCHASE_APPROVED", "--to", url, "--hottok", "right"]);
+    const ok = await runCliInProcess([
+      "webhooks",
+      "trigger",
+      "PURCHASE_APPROVED",
+      "--to",
+      url,
+      "--hottok",
+      "right",
+    ]);
     expect(ok.code).toBe(0);
-    const wrong = await runCli([
+    const wrong = await runCliInProcess([
       "webhooks",
       "trigger",
       "PURCHASE_REFUNDED",
@@ -104,7 +113,7 @@ describe("webhooks", () => {
     expect(saved).toHaveLength(1);
 
     received.length = 0;
-    const replay = await runCli([
+    const replay = await runCliInProcess([
       "webhooks",
       "replay",
       save,
@@ -247,21 +256,26 @@ describe("configuration, simulator and doctor", () => {
         .map(([k, v]) => `${k}=${v}`)
         .join("\n"),
     );
-    const ok = await runCli(["products", "list", "--max-results", "1", "--json"], { cwd: dir });
+    const ok = await runCliInProcess(["products", "list", "--max-results", "1", "--json"], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toHaveLength(1);
-    const flag = await runCli(["products", "list", "--client-secret", "not-the-secret"], { cwd: dir });
+    const flag = await runCliInProcess(["products", "list", "--client-secret", "not-the-secret"], {
+      cwd: dir,
+    });
     expect(flag.code).toBe(3);
-    const ignored = await runCli(["doctor", "--no-dotenv"], { cwd: dir });
+    const ignored = await runCliInProcess(["doctor", "--no-dotenv"], { cwd: dir });
     expect(ignored.code).toBe(3);
     expect(ignored.stdout).toMatch(/credentials missing/);
     // Another file by name; a missing one is a usage error of the CLI's (Node answers --env-file itself).
     renameSync(join(dir, ".env"), join(dir, "sim.env"));
-    const named = await runCli(["products", "list", "--max-results", "1", "--json", "--dotenv", "sim.env"], {
-      cwd: dir,
-    });
+    const named = await runCliInProcess(
+      ["products", "list", "--max-results", "1", "--json", "--dotenv", "sim.env"],
+      {
+        cwd: dir,
+      },
+    );
     expect(named.code, named.stderr).toBe(0);
-    const missing = await runCli(["products", "list", "--dotenv", "nope.env"], { cwd: dir });
+    const missing = await runCliInProcess(["products", "list", "--dotenv", "nope.env"], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--dotenv nope.env: no such file");
   });
