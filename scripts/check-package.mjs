@@ -221,8 +221,8 @@ async function scratchProject(work, tarball) {
  *   lib: our .d.ts declares `Symbol.asyncDispose` itself (client.ts), so it must compile without either.
  * The installed package's declarations are root files too, copied as sources, so that TypeScript 5.9
  * checks every line of them with `skipLibCheck: true`, and not zod's and @types/node's declarations
- * (lib/declarations-as-sources.mjs says why: TypeScript 7 checks those, in test:toolchains, which
- * compiles the same consumers with 5.5 and 7).
+ * (lib/declarations-as-sources.mjs says why: TypeScript 7 and 5.5 check those, in test:toolchains,
+ * which compiles the same consumers with 5.5 and 7).
  */
 async function writeTsconfigs(dir) {
   const published = declarationsAsSources(path.join(dir, "node_modules", "hotmart", "dist"), dir);
