@@ -89,7 +89,9 @@ const native = (tsName) => tsName.startsWith("typescript 7");
  * consumer writes it). TypeScript 7 does, and so does the oldest we support, 5.5, in the node project,
  * which loads them all (ours, zod's, @types/node's): a declaration file that only an old compiler
  * cannot read (newer syntax in zod's or @types/node's) breaks a 5.5 consumer with skipLibCheck off, and
- * TypeScript 7 would not see it. The other 5.x compiles check ours only, as sources.
+ * TypeScript 7 would not see it; 5.5 does not even read the same files of @types/node (its
+ * `typesVersions` send TypeScript up to 5.6 to ts5.6/). The other 5.x compiles check ours only, as
+ * sources.
  */
 const checksEveryDeclaration = (tsName, projectName) =>
   native(tsName) || (tsName.startsWith("typescript 5.5") && projectName.startsWith("node"));
