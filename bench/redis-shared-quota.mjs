@@ -8,9 +8,9 @@
 //
 // Needs `npm run build` (it imports the built packages) and redis-server on the PATH.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startSimulator } from "hotmart-simulator";
+import { stablePort } from "../scripts/lib/stable-port.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 4);
@@ -21,14 +21,8 @@ const JSON_OUT = process.env.BENCH_JSON === "1";
 // The simulator's token lifetime in seconds (default Hotmart's, 172 799): a few seconds shows the refreshes.
 const TOKEN_TTL_S = process.env.BENCH_TOKEN_TTL_S ? Number(process.env.BENCH_TOKEN_TTL_S) : undefined;
 
-const port = await new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once("error", reject);
-  s.listen(0, "127.0.0.1", () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
+// redis-server binds it after this returns: a port no listen(0) can take meanwhile.
+const port = await stablePort();
 const redis = spawn(
   "redis-server",
   ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],

@@ -4,12 +4,14 @@
 // bins (`hotmart`, `hotmart-mcp`, `hotmart-simulator`) on the PATH, as after an install.
 // What the marks of scripts/lib/md-blocks.mjs ask for is done here, plus two stand-ins that need no mark:
 // - a port a block listens on (`--port 4242`) is replaced by a free one everywhere in the block
-//   (`localhost:4242` too), so a busy port on the machine cannot fail the docs;
+//   (`localhost:4242` too), so a busy port on the machine cannot fail the docs; one below the ephemeral
+//   range (stable-port.mjs), so the suite's own connections cannot take it before the block binds it;
 // - a `localhost:N` the block does not listen on is "your app": a loopback server that answers 200.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import { stablePort } from "./stable-port.mjs";
 import { workspaces } from "./workspaces.mjs";
 
 const TIMEOUT_MS = 180_000;
@@ -34,14 +36,6 @@ export function makeBinDir(dir) {
     }
   }
   return dir;
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A stand-in for "your app" on `localhost:N`: answers 200 to anything. */
@@ -126,7 +120,7 @@ function portsOf(code) {
 export async function runShellBlock(block, { cwd, scratch, env, root, secrets = [] }) {
   const { own, app } = portsOf(block.code);
   const ports = new Map();
-  for (const p of own) ports.set(p, await freePort());
+  for (const p of own) ports.set(p, await stablePort());
   const apps = [];
   for (const p of app) {
     const server = await standInApp();

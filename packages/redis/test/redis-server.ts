@@ -3,7 +3,7 @@
  * it are skipped with a line saying how to install it when it is absent.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { stablePort } from "../../../scripts/lib/stable-port.mjs";
 
 export const HAS_REDIS = spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 export const INSTALL_HINT =
@@ -20,19 +20,9 @@ export interface RedisServer {
   thaw(): void;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
+  // redis-server binds it after this returns, and again on a restart: a port no listen(0) can take.
+  const port = await stablePort();
   let child: ChildProcess | undefined;
   const start = () =>
     new Promise<void>((resolve, reject) => {
