@@ -77,25 +77,14 @@ const GROUPS = [
   },
   {
     parallel: 2,
-    // One lane of these stages runs beside Vitest and the second opens when it ends. Measured on a
-    // quiet 2-core machine, whole npm test: 166 s from a clean clone (177 s with Vitest alone first),
-    // 135 s once the TypeScript toolchains are installed (249 CPU-s); with two more processes keeping
-    // both cores busy it passed too (245 s). (On a machine at load 15-24 a helper saw real-time tests
-    // time out with it: --no-overlap is the way back.) After the CPU cuts of 2026-12-03 (toolchains
-    // installed by npm ci, one npm process for pack and for release, the slow test files sharing
-    // modules, TypeDoc's and TypeScript 7's spare work gone), side by side on a shared machine at
-    // load 4-10: 236-271 CPU-s against 283-315 before; the quietest run took 151 s. Quiet, from a
-    // clean clone: 127.4 s and 234 CPU-s (vitest 100 s of it, the critical path). 2026-12-04, Vitest's
-    // files in fewer processes (one shared project, the files that restore what they change in it),
-    // lint, citations and docs:check beside the build, no npm start per stage: Vitest alone, before
-    // and after taking turns at load 3-4, 94.9 and 96.7 CPU-s against 83.9 and 86.0; whole npm test,
-    // warm, at load 1.5-5.5 on a shared machine: 118.0 s / 217.0 CPU-s and 120.1 s / 222.9 (before:
-    // 120.7 s / 221.8 at load 0.7-5.6). Vitest is still the critical path (98-100 s of wall time).
+    // One lane of these stages runs beside Vitest and the second opens when it ends: Vitest waits on
+    // sockets, child processes and timers for part of its run, and these fill the idle core. Vitest alone
+    // first took longer (177 s against 166 s, 2026-12-03). On a machine too busy for both (a helper
+    // saw real-time tests time out at load 15-24), --no-overlap runs it alone. CONTRIBUTING.md,
+    // "Keeping the tests fast", has where the time goes now.
     beside: { parallel: 1, live: true, stages: [["vitest", npmRun("test:unit", ...VITEST_REPORT)]] },
-    // Longest first (CPU seconds on the shared 2 cores, 2026-12-03: docs snippets 33 in two halves,
-    // pack 31, toolchains 28, the rest 0.3-3.5), so the last one to start is a short one. (docs:check,
-    // 10, ran here, last of the long ones, until it moved beside the build: the tail after vitest was
-    // about 10 s of it and these short ones.)
+    // Longest first (CPU seconds, 2026-12-04: pack 23, toolchains 19, each docs snippets half 10,
+    // the rest 0.2-2.2), so the last one to start is a short one.
     stages: [
       ["pack", npmRun("test:pack")],
       ["toolchains", npmRun("test:toolchains")],
