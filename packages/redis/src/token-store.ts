@@ -13,8 +13,10 @@ import {
 
 export interface RedisTokenStoreOptions extends RedisCommonOptions {
   /**
-   * How long the refresh lock lives (default 15 000 ms): other processes wait at most this long for the
-   * holder's token before one of them asks Hotmart itself (a crashed holder cannot block them for longer).
+   * How long the refresh lock lives (default 15 000 ms). The holder renews it every third of that while
+   * its token request runs (a slow Hotmart, retries with backoff), so the other processes keep waiting
+   * for its token; a holder that crashed or froze renews nothing, and they wait at most this long after
+   * its last renewal before one of them asks Hotmart itself.
    */
   lockMs?: number | undefined;
   /**
@@ -33,6 +35,10 @@ const TOKEN_STORE_OPTIONS = Object.keys({
 
 const RELEASE = new Script(
   `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
+);
+/** ARGV[1]: the holder; ARGV[2]: the lock's new lifetime in ms. Extends only the holder's own lock. */
+const RENEW = new Script(
+  `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) end return 0`,
 );
 
 /**
@@ -142,7 +148,22 @@ export class RedisTokenStore implements TokenStore {
       return async () => {};
     }
     if (taken !== "OK") return undefined;
+    // A token request may outlast the lock: Hotmart slow to answer, or failing and retried with
+    // backoff. Were the lock left to expire, the next process would ask Hotmart too, then the next: a
+    // herd on the token endpoint exactly when it struggles.
+    const renewal = setInterval(
+      () => {
+        this.roundTrips += 1;
+        command("PEXPIRE (token lock)", this.#timeoutMs, () =>
+          RENEW.run(this.#redis, [lockKey], [owner, String(this.#lockMs)]),
+        ).catch((error: unknown) => this.#failed(error));
+      },
+      Math.max(1, Math.floor(this.#lockMs / 3)),
+    );
+    // Never what keeps a process alive; the release (or the process's end) stops it.
+    renewal.unref?.();
     return async () => {
+      clearInterval(renewal);
       this.roundTrips += 1;
       try {
         await command("release (token lock)", this.#timeoutMs, () =>

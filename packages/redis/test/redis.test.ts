@@ -55,6 +55,35 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(sim.stats().tokenGrants).toBe(1);
   });
 
+  it("RedisTokenStore: a token request slower than lockMs keeps its lock renewed: the others wait for its token, one token request in all", async () => {
+    sim.resetStats();
+    const prefix = `s${Date.now()}:`;
+    // The first token request takes 2.6 lock lifetimes; a second one would be answered at once. The
+    // lock is renewed every 250 ms, so only an event loop stalled for 500 ms could let it lapse.
+    const slow = sim.faults.add({
+      route: "POST /security/oauth/token",
+      kind: "latency",
+      delayMs: 2_000,
+      times: 1,
+    });
+    try {
+      const stores = Array.from(
+        { length: 3 },
+        () => new RedisTokenStore(connect(server), { prefix, lockMs: 750 }),
+      );
+      const list = stores.map((tokenStore) => hotmart({ tokenStore, rateLimit: false }));
+      await Promise.all(list.map((c) => c.products.list()));
+      expect(sim.stats().tokenGrants).toBe(1);
+      // Released: the lock is gone, so the next refresh takes it at once, and nothing renews it any more.
+      expect(await connect(server).keys(`${prefix}*:lock`)).toEqual([]);
+      const trips = stores.map((st) => st.roundTrips);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(stores.map((st) => st.roundTrips)).toEqual(trips);
+    } finally {
+      sim.faults.remove(slow.id);
+    }
+  });
+
   it("options: a fractional lockMs still gives one token request for all; a quota below 1 or an option a store does not have is refused at construction", async () => {
     sim.resetStats();
     const prefix = `o${Date.now()}:`;

@@ -47,7 +47,9 @@ export interface TokenStore {
    * For shared stores: a short lock on `key`, so that of N processes needing a new token only one asks
    * Hotmart for it. Resolve to a release function when this process now holds the lock, or to undefined
    * when another one does; the client then reads the store until the token appears (or the lock expires
-   * and it may take it). The lock must expire by itself, so a crashed holder cannot block the others.
+   * and it may take it). The lock must expire by itself, so a crashed holder cannot block the others,
+   * and should be renewed until released (RedisTokenStore does): a token request can outlast it, and
+   * each lapse sends one more process to Hotmart.
    */
   lock?(key: string): Promise<(() => Promise<void>) | undefined>;
 }
