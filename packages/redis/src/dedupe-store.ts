@@ -49,7 +49,10 @@ export class RedisDedupeStore implements WebhookDedupeStore {
   readonly #timeoutMs: number;
   readonly #ttlMs: number;
   readonly #processingMs: number;
-  /** The claims this process holds, so a release drops its own claim and nobody else's. */
+  /**
+   * The claims this process took without a claim id (a direct call; the webhook handler names each), so
+   * such a release drops this process's latest claim of the key and no other process's.
+   */
   readonly #owned = new Map<string, string>();
 
   constructor(redis: RedisClient, options: RedisDedupeStoreOptions = {}) {
@@ -62,9 +65,12 @@ export class RedisDedupeStore implements WebhookDedupeStore {
     this.#processingMs = positiveOption("processingTimeoutMs", options.processingTimeoutMs, 10 * 60 * 1000);
   }
 
-  /** SET NX is atomic: of two receivers given the same event, exactly one wins. */
-  async claim(key: string): Promise<boolean> {
-    const owner = `processing:${randomUUID()}`;
+  /**
+   * SET NX is atomic: of two receivers given the same event, exactly one wins. The value names the
+   * claim (`processing:<claimId>`), so a release drops that claim only.
+   */
+  async claim(key: string, claimId?: string): Promise<boolean> {
+    const owner = `processing:${claimId ?? randomUUID()}`;
     let reply: unknown;
     try {
       reply = await command("SET NX (webhook claim)", this.#timeoutMs, () =>
@@ -77,21 +83,28 @@ export class RedisDedupeStore implements WebhookDedupeStore {
       throw error;
     }
     if (reply !== "OK") return false;
-    this.#owned.set(key, owner);
+    if (claimId === undefined) this.#owned.set(key, owner);
     return true;
   }
 
-  async complete(key: string): Promise<void> {
-    this.#owned.delete(key);
+  async complete(key: string, claimId?: string): Promise<void> {
+    if (claimId === undefined) this.#owned.delete(key);
     await command("SET (webhook done)", this.#timeoutMs, () =>
       this.#redis.set(this.#prefix + key, "done", "PX", Math.ceil(this.#ttlMs)),
     );
   }
 
-  /** Only a claim in progress is released: an event already completed stays processed. */
-  async release(key: string): Promise<void> {
-    const owner = this.#owned.get(key) ?? "";
-    this.#owned.delete(key);
+  /**
+   * Drops the claim `claimId` while it is in progress: one another delivery took after it expired stays,
+   * and an event already completed stays processed. Without `claimId`, the claim this process took last.
+   */
+  async release(key: string, claimId?: string): Promise<void> {
+    let owner: string;
+    if (claimId !== undefined) owner = `processing:${claimId}`;
+    else {
+      owner = this.#owned.get(key) ?? "";
+      this.#owned.delete(key);
+    }
     await command("release (webhook claim)", this.#timeoutMs, () =>
       RELEASE.run(this.#redis, [this.#prefix + key], [owner]),
     );

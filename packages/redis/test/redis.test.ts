@@ -425,4 +425,20 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await b.claim("crashed")).toBe(true);
   });
+
+  it("RedisDedupeStore: a release drops only the claim it names: one taken after it expired stays", async () => {
+    // Two handlers of one process sharing the store, as the webhook handler calls it (a claim id each).
+    const store = new RedisDedupeStore(connect(server), {
+      prefix: `r${Date.now()}:`,
+      processingTimeoutMs: 1_000,
+    });
+    expect(await store.claim("evt", "first")).toBe(true);
+    expect(await store.claim("evt", "second")).toBe(false);
+    await new Promise((r) => setTimeout(r, 1_500)); // the first callback runs past its claim
+    expect(await store.claim("evt", "second")).toBe(true);
+    await store.release("evt", "first"); // then fails: its release must not free the second's claim
+    expect(await store.claim("evt", "third")).toBe(false);
+    await store.release("evt", "second");
+    expect(await store.claim("evt", "third")).toBe(true);
+  });
 });

@@ -21,17 +21,23 @@ import { isLegacyWebhook } from "./parse";
  *
  * The handler calls `claim` before your callback, `complete` after it succeeds and `release` when it
  * throws (so Hotmart's retry, which follows the 500, can process the event).
+ *
+ * Each delivery's claim has its own `claimId`, passed to all three. A store that keeps it drops in
+ * `release` only the claim it names: a callback that ran past the claim's expiry and then failed must not
+ * release the claim a later delivery has taken since (a third one would then run beside it). The
+ * stores of this SDK and of hotmart-redis do so; the sample above, which deletes the key, does not.
  */
 export interface WebhookDedupeStore {
   /**
    * Atomically marks `key` as being processed. True when this caller now owns the event and must
    * process it; false when it was already processed or another delivery is processing it right now.
+   * `claimId` names this claim (a random UUID from the handler, unique per delivery).
    */
-  claim(key: string): boolean | Promise<boolean>;
+  claim(key: string, claimId?: string): boolean | Promise<boolean>;
   /** The event was processed: remember the key for good (or for the store's retention period). */
-  complete?(key: string): void | Promise<void>;
-  /** Processing failed: forget the claim so a re-delivery is processed. */
-  release(key: string): void | Promise<void>;
+  complete?(key: string, claimId?: string): void | Promise<void>;
+  /** Processing failed: forget the claim `claimId` (when it still holds) so a re-delivery is processed. */
+  release(key: string, claimId?: string): void | Promise<void>;
 }
 
 /** Options of `new MemoryDedupeStore(options)`: how long keys are remembered and how many. */
@@ -52,6 +58,8 @@ export interface MemoryDedupeStoreOptions {
 interface Entry {
   state: "processing" | "done";
   expiresAt: number;
+  /** The claim's id, when its caller named it. */
+  claimId?: string | undefined;
 }
 
 /**
@@ -73,11 +81,11 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
   }
 
   /** Synchronous, so two deliveries racing in one process cannot both win. */
-  claim(key: string): boolean {
+  claim(key: string, claimId?: string): boolean {
     const now = this.#now();
     const entry = this.#entries.get(key);
     if (entry !== undefined && entry.expiresAt > now) return false;
-    this.#set(key, { state: "processing", expiresAt: now + this.#processingTimeoutMs }, now);
+    this.#set(key, { state: "processing", expiresAt: now + this.#processingTimeoutMs, claimId }, now);
     return true;
   }
 
@@ -87,11 +95,15 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     this.#set(key, { state: "done", expiresAt: now + this.#ttlMs }, now);
   }
 
-  /** Drops a claim still in progress so a re-delivery is processed; a completed key stays processed. */
-  release(key: string): void {
+  /**
+   * Drops a claim still in progress so a re-delivery is processed; a completed key stays processed. With
+   * `claimId`, only that claim: one taken since, after it expired, stays.
+   */
+  release(key: string, claimId?: string): void {
     const entry = this.#entries.get(key);
-    // Only a claim in progress is released: a key already completed stays processed.
-    if (entry?.state === "processing") this.#entries.delete(key);
+    if (entry?.state !== "processing") return;
+    if (claimId !== undefined && entry.claimId !== undefined && entry.claimId !== claimId) return;
+    this.#entries.delete(key);
   }
 
   /** Whether `key` was processed (and is still remembered). */

@@ -45,6 +45,14 @@ export const DEFAULT_WEBHOOK_BODY_LIMIT = 1024 * 1024;
  */
 const COPY_WAIT_MS = 60_000;
 
+/**
+ * One delivery's claim id: unique across processes, since a shared store keeps it as the claim's owner
+ * (every runtime the SDK supports has crypto.randomUUID; the fallback is for one that does not).
+ */
+const newClaimId = (): string =>
+  globalThis.crypto?.randomUUID?.() ??
+  `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+
 /** True when `promise` settles within `ms`; false when the time ran out first. */
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -422,10 +430,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     request: Request,
   ): Promise<Response> {
     const context: WebhookContext = { request, rawBody, hottokSource: source, dedupeKey: key };
+    const claimId = store && key !== undefined ? newClaimId() : undefined;
     if (store && key !== undefined) {
       let claimed: boolean;
       try {
-        claimed = await store.claim(key);
+        claimed = await store.claim(key, claimId);
       } catch (error) {
         return fail(error, { status: 500, request, payload });
       }
@@ -437,7 +446,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     } catch (error) {
       if (store && key !== undefined) {
         try {
-          await store.release(key);
+          await store.release(key, claimId);
         } catch (releaseError) {
           report(releaseError, { status: 500, request, payload });
         }
@@ -447,7 +456,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
     if (store && key !== undefined && store.complete) {
       try {
-        await store.complete(key);
+        await store.complete(key, claimId);
       } catch (error) {
         // Processed already: answer 200 anyway, or Hotmart would re-send an event we handled.
         report(error, { status: 200, request, payload });

@@ -39,6 +39,20 @@ describe("MemoryDedupeStore", () => {
     expect(store.claim("done")).toBe(true);
   });
 
+  it("a release naming its claim drops that claim only: one taken after it expired stays", () => {
+    const time = clock();
+    const store = new MemoryDedupeStore({ processingTimeoutMs: 100, now: time.now });
+    expect(store.claim("a", "first")).toBe(true);
+    time.advance(101); // the first callback runs past its claim
+    expect(store.claim("a", "second")).toBe(true);
+    store.release("a", "first"); // then fails
+    expect(store.claim("a", "third")).toBe(false);
+    store.release("a", "second");
+    expect(store.claim("a", "third")).toBe(true);
+    store.release("a"); // no id: whichever claim is in progress, as before claim ids
+    expect(store.claim("a", "fourth")).toBe(true);
+  });
+
   it("stays bounded, dropping the oldest keys first", () => {
     const store = new MemoryDedupeStore({ maxEntries: 3 });
     for (const key of ["k1", "k2", "k3", "k4", "k5"]) {

@@ -314,6 +314,44 @@ describe("a failing callback answers 500 so Hotmart retries, and the retry is pr
     }
   });
 
+  it("a callback that ran past its claim and then fails does not free the claim a later delivery took", async () => {
+    // Two instances sharing one store. Instance A's callback outlives its claim; Hotmart's re-send goes
+    // to B, which claims the event anew and processes it. A then fails: releasing the key outright
+    // would let a third delivery run beside B's processing.
+    let now = 0;
+    const store = new MemoryDedupeStore({ processingTimeoutMs: 1_000, now: () => now });
+    const gates: Array<() => void> = [];
+    let calls = 0;
+    const instance = () =>
+      createWebhookHandler({
+        hottok: HOTTOK,
+        logLevel: "off",
+        dedupe: store,
+        on: {
+          PURCHASE_APPROVED: async () => {
+            calls += 1;
+            const call = calls;
+            // A third call (the defect) returns at once, so the test fails on its answer, not a hang.
+            if (call <= 2) await new Promise<void>((resolve) => gates.push(resolve));
+            if (call === 1) throw new Error("database down");
+          },
+        },
+      });
+    const [a, b] = [instance(), instance()];
+    const first = a(post(approved));
+    while (gates.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    now += 1_001;
+    const second = b(post(approved));
+    while (gates.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    gates[0]?.();
+    expect((await first).status).toBe(500);
+    const third = await a(post(approved));
+    expect(await bodyOf(third)).toEqual({ received: true, duplicate: true });
+    gates[1]?.();
+    expect((await second).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
   it("dedupe: false processes every delivery", async () => {
     let calls = 0;
     const handler = createWebhookHandler({
