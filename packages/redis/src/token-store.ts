@@ -158,7 +158,8 @@ export class RedisTokenStore implements TokenStore {
           RENEW.run(this.#redis, [lockKey], [owner, String(this.#lockMs)]),
         ).catch((error: unknown) => this.#failed(error));
       },
-      Math.max(1, Math.floor(this.#lockMs / 3)),
+      // At most 100 renewals a second, whatever lockMs says.
+      Math.max(10, Math.floor(this.#lockMs / 3)),
     );
     // Never what keeps a process alive; the release (or the process's end) stops it.
     renewal.unref?.();
