@@ -20,5 +20,8 @@ export default defineConfig([
     platform: "node",
     // hotmart and hotmart-simulator stay external (dependencies): the CLI is a thin layer over them.
     banner: { js: "#!/usr/bin/env node" },
+    // What only some commands use (the export's progress bar and CSV writer) is a chunk of its own,
+    // loaded by the command that needs it: every other command starts without it.
+    splitting: true,
   },
 ]);

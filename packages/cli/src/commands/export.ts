@@ -20,8 +20,7 @@ import {
   exportNameOf,
 } from "../export/columns";
 import { openOutputFile, watchWrites } from "../export/output-file";
-import { ExportBar } from "../export/progress-bar";
-import { type ExportFormat, RecordWriter } from "../export/writer";
+import type { ExportFormat } from "../export/writer";
 import { checkFolderOf, fileProblem } from "../files";
 import { err, type Io } from "../io";
 import { parseDate, parseNumber } from "../values";
@@ -296,6 +295,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   // The bar only on a terminal, and not over records printed to that same terminal.
   const showBar =
     flags.progress !== false && io.stderr.isTTY === true && (meta.out !== undefined || !io.stdout.isTTY);
+  // Imported here, by the export alone: loading cli-progress and csv-stringify was about a fifth of the
+  // start-up every other command paid (the binary is split into chunks, tsup.config.ts).
+  const [{ ExportBar }, { RecordWriter }] = await Promise.all([
+    import("../export/progress-bar"),
+    import("../export/writer"),
+  ]);
   const bar = showBar ? new ExportBar(io.stderr) : undefined;
   let last: ExportProgress | undefined;
   runOptions.onProgress = (event) => {
