@@ -47,5 +47,26 @@ module.exports = function assertSdk(sdk, schemas, label) {
       `${label}: an export loads its engine and stops on an aborted signal`,
     );
     await client.close();
+
+    // Response validation imports hotmart/schemas by its own name (the package resolving itself) on
+    // first use: from this build, with zod installed, a body off its schema is refused.
+    const json = (body) =>
+      new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    const offSchema = async (url) =>
+      String(url).includes("/security/oauth/token")
+        ? json({ access_token: "smoke-token", token_type: "bearer", expires_in: 3600 })
+        : json({ items: [{ purchase: "not an object" }], page_info: { results_per_page: 10 } });
+    const strict = new sdk.Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      fetch: offSchema,
+      validate: "strict",
+    });
+    await assert.rejects(
+      strict.sales.history(),
+      (error) => error instanceof sdk.ResponseValidationError && error.message.includes("SalesHistoryPage"),
+      `${label}: validate: "strict" loads hotmart/schemas and refuses a body off its schema`,
+    );
+    await strict.close();
   })();
 };
