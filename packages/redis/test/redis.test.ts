@@ -410,8 +410,9 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
 
   it("RedisDedupeStore: one claim wins, release lets a re-delivery run, complete keeps it processed, a crashed claim expires", async () => {
     const prefix = `d${Date.now()}:`;
-    const a = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 200 });
-    const b = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 200 });
+    // Claims of 1 s: each check below must come before they expire, even on a loaded machine.
+    const a = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 1_000 });
+    const b = new RedisDedupeStore(connect(server), { prefix, processingTimeoutMs: 1_000 });
     const claims = await Promise.all([a.claim("e1"), b.claim("e1"), a.claim("e1"), b.claim("e1")]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     await a.release("e1");
@@ -422,7 +423,7 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(await a.has("e1")).toBe(true);
     expect(await a.claim("crashed")).toBe(true); // and the worker dies here
     expect(await b.claim("crashed")).toBe(false);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1_500));
     expect(await b.claim("crashed")).toBe(true);
   });
 
