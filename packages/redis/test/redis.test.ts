@@ -58,18 +58,18 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
   it("RedisTokenStore: a token request slower than lockMs keeps its lock renewed: the others wait for its token, one token request in all", async () => {
     sim.resetStats();
     const prefix = `s${Date.now()}:`;
-    // The first token request takes 2.6 lock lifetimes; a second one would be answered at once. The
-    // lock is renewed every 250 ms, so only an event loop stalled for 500 ms could let it lapse.
+    // The first token request takes 2.5 lock lifetimes; a second one would be answered at once. The
+    // lock is renewed every 400 ms, so only an event loop stalled for 800 ms could let it lapse.
     const slow = sim.faults.add({
       route: "POST /security/oauth/token",
       kind: "latency",
-      delayMs: 2_000,
+      delayMs: 3_000,
       times: 1,
     });
     try {
       const stores = Array.from(
         { length: 3 },
-        () => new RedisTokenStore(connect(server), { prefix, lockMs: 750 }),
+        () => new RedisTokenStore(connect(server), { prefix, lockMs: 1_200 }),
       );
       const list = stores.map((tokenStore) => hotmart({ tokenStore, rateLimit: false }));
       await Promise.all(list.map((c) => c.products.list()));
@@ -77,7 +77,7 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       // Released: the lock is gone, so the next refresh takes it at once, and nothing renews it any more.
       expect(await connect(server).keys(`${prefix}*:lock`)).toEqual([]);
       const trips = stores.map((st) => st.roundTrips);
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // two and a half renewal periods
       expect(stores.map((st) => st.roundTrips)).toEqual(trips);
     } finally {
       sim.faults.remove(slow.id);
