@@ -58,17 +58,18 @@ export default defineConfig([
  */
 function addExtensions(dir: string): void {
   const files: string[] = [];
+  // dist/node is the bundled build, written by another config at the same time: its specifiers are
+  // complete, and it is not read here.
+  const bundled = path.join(dir, "node");
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".js")) files.push(full);
+      if (entry.isDirectory()) {
+        if (full !== bundled) walk(full);
+      } else if (entry.name.endsWith(".js")) files.push(full);
     }
   };
   walk(dir);
-  // dist/node is bundled: its specifiers are complete already.
-  const bundled = path.join(dir, "node");
-  files.splice(0, files.length, ...files.filter((file) => !file.startsWith(bundled + path.sep)));
   const specifier = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.\.?\/[^"']*)\2/g;
   for (const file of files) {
     const code = readFileSync(file, "utf8");
