@@ -29,7 +29,7 @@ export interface NodeWebhookRequest extends AsyncIterable<unknown> {
 export interface NodeWebhookResponse {
   /** Set to the handler's answer (200, 400, 401, 405, 413, 415 or 500). */
   statusCode: number;
-  /** Called once per header of the answer (`content-type`, `cache-control`, `content-length`, `allow`). */
+  /** Called once per header of the answer (`content-type`, `cache-control`, `content-length`, `allow`, `connection`). */
   setHeader(name: string, value: string): unknown;
   /** Called once with the whole response body, a small JSON object as bytes. */
   end(chunk?: unknown): unknown;
@@ -59,9 +59,10 @@ export type NodeWebhookListener = (req: NodeWebhookRequest, res: NodeWebhookResp
  */
 export function toNodeHandler(handler: WebhookHandler): NodeWebhookListener {
   return async function hotmartNodeWebhookListener(req, res) {
+    const read: BodyRead = { ended: false };
     let response: Response;
     try {
-      response = await handler(toRequest(req));
+      response = await handler(toRequest(req, read));
     } catch {
       // The web handler never throws; this guards against a broken request object.
       response = new Response(
@@ -72,7 +73,11 @@ export function toNodeHandler(handler: WebhookHandler): NodeWebhookListener {
         },
       );
     }
-    await writeResponse(response, res);
+    // A body the handler began and stopped reading (past maxBodyBytes) would hold a keep-alive
+    // connection: Node parses the next request only after this one's body, and drains it only when
+    // nothing read from it. The answer closes the connection instead of reading the rest of an
+    // upload that may not end. (A body never read, as after a wrong hottok header, Node drains.)
+    await writeResponse(response, res, read.iterator !== undefined && !read.ended);
   };
 }
 
@@ -81,7 +86,13 @@ export function createNodeWebhookHandler(options: WebhookHandlerOptions): NodeWe
   return toNodeHandler(createWebhookHandler(options));
 }
 
-function toRequest(req: NodeWebhookRequest): Request {
+/** How far the adapter read the request stream: `iterator` is set once the handler asked for the body. */
+interface BodyRead {
+  iterator?: AsyncIterator<unknown>;
+  ended: boolean;
+}
+
+function toRequest(req: NodeWebhookRequest, read: BodyRead): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -101,7 +112,7 @@ function toRequest(req: NodeWebhookRequest): Request {
     headers.delete("content-length");
     return new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
   }
-  return new Request(url, { method, headers, body: streamOf(req), duplex: "half" } as RequestInit);
+  return new Request(url, { method, headers, body: streamOf(req, read), duplex: "half" } as RequestInit);
 }
 
 /**
@@ -161,32 +172,40 @@ function lazyBody(serialise: () => string): ReadableStream<Uint8Array> {
   ); // nothing is produced before the handler reads
 }
 
-/** A pull-based stream over the request: nothing is read until the handler asks, and cancel stops reading. */
-function streamOf(req: NodeWebhookRequest): ReadableStream<Uint8Array> {
+/**
+ * A pull-based stream over the request: nothing is read until the handler asks (a high-water mark of 0;
+ * the default of 1 would start reading as soon as the Request is built, and then Node would not drain
+ * the body of a request answered without reading it). A cancel reads no further; the answer then
+ * closes the connection.
+ */
+function streamOf(req: NodeWebhookRequest, read: BodyRead): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let iterator: AsyncIterator<unknown> | undefined;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      iterator ??= req[Symbol.asyncIterator]();
-      const { done, value } = await iterator.next();
-      if (done) {
-        controller.close();
-        return;
-      }
-      controller.enqueue(
-        value instanceof Uint8Array
-          ? new Uint8Array(value)
-          : encoder.encode(typeof value === "string" ? value : ""),
-      );
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        read.iterator ??= req[Symbol.asyncIterator]();
+        const { done, value } = await read.iterator.next();
+        if (done) {
+          read.ended = true;
+          controller.close();
+          return;
+        }
+        controller.enqueue(
+          value instanceof Uint8Array
+            ? new Uint8Array(value)
+            : encoder.encode(typeof value === "string" ? value : ""),
+        );
+      },
     },
-    async cancel() {
-      // Ends the iteration, which destroys the Node stream: the rest of an oversized upload is not read.
-      await iterator?.return?.();
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
-async function writeResponse(response: Response, res: NodeWebhookResponse): Promise<void> {
+async function writeResponse(
+  response: Response,
+  res: NodeWebhookResponse,
+  closeConnection: boolean,
+): Promise<void> {
   if (res.headersSent === true) return;
   const body = new Uint8Array(await response.arrayBuffer());
   res.statusCode = response.status;
@@ -194,5 +213,6 @@ async function writeResponse(response: Response, res: NodeWebhookResponse): Prom
     res.setHeader(name, value);
   });
   res.setHeader("content-length", String(body.byteLength));
+  if (closeConnection) res.setHeader("connection", "close");
   res.end(body);
 }

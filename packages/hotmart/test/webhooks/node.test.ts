@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import express from "express";
 import {
   createNodeWebhookHandler,
@@ -125,6 +125,80 @@ describe("toNodeHandler on node:http", () => {
     });
     expect(status).toBe(413);
     expect(received).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+/**
+ * Sends raw HTTP/1.1 requests one after another on one keep-alive connection and collects what comes
+ * back until the server closes it or `settled` says the answers are all in.
+ */
+async function onOneConnection(
+  url: string,
+  requests: string[],
+  settled: (statuses: number[]) => boolean,
+): Promise<{ statuses: number[]; text: string; closed: boolean }> {
+  const { port } = new URL(url);
+  const socket = connect(Number(port), "127.0.0.1");
+  let text = "";
+  let closed = false;
+  const statuses = () => [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+  await new Promise<void>((resolve, reject) => {
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      // The server may close while the rest of an upload is still being written.
+      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
+    });
+    socket.on("close", () => {
+      closed = true;
+      resolve();
+    });
+    socket.on("data", (chunk: Buffer) => {
+      text += chunk.toString("latin1");
+      if (settled(statuses())) resolve();
+    });
+    for (const request of requests) socket.write(request);
+  });
+  socket.destroy();
+  return { statuses: statuses(), text, closed };
+}
+
+function rawPost(body: string, hottok: string, framing: "length" | "chunked" = "length"): string {
+  const head = `POST /webhooks/hotmart HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-HOTMART-HOTTOK: ${hottok}\r\n`;
+  if (framing === "length") return `${head}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  let chunks = "";
+  for (let i = 0; i < body.length; i += 64 * 1024) {
+    const part = body.slice(i, i + 64 * 1024);
+    chunks += `${part.length.toString(16)}\r\n${part}\r\n`;
+  }
+  return `${head}Transfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`;
+}
+
+describe("toNodeHandler on a keep-alive connection", () => {
+  it("answers the next delivery after one refused without reading its large body", async () => {
+    // The adapter used to start reading the stream before the handler asked for it; Node then left
+    // the unread rest of a refused body on the connection and never parsed the next request.
+    const r = recorder();
+    const url = await listen((req, res) => void r.listener(req, res));
+    const { statuses } = await onOneConnection(
+      url,
+      [rawPost(" ".repeat(2 * 1024 * 1024), "wrong-hottok"), rawPost(approved, HOTTOK)],
+      (seen) => seen.length === 2,
+    );
+    expect(statuses).toEqual([401, 200]);
+    expect(r.events).toHaveLength(1);
+  });
+
+  it("closes the connection after a 413 instead of leaving the rest of the upload on it", async () => {
+    const r = recorder(HOTTOK, 32 * 1024);
+    const url = await listen((req, res) => void r.listener(req, res));
+    const { statuses, text, closed } = await onOneConnection(
+      url,
+      [rawPost(" ".repeat(2 * 1024 * 1024), HOTTOK, "chunked"), rawPost(approved, HOTTOK)],
+      () => false,
+    );
+    expect(statuses).toEqual([413]);
+    expect(text.toLowerCase()).toContain("connection: close");
+    expect(closed).toBe(true);
+    expect(r.events).toHaveLength(0);
   });
 });
 
