@@ -339,6 +339,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         request,
       });
 
+    // The header is checked first, before the body is touched: a request with a wrong hottok is a 401
+    // whatever it sent (even a wrong content type), refused without reading (or, behind the Node
+    // adapter, serialising) its body.
+    const header = hottoks === false ? undefined : readHottokHeader(request.headers);
+    if (header !== undefined && hottoks !== false && !verifyHottok(header, hottoks))
+      return fail(new WebhookVerificationError("mismatch", "header"), { status: 401, request });
+
     const contentType = request.headers.get("content-type");
     const kind = webhookMediaKind(contentType);
     if (kind === "other" || (kind === "form" && !acceptLegacy))
@@ -351,12 +358,6 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         ),
         { status: 415, request },
       );
-
-    // The header is checked before the body is touched: a request with a wrong hottok is refused
-    // without reading (or, behind the Node adapter, serialising) what it sent.
-    const header = hottoks === false ? undefined : readHottokHeader(request.headers);
-    if (header !== undefined && hottoks !== false && !verifyHottok(header, hottoks))
-      return fail(new WebhookVerificationError("mismatch", "header"), { status: 401, request });
 
     let rawBody: string;
     try {

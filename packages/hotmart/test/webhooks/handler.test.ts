@@ -43,6 +43,15 @@ describe("status codes", () => {
     expect(await bodyOf(response)).toMatchObject({ error: "unsupported_media_type" });
   });
 
+  it("401, not 415, for a wrong hottok header whatever the content type", async () => {
+    // An unverified caller learns nothing about what else the handler would refuse.
+    const response = await handler(
+      post(approved, { "content-type": "text/plain", "x-hotmart-hottok": "not-the-hottok" }),
+    );
+    expect(response.status).toBe(401);
+    expect(await bodyOf(response)).toMatchObject({ error: "invalid_hottok" });
+  });
+
   it("413 when Content-Length announces too much, before reading", async () => {
     const response = await handler(post("{}", { "content-length": String(65 * 1024) }));
     expect(response.status).toBe(413);
