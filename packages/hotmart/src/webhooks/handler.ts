@@ -260,6 +260,16 @@ export interface WebhookHandlerOptions {
 /** A web-standard webhook endpoint. */
 export type WebhookHandler = (request: Request) => Promise<Response>;
 
+/** What the log says failed, when there is no `onError`. */
+const FAILURES = {
+  callback: "a callback failed and Hotmart will re-send the event",
+  claim: "the dedupe store could not claim the event, so no callback ran; Hotmart will re-send it",
+  release:
+    "a callback failed and the dedupe store could not release its claim: Hotmart's re-send is answered as a duplicate until the claim expires (processingTimeoutMs)",
+  complete:
+    "the event was processed, but the dedupe store could not mark it done: a re-send after the claim expires (processingTimeoutMs) runs the callback again",
+} as const;
+
 /**
  * Builds the endpoint Hotmart posts to. Answers:
  *
@@ -303,12 +313,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   const inFlight = new Map<string, Promise<void>>();
 
   const log = new Log(options.logLevel ?? "error", options.logger ?? console, globalRedactor);
-  const report = (error: unknown, info: WebhookErrorInfo): void => {
+  /**
+   * Tells `onError`, or without it logs: a failure of the server's side (a callback, the dedupe store)
+   * makes Hotmart re-send, and after enough failures disable the webhook; nobody should learn that from
+   * Hotmart's panel first. `what` says which side failed, for the log.
+   */
+  const report = (error: unknown, info: WebhookErrorInfo, what: keyof typeof FAILURES = "callback"): void => {
     if (!onError) {
-      // A failing callback makes Hotmart re-send, and after enough failures disable the webhook:
-      // nobody should learn that from Hotmart's panel first.
-      if (info.status >= 500)
-        log.error(`webhook answered ${info.status}: a callback failed and Hotmart will re-send the event`, {
+      if (info.status >= 500 || what === "complete")
+        log.error(`webhook answered ${info.status}: ${FAILURES[what]}`, {
           error,
           event: (info.payload as { event?: unknown } | undefined)?.event,
         });
@@ -323,8 +336,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       log.error("the webhook onError option threw", { error: hookError });
     }
   };
-  const fail = (error: unknown, info: WebhookErrorInfo): Response => {
-    report(error, info);
+  const fail = (error: unknown, info: WebhookErrorInfo, what?: keyof typeof FAILURES): Response => {
+    report(error, info, what);
     return answer(
       info.status,
       errorBody(error, info.status),
@@ -437,7 +450,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       try {
         claimed = await store.claim(key, claimId);
       } catch (error) {
-        return fail(error, { status: 500, request, payload });
+        return fail(error, { status: 500, request, payload }, "claim");
       }
       if (!claimed) return answer(200, { received: true, duplicate: true });
     }
@@ -449,7 +462,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         try {
           await store.release(key, claimId);
         } catch (releaseError) {
-          report(releaseError, { status: 500, request, payload });
+          report(releaseError, { status: 500, request, payload }, "release");
         }
       }
       return fail(error, { status: 500, request, payload });
@@ -460,7 +473,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         await store.complete(key, claimId);
       } catch (error) {
         // Processed already: answer 200 anyway, or Hotmart would re-send an event we handled.
-        report(error, { status: 200, request, payload });
+        report(error, { status: 200, request, payload }, "complete");
       }
     }
     return answer(200, { received: true });

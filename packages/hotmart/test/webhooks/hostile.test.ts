@@ -153,6 +153,40 @@ describe("onError and the default log", () => {
     expect(lines.join("\n")).not.toContain(HOTTOK);
   });
 
+  it("without onError, a failing dedupe store is logged as the store's failure, not the callback's", async () => {
+    const { lines, logger } = capture();
+    let ran = 0;
+    const failing = (step: "claim" | "complete") =>
+      createWebhookHandler({
+        hottok: HOTTOK,
+        logger,
+        dedupe: {
+          claim: () => {
+            if (step === "claim") throw new Error("redis down at claim");
+            return true;
+          },
+          complete: () => {
+            throw new Error("redis down at complete");
+          },
+          release: () => {},
+        },
+        on: {
+          PURCHASE_APPROVED: () => {
+            ran += 1;
+          },
+        },
+      });
+    expect((await failing("claim")(request())).status).toBe(500);
+    expect(ran).toBe(0);
+    expect(lines.join("\n")).toMatch(/dedupe store could not claim the event, so no callback ran/);
+    expect(lines.join("\n")).not.toMatch(/a callback failed/);
+    // Processed, so answered 200, but the store's failure is not silent: a re-send may run it again.
+    lines.length = 0;
+    expect((await failing("complete")(request())).status).toBe(200);
+    expect(ran).toBe(1);
+    expect(lines.join("\n")).toMatch(/could not mark it done.*redis down at complete/s);
+  });
+
   it("an onError that throws is logged and does not change the answer", async () => {
     const { lines, logger } = capture();
     const handler = createWebhookHandler({
