@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Simulator, startSimulator, WEBHOOK_EVENTS } from "hotmart-simulator";
@@ -175,6 +175,51 @@ describe("webhooks: the hottok is a secret", () => {
     expect(r.stderr).toContain(`--save: cannot write ${save}: its folder does not exist`);
     expect(r.stdout).not.toContain("Listening");
   });
+
+  it("listen shows and saves a legacy v1 form post, and answers a body past 1 MB with a 413 it can read", async () => {
+    const dir = emptyDir();
+    const save = join(dir, "saved.jsonl");
+    const { child, out, url } = await startListener(["--hottok", SECRET, "--save", save], dir);
+    const form = new URLSearchParams({
+      hottok: SECRET,
+      prod: "1439",
+      prod_name: "Curso de teste",
+      status: "approved",
+      transaction: "HP1600000001",
+      email: "comprador@example.com",
+    });
+    const legacy = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
+    });
+    expect(legacy.status).toBe(200);
+    await vi.waitFor(() => expect(out.stdout).toContain("legacy v1 postback APPROVED  HP1600000001"), {
+      timeout: 10_000,
+    });
+    expect(out.stdout).toMatch(/email +comprador@example\.com/);
+    expect(JSON.parse(readFileSync(save, "utf8").trim())).toMatchObject({ transaction: "HP1600000001" });
+
+    // Past the limit the listener stops reading; the sender still gets the 413 (it was a reset).
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        url,
+        { method: "POST", headers: { "content-type": "application/json", "x-hotmart-hottok": SECRET } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end(Buffer.alloc(3 * 1024 * 1024, 0x20));
+    });
+    expect(status).toBe(413);
+    await vi.waitFor(() => expect(out.stderr).toMatch(/rejected with 413/), { timeout: 10_000 });
+    const closed = new Promise<number | null>((r) => child.on("close", r));
+    child.kill("SIGINT");
+    expect(await closed).toBe(0);
+    expect(out.stdout + out.stderr).not.toContain(SECRET);
+  }, 60_000);
 
   it.each([["--full"], ["--json"]])(
     "listen %s prints the delivery without its body hottok",

@@ -5,9 +5,12 @@ import { Command } from "commander";
 import {
   constructEvent,
   HOTTOK_HEADER,
+  isLegacyWebhook,
+  type LegacyWebhook,
   parseWebhook,
   WEBHOOK_EVENT_NAMES,
   type WebhookEventName,
+  type WebhookPayload,
   WebhookPayloadError,
   WebhookVerificationError,
 } from "hotmart";
@@ -44,6 +47,17 @@ export function summarize(payload: unknown): string[] {
     if (value === undefined || value === null || typeof value === "object") continue;
     lines.push(`  ${path.slice(5).padEnd(32)} ${String(value)}`);
   }
+  return lines;
+}
+
+/** The fields of a legacy (v1.0.0) postback worth a line each; never its hottok. */
+function summarizeLegacy(payload: LegacyWebhook): string[] {
+  const lines: string[] = [];
+  for (const key of ["prod", "prod_name", "email", "name"] as const) {
+    const value = payload[key];
+    if (value !== undefined) lines.push(`  ${key.padEnd(32)} ${String(value)}`);
+  }
+  lines.push("  (Hotmart's old format: switch the webhook to version 2.0.0 for typed events)");
   return lines;
 }
 
@@ -166,20 +180,32 @@ export function readEnvelopes(file: string): unknown[] {
   return entries.map((e) => e.value);
 }
 
+/**
+ * The body, up to `limit` bytes. Past it the rest is not read: the 413 then closes the connection
+ * (`Connection: close`), so the sender reads the answer instead of a reset from a destroyed socket.
+ */
 function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new WebhookPayloadError("The body is larger than 1 MB", "too_large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= limit) return void chunks.push(c);
+      req.off("data", onData);
+      req.pause();
+      reject(new WebhookPayloadError("The body is larger than 1 MB", "too_large"));
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/** The first line printed for a delivery: its event (or, for a v1 postback, its status) and its id. */
+function headline(event: WebhookPayload): string {
+  if (isLegacyWebhook(event))
+    return `legacy v1 postback ${event.status ?? "(no status)"}  ${event.transaction ?? "no transaction"}`;
+  return `${event.event}  ${(event as { id?: string }).id ?? "no id"}`;
 }
 
 export function webhooksCommand(program: Command, io: Io): void {
@@ -294,18 +320,25 @@ export function webhooksCommand(program: Command, io: Io): void {
             }
             try {
               const raw = await readBody(req);
-              const event = constructEvent(raw, req.headers, hottok ?? false);
+              // Legacy (v1.0.0) form posts are shown too, as createWebhookHandler accepts them by default.
+              const event = constructEvent(raw, req.headers, hottok ?? false, { legacy: true });
               // Saved before the 200: once the sender has its answer, the delivery is in the file.
-              if (opts.save) appendFileSync(opts.save, `${raw.replace(/\r?\n/g, " ")}\n`);
+              // A v1 form post is saved as a JSON object of its fields, a line `replay` can send again.
+              if (opts.save) {
+                const line = isLegacyWebhook(event)
+                  ? JSON.stringify(event.fields)
+                  : raw.replace(/\r?\n/g, " ");
+                appendFileSync(opts.save, `${line}\n`);
+              }
               res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
               if (json) {
                 out(io, `${printable(event)}\n`);
                 return;
               }
-              const id = (event as { id?: string }).id ?? "no id";
               const check = hottok === undefined ? "not verified" : "hottok verified";
-              out(io, `${at}  ${event.event}  ${id}  (${check})\n`);
-              for (const line of summarize(event)) out(io, `${line}\n`);
+              out(io, `${at}  ${headline(event)}  (${check})\n`);
+              for (const line of isLegacyWebhook(event) ? summarizeLegacy(event) : summarize(event))
+                out(io, `${line}\n`);
               if (opts.full) out(io, `${printable(event, 2)}\n`);
             } catch (error) {
               const status =
@@ -313,7 +346,11 @@ export function webhooksCommand(program: Command, io: Io): void {
                   ? error.status
                   : 500;
               res
-                .writeHead(status, { "Content-Type": "application/json" })
+                .writeHead(status, {
+                  "Content-Type": "application/json",
+                  // The rest of a body past the limit was not read: it must not stay on the connection.
+                  ...(status === 413 ? { Connection: "close" } : {}),
+                })
                 .end(JSON.stringify({ error: status }));
               err(
                 io,
