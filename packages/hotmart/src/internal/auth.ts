@@ -4,6 +4,7 @@ import {
   APIError,
   AuthenticationError,
   HotmartError,
+  ResponseParseError,
 } from "../core/errors";
 import { attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
@@ -102,6 +103,8 @@ export class TokenManager {
   readonly #closer = new AbortController();
   /** Counts token requests sent; read by tests and the demo. */
   grants = 0;
+  /** @internal The wait between token retries; a seam for tests, as `PipelineContext.sleep` is. */
+  retryWait: (ms: number, signal: AbortSignal) => Promise<void> = sleep;
 
   constructor(options: TokenManagerOptions) {
     this.#options = options;
@@ -212,7 +215,7 @@ export class TokenManager {
         error: String(result.error),
       });
       try {
-        await sleep(decision.delayMs, this.#closer.signal);
+        await this.retryWait(decision.delayMs, this.#closer.signal);
       } catch {
         throw closedError("while a token request was waiting to retry");
       }
@@ -291,6 +294,18 @@ export class TokenManager {
       if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
       const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
       throw new AuthenticationError({ ...init, message: say.refused(response.status, code) });
+    }
+    // A 2xx body that is not JSON at all (empty, or cut off mid-way) is a transport fault, retried like
+    // an API response's; JSON without an access_token is a token URL that is not Hotmart's.
+    if (body === undefined || typeof body === "string") {
+      const error = new ResponseParseError(say.unreadable(response.status, result.text.length), {
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? undefined,
+        // Not even a snippet: a token response cut off may hold part of a token the redactor never saw.
+        body: "",
+        ...known,
+      });
+      return { outcome: { kind: "unreadable" }, error };
     }
     throw new AuthenticationError({ ...init, body: redactor.value(body), message: say.NO_ACCESS_TOKEN });
   }

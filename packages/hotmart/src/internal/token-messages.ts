@@ -28,3 +28,6 @@ export const refused = (status: number, code: string) =>
 
 export const NO_ACCESS_TOKEN =
   "The token response had no access_token; the auth URL may not be Hotmart's token endpoint";
+
+export const unreadable = (status: number, bytes: number) =>
+  `The token request answered ${status} with a body that is not JSON (${bytes} bytes); it may have been cut off`;

@@ -1,5 +1,12 @@
-import { AuthenticationError, Hotmart, MemoryTokenStore, type StoredToken } from "hotmart";
+import {
+  AuthenticationError,
+  Hotmart,
+  MemoryTokenStore,
+  ResponseParseError,
+  type StoredToken,
+} from "hotmart";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
 
 let server: ScriptedServer;
@@ -117,6 +124,46 @@ describe("token manager", () => {
     });
     expect(await client().request("GET", "/x")).toEqual({ ok: true });
     expect(server.requests[0]?.headers.authorization).toBe("Bearer after-retry");
+  });
+
+  it("a token response cut off or empty is retried, and after the retries is a ResponseParseError, not an AuthenticationError", async () => {
+    const whole = JSON.stringify({ access_token: "cut-off-token-value", expires_in: 172799 });
+    let calls = 0;
+    server.handleToken((_req, res) => {
+      calls += 1;
+      res.writeHead(200, { "content-type": "application/json" });
+      // A cut-off body, then an empty one, then the token.
+      res.end(calls === 1 ? whole.slice(0, whole.length / 2) : calls === 2 ? "" : whole);
+    });
+    const first = client({ maxRetries: 2 });
+    expect(skipRetryWaits(first)).toEqual([]);
+    expect(await first.request("GET", "/x")).toEqual({ ok: true });
+    expect(server.tokenRequests).toHaveLength(3);
+    const sent = server.requests.length;
+
+    calls = 0;
+    server.handleToken((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(whole.slice(0, whole.length / 2));
+    });
+    const second = client({ maxRetries: 1 });
+    skipRetryWaits(second);
+    const error = await second.request("GET", "/x").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect((error as ResponseParseError).message).toMatch(/token request answered 200 .*cut off/);
+    // Part of a token the client never parsed is not shown either.
+    expect(JSON.stringify(error)).not.toContain("cut-off-token");
+    expect(server.requests).toHaveLength(sent);
+  });
+
+  it("a token response that is JSON without an access_token is still an AuthenticationError, not retried", async () => {
+    server.handleToken((_req, res) => json(res, 200, { hello: "not a token endpoint" }));
+    const error = await client()
+      .request("GET", "/x")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(server.tokenRequests).toHaveLength(1);
   });
 
   it("refreshes before expiry instead of waiting for a 401", async () => {
