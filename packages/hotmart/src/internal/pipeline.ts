@@ -282,14 +282,14 @@ function admit(call: Call): string | Promise<string> {
   return call.ctx.auth.cachedToken() ?? fetchToken(call);
 }
 
-async function fetchToken(call: Call): Promise<string> {
-  const { ctx, signal } = call;
-  try {
-    return await ctx.auth.token(signal);
-  } catch (error) {
-    if (signal.aborted) throw abortError(call, false);
-    throw error;
-  }
+/** The token request, waited for no longer than the call's total timeout (it may be slow, or retried). */
+function fetchToken(call: Call): Promise<string> {
+  return untilDeadline(
+    call,
+    call.ctx.auth.token(call.signal),
+    "an access token (the token request is slow, or failing and being retried)",
+    "Raise totalTimeout to wait longer for it",
+  );
 }
 
 /**
@@ -381,31 +381,46 @@ const PAST_DEADLINE = Symbol("past the total timeout");
  * A slot from the limiter, waited for no longer than the call's total timeout: after a 429 the whole
  * client may be paused for a minute, and a call with `totalTimeout: 5_000` must not sit there for it.
  */
-async function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
+function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
+  if (call.signal.aborted) throw abortError(call, false);
+  // The call's own signal: the caller's abort and close() reach the limiter through it, and no second
+  // controller is made per request. (The default limiter's free slots never come here: tryAcquire.)
+  return untilDeadline(
+    call,
+    limiter.acquire(call.signal),
+    "the rate limiter (the client is paused after a 429 or its quota is spent)",
+    "Raise totalTimeout to wait for the quota, or send fewer requests",
+  );
+}
+
+/**
+ * `pending`, a wait before the call's request is sent (for the limiter or a token), given no longer
+ * than the call has left: past its deadline the call fails, unsent, with the timeout that says what it
+ * waited for. `pending` must settle when the call's signal aborts.
+ */
+async function untilDeadline<T>(
+  call: Call,
+  pending: Promise<T>,
+  waitedFor: string,
+  advice: string,
+): Promise<T> {
   const { ctx, signal, method } = call;
-  if (signal.aborted) throw abortError(call, false);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Past the deadline the call fails with the error below, so spending its controller costs nothing.
+  const { controller } = call;
+  const timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
   try {
-    // The call's own signal: the caller's abort and close() reach the limiter through it, and no second
-    // controller is made per request. (The default limiter's free slots never come here: grantNow.)
-    const slot = limiter.acquire(signal);
-    // Past the deadline the call fails with the error below, so spending its controller costs nothing.
-    const { controller } = call;
-    timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
-    return await slot;
+    return await pending;
   } catch (error) {
     if (signal.reason === PAST_DEADLINE) {
       throw new APIConnectionTimeoutError(
-        `${method} ${call.safeURL()} ran past its total timeout while waiting for the rate limiter ` +
-          "(the client is paused after a 429 or its quota is spent); it was not sent. Raise totalTimeout " +
-          "to wait for the quota, or send fewer requests",
+        `${method} ${call.safeURL()} ran past its total timeout while waiting for ${waitedFor}; it was not sent. ${advice}`,
         { outcomeUnknown: false, redactor: ctx.redactor },
       );
     }
     if (signal.aborted) throw abortError(call, false);
     throw error;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
   }
 }
 

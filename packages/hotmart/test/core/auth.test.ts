@@ -1,4 +1,5 @@
 import {
+  APIConnectionTimeoutError,
   AuthenticationError,
   Hotmart,
   MemoryTokenStore,
@@ -164,6 +165,32 @@ describe("token manager", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(server.tokenRequests).toHaveLength(1);
+  });
+
+  it("a call's totalTimeout bounds its wait for a slow token request; the token still serves later calls", async () => {
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.handleToken(async (_req, res) => {
+      await answered;
+      json(res, 200, { access_token: "slow-token", expires_in: 172799 });
+    });
+    const hotmart = client();
+    const error = await hotmart
+      .request("GET", "/x", undefined, { totalTimeout: 200 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(
+      /GET .*\/x ran past its total timeout while waiting for an access token .*; it was not sent/,
+    );
+    expect((error as APIConnectionTimeoutError).outcomeUnknown).toBe(false);
+    expect(server.requests).toHaveLength(0);
+    // The token request was not the call's to cancel: once answered, the next call uses it.
+    answer();
+    expect(await hotmart.request("GET", "/x")).toEqual({ ok: true });
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer slow-token");
   });
 
   it("refreshes before expiry instead of waiting for a 401", async () => {
