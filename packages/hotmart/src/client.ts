@@ -165,6 +165,9 @@ export class Hotmart {
   readonly #shared: Shared;
   readonly #context: PipelineContext;
   readonly #options: Readonly<CloneOptions>;
+  /** A withOptions() clone: its close() ends its own calls only. */
+  readonly #clone: boolean;
+  #closed = false;
 
   constructor(options: ClientOptions = {}) {
     const inherited = (options as InternalOptions)[SHARED];
@@ -172,9 +175,10 @@ export class Hotmart {
     const opts = inherited ? options : withEnvironment(options);
     const redactor = inherited?.redactor ?? new Redactor(globalRedactor);
     const log = makeLog(opts, redactor);
+    this.#clone = inherited !== undefined;
     this.#options = pickClone(opts);
     this.#shared = inherited ?? createShared(opts, log, redactor);
-    this.#context = buildContext(this.#shared, this.#options, log);
+    this.#context = buildContext(this.#shared, this.#options, log, () => this.#closed);
   }
 
   /** A client with other defaults that shares this one's credentials, token cache and rate limiter. */
@@ -264,11 +268,21 @@ export class Hotmart {
     return this.#shared.baseURL;
   }
 
-  /** Cancels requests in flight and queued, forgets the cached token. Later calls fail. Clones close too. */
+  /**
+   * Cancels requests in flight and queued, forgets the cached token. Later calls fail, and the clones
+   * made with withOptions() close too. A clone's close() ends only the clone: its own calls are
+   * cancelled, and the client it came from (which holds the token and the limiter) goes on.
+   */
   async close(): Promise<void> {
-    if (this.#shared.closed) return;
+    if (this.#closed || this.#shared.closed) return;
+    this.#closed = true;
+    const reason = new HotmartError("The client was closed");
+    if (this.#clone) {
+      for (const call of this.#shared.inflight) if (call.ctx === this.#context) call.abort(reason);
+      return;
+    }
     this.#shared.closed = true;
-    for (const call of this.#shared.inflight) call.abort(new HotmartError("The client was closed"));
+    for (const call of this.#shared.inflight) call.abort(reason);
     await Promise.all([this.#shared.limiter?.close?.(), this.#shared.auth.close()]);
     // Nothing can echo this client's secrets any more: release them.
     this.#shared.redactor.clear();
@@ -281,7 +295,7 @@ export class Hotmart {
 
   /** @internal The pipeline context that resources run on. */
   _context(): PipelineContext {
-    if (this.#shared.closed) throw new HotmartError("The client is closed: create a new one");
+    if (this.#closed || this.#shared.closed) throw new HotmartError("The client is closed: create a new one");
     return this.#context;
   }
 
@@ -364,7 +378,12 @@ function defaultAuthURL(baseURL: string): string {
   return `${origin}/security/oauth/token`;
 }
 
-function buildContext(shared: Shared, options: CloneOptions, log: Log): PipelineContext {
+function buildContext(
+  shared: Shared,
+  options: CloneOptions,
+  log: Log,
+  closed: () => boolean,
+): PipelineContext {
   const validate = options.validate ?? "off";
   if (!VALIDATE_MODES.includes(validate)) {
     throw new HotmartInputError(
@@ -385,7 +404,7 @@ function buildContext(shared: Shared, options: CloneOptions, log: Log): Pipeline
     validate,
     inflight: shared.inflight,
     schemas: options.schemas,
-    isClosed: () => shared.closed,
+    isClosed: () => shared.closed || closed(),
   };
 }
 

@@ -82,6 +82,8 @@ export interface RequestSpec {
 /** What close() needs of a call in flight. */
 export interface Cancellable {
   abort(reason?: unknown): void;
+  /** The context of the client (or clone) that sent it: a clone's close() ends only its own calls. */
+  readonly ctx: PipelineContext;
 }
 
 /** One call: what every attempt of it shares. */

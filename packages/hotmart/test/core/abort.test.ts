@@ -71,6 +71,31 @@ describe("cancellation", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("closing a withOptions() clone ends the clone's calls only; closing the client closes its clones", async () => {
+    // /hang is never answered; everything else is.
+    server.handle((req, res) => {
+      if (req.path !== "/hang") json(res, 200, { ok: true });
+    });
+    const parent = client();
+    const parentCall = parent.request("GET", "/hang");
+    {
+      await using scoped = parent.withOptions({ timeout: 60_000 });
+      const cloneCall = scoped.request("GET", "/hang");
+      while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+      await scoped.close();
+      await expect(cloneCall).rejects.toThrow(/client was closed/);
+      await expect(scoped.request("GET", "/x")).rejects.toThrow(/closed/);
+    }
+    // The parent's call is still waiting, and the parent (and a new clone) still send.
+    expect(await parent.request("GET", "/x")).toEqual({ ok: true });
+    const sibling = parent.withOptions({ maxRetries: 0 });
+    expect(await sibling.request("GET", "/x")).toEqual({ ok: true });
+    expect(server.tokenRequests).toHaveLength(1);
+    await parent.close();
+    await expect(parentCall).rejects.toThrow(/client was closed/);
+    await expect(sibling.request("GET", "/x")).rejects.toThrow(/closed/);
+  });
+
   it("await using closes the client at the end of the scope", async () => {
     let outside: Hotmart;
     {
