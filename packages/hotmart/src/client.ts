@@ -13,6 +13,7 @@ import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { defaultFetch } from "./internal/default-fetch";
 import { parseBooleanEnv, readEnv } from "./internal/env";
+import { honouringSignal } from "./internal/http";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { positive, wholeNumber } from "./internal/numbers";
 import { type Cancellable, execute, type PipelineContext } from "./internal/pipeline";
@@ -325,7 +326,11 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
   const basic = opts.basic?.replace(/^\s*Basic\s+/i, "").trim() || base64(`${clientId}:${clientSecret}`);
   const baseURL = checkURL("baseURL", opts.baseURL ?? (opts.sandbox ? SANDBOX_URL : PRODUCTION_URL));
   const authURL = checkURL("authURL", opts.authURL ?? defaultAuthURL(baseURL));
-  const fetchFn = opts.fetch ?? defaultFetch();
+  const given = opts.fetch;
+  if (given !== undefined && typeof given !== "function") {
+    throw new HotmartInputError(`fetch must be a function (got ${typeof given})`);
+  }
+  const fetchFn = given ? honouringSignal(given) : defaultFetch();
   if (typeof fetchFn !== "function") {
     throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
   }

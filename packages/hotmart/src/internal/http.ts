@@ -1,3 +1,5 @@
+import { raceAbort } from "./signals";
+
 /** Sent with every request, token requests included. */
 export const USER_AGENT = "hotmart-typescript/0.1.0";
 
@@ -46,6 +48,9 @@ export async function attempt(
     const response = await pending;
     // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
     const text = await response.text();
+    // A fetch that ignores the signal (the app's own) reads its body to the end even so: the call's
+    // timeout, abort or close() still decides.
+    if (controller.signal.aborted) throw controller.signal.reason;
     return { kind: "response", response, text };
   } catch (error) {
     // fetch threw before taking the request: still close the limiter's grant, counted from now.
@@ -58,4 +63,15 @@ export async function attempt(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A `fetch` given by the app, made to honour `init.signal`: one that ignores it (a hand-written
+ * wrapper that copies only method, headers and body) would let a timeout, the caller's abort and
+ * close() do nothing, and the call would even succeed after it was aborted. The request it started
+ * is left to finish on its own; the call ends when its signal aborts. (The SDK's own transports
+ * honour the signal and are used as they are.)
+ */
+export function honouringSignal(fetchFn: typeof fetch): typeof fetch {
+  return (input, init) => raceAbort(fetchFn(input, init), init?.signal ?? undefined);
 }

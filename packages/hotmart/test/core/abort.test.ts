@@ -1,4 +1,4 @@
-import { APIUserAbortError, Hotmart, HotmartError } from "hotmart";
+import { APIConnectionTimeoutError, APIUserAbortError, Hotmart, HotmartError } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
 
@@ -94,6 +94,37 @@ describe("cancellation", () => {
     await parent.close();
     await expect(parentCall).rejects.toThrow(/client was closed/);
     await expect(sibling.request("GET", "/x")).rejects.toThrow(/closed/);
+  });
+
+  it("with an app's fetch that ignores the signal, a timeout, an abort and close() still end the call", async () => {
+    server.handle(() => {}); // never answers
+    // Copies what it sends but not the signal, as hand-written wrappers often do.
+    const careless: typeof fetch = (url, init = {}) => {
+      const { signal: _ignored, ...rest } = init;
+      return fetch(url, rest);
+    };
+    const make = () =>
+      new Hotmart({
+        clientId: "id",
+        clientSecret: "secret",
+        baseURL: server.url,
+        authURL: server.authURL,
+        fetch: careless,
+        maxRetries: 0,
+      });
+    const c = make();
+    await expect(c.request("GET", "/t", undefined, { timeout: 100 })).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
+    const controller = new AbortController();
+    const aborted = c.request("GET", "/a", undefined, { signal: controller.signal });
+    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
+    const closing = c.request("GET", "/c");
+    while (server.requests.length < 3) await new Promise((r) => setTimeout(r, 5));
+    await c.close();
+    await expect(closing).rejects.toThrow(/client was closed/);
   });
 
   it("await using closes the client at the end of the scope", async () => {
