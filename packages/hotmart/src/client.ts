@@ -2,21 +2,15 @@
 import { APIPromise, type RateLimitInfo, type RawResult, readRateLimit } from "./core/api-promise";
 import { HotmartError, HotmartInputError } from "./core/errors";
 import type { RateLimiter, RateLimitSnapshot } from "./core/rate-limiter";
-import {
-  HTTP_METHODS,
-  type HttpMethod,
-  type RequestOptions,
-  VALIDATE_MODES,
-  type ValidateMode,
-} from "./core/types";
+import { HTTP_METHODS, type HttpMethod, type RequestOptions, type ValidateMode } from "./core/types";
 import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { defaultFetch } from "./internal/default-fetch";
 import { parseBooleanEnv, readEnv } from "./internal/env";
 import { honouringSignal } from "./internal/http";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
-import { positive, wholeNumber } from "./internal/numbers";
-import { type Cancellable, execute, type PipelineContext } from "./internal/pipeline";
+import { callHeadersAndSignal, positive, validateMode, wholeNumber } from "./internal/option-values";
+import { type Cancellable, execute, lowerCaseNames, type PipelineContext } from "./internal/pipeline";
 import { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor, Redactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/schema-check";
@@ -389,12 +383,8 @@ function buildContext(
   log: Log,
   closed: () => boolean,
 ): PipelineContext {
-  const validate = options.validate ?? "off";
-  if (!VALIDATE_MODES.includes(validate)) {
-    throw new HotmartInputError(
-      `validate must be ${VALIDATE_MODES.map((m) => `"${m}"`).join(", ")} (got ${JSON.stringify(validate)})`,
-    );
-  }
+  const validate = validateMode(options.validate ?? "off");
+  callHeadersAndSignal(options.defaultHeaders, undefined);
   return {
     baseURL: shared.baseURL,
     fetch: shared.fetch,
@@ -405,7 +395,8 @@ function buildContext(
     timeout: positive("timeout", options.timeout ?? 30_000),
     totalTimeout: positive("totalTimeout", options.totalTimeout ?? 180_000),
     maxRetries: wholeNumber("maxRetries", options.maxRetries ?? 3),
-    headers: { ...options.defaultHeaders },
+    // In lower case, as the pipeline writes its own (pipeline.ts, prepare).
+    headers: options.defaultHeaders ? lowerCaseNames(options.defaultHeaders) : {},
     validate,
     inflight: shared.inflight,
     schemas: options.schemas,
@@ -464,6 +455,9 @@ function pickClone(opts: ClientOptions): CloneOptions {
 function withEnvironment(options: ClientOptions): ClientOptions {
   const env = (name: string) => readEnv(name);
   let sandbox = options.sandbox;
+  // "false" from a config file would be truthy: only a boolean is taken (HOTMART_SANDBOX is parsed).
+  if (sandbox !== undefined && typeof sandbox !== "boolean")
+    throw new HotmartInputError(`sandbox must be true or false (got ${JSON.stringify(sandbox)})`);
   if (sandbox === undefined) {
     try {
       sandbox = parseBooleanEnv("HOTMART_SANDBOX", env("HOTMART_SANDBOX"));

@@ -11,7 +11,7 @@ import { describeCause, sanitizeCause, type TokenManager } from "./auth";
 import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
-import { positive, wholeNumber } from "./numbers";
+import { callHeadersAndSignal, positive, validateMode, wholeNumber } from "./option-values";
 import { encodeBody, encodeQuery } from "./query";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
@@ -116,12 +116,14 @@ class Call implements Cancellable {
     this.method = spec.method;
     this.idempotent = isIdempotent(spec.method);
     this.body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
-    // The client's own were checked by new Hotmart(); a call's are checked here (numbers.ts).
+    // The client's own were checked by new Hotmart(); a call's are checked here (option-values.ts).
     const { maxRetries, timeout, totalTimeout } = options;
     this.maxRetries = maxRetries === undefined ? ctx.maxRetries : wholeNumber("maxRetries", maxRetries);
     this.timeout = timeout === undefined ? ctx.timeout : positive("timeout", timeout);
     this.deadline =
       Date.now() + (totalTimeout === undefined ? ctx.totalTimeout : positive("totalTimeout", totalTimeout));
+    if (options.validate !== undefined) validateMode(options.validate);
+    callHeadersAndSignal(options.headers, options.signal);
     // fetch always gets the call's signal, though it is the largest single cost of a request: it is
     // what frees a timed-out request's connection at once (http.ts says why that is worth it).
     this.#arm();
@@ -319,13 +321,16 @@ function prepare(call: Call, token: string, ticket: number, retry: number): Requ
   const init: RequestInit = {
     method,
     signal: call.controller.signal,
+    // Names in lower case, the app's too (ctx.headers were lower-cased by new Hotmart()): a header given
+    // as "authorization" or "content-type" replaces ours instead of being sent beside it, which fetch
+    // would join into one value ("Bearer x, Bearer <token>"). The token always wins.
     headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
-      "User-Agent": USER_AGENT,
+      accept: "application/json",
+      "content-type": "application/json",
+      "user-agent": USER_AGENT,
       ...ctx.headers,
-      ...options.headers,
-      Authorization: `Bearer ${token}`,
+      ...(options.headers && lowerCaseNames(options.headers)),
+      authorization: `Bearer ${token}`,
     },
   };
   if (call.body !== undefined) init.body = call.body;
@@ -596,4 +601,11 @@ function abortError(call: Call, inFlight: boolean): HotmartError {
 function hasSelect(query: object | undefined): boolean {
   const select = (query as { select?: unknown } | undefined)?.select;
   return select !== undefined && select !== null && select !== "";
+}
+
+/** `headers` with every name in lower case (HTTP names are case-insensitive; a later duplicate wins). */
+export function lowerCaseNames(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name] as string;
+  return out;
 }

@@ -91,6 +91,14 @@ describe("construction", () => {
     expect(() => new Hotmart({ ...base, maxRetries: 1.5 })).toThrow(/maxRetries must be a whole number/);
     expect(() => new Hotmart({ ...base, baseURL: "ftp://x" })).toThrow(/baseURL must be an http\(s\) URL/);
     expect(() => new Hotmart({ ...base, validate: "loud" as never })).toThrow(/validate must be/);
+    // A string from a config file: "false" would have turned sandbox on.
+    expect(() => new Hotmart({ ...base, sandbox: "false" as never })).toThrow(
+      /sandbox must be true or false \(got "false"\)/,
+    );
+    expect(() => new Hotmart({ ...base, fetch: "fetch" as never })).toThrow(/fetch must be a function/);
+    expect(() => new Hotmart({ ...base, defaultHeaders: { "x-n": 1 } as never })).toThrow(
+      /headers must be an object of header names to string values/,
+    );
     vi.stubEnv("HOTMART_LOG", "verbose");
     expect(() => new Hotmart(base)).toThrow(/HOTMART_LOG/);
     for (const make of [
@@ -159,6 +167,53 @@ describe("construction", () => {
   it("request() refuses an unknown method before sending", async () => {
     const c = new Hotmart({ clientId: "i", clientSecret: "s" });
     await expect(c.request("TRACE" as never, "/x")).rejects.toThrow(HotmartInputError);
+  });
+});
+
+describe("per-call options", () => {
+  it("a bad validate, headers or signal is refused before anything is sent, the raw request() too", async () => {
+    const server = await startScriptedServer((_req, res) => json(res, 200, { items: [], page_info: {} }));
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      validate: "strict",
+    });
+    const bad: [object, RegExp][] = [
+      [{ validate: "strcit" }, /validate must be "off", "warn", "strict" \(got "strcit"\)/],
+      [{ validate: false }, /validate must be/],
+      [{ headers: "x" }, /headers must be an object/],
+      [{ signal: "x" }, /signal must be an AbortSignal \(got "x"\)/],
+    ];
+    for (const [options, message] of bad) {
+      await expect(c.sales.history({}, options as never)).rejects.toThrow(message);
+      await expect(c.request("GET", "/x", undefined, options as never)).rejects.toThrow(HotmartInputError);
+    }
+    expect(server.requests).toHaveLength(0);
+    expect(server.tokenRequests).toHaveLength(0);
+    await server.close();
+  });
+
+  it("a call's headers replace the client's whatever their case, and never the access token", async () => {
+    const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
+    // Node's own fetch, as with fetch: globalThis.fetch: it joins the values of names that differ in case.
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      fetch: globalThis.fetch,
+      defaultHeaders: { "X-Team": "payments" },
+    });
+    await c.request("GET", "/x", undefined, {
+      headers: { authorization: "Bearer evil", "content-type": "application/vnd.test+json", "x-team": "ops" },
+    });
+    const headers = server.requests[0]?.headers ?? {};
+    expect(headers.authorization).toBe("Bearer token-1");
+    expect(headers["content-type"]).toBe("application/vnd.test+json");
+    expect(headers["x-team"]).toBe("ops");
+    await server.close();
   });
 });
 
