@@ -39,6 +39,41 @@ describe("tool catalogue", () => {
   });
 });
 
+describe("records off the documented shape", () => {
+  it("a sale with null dates comes back with the others, and passes the client's own outputSchema check", async () => {
+    const first = ok<{ items: { purchase: { transaction: string } }[] }>(
+      await call(h.mcp, "sales_history", { limit: 3 }),
+    );
+    const transactions = first.items.map((s) => s.purchase.transaction);
+    const odd = h.sim.data.sale(transactions[1] as string);
+    if (!odd) throw new Error("no sale");
+    const approved = odd.approvedDate;
+    // NaN goes out as null: `approved_date: null` and `warranty_expire_date: null`, as Hotmart has sent.
+    odd.approvedDate = Number.NaN;
+    try {
+      // The MCP SDK's client checks structuredContent against the advertised schema too (Ajv, helpers.ts).
+      const r = await call(h.mcp, "sales_history", { limit: 3 });
+      expect(r.isError, text(r)).toBeFalsy();
+      const page = ok<{ items: { purchase: { transaction: string; warranty_expire_date: unknown } }[] }>(r);
+      expect(page.items.map((s) => s.purchase.transaction)).toEqual(transactions);
+      expect(page.items[1]?.purchase.warranty_expire_date).toBeNull();
+      expect(typeof page.items[0]?.purchase.warranty_expire_date).toBe("number");
+    } finally {
+      odd.approvedDate = approved;
+    }
+  });
+
+  it("tools/list still describes each record's fields and types", async () => {
+    const { tools } = await h.mcp.listTools();
+    const schema = tools.find((t) => t.name === "sales_history")?.outputSchema as unknown as {
+      properties: { items: { items: { properties: Record<string, unknown> } } };
+    };
+    const item = schema.properties.items.items.properties;
+    expect(Object.keys(item)).toEqual(expect.arrayContaining(["product", "buyer", "purchase"]));
+    expect(JSON.stringify(item.purchase)).toContain('"warranty_expire_date":{"type":["number","null"]}');
+  });
+});
+
 describe("bounded pages", () => {
   it("hands out at most `limit` items and a cursor that continues without overlap", async () => {
     const first = ok<{ items: { purchase: { transaction: string } }[]; next_cursor?: string }>(

@@ -45,6 +45,7 @@ import {
   ticketStatus,
   toParams,
 } from "./inputs";
+import { lenient } from "./lenient";
 
 type Args = Record<string, unknown>;
 /**
@@ -55,7 +56,8 @@ type Params = Record<string, unknown>;
 
 function pageOutput(item: z.ZodType) {
   return {
-    items: z.array(item),
+    // Any field may be absent or null: one record off the documented shape must not fail the page.
+    items: z.array(lenient(item)),
     count: z.number().int().describe("Items in this page"),
     total_results: z.number().int().optional().describe("Total matches, when Hotmart says"),
     next_cursor: z.string().optional().describe("Pass as cursor for the next page; absent on the last page"),
@@ -518,7 +520,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "Use for 'how far is this student?'; for access questions use access_check; for everything about a buyer use buyer_overview.",
     input: { subdomain, student_email: z.string().min(3).describe("The student's exact e-mail") },
     item: ClubLessonsItemSchema,
-    extra: { student: ClubStudentsItemSchema },
+    extra: { student: lenient(ClubStudentsItemSchema) },
     noun: "lessons",
     line: ["module_name", "page_name", "is_completed", "completed_date"],
     call: async (c, a) => {
@@ -535,7 +537,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     description:
       "An event's dates and ticket lots (lotes), by the event id (the id of an ETICKET product in products_list). Use before event_tickets to get lot ids.",
     input: { event_id: z.number().int().positive().describe("The ETICKET product id") },
-    output: { event: EventInfoSchema },
+    output: { event: lenient(EventInfoSchema) },
     annotations: READ_ONLY,
     run: async (args) => {
       const event = await ctx.client.events.get(args.event_id);
