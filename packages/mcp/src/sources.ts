@@ -24,6 +24,7 @@ export async function salesIn(
   client: Hotmart,
   params: SalesHistoryParams,
   statuses: readonly string[] | "all",
+  signal?: AbortSignal,
 ): Promise<SalesHistoryItem[]> {
   const { start_date, end_date, ...filters } = params;
   const run = client.export.run("sales.history", {
@@ -31,6 +32,7 @@ export async function salesIn(
     to: end_date ?? undefined,
     params: filters,
     statuses: statuses === "all" ? "all" : [...statuses],
+    signal,
   });
   const seen = new Set<string>();
   const out: SalesHistoryItem[] = [];
@@ -46,8 +48,10 @@ export async function salesIn(
 export async function subscriptionsOf(
   client: Hotmart,
   params: { product_id?: number; subscriber_email?: string },
+  signal?: AbortSignal,
 ): Promise<SubscriptionsListItem[]> {
   const out: SubscriptionsListItem[] = [];
-  for await (const sub of client.subscriptions.list({ ...params, max_results: 500 })) out.push(sub);
+  for await (const sub of client.subscriptions.list({ ...params, max_results: 500 }, { signal }))
+    out.push(sub);
   return out;
 }

@@ -7,7 +7,7 @@ import { ToolError } from "../errors";
 import { money } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
 import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
-import { defined, READ_ONLY, registerTool } from "./define";
+import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
 import { paymentType, productId, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
 
 /** Groups handed to the model at most; the totals always cover everything. */
@@ -91,7 +91,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       sales_counted: z.number().int(),
     },
     annotations: READ_ONLY,
-    run: async (args) => {
+    run: async (args, _ctx, { signal }) => {
       const start = toEpochMs("start_date", args.start_date);
       const end = toEpochMs("end_date", args.end_date, "end");
       if (end < start) throw new ToolError("Invalid input: end_date is before start_date.");
@@ -99,7 +99,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const statuses = args.statuses ?? (by === "status" ? "all" : PAID_STATUSES);
       const filter = defined({ product_id: args.product_id, payment_type: args.payment_type });
       const walk = (s: number, e: number): Promise<SalesHistoryItem[]> =>
-        salesIn(ctx.client, { ...filter, start_date: s, end_date: e }, statuses);
+        salesIn(ctx.client, { ...filter, start_date: s, end_date: e }, statuses, signal);
       const current = await walk(start, end);
       const mode = args.compare ?? "previous_period";
       const other = mode === "none" ? undefined : comparisonPeriod(start, end, mode);
@@ -150,10 +150,11 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       ),
     },
     annotations: READ_ONLY,
-    run: async (args) => {
+    run: async (args, _ctx, { signal }) => {
       const subs = await subscriptionsOf(
         ctx.client,
         args.product_id === undefined ? {} : { product_id: args.product_id },
+        signal,
       );
       const counts = new Map<string, number>(SUBSCRIPTION_STATUS_VALUES.map((s) => [s, 0]));
       const products = new Map<
@@ -193,9 +194,10 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
   async function club(
     subdomain: string,
     email: string,
+    options: CallOptions,
   ): Promise<{ info: Record<string, unknown>; userId?: string }> {
     const wanted = email.trim().toLowerCase();
-    for await (const student of ctx.client.club.students(subdomain, { email })) {
+    for await (const student of ctx.client.club.students(subdomain, { email }, options)) {
       if (student.email.toLowerCase() === wanted) {
         const info = defined({
           subdomain,
@@ -250,10 +252,11 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       api_calls: z.number().int(),
     },
     annotations: READ_ONLY,
-    run: async (args) => {
+    run: async (args, _ctx, options) => {
       const result = await ctx.client.access.check(
         args.email,
         defined({ product_id: args.product_id, subdomain: args.subdomain, now: ctx.now() }),
+        options,
       );
       const structured: Record<string, unknown> = {
         email: args.email,
@@ -343,14 +346,14 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         .optional(),
     },
     annotations: READ_ONLY,
-    run: async (args) => {
+    run: async (args, _ctx, options) => {
       const wanted = args.email.trim().toLowerCase();
-      const sales = (await salesIn(ctx.client, { buyer_email: args.email }, "all"))
+      const sales = (await salesIn(ctx.client, { buyer_email: args.email }, "all", options.signal))
         .filter((s) => s.buyer?.email?.toLowerCase() === wanted)
         .sort((a, b) => b.purchase.order_date - a.purchase.order_date);
-      const subs = (await subscriptionsOf(ctx.client, { subscriber_email: args.email })).filter(
-        (s) => s.subscriber.email.toLowerCase() === wanted,
-      );
+      const subs = (
+        await subscriptionsOf(ctx.client, { subscriber_email: args.email }, options.signal)
+      ).filter((s) => s.subscriber.email.toLowerCase() === wanted);
       const paid = new Map<string, number>();
       for (const s of sales) {
         if (s.purchase.status !== "APPROVED" && s.purchase.status !== "COMPLETE") continue;
@@ -359,10 +362,10 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       }
       let clubInfo: Record<string, unknown> | undefined;
       if (args.subdomain) {
-        const found = await club(args.subdomain, args.email);
+        const found = await club(args.subdomain, args.email, options);
         clubInfo = found.info;
         if (found.userId) {
-          const { lessons } = await ctx.client.club.lessons(args.subdomain, found.userId);
+          const { lessons } = await ctx.client.club.lessons(args.subdomain, found.userId, options);
           clubInfo.completed = lessons.filter((l) => l.is_completed).length;
           clubInfo.total = lessons.length;
         }

@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { RequestOptions } from "hotmart";
 import { z } from "zod";
 import type { ToolContext } from "../context";
 import { describeError, errorResult, quotaSpentMessage, quotaWaitMs } from "../errors";
@@ -17,8 +18,16 @@ export interface ToolSpec<Shape extends z.ZodRawShape> {
   input: Shape;
   output: z.ZodRawShape;
   annotations: ToolAnnotations;
-  run: (args: z.infer<z.ZodObject<Shape>>, ctx: ToolContext) => Promise<ToolOutput>;
+  /** `call` goes to every SDK call the tool makes: it carries the MCP request's abort signal. */
+  run: (args: z.infer<z.ZodObject<Shape>>, ctx: ToolContext, call: CallOptions) => Promise<ToolOutput>;
 }
+
+/**
+ * What every SDK call of one tool call takes: the MCP request's signal, aborted when the client cancels
+ * (notifications/cancelled, its timeout) or the connection closes, so a cancelled `sales_report` stops
+ * asking Hotmart instead of walking every page (34 requests, cancelled or not) on the shared quota.
+ */
+export type CallOptions = RequestOptions & { signal: AbortSignal };
 
 /** Reads never change anything; they talk to Hotmart (an open world), and the same call gives the same answer. */
 export const READ_ONLY: ToolAnnotations = {
@@ -44,13 +53,13 @@ export function registerTool<Shape extends z.ZodRawShape>(
       annotations: { title: spec.title, ...spec.annotations },
     },
     // The SDK types the callback from the schema; our own `run` is typed from the same shape.
-    (async (args: z.infer<z.ZodObject<Shape>>) => {
+    (async (args: z.infer<z.ZodObject<Shape>>, extra: { signal: AbortSignal }) => {
       // The client is paused (a 429, here or from anyone on the same credentials) for longer than a tool
       // call may last: say so now, instead of holding the assistant until the call's budget runs out.
       const wait = quotaWaitMs(ctx.client.rateLimit);
       if (wait > ctx.callBudgetMs) return errorResult(quotaSpentMessage(wait));
       try {
-        const { structured, text } = await spec.run(args, ctx);
+        const { structured, text } = await spec.run(args, ctx, { signal: extra.signal });
         return {
           structuredContent: structured,
           content: [{ type: "text" as const, text: redact(text) }],

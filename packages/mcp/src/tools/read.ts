@@ -25,7 +25,7 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { ToolError } from "../errors";
 import { renderLine, renderList } from "../render";
-import { READ_ONLY, registerTool } from "./define";
+import { type CallOptions, READ_ONLY, registerTool } from "./define";
 import {
   billingType,
   commissionAs,
@@ -74,7 +74,7 @@ interface PagedSpec {
   dates?: readonly string[];
   noun: string;
   line: readonly string[];
-  call: (client: Hotmart, params: Params, args: Args) => PagePromise<unknown>;
+  call: (client: Hotmart, params: Params, args: Args, options: CallOptions) => PagePromise<unknown>;
 }
 
 /** A tool over one Hotmart list endpoint: one page per call, the cursor to continue. */
@@ -87,11 +87,11 @@ function pagedTool(server: McpServer, ctx: ToolContext, spec: PagedSpec): void {
     input: { ...spec.input, ...paging(max) },
     output: pageOutput(spec.item),
     annotations: READ_ONLY,
-    run: async (args: Args) => {
+    run: async (args: Args, _ctx, options) => {
       const params = toParams(args, spec.dates ?? []);
       params.max_results = (args.limit as number | undefined) ?? Math.min(DEFAULT_PAGE, max);
       if (typeof args.cursor === "string") params.page_token = args.cursor;
-      const page = await spec.call(ctx.client, params, args);
+      const page = await spec.call(ctx.client, params, args, options);
       const next = page.nextPageToken();
       const total = page.page_info.total_results;
       const structured: Record<string, unknown> = { items: page.items, count: page.items.length };
@@ -112,7 +112,11 @@ interface ArraySpec {
   noun: string;
   line: readonly string[];
   extra?: z.ZodRawShape;
-  call: (client: Hotmart, args: Args) => Promise<{ items: unknown[]; extra?: Record<string, unknown> }>;
+  call: (
+    client: Hotmart,
+    args: Args,
+    options: CallOptions,
+  ) => Promise<{ items: unknown[]; extra?: Record<string, unknown> }>;
 }
 
 /** Endpoints that answer a plain array are still handed out in bounded pages (the cursor is an offset). */
@@ -124,10 +128,10 @@ function arrayTool(server: McpServer, ctx: ToolContext, spec: ArraySpec): void {
     input: { ...spec.input, ...paging() },
     output: { ...pageOutput(spec.item), total_results: z.number().int(), ...spec.extra },
     annotations: READ_ONLY,
-    run: async (args: Args) => {
+    run: async (args: Args, _ctx, options) => {
       const offset = parseOffset(args.cursor);
       const limit = (args.limit as number | undefined) ?? DEFAULT_PAGE;
-      const { items, extra } = await spec.call(ctx.client, args);
+      const { items, extra } = await spec.call(ctx.client, args, options);
       const slice = items.slice(offset, offset + limit);
       const next = offset + limit < items.length ? `offset:${offset + limit}` : undefined;
       const structured: Record<string, unknown> = {
@@ -200,7 +204,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales",
     line: SALE_LINE,
-    call: (c, p) => c.sales.history(p as never),
+    call: (c, p, _a, o) => c.sales.history(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "sales_summary",
@@ -219,7 +223,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "currency totals",
     line: ["total_value", "total_items"],
-    call: (c, p) => c.sales.summary(p as never),
+    call: (c, p, _a, o) => c.sales.summary(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "sales_participants",
@@ -239,7 +243,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales with participants",
     line: ["transaction", "product.name", "users"],
-    call: (c, p) => c.sales.participants(p as never),
+    call: (c, p, _a, o) => c.sales.participants(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "sales_commissions",
@@ -252,7 +256,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "sales with commissions",
     line: ["transaction", "product.name"],
-    call: (c, p) => c.sales.commissions(p as never),
+    call: (c, p, _a, o) => c.sales.commissions(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "sales_price_details",
@@ -265,7 +269,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     dates: REPORT_DATES,
     noun: "price breakdowns",
     line: ["transaction", "product.name", "base", "total", "coupon.code"],
-    call: (c, p) => c.sales.priceDetails(p as never),
+    call: (c, p, _a, o) => c.sales.priceDetails(p as never, o),
   });
 
   const SUB_LINE = [
@@ -315,7 +319,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     ],
     noun: "subscriptions",
     line: SUB_LINE,
-    call: (c, p) => c.subscriptions.list(p as never),
+    call: (c, p, _a, o) => c.subscriptions.list(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "subscriptions_summary",
@@ -341,7 +345,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "last_recurrency.number",
       "lifetime",
     ],
-    call: (c, p) => c.subscriptions.summary(p as never),
+    call: (c, p, _a, o) => c.subscriptions.summary(p as never, o),
   });
   pagedTool(server, ctx, {
     name: "subscriptions_transactions",
@@ -376,7 +380,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "purchase.order_date",
       "purchase.payment.refusal_message",
     ],
-    call: (c, p) => c.subscriptions.transactions(p as never),
+    call: (c, p, _a, o) => c.subscriptions.transactions(p as never, o),
   });
   arrayTool(server, ctx, {
     name: "subscription_purchases",
@@ -388,7 +392,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: SubscriptionsPurchasesItemSchema,
     noun: "payments",
     line: ["recurrency_number", "transaction", "status", "price", "approved_date", "payment_type"],
-    call: async (c, a) => ({ items: await c.subscriptions.purchases(a.subscriber_code as string) }),
+    call: async (c, a, o) => ({ items: await c.subscriptions.purchases(a.subscriber_code as string, o) }),
   });
 
   pagedTool(server, ctx, {
@@ -406,7 +410,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "products",
     line: ["id", "name", "ucode", "status", "format", "is_subscription"],
-    call: (c, p) => c.products.list(p as never),
+    call: (c, p, _a, o) => c.products.list(p as never, o),
   });
   const ucode = z
     .string()
@@ -422,7 +426,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "offers",
     line: ["code", "name", "price", "payment_mode", "is_main_offer"],
-    call: (c, p, a) => c.products.offers(a.ucode as string, withoutKey(p, "ucode") as never),
+    call: (c, p, a, o) => c.products.offers(a.ucode as string, withoutKey(p, "ucode") as never, o),
   });
   pagedTool(server, ctx, {
     name: "product_plans",
@@ -434,7 +438,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     maxPage: 50,
     noun: "plans",
     line: ["code", "name", "price", "periodicity", "trial_period"],
-    call: (c, p, a) => c.products.plans(a.ucode as string, withoutKey(p, "ucode") as never),
+    call: (c, p, a, o) => c.products.plans(a.ucode as string, withoutKey(p, "ucode") as never, o),
   });
   pagedTool(server, ctx, {
     name: "coupons_list",
@@ -448,7 +452,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: CouponsListItemSchema,
     noun: "coupons",
     line: ["id", "coupon_code", "discount", "start_date", "end_date", "status"],
-    call: (c, p, a) => c.coupons.list(a.product_id as number, withoutKey(p, "product_id") as never),
+    call: (c, p, a, o) => c.coupons.list(a.product_id as number, withoutKey(p, "product_id") as never, o),
   });
 
   const subdomain = z.string().min(1).describe('The Club (área de membros) subdomain, e.g. "my_subdomain"');
@@ -464,10 +468,11 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: ClubModulesItemSchema,
     noun: "modules",
     line: ["module_id", "name", "sequence", "total_pages"],
-    call: async (c, a) => ({
+    call: async (c, a, o) => ({
       items: await c.club.modules(
         a.subdomain as string,
         a.is_extra === undefined ? {} : { is_extra: a.is_extra as boolean },
+        o,
       ),
     }),
   });
@@ -483,8 +488,8 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: ClubPagesItemSchema,
     noun: "pages",
     line: ["page_id", "name", "type", "published", "total_comments"],
-    call: async (c, a) => ({
-      items: await c.club.pages(a.module_id as string, { product_id: a.product_id as number }),
+    call: async (c, a, o) => ({
+      items: await c.club.pages(a.module_id as string, { product_id: a.product_id as number }, o),
     }),
   });
   pagedTool(server, ctx, {
@@ -497,7 +502,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: ClubStudentsItemSchema,
     noun: "students",
     line: ["user_id", "name", "email", "status", "progress.completed_percentage", "last_access_date"],
-    call: (c, p, a) => c.club.students(a.subdomain as string, withoutKey(p, "subdomain") as never),
+    call: (c, p, a, o) => c.club.students(a.subdomain as string, withoutKey(p, "subdomain") as never, o),
   });
   arrayTool(server, ctx, {
     name: "club_lessons",
@@ -508,8 +513,8 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: ClubLessonsItemSchema,
     noun: "lessons",
     line: ["module_name", "page_name", "is_completed", "completed_date"],
-    call: async (c, a) => ({
-      items: (await c.club.lessons(a.subdomain as string, a.user_id as string)).lessons,
+    call: async (c, a, o) => ({
+      items: (await c.club.lessons(a.subdomain as string, a.user_id as string, o)).lessons,
     }),
   });
   arrayTool(server, ctx, {
@@ -523,10 +528,12 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     extra: { student: lenient(ClubStudentsItemSchema) },
     noun: "lessons",
     line: ["module_name", "page_name", "is_completed", "completed_date"],
-    call: async (c, a) => {
-      const progress = await c.club.studentProgress(a.subdomain as string, {
-        student_email: a.student_email as string,
-      });
+    call: async (c, a, o) => {
+      const progress = await c.club.studentProgress(
+        a.subdomain as string,
+        { student_email: a.student_email as string },
+        o,
+      );
       return { items: progress.lessons, extra: { student: progress.user } };
     },
   });
@@ -539,8 +546,8 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     input: { event_id: z.number().int().positive().describe("The ETICKET product id") },
     output: { event: lenient(EventInfoSchema) },
     annotations: READ_ONLY,
-    run: async (args) => {
-      const event = await ctx.client.events.get(args.event_id);
+    run: async (args, _ctx, options) => {
+      const event = await ctx.client.events.get(args.event_id, options);
       const lots = event.lots.map((l) => `${l.id} ${l.name}`).join("; ");
       return {
         structured: { event },
@@ -576,7 +583,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "lot.name",
       "eticket.checkin_status",
     ],
-    call: (c, p, a) => c.events.tickets(a.event_id as number, withoutKey(p, "event_id") as never),
+    call: (c, p, a, o) => c.events.tickets(a.event_id as number, withoutKey(p, "event_id") as never, o),
   });
 }
 

@@ -14,7 +14,7 @@ import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { describeError, ToolError, writeOutcomeUnknown } from "../errors";
 import { money } from "../render";
-import { defined, registerTool } from "./define";
+import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
 
 /** Exactly what a confirmed write sends: fixed at preview time, so the confirmation runs what was shown. */
@@ -44,8 +44,14 @@ interface WriteSpec<Shape extends z.ZodRawShape> {
   description: string;
   input: Shape;
   annotations: Omit<ToolAnnotations, "readOnlyHint" | "openWorldHint">;
-  preview: (args: z.infer<z.ZodObject<Shape>>, client: Hotmart, now: number) => Promise<Preview>;
-  apply: (plan: WritePlan, client: Hotmart) => Promise<Applied>;
+  /** `options` (the MCP request's signal) goes to every SDK call: a cancelled call stops asking Hotmart. */
+  preview: (
+    args: z.infer<z.ZodObject<Shape>>,
+    client: Hotmart,
+    now: number,
+    options: CallOptions,
+  ) => Promise<Preview>;
+  apply: (plan: WritePlan, client: Hotmart, options: CallOptions) => Promise<Applied>;
   /** How the seller can find out whether an ambiguous write went through. */
   check: (plan: WritePlan) => string;
 }
@@ -90,10 +96,15 @@ function writeTool<Shape extends z.ZodRawShape>(
     },
     output: writeOutput,
     annotations: { readOnlyHint: false, openWorldHint: true, ...spec.annotations },
-    run: async (args) => {
+    run: async (args, _ctx, options) => {
       const { confirmation_token: token, ...rest } = args as Record<string, unknown>;
       if (typeof token !== "string") {
-        const preview = await spec.preview(rest as z.infer<z.ZodObject<Shape>>, ctx.client, ctx.now());
+        const preview = await spec.preview(
+          rest as z.infer<z.ZodObject<Shape>>,
+          ctx.client,
+          ctx.now(),
+          options,
+        );
         const { token: issued, expiresAt } = ctx.confirmations.issue(spec.name, rest, preview.plan);
         return {
           structured: {
@@ -110,9 +121,10 @@ function writeTool<Shape extends z.ZodRawShape>(
       if (!redemption.ok) throw new ToolError(redemptionMessage(redemption.reason, spec.name));
       let applied: Applied;
       try {
-        applied = await spec.apply(redemption.plan, ctx.client);
+        applied = await spec.apply(redemption.plan, ctx.client, options);
       } catch (error) {
-        if (writeOutcomeUnknown(error)) {
+        // Cancelled while the write was out: it may have reached Hotmart, so "not applied" could be false.
+        if (writeOutcomeUnknown(error) || options.signal.aborted) {
           throw new ToolError(
             `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, Date.now(), ctx.client.rateLimit)}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
           );
@@ -134,8 +146,12 @@ const subscriberCodes = z
   .refine((codes) => new Set(codes).size === codes.length, "list each subscriber code once")
   .describe('Subscriber codes, e.g. ["VRWIQQRG"]; one code for a single subscription, up to 50');
 
-async function findSale(client: Hotmart, transaction: string): Promise<SalesHistoryItem> {
-  const page = await client.sales.history({ transaction, max_results: 10 });
+async function findSale(
+  client: Hotmart,
+  transaction: string,
+  options: CallOptions,
+): Promise<SalesHistoryItem> {
+  const page = await client.sales.history({ transaction, max_results: 10 }, options);
   const sale = page.items.find((s) => s.purchase.transaction === transaction);
   if (!sale)
     throw new ToolError(
@@ -147,11 +163,12 @@ async function findSale(client: Hotmart, transaction: string): Promise<SalesHist
 async function findSubscriptions(
   client: Hotmart,
   codes: readonly string[],
+  options: CallOptions,
 ): Promise<SubscriptionsListItem[]> {
   const found: SubscriptionsListItem[] = [];
   const missing: string[] = [];
   for (const code of codes) {
-    const page = await client.subscriptions.list({ subscriber_code: code, max_results: 10 });
+    const page = await client.subscriptions.list({ subscriber_code: code, max_results: 10 }, options);
     const sub = page.items.find((s) => s.subscriber_code === code);
     if (sub) found.push(sub);
     else missing.push(code);
@@ -202,8 +219,8 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales. Find the transaction with sales_history or buyer_overview.",
     input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
     annotations: { destructiveHint: true, idempotentHint: false },
-    preview: async ({ transaction }, client, now) => {
-      const sale = await findSale(client, transaction);
+    preview: async ({ transaction }, client, now, options) => {
+      const sale = await findSale(client, transaction, options);
       const status = sale.purchase.status;
       if (status !== "APPROVED" && status !== "COMPLETE") {
         throw new ToolError(
@@ -230,9 +247,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         ],
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "refund") throw new ToolError("Internal error: wrong plan");
-      await client.sales.refund(plan.transaction);
+      await client.sales.refund(plan.transaction, options);
       return {
         summary: `Sale ${plan.transaction} refund requested and accepted by Hotmart.`,
         result: { transaction: plan.transaction },
@@ -252,8 +269,8 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       send_mail: z.boolean().optional().describe("E-mail the subscriber about it (default true)"),
     },
     annotations: { destructiveHint: true, idempotentHint: false },
-    preview: async ({ subscriber_codes, send_mail }, client) => {
-      const subs = await findSubscriptions(client, subscriber_codes);
+    preview: async ({ subscriber_codes, send_mail }, client, _now, options) => {
+      const subs = await findSubscriptions(client, subscriber_codes, options);
       const changes = subs.map((s) =>
         describeSubscription(
           s,
@@ -267,17 +284,17 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         changes,
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "cancel") throw new ToolError("Internal error: wrong plan");
       if (plan.codes.length === 1) {
         const [code] = plan.codes as [string];
-        const r = await client.subscriptions.cancelSingle(code, { send_mail: plan.send_mail });
+        const r = await client.subscriptions.cancelSingle(code, { send_mail: plan.send_mail }, options);
         return {
           summary: `Subscription ${code} cancelled.`,
           result: { succeeded: [code], failed: [], status: r.status ?? null },
         };
       }
-      const r = await client.subscriptions.cancel(plan.codes, { send_mail: plan.send_mail });
+      const r = await client.subscriptions.cancel(plan.codes, { send_mail: plan.send_mail }, options);
       const out = bulkResult(plan.codes, { success: r.success_subscriptions, fail: r.fail_subscriptions });
       return { summary: `Cancel: ${out.summary}`, result: out.result };
     },
@@ -295,8 +312,8 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       charge: z.boolean().optional().describe("Charge immediately on reactivation (default false)"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
-    preview: async ({ subscriber_codes, charge }, client) => {
-      const subs = await findSubscriptions(client, subscriber_codes);
+    preview: async ({ subscriber_codes, charge }, client, _now, options) => {
+      const subs = await findSubscriptions(client, subscriber_codes, options);
       const changes = subs.map((s) =>
         describeSubscription(
           s,
@@ -309,17 +326,17 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         changes,
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "reactivate") throw new ToolError("Internal error: wrong plan");
       if (plan.codes.length === 1) {
         const [code] = plan.codes as [string];
-        const r = await client.subscriptions.reactivateSingle(code, { charge: plan.charge });
+        const r = await client.subscriptions.reactivateSingle(code, { charge: plan.charge }, options);
         return {
           summary: `Reactivation of ${code} requested; it waits for the subscriber's consent.`,
           result: { succeeded: [code], failed: [], status: r.status ?? null },
         };
       }
-      const r = await client.subscriptions.reactivate(plan.codes, { charge: plan.charge });
+      const r = await client.subscriptions.reactivate(plan.codes, { charge: plan.charge }, options);
       const out = bulkResult(plan.codes, { success: r.success_subscriptions, fail: r.fail_subscriptions });
       return { summary: `Reactivate: ${out.summary}`, result: out.result };
     },
@@ -336,8 +353,8 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       due_day: z.number().int().min(1).max(31).describe("New billing day, 1 to 31"),
     },
     annotations: { destructiveHint: true, idempotentHint: true },
-    preview: async ({ subscriber_code, due_day }, client) => {
-      const [sub] = (await findSubscriptions(client, [subscriber_code])) as [SubscriptionsListItem];
+    preview: async ({ subscriber_code, due_day }, client, _now, options) => {
+      const [sub] = (await findSubscriptions(client, [subscriber_code], options)) as [SubscriptionsListItem];
       if (sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
         throw new ToolError(
           `Subscription ${subscriber_code} is ${sub.status}: only ACTIVE or DELAYED subscriptions can change their billing day.`,
@@ -349,9 +366,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         changes: [{ ...describeSubscription(sub), new_due_day: due_day }],
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "due_day") throw new ToolError("Internal error: wrong plan");
-      await client.subscriptions.changeDueDay(plan.code, plan.due_day);
+      await client.subscriptions.changeDueDay(plan.code, plan.due_day, options);
       return {
         summary: `Subscription ${plan.code} will be billed on day ${plan.due_day}.`,
         result: { subscriber_code: plan.code, due_day: plan.due_day },
@@ -388,15 +405,15 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         .describe("Offers it applies to; default all"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
-    preview: async (args, client) => {
-      const product = (await client.products.list({ id: args.product_id })).items.find(
+    preview: async (args, client, _now, options) => {
+      const product = (await client.products.list({ id: args.product_id }, options)).items.find(
         (p) => p.id === args.product_id,
       );
       if (!product)
         throw new ToolError(
           `Not found: no product ${args.product_id} in this account; check with products_list.`,
         );
-      const existing = (await client.coupons.list(args.product_id, { code: args.code })).items.find(
+      const existing = (await client.coupons.list(args.product_id, { code: args.code }, options)).items.find(
         (c) => c.coupon_code.toLowerCase() === args.code.toLowerCase(),
       );
       if (existing)
@@ -426,10 +443,10 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         changes: [defined({ product: product.name, product_id: product.id, code: args.code, ...params })],
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "coupon_create") throw new ToolError("Internal error: wrong plan");
-      await client.coupons.create(plan.product_id, plan.code, plan.params);
-      const created = (await client.coupons.list(plan.product_id, { code: plan.code })).items.find(
+      await client.coupons.create(plan.product_id, plan.code, plan.params, options);
+      const created = (await client.coupons.list(plan.product_id, { code: plan.code }, options)).items.find(
         (c) => c.coupon_code === plan.code,
       );
       return {
@@ -451,9 +468,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       coupon_id: z.number().int().positive().describe("Numeric coupon id from coupons_list"),
     },
     annotations: { destructiveHint: true, idempotentHint: true },
-    preview: async ({ product_id, coupon_id }, client) => {
+    preview: async ({ product_id, coupon_id }, client, _now, options) => {
       let coupon: { id: number; coupon_code: string; discount: number } | undefined;
-      for await (const c of client.coupons.list(product_id, { max_results: 100 })) {
+      for await (const c of client.coupons.list(product_id, { max_results: 100 }, options)) {
         if (c.id === coupon_id) {
           coupon = c;
           break;
@@ -469,9 +486,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         changes: [{ product_id, coupon_id, code: coupon.coupon_code, discount: coupon.discount }],
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "coupon_delete") throw new ToolError("Internal error: wrong plan");
-      await client.coupons.delete(plan.coupon_id);
+      await client.coupons.delete(plan.coupon_id, options);
       return { summary: `Coupon ${plan.coupon_id} deleted.`, result: { coupon_id: plan.coupon_id } };
     },
     check: (plan) =>
@@ -502,14 +519,17 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         .describe("The buyer's CPF or CNPJ; required for BILLET"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
-    preview: async (args, client) => {
+    preview: async (args, client, _now, options) => {
       if (args.payment_type === "BILLET" && !args.document) {
         throw new ToolError(
           "Invalid input: document (the buyer's CPF or CNPJ) is required for payment_type BILLET.",
         );
       }
       const summary = (
-        await client.subscriptions.summary({ subscriber_code: args.subscriber_code, max_results: 10 })
+        await client.subscriptions.summary(
+          { subscriber_code: args.subscriber_code, max_results: 10 },
+          options,
+        )
       ).items.find((s) => s.subscriber_code === args.subscriber_code);
       if (!summary)
         throw new ToolError(`Not found: no subscription with subscriber code ${args.subscriber_code}.`);
@@ -542,9 +562,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         ],
       };
     },
-    apply: async (plan, client) => {
+    apply: async (plan, client, options) => {
       if (plan.kind !== "negotiation") throw new ToolError("Internal error: wrong plan");
-      const r = await client.negotiation.create(plan.params);
+      const r = await client.negotiation.create(plan.params, options);
       const how = r.payment.pix_code
         ? `Pix code: ${r.payment.pix_code}`
         : r.payment.billet_url
