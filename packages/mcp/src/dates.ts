@@ -34,6 +34,13 @@ function realDay(day: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Below this a date number can only be epoch seconds: 1e11 ms is 1973-03-03, 1e11 s is year 5138 (the SDK's limit). */
+export const SECONDS_LIMIT = 1e11;
+
+function secondsMessage(field: string, value: number): string {
+  return `${field} looks like epoch seconds (${value}): pass epoch milliseconds (${value * 1000}) or an ISO date like "2026-10-01"`;
+}
+
 /**
  * A tool's date argument (ISO string or epoch ms) as epoch ms. A bare `YYYY-MM-DD` is the start of that
  * day in Brasília time, or its last millisecond when `edge` is "end" (so an end date includes its day).
@@ -43,6 +50,10 @@ export function toEpochMs(field: string, value: string | number, edge: "start" |
     if (!Number.isFinite(value) || value < 0) {
       throw new HotmartInputError(`${field} must be an ISO date like "2026-10-01" or epoch milliseconds`);
     }
+    // Refused here, in the tool's words, as the SDK refuses it: otherwise coupon_create previewed a 1970
+    // window for 1790000000 and handed a token whose confirmation the SDK then refused, and list tools
+    // answered with the SDK's advice to pass `new Date(...)`, which a tool call cannot.
+    if (value > 0 && value < SECONDS_LIMIT) throw new HotmartInputError(secondsMessage(field, value));
     return Math.trunc(value);
   }
   const text = value.trim();

@@ -167,6 +167,17 @@ describe("write tools", () => {
       ["coupon_create", { ...coupon, code: "   " }, /code is blank/],
       ["coupon_create", { ...coupon, offer_ids: [-5] }, /offer_ids/],
       ["coupon_create", { ...coupon, offer_ids: [" "] }, /an offer id is blank/],
+      // coupons.create refuses epoch seconds: the preview showed a 1970 window and the token was wasted.
+      [
+        "coupon_create",
+        { ...coupon, start_date: 1790000000 },
+        /^Invalid input: start_date looks like epoch seconds \(1790000000\): pass epoch milliseconds \(1790000000000\) or an ISO date like "2026-10-01"$/,
+      ],
+      [
+        "coupon_create",
+        { ...coupon, end_date: 1790000000 },
+        /^Invalid input: end_date looks like epoch seconds/,
+      ],
       [
         "negotiation_create",
         { subscriber_code: late.subscriberCode, recurrences: [1], payment_type: "BILLET", document: "  " },

@@ -406,6 +406,14 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     },
     annotations: { destructiveHint: false, idempotentHint: false },
     preview: async (args, client, _now, options) => {
+      // The dates first: what the SDK will refuse at confirmation is refused before any request.
+      const start_date = args.start_date === undefined ? undefined : toEpochMs("start_date", args.start_date);
+      const end_date = args.end_date === undefined ? undefined : toEpochMs("end_date", args.end_date, "end");
+      if (start_date !== undefined && end_date !== undefined && end_date <= start_date) {
+        throw new ToolError(
+          "Invalid input: end_date must be after start_date, or the coupon would never be active.",
+        );
+      }
       const product = (await client.products.list({ id: args.product_id }, options)).items.find(
         (p) => p.id === args.product_id,
       );
@@ -422,20 +430,11 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         );
       const params: CouponCreateParams = defined({
         discount: args.discount,
-        start_date: args.start_date === undefined ? undefined : toEpochMs("start_date", args.start_date),
-        end_date: args.end_date === undefined ? undefined : toEpochMs("end_date", args.end_date, "end"),
+        start_date,
+        end_date,
         affiliate: args.affiliate,
         offer_ids: args.offer_ids,
       });
-      if (
-        params.start_date !== undefined &&
-        params.end_date !== undefined &&
-        Number(params.end_date) <= Number(params.start_date)
-      ) {
-        throw new ToolError(
-          "Invalid input: end_date must be after start_date, or the coupon would never be active.",
-        );
-      }
       const window = `${params.start_date ? ` from ${isoBrt(Number(params.start_date))}` : ""}${params.end_date ? ` until ${isoBrt(Number(params.end_date))}` : ""}`;
       return {
         plan: { kind: "coupon_create", product_id: args.product_id, code: args.code, params },
