@@ -110,6 +110,27 @@ export function describeError(
 }
 
 /**
+ * A write that may or may not have been applied: what happened, then how to check, and no advice to
+ * retry. describeError's lines end in "check the network and retry" or "retry in a minute", which after
+ * "may have been applied" invites the duplicate refund or coupon that "Do not repeat it blindly" warns of.
+ * The cause is kept short and goes first, so the 600-character cut never takes the check away.
+ */
+export function outcomeUnknownMessage(error: unknown, check: string): string {
+  let cause = "the call was cancelled while the write was out";
+  if (error instanceof APIError) {
+    const detail = [error.error, error.error_description].filter(Boolean).join(": ");
+    cause = `Hotmart answered ${error.status}${detail ? `, ${detail}` : ""}`;
+  } else if (error instanceof APIConnectionTimeoutError) {
+    cause = "no answer came before the timeout";
+  } else if (error instanceof APIConnectionError) {
+    const code = /\(([A-Z][A-Z_]+)\)/.exec(error.message)?.[1];
+    cause = `the connection failed mid-request${code ? ` (${code})` : ""}`;
+  }
+  if (cause.length > 160) cause = `${cause.slice(0, 157)}...`;
+  return `Outcome unknown: the request reached Hotmart but no clear answer came back (${cause}), so it may or may not have been applied. Do not repeat it blindly: ${check}`;
+}
+
+/**
  * Whether a failed write may have been applied anyway: the request left, and no answer said it was refused.
  * A 5xx or a dropped connection after sending leaves the seller not knowing; a 4xx or 429 means "not done".
  */

@@ -194,27 +194,35 @@ describe("write tools", () => {
     expect(h.sim.stats().requests).toEqual(before);
   });
 
-  it("an ambiguous failure says the outcome is unknown and how to check", async () => {
-    const sale = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription).at(-1);
-    if (!sale) throw new Error("no sale");
-    const preview = ok<Preview>(await call(h.mcp, "sale_refund", { transaction: sale.transaction }));
-    const fault = h.sim.faults.add({
-      route: "PUT /payments/api/v1/sales/:transaction_code/refund",
-      kind: "status",
-      status: 500,
-      times: 1,
-    });
-    try {
-      const r = await call(h.mcp, "sale_refund", {
-        transaction: sale.transaction,
-        confirmation_token: preview.confirmation_token,
+  it("an ambiguous failure says the outcome is unknown and how to check, and never to retry", async () => {
+    const sales = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription);
+    // A 500, and a connection dropped after Hotmart applied the refund: either may have gone through.
+    for (const [kind, sale, cause] of [
+      ["status", sales.at(-1), /\(Hotmart answered 500, internal_server_error: [^)]*\)/],
+      ["drop-response", sales.at(-2), /\(the connection failed mid-request \(ECONNRESET\)\)/],
+    ] as const) {
+      if (!sale) throw new Error("no sale");
+      const preview = ok<Preview>(await call(h.mcp, "sale_refund", { transaction: sale.transaction }));
+      const fault = h.sim.faults.add({
+        route: "PUT /payments/api/v1/sales/:transaction_code/refund",
+        kind,
+        times: 1,
       });
-      expect(r.isError).toBe(true);
-      expect(text(r)).toMatch(
-        /^Outcome unknown: .*Do not repeat it blindly: check the sale's status with sales_history/,
-      );
-    } finally {
-      h.sim.faults.remove(fault.id);
+      try {
+        const r = await call(h.mcp, "sale_refund", {
+          transaction: sale.transaction,
+          confirmation_token: preview.confirmation_token,
+        });
+        expect(r.isError).toBe(true);
+        expect(text(r)).toMatch(cause);
+        // The whole check survives the 600-character cut, and nothing says to try again.
+        expect(text(r)).toMatch(
+          /^Outcome unknown: .*Do not repeat it blindly: check the sale's status with sales_history \{"transaction": "HP\d+"\} \(REFUNDED means it went through\)\.$/,
+        );
+        expect(text(r)).not.toMatch(/retry|try again|in a minute/i);
+      } finally {
+        h.sim.faults.remove(fault.id);
+      }
     }
   });
 

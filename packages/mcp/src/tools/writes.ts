@@ -12,7 +12,7 @@ import { z } from "zod";
 import { redemptionMessage } from "../confirm";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
-import { describeError, ToolError, writeOutcomeUnknown } from "../errors";
+import { describeError, outcomeUnknownMessage, ToolError, writeOutcomeUnknown } from "../errors";
 import { money } from "../render";
 import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
@@ -125,9 +125,7 @@ function writeTool<Shape extends z.ZodRawShape>(
       } catch (error) {
         // Cancelled while the write was out: it may have reached Hotmart, so "not applied" could be false.
         if (writeOutcomeUnknown(error) || options.signal.aborted) {
-          throw new ToolError(
-            `Outcome unknown: the request reached Hotmart but no clear answer came back (${describeError(error, Date.now(), ctx.client.rateLimit)}), so it may or may not have been applied. Do not repeat it blindly: ${spec.check(redemption.plan)}`,
-          );
+          throw new ToolError(outcomeUnknownMessage(error, spec.check(redemption.plan)));
         }
         throw new ToolError(`Not applied: ${describeError(error, Date.now(), ctx.client.rateLimit)}`);
       }
