@@ -149,6 +149,47 @@ describe("errors the model can act on", () => {
     expect(report.period).toEqual({ start: "2026-10-01T00:00:00-03:00", end: "2026-10-31T23:59:59-03:00" });
   });
 
+  it("sales_report dates: refused in the tool's own fields, saying what to pass, before any request", async () => {
+    const before = h.sim.stats().requests;
+    const refused: [Record<string, unknown>, RegExp][] = [
+      [
+        { start_date: 0, end_date: "2026-10-31" },
+        /^Invalid input: start_date 0 is 1969-12-31, before 1973 and any Hotmart sale: pass the period's first day, e.g. "2026-10-01"\.$/,
+      ],
+      [
+        { start_date: "1970-01-01", end_date: "1970-01-02" },
+        /^Invalid input: start_date "1970-01-01" is 1970-01-01, before 1973 and any Hotmart sale/,
+      ],
+      [
+        { start_date: "2026-10-01", end_date: 1793534400 },
+        /^Invalid input: end_date looks like epoch seconds \(1793534400\): pass epoch milliseconds \(1793534400000\)/,
+      ],
+      [
+        { start_date: 1790000000, end_date: 1792000000 },
+        /^Invalid input: start_date looks like epoch seconds/,
+      ],
+      [
+        { start_date: "2026-10-31", end_date: "2026-10-01" },
+        /^Invalid input: end_date \(2026-10-01\) is before start_date \(2026-10-31\): swap them\.$/,
+      ],
+    ];
+    for (const [args, why] of refused) {
+      const r = await call(h.mcp, "sales_report", args);
+      expect(r.isError, JSON.stringify(args)).toBe(true);
+      expect(text(r)).toMatch(why);
+      // The export's parameter names and the SDK's `new Date(...)` mean nothing to an MCP client.
+      expect(text(r)).not.toMatch(/\bfrom\b|\bto\b|new Date|e\.g\. 0\b/);
+    }
+    expect(h.sim.stats().requests).toEqual(before);
+    // A comparison period reaching back before 1973 is counted from there: no sale is older.
+    const long = await call(h.mcp, "sales_report", {
+      start_date: "1974-01-01",
+      end_date: "2026-10-31",
+      group_by: "none",
+    });
+    expect(long.isError, text(long)).toBeFalsy();
+  });
+
   it("unknown status values are refused by the schema before any request", async () => {
     const before = h.sim.stats().requests;
     const r = await call(h.mcp, "sales_history", { transaction_status: "PAID" });

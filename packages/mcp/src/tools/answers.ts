@@ -2,7 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { SalesHistoryItem } from "hotmart";
 import { z } from "zod";
 import type { ToolContext } from "../context";
-import { dayBrt, isoBrt, toEpochMs } from "../dates";
+import { dayBrt, isoBrt, SECONDS_LIMIT, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
 import { money } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
@@ -94,7 +94,23 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
     run: async (args, _ctx, { signal }) => {
       const start = toEpochMs("start_date", args.start_date);
       const end = toEpochMs("end_date", args.end_date, "end");
-      if (end < start) throw new ToolError("Invalid input: end_date is before start_date.");
+      // The export refuses bounds before 1973 (numbers that small can only be epoch seconds) in its own
+      // words ("from looks like epoch seconds (0) ... e.g. 0"); said here with this tool's fields.
+      for (const [field, ms, value, example] of [
+        ["start_date", start, args.start_date, 'the period\'s first day, e.g. "2026-10-01"'],
+        ["end_date", end, args.end_date, 'the period\'s last day, e.g. "2026-10-31"'],
+      ] as const) {
+        if (ms < SECONDS_LIMIT) {
+          throw new ToolError(
+            `Invalid input: ${field} ${JSON.stringify(value)} is ${dayBrt(ms)}, before 1973 and any Hotmart sale: pass ${example}.`,
+          );
+        }
+      }
+      if (end < start) {
+        throw new ToolError(
+          `Invalid input: end_date (${dayBrt(end)}) is before start_date (${dayBrt(start)}): swap them.`,
+        );
+      }
       const by: GroupBy = args.group_by ?? "product";
       const statuses = args.statuses ?? (by === "status" ? "all" : PAID_STATUSES);
       const filter = defined({ product_id: args.product_id, payment_type: args.payment_type });
@@ -103,7 +119,13 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const current = await walk(start, end);
       const mode = args.compare ?? "previous_period";
       const other = mode === "none" ? undefined : comparisonPeriod(start, end, mode);
-      const previous = other ? await walk(other.start, other.end) : undefined;
+      // No sale is older than 1973, where the export's bounds begin: a comparison reaching back further
+      // (a period starting in 1974) counts the same from there.
+      const previous = other
+        ? other.end < SECONDS_LIMIT
+          ? []
+          : await walk(Math.max(other.start, SECONDS_LIMIT), other.end)
+        : undefined;
       const groups = compare(current, previous, by);
       const totals = compare(current, previous, "none").map(({ key: _k, label: _l, ...rest }) => rest);
       const structured: Record<string, unknown> = {
