@@ -30,8 +30,28 @@ function show(path: string, value: unknown): string | undefined {
     if (typeof v.value === "number" && typeof currency === "string") return money(v.value, currency);
     return undefined;
   }
-  if (Array.isArray(value)) return value.length ? value.join(",") : undefined;
+  if (Array.isArray(value)) {
+    const parts = value.map(entry).filter((s): s is string => s !== undefined);
+    return parts.length ? parts.join("; ") : undefined;
+  }
   return String(value);
+}
+
+/**
+ * One element of a list field. Objects are named by what identifies them, the participants of a sale
+ * (`{ role, user: { name, email, ... } }`) as "BUYER Ana <ana@example.com>": joined as they were, they
+ * printed "[object Object],[object Object]", and a whole object would bring documents and addresses.
+ */
+function entry(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (typeof value !== "object") return String(value);
+  const v = value as Record<string, unknown>;
+  const who = (v.user ?? v) as Record<string, unknown>;
+  const role = typeof v.role === "string" ? v.role : undefined;
+  const name = typeof who.name === "string" && who.name ? who.name : undefined;
+  const email = typeof who.email === "string" && who.email ? `<${who.email}>` : undefined;
+  const text = [role, name, email].filter(Boolean).join(" ");
+  return text || undefined;
 }
 
 /** One short line per item, from the few fields that identify it. */

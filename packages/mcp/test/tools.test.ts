@@ -109,6 +109,29 @@ describe("bounded pages", () => {
     }
   });
 
+  it("renders a sale's participants by role, name and e-mail, not as [object Object] nor whole", async () => {
+    interface User {
+      role: string;
+      user: { name: string; email: string; documents: { value: string }[]; cellphone: string };
+    }
+    const r = await call(h.mcp, "sales_participants", { limit: 5 });
+    const page = ok<{ items: { transaction: string; users: User[] }[] }>(r);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(text(r)).not.toContain("[object Object]");
+    for (const sale of page.items) {
+      const line = text(r)
+        .split("\n")
+        .find((l) => l.includes(sale.transaction));
+      const expected = sale.users.map((u) => `${u.role} ${u.user.name} <${u.user.email}>`).join("; ");
+      expect(line).toContain(expected);
+      // Contact data stays in the structured result, which the model asks for; the line only names.
+      for (const u of sale.users) {
+        for (const d of u.user.documents) expect(line).not.toContain(d.value);
+        if (u.user.cellphone) expect(line).not.toContain(u.user.cellphone);
+      }
+    }
+  });
+
   it("pages plain arrays with an offset cursor", async () => {
     const { club } = h.sim.data;
     const student = club.users[0];
