@@ -22,9 +22,23 @@ describe.each(["README.md", "README-ptBR.md"])("%s", (file) => {
       expect(servers.length).toBe(1);
       for (const s of servers) {
         if (s.url !== undefined) expect(new URL(s.url).pathname).toBe("/mcp");
-        else expect(s.args).toContain("hotmart-mcp");
+        else {
+          // Until the first release, from the clone: `npx -y hotmart-mcp` would fetch whatever holds
+          // that name on npm and hand it HOTMART_CLIENT_SECRET.
+          expect(s.command).toBe("node");
+          expect(s.args?.[0]).toMatch(/\/hotmart-sdk\/packages\/mcp\/dist\/cli\.js$/);
+        }
       }
     }
+  });
+
+  it("runs the server from the clone in every block, not through npx, until the package is published", () => {
+    const blocks = [...text.matchAll(/```\w+\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+    for (const block of blocks) expect(block).not.toMatch(/\bnpx\b/);
+  });
+
+  it("does not date the simulator's data: it runs on the wall clock", () => {
+    expect(text).not.toMatch(/November 2026|novembro de 2026/);
   });
 
   it("covers Claude Desktop, Claude Code, Cursor and a generic HTTP client", () => {
