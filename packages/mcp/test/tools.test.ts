@@ -213,6 +213,24 @@ describe("errors the model can act on", () => {
     expect(long.isError, text(long)).toBeFalsy();
   });
 
+  it("sales_report without a date says which one is required and what to pass", async () => {
+    const before = h.sim.stats().requests;
+    const missingEnd = await call(h.mcp, "sales_report", { start_date: "2026-10-01" });
+    expect(missingEnd.isError).toBe(true);
+    expect(text(missingEnd)).toContain(
+      'end_date is required: pass the period\'s last day (inclusive), e.g. "2026-10-31"',
+    );
+    const missingBoth = await call(h.mcp, "sales_report", {});
+    expect(text(missingBoth)).toContain(
+      'start_date is required: pass the period\'s first day, e.g. "2026-10-01"',
+    );
+    const wrongType = await call(h.mcp, "sales_report", { start_date: true, end_date: "2026-10-31" });
+    expect(text(wrongType)).toContain(
+      'start_date must be an ISO date like "2026-10-01" or epoch milliseconds',
+    );
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
   it("unknown status values are refused by the schema before any request", async () => {
     const before = h.sim.stats().requests;
     const r = await call(h.mcp, "sales_history", { transaction_status: "PAID" });

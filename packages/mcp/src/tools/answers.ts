@@ -8,7 +8,7 @@ import { money } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
 import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
-import { paymentType, productId, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
+import { paymentType, productId, requiredDate, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
 
 /** Groups handed to the model at most; the totals always cover everything. */
 const MAX_GROUPS = 50;
@@ -57,12 +57,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       "prefer this over paging sales_history. Revenue is what buyers paid (gross, per currency); for net commissions use sales_commissions. " +
       "By default counts paid sales (APPROVED, COMPLETE); group_by status counts every status unless statuses is given.",
     input: {
-      start_date: z
-        .union([z.string().min(1), z.number().int().nonnegative()])
-        .describe('Period start: "2026-10-01" (Brasília day), ISO date-time or epoch ms'),
-      end_date: z
-        .union([z.string().min(1), z.number().int().nonnegative()])
-        .describe('Period end, inclusive: "2026-10-31"'),
+      start_date: requiredDate("start_date", "the period's first day", "2026-10-01"),
+      end_date: requiredDate("end_date", "the period's last day (inclusive)", "2026-10-31"),
       compare: z
         .enum(["previous_period", "previous_year", "none"])
         .optional()

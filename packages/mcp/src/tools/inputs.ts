@@ -25,6 +25,22 @@ export const date = (what: string) =>
       `${what}: ISO date ("2026-10-01", a whole day in Brasília time) or date-time ("2026-10-01T14:30:00-03:00"), or epoch milliseconds`,
     );
 
+/**
+ * A date the tool cannot do without. zod's own word for a missing one is "Invalid input at end_date",
+ * which says neither that it is required nor what to pass.
+ */
+export const requiredDate = (field: string, what: string, example: string) =>
+  z
+    .union([z.string().min(1), z.number().int().nonnegative()], {
+      error: (issue) =>
+        issue.input === undefined
+          ? `${field} is required: pass ${what}, e.g. "${example}"`
+          : `${field} must be an ISO date like "${example}" or epoch milliseconds`,
+    })
+    .describe(
+      `${what[0]?.toUpperCase()}${what.slice(1)}: "${example}" (a Brasília day), ISO date-time or epoch ms`,
+    );
+
 export const productId = z
   .number()
   .int()
