@@ -264,8 +264,11 @@ export async function execute<T>(
         status: failure instanceof APIError ? failure.status : undefined,
         delayMs: wait,
       });
+      // After a 429 the wait is the client's pause (the limiter holds the resend), not a sleep here.
       ctx.log.warn(
-        `retrying ${method} ${call.safeURL()} in ${Math.round(wait)} ms (retry ${retry} of ${call.maxRetries})`,
+        `retrying ${method} ${call.safeURL()} in ${Math.round(decision.delayMs)} ms${
+          decision.pauseClient && ctx.limiter ? ", when the client's pause ends" : ""
+        } (retry ${retry} of ${call.maxRetries})`,
         { reason: failure.message },
       );
       try {

@@ -149,6 +149,25 @@ describe("secrets never reach logs, errors or output", () => {
     expect(log.text()).not.toMatch(/→ GET/);
   });
 
+  it("after a 429 the retry line gives the client's pause, not the 0 ms this call sleeps", async () => {
+    const log = capture();
+    server.handle((_req, res) =>
+      server.requests.length === 1
+        ? json(res, 429, { error: "too_many_requests" }, { "retry-after": "0" })
+        : json(res, 200, {}),
+    );
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: SECRET,
+      baseURL: server.url,
+      authURL: server.authURL,
+      logger: log.logger,
+      logLevel: "warn",
+    });
+    await c.request("GET", "/x");
+    expect(log.text()).toMatch(/retrying GET \S+ in \d+ ms, when the client's pause ends \(retry 1 of 3\)/);
+  });
+
   it("a logger that throws never breaks a request", async () => {
     const boom = () => {
       throw new Error("logger down");
