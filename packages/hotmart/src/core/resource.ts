@@ -111,16 +111,18 @@ export abstract class APIResource {
         async () => {
           // Once per list: every page of one walk sends the same checked query.
           prepared ??= prepareList(target, given, rest);
-          const { path, query, schema, call } = await prepared;
+          const { path, query, schema, call, accept } = await prepared;
           return {
             method: "GET",
             path,
             query: token === undefined ? query : { ...query, page_token: token },
             // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
-            // exists by definition, so an empty or item-less answer there is a fault, never the end.
+            // exists by definition, so an empty answer there is a fault, never the end. Any other body
+            // must be a page (`accept`), the first one too: "hello" or `{"items":"nope"}` is a fault.
             ...(token === undefined && start === undefined
               ? { empty: () => ({ items: [], page_info: {} }) }
-              : { expectBody: true, accept: isPage }),
+              : { expectBody: true }),
+            accept,
             schema,
             call,
           };
@@ -145,6 +147,8 @@ interface PreparedList {
   query: Record<string, unknown>;
   schema: SchemaName | undefined;
   call: string;
+  /** Whether a body is a page (internal/params.ts, loaded with the checks, not up front). */
+  accept: (body: unknown) => boolean;
 }
 
 /**
@@ -159,7 +163,7 @@ async function prepareList<T>(
   ids: unknown[],
 ): Promise<PreparedList> {
   const definition = typeof target === "function" ? await target() : target;
-  const { checkParams } = await import("../internal/params");
+  const { checkParams, isPage } = await import("../internal/params");
   if (typeof definition === "string") {
     const call = `GET ${definition}`;
     return {
@@ -167,6 +171,7 @@ async function prepareList<T>(
       query: checkParams({ call, filters: anyKey(params) }, params),
       schema: ids[0] as SchemaName | undefined,
       call,
+      accept: isPage,
     };
   }
   return {
@@ -174,6 +179,7 @@ async function prepareList<T>(
     query: { ...checkParams(definition, params), ...definition.query?.(...ids) },
     schema: definition.schema,
     call: definition.call,
+    accept: isPage,
   };
 }
 
@@ -226,8 +232,4 @@ function linkSignals(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
   a.addEventListener("abort", abort(a), { once: true });
   b.addEventListener("abort", abort(b), { once: true });
   return controller.signal;
-}
-
-function isPage(body: unknown): boolean {
-  return typeof body === "object" && body !== null && Array.isArray((body as { items?: unknown }).items);
 }

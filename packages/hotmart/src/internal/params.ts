@@ -31,6 +31,18 @@ export interface ParamsRules {
   maxResults?: number | undefined;
 }
 
+/**
+ * Whether a list's body is a page: an object whose `items` is an array, and whose `page_info`, when
+ * there, is an object. Anything else (`"hello"`, `42`, `{"results": [...]}`, `{"items": "nope"}`) is a
+ * transport fault, retried on reads, never an empty page that reads as "no sales". The documented
+ * empty answers (`{}`, an empty body) never get here: the pipeline turns them into an empty page first.
+ */
+export function isPage(body: unknown): boolean {
+  if (typeof body !== "object" || body === null) return false;
+  const { items, page_info: info } = body as { items?: unknown; page_info?: unknown };
+  return Array.isArray(items) && (info == null || (typeof info === "object" && !Array.isArray(info)));
+}
+
 /** The paging params every list takes. */
 export const PAGE_FILTERS: Filters = { max_results: "value", page_token: "value", select: "value" };
 

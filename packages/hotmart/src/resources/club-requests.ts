@@ -44,6 +44,8 @@ export function modules(subdomain: string, params: undefined | ClubModulesParams
     path: path`/club/api/v1/modules`,
     query: { ...checkParams(MODULES_RULES, params), subdomain: sub },
     empty: () => [],
+    // A bare array (§3): any other body is a fault, not a list of nothing.
+    accept: Array.isArray,
     schema: "ClubModulesList",
   };
 }
@@ -63,6 +65,8 @@ export function pages(moduleId: string, params: ClubPagesParams): ResourceReques
     path: path`/club/api/v2/modules/${moduleId}/pages`,
     query,
     empty: () => [],
+    // A bare array (§3): any other body is a fault, not a list of nothing.
+    accept: Array.isArray,
     schema: "ClubPagesList",
   };
 }
@@ -78,6 +82,8 @@ export function pagesV1(moduleId: string, params: ClubPagesV1Params): ResourceRe
     path: path`/club/api/v1/modules/${moduleId}/pages`,
     query: { ...query, subdomain },
     empty: () => [],
+    // A bare array (§3): any other body is a fault, not a list of nothing.
+    accept: Array.isArray,
     schema: "ClubPagesV1List",
   };
 }

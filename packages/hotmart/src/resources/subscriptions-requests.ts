@@ -94,6 +94,8 @@ export function purchases(subscriberCode: string): ResourceRequest {
     method: "GET",
     path: path`/payments/api/v1/subscriptions/${subscriberCode}/purchases`,
     empty: () => [],
+    // A bare array (§3): any other body is a fault, not a list of nothing.
+    accept: Array.isArray,
     schema: "SubscriptionsPurchasesList",
   };
 }
