@@ -220,7 +220,11 @@ export function toEpochMs(name: string, value: unknown): number {
     return value;
   }
   if (typeof value === "string") {
-    const ms = ISO_DATE.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
+    const text = value.trim();
+    const iso = ISO_DATE.test(text);
+    // Date.parse rolls an impossible day over ("2026-02-30" is 2 March): the caller's typo would be sent.
+    if (iso) checkCalendarDay(name, text);
+    const ms = iso ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(ms)) {
       throw new HotmartInputError(
         `${name} must be a Date, epoch milliseconds or an ISO date such as "2024-05-01" or ` +
@@ -230,6 +234,27 @@ export function toEpochMs(name: string, value: unknown): number {
     return ms;
   }
   throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
+}
+
+/** Refuses the `YYYY-MM-DD` an ISO string starts with when that day does not exist (no 30 February). */
+function checkCalendarDay(name: string, text: string): void {
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const yyyy = text.slice(0, 4);
+  if (month < 1 || month > 12) {
+    throw new HotmartInputError(
+      `${name}: ${show(text)} has no month ${text.slice(5, 7)}: an ISO date is year-month-day, months 01 to 12 ` +
+        `(e.g. "${yyyy}-12-01")`,
+    );
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 ? (leap ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (day < 1 || day > (last as number)) {
+    const ym = text.slice(0, 7);
+    throw new HotmartInputError(
+      `${name}: ${show(text)} is not a day of the calendar: ${ym} has days 01 to ${last}, so pass a date ` +
+        `that exists (e.g. "${ym}-${last}")`,
+    );
+  }
 }
 
 /**

@@ -165,6 +165,33 @@ describe("dates", () => {
     await failure((c) => c.subscriptions.list(js({ accession_date: "2024-13-45" })));
   });
 
+  it("an ISO date whose day does not exist is refused, not rolled over into the next month", async () => {
+    // Date.parse reads "2026-02-30" as 2 March and "2026-02-31T10:00:00Z" as 3 March: sent as such.
+    expect((await failure((c) => c.sales.history(js({ start_date: "2026-02-30" })))).message).toBe(
+      'start_date: "2026-02-30" is not a day of the calendar: 2026-02 has days 01 to 28, so pass a date that exists (e.g. "2026-02-28")',
+    );
+    expect((await failure((c) => c.sales.history(js({ end_date: "2026-02-31T10:00:00Z" })))).message).toMatch(
+      /^end_date: "2026-02-31T10:00:00Z" is not a day of the calendar: 2026-02 has days 01 to 28/,
+    );
+    expect((await failure((c) => c.sales.history(js({ start_date: "2026-13-01" })))).message).toBe(
+      'start_date: "2026-13-01" has no month 13: an ISO date is year-month-day, months 01 to 12 (e.g. "2026-12-01")',
+    );
+    expect((await failure((c) => c.sales.history(js({ start_date: "2025-02-29" })))).message).toContain(
+      "2025-02 has days 01 to 28",
+    );
+    await failure((c) => c.sales.history(js({ start_date: "2100-02-29" })));
+    await failure((c) => c.sales.history(js({ start_date: "2026-04-31 08:00" })));
+    await failure((c) => c.sales.history(js({ start_date: "2026-01-00" })));
+    await failure((c) => c.subscriptions.list(js({ accession_date: "2026-06-31" })));
+    await failure((c) => c.coupons.create(1, "X", js({ discount: 0.1, start_date: "2026-09-31" })));
+    // The days that exist are sent: a leap day, the last of a month.
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().sales.history(js({ start_date: "2000-02-29", end_date: "2024-04-30T23:59:59Z" }));
+    expect(ctx.server.only().query).toBe(
+      `start_date=${Date.UTC(2000, 1, 29)}&end_date=${Date.UTC(2024, 3, 30, 23, 59, 59)}`,
+    );
+  });
+
   it("a number that can only be epoch seconds is refused with a hint", async () => {
     const error = await failure((c) => c.sales.history({ start_date: 1717200000 }));
     expect(error.message).toBe(
