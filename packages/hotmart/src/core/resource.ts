@@ -1,6 +1,6 @@
 import type { Hotmart } from "../client";
 import { checkOptions } from "../internal/options";
-import type { FilterKind } from "../internal/params";
+import type { ListTarget, PreparedList } from "../internal/params";
 import { execute, type RequestSpec } from "../internal/pipeline";
 import { snapshot } from "../internal/snapshot";
 import { APIPromise, type RawResult } from "./api-promise";
@@ -109,8 +109,10 @@ export abstract class APIResource {
     const fetcher: PageFetcher<T> = (token, signal) =>
       this._request<PageResponse<T>>(
         async () => {
-          // Once per list: every page of one walk sends the same checked query.
-          prepared ??= prepareList(target, given, rest);
+          // Once per list: every page of one walk sends the same checked query. The checks and their
+          // messages are a module of their own, imported on first use, so an app that has not listed
+          // anything yet has not loaded them.
+          prepared ??= import("../internal/params").then((m) => m.prepareList(target, given, rest));
           const { path, query, schema, call, accept } = await prepared;
           return {
             method: "GET",
@@ -131,63 +133,6 @@ export abstract class APIResource {
       );
     return new PagePromise<T>(fetcher, start);
   }
-}
-
-/** What `_list` is given: a path, a list definition, or a loader of one. */
-type ListTarget<P, T> =
-  | string
-  // biome-ignore lint/suspicious/noExplicitAny: any ids
-  | ListDefinition<P, T, any>
-  // biome-ignore lint/suspicious/noExplicitAny: any ids
-  | (() => Promise<ListDefinition<P, T, any>>);
-
-/** A list's request, checked: what every page of it sends. */
-interface PreparedList {
-  path: string;
-  query: Record<string, unknown>;
-  schema: SchemaName | undefined;
-  call: string;
-  /** Whether a body is a page (internal/params.ts, loaded with the checks, not up front). */
-  accept: (body: unknown) => boolean;
-}
-
-/**
- * Checks a list's params (and ids) and builds its request. The checks and their messages are a module
- * of their own, imported here on first use, so an app that has not listed anything yet has not loaded
- * them.
- */
-async function prepareList<T>(
-  // biome-ignore lint/suspicious/noExplicitAny: checked at run time
-  target: ListTarget<any, T>,
-  params: unknown,
-  ids: unknown[],
-): Promise<PreparedList> {
-  const definition = typeof target === "function" ? await target() : target;
-  const { checkParams, isPage } = await import("../internal/params");
-  if (typeof definition === "string") {
-    const call = `GET ${definition}`;
-    return {
-      path: definition,
-      query: checkParams({ call, filters: anyKey(params) }, params),
-      schema: ids[0] as SchemaName | undefined,
-      call,
-      accept: isPage,
-    };
-  }
-  return {
-    path: typeof definition.path === "string" ? definition.path : definition.path(...ids),
-    query: { ...checkParams(definition, params), ...definition.query?.(...ids) },
-    schema: definition.schema,
-    call: definition.call,
-    accept: isPage,
-  };
-}
-
-/** The string-path `_list` form checks values (dates, max_results) but lets every key through. */
-function anyKey(params: unknown): Record<string, FilterKind> {
-  const filters: Record<string, FilterKind> = {};
-  if (params && typeof params === "object") for (const key of Object.keys(params)) filters[key] = "values";
-  return filters;
 }
 
 /** The `xxxAutopaginate` twin of a list method: the same arguments, every item of every page. */

@@ -7,6 +7,8 @@
  * an app loads these checks and their messages with the first method it calls, not up front.
  */
 import { HotmartInputError } from "../core/errors";
+import type { ListDefinition } from "../core/list-definition";
+import type { SchemaName } from "../core/types";
 import { show } from "./show";
 
 /**
@@ -83,6 +85,61 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
   }
   checkRanges(rules, out);
   return out;
+}
+
+/** What `_list` is given: a path, a list definition, or a loader of one. */
+export type ListTarget<P, T> =
+  | string
+  // biome-ignore lint/suspicious/noExplicitAny: any ids
+  | ListDefinition<P, T, any>
+  // biome-ignore lint/suspicious/noExplicitAny: any ids
+  | (() => Promise<ListDefinition<P, T, any>>);
+
+/** A list's request, checked: what every page of it sends. */
+export interface PreparedList {
+  path: string;
+  query: Record<string, unknown>;
+  schema: SchemaName | undefined;
+  call: string;
+  /** Whether a body is a page: {@link isPage}. */
+  accept: (body: unknown) => boolean;
+}
+
+/**
+ * Checks a list's params (and ids) and builds its request (core/resource.ts's `_list`, on the first
+ * page: here rather than there, so that code loads with the checks, not up front).
+ */
+export async function prepareList<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: checked at run time
+  target: ListTarget<any, T>,
+  params: unknown,
+  ids: unknown[],
+): Promise<PreparedList> {
+  const definition = typeof target === "function" ? await target() : target;
+  if (typeof definition === "string") {
+    const call = `GET ${definition}`;
+    return {
+      path: definition,
+      query: checkParams({ call, filters: anyKey(params) }, params),
+      schema: ids[0] as SchemaName | undefined,
+      call,
+      accept: isPage,
+    };
+  }
+  return {
+    path: typeof definition.path === "string" ? definition.path : definition.path(...ids),
+    query: { ...checkParams(definition, params), ...definition.query?.(...ids) },
+    schema: definition.schema,
+    call: definition.call,
+    accept: isPage,
+  };
+}
+
+/** The string-path `_list` form checks values (dates, max_results) but lets every key through. */
+function anyKey(params: unknown): Record<string, FilterKind> {
+  const filters: Record<string, FilterKind> = {};
+  if (params && typeof params === "object") for (const key of Object.keys(params)) filters[key] = "values";
+  return filters;
 }
 
 /**
