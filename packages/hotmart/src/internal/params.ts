@@ -248,13 +248,18 @@ function checkMaxResults(value: unknown, cap: number | undefined): number {
 /** Below this a date number can only be epoch seconds: 1e11 ms is 1973-03-03, 1e11 s is year 5138. */
 const SECONDS_LIMIT = 1e11;
 
+/** The last instant a Date can hold (year 275760): a larger number is no date. */
+const MAX_DATE_MS = 8.64e15;
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
- * A date param in epoch ms. Accepts a valid Date, epoch ms (0, the epoch itself, means "from the
- * beginning"), or an ISO-8601 string: `"2024-05-01"` is midnight UTC, a date-time without an offset is
- * local time (as `new Date()` reads it). Refuses other strings, negative numbers and numbers between 0
- * and 10^11, which can only be epoch seconds.
+ * A date param in epoch ms. Accepts a valid Date, whole epoch ms (0, the epoch itself, means "from the
+ * beginning"), or an ISO-8601 string naming a day that exists: `"2024-05-01"` is midnight UTC, a
+ * date-time without an offset is local time (as `new Date()` reads it). Refuses other strings, numbers
+ * between 0 and 10^11 (which can only be epoch seconds), fractions of a millisecond and numbers past what
+ * a Date can hold (Hotmart answers both with a 400), and any date before 1970 (Hotmart's dates are epoch
+ * ms from 0: a negative one is its 400 too).
  */
 export function toEpochMs(name: string, value: unknown): number {
   if (value instanceof Date) {
@@ -262,16 +267,29 @@ export function toEpochMs(name: string, value: unknown): number {
     if (Number.isNaN(ms)) {
       throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got an invalid Date)`);
     }
-    return ms;
+    return notBefore1970(name, value, ms);
   }
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) {
+    if (!Number.isFinite(value)) {
       throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
     }
+    notBefore1970(name, value, value);
     if (value > 0 && value < SECONDS_LIMIT) {
       throw new HotmartInputError(
-        `${name} looks like epoch seconds (${value}): Hotmart takes milliseconds, so pass ${value * 1000}, ` +
+        `${name} looks like epoch seconds (${value}): Hotmart takes milliseconds, so pass ${Math.round(value * 1000)}, ` +
           `or a Date (new Date(${value} * 1000)); 0 means "from the beginning"`,
+      );
+    }
+    if (!Number.isInteger(value)) {
+      throw new HotmartInputError(
+        `${name} must be whole epoch milliseconds (got ${value}): Hotmart refuses a fraction, so round it ` +
+          `(${Math.round(value)}) or pass a Date`,
+      );
+    }
+    if (value > MAX_DATE_MS) {
+      throw new HotmartInputError(
+        `${name} (${value}) is past the last date a Date can hold (${MAX_DATE_MS}, in the year 275760): ` +
+          `pass epoch milliseconds such as ${Date.UTC(2026, 0, 1)} (2026-01-01), or a Date`,
       );
     }
     return value;
@@ -288,9 +306,20 @@ export function toEpochMs(name: string, value: unknown): number {
           `"2024-05-01T12:00:00Z" (got ${show(value)})`,
       );
     }
-    return ms;
+    return notBefore1970(name, value, ms);
   }
   throw new HotmartInputError(`${name} must be a Date or epoch milliseconds (got ${show(value)})`);
+}
+
+/** `ms`, unless it is before the epoch: Hotmart's dates are epoch ms from 0 on. */
+function notBefore1970(name: string, value: unknown, ms: number): number {
+  if (ms < 0) {
+    throw new HotmartInputError(
+      `${name} is before 1970 (got ${show(value)}): Hotmart takes epoch milliseconds, which start at ` +
+        `1970-01-01; pass 0 for "from the beginning", or a later date`,
+    );
+  }
+  return ms;
 }
 
 /** Refuses the `YYYY-MM-DD` an ISO string starts with when that day does not exist (no 30 February). */

@@ -203,6 +203,42 @@ describe("dates", () => {
     await failure((c) => c.sales.history({ end_date: new Date("nope") }));
   });
 
+  it("a fraction of a millisecond, a number past a Date's range and a date before 1970 are refused", async () => {
+    // Each was sent, and each is Hotmart's 400 invalid_value_parameter.
+    expect((await failure((c) => c.sales.history({ start_date: 1700000000000.5 }))).message).toBe(
+      "start_date must be whole epoch milliseconds (got 1700000000000.5): Hotmart refuses a fraction, so round it (1700000000001) or pass a Date",
+    );
+    expect((await failure((c) => c.sales.history({ end_date: 1e20 }))).message).toBe(
+      "end_date (100000000000000000000) is past the last date a Date can hold (8640000000000000, in the year 275760): pass epoch milliseconds such as 1767225600000 (2026-01-01), or a Date",
+    );
+    await failure((c) => c.sales.history({ end_date: 8.64e15 + 1 }));
+    expect((await failure((c) => c.sales.history(js({ start_date: "1969-12-31" })))).message).toBe(
+      'start_date is before 1970 (got "1969-12-31"): Hotmart takes epoch milliseconds, which start at 1970-01-01; pass 0 for "from the beginning", or a later date',
+    );
+    expect((await failure((c) => c.sales.history(js({ start_date: "0000-01-01" })))).message).toMatch(
+      /^start_date is before 1970 \(got "0000-01-01"\)/,
+    );
+    expect((await failure((c) => c.sales.history({ start_date: new Date(-1) }))).message).toMatch(
+      /^start_date is before 1970 \(got 1969-12-31T23:59:59.999Z\)/,
+    );
+    expect((await failure((c) => c.sales.history({ start_date: -5 }))).message).toMatch(
+      /^start_date is before 1970 \(got -5\)/,
+    );
+    // Fractional epoch seconds (what `secs * 1000` starts from) get the seconds hint, whole.
+    expect((await failure((c) => c.sales.history({ start_date: 1700000000.0005 }))).message).toMatch(
+      /^start_date looks like epoch seconds \(1700000000.0005\): Hotmart takes milliseconds, so pass 1700000000001,/,
+    );
+    // The same rules wherever a date param is converted: body dates and the access check's clock.
+    await failure((c) => c.coupons.create(1, "X", { discount: 0.1, start_date: 1700000000000.5 }));
+    await failure((c) => c.coupons.create(1, "X", js({ discount: 0.1, end_date: "1969-12-31" })));
+    await failure((c) => c.subscriptions.list({ accession_date: 1e20 }));
+    await failure((c) => c.access.check("ana@example.com", { product_id: 1, now: 1700000000000.5 }));
+    // The ends of what is allowed are sent: the epoch itself, and the last instant a Date holds.
+    ctx.server.on("GET", /./, { body: { items: [], page_info: {} } });
+    await ctx.client().sales.history({ start_date: 0, end_date: 8.64e15 });
+    expect(ctx.server.only().query).toBe("start_date=0&end_date=8640000000000000");
+  });
+
   it("a range given backwards is refused on every list that takes one; equal ends are sent", async () => {
     const error = await failure((c) =>
       c.sales.history({ start_date: new Date("2026-01-01"), end_date: new Date("2025-01-01") }),
