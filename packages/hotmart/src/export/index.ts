@@ -241,8 +241,11 @@ function unknownStatus(resource: ExportResource, value: string, accepted: readon
 function date(name: string, value: DateParam | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = value instanceof Date ? value.getTime() : value;
-  if (typeof ms !== "number" || !Number.isSafeInteger(ms)) {
-    throw new HotmartInputError(`${name} must be a Date or whole epoch milliseconds (got ${show(value)})`);
+  // A fraction, a date before 1970 or past a Date's range (8.64e15): each is Hotmart's 400.
+  if (typeof ms !== "number" || !Number.isSafeInteger(ms) || ms < 0 || ms > 8.64e15) {
+    throw new HotmartInputError(
+      `${name} must be a Date or whole epoch milliseconds from 1970 on (got ${show(value)})`,
+    );
   }
   if (ms < 1e11) {
     throw new HotmartInputError(

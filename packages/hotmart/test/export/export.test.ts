@@ -304,17 +304,20 @@ describe("client.export", () => {
 
   it("sends no date Hotmart refuses: a fraction, a number past a Date's range, a date before 1970", async () => {
     const before = ctx.sim.requestLog.length;
-    // Refused by run() itself, before it returns.
-    for (const options of [{ from: 1700000000000.5 }, { to: 1e20 }, { from: new Date("1969-12-31") }]) {
+    // Refused by run() itself, before it returns, saying what to pass (a date before 1970 was said to
+    // "look like epoch seconds", with a hint to pass it times 1000).
+    for (const options of [
+      { from: 1700000000000.5 },
+      { to: 1e20 },
+      { to: 8.64e15 + 1 },
+      { from: new Date("1969-12-31") },
+      { from: -5 },
+    ]) {
       expect(() => ctx.client.export.run("sales.history", options), JSON.stringify(options)).toThrow(
-        HotmartInputError,
+        /^(from|to) must be a Date or whole epoch milliseconds from 1970 on \(got /,
       );
     }
-    // A whole number past a Date's last instant passes run()'s own check, and is refused by the list's
-    // date check when the first page is prepared: nothing is sent.
-    const run = ctx.client.export.run("sales.history", { to: 8.64e15 + 1 });
-    await expect(collect(run)).rejects.toThrow(/past the last date a Date can hold/);
-    expect(ctx.sim.requestLog.slice(before).filter((r) => r.path.includes("/sales/"))).toEqual([]);
+    expect(ctx.sim.requestLog.slice(before)).toEqual([]);
   });
 
   it("refuses bad options before any request", async () => {
