@@ -3,7 +3,7 @@
  * raw body, "warn" resolves and logs the differences through the configured logger, "off" trusts the
  * body; the per-request option overrides the client's.
  */
-import { type ClientOptions, HotmartError, ResponseValidationError } from "hotmart";
+import { type ClientOptions, HotmartError, ResponseParseError, ResponseValidationError } from "hotmart";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { skipRetryWaits } from "../helpers/retry-waits";
 import * as F from "../resources/fixtures";
@@ -79,9 +79,17 @@ describe('validate: "strict"', () => {
       { path: ["lots", 0, "id"], message: "Invalid input: expected number, received string" },
       { path: ["lots", 0, "name"], message: "Invalid input: expected string, received undefined" },
     ]);
-    const modules = (await rejection(c.club.modules("s"))) as ResponseValidationError;
-    expect(modules.issues).toEqual([{ path: [], message: "Invalid input: expected array, received object" }]);
-    expect(modules.message).toContain("ClubModulesList");
+    // Not an array at all: refused in every mode, before validation, as a body that is not the shape
+    // this endpoint returns (retried like one cut off, then a ResponseParseError).
+    skipRetryWaits(c);
+    const modules = await rejection(c.club.modules("s"));
+    expect(modules).toBeInstanceOf(ResponseParseError);
+    expect((modules as ResponseParseError).message).toMatch(/not the shape this endpoint returns/);
+    // An array whose module is off its schema is the validator's to report.
+    ctx.server.on("GET", "/club/api/v1/modules", { body: [{ ...F.CLUB_MODULES[0], sequence: "first" }] });
+    const offSchema = (await rejection(c.club.modules("s"))) as ResponseValidationError;
+    expect(offSchema).toBeInstanceOf(ResponseValidationError);
+    expect(offSchema.message).toContain("ClubModulesList");
     const negotiation = (await rejection(
       c.negotiation.create({ subscription_id: 1000001, recurrences: [4], payment_type: "PIX" }),
     )) as ResponseValidationError;
