@@ -46,6 +46,12 @@ export interface ListDefinition<P, T, I extends unknown[] = []> {
   stringMeans?: Extract<keyof P, string> | undefined;
   /** Hotmart's documented page size maximum: a larger `max_results` is sent as this. */
   maxResults?: number | undefined;
+  /**
+   * Hotmart answers a first page with nothing in it with no body at all (the coupon list, docs/api-notes.md
+   * §11, 29): then that is an empty page. Elsewhere no body, even after the retries, is a fault, never
+   * "nothing matches": an export would skip the range.
+   */
+  emptyBody?: true | undefined;
   /** @internal Carries the item type; never set. */
   readonly item?: T;
 }

@@ -113,16 +113,17 @@ export abstract class APIResource {
           // messages are a module of their own, imported on first use, so an app that has not listed
           // anything yet has not loaded them.
           prepared ??= import("../internal/params").then((m) => m.prepareList(target, given, rest));
-          const { path, query, schema, call, accept } = await prepared;
+          const { path, query, schema, call, accept, emptyBody } = await prepared;
           return {
             method: "GET",
             path,
             query: token === undefined ? query : { ...query, page_token: token },
-            // A first page may be empty (`{}` or no body: nothing matches). A page asked for by cursor
-            // exists by definition, so an empty answer there is a fault, never the end. Any other body
-            // must be a page (`accept`), the first one too: "hello" or `{"items":"nope"}` is a fault.
+            // A first page may be empty: `{}` means nothing matches, and no body at all too where
+            // Hotmart answers so (`emptyBody`; elsewhere it is a fault after the retries). A page asked
+            // for by cursor exists by definition, so an empty answer there is a fault, never the end.
+            // Any other body must be a page (`accept`): "hello" or `{"items":"nope"}` is a fault.
             ...(token === undefined && start === undefined
-              ? { empty: () => ({ items: [], page_info: {} }) }
+              ? { empty: () => ({ items: [], page_info: {} }), expectBody: !emptyBody }
               : { expectBody: true }),
             accept,
             schema,

@@ -103,6 +103,8 @@ export interface PreparedList {
   call: string;
   /** Whether a body is a page: {@link isPage}. */
   accept: (body: unknown) => boolean;
+  /** Whether no body at all is an empty first page ({@link ListDefinition.emptyBody}). */
+  emptyBody: boolean;
 }
 
 /**
@@ -124,6 +126,8 @@ export async function prepareList<T>(
       schema: ids[0] as SchemaName | undefined,
       call,
       accept: isPage,
+      // An endpoint the SDK does not know: its empty answer may be no body.
+      emptyBody: true,
     };
   }
   return {
@@ -132,6 +136,7 @@ export async function prepareList<T>(
     schema: definition.schema,
     call: definition.call,
     accept: isPage,
+    emptyBody: definition.emptyBody === true,
   };
 }
 

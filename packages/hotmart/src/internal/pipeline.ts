@@ -59,13 +59,15 @@ export interface RequestSpec {
   /** The JSON body (dates as epoch ms); undefined sends none. */
   body?: unknown;
   /**
-   * The documented value of an empty (or `{}`) response body. A GET that answers no body at all is
-   * still read again first (an empty body may be a fault); only when it stays empty is it this value.
+   * The documented value of a `{}` response body, and of no body at all unless `expectBody`. A GET that
+   * answers no body at all is still read again first (an empty body may be a fault); only when it stays
+   * empty is it this value.
    */
   empty?: (() => unknown) | undefined;
   /**
-   * The endpoint always answers a body of a known shape: an empty body, or one `accept` refuses, is a
-   * transport fault (retried on reads), never a silent empty result.
+   * The endpoint always answers a body: no body at all, even after the retries, or one `accept`
+   * refuses, is a transport fault (retried on reads), never a silent empty result. (`{}` may still
+   * mean `empty`.)
    */
   expectBody?: boolean | undefined;
   /** Whether a parsed body has the shape this endpoint returns; false makes it a transport fault. */
@@ -254,8 +256,7 @@ export async function execute<T>(
       // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
       if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
         // A GET that kept answering no body at all, after every second look: now it may count as empty.
-        if (outcome.kind === "no-body" && (call.spec.empty || !call.spec.expectBody))
-          return call.spec.empty?.() as T;
+        if (outcome.kind === "no-body" && !call.spec.expectBody) return call.spec.empty?.() as T;
         throw failure;
       }
       retry += 1;

@@ -19,6 +19,7 @@ export const LIST = defineList<CouponsListParams, CouponsListItem, [productId: n
   schema: "CouponsListPage",
   stringMeans: "code",
   filters: { code: "value" },
+  emptyBody: true,
 });
 
 /** The request of `coupons.delete(couponId)`, once its argument passes its check. */

@@ -10,12 +10,14 @@ import {
   type ExportRecord,
   type ExportShard,
   HotmartInputError,
+  ResponseParseError,
   SALES_STATUS_VALUES,
   type SalesHistoryItem,
 } from "hotmart";
 import { startSimulator } from "hotmart-simulator";
 import { describe, expect, it } from "vitest";
 import { HELD_BYTES } from "../../src/export/plan";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import { clientFor, collect, useSimulator } from "../integration/helpers";
 
 // No quota here: these tests send hundreds of requests each (the quota has its own test below).
@@ -201,6 +203,46 @@ describe("client.export", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(want);
     expect((JSON.parse(saved as string) as ExportCheckpoint).records).toBe(want.length);
+  });
+
+  it("a first page that answers no body past its retries fails the run, and its checkpoint resumes to every record", async () => {
+    // It was taken for an empty range: the shard was marked done and the run ended "successfully"
+    // with records missing (the CLI printed "Exported 90 records" of 3,980).
+    const { from, to } = range();
+    const client = clientFor(ctx.sim, { rateLimit: false, maxRetries: 1 });
+    skipRetryWaits(client);
+    const fault = ctx.sim.faults.add({
+      route: "GET /payments/api/v1/sales/history",
+      kind: "empty",
+      times: 2,
+    });
+    const got: string[] = [];
+    // One request at a time, so both faults fall on the same first page and its one retry.
+    const run = client.export.run("sales.history", {
+      from,
+      to,
+      pageSize: 50,
+      shardSize: 200,
+      concurrency: 1,
+    });
+    try {
+      await expect(
+        (async () => {
+          for await (const r of run) got.push(r.record.purchase.transaction);
+        })(),
+      ).rejects.toBeInstanceOf(ResponseParseError);
+      expect(fault.hits).toBe(2);
+      const saved = JSON.stringify(run.checkpoint());
+      ctx.sim.faults.clear();
+      for await (const r of client.export.run("sales.history", { resume: JSON.parse(saved) })) {
+        got.push(r.record.purchase.transaction);
+      }
+      expect(new Set(got).size).toBe(got.length);
+      expect(got.sort()).toEqual(expected(from, to));
+    } finally {
+      ctx.sim.faults.clear();
+      await client.close();
+    }
   });
 
   it("a resumed plan never joins a finished shard to the next one, nor re-cuts one the caller has begun", async () => {

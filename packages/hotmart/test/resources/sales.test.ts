@@ -1,4 +1,4 @@
-import { Page, type SalesHistoryItem } from "hotmart";
+import { Page, ResponseParseError, type SalesHistoryItem } from "hotmart";
 import { describe, expect, it } from "vitest";
 import { skipRetryWaits } from "../helpers/retry-waits";
 import {
@@ -69,16 +69,16 @@ describe("sales.history", () => {
     expect(ctx.server.requests.map((r) => r.query)).toEqual(["", "transaction_status=REFUNDED"]);
   });
 
-  it("treats an empty body or {} as an empty page", async () => {
+  it("treats {} as an empty page, and no body at all, after the retries, as a fault", async () => {
     ctx.server.on("GET", "/payments/api/v1/sales/history", { raw: "" });
     const client = ctx.client();
     const waits = skipRetryWaits(client);
-    const empty = await client.sales.history();
+    await expect(client.sales.history()).rejects.toBeInstanceOf(ResponseParseError);
     expect(waits).toHaveLength(3);
+    ctx.server.on("GET", "/payments/api/v1/sales/history", { body: {} });
+    const empty = await client.sales.history({ select: "nothing" });
     expect(empty.items).toEqual([]);
     expect(empty.hasNextPage()).toBe(false);
-    ctx.server.on("GET", "/payments/api/v1/sales/history", { body: {} });
-    expect((await client.sales.history({ select: "nothing" })).items).toEqual([]);
   });
 });
 
