@@ -17,7 +17,7 @@ import type {
   ClubStudentsItem,
   ClubStudentsParams,
 } from "./club";
-import { checkId, checkPositiveInt, requireString, requireSubdomain } from "./input-checks";
+import { checkId, checkPositiveInt, isRecord, requireString, requireSubdomain } from "./input-checks";
 
 const SUBDOMAIN = 'the Club subdomain (Club admin → Settings → Data → Host mapping), e.g. "my-course"';
 const MODULE_ID = 'the module_id from club.modules, e.g. "j14okvB4pL"';
@@ -99,6 +99,7 @@ export function lessons(subdomain: string, userId: string): ResourceRequest {
     query: { subdomain: sub },
     empty: () => ({ lessons: [] }),
     schema: "ClubLessonsResponse",
+    accept: (body) => isRecord(body) && Array.isArray((body as { lessons?: unknown }).lessons ?? []),
   };
 }
 

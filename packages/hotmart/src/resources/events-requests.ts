@@ -6,7 +6,7 @@ import { defineList } from "../core/list-definition";
 import type { ResourceRequest } from "../core/resource";
 import { path } from "../internal/path";
 import type { EventsTicketsItem, EventsTicketsParams } from "./events";
-import { checkId } from "./input-checks";
+import { checkId, isRecord } from "./input-checks";
 
 const EVENT_ID = "the event id: the numeric id of the ETICKET product, e.g. 2345678";
 
@@ -39,5 +39,6 @@ export function get(eventId: number | string): ResourceRequest {
     method: "GET",
     path: path`/events/api/v1/${eventId}/info`,
     schema: "EventInfo",
+    accept: isRecord,
   };
 }

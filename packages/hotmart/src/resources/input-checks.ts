@@ -100,3 +100,12 @@ export function checkSubscriberCodes(name: string, value: unknown, single: strin
     }
   });
 }
+
+/**
+ * Whether a body is a JSON object (not an array, a string or a number): what a GET that answers one
+ * record returns. Anything else is a transport fault, retried, never handed to the caller as the
+ * record (`"x"` typed as an event).
+ */
+export function isRecord(body: unknown): boolean {
+  return typeof body === "object" && body !== null && !Array.isArray(body);
+}

@@ -6,7 +6,13 @@
 import { type Hotmart, type Page, ResponseParseError } from "hotmart";
 import { describe, expect, it } from "vitest";
 import { skipRetryWaits } from "../helpers/retry-waits";
-import { CLUB_MODULES, SALES_HISTORY, SUBSCRIPTION_PURCHASES, useRecordingServer } from "./fixtures";
+import {
+  CLUB_MODULES,
+  EVENT_INFO,
+  SALES_HISTORY,
+  SUBSCRIPTION_PURCHASES,
+  useRecordingServer,
+} from "./fixtures";
 
 const ctx = useRecordingServer();
 
@@ -145,5 +151,34 @@ describe("a method that answers a bare array must get an array", () => {
       ctx.server.on("GET", /./, { body: array });
       await expect(call(client)).resolves.toEqual(array);
     }
+  });
+});
+
+describe("a method that answers one record must get an object", () => {
+  const RECORDS: Record<string, (c: Hotmart) => PromiseLike<unknown>> = {
+    "events.get": (c) => c.events.get(1234567),
+    "club.lessons": (c) => c.club.lessons("escola", "Uv7wX8yZ9a"),
+  };
+
+  it.each(Object.keys(RECORDS))("%s refuses a string, a number or an array", async (name) => {
+    const call = RECORDS[name] as (c: Hotmart) => Promise<unknown>;
+    const client = ctx.client();
+    const waits = skipRetryWaits(client);
+    for (const raw of ['"x"', "42", '[{"id":1}]']) {
+      ctx.server.on("GET", /./, { raw });
+      await expect(call(client), raw).rejects.toBeInstanceOf(ResponseParseError);
+    }
+    expect(waits).toHaveLength(3 * 3);
+  });
+
+  it("passes the record through, and club.lessons keeps {} as no lessons", async () => {
+    const client = ctx.client();
+    ctx.server.on("GET", /./, { body: EVENT_INFO });
+    await expect(client.events.get(1234567)).resolves.toEqual(EVENT_INFO);
+    ctx.server.on("GET", /./, { body: {} });
+    await expect(client.club.lessons("escola", "Uv7wX8yZ9a")).resolves.toEqual({ lessons: [] });
+    ctx.server.on("GET", /./, { raw: '{"lessons":"none"}' });
+    skipRetryWaits(client);
+    await expect(client.club.lessons("escola", "Uv7wX8yZ9a")).rejects.toBeInstanceOf(ResponseParseError);
   });
 });
