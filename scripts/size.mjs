@@ -33,15 +33,11 @@ const CASES = [
     // returns: an option it does not know is refused (17,672 B before; 17,771 B with it). Raised again,
     // to 18,050 B (2026-12-04), for the choice of transport (internal/default-fetch.ts, 17,796 B before,
     // 18,039 B with it): on Node requests go through node:http at half the CPU of Node's fetch, loaded on
-    // the first request; browsers and Workers carry only the check. Raised a third time, to 18,500 B
-    // (2026-12-04), for fixes an adversarial review found (18,043 B before, 18,456 B after): a call's
-    // totalTimeout bounding its wait for a token, a clone's close() ending only its own calls, an app's
-    // fetch that ignores the signal still ending at a timeout or abort, a cut-off token response
-    // retried, header names merged in lower case, and the checks of a call's validate, headers and
-    // signal and of the sandbox option (internal/option-values.ts), all of which must act before a
-    // request is sent.
+    // the first request; browsers and Workers carry only the check. Raised a third time, to 18,400 B
+    // (2026-12-04), for fixes an adversarial review found (18,043 B before, 18,362 B after, with 146 B
+    // moved out to the lazy internal/params.ts): see "Bundle size" in CONTRIBUTING.md.
     reportOnly: true,
-    ceiling: 18_500,
+    ceiling: 18_400,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
