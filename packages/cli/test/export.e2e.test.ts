@@ -180,6 +180,41 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(stderr).toMatch(/Interrupted after \d+ records; checkpoint saved to s\.csv\.checkpoint\.json/);
     expect(stderr).toContain("Resume with: hotmart export sales --resume --out s.csv");
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
+    const left = readFileSync(file);
+    const checkpointText = readFileSync(join(dir, "s.csv.checkpoint.json"), "utf8");
+
+    // The same export again without --resume would overwrite the file the checkpoint counts: refused,
+    // and both are left as they were.
+    const before = sim.requestLog.length;
+    const again = await runCliInProcess(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.csv"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      "Error: s.csv.checkpoint.json holds the checkpoint of an interrupted export (to s.csv): pass --resume to continue it, or delete s.csv.checkpoint.json to start over",
+    );
+    expect(readFileSync(file).equals(left)).toBe(true);
+    expect(readFileSync(join(dir, "s.csv.checkpoint.json"), "utf8")).toBe(checkpointText);
+    // A resume appends only to the file the interrupted run left: missing or of another length, it is
+    // refused (the rest alone would be a CSV without its header and first records).
+    const resumeOnly = async () =>
+      runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], { env: simEnv(sim), cwd: dir });
+    rmSync(file);
+    const missing = await resumeOnly();
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /Error: --resume: s\.csv is missing, but the interrupted export wrote \d+ records to it; resuming would write only the rest\. Put the file back, or to start over, delete s\.csv\.checkpoint\.json and export again without --resume/,
+    );
+    expect(existsSync(file)).toBe(false);
+    writeFileSync(file, left.subarray(0, left.length - 10));
+    const truncated = await resumeOnly();
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toContain(
+      `Error: --resume: s.csv is ${left.length - 10} bytes, but the interrupted export left it at ${left.length} bytes`,
+    );
+    expect(sim.requestLog.length).toBe(before);
+    writeFileSync(file, left);
 
     const resumed = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
       env: simEnv(sim),

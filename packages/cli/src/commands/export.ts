@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { type Command, Option } from "commander";
 import {
@@ -37,7 +37,12 @@ interface ExportMeta {
   status: boolean;
 }
 
-type SavedExport = ExportMeta & { checkpoint: ExportCheckpoint };
+/**
+ * What a checkpoint file holds. `bytes`: the size of `--out` once the records the checkpoint counts were
+ * in it (absent for a pipe or a device, and in checkpoints from before it was kept): `--resume` appends
+ * to that file only while it is still that long.
+ */
+type SavedExport = ExportMeta & { bytes?: number; checkpoint: ExportCheckpoint };
 
 interface ExportFlags {
   from?: string;
@@ -171,6 +176,52 @@ function loadCheckpoint(path: string): SavedExport {
   }
 }
 
+/** The size of a regular file; undefined for a pipe, a device (/dev/stdout) or a missing file. */
+function regularFileSize(file: string): number | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fresh export would overwrite the file an interrupted one left, and its checkpoint would then point
+ * past the start of the new file (a resume would append to a file missing its first records).
+ */
+function refuseOverInterrupted(path: string, out: string | undefined): void {
+  if (!existsSync(path)) return;
+  throw usageError(
+    `${path} holds the checkpoint of an interrupted export${out ? ` (to ${out})` : ""}: ` +
+      `pass --resume to continue it, or delete ${path} to start over`,
+  );
+}
+
+/**
+ * The file a resume appends to must be the one the interrupted run left: missing, the rest would be
+ * written alone (a CSV without its header or first records); of another length, it was changed since.
+ */
+function checkResumedFile(saved: SavedExport, path: string): void {
+  const { out, bytes } = saved;
+  if (out === undefined) return;
+  const records = saved.checkpoint.records;
+  const startOver = `to start over, delete ${path} and export again without --resume`;
+  if (!existsSync(out)) {
+    throw usageError(
+      `--resume: ${out} is missing, but the interrupted export wrote ${records} records to it; ` +
+        `resuming would write only the rest. Put the file back, or ${startOver}`,
+    );
+  }
+  const size = regularFileSize(out);
+  if (bytes !== undefined && size !== undefined && size !== bytes) {
+    throw usageError(
+      `--resume: ${out} is ${size} bytes, but the interrupted export left it at ${bytes} bytes ` +
+        `(${records} records): it was changed since, and resuming would not complete it. Put the file back as it was, or ${startOver}`,
+    );
+  }
+}
+
 function parseParams(flags: ExportFlags): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   if (flags.productId !== undefined) params.product_id = parseNumber("--product-id", flags.productId);
@@ -232,7 +283,8 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const concurrency =
     flags.concurrency === undefined ? undefined : parseNumber("--concurrency", flags.concurrency);
   if (flags.resume) {
-    const { checkpoint, ...savedMeta } = loadCheckpoint(path);
+    const loaded = loadCheckpoint(path);
+    const { checkpoint, bytes: _bytes, ...savedMeta } = loaded;
     meta = savedMeta;
     resumeFrom = checkpoint;
     const saved = meta;
@@ -240,7 +292,9 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     if (flags.out !== undefined && saved.out !== undefined && flags.out !== saved.out) {
       throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
     }
+    checkResumedFile(loaded, path);
   } else {
+    refuseOverInterrupted(path, flags.out);
     refuseSpreadsheetFile(flags.out);
     const format = defaultFormat(flags.format, flags.excel, flags.out, flags.columns !== undefined);
     if (!["csv", "jsonl", "json"].includes(format))
@@ -387,7 +441,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     throw failure;
   }
   try {
-    saveCheckpoint(path, { ...meta, checkpoint: run.checkpoint() });
+    const bytes = saved.out === undefined ? undefined : regularFileSize(saved.out);
+    saveCheckpoint(path, {
+      ...meta,
+      ...(bytes === undefined ? {} : { bytes }),
+      checkpoint: run.checkpoint(),
+    });
   } catch (error) {
     // Checked writable before the first request; a disk that filled up since is what is left.
     throw new CliError(
