@@ -417,6 +417,27 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(sim.requestLog.length).toBe(before);
   });
 
+  it("--checkpoint naming the --out file is refused before any request, the file kept", async () => {
+    const dir = emptyDir();
+    const before = sim.requestLog.length;
+    writeFileSync(join(dir, "s.csv"), "an earlier export\n");
+    for (const args of [
+      ["--out", "s.csv", "--checkpoint", "s.csv"],
+      ["--out", "s.csv", "--checkpoint", join(dir, "s.csv")],
+      // A checkpoint "s" is written to "s.tmp" first, then renamed: that would overwrite the records too.
+      ["--out", "s.tmp", "--checkpoint", "s"],
+      ["--resume", "--out", "s.csv", "--checkpoint", "./s.csv"],
+    ]) {
+      const r = await runCliInProcess(["export", "sales", ...args], { env: simEnv(sim), cwd: dir });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(
+        /Error: --checkpoint \S+ is the --out file s\.(csv|tmp): the checkpoint would overwrite the records/,
+      );
+    }
+    expect(readFileSync(join(dir, "s.csv"), "utf8")).toBe("an earlier export\n");
+    expect(sim.requestLog.length).toBe(before);
+  });
+
   it("a fresh export that fails before its first record leaves no file behind", async () => {
     const dir = emptyDir();
     // A misspelled filter is only caught on the first page (the SDK's checks), after the file was opened.

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { type Command, Option } from "commander";
 import {
@@ -186,6 +187,29 @@ function regularFileSize(file: string): number | undefined {
   }
 }
 
+/** Whether two paths name one file: the same path once resolved, or links to one file. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checkpoint (or the temporary file it is written through) in the place of `--out` would overwrite
+ * the records, and be deleted with them once the export ends.
+ */
+function refuseCheckpointOnOut(path: string, out: string | undefined): void {
+  if (out === undefined || !(sameFile(path, out) || sameFile(`${path}.tmp`, out))) return;
+  throw usageError(
+    `--checkpoint ${path} is the --out file ${out}: the checkpoint would overwrite the records. ` +
+      `Leave --checkpoint out (it goes to ${out}.checkpoint.json) or give it another file`,
+  );
+}
+
 /**
  * A fresh export would overwrite the file an interrupted one left, and its checkpoint would then point
  * past the start of the new file (a resume would append to a file missing its first records).
@@ -275,6 +299,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     return;
   }
   const path = checkpointPath(flags, name);
+  refuseCheckpointOnOut(path, flags.out);
   let meta: ExportMeta;
   /** Set for a new export; a resumed one takes everything from its checkpoint. */
   let fresh: ExportOptions | undefined;
@@ -292,6 +317,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     if (flags.out !== undefined && saved.out !== undefined && flags.out !== saved.out) {
       throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
     }
+    refuseCheckpointOnOut(path, saved.out);
     checkResumedFile(loaded, path);
   } else {
     refuseOverInterrupted(path, flags.out);
