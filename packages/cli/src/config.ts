@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type ClientOptions, Hotmart } from "hotmart";
-import { CliError, EXIT } from "./exit";
+import { CliError, EXIT, usageError } from "./exit";
 
 /** Options every command inherits from the root program. */
 export interface GlobalOptions {
@@ -15,6 +15,27 @@ export interface GlobalOptions {
   dotenv?: string | false;
   json?: boolean;
   yes?: boolean;
+  /** Seconds, as typed: --total-timeout. */
+  totalTimeout?: string;
+}
+
+/** The longest a timer can wait, in whole seconds: the SDK refuses a totalTimeout past 2147483647 ms. */
+const MAX_TIMEOUT_S = 2_147_483;
+
+/**
+ * `--total-timeout SECONDS`: how long one call may take, its retries and its waits for the rate limiter
+ * included (the SDK's `totalTimeout`, 180 s by default). Undefined when not given.
+ */
+export function totalTimeoutMs(opts: GlobalOptions): number | undefined {
+  const text = opts.totalTimeout?.trim();
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (text === "" || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_S) {
+    throw usageError(
+      `--total-timeout: "${opts.totalTimeout}" is not a number of seconds from 0.001 to ${MAX_TIMEOUT_S} (default 180)`,
+    );
+  }
+  return Math.max(1, Math.round(seconds * 1000));
 }
 
 export type Env = Record<string, string | undefined>;
@@ -152,6 +173,8 @@ export async function openSession(
   notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Promise<Session> {
   const config = resolveConfig(opts);
+  const totalTimeout = totalTimeoutMs(opts);
+  if (totalTimeout !== undefined) extra = { ...extra, totalTimeout };
   if (!hasCredentials(config) && config.baseURL === undefined) {
     if (config.sandbox || config.clientId !== undefined || config.clientSecret !== undefined) {
       throw new CliError(

@@ -1,5 +1,6 @@
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
   AuthenticationError,
@@ -16,7 +17,7 @@ export const EXIT = {
   USAGE: 2,
   /** Credentials missing or refused (401/403). */
   AUTH: 3,
-  /** 429 after every retry: the quota is spent. */
+  /** 429 after every retry, or the rate limiter's wait ran past --total-timeout: the quota is spent. */
   RATE_LIMIT: 4,
   /** No answer: DNS, refused connection, timeout. */
   NETWORK: 5,
@@ -31,7 +32,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1    Hotmart answered with an error
   2    usage error or invalid input (nothing was sent)
   3    authentication failed or credentials missing
-  4    rate limited (429 after every retry)
+  4    rate limited (429 after every retry, or no quota within --total-timeout)
   5    network error or timeout
   6    an export could not write its file or its checkpoint (a full disk)
   130  interrupted (Ctrl-C)
@@ -55,12 +56,23 @@ export function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof HotmartInputError) return EXIT.USAGE;
   if (error instanceof AuthenticationError) return EXIT.AUTH;
-  if (error instanceof RateLimitError) return EXIT.RATE_LIMIT;
+  if (error instanceof RateLimitError || isRateLimitWait(error)) return EXIT.RATE_LIMIT;
   if (error instanceof APIError) return EXIT.API;
   if (error instanceof APIConnectionError) return EXIT.NETWORK;
   if (error instanceof APIUserAbortError) return EXIT.INTERRUPTED;
   if (isAbort(error)) return EXIT.INTERRUPTED;
   return EXIT.API;
+}
+
+/**
+ * A call that ran past its total timeout while the client's rate limiter held it back (paused after a
+ * 429, or the quota spent): rate limited, not a network fault. The SDK's error says so only in its
+ * message (an APIConnectionTimeoutError, like a request that got no answer).
+ */
+export function isRateLimitWait(error: unknown): error is APIConnectionTimeoutError {
+  return (
+    error instanceof APIConnectionTimeoutError && / while waiting for the rate limiter\b/.test(error.message)
+  );
 }
 
 function isAbort(error: unknown): boolean {
@@ -75,6 +87,12 @@ export function errorMessage(error: unknown): string {
   if (error instanceof RateLimitError) {
     const wait = error.retryAfter !== undefined ? ` Try again in ${Math.ceil(error.retryAfter)} s.` : "";
     return `${error.message}${wait}`;
+  }
+  if (isRateLimitWait(error)) {
+    // The SDK's advice names its option; the CLI's is a flag.
+    const advice = "Raise --total-timeout (seconds, default 180) to wait longer for the quota";
+    const message = error.message.replace(/Raise totalTimeout to wait for the quota/, advice);
+    return message === error.message ? `${message}\n${advice}.` : message;
   }
   return error instanceof Error ? error.message : String(error);
 }

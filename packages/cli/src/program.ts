@@ -49,6 +49,10 @@ export function buildProgram(io: Io, extensions: readonly Extension[] = []): Com
     .option("--dotenv <file>", "read this file instead of ./.env")
     .option("--no-dotenv", "do not read ./.env")
     .option("--json", "JSON output, for scripts")
+    .option(
+      "--total-timeout <seconds>",
+      "how long one request may take, retries and waits for the rate limiter included (default 180)",
+    )
     .addHelpText("after", ROOT_HELP)
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({

@@ -438,6 +438,24 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(sim.requestLog.length).toBe(before);
   });
 
+  it("a quota that stays spent past --total-timeout is exit 4 (rate limited), not 5, and names the flag", async () => {
+    // Every sales request answers 429 with the quota reset a minute away: the client's limiter holds
+    // the retries back until the call's total timeout, 1 s here, runs out.
+    const fault = sim.faults.add({ route: "/payments", kind: "rate-limit" });
+    onTestFinished(() => {
+      sim.faults.remove(fault.id);
+    });
+    const r = await runCliInProcess(["export", "sales", "--total-timeout", "1", "--concurrency", "2"], {
+      env: simEnv(sim),
+    });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toContain("while waiting for the rate limiter");
+    expect(r.stderr).toContain("Raise --total-timeout (seconds, default 180) to wait longer for the quota");
+    const bad = await runCliInProcess(["export", "sales", "--total-timeout", "0"], { env: simEnv(sim) });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--total-timeout: "0" is not a number of seconds');
+  });
+
   it("a fresh export that fails before its first record leaves no file behind", async () => {
     const dir = emptyDir();
     // A misspelled filter is only caught on the first page (the SDK's checks), after the file was opened.
