@@ -1,15 +1,25 @@
 import { usageError } from "./exit";
 import type { ParamType } from "./methods";
 
+/** Below this, a number of 10 or more digits can only be epoch seconds (1e11 ms is 1973-03-03). */
+const SECONDS_LIMIT = 1e11;
+
 /**
  * A date flag: `2025-01-31` (UTC midnight), an ISO date-time, or epoch ms. Returned as a Date (the
- * SDK sends epoch ms); an impossible date is a usage error before any request.
+ * SDK sends epoch ms); an impossible date is a usage error before any request, and so is epoch seconds
+ * (`1735689600` would be 1970-01-21), in the words `export` uses for them.
  */
 export function parseDate(flag: string, text: string): Date {
   const t = text.trim();
   let ms: number;
-  if (/^\d{10,}$/.test(t)) ms = Number(t);
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) ms = Date.parse(`${t}T00:00:00Z`);
+  if (/^\d{10,}$/.test(t)) {
+    ms = Number(t);
+    if (ms < SECONDS_LIMIT) {
+      throw usageError(
+        `${flag} looks like epoch seconds (${ms}): Hotmart takes epoch milliseconds, e.g. ${ms * 1000}`,
+      );
+    }
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) ms = Date.parse(`${t}T00:00:00Z`);
   else ms = Date.parse(t);
   const date = new Date(ms);
   if (

@@ -84,6 +84,23 @@ describe("a command per SDK method (against the simulator)", () => {
       (await runCliInProcess(["sales", "history", "--start-date", "2025-02-30"], { env: simEnv(sim) })).code,
     ).toBe(2);
     expect((await runCliInProcess(["sales", "nope"], { env: simEnv(sim) })).code).toBe(2);
+    // Epoch seconds would be a day of January 1970: refused as `export` refuses them, in its words.
+    const before = sim.requestLog.length;
+    for (const [command, flag] of [
+      ["sales history", "--start-date"],
+      ["subscriptions list", "--end-accession-date"],
+      ["export sales", "--from"],
+      ["export sales", "--to"],
+    ] as const) {
+      const seconds = await runCliInProcess([...command.split(" "), flag, "1735689600"], {
+        env: simEnv(sim),
+      });
+      expect(seconds.code, `${command} ${flag}`).toBe(2);
+      expect(seconds.stderr).toContain(
+        `Error: ${flag} looks like epoch seconds (1735689600): Hotmart takes epoch milliseconds, e.g. 1735689600000`,
+      );
+    }
+    expect(sim.requestLog.length).toBe(before);
     const auth = await runCli(["products", "list"], {
       env: simEnv(sim, { HOTMART_CLIENT_SECRET: "s3cr3t-bad-value" }),
     });
