@@ -1,36 +1,66 @@
 import { usageError } from "./exit";
 import type { ParamType } from "./methods";
 
-/** Below this, a number of 10 or more digits can only be epoch seconds (1e11 ms is 1973-03-03). */
+/** Below this, epoch ms would be before 1973-03-03: a number of 9 digits or more is epoch seconds. */
 const SECONDS_LIMIT = 1e11;
 
+/** `2025-01-31`: the documented day, nothing looser (`2025-1-31`, `01/02/2025`). */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An ISO 8601 date-time: `2025-01-31T14:05`, seconds and fractions optional, `Z` or an offset optional. */
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/i;
+
+/** Whether year, month and day name a day of the calendar (not 2025-02-30). */
+function isDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A date-time's epoch ms, or NaN when a field is out of range; without an offset, local time. */
+function dateTimeMs(match: RegExpExecArray): number {
+  const [, y = "", mo = "", d = "", h = "", mi = "", sec = "00", fraction = "", zone, zh = "00", zm = "00"] =
+    match;
+  if (!isDay(Number(y), Number(mo), Number(d))) return Number.NaN;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59 || Number(zh) > 23 || Number(zm) > 59)
+    return Number.NaN;
+  // Written as the one form every runtime reads alike: `T`, seconds, milliseconds, `+03:00`.
+  const offset = zone === undefined ? "" : /^z$/i.test(zone) ? "Z" : `${zone[0]}${zh}:${zm}`;
+  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${fraction.slice(0, 4)}${offset}`);
+}
+
 /**
- * A date flag: `2025-01-31` (UTC midnight), an ISO date-time, or epoch ms. Returned as a Date (the
- * SDK sends epoch ms); an impossible date is a usage error before any request, and so is epoch seconds
- * (`1735689600` would be 1970-01-21), in the words `export` uses for them.
+ * A date flag: `2025-01-31` (UTC midnight), an ISO 8601 date-time (`2025-01-31T14:05:00Z`; without an
+ * offset, local time), or epoch ms. Returned as a Date (the SDK sends epoch ms). Anything else is a
+ * usage error before any request: an impossible date, a form the help does not give (`01/02/2025`
+ * would be read month first, `2025-1-31` in local time), and epoch seconds (`1735689600` would be
+ * 1970-01-21, refused in the words `export` uses for them).
  */
 export function parseDate(flag: string, text: string): Date {
   const t = text.trim();
-  let ms: number;
-  if (/^\d{10,}$/.test(t)) {
+  let ms = Number.NaN;
+  const day = DAY.exec(t);
+  const time = day ? null : DATE_TIME.exec(t);
+  if (/^\d+$/.test(t)) {
     ms = Number(t);
-    if (ms < SECONDS_LIMIT) {
+    if (ms < SECONDS_LIMIT && t.length >= 9) {
       throw usageError(
         `${flag} looks like epoch seconds (${ms}): Hotmart takes epoch milliseconds, e.g. ${ms * 1000}`,
       );
     }
-  } else if (/^\d{4}-\d{2}-\d{2}$/.test(t)) ms = Date.parse(`${t}T00:00:00Z`);
-  else ms = Date.parse(t);
-  const date = new Date(ms);
-  if (
-    !Number.isFinite(ms) ||
-    (/^\d{4}-\d{2}-\d{2}/.test(t) && date.toISOString().slice(0, 10) !== t.slice(0, 10))
-  ) {
+    if (ms < SECONDS_LIMIT) ms = Number.NaN;
+  } else if (day) {
+    const [year, month, date] = [day[1], day[2], day[3]].map(Number) as [number, number, number];
+    if (isDay(year, month, date)) ms = Date.UTC(year, month - 1, date);
+  } else if (time) {
+    ms = dateTimeMs(time);
+  }
+  const parsed = new Date(ms);
+  if (Number.isNaN(parsed.getTime())) {
     throw usageError(
-      `${flag}: "${text}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31), an ISO date-time or epoch ms`,
+      `${flag}: "${text}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31), an ISO date-time (e.g. 2025-01-31T14:05:00Z) or epoch ms`,
     );
   }
-  return date;
+  return parsed;
 }
 
 export function parseNumber(flag: string, text: string): number {

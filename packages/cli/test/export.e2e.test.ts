@@ -456,6 +456,40 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(bad.stderr).toContain('--total-timeout: "0" is not a number of seconds');
   });
 
+  it("date flags take only the documented forms, and a date-time with an offset as written", async () => {
+    const before = sim.requestLog.length;
+    // Read month first (01/02 as January 2), in local time and not inclusive (2025-1-31): refused.
+    for (const bad of ["01/02/2025", "2025-1-31", "31-01-2025", "2025-01-31T24:00Z", "2025-02-30T10:00Z"]) {
+      for (const args of [
+        ["export", "sales", "--from", bad],
+        ["export", "sales", "--to", bad],
+        ["sales", "history", "--start-date", bad],
+      ]) {
+        const r = await runCliInProcess(args, { env: simEnv(sim) });
+        expect(r.code, args.join(" ")).toBe(2);
+        expect(r.stderr).toContain(`${args[2]}: "${bad}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31)`);
+      }
+    }
+    expect(sim.requestLog.length).toBe(before);
+    // Late on January 31 in São Paulo is February 1 in UTC: the instant written, not refused.
+    const from = "2025-01-31T21:00:00-03:00";
+    const to = "2025-03-31T20:59:59.999-03:00";
+    const r = await runCliInProcess(
+      ["export", "sales", "--from", from, "--to", to, "--status", "all", "--format", "jsonl"],
+      { env: simEnv(sim) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const got = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { purchase: { transaction: string } }).purchase.transaction);
+    const expected = sim.data.sales
+      .filter((x) => x.orderDate >= Date.parse(from) && x.orderDate <= Date.parse(to))
+      .map((x) => x.transaction);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(got.sort()).toEqual(expected.sort());
+  });
+
   it("a fresh export that fails before its first record leaves no file behind", async () => {
     const dir = emptyDir();
     // A misspelled filter is only caught on the first page (the SDK's checks), after the file was opened.

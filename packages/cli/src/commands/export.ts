@@ -505,8 +505,14 @@ export function exportCommand(program: Command, io: Io): void {
       "export every record of a list over a date range: fast (parallel), resumable, CSV/JSON Lines/JSON",
     )
     .argument("<resource>", "what to export (see below)")
-    .option("--from <date>", "first day (YYYY-MM-DD, inclusive; default 2010-01-01)")
-    .option("--to <date>", "last day (YYYY-MM-DD, inclusive: the whole day; default now)")
+    .option(
+      "--from <date>",
+      "first day (YYYY-MM-DD, UTC, inclusive), an ISO date-time or epoch ms (default 2010-01-01)",
+    )
+    .option(
+      "--to <date>",
+      "last day (YYYY-MM-DD, inclusive: the whole day, UTC), an ISO date-time or epoch ms (default now)",
+    )
     .option(
       "--status <all|A,B>",
       "transaction statuses to walk: all, or a list (default: APPROVED and COMPLETE)",
