@@ -213,13 +213,67 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(truncated.stderr).toContain(
       `Error: --resume: s.csv is ${left.length - 10} bytes, but the interrupted export left it at ${left.length} bytes`,
     );
-    expect(sim.requestLog.length).toBe(before);
     writeFileSync(file, left);
+    // Flags that differ from the checkpoint's are refused by name, not ignored (the records would go
+    // elsewhere, in another format, than asked).
+    const differ = await runCliInProcess(
+      [
+        "export",
+        "sales",
+        "--resume",
+        "--out",
+        "s.csv",
+        "--format",
+        "jsonl",
+        "--status",
+        "all",
+        "--from",
+        "2025-01-01",
+      ],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toContain(
+      "Error: --resume: flags differ from the interrupted export in s.csv.checkpoint.json: --format jsonl (the interrupted export's: csv); --from 2025-01-01 (the interrupted export's: 2024-01-01T00:00:00.000Z); --status all (the interrupted export's: no --status). A resumed export takes them from its checkpoint: leave them out, or delete s.csv.checkpoint.json and export again without --resume",
+    );
+    // The same checkpoint as if its records had gone to stdout: an --out now would not be where the
+    // first records are.
+    const toStdout = JSON.parse(checkpointText) as Record<string, unknown>;
+    delete toStdout.out;
+    delete toStdout.bytes;
+    writeFileSync(join(dir, "stdout.checkpoint.json"), JSON.stringify(toStdout));
+    const elsewhere = await runCliInProcess(
+      ["export", "sales", "--resume", "--checkpoint", "stdout.checkpoint.json", "--out", "rest.jsonl"],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(
+      "Error: --resume: a flag differs from the interrupted export in stdout.checkpoint.json: --out rest.jsonl (the interrupted export's: stdout).",
+    );
+    expect(existsSync(join(dir, "rest.jsonl"))).toBe(false);
+    expect(elsewhere.stdout).toBe("");
+    expect(sim.requestLog.length).toBe(before);
+    expect(readFileSync(file).equals(left)).toBe(true);
 
-    const resumed = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
-      env: simEnv(sim),
-      cwd: dir,
-    });
+    // Flags that say what the checkpoint says are accepted.
+    const resumed = await runCliInProcess(
+      [
+        "export",
+        "sales",
+        "--resume",
+        "--out",
+        "./s.csv",
+        "--format",
+        "csv",
+        "--from",
+        FROM,
+        "--to",
+        TO,
+        "--page-size",
+        "20",
+      ],
+      { env: simEnv(sim), cwd: dir },
+    );
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(false);
     const csv = readFileSync(file, "utf8");

@@ -36,6 +36,8 @@ interface ExportMeta {
   out: string | undefined;
   /** Records carry the `_status` of the walk that found them. */
   status: boolean;
+  /** `--status` as given: "all", or its list in upper case (absent without it, and in older checkpoints). */
+  statuses?: "all" | string[];
 }
 
 /**
@@ -246,6 +248,81 @@ function checkResumedFile(saved: SavedExport, path: string): void {
   }
 }
 
+/** `--status` as the export takes it: "all", or a list in upper case. */
+function statusListOf(flag: string): "all" | string[] {
+  return flag.trim().toLowerCase() === "all" ? "all" : flag.split(",").map((s) => s.trim().toUpperCase());
+}
+
+/** A status list as the SDK walks it: one spelling of UNDER_ANALYSIS, no repeats, in order. */
+function walks(list: readonly (string | null)[]): string {
+  const names = list.map((s) => (s === "UNDER_ANALYSIS" ? "UNDER_ANALISYS" : s)).filter((s) => s !== "");
+  return [...new Set(names)].sort().join(",");
+}
+
+/**
+ * The flags of a `--resume` that say something else than the checkpoint, each with what the interrupted
+ * export had: a resumed export takes its whole plan and output from the checkpoint, and one of these
+ * ignored would write what was not asked for (records to stdout instead of `--out`, another format).
+ * A flag that says the same is accepted; `--concurrency` and `--no-progress` are the resume's own.
+ */
+function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: SavedExport): string[] {
+  const { checkpoint } = saved;
+  const out: string[] = [];
+  const differs = (given: string, had: string) => out.push(`${given} (the interrupted export's: ${had})`);
+  if (flags.out !== undefined && (saved.out === undefined || resolve(flags.out) !== resolve(saved.out)))
+    differs(`--out ${flags.out}`, saved.out ?? "stdout");
+  if (flags.format !== undefined && flags.format !== saved.format)
+    differs(`--format ${flags.format}`, saved.format);
+  if (flags.excel === true && !saved.excel) differs("--excel", "plain CSV");
+  if (flags.columns !== undefined) {
+    const documented = [...columnsFor(name)];
+    const chosen = chooseColumns(name, flags.columns, documented, saved.status);
+    const columns = saved.status && !chosen.includes("_status") ? [...chosen, "_status"] : chosen;
+    if (columns.join(",") !== saved.columns.join(","))
+      differs(`--columns ${flags.columns}`, saved.columns.join(","));
+  }
+  const at = (ms: number) => new Date(ms).toISOString();
+  if (flags.from !== undefined && parseDate("--from", flags.from).getTime() !== checkpoint.from)
+    differs(`--from ${flags.from}`, at(checkpoint.from));
+  if (flags.to !== undefined && endOf("--to", flags.to).getTime() !== checkpoint.to)
+    differs(`--to ${flags.to}`, at(checkpoint.to));
+  if (flags.status !== undefined) {
+    const given = statusListOf(flags.status);
+    // "all" is the list of the resource's statuses, which the checkpoint holds walked, not named.
+    const same = !saved.status
+      ? false
+      : given === "all"
+        ? saved.statuses === undefined || saved.statuses === "all"
+        : walks(given) === walks(checkpoint.statuses);
+    if (!same) {
+      const had = !saved.status
+        ? "no --status"
+        : saved.statuses === "all"
+          ? "all"
+          : checkpoint.statuses.join(",");
+      differs(`--status ${flags.status}`, had);
+    }
+  }
+  for (const [key, value] of Object.entries(parseParams(flags))) {
+    const had = checkpoint.params[key];
+    if (had === undefined || String(had) !== String(value)) {
+      const given =
+        key === "product_id" && flags.productId !== undefined
+          ? `--product-id ${flags.productId}`
+          : `--param ${key}=${String(value)}`;
+      differs(given, had === undefined ? `no ${key}` : `${key}=${String(had)}`);
+    }
+  }
+  if (flags.eventId !== undefined && flags.eventId !== String(checkpoint.eventId))
+    differs(
+      `--event-id ${flags.eventId}`,
+      checkpoint.eventId === undefined ? "none" : String(checkpoint.eventId),
+    );
+  if (flags.pageSize !== undefined && parseNumber("--page-size", flags.pageSize) !== checkpoint.pageSize)
+    differs(`--page-size ${flags.pageSize}`, String(checkpoint.pageSize));
+  return out;
+}
+
 function parseParams(flags: ExportFlags): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   if (flags.productId !== undefined) params.product_id = parseNumber("--product-id", flags.productId);
@@ -314,8 +391,13 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     resumeFrom = checkpoint;
     const saved = meta;
     if (saved.name !== name) throw usageError(`--resume: ${path} is an export of ${saved.name}, not ${name}`);
-    if (flags.out !== undefined && saved.out !== undefined && flags.out !== saved.out) {
-      throw usageError(`--resume: the checkpoint writes to ${saved.out}, not ${flags.out}`);
+    const conflicts = conflictsWithCheckpoint(name, flags, loaded);
+    if (conflicts.length > 0) {
+      throw usageError(
+        `--resume: ${conflicts.length === 1 ? "a flag differs" : "flags differ"} from the interrupted export in ${path}: ` +
+          `${conflicts.join("; ")}. A resumed export takes them from its checkpoint: leave them out, ` +
+          `or delete ${path} and export again without --resume`,
+      );
     }
     refuseCheckpointOnOut(path, saved.out);
     checkResumedFile(loaded, path);
@@ -336,12 +418,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       flags.columns === undefined
         ? documented
         : chooseColumns(name, flags.columns, documented, flags.status !== undefined);
-    const statusList =
-      flags.status === undefined
-        ? undefined
-        : flags.status.trim().toLowerCase() === "all"
-          ? "all"
-          : flags.status.split(",").map((s) => s.trim().toUpperCase());
+    const statusList = flags.status === undefined ? undefined : statusListOf(flags.status);
     const options: ExportOptions = { params: parseParams(flags), concurrency };
     if (flags.from !== undefined) options.from = parseDate("--from", flags.from);
     if (flags.to !== undefined) options.to = endOf("--to", flags.to);
@@ -360,6 +437,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
           : columns,
       out: flags.out,
       status: statusList !== undefined,
+      ...(statusList === undefined ? {} : { statuses: statusList }),
     };
   }
   const saved = meta;
