@@ -358,6 +358,41 @@ describe("hotmart export (built binary, simulator)", () => {
     },
   );
 
+  it.runIf(existsSync("/dev/stdout") && spawnSync("bash", ["-c", "true"]).status === 0)(
+    "--out /dev/stdout into a pipe whose reader went away (| head -1) ends quietly with 0, as stdout does",
+    async () => {
+      const dir = emptyDir();
+      const args = [
+        "export",
+        "sales",
+        "--from",
+        FROM,
+        "--to",
+        TO,
+        "--out",
+        "/dev/stdout",
+        "--format",
+        "jsonl",
+      ];
+      const more = ["--checkpoint", "cp.json", "--page-size", "20", "--concurrency", "2"];
+      // A shell pipe, as a user types it (Node's own stdio pipes are sockets, which /dev/stdout cannot
+      // open); the export's exit code and stderr are what the shell reports of it.
+      const script = '"$0" "$@" 2>err.txt | head -1 >/dev/null; echo "$PIPESTATUS" >code.txt';
+      const child = spawn("bash", ["-c", script, process.execPath, BIN, ...args, ...more], {
+        cwd: dir,
+        env: simEnv(slow),
+      });
+      onTestFinished(() => {
+        child.kill();
+      });
+      expect(await new Promise<number | null>((r) => child.on("exit", r))).toBe(0);
+      expect(readFileSync(join(dir, "err.txt"), "utf8")).toBe("");
+      expect(readFileSync(join(dir, "code.txt"), "utf8").trim()).toBe("0");
+      expect(existsSync(join(dir, "cp.json"))).toBe(false);
+    },
+    60_000,
+  );
+
   it("usage errors exit 2 before any request", async () => {
     const before = sim.requestLog.length;
     expect((await runCliInProcess(["export", "nothing"], { env: simEnv(sim) })).code).toBe(2);

@@ -361,6 +361,17 @@ function resumeCommand(name: string, flags: ExportFlags, out: string | undefined
   return parts.join(" ");
 }
 
+/** Whether a write failed because the reader of a pipe, a socket or a terminal (`/dev/stdout`) went away. */
+function readerGone(error: Error, file: string): boolean {
+  if ((error as NodeJS.ErrnoException).code !== "EPIPE") return false;
+  try {
+    const stat = statSync(file);
+    return stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 /** Ends a stream, rejecting when the last write or the close fails. */
 function endStream(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -511,9 +522,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   await session.close();
   const unwritten = writeError();
   if (unwritten !== undefined) {
+    out.destroy();
+    // `--out /dev/stdout | head`: the reader went away, which is not an error; stop quietly, as the
+    // export does on stdout itself (cli.ts), and leave any checkpoint as it was.
+    if (saved.out !== undefined && readerGone(unwritten, saved.out)) return;
     // A checkpoint counts the records handed to the file, and some of them never reached it: resuming
     // from one would skip them. The file is left for the user to look at, and called what it is.
-    out.destroy();
     rmSync(path, { force: true });
     throw new CliError(
       `Writing ${saved.out} failed: ${fileProblem(unwritten)}. The file is incomplete: fix that and export again (without --resume).`,
