@@ -157,6 +157,29 @@ export function clientOptions(config: ResolvedConfig, extra: ClientOptions = {})
   return options;
 }
 
+/**
+ * Which credentials are missing, and why the embedded simulator does not answer instead: the SDK's own
+ * message would name its constructor's options, and the README promises exit code 3 for this.
+ */
+export function missingCredentials(config: ResolvedConfig): string {
+  const missing = [
+    config.clientId === undefined ? ["HOTMART_CLIENT_ID", "--client-id"] : undefined,
+    config.clientSecret === undefined ? ["HOTMART_CLIENT_SECRET", "--client-secret"] : undefined,
+  ].filter((pair) => pair !== undefined);
+  const names = missing.map(([name]) => name).join(" and ");
+  const flags = missing.map(([, flag]) => flag).join(" and ");
+  const where = `${missing.length > 1 ? "are" : "is"} not set: set ${missing.length > 1 ? "them" : "it"} in the environment or .env, or pass ${flags}`;
+  const from = (source: "flag" | "env" | "unset", flag: string, env: string) =>
+    source === "flag" ? flag : env;
+  let why = "";
+  if (config.baseURL !== undefined) {
+    why = ` (${from(config.sources.baseURL, "--base-url", "HOTMART_BASE_URL")} is set, so the embedded simulator does not answer: use the credentials of the API at ${config.baseURL}; \`hotmart simulator\` prints its own)`;
+  } else if (config.sandbox) {
+    why = ` (${from(config.sources.sandbox, "--sandbox", "HOTMART_SANDBOX")} is set: use your sandbox credentials, Hotmart > Tools > Developer credentials)`;
+  }
+  return `Credentials missing: ${names} ${where}${why}`;
+}
+
 /** The client a command uses, and what to close when it is done. */
 export interface Session {
   client: Hotmart;
@@ -175,13 +198,10 @@ export async function openSession(
   const config = resolveConfig(opts);
   const totalTimeout = totalTimeoutMs(opts);
   if (totalTimeout !== undefined) extra = { ...extra, totalTimeout };
-  if (!hasCredentials(config) && config.baseURL === undefined) {
-    if (config.sandbox || config.clientId !== undefined || config.clientSecret !== undefined) {
-      throw new CliError(
-        "Credentials incomplete: set both HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET (or --client-id and --client-secret)",
-        EXIT.AUTH,
-      );
-    }
+  if (!hasCredentials(config)) {
+    const partial = config.clientId !== undefined || config.clientSecret !== undefined;
+    if (config.baseURL !== undefined || config.sandbox || partial)
+      throw new CliError(missingCredentials(config), EXIT.AUTH);
     const { startSimulator } = await import("hotmart-simulator");
     const sim = await startSimulator({ port: 0 });
     notice(

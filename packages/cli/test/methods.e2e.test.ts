@@ -107,6 +107,29 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(auth.code).toBe(3);
     expect(auth.stderr).not.toContain("s3cr3t-bad-value");
     expect(auth.stderr).toMatch(/hotmart doctor/);
+    // Missing credentials are exit 3 in the CLI's words, naming the missing ones, before any request.
+    const sent = sim.requestLog.length;
+    const { HOTMART_BASE_URL = "", HOTMART_AUTH_URL = "", HOTMART_CLIENT_ID = "" } = simEnv(sim);
+    for (const [env, says] of [
+      [
+        { HOTMART_BASE_URL, HOTMART_AUTH_URL } as Record<string, string>,
+        "Credentials missing: HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET are not set: set them in the environment or .env, or pass --client-id and --client-secret (HOTMART_BASE_URL is set, so the embedded simulator does not answer",
+      ],
+      [
+        { HOTMART_SANDBOX: "true" },
+        "Credentials missing: HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET are not set: set them in the environment or .env, or pass --client-id and --client-secret (HOTMART_SANDBOX is set: use your sandbox credentials",
+      ],
+      [
+        { HOTMART_SANDBOX: "true", HOTMART_CLIENT_ID },
+        "Credentials missing: HOTMART_CLIENT_SECRET is not set: set it in the environment or .env, or pass --client-secret (HOTMART_SANDBOX",
+      ],
+    ] as const) {
+      const r = await runCliInProcess(["products", "list"], { env: simEnv(undefined, env) });
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toContain(`Error: ${says}`);
+      expect(r.stderr).not.toContain("new Hotmart");
+    }
+    expect(sim.requestLog.length).toBe(sent);
     const missing = await runCliInProcess(["sales", "refund", "HP00000000000000", "--yes"], {
       env: simEnv(sim),
     });
