@@ -66,13 +66,10 @@ export function exitCodeOf(error: unknown): number {
 
 /**
  * A call that ran past its total timeout while the client's rate limiter held it back (paused after a
- * 429, or the quota spent): rate limited, not a network fault. The SDK's error says so only in its
- * message (an APIConnectionTimeoutError, like a request that got no answer).
+ * 429, or the quota spent): rate limited, not a network fault (the SDK's `waitedFor`).
  */
 export function isRateLimitWait(error: unknown): error is APIConnectionTimeoutError {
-  return (
-    error instanceof APIConnectionTimeoutError && / while waiting for the rate limiter\b/.test(error.message)
-  );
+  return error instanceof APIConnectionTimeoutError && error.waitedFor === "rate-limiter";
 }
 
 function isAbort(error: unknown): boolean {

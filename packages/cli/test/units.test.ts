@@ -122,12 +122,12 @@ describe("exit codes", () => {
     expect(exitCodeOf(new APIConnectionTimeoutError("timed out", { outcomeUnknown: false }))).toBe(
       EXIT.NETWORK,
     );
-    // The SDK's wording for a call the rate limiter held past its total timeout: rate limited.
-    const held = new APIConnectionTimeoutError(
-      "GET https://example.test/ ran past its total timeout while waiting for the rate limiter (the client is paused after a 429 or its quota is spent); it was not sent. Raise totalTimeout to wait for the quota, or send fewer requests",
-      { outcomeUnknown: false },
-    );
+    // A call the rate limiter held past its total timeout (the SDK's waitedFor): rate limited. One
+    // that waited for a token that long is a network fault.
+    const held = new APIConnectionTimeoutError("held", { outcomeUnknown: false, waitedFor: "rate-limiter" });
     expect(exitCodeOf(held)).toBe(EXIT.RATE_LIMIT);
+    const token = new APIConnectionTimeoutError("token", { outcomeUnknown: false, waitedFor: "token" });
+    expect(exitCodeOf(token)).toBe(EXIT.NETWORK);
     expect(exitCodeOf(new CliError("x", EXIT.INTERRUPTED))).toBe(130);
   });
 });

@@ -73,11 +73,7 @@ export function describeError(
   }
   // Not a network fault: the call's time ran out while the client waited for the quota (after a 429 seen
   // by another call, or a window spent); it was never sent.
-  if (
-    error instanceof APIConnectionTimeoutError &&
-    !error.outcomeUnknown &&
-    error.message.includes("waiting for the rate limiter")
-  ) {
+  if (error instanceof APIConnectionTimeoutError && error.waitedFor === "rate-limiter") {
     return quotaSpentMessage(quotaWaitMs(quota, now), now);
   }
   if (error instanceof PermissionDeniedError) {

@@ -297,12 +297,27 @@ export class APIConnectionError extends HotmartError {
 }
 /**
  * An attempt got no answer within `timeout` ms, or the call ran past `totalTimeout` (possibly while still
- * waiting for the rate limiter, before anything was sent). Reads are retried first; a write that timed
- * out after it was sent is not resent, and carries `outcomeUnknown: true`.
+ * waiting for the rate limiter or an access token, before anything was sent: `waitedFor`). Reads are
+ * retried first; a write that timed out after it was sent is not resent, and carries
+ * `outcomeUnknown: true`.
  */
 export class APIConnectionTimeoutError extends APIConnectionError {
   /** Always `"APIConnectionTimeoutError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "APIConnectionTimeoutError";
+  /**
+   * Set when the call ran past its `totalTimeout` before it was sent: `"rate-limiter"` (the client was
+   * paused after a 429, or its quota spent: rate limited, not a network fault) or `"token"` (the token
+   * request was slow, or failing and being retried). Undefined when a request got no answer in time.
+   */
+  readonly waitedFor: "rate-limiter" | "token" | undefined;
+
+  constructor(
+    message: string,
+    options: HotmartErrorOptions & { outcomeUnknown: boolean; waitedFor?: "rate-limiter" | "token" },
+  ) {
+    super(message, options);
+    this.waitedFor = options.waitedFor;
+  }
 }
 /** The caller's AbortSignal fired. */
 export class APIUserAbortError extends HotmartError {

@@ -295,6 +295,7 @@ function fetchToken(call: Call): Promise<string> {
   return untilDeadline(
     call,
     call.ctx.auth.token(call.signal),
+    "token",
     "an access token (the token request is slow, or failing and being retried)",
     "Raise totalTimeout to wait longer for it",
   );
@@ -399,6 +400,7 @@ function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
   return untilDeadline(
     call,
     limiter.acquire(call.signal),
+    "rate-limiter",
     "the rate limiter (the client is paused after a 429 or its quota is spent)",
     "Raise totalTimeout to wait for the quota, or send fewer requests",
   );
@@ -412,7 +414,8 @@ function acquireSlot(call: Call, limiter: RateLimiter): Promise<number> {
 async function untilDeadline<T>(
   call: Call,
   pending: Promise<T>,
-  waitedFor: string,
+  waitedFor: "rate-limiter" | "token",
+  what: string,
   advice: string,
 ): Promise<T> {
   const { ctx, signal, method } = call;
@@ -424,8 +427,8 @@ async function untilDeadline<T>(
   } catch (error) {
     if (signal.reason === PAST_DEADLINE) {
       throw new APIConnectionTimeoutError(
-        `${method} ${call.safeURL()} ran past its total timeout while waiting for ${waitedFor}; it was not sent. ${advice}`,
-        { outcomeUnknown: false, redactor: ctx.redactor },
+        `${method} ${call.safeURL()} ran past its total timeout while waiting for ${what}; it was not sent. ${advice}`,
+        { outcomeUnknown: false, redactor: ctx.redactor, waitedFor },
       );
     }
     if (signal.aborted) throw abortError(call, false);

@@ -185,6 +185,7 @@ describe("token manager", () => {
       /GET .*\/x ran past its total timeout while waiting for an access token .*; it was not sent/,
     );
     expect((error as APIConnectionTimeoutError).outcomeUnknown).toBe(false);
+    expect((error as APIConnectionTimeoutError).waitedFor).toBe("token");
     expect(server.requests).toHaveLength(0);
     // The token request was not the call's to cancel: once answered, the next call uses it.
     answer();

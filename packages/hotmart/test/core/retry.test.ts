@@ -142,6 +142,7 @@ describe("retries", () => {
       .catch((e: unknown) => e)) as APIConnectionTimeoutError;
     expect(waiting).toBeInstanceOf(APIConnectionTimeoutError);
     expect(waiting.message).toMatch(/total timeout while waiting for the rate limiter/);
+    expect(waiting.waitedFor).toBe("rate-limiter");
     expect(waiting.outcomeUnknown).toBe(false);
     expect(server.requests).toHaveLength(1);
     await hotmart.close();
