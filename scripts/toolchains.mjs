@@ -38,6 +38,8 @@ export function ensureToolchains() {
   };
   return {
     node: { 22: nodeBin("node22"), 24: nodeBin("node24") },
+    /** The oldest zod hotmart's peer range takes (4.5.0), for the consumers' check at the minimum. */
+    zodMinimum: path.join(modules, "zod4.5"),
     // Compilers run with the Node that runs us: [name, path of the tsc JS entry].
     typescript: [
       ["typescript 5.5 (oldest zod 4 supports)", path.join(modules, "typescript5.5", "bin", "tsc")],

@@ -1,5 +1,6 @@
 // `npm run test:toolchains`: the SDK's published declarations compile for every TypeScript a consumer
-// may use (5.5, the oldest that zod 4, hence hotmart/schemas, supports; the root's 5.9; 7, the native compiler), each with
+// may use (5.5, the oldest that zod 4, hence hotmart/schemas, supports; the root's 5.9; 7, the native compiler), and
+// with the oldest zod the peer range takes (see the end), each with
 // `strict`, in two projects. TypeScript 7 compiles them with `skipLibCheck: false`, checking every
 // declaration file they load, and so does 5.5 in the node project (checksEveryDeclaration below); the
 // other 5.x compiles take our declarations as root files with `skipLibCheck: true`, so that they check
@@ -20,7 +21,8 @@ import { ensureToolchains, TYPESCRIPT7_FLAGS } from "./toolchains.mjs";
 // npm test runs the two ends of the range the README claims here, 5.5 and 7; --all adds 5.9.
 const all = process.argv.includes("--all");
 const DEFAULT = ["typescript 5.5", "typescript 7"];
-const typescript = ensureToolchains().typescript.filter(
+const toolchains = ensureToolchains();
+const typescript = toolchains.typescript.filter(
   ([name]) => all || DEFAULT.some((prefix) => name.startsWith(prefix)),
 );
 const work = mkdtempSync(path.join(tmpdir(), "hotmart-ts-"));
@@ -137,7 +139,77 @@ const worker = async () => {
   }
 };
 await Promise.all([worker(), worker()]);
+
+// The oldest zod the peer range takes (package.json: ^4.5.0). The schemas' declarations name zod types
+// that older 4.x lack (ZodPreprocess came in 4.5, ZodExactOptional in 4.3) and call exactOptional() at
+// run time, so a range wider than what works breaks a consumer who resolves an older zod. The node
+// project compiles with TypeScript 7 against zod 4.5.0 (every declaration checked), and hotmart/schemas
+// loads and validates with it (--preserve-symlinks: zod resolves from the consumer's node_modules).
+const minimum = mkdtempSync(path.join(tmpdir(), "hotmart-zod-min-"));
+process.on("exit", () => rmSync(minimum, { recursive: true, force: true }));
+mkdirSync(path.join(minimum, "node_modules"));
+symlinkSync(
+  path.join(ROOT, "packages", "hotmart"),
+  path.join(minimum, "node_modules", "hotmart"),
+  "junction",
+);
+symlinkSync(toolchains.zodMinimum, path.join(minimum, "node_modules", "zod"), "junction");
+for (const file of ["package.json", "consumer.mts", "consumer.cts", "consumer-dispose.mts"]) {
+  copyFileSync(path.join(work, file), path.join(minimum, file));
+}
+// preserveSymlinks: without it, zod would resolve from hotmart's real folder (the repository's zod).
+const node = projects["node (nodenext, @types/node)"];
+writeFileSync(
+  path.join(minimum, "tsconfig.node.json"),
+  JSON.stringify({ ...node, compilerOptions: { ...node.compilerOptions, preserveSymlinks: true } }, null, 2),
+);
+const [, tsc7] = toolchains.typescript.find(([name]) => native(name)) ?? [];
+const runtime = `
+  const { registry, SalesHistoryItemSchema } = await import("hotmart/schemas");
+  const { version } = (await import("zod/package.json", { with: { type: "json" } })).default;
+  if (version !== "4.5.0") throw new Error("resolved zod " + version + ", not the minimum");
+  if (!Array.isArray(registry.check("SalesHistoryPage", { items: "nope" }))) throw new Error("no check");
+  if (SalesHistoryItemSchema.safeParse({}).success) throw new Error("an empty item passed");
+`;
+const atMinimum = await Promise.all([
+  new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [tsc7, "-p", "tsconfig.node.json", "--pretty", "false", ...TYPESCRIPT7_FLAGS],
+      {
+        cwd: minimum,
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d) => {
+      output += d;
+    });
+    child.stderr.on("data", (d) => {
+      output += d;
+    });
+    child.on("close", (code) =>
+      resolve({ what: "typescript 7, node, zod 4.5.0 (the peer minimum)", ok: code === 0, output }),
+    );
+  }),
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--preserve-symlinks", "--input-type=module", "-e", runtime], {
+      cwd: minimum,
+    });
+    let output = "";
+    child.stderr.on("data", (d) => {
+      output += d;
+    });
+    child.on("close", (code) =>
+      resolve({ what: "hotmart/schemas at run time, zod 4.5.0", ok: code === 0, output }),
+    );
+  }),
+]);
+for (const { what, ok, output } of atMinimum) {
+  if (!ok) failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) console.log(namePublished(output, "packages/hotmart/dist").trim().replace(/^/gm, "     | "));
+}
 console.log(
-  `typescript consumers: ${typescript.length * 2 - failed} passed, ${failed} failed${all ? "" : " (TypeScript 5.5 and 7; 5.9 runs in test:pack, --all adds it here)"}`,
+  `typescript consumers: ${typescript.length * 2 + 2 - failed} passed, ${failed} failed${all ? "" : " (TypeScript 5.5 and 7; 5.9 runs in test:pack, --all adds it here)"}`,
 );
 if (failed) process.exit(1);

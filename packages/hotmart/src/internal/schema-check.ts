@@ -27,8 +27,13 @@ let loading: Promise<SchemaRegistry> | undefined;
 function loadRegistry(): Promise<SchemaRegistry> {
   loading ??= importRegistry().catch((cause: unknown) => {
     loading = undefined;
+    // zod missing, or one older than the schemas use (exactOptional is zod 4.3, ZodPreprocess 4.5):
+    // the root cause's message says which.
+    let root = cause;
+    while (root instanceof Error && root.cause instanceof Error) root = root.cause;
+    const why = root instanceof Error ? `: ${root.message}` : "";
     throw new HotmartError(
-      'validate: "warn" and "strict" need zod: run `npm install zod` (hotmart/schemas could not be loaded)',
+      `validate: "warn" and "strict" need zod 4.5 or later: run \`npm install zod@^4.5\` (hotmart/schemas could not be loaded${why})`,
       { cause },
     );
   });

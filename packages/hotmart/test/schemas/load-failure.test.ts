@@ -32,7 +32,9 @@ it("an import failure becomes the HotmartError that says to install zod; the nex
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(HotmartError);
-    expect((error as Error).message).toMatch(/need zod: run `npm install zod`/);
+    expect((error as Error).message).toMatch(/need zod 4\.5 or later: run `npm install zod@\^4\.5`/);
+    // The message says why it could not load (here: zod is not installed at all).
+    expect((error as Error).message).toMatch(/could not be loaded: .*Cannot find package 'zod'/);
     expect(causes(error)).toMatch(/Cannot find package 'zod'/);
     expect(state.imports).toBe(attempt);
   }

@@ -39,7 +39,7 @@ describe("loading hotmart/schemas", () => {
       );
       expect(error).toBeInstanceOf(HotmartError);
       expect((error as Error).message).toBe(
-        'validate: "warn" and "strict" need zod: run `npm install zod` (hotmart/schemas could not be loaded)',
+        'validate: "warn" and "strict" need zod 4.5 or later: run `npm install zod@^4.5` (hotmart/schemas could not be loaded: hotmart/schemas has no response registry)',
       );
       expect((error as Error).cause).toBeInstanceOf(TypeError);
       expect(((error as Error).cause as Error).message).toBe("hotmart/schemas has no response registry");
