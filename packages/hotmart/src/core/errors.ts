@@ -26,7 +26,7 @@ export class HotmartError extends Error {
    * outcome is known: a 2xx applied it (even when its body could not be read), a 4xx or 429 refused
    * it, or it was never sent.
    */
-  readonly outcomeUnknown?: boolean;
+  declare readonly outcomeUnknown?: boolean;
 
   constructor(message: string, options: HotmartErrorOptions = {}) {
     // Masked before Error captures the stack, which repeats the message.
@@ -309,14 +309,14 @@ export class APIConnectionTimeoutError extends APIConnectionError {
    * paused after a 429, or its quota spent: rate limited, not a network fault) or `"token"` (the token
    * request was slow, or failing and being retried). Undefined when a request got no answer in time.
    */
-  readonly waitedFor: "rate-limiter" | "token" | undefined;
+  declare readonly waitedFor?: "rate-limiter" | "token";
 
   constructor(
     message: string,
     options: HotmartErrorOptions & { outcomeUnknown: boolean; waitedFor?: "rate-limiter" | "token" },
   ) {
     super(message, options);
-    this.waitedFor = options.waitedFor;
+    if (options.waitedFor) this.waitedFor = options.waitedFor;
   }
 }
 /** The caller's AbortSignal fired. */

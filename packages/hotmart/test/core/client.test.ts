@@ -245,6 +245,32 @@ describe("error hierarchy", () => {
     expect(sdk.APIConnectionTimeoutError.prototype).toBeInstanceOf(sdk.APIConnectionError);
   });
 
+  it("outcomeUnknown and waitedFor are own properties only when set, as their optional types say", async () => {
+    const server = await startScriptedServer((req, res) =>
+      json(res, req.method === "GET" ? 404 : 503, { error: "x" }, { "retry-after": "0" }),
+    );
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+    const read = await c.request("GET", "/x").catch((e: unknown) => e);
+    const write = await c.request("POST", "/x", {}).catch((e: unknown) => e);
+    const input = new HotmartInputError("bad");
+    const timeout = new sdk.APIConnectionTimeoutError("t", { outcomeUnknown: false });
+    // Absent, not present with the value undefined (exactOptionalPropertyTypes users rely on `in`).
+    expect(Object.hasOwn(read as object, "outcomeUnknown")).toBe(false);
+    expect(Object.hasOwn(input, "outcomeUnknown")).toBe(false);
+    expect(Object.hasOwn(timeout, "waitedFor")).toBe(false);
+    expect((write as HotmartError).outcomeUnknown).toBe(true);
+    expect(
+      new sdk.APIConnectionTimeoutError("t", { outcomeUnknown: false, waitedFor: "token" }).waitedFor,
+    ).toBe("token");
+    await server.close();
+  });
+
   it("maps each status, and Hotmart's unauthorized_client code, to its class", async () => {
     const server = await startScriptedServer();
     const c = new Hotmart({
