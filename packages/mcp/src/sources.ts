@@ -2,6 +2,7 @@
  * Where the answer tools get their data: the SDK's export for sales, its paginated lists for the rest.
  */
 import {
+  type ExportSalesStatus,
   type Hotmart,
   SALES_STATUS_VALUES,
   type SalesHistoryItem,
@@ -31,7 +32,8 @@ export async function salesIn(
     from: start_date ?? undefined,
     to: end_date ?? undefined,
     params: filters,
-    statuses: statuses === "all" ? "all" : [...statuses],
+    // Strings from the tool's arguments: run() refuses a status the filter does not take, by name.
+    statuses: statuses === "all" ? "all" : ([...statuses] as ExportSalesStatus[]),
     signal,
   });
   const seen = new Set<string>();

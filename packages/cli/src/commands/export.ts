@@ -7,6 +7,7 @@ import {
   type ExportCheckpoint,
   type ExportOptions,
   type ExportProgress,
+  type ExportRunOptions,
   type Hotmart,
   HotmartInputError,
 } from "hotmart";
@@ -121,7 +122,8 @@ function startExport(
   checkpointFile: string,
 ) {
   try {
-    return client.export.run(resource, options);
+    // Built from flags, so typed loosely: run() checks them (statuses, eventId) and throws, by name.
+    return client.export.run(resource, options as ExportRunOptions<typeof resource>);
   } catch (error) {
     throw error instanceof HotmartInputError ? refusal(error, checkpointFile) : error;
   }

@@ -21,8 +21,10 @@ export { EARLIEST_DATE } from "./first-shards";
 export type { ExportEvent, ExportEventType, ExportProgress } from "./progress";
 export {
   type ExportManagedParam,
+  type ExportPriceDetailsStatus,
   type ExportResource,
   type ExportResourceMap,
+  type ExportSalesStatus,
   PRICE_DETAILS_STATUS_VALUES,
   SALES_STATUS_VALUES,
 } from "./resources";
@@ -30,9 +32,10 @@ export type { ExportRecord } from "./run";
 
 /**
  * Options of `client.export.run(resource, options)`. `P` is the list's own filters, without those the
- * export sets itself (paging, date bounds, `transaction_status`).
+ * export sets itself (paging, date bounds, `transaction_status`); `S`, the values `statuses` takes
+ * (`never` for a list without a `transaction_status` filter, which then takes no `statuses`).
  */
-export interface ExportOptions<P = Record<string, unknown>> {
+export interface ExportOptions<P = Record<string, unknown>, S extends string = string> {
   /** Inclusive start (epoch ms or Date). Default 2010-01-01 (`EARLIEST_DATE`). */
   from?: DateParam | undefined;
   /**
@@ -51,7 +54,7 @@ export interface ExportOptions<P = Record<string, unknown>> {
    * other throws HotmartInputError before a request, rather than a 400 between two walks). Default: one
    * walk with no status, which Hotmart answers with APPROVED and COMPLETE only.
    */
-  statuses?: "all" | readonly string[] | undefined;
+  statuses?: ([S] extends [never] ? never : "all" | readonly S[]) | undefined;
   /** Requests in flight at once (default 16). The client's rate limiter still paces them. */
   concurrency?: number | undefined;
   /** Records per page (default and maximum: the endpoint's, 500). */
@@ -69,6 +72,16 @@ export interface ExportOptions<P = Record<string, unknown>> {
   /** The clock for rate and ETA (tests). */
   now?: (() => number) | undefined;
 }
+
+/**
+ * What `client.export.run(resource, options)` takes for `K`: its filters and statuses, and for
+ * "events.tickets" the event (`eventId`), or a checkpoint to resume, which names it.
+ */
+export type ExportRunOptions<K extends ExportResource> = ExportOptions<
+  ExportResourceMap[K]["params"],
+  ExportResourceMap[K]["status"]
+> &
+  (K extends "events.tickets" ? { eventId: number | string } | { resume: ExportCheckpoint } : unknown);
 
 /** One list `client.export.run()` can export, as `client.export.resources` describes it. */
 export interface ExportResourceInfo {
@@ -125,7 +138,10 @@ export class Export {
    */
   run<K extends ExportResource>(
     resource: K,
-    options: ExportOptions<ExportResourceMap[K]["params"]> = {},
+    // Options are required where a list needs one ("events.tickets": its event), optional elsewhere.
+    ...[options = {}]: K extends "events.tickets"
+      ? [options: ExportRunOptions<K>]
+      : [options?: ExportRunOptions<K>]
   ): ExportRun<ExportResourceMap[K]["item"]> {
     // Own keys only: "constructor" or "toString" must be refused here, not fail later with a stranger message.
     const spec = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;

@@ -30,6 +30,17 @@ import { PURCHASE_STATUS_FILTER_VALUES } from "../resources/enums";
  */
 export const SALES_STATUS_VALUES = PURCHASE_STATUS_FILTER_VALUES.filter((s) => s !== "UNDER_ANALYSIS");
 
+/**
+ * A value `statuses` takes for the sales reports: one of {@link SALES_STATUS_VALUES}, or UNDER_ANALYSIS,
+ * the other spelling of UNDER_ANALISYS (one walk for both).
+ */
+export type ExportSalesStatus = (typeof PURCHASE_STATUS_FILTER_VALUES)[number];
+/** A value `statuses` takes for `sales.priceDetails`: one of {@link PRICE_DETAILS_STATUS_VALUES}. */
+export type ExportPriceDetailsStatus = Exclude<
+  ExportSalesStatus,
+  "NO_FUNDS" | "PRE_ORDER" | "PROCESSING_TRANSACTION"
+>;
+
 /** Price details documents only 14 of them (§8.1 S5); "all" sends only these, so no walk gets a 400. */
 export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES.filter(
   (s) => s !== "NO_FUNDS" && s !== "PRE_ORDER" && s !== "PROCESSING_TRANSACTION",
@@ -50,42 +61,62 @@ export type ExportManagedParam =
 
 /** Each exportable list: its filters (without what the export manages) and its item type. */
 export interface ExportResourceMap {
+  // Each entry: `params`, the list's own filters an export passes through; `item`, what it yields;
+  // `status`, the values `statuses` takes (never: the list has no transaction_status filter).
   /** Sales history, one record per transaction; `from`/`to` are sent as `start_date`/`end_date`. */
-  "sales.history": { params: Omit<SalesHistoryParams, ExportManagedParam>; item: SalesHistoryItem };
+  "sales.history": {
+    params: Omit<SalesHistoryParams, ExportManagedParam>;
+    item: SalesHistoryItem;
+    status: ExportSalesStatus;
+  };
   /** Buyer, producer, co-producer and affiliate of each sale (`/sales/users`); `start_date`/`end_date`. */
   "sales.participants": {
     params: Omit<SalesParticipantsParams, ExportManagedParam>;
     item: SalesParticipantsItem;
+    status: ExportSalesStatus;
   };
   /** Commission of each participant of each sale; `start_date`/`end_date`. */
   "sales.commissions": {
     params: Omit<SalesCommissionsParams, ExportManagedParam>;
     item: SalesCommissionsItem;
+    status: ExportSalesStatus;
   };
   /** Price breakdown of each sale; `statuses: "all"` walks only the 14 statuses this endpoint documents. */
   "sales.priceDetails": {
     params: Omit<SalesPriceDetailsParams, ExportManagedParam>;
     item: SalesPriceDetailsItem;
+    status: ExportPriceDetailsStatus;
   };
   /** Commission totals per currency for the whole range: one walk per status, never cut into shards. */
-  "sales.summary": { params: Omit<SalesSummaryParams, ExportManagedParam>; item: SalesSummaryItem };
+  "sales.summary": {
+    params: Omit<SalesSummaryParams, ExportManagedParam>;
+    item: SalesSummaryItem;
+    status: ExportSalesStatus;
+  };
   /** Subscriptions and their subscribers; `from`/`to` bound `accession_date`/`end_accession_date`. */
   "subscriptions.list": {
     params: Omit<SubscriptionsListParams, ExportManagedParam>;
     item: SubscriptionsListItem;
+    status: never;
   };
   /** One summary row per subscription; `accession_date`/`end_accession_date` (no counts). */
   "subscriptions.summary": {
     params: Omit<SubscriptionsSummaryParams, ExportManagedParam>;
     item: SubscriptionsSummaryItem;
+    status: never;
   };
   /** Every charge of every recurrence; `transaction_date`/`end_transaction_date` (no counts). */
   "subscriptions.transactions": {
     params: Omit<SubscriptionsTransactionsParams, ExportManagedParam>;
     item: SubscriptionsTransactionsItem;
+    status: never;
   };
   /** Tickets of one event (needs `eventId`); `from`, when given, is sent as `last_update`; no upper bound. */
-  "events.tickets": { params: Omit<EventsTicketsParams, ExportManagedParam>; item: EventsTicketsItem };
+  "events.tickets": {
+    params: Omit<EventsTicketsParams, ExportManagedParam>;
+    item: EventsTicketsItem;
+    status: never;
+  };
 }
 
 /** A list `client.export.run()` exports, named after the SDK method that walks it, e.g. `"sales.history"`. */
