@@ -1,7 +1,8 @@
 import type { Dataset } from "./data/dataset";
 import type { WebhookEventName } from "./data/enums";
 import type { Club, ClubModule, ClubUser, Person, Plan, Product, Sale, Subscription } from "./data/model";
-import { commissionSplit, warrantyExpireDate } from "./data/sales";
+import { Rng } from "./data/rng";
+import { cashPaymentFrom, commissionSplit, warrantyExpireDate } from "./data/sales";
 
 /**
  * The `data` of each v2 event (§9.5-9.12), built from the simulator's records. Where real traffic
@@ -337,10 +338,47 @@ function reads(sale: Sale, event: WebhookEventName): boolean {
 }
 
 /**
+ * The sale of the PURCHASE_BILLET_PRINTED sample: a boleto (else a Pix code, §9.4) issued and not paid,
+ * so with its barcode or Pix code and without an approved date. A pending one of the dataset when there
+ * is one; else a boleto or Pix sale as it stood when its code was issued (a later payment or expiry does
+ * not change that moment), with boleto or Pix data drawn from its transaction code.
+ */
+function billetPrintedSale(data: Dataset): Sale | undefined {
+  const event = "PURCHASE_BILLET_PRINTED";
+  const pick = (sales: readonly Sale[]) =>
+    sales.find((s) => s.paymentType === "BILLET" && reads(s, event)) ??
+    sales.find((s) => reads(s, event)) ??
+    sales[0];
+  const cashSales = data.sales.filter((s) => s.paymentType === "BILLET" || s.paymentType === "PIX");
+  const pending = pick(
+    cashSales.filter((s) => (s.status === "PRINTED_BILLET" || s.status === "WAITING_PAYMENT") && s.cash),
+  );
+  if (pending) return pending;
+  const issued = pick(cashSales) ?? data.sales[0];
+  if (!issued) return undefined;
+  const paymentType = issued.paymentType === "PIX" ? "PIX" : "BILLET";
+  const rng = new Rng(...[...issued.transaction].map((c) => c.charCodeAt(0)));
+  return {
+    ...issued,
+    status: paymentType === "PIX" ? "WAITING_PAYMENT" : "PRINTED_BILLET",
+    paymentType,
+    installments: 1,
+    approvedDate: undefined,
+    refundDate: undefined,
+    refusalMessage: undefined,
+    cash: cashPaymentFrom(rng, paymentType, issued.orderDate, issued.total),
+  };
+}
+
+/**
  * A representative payload for `sim.emit(event)` without data: built from a real record of the
  * dataset (the first suitable one), so ids in it resolve through the REST endpoints.
  */
 export function sampleEventData(event: WebhookEventName, data: Dataset, now: number): unknown {
+  if (event === "PURCHASE_BILLET_PRINTED") {
+    const sale = billetPrintedSale(data);
+    return sale ? purchaseData(sale, "BILLET_PRINTED") : {};
+  }
   const purchaseStatus = PURCHASE_STATUS_FOR_EVENT[event];
   if (purchaseStatus !== undefined) {
     const wanted =

@@ -34,6 +34,21 @@ describe("sampleWebhook", () => {
       }
   });
 
+  it("a PURCHASE_BILLET_PRINTED sample is a boleto or Pix code not paid yet, whatever the seed", () => {
+    for (const seed of [1, 7, 42, 99]) {
+      const { purchase } = sampleWebhook("PURCHASE_BILLET_PRINTED", { seed, now: PINNED_NOW }).data as {
+        purchase: { approved_date?: number; payment: Record<string, unknown> };
+      };
+      expect(purchase.approved_date, `seed ${seed}`).toBeUndefined();
+      const { type } = purchase.payment;
+      expect(
+        type === "BILLET" ? purchase.payment.billet_barcode : purchase.payment.pix_code,
+        `seed ${seed}`,
+      ).toEqual(expect.any(String));
+      expect(["BILLET", "PIX"], `seed ${seed}`).toContain(type);
+    }
+  });
+
   it("rejects an unknown event", () => {
     expect(() => sampleWebhook("NOPE" as never)).toThrow(/Unknown webhook event "NOPE"/);
   });

@@ -225,3 +225,56 @@ describe("Webhook retries and subscriptions", () => {
     }
   });
 });
+
+describe("Sample webhooks (POST /__admin/webhooks/emit)", () => {
+  let receiver: Receiver;
+  beforeAll(async () => {
+    receiver = await new Receiver().start();
+  });
+  afterAll(() => receiver.close());
+  afterEach(() => receiver.clear());
+
+  async function emitted(api: Api, event: string): Promise<Json> {
+    receiver.clear();
+    const res = await fetch(`${api.sim.url}/__admin/webhooks/emit`, {
+      method: "POST",
+      body: JSON.stringify({ event }),
+    });
+    expect(res.status).toBe(202);
+    await api.sim.webhooks.idle();
+    expect(receiver.received).toHaveLength(1);
+    return receiver.received[0]?.body;
+  }
+
+  // Seed 42 holds pending boleto and Pix sales; 20 sales hold none, so the sample cannot borrow one.
+  it.each([
+    { seed: 42, scale: undefined },
+    { seed: 42, scale: { sales: 20 } },
+  ])(
+    "PURCHASE_BILLET_PRINTED is a boleto or Pix code not paid yet (§9.4), seed $seed, scale $scale",
+    async ({ seed, scale }) => {
+      const api = await Api.start({ seed, ...(scale ? { scale } : {}), webhooks: [{ url: receiver.url }] });
+      try {
+        const { purchase } = (await emitted(api, "PURCHASE_BILLET_PRINTED")).data;
+        expect(purchase.status).toBe("BILLET_PRINTED");
+        expect(purchase).not.toHaveProperty("approved_date");
+        expect(purchase.payment).not.toHaveProperty("refusal_reason");
+        expect(purchase.payment.installments_number).toBe(1);
+        if (purchase.payment.type === "BILLET") {
+          expect(purchase.payment.billet_barcode).toMatch(/^\d{47}$/);
+          expect(purchase.payment.billet_url).toMatch(/^https:\/\//);
+        } else {
+          expect(purchase.payment.type).toBe("PIX");
+          expect(purchase.payment.pix_code).toMatch(/^000201/);
+          expect(purchase.payment.pix_qrcode).toMatch(/^https:\/\//);
+          expect(purchase.payment.pix_expiration_date).toBeGreaterThan(purchase.order_date);
+        }
+        // A real sale of the simulator, paid (if at all) by that boleto or Pix code.
+        const history = await api.get(`${SALES}/history`, { transaction: purchase.transaction });
+        expect(history.body.items[0]?.purchase.payment.type).toBe(purchase.payment.type);
+      } finally {
+        await api.close();
+      }
+    },
+  );
+});

@@ -285,22 +285,26 @@ export class SaleFactory {
 
   /** Pix or boleto data that look like the real thing (a BR Code with a valid CRC, a 47-digit line). */
   cashPayment(type: PaymentType, from: number, amount: number): CashPayment {
-    const rng = this.#rng;
-    if (type === "BILLET") {
-      const hash = rng.chars(32, "0123456789abcdef");
-      return {
-        expirationDate: from + 3 * DAY,
-        billetUrl: `https://billet.hotmart.example/billet/${hash}`,
-        billetBarcode: `23793${rng.digits(42)}`,
-      };
-    }
-    const txid = rng.chars(25, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    return cashPaymentFrom(this.#rng, type, from, amount);
+  }
+}
+
+/** A boleto (type BILLET) or else a Pix code issued at `from` for `amount`, drawn from `rng`. */
+export function cashPaymentFrom(rng: Rng, type: PaymentType, from: number, amount: number): CashPayment {
+  if (type === "BILLET") {
+    const hash = rng.chars(32, "0123456789abcdef");
     return {
-      expirationDate: from + DAY,
-      pixCode: pixBrCode(txid, amount),
-      pixQrcode: `https://pix.hotmart.example/qr?hash=${txid.toLowerCase()}`,
+      expirationDate: from + 3 * DAY,
+      billetUrl: `https://billet.hotmart.example/billet/${hash}`,
+      billetBarcode: `23793${rng.digits(42)}`,
     };
   }
+  const txid = rng.chars(25, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+  return {
+    expirationDate: from + DAY,
+    pixCode: pixBrCode(txid, amount),
+    pixQrcode: `https://pix.hotmart.example/qr?hash=${txid.toLowerCase()}`,
+  };
 }
 
 /** An EMV "copia e cola" payload with a correct CRC16, so Pix parsers accept it. */
