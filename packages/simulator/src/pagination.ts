@@ -33,7 +33,7 @@ export type PagedEndpoint = keyof typeof PAGE_LIMITS;
 
 export interface PageInfo {
   total_results?: number;
-  next_page_token?: string;
+  next_page_token?: string | null;
   prev_page_token?: string | null;
   results_per_page: number;
 }
@@ -46,8 +46,11 @@ export interface PageBody<T> {
 export interface PageOptions {
   /** Whether this endpoint reports `total_results` (not all do, §3). */
   totalResults: boolean;
-  /** The offers endpoint sends `prev_page_token: null` on the first page instead of omitting it. */
-  prevAsNull?: boolean;
+  /**
+   * The offers endpoint sends `prev_page_token: null` on the first page and `next_page_token: null` on the
+   * last one instead of omitting them (§3).
+   */
+  nullTokens?: boolean;
 }
 
 interface Cursor {
@@ -102,10 +105,14 @@ export function paginate<T, R>(
   const items = matches.slice(start, start + rows).map(toItem);
   const pageInfo: PageInfo = {
     ...(options.totalResults ? { total_results: matches.length } : {}),
-    ...(start + rows < matches.length ? { next_page_token: encodeCursor({ page: page + 1, rows }) } : {}),
+    ...(start + rows < matches.length
+      ? { next_page_token: encodeCursor({ page: page + 1, rows }) }
+      : options.nullTokens
+        ? { next_page_token: null }
+        : {}),
     ...(page > 1
       ? { prev_page_token: encodeCursor({ page: page - 1, rows }) }
-      : options.prevAsNull
+      : options.nullTokens
         ? { prev_page_token: null }
         : {}),
     results_per_page: items.length,

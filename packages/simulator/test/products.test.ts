@@ -88,6 +88,27 @@ describe("Products", () => {
       expect(items.map((o: Json) => o.code)).toEqual(product?.offers.map((o) => o.code));
     });
 
+    it("sends next_page_token null on the last page (§3), where the plans and the product list omit it", async () => {
+      const offers = await api.walk(`${PRODUCTS}/${SANDBOX.offersUcode}/offers`, { max_results: 2 });
+      expect(offers.pages.length).toBeGreaterThan(1);
+      expect(offers.pages[0]?.body.page_info.next_page_token).toEqual(expect.any(String));
+      expect(offers.pages.at(-1)?.body.page_info).toMatchObject({
+        next_page_token: null,
+        prev_page_token: expect.any(String),
+      });
+      const single = await api.get(`${PRODUCTS}/${SANDBOX.offersUcode}/offers`);
+      expect(single.body.page_info).toMatchObject({ next_page_token: null, prev_page_token: null });
+      for (const [path, query] of [
+        [`${PRODUCTS}/${SANDBOX.plansUcode}/plans`, { max_results: 2 }],
+        [PRODUCTS, { max_results: 10 }],
+      ] as const) {
+        const { pages } = await api.walk(path, query);
+        expect(pages.length, path).toBeGreaterThan(1);
+        expect(pages.at(-1)?.body.page_info, path).not.toHaveProperty("next_page_token");
+        expect(pages[0]?.body.page_info, path).not.toHaveProperty("prev_page_token");
+      }
+    });
+
     it("answers 403 unauthorized_client for a product the account only sells as an affiliate", async () => {
       const foreign = api.sim.data.products.find((p) => !p.listed);
       const res = await api.get(`${PRODUCTS}/${foreign?.ucode}/offers`);

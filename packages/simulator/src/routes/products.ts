@@ -85,7 +85,7 @@ export function productRoutes(ctx: SimContext): Hono<AppEnv> {
       return {
         body: paginate(req.query, "products.offers", product.offers, offerItem, {
           totalResults: false,
-          prevAsNull: true,
+          nullTokens: true,
         }),
       };
     }),
