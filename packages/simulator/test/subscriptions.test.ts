@@ -229,7 +229,21 @@ describe("Subscriptions", () => {
         expect(res.body.fail_subscriptions[0].subscriber_code).toBe(SANDBOX.subscriberFailure);
         expect(res.body.fail_subscriptions[0].error).toEqual(expect.any(String));
       }
-      expect((await api.post(`${SUBS}/cancel`, { subscriber_code: ["NOPE0001"] })).status).toBe(404);
+    });
+
+    it("bulk cancel and bulk reactivate of unknown codes only: a 200 with every code failed (§5.3)", async () => {
+      const codes = ["NOPE0001", "NOPE0002"];
+      for (const path of ["cancel", "reactivate"]) {
+        const res = await api.post(`${SUBS}/${path}`, { subscriber_code: codes });
+        expect(res.status, path).toBe(200);
+        expect(res.body, path).toEqual({
+          success_subscriptions: [],
+          fail_subscriptions: codes.map((code) => ({
+            error: "SUBSCRIPTION_NOT_FOUND",
+            subscriber_code: code,
+          })),
+        });
+      }
     });
 
     it("reactivate: B2HNQAXJ succeeds, X53ZPFQZ answers 400", async () => {

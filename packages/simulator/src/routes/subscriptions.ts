@@ -191,24 +191,21 @@ export function subscriptionRoutes(ctx: SimContext): Hono<AppEnv> {
 
   /**
    * A bulk write, as Hotmart answers it: each code succeeds or fails on its own inside a 200
-   * (`fail_subscriptions[].error`); only when no code is known at all is it a 404.
+   * (`fail_subscriptions[].error`, §5.3), an unknown code too, even when no code is known.
    */
   function bulk(codes: string[], each: (sub: Subscription) => { ok: unknown } | { fail: unknown }) {
     const success: unknown[] = [];
     const fail: unknown[] = [];
-    let known = 0;
     for (const code of codes) {
       const sub = find(code);
       if (!sub) {
         fail.push({ error: "SUBSCRIPTION_NOT_FOUND", subscriber_code: code });
         continue;
       }
-      known++;
       const outcome = each(sub);
       if ("ok" in outcome) success.push(outcome.ok);
       else fail.push(outcome.fail);
     }
-    if (known === 0) throw notFound(`Subscriptions ${codes.join(", ")}`);
     return { body: { success_subscriptions: success, fail_subscriptions: fail } };
   }
 
