@@ -1,3 +1,4 @@
+import { round2 } from "./data/catalog";
 import type { Dataset } from "./data/dataset";
 import type { WebhookEventName } from "./data/enums";
 import type { Club, ClubModule, ClubUser, Person, Plan, Product, Sale, Subscription } from "./data/model";
@@ -263,7 +264,7 @@ export function orderFulfillmentData(sale: Sale) {
   const shipping = 15.9;
   return {
     purchase: {
-      full_price: money(sale.total + shipping, sale.currency),
+      full_price: money(round2(sale.total + shipping), sale.currency),
       price: money(sale.base, sale.currency),
       approved_date: sale.approvedDate ?? sale.orderDate,
       order_date: sale.orderDate,

@@ -246,6 +246,24 @@ describe("Sample webhooks (POST /__admin/webhooks/emit)", () => {
     return receiver.received[0]?.body;
   }
 
+  it("every amount in the sample payloads is in cents", async () => {
+    const api = await Api.start({ seed: 42, webhooks: [{ url: receiver.url }] });
+    try {
+      const amounts: [string, number][] = [];
+      const collect = (node: Json, path: string): void => {
+        if (typeof node !== "object" || node === null) return;
+        if (typeof node.value === "number" && typeof node.currency_value === "string")
+          amounts.push([`${path}.value`, node.value]);
+        for (const [key, child] of Object.entries(node)) collect(child, `${path}.${key}`);
+      };
+      for (const event of WEBHOOK_EVENTS) collect((await emitted(api, event)).data, event);
+      expect(amounts.map(([path]) => path)).toContain("ORDER_FULFILLMENT.purchase.full_price.value");
+      for (const [path, value] of amounts) expect(Math.round(value * 100) / 100, path).toBe(value);
+    } finally {
+      await api.close();
+    }
+  });
+
   // Seed 42 holds pending boleto and Pix sales; 20 sales hold none, so the sample cannot borrow one.
   it.each([
     { seed: 42, scale: undefined },

@@ -225,10 +225,11 @@ export class SaleFactory {
     const trackingSck = !spec.plain && rng.chance(0.4) ? rng.pick(SCKS) : undefined;
     const trackingXcod = !spec.plain && rng.chance(0.15) ? rng.pick(XCODS) : undefined;
 
+    const total = round2(base + vat + interest);
     const cash =
       (status === "PRINTED_BILLET" || status === "WAITING_PAYMENT") &&
       (paymentType === "BILLET" || paymentType === "PIX")
-        ? this.cashPayment(paymentType, orderDate, base + vat + interest)
+        ? this.cashPayment(paymentType, orderDate, total)
         : undefined;
 
     return {
@@ -246,7 +247,7 @@ export class SaleFactory {
       base,
       vat,
       interest,
-      total: round2(base + vat + interest),
+      total,
       conversionRate,
       feePercentage,
       feeFixed,
