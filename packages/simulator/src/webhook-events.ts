@@ -85,6 +85,7 @@ function productOf(product: Product, sale?: Sale) {
     ucode: product.ucode,
     name: product.name,
     has_co_production: product.coproducer !== undefined,
+    // An ISO string, unlike the purchase's epoch-ms dates (§9.5).
     ...(sale ? { warranty_date: isoDay(warrantyExpireDate(sale)) } : {}),
     support_email: product.supportEmail,
     is_physical_product: false,
@@ -187,7 +188,7 @@ export function chargeDateData(sub: Subscription, oldDay: number, newDay: number
       product: { name: sub.product.name, id: sub.product.id },
       old_charge_day: oldDay,
       new_charge_day: newDay,
-      // The only ISO date among webhook dates (§9.9).
+      // ISO, as product.warranty_date of the purchase events: the two ISO dates in webhooks (§9.9).
       date_next_charge: new Date(sub.dateNextCharge).toISOString(),
       status: vendorSpelling(sub.status),
     },

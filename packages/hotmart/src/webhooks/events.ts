@@ -214,7 +214,10 @@ export type WebhookPurchaseProduct = {
   name: string;
   /** True when the product has co-producers, who then appear in `commissions` as `COPRODUCER`. */
   has_co_production: boolean;
-  /** End of the refund window, ISO-8601 (`2025-05-06T00:00:00Z`): the one ISO date here, as documented. */
+  /**
+   * End of the refund window, ISO-8601 (`2025-05-06T00:00:00Z`), as documented and observed: one of the two
+   * ISO dates in webhooks, with the charge-date event's `date_next_charge` (docs/api-notes.md §9.5).
+   */
   warranty_date?: string | undefined;
   /** The product's support e-mail, as the producer registered it; usually present in 2025 payloads. */
   support_email?: string | undefined;
@@ -722,9 +725,9 @@ export type WebhookChargeDateChangeData = {
     /** The charge day after the change, the `due_day` of `subscriptions.changeDueDay`. */
     new_charge_day?: number | undefined;
     /**
-     * ISO-8601 (`2024-07-01T12:00:00.000Z`), as documented: the only ISO date among webhook date
-     * fields. A number is converted to ISO so the type holds; `webhookNextChargeDate(event)` gives
-     * epoch ms.
+     * ISO-8601 (`2024-07-01T12:00:00.000Z`), as documented: with the purchase events'
+     * `product.warranty_date`, one of the two ISO dates among webhook date fields (docs/api-notes.md
+     * §9.9). A number is converted to ISO so the type holds; `webhookNextChargeDate(event)` gives epoch ms.
      */
     date_next_charge?: string | undefined;
     /** The subscription's status, normalised to the REST spellings. */
