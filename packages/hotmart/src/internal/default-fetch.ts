@@ -8,6 +8,8 @@
  * imported on the first request, and only where `process.getBuiltinModule` (Node 20.16 and later) gives
  * the builtins, so bundlers never see `node:http`.
  */
+import { honouringSignal } from "./http";
+
 type Fetch = typeof fetch;
 
 const g = globalThis as {
@@ -35,8 +37,9 @@ export function defaultFetch(): Fetch | undefined {
   }
   const builtin = p.getBuiltinModule.bind(p);
   return (input, init) => {
-    // A global fetch replaced since the SDK loaded is the app's choice (a stub, msw): use it.
-    if (g.fetch !== GLOBAL_AT_LOAD && g.fetch) return g.fetch(input, init);
+    // A global fetch replaced since the SDK loaded is the app's choice (a stub, msw): use it, held to
+    // the call's signal as an app's own fetch is (a stub may ignore it).
+    if (g.fetch !== GLOBAL_AT_LOAD && g.fetch) return honouringSignal(g.fetch)(input, init);
     node ??= import("./node-fetch").then((m) => (node = m.createNodeFetch(builtin)));
     return typeof node === "function" ? node(input, init) : node.then((f) => f(input, init));
   };

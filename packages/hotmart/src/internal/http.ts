@@ -66,12 +66,23 @@ export async function attempt(
 }
 
 /**
- * A `fetch` given by the app, made to honour `init.signal`: one that ignores it (a hand-written
- * wrapper that copies only method, headers and body) would let a timeout, the caller's abort and
- * close() do nothing, and the call would even succeed after it was aborted. The request it started
- * is left to finish on its own; the call ends when its signal aborts. (The SDK's own transports
- * honour the signal and are used as they are.)
+ * A `fetch` given by the app (or a global one stubbed after the SDK loaded), made to honour
+ * `init.signal`: one that ignores it (a hand-written wrapper that copies only method, headers and
+ * body) would let a timeout, the caller's abort and close() do nothing, and the call would even
+ * succeed after it was aborted. Its answer and its body are both raced against the signal: the
+ * request it started is left to finish on its own; the call ends when its signal aborts. (The SDK's
+ * own transports honour the signal and are used as they are.)
  */
 export function honouringSignal(fetchFn: typeof fetch): typeof fetch {
-  return (input, init) => raceAbort(fetchFn(input, init), init?.signal ?? undefined);
+  return async (input, init) => {
+    const signal = init?.signal ?? undefined;
+    // Promise.resolve: a test double may return the Response itself, not a promise of it.
+    const response = await raceAbort(Promise.resolve(fetchFn(input, init)), signal);
+    if (signal) {
+      // A body that stalls after the headers: fetch tied it to the signal only if it honoured it.
+      const read = response.text.bind(response);
+      response.text = () => raceAbort(read(), signal);
+    }
+    return response;
+  };
 }

@@ -127,6 +127,53 @@ describe("cancellation", () => {
     await expect(closing).rejects.toThrow(/client was closed/);
   });
 
+  it("with an app's fetch that ignores the signal, a body that stalls after the headers still times out, aborts and closes", async () => {
+    // Headers, the start of a page, then nothing: only the signal could end the read.
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"items": [');
+    });
+    const careless: typeof fetch = (url, init = {}) => {
+      const { signal: _ignored, ...rest } = init;
+      return fetch(url, rest);
+    };
+    const c = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+      fetch: careless,
+      maxRetries: 0,
+    });
+    await expect(c.request("GET", "/t", undefined, { timeout: 200 })).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
+    const controller = new AbortController();
+    const aborted = c.request("GET", "/a", undefined, { signal: controller.signal });
+    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
+    const closing = c.request("GET", "/c");
+    while (server.requests.length < 3) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    await c.close();
+    await expect(closing).rejects.toThrow(/client was closed/);
+  });
+
+  it("an app's fetch (a test double) may return the Response itself, not a promise of it", async () => {
+    const direct: typeof fetch = ((input: string | URL | Request) =>
+      new Response(
+        String(input).includes("/token")
+          ? JSON.stringify({ access_token: "direct", expires_in: 3600 })
+          : JSON.stringify({ ok: true }),
+        { headers: { "content-type": "application/json" } },
+      )) as unknown as typeof fetch;
+    const c = new Hotmart({ clientId: "id", clientSecret: "secret", baseURL: server.url, fetch: direct });
+    expect(await c.request("GET", "/x")).toEqual({ ok: true });
+    await c.close();
+  });
+
   it("await using closes the client at the end of the scope", async () => {
     let outside: Hotmart;
     {

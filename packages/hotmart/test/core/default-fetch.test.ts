@@ -39,3 +39,23 @@ it("a global fetch stubbed after the SDK loaded gets every request, and the orig
   expect(calls).toHaveLength(2);
   await client.close();
 });
+
+it("a stubbed global fetch that ignores the signal, or answers a Response itself, is still held to the timeout", async () => {
+  // msw-style stubs and vi.fn().mockReturnValue(new Response(...)) ignore init.signal; this one never answers the API.
+  vi.stubGlobal("fetch", (input: string | URL | Request) =>
+    String(input).includes("/token")
+      ? new Response(token, { headers: { "content-type": "application/json" } })
+      : new Promise<Response>(() => {}),
+  );
+  const client = new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: "http://127.0.0.1:9",
+    authURL: "http://127.0.0.1:9/token",
+    maxRetries: 0,
+  });
+  await expect(
+    client.request("GET", "/payments/api/v1/sales/history", undefined, { timeout: 100 }),
+  ).rejects.toMatchObject({ name: "APIConnectionTimeoutError" });
+  await client.close();
+});
