@@ -295,9 +295,10 @@ export class TokenManager {
       const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
       throw new AuthenticationError({ ...init, message: say.refused(response.status, code) });
     }
-    // A 2xx body that is not JSON at all (empty, or cut off mid-way) is a transport fault, retried like
-    // an API response's; JSON without an access_token is a token URL that is not Hotmart's.
-    if (body === undefined || typeof body === "string") {
+    // A 2xx body that is empty, or JSON cut off mid-way, is a transport fault, retried like an API
+    // response's; an HTML or text page, or JSON without an access_token, is a token URL that is not
+    // Hotmart's, and says so at once.
+    if (body === undefined || (typeof body === "string" && /^\s*[[{]/.test(result.text))) {
       const error = new ResponseParseError(say.unreadable(response.status, result.text.length), {
         status: response.status,
         contentType: response.headers.get("content-type") ?? undefined,

@@ -158,13 +158,24 @@ describe("token manager", () => {
     expect(server.requests).toHaveLength(sent);
   });
 
-  it("a token response that is JSON without an access_token is still an AuthenticationError, not retried", async () => {
-    server.handleToken((_req, res) => json(res, 200, { hello: "not a token endpoint" }));
-    const error = await client()
-      .request("GET", "/x")
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(server.tokenRequests).toHaveLength(1);
+  it("a token response that is JSON without an access_token, or an HTML page, is an AuthenticationError at once", async () => {
+    // The auth URL is not Hotmart's token endpoint (a login page, a proxy's page): nothing to retry.
+    for (const [type, body] of [
+      ["application/json", JSON.stringify({ hello: "not a token endpoint" })],
+      ["text/html", "<!doctype html><html><body>Sign in</body></html>"],
+    ] as const) {
+      server.handleToken((_req, res) => {
+        res.writeHead(200, { "content-type": type });
+        res.end(body);
+      });
+      const before = server.tokenRequests.length;
+      const error = await client()
+        .request("GET", "/x")
+        .catch((e: unknown) => e);
+      expect(error, type).toBeInstanceOf(AuthenticationError);
+      expect((error as Error).message).toMatch(/may not be Hotmart's token endpoint/);
+      expect(server.tokenRequests.length - before).toBe(1);
+    }
   });
 
   it("a call's totalTimeout bounds its wait for a slow token request; the token still serves later calls", async () => {
