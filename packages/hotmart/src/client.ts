@@ -10,7 +10,7 @@ import { parseBooleanEnv, readEnv } from "./internal/env";
 import { honouringSignal } from "./internal/http";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { callHeadersAndSignal, positive, validateMode, wholeNumber } from "./internal/option-values";
-import { type Cancellable, execute, lowerCaseNames, type PipelineContext } from "./internal/pipeline";
+import { type Cancellable, execute, type PipelineContext } from "./internal/pipeline";
 import { MemoryRateLimiter, type RateLimitOptions } from "./internal/rate-limit";
 import { globalRedactor, Redactor } from "./internal/redact";
 import type { SchemaRegistry } from "./internal/schema-check";
@@ -122,7 +122,9 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Lets withOptions() hand its shared state to a new instance without a public constructor parameter. */
 const SHARED = Symbol("hotmart.shared");
-type InternalOptions = ClientOptions & { [SHARED]?: Shared };
+/** And whether the client it came from is closed: closing a clone closes the clones made from it. */
+const PARENT_CLOSED = Symbol("hotmart.parent-closed");
+type InternalOptions = ClientOptions & { [SHARED]?: Shared; [PARENT_CLOSED]?: () => boolean };
 
 /**
  * The Hotmart API client: one field per API group (`sales`, `subscriptions`, `products`, `coupons`,
@@ -160,9 +162,11 @@ export class Hotmart {
   readonly #shared: Shared;
   readonly #context: PipelineContext;
   readonly #options: Readonly<CloneOptions>;
-  /** A withOptions() clone: its close() ends its own calls only. */
+  /** A withOptions() clone: its close() ends its own calls (and its clones') only. */
   readonly #clone: boolean;
   #closed = false;
+  /** Closed itself, or the clone it came from was (the root's own close sets `shared.closed`). */
+  readonly #isClosed: () => boolean;
 
   constructor(options: ClientOptions = {}) {
     const inherited = (options as InternalOptions)[SHARED];
@@ -171,14 +175,21 @@ export class Hotmart {
     const redactor = inherited?.redactor ?? new Redactor(globalRedactor);
     const log = makeLog(opts, redactor);
     this.#clone = inherited !== undefined;
+    const parentClosed = (options as InternalOptions)[PARENT_CLOSED];
+    this.#isClosed = () => this.#closed || this.#shared.closed || parentClosed?.() === true;
     this.#options = pickClone(opts);
     this.#shared = inherited ?? createShared(opts, log, redactor);
-    this.#context = buildContext(this.#shared, this.#options, log, () => this.#closed);
+    this.#context = buildContext(this.#shared, this.#options, log, this.#isClosed);
   }
 
   /** A client with other defaults that shares this one's credentials, token cache and rate limiter. */
   withOptions(overrides: CloneOptions): Hotmart {
-    return new Hotmart({ ...this.#options, ...overrides, [SHARED]: this.#shared } as InternalOptions);
+    return new Hotmart({
+      ...this.#options,
+      ...overrides,
+      [SHARED]: this.#shared,
+      [PARENT_CLOSED]: this.#isClosed,
+    } as InternalOptions);
   }
 
   /**
@@ -269,11 +280,12 @@ export class Hotmart {
    * cancelled, and the client it came from (which holds the token and the limiter) goes on.
    */
   async close(): Promise<void> {
-    if (this.#closed || this.#shared.closed) return;
+    if (this.#isClosed()) return;
     this.#closed = true;
     const reason = new HotmartError("The client was closed");
     if (this.#clone) {
-      for (const call of this.#shared.inflight) if (call.ctx === this.#context) call.abort(reason);
+      // Its own calls and its clones' (theirs now see it closed), not the rest.
+      for (const call of this.#shared.inflight) if (call.ctx.isClosed()) call.abort(reason);
       return;
     }
     this.#shared.closed = true;
@@ -290,7 +302,7 @@ export class Hotmart {
 
   /** @internal The pipeline context that resources run on. */
   _context(): PipelineContext {
-    if (this.#closed || this.#shared.closed) throw new HotmartError("The client is closed: create a new one");
+    if (this.#isClosed()) throw new HotmartError("The client is closed: create a new one");
     return this.#context;
   }
 
@@ -384,7 +396,7 @@ function buildContext(
   closed: () => boolean,
 ): PipelineContext {
   const validate = validateMode(options.validate ?? "off");
-  callHeadersAndSignal(options.defaultHeaders, undefined);
+  callHeadersAndSignal(options.defaultHeaders, undefined, "defaultHeaders");
   return {
     baseURL: shared.baseURL,
     fetch: shared.fetch,
@@ -395,12 +407,11 @@ function buildContext(
     timeout: positive("timeout", options.timeout ?? 30_000),
     totalTimeout: positive("totalTimeout", options.totalTimeout ?? 180_000),
     maxRetries: wholeNumber("maxRetries", options.maxRetries ?? 3),
-    // In lower case, as the pipeline writes its own (pipeline.ts, prepare).
-    headers: options.defaultHeaders ? lowerCaseNames(options.defaultHeaders) : {},
+    headers: { ...options.defaultHeaders },
     validate,
     inflight: shared.inflight,
     schemas: options.schemas,
-    isClosed: () => shared.closed || closed(),
+    isClosed: closed,
   };
 }
 

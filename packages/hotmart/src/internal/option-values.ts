@@ -32,17 +32,21 @@ export function validateMode(value: unknown): ValidateMode {
   return value as ValidateMode;
 }
 
-/** A call's `headers` (an object of strings) and `signal` (an AbortSignal), which fetch would misread. */
-export function callHeadersAndSignal(headers: unknown, signal: unknown): void {
-  if (
-    headers != null &&
-    (typeof headers !== "object" ||
-      Array.isArray(headers) ||
-      Object.values(headers).some((value) => typeof value !== "string"))
-  ) {
-    throw new HotmartInputError(
-      `headers must be an object of header names to string values (got ${show(headers)})`,
-    );
+/**
+ * A call's `headers` (or the client's `defaultHeaders`, named by `option`): an object of strings, a
+ * value left undefined being no header; and a call's `signal`, an AbortSignal. fetch would misread
+ * either.
+ */
+export function callHeadersAndSignal(headers: unknown, signal: unknown, option = "headers"): void {
+  if (headers != null) {
+    if (typeof headers !== "object" || Array.isArray(headers))
+      throw new HotmartInputError(
+        `${option} must be an object of header names to strings (got ${show(headers)})`,
+      );
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined && typeof value !== "string")
+        throw new HotmartInputError(`${option}[${show(name)}] must be a string (got ${show(value)})`);
+    }
   }
   // What fetch itself checks: an AbortSignal from another realm, or a polyfill, passes.
   const { aborted, addEventListener } = (signal ?? {}) as Partial<AbortSignal>;

@@ -326,17 +326,7 @@ function prepare(call: Call, token: string, ticket: number, retry: number): Requ
   const init: RequestInit = {
     method,
     signal: call.controller.signal,
-    // Names in lower case, the app's too (ctx.headers were lower-cased by new Hotmart()): a header given
-    // as "authorization" or "content-type" replaces ours instead of being sent beside it, which fetch
-    // would join into one value ("Bearer x, Bearer <token>"). The token always wins.
-    headers: {
-      accept: "application/json",
-      "content-type": "application/json",
-      "user-agent": USER_AGENT,
-      ...ctx.headers,
-      ...(options.headers && lowerCaseNames(options.headers)),
-      authorization: `Bearer ${token}`,
-    },
+    headers: headersOf(ctx.headers, options.headers, token),
   };
   if (call.body !== undefined) init.body = call.body;
   return init;
@@ -610,9 +600,45 @@ function hasSelect(query: object | undefined): boolean {
   return select !== undefined && select !== null && select !== "";
 }
 
-/** `headers` with every name in lower case (HTTP names are case-insensitive; a later duplicate wins). */
-export function lowerCaseNames(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name] as string;
-  return out;
+/**
+ * What a request sends: ours, then the client's `defaultHeaders`, then the call's `headers`, each
+ * replacing a header of the same name whatever its case (fetch would join "authorization" and
+ * "Authorization" into one value, "Bearer x, Bearer <token>"), the app's names kept as written; a
+ * value left undefined sends none. The token always wins. Without headers of the app's, one literal.
+ */
+function headersOf(
+  defaults: Record<string, string>,
+  given: Record<string, string> | undefined,
+  token: string,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Content-Type": "application/json",
+    "User-Agent": USER_AGENT,
+  };
+  // Non-short-circuit `|`: both are added.
+  if (addHeaders(headers, defaults) | addHeaders(headers, given)) dropName(headers, "authorization");
+  headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/** Adds `from` to `headers`, each replacing a header of the same name; 1 when it added any. */
+function addHeaders(headers: Record<string, string>, from: Record<string, string> | undefined): number {
+  let added = 0;
+  if (from) {
+    for (const name of Object.keys(from)) {
+      const value = from[name];
+      if (value === undefined) continue;
+      dropName(headers, name);
+      headers[name] = value;
+      added = 1;
+    }
+  }
+  return added;
+}
+
+/** Removes every header named `name`, whatever its case. */
+function dropName(headers: Record<string, string>, name: string): void {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) delete headers[key];
 }

@@ -81,10 +81,15 @@ describe("cancellation", () => {
     {
       await using scoped = parent.withOptions({ timeout: 60_000 });
       const cloneCall = scoped.request("GET", "/hang");
-      while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
+      // A clone of the clone goes with it.
+      const inner = scoped.withOptions({ maxRetries: 0 });
+      const innerCall = inner.request("GET", "/hang");
+      while (server.requests.length < 3) await new Promise((r) => setTimeout(r, 5));
       await scoped.close();
       await expect(cloneCall).rejects.toThrow(/client was closed/);
+      await expect(innerCall).rejects.toThrow(/client was closed/);
       await expect(scoped.request("GET", "/x")).rejects.toThrow(/closed/);
+      await expect(inner.request("GET", "/x")).rejects.toThrow(/closed/);
     }
     // The parent's call is still waiting, and the parent (and a new clone) still send.
     expect(await parent.request("GET", "/x")).toEqual({ ok: true });

@@ -96,8 +96,8 @@ describe("construction", () => {
       /sandbox must be true or false \(got "false"\)/,
     );
     expect(() => new Hotmart({ ...base, fetch: "fetch" as never })).toThrow(/fetch must be a function/);
-    expect(() => new Hotmart({ ...base, defaultHeaders: { "x-n": 1 } as never })).toThrow(
-      /headers must be an object of header names to string values/,
+    expect(() => new Hotmart({ ...base, defaultHeaders: "x" as never })).toThrow(
+      /defaultHeaders must be an object of header names to strings/,
     );
     vi.stubEnv("HOTMART_LOG", "verbose");
     expect(() => new Hotmart(base)).toThrow(/HOTMART_LOG/);
@@ -183,7 +183,7 @@ describe("per-call options", () => {
     const bad: [object, RegExp][] = [
       [{ validate: "strcit" }, /validate must be "off", "warn", "strict" \(got "strcit"\)/],
       [{ validate: false }, /validate must be/],
-      [{ headers: "x" }, /headers must be an object/],
+      [{ headers: "x" }, /headers must be an object of header names to strings/],
       [{ signal: "x" }, /signal must be an AbortSignal \(got "x"\)/],
     ];
     for (const [options, message] of bad) {
@@ -207,13 +207,61 @@ describe("per-call options", () => {
       defaultHeaders: { "X-Team": "payments" },
     });
     await c.request("GET", "/x", undefined, {
-      headers: { authorization: "Bearer evil", "content-type": "application/vnd.test+json", "x-team": "ops" },
+      headers: {
+        authorization: "Bearer evil",
+        "content-type": "application/vnd.test+json",
+        "x-team": "ops",
+        // A value left undefined (`req.id` that was not set) is no header, as fetch's own types allow.
+        "x-request-id": undefined as unknown as string,
+      },
     });
     const headers = server.requests[0]?.headers ?? {};
     expect(headers.authorization).toBe("Bearer token-1");
     expect(headers["content-type"]).toBe("application/vnd.test+json");
     expect(headers["x-team"]).toBe("ops");
+    expect(headers).not.toHaveProperty("x-request-id");
     await server.close();
+  });
+
+  it("an app's fetch sees the header names as the app wrote them, and the SDK's as before", async () => {
+    const seen: Record<string, string>[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      seen.push({ ...(init?.headers as Record<string, string>) });
+      return new Response(
+        String(input).includes("/token")
+          ? JSON.stringify({ access_token: "tok", expires_in: 3600 })
+          : JSON.stringify({ ok: true }),
+        { headers: { "content-type": "application/json" } },
+      );
+    };
+    const c = new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: "http://127.0.0.1:9",
+      fetch: recording,
+      defaultHeaders: { "X-Tenant": "acme" },
+    });
+    await c.request("GET", "/x", undefined, { headers: { "X-Request-Id": "r1" } });
+    // A signing wrapper reads init.headers.Authorization; a test asserts on init.headers["X-Tenant"].
+    expect(seen[1]).toEqual({
+      Accept: "application/json",
+      "Content-Type": "application/json",
+      "User-Agent": expect.stringMatching(/^hotmart-typescript\//),
+      "X-Tenant": "acme",
+      "X-Request-Id": "r1",
+      Authorization: "Bearer tok",
+    });
+    await c.close();
+  });
+
+  it("a header value that is not a string is refused, naming the option and the header", async () => {
+    const c = new Hotmart({ clientId: "i", clientSecret: "s" });
+    await expect(c.request("GET", "/x", undefined, { headers: { "x-n": 1 as never } })).rejects.toThrow(
+      'headers["x-n"] must be a string (got 1)',
+    );
+    expect(
+      () => new Hotmart({ clientId: "i", clientSecret: "s", defaultHeaders: { "x-n": 2 as never } }),
+    ).toThrow('defaultHeaders["x-n"] must be a string (got 2)');
   });
 });
 
