@@ -33,11 +33,11 @@ const CASES = [
     // returns: an option it does not know is refused (17,672 B before; 17,771 B with it). Raised again,
     // to 18,050 B (2026-12-04), for the choice of transport (internal/default-fetch.ts, 17,796 B before,
     // 18,039 B with it): on Node requests go through node:http at half the CPU of Node's fetch, loaded on
-    // the first request; browsers and Workers carry only the check. Raised a third time, to 18,400 B
-    // (2026-12-04), for fixes an adversarial review found (18,043 B before, 18,395 B after, with 146 B
+    // the first request; browsers and Workers carry only the check. Raised a third time, to 18,600 B
+    // (2026-12-04), for fixes two adversarial reviews found (18,043 B before, 18,552 B after, with 146 B
     // moved out to the lazy internal/params.ts): see "Bundle size" in CONTRIBUTING.md.
     reportOnly: true,
-    ceiling: 18_400,
+    ceiling: 18_600,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

@@ -263,7 +263,8 @@ function date(name: string, value: DateParam | undefined): number | undefined {
       `${name} must be a Date or whole epoch milliseconds from 1970 on (got ${show(value)})`,
     );
   }
-  if (ms < 1e11) {
+  // Only a bare number can be seconds: a Date (1970 to early 1973 included) is the date it says.
+  if (typeof value === "number" && ms < 1e11) {
     throw new HotmartInputError(
       `${name} looks like epoch seconds (${ms}): Hotmart takes epoch milliseconds, e.g. ${ms * 1000}`,
     );

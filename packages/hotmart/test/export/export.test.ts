@@ -362,6 +362,16 @@ describe("client.export", () => {
     expect(ctx.sim.requestLog.slice(before)).toEqual([]);
   });
 
+  it("a Date from 1970 to early 1973 is that date, not epoch seconds; a bare number that small is", () => {
+    // Epoch ms below 1e11 end in March 1973: only a number can mean seconds.
+    for (const from of [new Date("1970-01-01"), new Date("1972-06-01")]) {
+      expect(ctx.client.export.run("sales.history", { from }).checkpoint().from).toBe(from.getTime());
+    }
+    expect(() => ctx.client.export.run("sales.history", { from: 76_204_800 })).toThrow(
+      /from looks like epoch seconds \(76204800\): Hotmart takes epoch milliseconds, e\.g\. 76204800000$/,
+    );
+  });
+
   it("refuses bad options before any request", async () => {
     const before = ctx.sim.requestLog.length;
     expect(() => ctx.client.export.run("sales.history", { from: 1_700_000_000 })).toThrow(/epoch seconds/);
