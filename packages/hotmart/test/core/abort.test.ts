@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { APIConnectionTimeoutError, APIUserAbortError, Hotmart, HotmartError } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
@@ -101,15 +102,26 @@ describe("cancellation", () => {
     await expect(sibling.request("GET", "/x")).rejects.toThrow(/closed/);
   });
 
-  it("with an app's fetch that ignores the signal, a timeout, an abort and close() still end the call", async () => {
-    server.handle(() => {}); // never answers
-    // Copies what it sends but not the signal, as hand-written wrappers often do.
-    const careless: typeof fetch = (url, init = {}) => {
-      const { signal: _ignored, ...rest } = init;
-      return fetch(url, rest);
-    };
-    const make = () =>
-      new Hotmart({
+  it.each([
+    ["never answers", () => {}],
+    [
+      // Headers, the start of a page, then nothing: only the signal could end the read of the body.
+      "stalls after the headers",
+      (_req: unknown, res: ServerResponse) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"items": [');
+      },
+    ],
+  ] as const)(
+    "with an app's fetch that ignores the signal, a server that %s: a timeout, an abort and close() still end the call",
+    async (_what, answer) => {
+      server.handle(answer);
+      // Copies what it sends but not the signal, as hand-written wrappers often do.
+      const careless: typeof fetch = (url, init = {}) => {
+        const { signal: _ignored, ...rest } = init;
+        return fetch(url, rest);
+      };
+      const c = new Hotmart({
         clientId: "id",
         clientSecret: "secret",
         baseURL: server.url,
@@ -117,54 +129,25 @@ describe("cancellation", () => {
         fetch: careless,
         maxRetries: 0,
       });
-    const c = make();
-    await expect(c.request("GET", "/t", undefined, { timeout: 100 })).rejects.toBeInstanceOf(
-      APIConnectionTimeoutError,
-    );
-    const controller = new AbortController();
-    const aborted = c.request("GET", "/a", undefined, { signal: controller.signal });
-    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
-    controller.abort();
-    await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
-    const closing = c.request("GET", "/c");
-    while (server.requests.length < 3) await new Promise((r) => setTimeout(r, 5));
-    await c.close();
-    await expect(closing).rejects.toThrow(/client was closed/);
-  });
-
-  it("with an app's fetch that ignores the signal, a body that stalls after the headers still times out, aborts and closes", async () => {
-    // Headers, the start of a page, then nothing: only the signal could end the read.
-    server.handle((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.write('{"items": [');
-    });
-    const careless: typeof fetch = (url, init = {}) => {
-      const { signal: _ignored, ...rest } = init;
-      return fetch(url, rest);
-    };
-    const c = new Hotmart({
-      clientId: "id",
-      clientSecret: "secret",
-      baseURL: server.url,
-      authURL: server.authURL,
-      fetch: careless,
-      maxRetries: 0,
-    });
-    await expect(c.request("GET", "/t", undefined, { timeout: 200 })).rejects.toBeInstanceOf(
-      APIConnectionTimeoutError,
-    );
-    const controller = new AbortController();
-    const aborted = c.request("GET", "/a", undefined, { signal: controller.signal });
-    while (server.requests.length < 2) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 50));
-    controller.abort();
-    await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
-    const closing = c.request("GET", "/c");
-    while (server.requests.length < 3) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 50));
-    await c.close();
-    await expect(closing).rejects.toThrow(/client was closed/);
-  });
+      await expect(c.request("GET", "/t", undefined, { timeout: 200 })).rejects.toBeInstanceOf(
+        APIConnectionTimeoutError,
+      );
+      // Each once it is on the server (and, for the stall, reading its body).
+      const arrived = async (n: number) => {
+        while (server.requests.length < n) await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 50));
+      };
+      const controller = new AbortController();
+      const aborted = c.request("GET", "/a", undefined, { signal: controller.signal });
+      await arrived(2);
+      controller.abort();
+      await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
+      const closing = c.request("GET", "/c");
+      await arrived(3);
+      await c.close();
+      await expect(closing).rejects.toThrow(/client was closed/);
+    },
+  );
 
   it("an app's fetch (a test double) may return the Response itself, not a promise of it", async () => {
     const direct: typeof fetch = ((input: string | URL | Request) =>

@@ -266,6 +266,16 @@ describe("per-call options", () => {
 });
 
 describe("error hierarchy", () => {
+  /** A client of the scripted `server` that does not retry. */
+  const clientOf = (server: { url: string; authURL: string }) =>
+    new Hotmart({
+      clientId: "i",
+      clientSecret: "s",
+      baseURL: server.url,
+      authURL: server.authURL,
+      maxRetries: 0,
+    });
+
   it("every error class is exported and is a HotmartError", () => {
     const names = [
       "APIError",
@@ -297,13 +307,7 @@ describe("error hierarchy", () => {
     const server = await startScriptedServer((req, res) =>
       json(res, req.method === "GET" ? 404 : 503, { error: "x" }, { "retry-after": "0" }),
     );
-    const c = new Hotmart({
-      clientId: "i",
-      clientSecret: "s",
-      baseURL: server.url,
-      authURL: server.authURL,
-      maxRetries: 0,
-    });
+    const c = clientOf(server);
     const read = await c.request("GET", "/x").catch((e: unknown) => e);
     const write = await c.request("POST", "/x", {}).catch((e: unknown) => e);
     const input = new HotmartInputError("bad");
@@ -321,13 +325,7 @@ describe("error hierarchy", () => {
 
   it("maps each status, and Hotmart's unauthorized_client code, to its class", async () => {
     const server = await startScriptedServer();
-    const c = new Hotmart({
-      clientId: "i",
-      clientSecret: "s",
-      baseURL: server.url,
-      authURL: server.authURL,
-      maxRetries: 0,
-    });
+    const c = clientOf(server);
     const cases: Array<[number, string | undefined, string]> = [
       [400, "invalid_parameter", "BadRequestError"],
       [403, "unauthorized_client", "PermissionDeniedError"],

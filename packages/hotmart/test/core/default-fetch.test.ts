@@ -10,6 +10,16 @@ afterEach(() => {
 const page = JSON.stringify({ items: [{ id: 1 }], page_info: { total_results: 1 } });
 const token = JSON.stringify({ access_token: "tok-stub", expires_in: 3600 });
 
+/** A client of port 9, where nothing listens: only a stubbed global fetch can answer it. */
+const stubbedClient = () =>
+  new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: "http://127.0.0.1:9",
+    authURL: "http://127.0.0.1:9/token",
+    maxRetries: 0,
+  });
+
 it("a global fetch stubbed after the SDK loaded gets every request, and the original is used again once it is restored", async () => {
   const calls: string[] = [];
   vi.stubGlobal("fetch", async (input: string | URL | Request) => {
@@ -20,13 +30,7 @@ it("a global fetch stubbed after the SDK loaded gets every request, and the orig
     });
   });
   // Nothing listens on this port: only the stub can answer.
-  const client = new Hotmart({
-    clientId: "id",
-    clientSecret: "secret",
-    baseURL: "http://127.0.0.1:9",
-    authURL: "http://127.0.0.1:9/token",
-    maxRetries: 0,
-  });
+  const client = stubbedClient();
   const data = await client.request<{ items: unknown[] }>("GET", "/payments/api/v1/sales/history");
   expect(data.items).toEqual([{ id: 1 }]);
   expect(calls).toEqual(["http://127.0.0.1:9/token", "http://127.0.0.1:9/payments/api/v1/sales/history"]);
@@ -47,13 +51,7 @@ it("a stubbed global fetch that ignores the signal, or answers a Response itself
       ? new Response(token, { headers: { "content-type": "application/json" } })
       : new Promise<Response>(() => {}),
   );
-  const client = new Hotmart({
-    clientId: "id",
-    clientSecret: "secret",
-    baseURL: "http://127.0.0.1:9",
-    authURL: "http://127.0.0.1:9/token",
-    maxRetries: 0,
-  });
+  const client = stubbedClient();
   await expect(
     client.request("GET", "/payments/api/v1/sales/history", undefined, { timeout: 100 }),
   ).rejects.toMatchObject({ name: "APIConnectionTimeoutError" });

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { AuthenticationError, Hotmart, type Logger } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -131,11 +132,10 @@ describe("secrets never reach logs, errors or output", () => {
     expect(log.text()).toBe("");
   });
 
-  it("levels filter: warn shows retries but not per-request debug lines", async () => {
+  /** The warn-level log of one GET whose first answer is `first` (then 200). */
+  async function warnLogAfter(first: (res: ServerResponse) => void): Promise<string> {
     const log = capture();
-    server.handle((_req, res) =>
-      server.requests.length === 1 ? json(res, 503, {}, { "retry-after": "0" }) : json(res, 200, {}),
-    );
+    server.handle((_req, res) => (server.requests.length === 1 ? first(res) : json(res, 200, {})));
     const c = new Hotmart({
       clientId: "i",
       clientSecret: SECRET,
@@ -145,27 +145,20 @@ describe("secrets never reach logs, errors or output", () => {
       logLevel: "warn",
     });
     await c.request("GET", "/x");
-    expect(log.text()).toMatch(/retrying GET/);
-    expect(log.text()).not.toMatch(/→ GET/);
+    return log.text();
+  }
+
+  it("levels filter: warn shows retries but not per-request debug lines", async () => {
+    const text = await warnLogAfter((res) => json(res, 503, {}, { "retry-after": "0" }));
+    expect(text).toMatch(/retrying GET/);
+    expect(text).not.toMatch(/→ GET/);
   });
 
   it("after a 429 the retry line gives the client's pause, not the 0 ms this call sleeps", async () => {
-    const log = capture();
-    server.handle((_req, res) =>
-      server.requests.length === 1
-        ? json(res, 429, { error: "too_many_requests" }, { "retry-after": "0" })
-        : json(res, 200, {}),
+    const text = await warnLogAfter((res) =>
+      json(res, 429, { error: "too_many_requests" }, { "retry-after": "0" }),
     );
-    const c = new Hotmart({
-      clientId: "i",
-      clientSecret: SECRET,
-      baseURL: server.url,
-      authURL: server.authURL,
-      logger: log.logger,
-      logLevel: "warn",
-    });
-    await c.request("GET", "/x");
-    expect(log.text()).toMatch(/retrying GET \S+ in \d+ ms, when the client's pause ends \(retry 1 of 3\)/);
+    expect(text).toMatch(/retrying GET \S+ in \d+ ms, when the client's pause ends \(retry 1 of 3\)/);
   });
 
   it("a logger that throws never breaks a request", async () => {
