@@ -70,8 +70,77 @@ describe("records off the documented shape", () => {
     };
     const item = schema.properties.items.items.properties;
     expect(Object.keys(item)).toEqual(expect.arrayContaining(["product", "buyer", "purchase"]));
-    expect(JSON.stringify(item.purchase)).toContain('"warranty_expire_date":{"type":["number","null"]}');
+    // Each field is the documented type, or anything (`{}`) for the record that drifts from it.
+    expect(JSON.stringify(item.purchase)).toContain(
+      '"warranty_expire_date":{"anyOf":[{"type":"number"},{}]}',
+    );
+    expect(JSON.stringify(item.buyer)).toMatch(
+      /^\{"anyOf":\[\{"type":"object","properties":\{"name":\{"anyOf":\[\{"type":"string"\},\{\}\]\}/,
+    );
   });
+});
+
+describe("a leaf of another type than documented", () => {
+  type Sale = { purchase: { transaction: string } } & Record<string, unknown>;
+  // One sale of each page as Hotmart sent it, but with one value of another type than documented.
+  const VARIANTS: Record<string, { path: string[]; value: unknown }> = {
+    "a price as a string": { path: ["purchase", "price", "value"], value: "97.00" },
+    "an ISO date where epoch ms are documented": {
+      path: ["purchase", "order_date"],
+      value: "2025-01-01T00:00:00Z",
+    },
+    "a product id as a string": { path: ["product", "id"], value: "1" },
+    "a string where the buyer object is documented": { path: ["buyer"], value: "Ana" },
+    "a boolean as a string": { path: ["purchase", "is_subscription"], value: "false" },
+  };
+  type Node = Record<string, unknown>;
+  const parentOf = (sale: unknown, path: string[]): Node =>
+    path.slice(0, -1).reduce<Node>((o, key) => o[key] as Node, sale as Node);
+  const leaf = (path: string[]) => path[path.length - 1] as string;
+  let drift: { path: string[]; value: unknown } | undefined;
+  let d: Harness;
+  beforeAll(async () => {
+    // The simulator's real answer, with the page's second sale changed on its way to the SDK.
+    const driftingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!drift || !url.includes("/sales/history")) return response;
+      const body = (await response.json()) as { items: Sale[] };
+      if (body.items[1]) parentOf(body.items[1], drift.path)[leaf(drift.path)] = drift.value;
+      const headers = new Headers(response.headers);
+      headers.delete("content-length");
+      return new Response(JSON.stringify(body), { status: response.status, headers });
+    };
+    d = await harness({ client: { fetch: driftingFetch } });
+  });
+  afterAll(() => d?.close());
+
+  for (const [name, variant] of Object.entries(VARIANTS)) {
+    it(`${name}: every sale of the page comes back, the odd one as it came`, async () => {
+      drift = undefined;
+      const plain = ok<{ items: Sale[] }>(await call(d.mcp, "sales_history", { limit: 3 }));
+      drift = variant;
+      try {
+        const tools = await d.mcp.listTools();
+        const r = await call(d.mcp, "sales_history", { limit: 3 });
+        expect(r.isError, text(r)).toBeFalsy();
+        const page = ok<{ items: Sale[]; count: number }>(r);
+        expect(page.count).toBe(3);
+        expect(page.items.map((s) => s.purchase.transaction)).toEqual(
+          plain.items.map((s) => s.purchase.transaction),
+        );
+        expect(parentOf(page.items[1], variant.path)[leaf(variant.path)]).toEqual(variant.value);
+        expect(page.items[0]).toEqual(plain.items[0]);
+        expect(page.items[2]).toEqual(plain.items[2]);
+        // The client's own check against tools/list passes too (callTool made it; this says so).
+        const schema = tools.tools.find((t) => t.name === "sales_history")?.outputSchema;
+        const check = OUTPUT_SCHEMAS.getValidator(schema as never)(r.structuredContent);
+        expect(check.valid, check.errorMessage).toBe(true);
+      } finally {
+        drift = undefined;
+      }
+    });
+  }
 });
 
 describe("bounded pages", () => {

@@ -2,46 +2,68 @@ import { z } from "zod";
 
 /**
  * A response schema of `hotmart/schemas` as a tool's output schema: the same fields, types and
- * descriptions for the client to read, but every field may be absent or null and objects keep unknown
- * keys. The MCP SDK checks `structuredContent` against the output schema on the server, and clients
- * check it again, so one record that strays from the documented shape (a `warranty_expire_date: null`)
- * failed the whole call with "Output validation error", read as the caller's fault, and lost the good
- * records beside it. The SDK itself does not validate responses by default: the tools hand on what
- * Hotmart sent, as the SDK does.
+ * descriptions for the client to read, but any field may be absent, null or of another type, and
+ * objects keep unknown keys. The MCP SDK checks `structuredContent` against the output schema on the
+ * server, and clients check it again, so one record that strayed from the documented shape (a
+ * `warranty_expire_date: null`, a price `"97.00"`, an ISO date where epoch milliseconds are documented,
+ * `buyer: "Ana"`) failed the whole call with "Output validation error", read as the caller's fault, and
+ * lost the good records beside it. The SDK itself does not validate responses by default: the tools
+ * hand on what Hotmart sent, as the SDK does.
+ *
+ * Each field renders in `tools/list` as `{"anyOf": [<documented type>, {}], "description": …}`:
+ * the documented type first, for the client to read, then "anything" for the data that drifts.
  */
 export function lenient(schema: z.ZodType): z.ZodType {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  let out: z.ZodType;
-  switch (def.type) {
-    case "optional":
-    case "nullable":
-    case "default":
-    case "nonoptional":
-      out = lenient(def.innerType as z.ZodType);
-      break;
-    case "object": {
-      const shape = def.shape as Record<string, z.ZodType>;
-      out = z.looseObject(
-        Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, lenientField(field)])),
-      );
-      break;
-    }
-    case "array":
-      out = z.array(lenient(def.element as z.ZodType).nullable());
-      break;
-    case "record":
-      out = z.record(z.string(), lenient(def.valueType as z.ZodType).nullable());
-      break;
-    default:
-      // Leaves keep their type (open enums already take any string).
-      return schema;
-  }
-  const meta = z.globalRegistry.get(schema);
+  const out = documented(schema);
+  const meta = metaOf(schema);
   return meta ? out.meta(meta) : out;
 }
 
-/** A field (or array element) that may be absent or null, as real records sometimes have it. */
+type Def = Record<string, unknown> & { type: string };
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The wrappers a response schema may put around the documented type (the field's `anyOf` takes absence). */
+const WRAPPERS = new Set(["optional", "nullable", "default", "nonoptional"]);
+
+/**
+ * The documented type with lenient fields, without the description (the field that holds it carries it,
+ * once, outside its `anyOf`).
+ */
+function documented(schema: z.ZodType): z.ZodType {
+  const def = defOf(schema);
+  // A documented null stays in the documented type; absence and the other wrappers are the field's.
+  if (def.type === "nullable") return documented(def.innerType as z.ZodType).nullable();
+  if (WRAPPERS.has(def.type)) return documented(def.innerType as z.ZodType);
+  switch (def.type) {
+    case "object": {
+      const shape = def.shape as Record<string, z.ZodType>;
+      return z.looseObject(
+        Object.fromEntries(
+          Object.entries(shape).map(([key, field]) => [key, lenientField(field).optional()]),
+        ),
+      );
+    }
+    case "array":
+      return z.array(lenientField(def.element as z.ZodType));
+    case "record":
+      return z.record(z.string(), lenientField(def.valueType as z.ZodType));
+    default:
+      // A leaf: the same type (open enums already take any string), a copy without its description.
+      return schema.clone();
+  }
+}
+
+/** The description and other metadata of a schema and of the wrappers around it, the outer ones last. */
+function metaOf(schema: z.ZodType): Record<string, unknown> | undefined {
+  const def = defOf(schema);
+  const inner = WRAPPERS.has(def.type) ? metaOf(def.innerType as z.ZodType) : undefined;
+  const own = z.globalRegistry.get(schema);
+  return inner || own ? { ...inner, ...own } : undefined;
+}
+
+/** A field, array element or record value: the documented type, or anything Hotmart sends instead (null too). */
 function lenientField(schema: z.ZodType): z.ZodType {
-  const inner = lenient(schema);
-  return inner.nullable().optional();
+  const field = z.union([documented(schema), z.unknown()]);
+  const meta = metaOf(schema);
+  return meta ? field.meta(meta) : field;
 }
