@@ -579,6 +579,50 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(got.sort()).toEqual(expected.sort());
   });
 
+  it("--param takes a date param as its flag would: epoch ms as digits, epoch seconds refused in the same words", async () => {
+    const before = sim.requestLog.length;
+    for (const [value, says] of [
+      [
+        "1735689600",
+        "Error: --param date_next_charge looks like epoch seconds (1735689600): Hotmart takes epoch milliseconds, e.g. 1735689600000",
+      ],
+      [
+        "01/02/2025",
+        `Error: --param date_next_charge: "01/02/2025" is not a date; use YYYY-MM-DD (e.g. 2025-01-31)`,
+      ],
+    ] as const) {
+      const r = await runCliInProcess(["export", "subscriptions", "--param", `date_next_charge=${value}`], {
+        env: simEnv(sim),
+      });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(says);
+    }
+    expect(sim.requestLog.length).toBe(before);
+    // Digits are epoch ms; YYYY-MM-DD is that day, UTC: both reach Hotmart as epoch ms.
+    const charges = sim.data.subscriptions.map((x) => x.dateNextCharge).filter((ms) => ms > 0);
+    const day = new Date(charges.sort((a, b) => a - b)[Math.floor(charges.length / 2)] as number)
+      .toISOString()
+      .slice(0, 10);
+    const ms = Date.parse(`${day}T00:00:00Z`);
+    for (const value of [String(ms), day]) {
+      const start = sim.requestLog.length;
+      const r = await runCliInProcess(
+        ["export", "subscriptions", "--param", `date_next_charge=${value}`, "--format", "jsonl"],
+        { env: simEnv(sim) },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const records = r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { date_next_charge: number });
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) expect(record.date_next_charge).toBeGreaterThanOrEqual(ms);
+      const sent = sim.requestLog.slice(start).filter((e) => e.path.includes("/subscriptions"));
+      expect(sent.length).toBeGreaterThan(0);
+      for (const e of sent) expect(e.query.date_next_charge).toBe(String(ms));
+    }
+  });
+
   it("a fresh export that fails before its first record leaves no file behind", async () => {
     const dir = emptyDir();
     // A misspelled filter is only caught on the first page (the SDK's checks), after the file was opened.

@@ -25,6 +25,7 @@ import { openOutputFile, watchWrites } from "../export/output-file";
 import type { ExportFormat } from "../export/writer";
 import { checkFolderOf, fileProblem } from "../files";
 import { err, type Io } from "../io";
+import { METHODS } from "../methods";
 import { parseDate, parseNumber } from "../values";
 
 /** What the CLI keeps beside the SDK's checkpoint, so a resumed file keeps its format and columns. */
@@ -317,9 +318,12 @@ function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: Sa
       differs(`--status ${flags.status}`, had);
     }
   }
-  for (const [key, value] of Object.entries(parseParams(flags))) {
+  const dates = dateParamsOf(name);
+  for (const [key, value] of Object.entries(parseParams(flags, name))) {
     const had = checkpoint.params[key];
-    if (had === undefined || String(had) !== String(value)) {
+    // A date param that an older CLI saved as typed ("2025-01-01") is the same date as its ISO form.
+    const sameDate = typeof value === "string" && Date.parse(String(had)) === Date.parse(value);
+    if (had === undefined || (String(had) !== String(value) && !(dates.has(key) && sameDate))) {
       const given =
         key === "product_id" && flags.productId !== undefined
           ? `--product-id ${flags.productId}`
@@ -337,7 +341,21 @@ function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: Sa
   return out;
 }
 
-function parseParams(flags: ExportFlags): Record<string, unknown> {
+/** The date params of an export's list (`date_next_charge`, ...), from the CLI's table of SDK methods. */
+function dateParamsOf(name: ExportName): Set<string> {
+  const [resource, method] = EXPORTS[name].resource.split(".");
+  const spec = METHODS.find((m) => m.resource === resource && m.method === method);
+  return new Set((spec?.params ?? []).filter((p) => p.type === "date").map((p) => p.name));
+}
+
+/**
+ * `--param key=value` as the SDK's params. A date param is read as its flag would be (`YYYY-MM-DD`, an
+ * ISO date-time or epoch ms; bare digits that look like epoch seconds refused in the same words) and
+ * handed on as an ISO date-time: the SDK takes it as that date whatever the year, and the checkpoint
+ * keeps it as the same text.
+ */
+function parseParams(flags: ExportFlags, name: ExportName): Record<string, unknown> {
+  const dates = dateParamsOf(name);
   const params: Record<string, unknown> = {};
   if (flags.productId !== undefined) params.product_id = parseNumber("--product-id", flags.productId);
   for (const pair of flags.param ?? []) {
@@ -347,7 +365,8 @@ function parseParams(flags: ExportFlags): Record<string, unknown> {
     const key = pair.slice(0, eq);
     const flag = Object.hasOwn(SET_BY_FLAGS, key) ? SET_BY_FLAGS[key] : undefined;
     if (flag) throw usageError(`--param ${key}: the export sets it itself; use ${flag}`);
-    params[key] = pair.slice(eq + 1);
+    const value = pair.slice(eq + 1);
+    params[key] = dates.has(key) ? parseDate(`--param ${key}`, value).toISOString() : value;
   }
   return params;
 }
@@ -444,7 +463,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
         ? documented
         : chooseColumns(name, flags.columns, documented, flags.status !== undefined);
     const statusList = flags.status === undefined ? undefined : statusListOf(flags.status);
-    const options: ExportOptions = { params: parseParams(flags), concurrency };
+    const options: ExportOptions = { params: parseParams(flags, name), concurrency };
     if (flags.from !== undefined) options.from = parseDate("--from", flags.from);
     if (flags.to !== undefined) options.to = endOf("--to", flags.to);
     if (statusList !== undefined) options.statuses = statusList;
@@ -642,7 +661,7 @@ export function exportCommand(program: Command, io: Io): void {
     .option("--event-id <id>", "the event, for event-tickets")
     .option(
       "--param <key=value>",
-      "any other filter of the list (repeatable)",
+      "any other filter of the list (repeatable); a date takes the --from forms, e.g. date_next_charge=2025-01-31",
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option("--list-columns", "print the CSV columns of the resource and exit")
