@@ -148,17 +148,6 @@ function refusal(error: HotmartInputError, checkpointFile: string): Error {
       "--status: this list has no transaction status to walk; leave --status out (filter it with --param, e.g. --param status=ACTIVE for subscriptions)",
     );
   }
-  // parseDate refuses bare digits that look like epoch seconds before the SDK sees them: a date the SDK
-  // still calls seconds was written as a date (1970-01-01 to 1973-03-03), which it is, so the seconds
-  // words and their "e.g. 0" would be wrong. An SDK that takes every Date from 1970 on never says it.
-  const early = /^(from|to) looks like epoch seconds \((\d+)\)/.exec(error.message);
-  if (early) {
-    const [, option = "", ms = ""] = early;
-    return usageError(
-      `${FLAG_OF_OPTION[option]} ${new Date(Number(ms)).toISOString()} is before 1973-03-03, the earliest date ` +
-        "this version of the hotmart SDK exports from; Hotmart has no records that old: use a later date (the default --from is 2010-01-01)",
-    );
-  }
   const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
   const flag = Object.hasOwn(FLAG_OF_OPTION, option) ? FLAG_OF_OPTION[option] : undefined;
   if (flag === undefined) return error;

@@ -360,8 +360,10 @@ export class ExportEngine<T> {
   #query(s: ExportShard, extra: Record<string, unknown>): Record<string, unknown> {
     const { spec } = this.#cfg;
     const q: Record<string, unknown> = { ...this.#state.params, ...extra };
-    if (spec.shardable || this.#state.sendFrom) q[spec.fromParam] = s.from;
-    if (spec.toParam) q[spec.toParam] = s.to;
+    // As Dates: the list's check reads a bare number below 1e11 as epoch seconds, and a range may
+    // start in 1970 (the same epoch ms on the wire).
+    if (spec.shardable || this.#state.sendFrom) q[spec.fromParam] = new Date(s.from);
+    if (spec.toParam) q[spec.toParam] = new Date(s.to);
     if (s.status !== null) q.transaction_status = s.status;
     return q;
   }
