@@ -336,7 +336,9 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
   if (given !== undefined && typeof given !== "function") {
     throw new HotmartInputError(`fetch must be a function (got ${typeof given})`);
   }
-  const fetchFn = given ? honouringSignal(given) : defaultFetch();
+  // The runtime's own fetch (`fetch: globalThis.fetch`, the README's way through a proxy) honours the
+  // signal: only another one is wrapped, which costs a promise and a listener per request.
+  const fetchFn = given ? (given === globalThis.fetch ? given : honouringSignal(given)) : defaultFetch();
   if (typeof fetchFn !== "function") {
     throw new HotmartInputError("No fetch in this runtime: pass one with new Hotmart({ fetch })");
   }
