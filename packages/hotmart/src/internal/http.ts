@@ -80,8 +80,16 @@ export function honouringSignal(fetchFn: typeof fetch): typeof fetch {
     const response = await raceAbort(Promise.resolve(fetchFn(input, init)), signal);
     if (signal) {
       // A body that stalls after the headers: fetch tied it to the signal only if it honoured it.
+      // defineProperty, not assignment: some Response classes (undici's as other libraries load it)
+      // make `text` read-only on the prototype, where assignment throws. An object that refuses even
+      // that keeps its own text(): only the body's race is lost, never the request.
       const read = response.text.bind(response);
-      response.text = () => raceAbort(read(), signal);
+      try {
+        Object.defineProperty(response, "text", {
+          value: () => raceAbort(read(), signal),
+          configurable: true,
+        });
+      } catch {}
     }
     return response;
   };

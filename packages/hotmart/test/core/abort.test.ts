@@ -150,8 +150,15 @@ describe("cancellation", () => {
   );
 
   it("an app's fetch (a test double) may return the Response itself, not a promise of it", async () => {
+    // And a Response class whose text() is read-only on its prototype (undici's, as some libraries
+    // load it, is: the SDK failed with "Cannot assign to read only property 'text'").
+    class FrozenTextResponse extends Response {}
+    Object.defineProperty(FrozenTextResponse.prototype, "text", {
+      value: Response.prototype.text,
+      writable: false,
+    });
     const direct: typeof fetch = ((input: string | URL | Request) =>
-      new Response(
+      new FrozenTextResponse(
         String(input).includes("/token")
           ? JSON.stringify({ access_token: "direct", expires_in: 3600 })
           : JSON.stringify({ ok: true }),
