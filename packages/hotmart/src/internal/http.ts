@@ -48,9 +48,6 @@ export async function attempt(
     const response = await pending;
     // The body is read inside the same timeout: a server that sends headers and then stalls is a timeout too.
     const text = await response.text();
-    // A fetch that ignores the signal (the app's own) reads its body to the end even so: the call's
-    // timeout, abort or close() still decides.
-    if (controller.signal.aborted) throw controller.signal.reason;
     return { kind: "response", response, text };
   } catch (error) {
     // fetch threw before taking the request: still close the limiter's grant, counted from now.
