@@ -34,7 +34,7 @@ const CASES = [
     // to 18,050 B (2026-12-04), for the choice of transport (internal/default-fetch.ts, 17,796 B before,
     // 18,039 B with it): on Node requests go through node:http at half the CPU of Node's fetch, loaded on
     // the first request; browsers and Workers carry only the check. Raised a third time, to 18,600 B
-    // (2026-12-04), for fixes two adversarial reviews found (18,043 B before, 18,592 B after, with 146 B
+    // (2026-12-04), for fixes two adversarial reviews found (18,043 B before, 18,579 B after, with 146 B
     // moved out to the lazy internal/params.ts): see "Bundle size" in CONTRIBUTING.md.
     reportOnly: true,
     ceiling: 18_600,
