@@ -35,6 +35,19 @@ function expectedDefault(): string[] {
     .sort();
 }
 
+/** `hotmart export sales --status all` over [from, to] as JSON Lines: the records, each tagged. */
+async function exportEveryStatus(from: string, to: string) {
+  const r = await runCliInProcess(
+    ["export", "sales", "--from", from, "--to", to, "--status", "all", "--format", "jsonl"],
+    { env: simEnv(sim) },
+  );
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { purchase: { transaction: string; status: string }; _status: string });
+}
+
 function csvTransactions(csv: string, header = true): string[] {
   const lines = csv.trim().split("\n");
   const cols = (header ? lines[0] : "")?.split(",") ?? [];
@@ -113,15 +126,7 @@ describe("hotmart export (built binary, simulator)", () => {
   });
 
   it("--status all walks every status and tags each record", async () => {
-    const r = await runCliInProcess(
-      ["export", "sales", "--from", FROM, "--to", TO, "--status", "all", "--format", "jsonl"],
-      { env: simEnv(sim) },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const rows = r.stdout
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { purchase: { transaction: string; status: string }; _status: string });
+    const rows = await exportEveryStatus(FROM, TO);
     const from = Date.parse(`${FROM}T00:00:00Z`);
     const to = Date.parse(`${TO}T23:59:59.999Z`);
     const all = sim.data.sales.filter((s) => s.orderDate >= from && s.orderDate <= to);
@@ -563,15 +568,7 @@ describe("hotmart export (built binary, simulator)", () => {
     // Late on January 31 in São Paulo is February 1 in UTC: the instant written, not refused.
     const from = "2025-01-31T21:00:00-03:00";
     const to = "2025-03-31T20:59:59.999-03:00";
-    const r = await runCliInProcess(
-      ["export", "sales", "--from", from, "--to", to, "--status", "all", "--format", "jsonl"],
-      { env: simEnv(sim) },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const got = r.stdout
-      .trim()
-      .split("\n")
-      .map((l) => (JSON.parse(l) as { purchase: { transaction: string } }).purchase.transaction);
+    const got = (await exportEveryStatus(from, to)).map((row) => row.purchase.transaction);
     const expected = sim.data.sales
       .filter((x) => x.orderDate >= Date.parse(from) && x.orderDate <= Date.parse(to))
       .map((x) => x.transaction);

@@ -1,4 +1,3 @@
-import { Hotmart } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandName, METHODS } from "../src/methods";
