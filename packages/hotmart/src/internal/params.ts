@@ -6,7 +6,7 @@
  * Only the code a resource method loads on its first call imports this module (see core/resource.ts), so
  * an app loads these checks and their messages with the first method it calls, not up front.
  */
-import { HotmartInputError } from "../core/errors";
+import { HotmartInputError, PaginationError } from "../core/errors";
 import type { ListDefinition } from "../core/list-definition";
 import type { SchemaName } from "../core/types";
 import { show } from "./show";
@@ -120,23 +120,44 @@ export async function prepareList<T>(
   const definition = typeof target === "function" ? await target() : target;
   if (typeof definition === "string") {
     const call = `GET ${definition}`;
+    const query = checkParams({ call, filters: anyKey(params) }, params);
     return {
       path: definition,
-      query: checkParams({ call, filters: anyKey(params) }, params),
+      query,
       schema: ids[0] as SchemaName | undefined,
       call,
-      accept: isPage,
+      accept: pageCheck(query, call),
       // An endpoint the SDK does not know: its empty answer may be no body.
       emptyBody: true,
     };
   }
+  const query = { ...checkParams(definition, params), ...definition.query?.(...ids) };
   return {
     path: typeof definition.path === "string" ? definition.path : definition.path(...ids),
-    query: { ...checkParams(definition, params), ...definition.query?.(...ids) },
+    query,
     schema: definition.schema,
     call: definition.call,
-    accept: isPage,
+    accept: pageCheck(query, definition.call),
     emptyBody: definition.emptyBody === true,
+  };
+}
+
+/**
+ * {@link isPage}, and with `select`, a clear stop for a later page it emptied: Hotmart answers `{}` when
+ * no item of a page has a selected field, and that page has lost its `page_info` with the cursor on, so
+ * the walk cannot go on. (A first page's `{}` never gets here: it is the documented "nothing matches".)
+ * Not a transport fault: asking again gets the same `{}`.
+ */
+function pageCheck(query: Record<string, unknown>, call: string): (body: unknown) => boolean {
+  const select = query.select;
+  if (typeof select !== "string" || select.trim() === "") return isPage;
+  return (body) => {
+    if (typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0) {
+      throw new PaginationError(
+        `${call} with select=${select}: Hotmart answered {} for a later page, because no item on it has a selected field, so that page has no cursor to the next and the walk stops here. Add to select a field every item has (e.g. its id or purchase.transaction), or leave select out`,
+      );
+    }
+    return isPage(body);
   };
 }
 

@@ -126,6 +126,21 @@ describe("PagePromise", () => {
     expect(server.requests.filter((r) => r.path === "/things")).toHaveLength(1 + 2);
   });
 
+  it("a later page that `select` empties to {} stops the walk with a PaginationError naming the select, at once", async () => {
+    // Hotmart answers `{}` when no item of a page has a selected field: that page has lost its items
+    // and its page_info (the cursor on), so the walk cannot go on. It used to be a "not the shape this
+    // endpoint returns" ResponseParseError, retried 3 times with backoff, that did not say why.
+    server.handle((req, res) => {
+      const token = new URL(req.url, "http://x").searchParams.get("page_token");
+      if (token) return json(res, 200, {});
+      json(res, 200, { items: [{ n: 0, note: "x" }], page_info: { next_page_token: cursor(2) } });
+    });
+    const walk = things.list({ select: "note" }).toArray();
+    await expect(walk).rejects.toBeInstanceOf(PaginationError);
+    await expect(walk).rejects.toThrow(/select=note.*a field every item has/s);
+    expect(server.requests.filter((r) => r.path === "/things")).toHaveLength(2);
+  });
+
   it("getNextPage() on the last page says so", async () => {
     const page = await things.list({ max_results: 50 });
     expect(page.hasNextPage()).toBe(false);
