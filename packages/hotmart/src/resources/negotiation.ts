@@ -19,8 +19,29 @@ export interface NegotiationDiscount {
   value: number;
 }
 
-/** The JSON body of `negotiation.create` (the docs label these fields "path", but they are the body). */
-export interface NegotiationCreateParams {
+/**
+ * The JSON body of `negotiation.create` (the docs label these fields "path", but they are the body).
+ * A boleto (`BILLET`) needs the buyer's `document`, so the type asks for it there (the run-time check
+ * refuses it missing too, for callers the types do not reach).
+ */
+export type NegotiationCreateParams = NegotiationCreateCommon &
+  (
+    | {
+        /** How the buyer pays the negotiated amount: `"PIX"`, or `"BILLET"` (boleto, which needs `document`). */
+        payment_type: "PIX";
+        /** The buyer's CPF or CNPJ; optional for Pix. */
+        document?: string | undefined;
+      }
+    | {
+        /** How the buyer pays the negotiated amount: `"BILLET"` (boleto) needs `document`. */
+        payment_type: "BILLET";
+        /** The buyer's CPF or CNPJ: a boleto is issued in the buyer's name. */
+        document: string;
+      }
+  );
+
+/** The fields of {@link NegotiationCreateParams} every payment type takes. */
+export interface NegotiationCreateCommon {
   /** The numeric `subscription_id` from `subscriptions.list` (not the subscriber code). */
   subscription_id: number;
   /** Recurrence numbers to include: 1 to 5 of them. */

@@ -535,12 +535,14 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const params: NegotiationCreateParams = defined({
         subscription_id: summary.subscription_id,
         recurrences: [...args.recurrences],
-        payment_type: args.payment_type,
         discount:
           args.discount_value === undefined
             ? undefined
             : { type: "CUSTOM" as const, value: args.discount_value },
-        document: args.document,
+        // A boleto's document was required above.
+        ...(args.payment_type === "PIX"
+          ? { payment_type: "PIX" as const, document: args.document }
+          : { payment_type: "BILLET" as const, document: args.document as string }),
       });
       return {
         plan: { kind: "negotiation", params },
