@@ -2,6 +2,7 @@ import type { Hotmart } from "../client";
 import { checkOptions } from "../internal/options";
 import type { ListTarget, PreparedList } from "../internal/params";
 import { execute, type RequestSpec } from "../internal/pipeline";
+import { link, NOOP } from "../internal/signals";
 import { snapshot } from "../internal/snapshot";
 import { APIPromise, type RawResult } from "./api-promise";
 import type { ListDefinition } from "./list-definition";
@@ -106,8 +107,9 @@ export abstract class APIResource {
     const pageToken = (given as { page_token?: unknown } | null | undefined)?.page_token;
     const start = typeof pageToken === "string" ? pageToken : undefined;
     let prepared: Promise<PreparedList> | undefined;
-    const fetcher: PageFetcher<T> = (token, signal) =>
-      this._request<PageResponse<T>>(
+    const fetcher: PageFetcher<T> = (token, signal) => {
+      const ahead = signal ? withWalkSignal(options, signal) : undefined;
+      const page = this._request<PageResponse<T>>(
         async () => {
           // Once per list: every page of one walk sends the same checked query. The checks and their
           // messages are a module of their own, imported on first use, so an app that has not listed
@@ -130,8 +132,11 @@ export abstract class APIResource {
             call,
           };
         },
-        signal ? { ...options, signal: linkSignals(options?.signal, signal) } : options,
+        ahead ? ahead.options : options,
       );
+      if (ahead) page.then(ahead.settled, ahead.settled);
+      return page;
+    };
     return new PagePromise<T>(fetcher, start);
   }
 }
@@ -168,14 +173,22 @@ export function autopaginate<A extends unknown[], T>(
   return (...args: A) => list(...args).iterate();
 }
 
-/** Aborts when either does (AbortSignal.any where the runtime has it). */
-function linkSignals(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
-  if (!a) return b;
-  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
+/**
+ * The options of a page fetched ahead: its own signal (the walk's, aborted when the loop no longer wants
+ * the page) joined with the caller's. The link goes through internal/signals, like every abort listener,
+ * and is undone when the page settles: a long walk on one caller signal leaves nothing on it.
+ */
+function withWalkSignal(
+  options: RequestOptions | undefined,
+  walk: AbortSignal,
+): { options: RequestOptions; settled: () => void } {
+  if (!options?.signal) return { options: { ...options, signal: walk }, settled: NOOP };
   const controller = new AbortController();
-  const abort = (s: AbortSignal) => () => controller.abort(s.reason);
-  if (a.aborted || b.aborted) controller.abort((a.aborted ? a : b).reason);
-  a.addEventListener("abort", abort(a), { once: true });
-  b.addEventListener("abort", abort(b), { once: true });
-  return controller.signal;
+  const unlinkCaller = link(options.signal, controller);
+  const unlinkWalk = link(walk, controller);
+  const settled = () => {
+    unlinkCaller();
+    unlinkWalk();
+  };
+  return { options: { ...options, signal: controller.signal }, settled };
 }

@@ -18,6 +18,7 @@ import type { Hotmart } from "../client";
 import { APIUserAbortError, HotmartError, HotmartInputError } from "../core/errors";
 import type { Page, PagePromise } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
+import { onAbort } from "../internal/signals";
 import { refuseDamagedPlan } from "./checked-plan";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
 import { splitRange } from "./first-shards";
@@ -185,10 +186,9 @@ export class ExportEngine<T> {
   /** The loop of `for await (... of run)`; ExportRun makes sure it runs once. */
   async *iterate(): AsyncGenerator<ExportRecord<T>, void, undefined> {
     const { signal } = this.#cfg;
-    const onAbort = () =>
-      this.#fail(new APIUserAbortError("The export was aborted", { cause: signal?.reason }));
-    if (signal?.aborted) onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const unlink = onAbort(signal, (reason) =>
+      this.#fail(new APIUserAbortError("The export was aborted", { cause: reason })),
+    );
     this.#startedAt = this.#cfg.now();
     try {
       this.#replan();
@@ -241,7 +241,7 @@ export class ExportEngine<T> {
       }
       this.#emit({ type: "done" });
     } finally {
-      signal?.removeEventListener("abort", onAbort);
+      unlink();
       this.#stop();
     }
   }

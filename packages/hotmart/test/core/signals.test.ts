@@ -106,4 +106,33 @@ describe("signals.ts", () => {
       await client.close();
     }
   });
+
+  it("a 30-page walk on a caller signal leaves no listener on it, also where AbortSignal.any is missing", async () => {
+    // Each page fetched ahead links the caller's signal with the walk's own; that link used to be
+    // hand-written, and without AbortSignal.any (older Safari) it added a listener per page for good.
+    const cursor = (n: number) => String(n);
+    server.handle((req, res) => {
+      const n = Number(new URL(req.url, "http://x").searchParams.get("page_token") ?? 0);
+      json(res, 200, { items: [{ n }], page_info: n < 29 ? { next_page_token: cursor(n + 1) } : {} });
+    });
+    const client = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: server.url,
+      authURL: server.authURL,
+    });
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, "any");
+    try {
+      for (const withAny of [true, false]) {
+        if (!withAny) Reflect.deleteProperty(AbortSignal, "any");
+        const controller = new AbortController();
+        const items = await client.sales.history({}, { signal: controller.signal }).toArray();
+        expect(items).toHaveLength(30);
+        expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      }
+    } finally {
+      if (any) Object.defineProperty(AbortSignal, "any", any);
+      await client.close();
+    }
+  });
 });
