@@ -234,3 +234,52 @@ describe("write tools", () => {
     expect(text(r)).toMatch(/only APPROVED or COMPLETE sales can be refunded/);
   });
 });
+
+describe("subscription_change_due_day on other plans than monthly", () => {
+  // Seed 42's data has weekly plans (seed 7's, above, has none).
+  let hw: Harness;
+  beforeAll(async () => {
+    hw = await harness({ allowWrites: true, sim: { seed: 42 } });
+  });
+  afterAll(() => hw?.close());
+
+  it("the preview says what the day means for the plan; a weekly plan's day is a weekday", async () => {
+    const usable = hw.sim.data.subscriptions.filter(
+      (s) => !s.magic && (s.status === "ACTIVE" || s.status === "DELAYED") && !s.trial,
+    );
+    const weekly = usable.find((s) => s.plan.recurrencyPeriod === 7);
+    const longer = usable.find((s) => s.plan.recurrencyPeriod > 30);
+    if (!weekly || !longer) throw new Error("dataset lacks a weekly and a longer plan");
+    const sideEffects = () => ({ ...hw.sim.stats().sideEffects });
+
+    // HOTMART-API.md: on a weekly plan due_day is a weekday, 1 = Monday ... 7 = Sunday.
+    const args = { subscriber_code: weekly.subscriberCode, due_day: 3 };
+    const preview = ok<Preview>(await call(hw.mcp, "subscription_change_due_day", args));
+    expect(preview.summary).toMatch(/on Wednesday \(weekday 3\) of each week/);
+    expect(preview.summary).not.toMatch(/month/);
+    const done = ok(
+      await call(hw.mcp, "subscription_change_due_day", {
+        ...args,
+        confirmation_token: preview.confirmation_token,
+      }),
+    );
+    expect(done.status).toBe("done");
+    expect(hw.sim.data.subscription(weekly.subscriberCode)?.dueDay).toBe(3);
+
+    const before = sideEffects();
+    const refused = await call(hw.mcp, "subscription_change_due_day", { ...args, due_day: 15 });
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/weekly plan .*1 = Monday to 7 = Sunday; pass due_day 1 to 7/);
+    expect(text(refused)).not.toContain("confirmation_token");
+    expect(sideEffects(), "a refused due day changes nothing").toEqual(before);
+
+    const other = ok<Preview>(
+      await call(hw.mcp, "subscription_change_due_day", {
+        subscriber_code: longer.subscriberCode,
+        due_day: 20,
+      }),
+    );
+    expect(other.summary).toMatch(/on day 20 of the month, (every \d+ months|each year)/);
+    expect(other.summary).not.toMatch(/each month/);
+  });
+});

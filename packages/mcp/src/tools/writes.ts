@@ -179,6 +179,36 @@ async function findSubscriptions(
   return found;
 }
 
+/** Charge cadence of a plan's `recurrency_period` (days), for a due-day preview. */
+const CADENCE: Record<number, string> = {
+  30: "each month",
+  60: "every 2 months",
+  90: "every 3 months",
+  180: "every 6 months",
+  360: "each year",
+};
+
+/**
+ * What a new due day means for this subscription's plan, as the preview says it: on a weekly plan the
+ * day is a weekday (HOTMART-API.md: 1 = Monday … 7 = Sunday), and only a monthly plan is charged
+ * "each month". A weekly plan's day past 7 is refused here, before a token is issued for it.
+ */
+function billingDay(sub: SubscriptionsListItem, dueDay: number): string {
+  const period = sub.plan.recurrency_period;
+  if (period === 7) {
+    if (dueDay > 7) {
+      throw new ToolError(
+        `Subscription ${sub.subscriber_code} is on a weekly plan (${sub.plan.name}): its billing day is a weekday, 1 = Monday to 7 = Sunday; pass due_day 1 to 7.`,
+      );
+    }
+    const weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
+      dueDay - 1
+    ];
+    return `on ${weekday} (weekday ${dueDay}) of each week`;
+  }
+  return `on day ${dueDay} of the month, ${CADENCE[period] ?? `every ${period} days`} (${sub.plan.name})`;
+}
+
 function describeSubscription(s: SubscriptionsListItem, note?: string): Record<string, unknown> {
   return defined({
     subscriber_code: s.subscriber_code,
@@ -345,10 +375,15 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "subscription_change_due_day",
     title: "Change a subscription's billing day (dia de vencimento)",
     description:
-      "Change the day of the month a subscription is charged (alterar dia de cobrança/vencimento), 1 to 31 (31 = last day of shorter months). ACTIVE or DELAYED subscriptions outside trial; applies after the charge already scheduled. Find the code with subscriptions_list or buyer_overview.",
+      "Change the day of the month a subscription is charged (alterar dia de cobrança/vencimento), 1 to 31 (31 = last day of shorter months); on a weekly plan (recurrency_period 7) the day is a weekday, 1 = Monday to 7 = Sunday. ACTIVE or DELAYED subscriptions outside trial; applies after the charge already scheduled. Find the code with subscriptions_list or buyer_overview.",
     input: {
       subscriber_code: z.string().min(1).describe('Subscriber code, e.g. "VRWIQQRG"'),
-      due_day: z.number().int().min(1).max(31).describe("New billing day, 1 to 31"),
+      due_day: z
+        .number()
+        .int()
+        .min(1)
+        .max(31)
+        .describe("New billing day, 1 to 31; on a weekly plan a weekday, 1 = Monday to 7 = Sunday"),
     },
     annotations: { destructiveHint: true, idempotentHint: true },
     preview: async ({ subscriber_code, due_day }, client, _now, options) => {
@@ -358,9 +393,10 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
           `Subscription ${subscriber_code} is ${sub.status}: only ACTIVE or DELAYED subscriptions can change their billing day.`,
         );
       }
+      const when = billingDay(sub, due_day);
       return {
         plan: { kind: "due_day", code: subscriber_code, due_day },
-        summary: `Will bill subscription ${subscriber_code} (${sub.subscriber.email}, ${sub.product.name}) on day ${due_day} of each month, after the charge already scheduled for ${dayBrt(sub.date_next_charge)}.`,
+        summary: `Will bill subscription ${subscriber_code} (${sub.subscriber.email}, ${sub.product.name}) ${when}, after the charge already scheduled for ${dayBrt(sub.date_next_charge)}.`,
         changes: [{ ...describeSubscription(sub), new_due_day: due_day }],
       };
     },
