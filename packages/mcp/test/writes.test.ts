@@ -233,6 +233,23 @@ describe("write tools", () => {
     expect(r.isError).toBe(true);
     expect(text(r)).toMatch(/only APPROVED or COMPLETE sales can be refunded/);
   });
+
+  it("refund of a sale paid by direct debit: no preview and no token, since Hotmart refuses it", async () => {
+    // HOTMART-API.md S6: BACS and SEPA direct debits are reversed only by the buyer's bank.
+    const debit = h.sim.data.sales.find(
+      (s) =>
+        (s.status === "APPROVED" || s.status === "COMPLETE") &&
+        (s.paymentMethod === "BACS_DIRECT_DEBIT" || s.paymentMethod === "SEPA_DIRECT_DEBIT"),
+    );
+    if (!debit) throw new Error("dataset lacks a paid direct-debit sale");
+    const before = effects();
+    const r = await call(h.mcp, "sale_refund", { transaction: debit.transaction });
+    expect(r.isError, text(r)).toBe(true);
+    expect(text(r)).toMatch(/was paid by (BACS|SEPA)_DIRECT_DEBIT: Hotmart does not refund direct debits/);
+    expect(text(r)).not.toContain("confirmation_token");
+    expect(effects()).toEqual(before);
+    expect(h.sim.data.sale(debit.transaction)?.status).toBe(debit.status);
+  });
 });
 
 describe("subscription_change_due_day on other plans than monthly", () => {

@@ -223,6 +223,9 @@ function describeSubscription(s: SubscriptionsListItem, note?: string): Record<s
   });
 }
 
+/** Payment methods only the buyer's bank can reverse: Hotmart refuses to refund them. */
+const BANK_ONLY_REFUNDS: ReadonlySet<string> = new Set(["BACS_DIRECT_DEBIT", "SEPA_DIRECT_DEBIT"]);
+
 const isCancelled = (status: string) => status.startsWith("CANCELLED") || status === "INACTIVE";
 
 function bulkResult(
@@ -244,7 +247,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "sale_refund",
     title: "Refund a sale (reembolso, estorno)",
     description:
-      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales. Find the transaction with sales_history or buyer_overview.",
+      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales, not paid by direct debit (BACS/SEPA: the buyer asks their bank). Find the transaction with sales_history or buyer_overview.",
     input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
     annotations: { destructiveHint: true, idempotentHint: false },
     preview: async ({ transaction }, client, now, options) => {
@@ -253,6 +256,14 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       if (status !== "APPROVED" && status !== "COMPLETE") {
         throw new ToolError(
           `Sale ${transaction} is ${status}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
+        );
+      }
+      // HOTMART-API.md S6: a sale paid by direct debit is not refunded by Hotmart, so a preview of it
+      // would hand out a token for a refund Hotmart refuses.
+      const paidBy = sale.purchase.payment?.method;
+      if (paidBy !== undefined && BANK_ONLY_REFUNDS.has(paidBy)) {
+        throw new ToolError(
+          `Sale ${transaction} was paid by ${paidBy}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
         );
       }
       const amount = money(sale.purchase.price.value, sale.purchase.price.currency_code);
