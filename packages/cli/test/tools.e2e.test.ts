@@ -198,7 +198,8 @@ describe("webhooks: the hottok is a secret", () => {
       timeout: 10_000,
     });
     expect(out.stdout).toMatch(/email +comprador@example\.com/);
-    expect(JSON.parse(readFileSync(save, "utf8").trim())).toMatchObject({ transaction: "HP1600000001" });
+    const savedForm = readFileSync(save, "utf8");
+    expect(JSON.parse(savedForm.trim())).toMatchObject({ transaction: "HP1600000001", hottok: "[redacted]" });
 
     // Past the limit the listener stops reading; the sender still gets the 413 (it was a reset).
     const status = await new Promise<number>((resolve, reject) => {
@@ -218,7 +219,25 @@ describe("webhooks: the hottok is a secret", () => {
     const closed = new Promise<number | null>((r) => child.on("close", r));
     child.kill("SIGINT");
     expect(await closed).toBe(0);
-    expect(out.stdout + out.stderr).not.toContain(SECRET);
+    expect(out.stdout + out.stderr + savedForm).not.toContain(SECRET);
+  }, 60_000);
+
+  it("listen --save masks a body hottok in the file; replay --hottok still verifies", async () => {
+    const dir = emptyDir();
+    const save = join(dir, "saved.jsonl");
+    const { child, out, url } = await startListener(["--hottok", SECRET, "--save", save], dir);
+    const sent = await runCli(["webhooks", "trigger", "SWITCH_PLAN", "--to", url, "--hottok", SECRET]);
+    expect(sent.code, sent.stderr).toBe(0);
+    await vi.waitFor(() => expect(out.stdout).toContain("SWITCH_PLAN"), { timeout: 10_000 });
+    const saved = readFileSync(save, "utf8");
+    expect(saved).not.toContain(SECRET);
+    expect(JSON.parse(saved.trim())).toMatchObject({ event: "SWITCH_PLAN", hottok: "[redacted]" });
+    const replay = await runCliInProcess(["webhooks", "replay", save, "--to", url, "--hottok", SECRET]);
+    expect(replay.code, replay.stderr).toBe(0);
+    await vi.waitFor(() => expect(out.stdout.match(/SWITCH_PLAN/g)?.length).toBe(2), { timeout: 10_000 });
+    const closed = new Promise<number | null>((r) => child.on("close", r));
+    child.kill("SIGINT");
+    expect(await closed).toBe(0);
   }, 60_000);
 
   it.each([["--full"], ["--json"]])(

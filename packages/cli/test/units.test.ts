@@ -13,6 +13,7 @@ import {
 } from "hotmart";
 import { describe, expect, it } from "vitest";
 import { defaultFormat, endOf } from "../src/commands/export";
+import { savable } from "../src/commands/webhooks";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
 import { columnsFromSchemas, EXPORTS, type ExportName } from "../src/export/columns";
@@ -349,5 +350,19 @@ describe("the documented CSV columns", () => {
     // On a difference: UPDATE_COLUMNS=1 npx vitest run packages/cli/test/units.test.ts, then npm run format.
     expect(DOCUMENTED_COLUMNS).toEqual(fromSchemas);
     expect(Object.keys(DOCUMENTED_COLUMNS).sort()).toEqual(Object.keys(EXPORTS).sort());
+  });
+});
+
+describe("webhooks listen --save: savable", () => {
+  it("masks every hottok field, keeps the rest byte for byte, and catches a key written with escapes", () => {
+    const raw =
+      '{"event":"SWITCH_PLAN",  "hottok" : "s3cr\\"et", "data":{"n":12345678901234567890,"HOTTOK":"x"}}';
+    expect(savable(raw)).toBe(
+      '{"event":"SWITCH_PLAN",  "hottok" : "[redacted]", "data":{"n":12345678901234567890,"HOTTOK":"[redacted]"}}',
+    );
+    const escaped = savable('{"event":"E","hott\\u006fk":"s3cret"}');
+    expect(escaped).not.toContain("s3cret");
+    expect(JSON.parse(escaped)).toEqual({ event: "E", hottok: "[redacted]" });
+    expect(savable('{"event":"E",\n"id":"1"}')).toBe('{"event":"E", "id":"1"}');
   });
 });

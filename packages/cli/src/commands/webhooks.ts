@@ -73,6 +73,19 @@ export function printable(event: unknown, space?: number): string {
   );
 }
 
+/**
+ * A JSON body as a line of the `--save` file: byte for byte, but for its hottok fields, masked like the
+ * terminal's (a file of captures gets copied and shared; the secret does not belong in it, and `replay
+ * --hottok` sends the header that verifies). A hottok the plain pattern misses (a key written with
+ * escapes) is caught by re-serialising the body.
+ */
+export function savable(raw: string): string {
+  const masked = raw.replace(/("hottok"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"');
+  const value: unknown = JSON.parse(masked);
+  const line = printable(value) === JSON.stringify(value) ? masked : printable(value);
+  return line.replace(/\r?\n/g, " ");
+}
+
 function resolveHottok(flag: string | undefined): string | undefined {
   const value = flag ?? process.env.HOTMART_HOTTOK;
   return value === "" ? undefined : value;
@@ -296,7 +309,10 @@ export function webhooksCommand(program: Command, io: Io): void {
     .option("--port <port>", "port to listen on", "4242")
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--hottok <hottok>", "verify deliveries against it (default HOTMART_HOTTOK)")
-    .option("--save <file>", "append each verified delivery to this JSON Lines file (replay it later)")
+    .option(
+      "--save <file>",
+      "append each verified delivery to this JSON Lines file, hottoks masked (replay it with --hottok)",
+    )
     .option("--full", "print each payload in full")
     .addHelpText(
       "after",
@@ -325,9 +341,7 @@ export function webhooksCommand(program: Command, io: Io): void {
               // Saved before the 200: once the sender has its answer, the delivery is in the file.
               // A v1 form post is saved as a JSON object of its fields, a line `replay` can send again.
               if (opts.save) {
-                const line = isLegacyWebhook(event)
-                  ? JSON.stringify(event.fields)
-                  : raw.replace(/\r?\n/g, " ");
+                const line = isLegacyWebhook(event) ? printable(event.fields) : savable(raw);
                 appendFileSync(opts.save, `${line}\n`);
               }
               res.writeHead(200, { "Content-Type": "application/json" }).end('{"received":true}');
