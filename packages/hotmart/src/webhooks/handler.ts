@@ -270,6 +270,48 @@ const FAILURES = {
     "the event was processed, but the dedupe store could not mark it done: a re-send after the claim expires (processingTimeoutMs) runs the callback again",
 } as const;
 
+/** Every key of WebhookHandlerOptions (`satisfies` fails the build when one is missing or extra). */
+const OPTION_KEYS = Object.keys({
+  hottok: 1,
+  allowUnverified: 1,
+  on: 1,
+  onLegacy: 1,
+  onUnhandled: 1,
+  onError: 1,
+  logger: 1,
+  logLevel: 1,
+  dedupe: 1,
+  maxBodyBytes: 1,
+  legacy: 1,
+} satisfies Record<keyof WebhookHandlerOptions, 1>);
+
+/**
+ * A misspelled option (`onEvent`), `on` given a function, or a lower-case event name would leave every
+ * event without its callback: answered 200 and dropped, so Hotmart never re-sends it. Refused instead.
+ * (Unknown upper-case names pass: they may be events Hotmart adds later.)
+ */
+function checkOptionNames(options: object): void {
+  for (const key of Object.keys(options))
+    if (!OPTION_KEYS.includes(key))
+      throw new HotmartInputError(
+        `createWebhookHandler has no option "${key}": it takes ${OPTION_KEYS.join(", ")}`,
+      );
+  const on: unknown = (options as WebhookHandlerOptions).on;
+  if (on === undefined) return;
+  if (on === null || typeof on !== "object")
+    throw new HotmartInputError(
+      "on must be an object of callbacks by event name: { on: { PURCHASE_APPROVED: async (event) => {} } }",
+    );
+  for (const [name, callback] of Object.entries(on)) {
+    if (callback !== undefined && typeof callback !== "function")
+      throw new HotmartInputError(`on.${name} must be a function (the callback for that event)`);
+    if (name !== name.toUpperCase())
+      throw new HotmartInputError(
+        `on.${name}: Hotmart's event names are upper case: did you mean ${name.toUpperCase()}?`,
+      );
+  }
+}
+
 /**
  * Builds the endpoint Hotmart posts to. Answers:
  *
@@ -300,6 +342,7 @@ const FAILURES = {
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   if (options === null || typeof options !== "object")
     throw new HotmartInputError("createWebhookHandler needs an options object: { hottok, on: { ... } }");
+  checkOptionNames(options);
   const hottoks = resolveHottok(options.hottok, options.allowUnverified, "createWebhookHandler");
   const limit = options.maxBodyBytes ?? DEFAULT_WEBHOOK_BODY_LIMIT;
   if (!Number.isFinite(limit) || limit <= 0)

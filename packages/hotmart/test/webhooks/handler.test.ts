@@ -439,6 +439,29 @@ describe("options are validated", () => {
       HotmartInputError,
     );
   });
+
+  it("a misspelled option or event name is refused, not every event answered 200 and dropped", async () => {
+    const boom = () => {
+      throw new Error("the callback ran");
+    };
+    // From JavaScript (or through `as never`): each of these left the event with no callback, and
+    // the handler acknowledged it with 200, so Hotmart would never re-send it.
+    const mistakes: [object, RegExp][] = [
+      [{ onEvent: boom }, /has no option "onEvent": it takes hottok, allowUnverified, on,/],
+      [{ On: { PURCHASE_APPROVED: boom } }, /has no option "On"/],
+      [{ on: boom }, /on must be an object of callbacks by event name/],
+      [{ on: { purchase_approved: boom } }, /did you mean PURCHASE_APPROVED\?/],
+      [{ on: { PURCHASE_APPROVED: "grant" } }, /on\.PURCHASE_APPROVED must be a function/],
+    ];
+    for (const [extra, message] of mistakes) {
+      const options = { hottok: HOTTOK, ...extra } as never;
+      expect(() => createWebhookHandler(options)).toThrow(HotmartInputError);
+      expect(() => createWebhookHandler(options)).toThrow(message);
+    }
+    // Unknown upper-case names still pass: Hotmart may add events the SDK does not know yet.
+    const future = createWebhookHandler({ hottok: HOTTOK, on: { NEW_EVENT: boom } as never });
+    expect((await future(post(approved))).status).toBe(200);
+  });
 });
 
 describe("constructEvent", () => {
