@@ -166,6 +166,21 @@ describe("the schemas option", () => {
     expect(schemas.check).toHaveBeenCalledWith("SalesHistoryPage", F.SALES_HISTORY);
   });
 
+  it("given the hotmart/schemas module instead of its registry, says what to pass", async () => {
+    // `import * as schemas from "hotmart/schemas"` then `{ schemas }`: from JavaScript this reached
+    // validation and failed every call with "(provided ?? ...).check is not a function".
+    const schemasModule = await import("hotmart/schemas");
+    ctx.server.on("GET", HISTORY, { body: F.SALES_HISTORY });
+    for (const mode of ["strict", "warn"] as const) {
+      const c = client({ validate: mode, schemas: schemasModule as never });
+      const error = await rejection(c.sales.history());
+      expect(error).toBeInstanceOf(HotmartError);
+      expect((error as Error).message).toContain('import { registry } from "hotmart/schemas"');
+    }
+    // Not a transport fault: nothing was fetched again.
+    expect(ctx.server.requests).toHaveLength(2);
+  });
+
   it("accepts the registry exported by hotmart/schemas", async () => {
     const { registry } = await import("hotmart/schemas");
     ctx.server.on("GET", HISTORY, { body: BAD_HISTORY });
