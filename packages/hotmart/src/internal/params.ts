@@ -71,10 +71,13 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
     } else if (Array.isArray(value) && kind !== "values") {
       // Sent as a repeated key, which Hotmart documents for no filter but these: it would use one value
       // and drop the others, and the caller would read part of the data as all of it.
+      // `select` is one string of paths: one call per path would be the wrong advice.
       const instead =
-        key === "transaction_status"
-          ? "one call per status, or client.export.run(…, { statuses: [...] }) for every record of several"
-          : "one call per value";
+        key === "select"
+          ? `it one string of comma-separated paths: select: ${show(value.join(","))}`
+          : key === "transaction_status"
+            ? "one call per status, or client.export.run(…, { statuses: [...] }) for every record of several"
+            : "one call per value";
       throw new HotmartInputError(`${rules.call}: ${key} takes one value, not an array: make ${instead}`);
     } else if (key === "product_id" && !isProductId(value)) {
       // Every product_id filter is the product's numeric id: anything else is Hotmart's 400.

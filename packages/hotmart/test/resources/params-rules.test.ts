@@ -91,6 +91,13 @@ describe("a boolean or string where options are expected", () => {
     expect((await failure((c) => c.products.list(js({ status: ["DRAFT"] })))).message).toBe(
       "products.list: status takes one value, not an array: make one call per value",
     );
+    // select is one string of paths: "one call per value" would be the wrong advice for it.
+    expect(
+      (await failure((c) => c.sales.history(js({ select: ["purchase.transaction", "buyer.email"] }))))
+        .message,
+    ).toBe(
+      'sales.history: select takes one value, not an array: make it one string of comma-separated paths: select: "purchase.transaction,buyer.email"',
+    );
     expect((await failure((c) => c.sales.history(js({ product_id: "abc" })))).message).toBe(
       'sales.history: product_id is the product\'s numeric id, e.g. 1234567 (got "abc")',
     );
