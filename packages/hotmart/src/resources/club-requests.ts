@@ -50,13 +50,18 @@ export function modules(subdomain: string, params: undefined | ClubModulesParams
   };
 }
 
-/** The request of `club.pages(moduleId, params)`, once its arguments pass their checks. */
-export function pages(moduleId: string, params: ClubPagesParams): ResourceRequest {
+/**
+ * The request of `club.pages(moduleId, params)`, once its arguments pass their checks. `{ subdomain }`
+ * without `product_id` is the legacy v1 form (the Python SDK's), served by the v1 path as `pagesV1`.
+ */
+export function pages(moduleId: string, params: ClubPagesParams | ClubPagesV1Params): ResourceRequest {
+  if (isRecord(params) && "subdomain" in params && !("product_id" in params))
+    return pagesV1(moduleId, params as ClubPagesV1Params);
   checkId("moduleId", moduleId, MODULE_ID);
   const query = checkParams(PAGES_RULES, params);
   checkPositiveInt(
     "product_id",
-    params?.product_id,
+    (params as ClubPagesParams | undefined)?.product_id,
     "the numeric id of the Club's product, e.g. { product_id: 1234567 }",
   );
   return {

@@ -288,13 +288,24 @@ export class Club extends APIResource {
   }
 
   /**
+   * The pages of a module from the old v1 endpoint, by `subdomain` (the same as `pagesV1`). Declared
+   * before the v2 form so that `Parameters<Club["pages"]>` and `ReturnType` give the v2 one.
+   * @deprecated Hotmart replaced it with v2 and no longer documents it: use `pages(moduleId, { product_id })`.
+   */
+  pages(moduleId: string, params: ClubPagesV1Params, options?: RequestOptions): APIPromise<ClubPagesV1Item[]>;
+  /**
    * The pages of a module (v2, a plain array). Takes `product_id`, required: the numeric id of the
    * Club's product.
    *
    * @example
    * const pages = await hotmart.club.pages("D64L09Q4JW", { product_id: 123456789 });
    */
-  pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]> {
+  pages(moduleId: string, params: ClubPagesParams, options?: RequestOptions): APIPromise<ClubPagesItem[]>;
+  pages(
+    moduleId: string,
+    params: ClubPagesParams | ClubPagesV1Params,
+    options?: RequestOptions,
+  ): APIPromise<ClubPagesItem[] | ClubPagesV1Item[]> {
     // The checks run after an await: they see the arguments as they were at the call.
     const paramsGiven = snapshot(params);
     return this._request(async () => (await requests()).pages(moduleId, paramsGiven), options);

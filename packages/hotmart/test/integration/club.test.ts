@@ -89,6 +89,21 @@ describe("club.pages", () => {
     });
   });
 
+  it("v1 through pages(moduleId, { subdomain }): the legacy v1 path, as pagesV1", async () => {
+    // Issue 4: pages(moduleId, { subdomain }) on the legacy v1 path. It was refused with advice to send
+    // subdomain through the query option, which would have asked the v2 path.
+    const { sim, client } = ctx;
+    const c = club();
+    const module = must(c.modules[1], "module");
+    const pages: ClubPagesV1Item[] = await client.club.pages(module.id, { subdomain: c.subdomain });
+    expect(pages.map((p) => p.name)).toEqual(module.pages.map((p) => p.name));
+    expect(onlyCall(sim)).toMatchObject({
+      method: "GET",
+      path: `/club/api/v1/modules/${module.id}/pages`,
+      query: { subdomain: c.subdomain },
+    });
+  });
+
   it("the sandbox modules answer for the sandbox product id", async () => {
     const { sim, client } = ctx;
     const { clubProductId, moduleIds } = sim.data.sandbox;
