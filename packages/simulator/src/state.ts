@@ -272,11 +272,25 @@ export class Actions {
       input.productId !== undefined
         ? data.product(input.productId)
         : data.products.find((p) => p.listed && p.status === "ACTIVE" && !p.isSubscription);
-    if (!product) throw new RangeError(`No product ${input.productId ?? ""} to sell`);
+    // Like approve(): an unknown id says what exists, so the caller need not dig through sim.data.
+    if (!product) {
+      const sellable = data.products.filter((p) => p.offers.length > 0);
+      throw new RangeError(
+        `No product ${input.productId ?? ""} to sell. Products of this simulator: ${sellable
+          .slice(0, 5)
+          .map((p) => p.id)
+          .join(", ")}${sellable.length > 5 ? `, ... (${sellable.length} in all)` : ""}.`,
+      );
+    }
     const offer = input.offerCode
       ? product.offers.find((o) => o.code === input.offerCode)
       : product.offers[0];
-    if (!offer) throw new RangeError(`Product ${product.id} has no offer ${input.offerCode ?? ""}`);
+    if (!offer) {
+      const codes = product.offers.map((o) => o.code).join(", ");
+      throw new RangeError(
+        `Product ${product.id} has no offer ${input.offerCode ?? ""}. Its offers: ${codes || "none"}.`,
+      );
+    }
     if (input.buyerEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.buyerEmail)) {
       throw new TypeError(`purchase: buyerEmail must be an e-mail address, got "${input.buyerEmail}"`);
     }

@@ -120,6 +120,31 @@ describe("purchase and approve", () => {
     expect(() => sim.purchase({ buyerEmail: "nobody" })).toThrow(TypeError);
   });
 
+  it("names products and offers that exist when asked to sell an unknown one", () => {
+    // It said only "No product 1 to sell": the caller had to dig through sim.data.
+    const product = sim.data.products.find((p) => p.offers.length > 0);
+    if (!product) throw new Error("the dataset has a product with offers");
+    expect(() => sim.purchase({ productId: 1 })).toThrow(RangeError);
+    expect(() => sim.purchase({ productId: 1 })).toThrow(
+      /^No product 1 to sell\. Products of this simulator: \d+(, \d+)*(, \.\.\. \(\d+ in all\))?\.$/,
+    );
+    expect(() => sim.purchase({ productId: product.id, offerCode: "NOPE" })).toThrow(
+      `Product ${product.id} has no offer NOPE. Its offers: ${product.offers.map((o) => o.code).join(", ")}.`,
+    );
+    // A product it names can be sold.
+    const named = /Products of this simulator: (\d+)/.exec(
+      (() => {
+        try {
+          sim.purchase({ productId: 1 });
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return "";
+      })(),
+    )?.[1];
+    expect(sim.purchase({ productId: Number(named) }).product.id).toBe(Number(named));
+  });
+
   it("names sales that can be approved when asked for an unknown one", () => {
     const pending = sim.purchase({ status: "WAITING_PAYMENT" });
     expect(() => sim.approve("HP-NOPE")).toThrow(RangeError);
