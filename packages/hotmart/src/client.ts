@@ -412,9 +412,20 @@ function buildContext(
     headers: { ...options.defaultHeaders },
     validate,
     inflight: shared.inflight,
-    schemas: options.schemas,
+    schemas: registryOption(options.schemas),
     isClosed: closed,
   };
+}
+
+/**
+ * From JavaScript, `schemas: await import("hotmart/schemas")` (the module, not its registry) used to
+ * reach validation and fail every call, after its request, with "check is not a function".
+ */
+function registryOption(given: SchemaRegistry | undefined): SchemaRegistry | undefined {
+  if (given !== undefined && typeof given?.check !== "function") {
+    throw new HotmartInputError('schemas must be the registry: import { registry } from "hotmart/schemas"');
+  }
+  return given;
 }
 
 /** The options a clone may change: every key of `CloneOptions` (`satisfies` checks each name). */

@@ -62,14 +62,6 @@ export async function validateBody(
   provided?: SchemaRegistry,
   errorOptions: HotmartErrorOptions = {},
 ): Promise<void> {
-  // From JavaScript, `schemas: schemasModule` (import * as) or `responseSchemas` passes unchecked: say what
-  // to pass, not "(...).check is not a function". Checked here, not in new Hotmart(), so that only
-  // clients that validate carry it (the client's size has a ceiling).
-  if (provided !== undefined && typeof (provided as Partial<SchemaRegistry> | null)?.check !== "function")
-    throw new HotmartError(
-      `The schemas option must be the registry of hotmart/schemas: import { registry } from "hotmart/schemas", then new Hotmart({ schemas: registry }). The request was sent and answered; its response was not validated`,
-      errorOptions,
-    );
   const issues = (provided ?? (await loadRegistry())).check(schema, body);
   if (issues === undefined) {
     log.debug(`no schema named ${schema}; response not validated`);

@@ -3,7 +3,13 @@
  * raw body, "warn" resolves and logs the differences through the configured logger, "off" trusts the
  * body; the per-request option overrides the client's.
  */
-import { type ClientOptions, HotmartError, ResponseParseError, ResponseValidationError } from "hotmart";
+import {
+  type ClientOptions,
+  HotmartError,
+  HotmartInputError,
+  ResponseParseError,
+  ResponseValidationError,
+} from "hotmart";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { skipRetryWaits } from "../helpers/retry-waits";
 import * as F from "../resources/fixtures";
@@ -166,19 +172,19 @@ describe("the schemas option", () => {
     expect(schemas.check).toHaveBeenCalledWith("SalesHistoryPage", F.SALES_HISTORY);
   });
 
-  it("given the hotmart/schemas module instead of its registry, says what to pass", async () => {
+  it("given the hotmart/schemas module instead of its registry, says what to pass, before any request", async () => {
     // `import * as schemas from "hotmart/schemas"` then `{ schemas }`: from JavaScript this reached
-    // validation and failed every call with "(provided ?? ...).check is not a function".
+    // validation and failed every call, after its request, with "(provided ?? ...).check is not a function".
     const schemasModule = await import("hotmart/schemas");
-    ctx.server.on("GET", HISTORY, { body: F.SALES_HISTORY });
     for (const mode of ["strict", "warn"] as const) {
-      const c = client({ validate: mode, schemas: schemasModule as never });
-      const error = await rejection(c.sales.history());
-      expect(error).toBeInstanceOf(HotmartError);
-      expect((error as Error).message).toContain('import { registry } from "hotmart/schemas"');
+      expect(() => client({ validate: mode, schemas: schemasModule as never })).toThrow(
+        new HotmartInputError('schemas must be the registry: import { registry } from "hotmart/schemas"'),
+      );
+      expect(() => client({ validate: mode }).withOptions({ schemas: schemasModule as never })).toThrow(
+        HotmartInputError,
+      );
     }
-    // Not a transport fault: nothing was fetched again.
-    expect(ctx.server.requests).toHaveLength(2);
+    expect(ctx.server.requests).toHaveLength(0);
   });
 
   it("accepts the registry exported by hotmart/schemas", async () => {
