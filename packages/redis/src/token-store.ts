@@ -33,6 +33,13 @@ const TOKEN_STORE_OPTIONS = Object.keys({
   onError: 1,
 } satisfies Record<keyof RedisTokenStoreOptions, 1>);
 
+/**
+ * After a Redis command failed, the store leaves Redis alone this long. A process needing a token asks
+ * Redis up to four times (read, read again, lock, write): against a Redis that answers nothing, each
+ * would wait out its whole command timeout before the request could go out.
+ */
+const SKIP_AFTER_FAILURE_MS = 5_000;
+
 const RELEASE = new Script(
   `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
 );
@@ -58,6 +65,8 @@ export class RedisTokenStore implements TokenStore {
   readonly #onError: (error: HotmartRedisError) => void;
   /** The token as this process last read or stored it (and its exact value in Redis). */
   readonly #local = new Map<string, { token: StoredToken; raw: string }>();
+  /** Until then Redis is not asked: it failed a moment ago, and this process acts as a private store. */
+  #skipUntil = 0;
   /** Redis commands sent, for the cost figures in the README and the benchmark. */
   roundTrips = 0;
 
@@ -84,6 +93,7 @@ export class RedisTokenStore implements TokenStore {
     // no token request per API request while Redis is unreachable.
     const local = this.#local.get(key);
     if (local && local.token.expiresAt > Date.now()) return local.token;
+    if (Date.now() < this.#skipUntil) return undefined;
     this.roundTrips += 1;
     try {
       const raw = await command("GET (token)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
@@ -104,6 +114,7 @@ export class RedisTokenStore implements TokenStore {
     const ttl = Math.max(1, Math.floor(token.expiresAt - Date.now()));
     const raw = JSON.stringify(token);
     this.#local.set(key, { token: { ...token }, raw });
+    if (Date.now() < this.#skipUntil) return;
     this.roundTrips += 1;
     try {
       await command("SET (token)", this.#timeoutMs, () =>
@@ -136,6 +147,8 @@ export class RedisTokenStore implements TokenStore {
   async lock(key: string): Promise<(() => Promise<void>) | undefined> {
     const lockKey = `${this.#prefix}${key}:lock`;
     const owner = randomUUID();
+    // Redis failed a moment ago: nobody can coordinate, as when the lock's command fails below.
+    if (Date.now() < this.#skipUntil) return async () => {};
     let taken: unknown;
     this.roundTrips += 1;
     try {
@@ -177,6 +190,7 @@ export class RedisTokenStore implements TokenStore {
   }
 
   #failed(error: unknown): void {
+    this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
     this.#onError(
       error instanceof HotmartRedisError
         ? error

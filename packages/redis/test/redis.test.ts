@@ -365,6 +365,28 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(await dedupe.claim("x")).toBe(true);
   }, 30_000);
 
+  it("a slow Redis (frozen) met by a process without a token: the token store waits for Redis once, not once per operation, and then acts as a private store", async () => {
+    const redis = connect(server, { maxRetriesPerRequest: null });
+    const errors: HotmartRedisError[] = [];
+    const tokenStore = new RedisTokenStore(redis, {
+      prefix: `cold${Date.now()}:`,
+      commandTimeoutMs: 300,
+      onError: (e) => errors.push(e),
+    });
+    const c = hotmart({ tokenStore, rateLimit: false });
+    server.freeze();
+    try {
+      await expect(c.products.list()).resolves.toBeDefined();
+    } finally {
+      server.thaw();
+    }
+    // Each failure is one command that waited out its whole timeout. Before, the read, the read again
+    // before the lock, the lock and the write all did: four timeouts before one request could go out.
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.length).toBeLessThanOrEqual(2);
+    expect(errors[0]?.message).toMatch(/did not answer GET \(token\) within 300 ms/);
+  }, 30_000);
+
   it("two apps on one Redis (README): sharing the dedupe prefix, only one of them processes an event; each with its own prefix, both do", async () => {
     const redis = connect(server);
     const body = JSON.stringify({
