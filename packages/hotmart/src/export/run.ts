@@ -330,7 +330,9 @@ export class ExportEngine<T> {
       if (!this.#walkable(l)) continue;
       const expected = l.s.count ?? l.estimate ?? this.#state.pageSize;
       const left = expected - l.fetched;
-      if (left > bestLeft) {
+      // Any walkable shard beats none: one that outgrew its guess (no count, one page assumed; or
+      // records added since it was counted) still has pages, and skipped it would stall the run.
+      if (best === undefined || left > bestLeft) {
         best = l;
         bestLeft = left;
       }

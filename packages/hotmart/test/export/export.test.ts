@@ -157,6 +157,21 @@ describe("client.export", () => {
     );
   });
 
+  it("walks an uncounted shard past its guessed size to its last page (subscription transactions)", async () => {
+    // No total_results: each shard is guessed at one page. A shard that had already fetched two pages
+    // more than that was never picked again, and the run failed "stalled" with records missing.
+    const seq = await collect(
+      ctx.client.subscriptions.transactions({ transaction_date: Date.UTC(2010, 0, 1), max_results: 500 }),
+    );
+    const tx = await collect(
+      ctx.client.export.run("subscriptions.transactions", { concurrency: 1, pageSize: 10 }).records(),
+    );
+    expect(seq.length).toBeGreaterThan(10 * 3 * 4); // some shard holds more than two pages
+    expect(tx.map((t) => t.purchase.transaction).sort()).toEqual(
+      seq.map((t) => t.purchase.transaction).sort(),
+    );
+  });
+
   it("abort at any point, resume from the saved JSON checkpoint: no record lost, none repeated", async () => {
     const { from, to } = range();
     const want = expected(from, to, () => true);
