@@ -95,4 +95,9 @@ export interface RetryInfo {
    * whole client instead, and the retry waits there for its turn.
    */
   delayMs: number;
+  /**
+   * True for a resend after a 429 the client's own rate limiter provoked while it learned the quota:
+   * it spends none of `maxRetries`, so `retry` keeps the number of retries spent before it (0 at first).
+   */
+  free?: boolean;
 }

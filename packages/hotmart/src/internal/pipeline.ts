@@ -248,6 +248,9 @@ export async function execute<T>(
         // The limiter sent it on a guess while learning the quota: its mistake, not the caller's retry.
         if (provoked && freeResends < MAX_FREE_RESENDS) {
           freeResends += 1;
+          // Still a 429 Hotmart answered and a resend: progress reports count both (`free` says why
+          // `retry` did not move).
+          call.options.onRetry?.({ retry, status: 429, delayMs: 0, free: true });
           if (ctx.log.enabled("debug"))
             ctx.log.debug(`429 provoked by the rate limiter: resending ${method} ${call.safeURL()}`);
           continue;

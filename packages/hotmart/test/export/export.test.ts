@@ -359,6 +359,40 @@ describe("client.export", () => {
     }
   });
 
+  it("counts every 429 Hotmart answered, those the limiter provoked while learning the quota included", async () => {
+    // The first cells go out together before the quota is known: a 429 among them is resent without
+    // spending a retry, and was left out of rateLimited and retries (the CLI said "0 responses 429").
+    const sim = await startSimulator({
+      port: 0,
+      seed: 1103,
+      scale: { sales: 300 },
+      rateLimit: { windowMs: 1000 },
+    });
+    const client = clientFor(sim);
+    const dates = sim.data.sales.map((s) => s.orderDate);
+    const fault = sim.faults.add({
+      route: "GET /payments/api/v1/sales/history",
+      kind: "rate-limit",
+      times: 2,
+    });
+    try {
+      const run = client.export.run("sales.history", {
+        from: Math.min(...dates),
+        to: Math.max(...dates),
+        pageSize: 20,
+      });
+      await collect(run);
+      const served = sim.requestLog.filter((r) => r.status === 429).length;
+      expect(fault.hits).toBe(2);
+      expect(served).toBe(2);
+      expect(run.progress().rateLimited).toBe(served);
+      expect(run.progress().retries).toBe(served);
+    } finally {
+      await client.close();
+      await sim.close();
+    }
+  });
+
   it("sends no date Hotmart refuses: a fraction, a number past a Date's range, a date before 1970", async () => {
     const before = ctx.sim.requestLog.length;
     // Refused by run() itself, before it returns, saying what to pass (a date before 1970 was said to
