@@ -5,7 +5,7 @@
 import { defineList } from "../core/list-definition";
 import type { ResourceRequest } from "../core/resource";
 import type { RequestOptions } from "../core/types";
-import { checkParams } from "../internal/params";
+import { checkBodyParams, checkParams } from "../internal/params";
 import { path } from "../internal/path";
 import type {
   Club,
@@ -120,6 +120,13 @@ export async function studentProgress(
   options: RequestOptions | undefined,
 ): Promise<ClubStudentProgress | string> {
   const sub = requireSubdomain(subdomain, SUBDOMAIN);
+  // Closed like every params object: `{ studentEmail }` or the e-mail alone must not pass unnoticed.
+  checkBodyParams(
+    "club.studentProgress",
+    params,
+    ["student_email"],
+    'club.studentProgress("my_subdomain", { student_email: "ana@example.com" })',
+  );
   const email = requireString("student_email", params?.student_email, "the student's e-mail address");
   const found = await club.findStudent(sub, email, options);
   if ("user" in found) {

@@ -131,6 +131,21 @@ describe("keys", () => {
     );
   });
 
+  it("club.studentProgress: a camelCase or unknown key, or the e-mail alone, is refused too", async () => {
+    // Its params were only read for student_email: anything else went unnoticed, and the e-mail given
+    // as a string read "student_email is required (got undefined)".
+    const camel = await failure((c) =>
+      c.club.studentProgress("my_subdomain", js({ student_email: "a@b.co", studentEmail: "x" })),
+    );
+    expect(camel.message).toBe(
+      'club.studentProgress has no parameter "studentEmail": did you mean `student_email`?',
+    );
+    const alone = await failure((c) => c.club.studentProgress("my_subdomain", js("a@b.co")));
+    expect(alone.message).toBe(
+      'club.studentProgress takes its parameters as an object, not "a@b.co": club.studentProgress("my_subdomain", { student_email: "ana@example.com" })',
+    );
+  });
+
   it("a misspelled key: did you mean", async () => {
     const error = await failure((c) => c.sales.history(js({ transaction_stauts: "APPROVED" })));
     expect(error.message).toMatch(/did you mean `transaction_status`\?/);
