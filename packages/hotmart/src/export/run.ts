@@ -108,8 +108,19 @@ interface Live {
   resumeSkip: number;
   /** Expected records before the first page answers (a share of the parent's count). */
   estimate: number | undefined;
+  /** For a part of a split shard: the parent's count, shared by its parts (see #recount). */
+  split?: Split | undefined;
   /** A cell's first page, held while the plan is not known yet: it is kept or dropped by #replan. */
   stash: Fetched | undefined;
+}
+
+/**
+ * What a split shard's parts hold together: its count, exactly, of which `counted` is on parts whose
+ * first page has answered. The parts not counted yet hold the rest, however unevenly it is spread.
+ */
+interface Split {
+  count: number;
+  counted: number;
 }
 
 interface Fetched {
@@ -429,8 +440,10 @@ export class ExportEngine<T> {
           next.push(l);
           continue;
         }
+        const split: Split = { count: s.count as number, counted: 0 };
         for (const [from, to] of splitRange(s.from, s.to, parts)) {
           next.push({
+            split,
             s: { id: this.#state.nextId++, status: s.status, from, to, skip: 0, done: false },
             fetchToken: undefined,
             started: false,
@@ -454,7 +467,14 @@ export class ExportEngine<T> {
     c.shardsPlanned = this.#live.length;
     c.shardsDone = this.#live.filter((l) => l.s.done).length;
     let total = 0;
+    // The parts of a split not counted yet share what their parent's count leaves, not an equal share
+    // each: records cluster in time, and equal shares swung the total (and the ETA) far off the count.
+    const splits = new Set<Split>();
     for (const l of this.#live) {
+      if (l.s.count === undefined && l.split !== undefined) {
+        splits.add(l.split);
+        continue;
+      }
       const n = l.s.count ?? l.estimate;
       if (n === undefined) {
         c.estimatedTotal = undefined;
@@ -462,6 +482,7 @@ export class ExportEngine<T> {
       }
       total += n;
     }
+    for (const split of splits) total += Math.max(0, split.count - split.counted);
     c.estimatedTotal = Math.round(total);
   }
 
@@ -493,6 +514,7 @@ export class ExportEngine<T> {
         return;
       }
       live.s.count = count;
+      if (live.split !== undefined) live.split.counted += count;
       if (page.items.length === 0 && next === undefined) {
         // Empty: done without a page. Marked started, so no merge folds it into a neighbour.
         live.started = true;
