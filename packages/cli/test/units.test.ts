@@ -18,6 +18,7 @@ import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
 import { columnsFromSchemas, EXPORTS, type ExportName } from "../src/export/columns";
 import { DOCUMENTED_COLUMNS } from "../src/export/documented-columns";
+import { ExportBar } from "../src/export/progress-bar";
 import { csvCell, RecordWriter } from "../src/export/writer";
 import { extensions } from "../src/extensions";
 import { columnsOf, type FlatRow, flatten } from "../src/flatten";
@@ -364,5 +365,44 @@ describe("webhooks listen --save: savable", () => {
     expect(escaped).not.toContain("s3cret");
     expect(JSON.parse(escaped)).toEqual({ event: "E", hottok: "[redacted]" });
     expect(savable('{"event":"E",\n"id":"1"}')).toBe('{"event":"E", "id":"1"}');
+  });
+});
+
+describe("the progress bar", () => {
+  const progress = (records: number, estimatedTotal: number | undefined) => ({
+    shardsPlanned: 17,
+    shardsDone: 2,
+    probes: 0,
+    pages: 3,
+    records,
+    estimatedTotal,
+    ratePerSecond: 800,
+    etaSeconds: undefined,
+    rateLimited: 0,
+    retries: 0,
+    elapsedMs: 1000,
+    heldBytes: 0,
+  });
+  const render = (...steps: Array<ReturnType<typeof progress>>) => {
+    let text = "";
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    }) as Writable & { isTTY: boolean; columns: number; cursorTo: () => boolean; clearLine: () => boolean };
+    Object.assign(stream, { isTTY: true, columns: 150, cursorTo: () => true, clearLine: () => true });
+    const bar = new ExportBar(stream);
+    for (const p of steps) bar.update(p);
+    bar.stop();
+    return text;
+  };
+
+  it("says the total is not known yet instead of 100% of the records so far", () => {
+    // Before the first pages have counted every range, it read "100% | 899/899 records" with 4 % done.
+    const unknown = render(progress(899, undefined));
+    expect(unknown).not.toMatch(/100%/);
+    expect(unknown).toContain("899/? records");
+    expect(render(progress(899, undefined), progress(5000, 20000))).toContain("25% | 5000/20000 records");
   });
 });

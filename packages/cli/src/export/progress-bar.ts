@@ -17,7 +17,7 @@ export class ExportBar {
     this.#bar = new SingleBar({
       stream,
       format:
-        "{bar} {percentage}% | {value}/{total} records | {rate}/s | ETA {etaText} | 429s {limited} | retries {retries}",
+        "{bar} {percent} | {value}/{totalText} records | {rate}/s | ETA {etaText} | 429s {limited} | retries {retries}",
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,
@@ -28,8 +28,13 @@ export class ExportBar {
   }
 
   update(p: ExportProgress): void {
-    const total = Math.max(p.estimatedTotal ?? p.records, p.records, 1);
+    // Until the first pages have counted every range the total is unknown: "?" and an empty bar, not
+    // "100%" of the records so far, which read as almost done.
+    const known = p.estimatedTotal !== undefined;
+    const total = known ? Math.max(p.estimatedTotal ?? 0, p.records, 1) : Number.MAX_SAFE_INTEGER;
     const payload = {
+      percent: known ? `${Math.floor((p.records / total) * 100)}%` : "?%",
+      totalText: known ? String(total) : "?",
       rate: Math.round(p.ratePerSecond),
       etaText: eta(p.etaSeconds),
       limited: p.rateLimited,
