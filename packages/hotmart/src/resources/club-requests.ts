@@ -5,6 +5,7 @@
 import { defineList } from "../core/list-definition";
 import type { ResourceRequest } from "../core/resource";
 import type { RequestOptions } from "../core/types";
+import { checkOptions } from "../internal/options";
 import { checkBodyParams, checkParams } from "../internal/params";
 import { path } from "../internal/path";
 import type {
@@ -127,6 +128,7 @@ export async function studentProgress(
     ["student_email"],
     'club.studentProgress("my_subdomain", { student_email: "ana@example.com" })',
   );
+  checkOptions("club.studentProgress", options);
   const email = requireString("student_email", params?.student_email, "the student's e-mail address");
   const found = await club.findStudent(sub, email, options);
   if ("user" in found) {

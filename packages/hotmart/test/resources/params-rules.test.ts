@@ -144,6 +144,11 @@ describe("keys", () => {
     expect(alone.message).toBe(
       'club.studentProgress takes its parameters as an object, not "a@b.co": club.studentProgress("my_subdomain", { student_email: "ana@example.com" })',
     );
+    // Its options were first checked by the club.students call it makes, and named that method.
+    const option = await failure((c) =>
+      c.club.studentProgress("my_subdomain", { student_email: "a@b.co" }, js({ timeOut: 1 })),
+    );
+    expect(option.message).toMatch(/^club.studentProgress: "timeOut" is not a request option/);
   });
 
   it("a misspelled key: did you mean", async () => {
