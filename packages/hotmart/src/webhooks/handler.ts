@@ -6,7 +6,7 @@
  */
 import { HotmartError, HotmartInputError } from "../core/errors";
 import { Log, type Logger, type LogLevel } from "../internal/log";
-import { globalRedactor } from "../internal/redact";
+import { globalRedactor, Redactor } from "../internal/redact";
 import { MemoryDedupeStore, type WebhookDedupeStore, webhookDedupeKey } from "./dedupe";
 import { WebhookPayloadError, WebhookVerificationError } from "./errors";
 import type {
@@ -355,7 +355,11 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   // Dedupe keys this handler is processing right now, each with a promise settled when it is done.
   const inFlight = new Map<string, Promise<void>>();
 
-  const log = new Log(options.logLevel ?? "error", options.logger ?? console, globalRedactor);
+  // The handler's own masking scope, as a client has: the process-wide one keeps a bounded number of
+  // values, and in a process with one handler per seller account the oldest hottoks fell out of it.
+  const redactor = new Redactor(globalRedactor);
+  for (const secret of hottoks || []) redactor.add(secret, true);
+  const log = new Log(options.logLevel ?? "error", options.logger ?? console, redactor);
   /**
    * Tells `onError`, or without it logs: a failure of the server's side (a callback, the dedupe store)
    * makes Hotmart re-send, and after enough failures disable the webhook; nobody should learn that from

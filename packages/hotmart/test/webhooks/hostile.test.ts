@@ -153,6 +153,29 @@ describe("onError and the default log", () => {
     expect(lines.join("\n")).not.toContain(HOTTOK);
   });
 
+  it("a handler's hottok stays masked in its log however many other handlers the process made", async () => {
+    // A multi-tenant receiver (one handler per seller account): the process-wide redactor keeps at most
+    // 2,000 values, so 2,500 other handlers pushed the first one's hottok out and its log printed it.
+    const { lines, logger } = capture();
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      logger,
+      on: {
+        PURCHASE_APPROVED: () => {
+          throw new Error(`database down (tenant secret ${HOTTOK})`);
+        },
+      },
+    });
+    const others = Array.from({ length: 2_500 }, (_, i) =>
+      createWebhookHandler({ hottok: `other-tenant-hottok-${i}`, dedupe: false, on: {} }),
+    );
+    expect((await handler(request())).status).toBe(500);
+    expect(others).toHaveLength(2_500);
+    expect(lines.join("\n")).toMatch(/database down/);
+    expect(lines.join("\n")).not.toContain(HOTTOK);
+  });
+
   it("without onError, a failing dedupe store is logged as the store's failure, not the callback's", async () => {
     const { lines, logger } = capture();
     let ran = 0;
