@@ -193,11 +193,12 @@ const MAX_FREE_RESENDS = 5;
 export async function execute<T>(
   ctx: PipelineContext,
   spec: RequestSpec,
-  options: RequestOptions = {},
+  options?: RequestOptions | null,
 ): Promise<T> {
   // The request loop: send, decide, wait, again. The rules are in decide() (retry.ts). One async
   // function for the whole call: each extra layer cost a promise and a turn per request.
-  const call = new Call(ctx, spec, options);
+  // `null` is no options, as checkOptions accepts it (a default parameter only replaces undefined).
+  const call = new Call(ctx, spec, options ?? {});
   try {
     const { method } = call;
     let refreshed = false;

@@ -195,6 +195,16 @@ describe("per-call options", () => {
     await server.close();
   });
 
+  it("null options are no options (as checkOptions says), never a TypeError from inside the SDK", async () => {
+    const server = await startScriptedServer((_req, res) => json(res, 200, { items: [], page_info: {} }));
+    const c = new Hotmart({ clientId: "i", clientSecret: "s", baseURL: server.url, authURL: server.authURL });
+    await expect(c.sales.history({}, null as never)).resolves.toMatchObject({ items: [] });
+    await expect(c.request("GET", "/x", undefined, null as never)).resolves.toMatchObject({ items: [] });
+    await c.sales.refund("HP123", null as never);
+    expect(server.requests).toHaveLength(3);
+    await server.close();
+  });
+
   it("a call's headers replace the client's whatever their case, and never the access token", async () => {
     const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
     // Node's own fetch, as with fetch: globalThis.fetch: it joins the values of names that differ in case.
