@@ -5,7 +5,7 @@ export interface RequestLogEntry {
   path: string;
   /** Repeated keys become arrays. `client_secret` is redacted. */
   query: Record<string, string | string[]>;
-  /** Lower-case names; Authorization keeps only its scheme. */
+  /** Lower-case names; Authorization and Proxy-Authorization keep only their scheme. */
   headers: Record<string, string>;
   /** Parsed JSON, the raw text when it is not JSON, or null without a body. Secrets redacted. */
   body: unknown;
@@ -30,10 +30,19 @@ export interface StatsSnapshot {
 const REDACTED = "[redacted]";
 const SECRET_KEYS = new Set(["client_secret", "access_token", "hottok"]);
 
+/**
+ * "Bearer [redacted]": the scheme is kept, for the reader. A value with no scheme ("eyJ..." alone, a
+ * client that forgot "Bearer ") is the credential itself, so nothing of it is kept.
+ */
+function redactCredentials(value: string): string {
+  const scheme = /^(\S+)\s+\S/.exec(value.trim())?.[1];
+  return scheme === undefined ? REDACTED : `${scheme} ${REDACTED}`;
+}
+
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    if (name === "authorization") out[name] = `${value.split(/\s+/, 1)[0] ?? ""} ${REDACTED}`;
+    if (name === "authorization" || name === "proxy-authorization") out[name] = redactCredentials(value);
     else if (name === "x-hotmart-hottok") out[name] = REDACTED;
     else out[name] = value;
   });

@@ -45,6 +45,28 @@ describe("Observability", () => {
     expect(entry?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("an Authorization header without a scheme is masked whole: the log never holds the credential", async () => {
+    // A client that forgets "Bearer " or "Basic " sends the bare token or Basic value; the log took
+    // its first word for the scheme and kept it, which was the whole secret.
+    api.sim.resetStats();
+    const { sim, token } = api;
+    await fetch(`${sim.url}${SALES}/history`, { headers: { Authorization: token } });
+    await fetch(sim.authURL, { method: "POST", headers: { Authorization: sim.credentials.basic } });
+    await fetch(sim.authURL, {
+      method: "POST",
+      headers: { "Proxy-Authorization": `Basic ${sim.credentials.basic}` },
+    });
+    const logged = JSON.stringify(sim.requestLog);
+    expect(sim.requestLog).toHaveLength(3);
+    expect(sim.requestLog.map((e) => e.headers.authorization ?? e.headers["proxy-authorization"])).toEqual([
+      "[redacted]",
+      "[redacted]",
+      "Basic [redacted]",
+    ]);
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(sim.credentials.basic);
+  });
+
   it("resetStats clears counters and the log", async () => {
     await api.get(`${SALES}/history`);
     api.sim.resetStats();
