@@ -12,7 +12,7 @@ import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
 import { callHeadersAndSignal, positive, validateMode, wholeNumber } from "./option-values";
-import { encodeBody, encodeQuery } from "./query";
+import { encodeQuery, jsonBody } from "./query";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { Redactor } from "./redact";
 import { type Decision, decide, isIdempotent, OUTCOME_UNKNOWN, type Outcome } from "./retry";
@@ -117,7 +117,7 @@ class Call implements Cancellable {
     this.url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
     this.method = spec.method;
     this.idempotent = isIdempotent(spec.method);
-    this.body = spec.body === undefined ? undefined : JSON.stringify(encodeBody(spec.body));
+    this.body = spec.body === undefined ? undefined : jsonBody(spec.body);
     // The client's own were checked by new Hotmart(); a call's are checked here (option-values.ts).
     const { maxRetries, timeout, totalTimeout } = options;
     this.maxRetries = maxRetries === undefined ? ctx.maxRetries : wholeNumber("maxRetries", maxRetries);

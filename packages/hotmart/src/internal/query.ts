@@ -61,3 +61,15 @@ export function encodeBody(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * The JSON text of a request body. A value JSON cannot express (a BigInt, a cycle) is the caller's
+ * input, refused before anything is sent: a HotmartError, not JSON.stringify's TypeError or RangeError.
+ */
+export function jsonBody(value: unknown): string {
+  try {
+    return JSON.stringify(encodeBody(value));
+  } catch (error) {
+    throw new HotmartInputError(`The request body cannot be sent as JSON: ${(error as Error).message}`);
+  }
+}

@@ -205,6 +205,19 @@ describe("per-call options", () => {
     await server.close();
   });
 
+  it("a body JSON cannot express (a BigInt, a cycle) is a HotmartInputError, and nothing is sent", async () => {
+    const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
+    const c = new Hotmart({ clientId: "i", clientSecret: "s", baseURL: server.url, authURL: server.authURL });
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    for (const body of [{ amount: 10n }, cyclic]) {
+      await expect(c.request("POST", "/x", body)).rejects.toThrow(HotmartInputError);
+      await expect(c.request("POST", "/x", body)).rejects.toThrow(/cannot be sent as JSON/);
+    }
+    expect(server.requests).toHaveLength(0);
+    await server.close();
+  });
+
   it("a call's headers replace the client's whatever their case, and never the access token", async () => {
     const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
     // Node's own fetch, as with fetch: globalThis.fetch: it joins the values of names that differ in case.
