@@ -39,7 +39,7 @@ const CASES = [
     // to 18,650 B (2026-12-05), for the check that a `schemas` option is the registry, made by new
     // Hotmart() before any request (18,580 B before, 18,632 B with it).
     reportOnly: true,
-    ceiling: 18_650,
+    ceiling: 18_700,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

@@ -46,6 +46,11 @@ export function callHeadersAndSignal(headers: unknown, signal: unknown, option =
     for (const [name, value] of Object.entries(headers)) {
       if (value !== undefined && typeof value !== "string")
         throw new HotmartInputError(`${option}[${show(name)}] must be a string (got ${show(value)})`);
+      // What HTTP allows (Node's own check): fetch would refuse it as a network error, retried, and for
+      // a write reported as "may have been applied", though nothing was sent.
+      if (!/^[\w!#$%&'*+.^`|~-]+$/.test(name) || /[^\t\x20-\x7e\x80-\xff]/.test(value ?? ""))
+        // The value is not repeated: a header may carry a key or token of the caller's.
+        throw new HotmartInputError(`${option}[${show(name)}] is not a valid HTTP header name or value`);
     }
   }
   // What fetch itself checks: an AbortSignal from another realm, or a polyfill, passes.

@@ -185,6 +185,10 @@ describe("per-call options", () => {
       [{ validate: false }, /validate must be/],
       [{ headers: "x" }, /headers must be an object of header names to strings/],
       [{ signal: "x" }, /signal must be an AbortSignal \(got "x"\)/],
+      // fetch refused these as a network error: retried, and for a write "may have been applied".
+      [{ headers: { "X-Note": "日本" } }, /headers\["X-Note"\] is not a valid HTTP header/],
+      [{ headers: { "X-Note": "a\r\nX-Injected: 1" } }, /is not a valid HTTP header/],
+      [{ headers: { "X Note": "a" } }, /headers\["X Note"\] is not a valid HTTP header/],
     ];
     for (const [options, message] of bad) {
       await expect(c.sales.history({}, options as never)).rejects.toThrow(message);
