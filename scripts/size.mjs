@@ -35,11 +35,13 @@ const CASES = [
     // 18,039 B with it): on Node requests go through node:http at half the CPU of Node's fetch, loaded on
     // the first request; browsers and Workers carry only the check. Raised a third time, to 18,600 B
     // (2026-12-04), for fixes two adversarial reviews found (18,043 B before, 18,579 B after, with 146 B
-    // moved out to the lazy internal/params.ts): see "Bundle size" in CONTRIBUTING.md. Raised by 50 B,
-    // to 18,650 B (2026-12-05), for the check that a `schemas` option is the registry, made by new
-    // Hotmart() before any request (18,580 B before, 18,632 B with it).
+    // moved out to the lazy internal/params.ts): see "Bundle size" in CONTRIBUTING.md. Raised a fourth
+    // time, to 18,800 B (2026-12-05), for what the third round of reviews found (18,579 B before, 18,753 B
+    // after): checks made before any request is sent (a `schemas` option that is not the registry, 52 B;
+    // a body JSON cannot express, a header HTTP does not allow, null request options), a 429 the limiter
+    // provoked reported to onRetry, and club.pages(moduleId, { subdomain }) on the v1 path.
     reportOnly: true,
-    ceiling: 18_700,
+    ceiling: 18_800,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
