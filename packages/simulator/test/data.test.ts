@@ -164,6 +164,19 @@ describe("Dataset coverage and consistency", () => {
 });
 
 describe("Scale option", () => {
+  it("dates nothing before Hotmart existed, so an export's default range (from 2010) holds every record", async () => {
+    // Seed 2 at 6,000 sales made an OVERDUE yearly subscription of 24 cycles whose first sale was in
+    // 2003: `hotmart export` with its default start then left records out of a simulator it was shown on.
+    const api = await Api.start({ seed: 2, scale: { sales: 6000 } });
+    try {
+      const start = Date.UTC(2011, 0, 1);
+      expect(api.sim.data.sales.filter((s) => s.orderDate < start)).toEqual([]);
+      expect(api.sim.data.subscriptions.filter((s) => s.accessionDate < start)).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
   it("generates the requested number of sales", async () => {
     const api = await Api.start({
       seed: 3,

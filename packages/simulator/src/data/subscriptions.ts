@@ -1,4 +1,4 @@
-import { BRT_OFFSET, DAY, HOUR } from "../time";
+import { BRT_OFFSET, DAY, HISTORY_START, HOUR } from "../time";
 import { smartPlan } from "./catalog";
 import type { BillingType, PaymentType, PurchaseStatus, SubscriptionStatus } from "./enums";
 import type { Person, Plan, Product, Recurrence, Sale, Subscription } from "./model";
@@ -204,6 +204,11 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
     sub.trial = true;
     sub.trialDays = plan.trialDays ?? 7;
   }
+  // The most cycles a history of every cycle paid may hold: a plan of many long cycles (24 yearly ones)
+  // would otherwise date its first sale in the 2000s. Two periods spare room for the offsets each status
+  // adds. Applied after the draw, so a seed's data changes only where a history would reach that far
+  // (the other statuses hold at most 11 cycles).
+  const fit = Math.max(1, Math.floor((now - HISTORY_START) / period) - 2);
   const trialSpan = sub.trial ? sub.trialDays * DAY : 0;
   const spanOf = (n: number) => (sub.trial ? trialSpan + (n - 2) * period : (n - 1) * period);
   const finishTrial = () => {
@@ -233,7 +238,7 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
         return;
       }
       const cap = maxCycles ? Math.max(1, maxCycles - 1) : 14;
-      const n = Math.max(sub.trial ? 2 : 1, rng.int(1, cap));
+      const n = Math.min(fit, Math.max(sub.trial ? 2 : 1, rng.int(1, cap)));
       sub.accessionDate = now - spanOf(n) - rng.int(1, Math.max(1, period / DAY - 1)) * DAY;
       finishTrial();
       for (let i = 1; i <= n; i++) sub.recurrences.push(b.paid(sub, i, paymentType));
@@ -256,7 +261,7 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
       return;
     }
     case "OVERDUE": {
-      const n = maxCycles ?? 6;
+      const n = Math.min(maxCycles ?? 6, fit);
       sub.accessionDate = now - spanOf(n) - period - rng.int(1, 200) * DAY;
       finishTrial();
       for (let i = 1; i <= n; i++) sub.recurrences.push(b.paid(sub, i, paymentType));
