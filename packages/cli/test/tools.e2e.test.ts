@@ -362,6 +362,26 @@ describe("configuration, simulator and doctor", () => {
     expect(r.stdout + r.stderr).not.toContain("zz-bad-secret");
   });
 
+  it("doctor fails, with the fix, when the token URL answers 200 with a page that is not a token", async () => {
+    // A proxy's or a captive portal's HTML page: doctor used to print "ok access token issued" and exit 0.
+    const portal = createServer((_req, res) => {
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end("<html><body>Sign in to the Wi-Fi</body></html>");
+    });
+    await new Promise<void>((r) => portal.listen(0, "127.0.0.1", r));
+    onTestFinished(() => {
+      portal.close();
+    });
+    const authURL = `http://127.0.0.1:${(portal.address() as AddressInfo).port}/security/oauth/token`;
+    const r = await runCliInProcess(["doctor"], { env: simEnv(sim, { HOTMART_AUTH_URL: authURL }) });
+    expect(r.code, r.stdout + r.stderr).toBe(3);
+    expect(r.stdout).not.toContain("access token issued");
+    expect(r.stdout).toMatch(
+      /FAIL {2}the token URL answered 200 without an access token.*\n {6}fix: .*HOTMART_AUTH_URL/,
+    );
+  });
+
   it("doctor's rules: sandbox mismatch, clock skew, spent quota", () => {
     const config = resolveConfig({}, { HOTMART_CLIENT_ID: "i", HOTMART_CLIENT_SECRET: "s" });
     const now = Date.parse("2026-01-01T00:00:00Z");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { APIConnectionError, APIError, Hotmart, PRODUCTION_URL, SANDBOX_URL } from "hotmart";
+import { APIConnectionError, APIError, Hotmart, HotmartError, PRODUCTION_URL, SANDBOX_URL } from "hotmart";
 import {
   clientOptions,
   type GlobalOptions,
@@ -31,6 +31,8 @@ export interface Observations {
   other?: Probe | undefined;
   /** A network failure, in words. */
   network?: string | undefined;
+  /** Why a token response with a 2xx status gave no token (an HTML page, no access_token), in words. */
+  tokenProblem?: string | undefined;
   /** The proxy the API's requests go through, in words (proxy.ts), when one does. */
   proxy?: string | undefined;
   /** Local clock at the time of the API answer (epoch ms). */
@@ -99,6 +101,15 @@ export function diagnose(o: Observations): Finding[] {
       level: "fail",
       text: `token request refused (${o.token.status})`,
       fix: "the client id or secret is wrong or revoked: copy them again from Hotmart > Tools > Developer credentials",
+      exit: EXIT.AUTH,
+    });
+    return f;
+  }
+  if (o.token && o.tokenProblem !== undefined) {
+    f.push({
+      level: "fail",
+      text: `the token URL answered ${o.token.status} without an access token: ${o.tokenProblem}`,
+      fix: "unset HOTMART_AUTH_URL, or point it at Hotmart's token endpoint (a proxy or portal may be answering instead)",
       exit: EXIT.AUTH,
     });
     return f;
@@ -221,6 +232,9 @@ async function observe(config: ResolvedConfig, signal: AbortSignal): Promise<Omi
     await attempt("api", config.sandbox);
   } catch (error) {
     if (error instanceof APIConnectionError) o.network = error.message;
+    // The token request answered 2xx and the API was never called: the answer held no token.
+    else if (o.token && o.token.status < 300 && o.api === undefined && error instanceof HotmartError)
+      o.tokenProblem = error.message;
     else if (!(error instanceof APIError)) throw error;
   }
   const refused = o.api && (o.api.status === 401 || o.api.status === 403);
