@@ -151,7 +151,7 @@ export async function findStudent(
   email: string,
   options: RequestOptions | undefined,
 ): Promise<{ user: ClubStudentsItem; calls: number } | { partial: number; calls: number }> {
-  const wanted = email.trim().toLowerCase();
+  const wanted = requireString("email", email, "the student's e-mail address").toLowerCase();
   let partial = 0;
   let calls = 0;
   for await (const page of club.students(subdomain, { email }, options).pages()) {

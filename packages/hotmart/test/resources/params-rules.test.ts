@@ -151,6 +151,13 @@ describe("keys", () => {
     expect(option.message).toMatch(/^club.studentProgress: "timeOut" is not a request option/);
   });
 
+  it("club.findStudent: an e-mail that is missing or not a string is a HotmartInputError, not a TypeError", async () => {
+    for (const email of [undefined, 42, " "]) {
+      const error = await failure((c) => c.club.findStudent("my_subdomain", js(email)));
+      expect(error.message).toMatch(/^email is required: pass the student's e-mail address/);
+    }
+  });
+
   it("a misspelled key: did you mean", async () => {
     const error = await failure((c) => c.sales.history(js({ transaction_stauts: "APPROVED" })));
     expect(error.message).toMatch(/did you mean `transaction_status`\?/);
