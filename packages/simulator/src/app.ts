@@ -48,7 +48,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
  */
 export function createApi(options: AppOptions): Hono<AppEnv> {
   const { ctx, limiter, limitKey } = options;
-  const api = new Hono<AppEnv>();
+  const api = new Hono<AppEnv>({ getPath: canonicalPath });
   api.use(requestLog(options.observer));
   api.use(bodyLimit(options.maxBodyBytes));
   api.use(faultInjection({ ...options, quota: () => limiter?.peek(limitKey) }));
@@ -86,6 +86,19 @@ export function createApi(options: AppOptions): Hono<AppEnv> {
     return errorResponse(new ApiError(500));
   });
   return api;
+}
+
+/**
+ * The path as `createFetch` made it canonical, read as it is. Hono's own getPath decodes it again,
+ * and turns `%2A` back into a "*" that its router takes for a wildcard: `/%2A` then ran every
+ * middleware twice, and the body was read twice (500). Path parameters are still decoded by Hono.
+ */
+function canonicalPath(request: Request): string {
+  const { url } = request;
+  const start = url.indexOf("/", url.indexOf("://") + 3);
+  if (start === -1) return "/";
+  const end = url.indexOf("?", start);
+  return end === -1 ? url.slice(start) : url.slice(start, end);
 }
 
 /**

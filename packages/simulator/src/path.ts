@@ -28,10 +28,11 @@ export function withCanonicalPath(request: Request, url: URL): { request: Reques
   if (path === url.pathname) return { request, url };
   const canonical = new URL(url);
   canonical.pathname = path;
-  return {
-    request: new Request(canonical, { method: request.method, headers: request.headers }),
-    url: canonical,
-  };
+  // The body goes along: a write respelled (`/subscriptions/%43ODE`) is the same write.
+  const { method, headers, body } = request;
+  const init: RequestInit & { duplex?: "half" } = { method, headers };
+  if (body) Object.assign(init, { body, duplex: "half" });
+  return { request: new Request(canonical, init), url: canonical };
 }
 
 /** HEAD is a GET without a body: the same route, the same bearer check, faults and counters. */

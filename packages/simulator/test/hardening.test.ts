@@ -69,6 +69,32 @@ describe("Path normalisation and the bearer check", () => {
     expect(api.sim.stats().requests[`GET ${SALES}/history`]).toEqual({ 200: 1 });
   });
 
+  it("keeps the body of a write whose path it respells", async () => {
+    const sub = api.sim.data.subscriptions.find(
+      (s) => s.status === "ACTIVE" && !s.trial && s.plan.recurrencyPeriod !== 7,
+    );
+    if (!sub) throw new Error("no active monthly subscription");
+    // `%43` is "C": the same path as the SDK spells it, so the same request, body included.
+    const code = sub.subscriberCode;
+    const spelled = `%${code.charCodeAt(0).toString(16).toUpperCase()}${code.slice(1)}`;
+    const day = sub.dueDay === 7 ? 8 : 7;
+    const res = await api.request("PATCH", `/payments/api/v1/subscriptions/${spelled}`, {
+      body: { due_day: day },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(api.sim.data.subscription(code)?.dueDay).toBe(day);
+  });
+
+  it("runs the chain once for a path that spells a star, body and all", async () => {
+    api.sim.resetStats();
+    for (const path of ["/*", "/%2A", "/%2a", "/__admin/%2A"]) {
+      const anonymous = await api.request("DELETE", path, { body: "{}", auth: false });
+      expect(anonymous.status, path).toBe(path.startsWith("/__admin") ? 404 : 401);
+      expect((await api.request("DELETE", path, { body: "{}" })).status, path).toBe(404);
+    }
+    expect(api.sim.stats().requests["DELETE (no route)"]).toEqual({ 401: 3, 404: 3 });
+  });
+
   it("keeps the token endpoint and the admin routes open", async () => {
     expect((await anon("GET", "/__admin/stats")).status).toBe(200);
     expect((await anon("GET", "/%5F%5Fadmin/stats")).status).toBe(200);
