@@ -235,7 +235,7 @@ describe("write tools", () => {
   });
 
   it("refund of a sale paid by direct debit: no preview and no token, since Hotmart refuses it", async () => {
-    // HOTMART-API.md S6: BACS and SEPA direct debits are reversed only by the buyer's bank.
+    // §8.1 S6: BACS and SEPA direct debits are reversed only by the buyer's bank.
     const debit = h.sim.data.sales.find(
       (s) =>
         (s.status === "APPROVED" || s.status === "COMPLETE") &&
@@ -269,7 +269,7 @@ describe("subscription_change_due_day on other plans than monthly", () => {
     if (!weekly || !longer) throw new Error("dataset lacks a weekly and a longer plan");
     const sideEffects = () => ({ ...hw.sim.stats().sideEffects });
 
-    // HOTMART-API.md: on a weekly plan due_day is a weekday, 1 = Monday ... 7 = Sunday.
+    // §8.2 U9: on a weekly plan due_day is a weekday, 1 = Monday ... 7 = Sunday.
     const args = { subscriber_code: weekly.subscriberCode, due_day: 3 };
     const preview = ok<Preview>(await call(hw.mcp, "subscription_change_due_day", args));
     expect(preview.summary).toMatch(/on Wednesday \(weekday 3\) of each week/);

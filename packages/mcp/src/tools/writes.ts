@@ -190,7 +190,7 @@ const CADENCE: Record<number, string> = {
 
 /**
  * What a new due day means for this subscription's plan, as the preview says it: on a weekly plan the
- * day is a weekday (HOTMART-API.md: 1 = Monday … 7 = Sunday), and only a monthly plan is charged
+ * day is a weekday (§8.2 U9: 1 = Monday … 7 = Sunday), and only a monthly plan is charged
  * "each month". A weekly plan's day past 7 is refused here, before a token is issued for it.
  */
 function billingDay(sub: SubscriptionsListItem, dueDay: number): string {
@@ -258,7 +258,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
           `Sale ${transaction} is ${status}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
         );
       }
-      // HOTMART-API.md S6: a sale paid by direct debit is not refunded by Hotmart, so a preview of it
+      // §8.1 S6: a sale paid by direct debit is not refunded by Hotmart, so a preview of it
       // would hand out a token for a refund Hotmart refuses.
       const paidBy = sale.purchase.payment?.method;
       if (paidBy !== undefined && BANK_ONLY_REFUNDS.has(paidBy)) {
