@@ -5,6 +5,8 @@ import { HotmartInputError } from "hotmart";
  * so a date without a time is read as a whole day there.
  */
 export const BRT_OFFSET = "-03:00";
+/** The same offset in ms, for the arithmetic on epoch ms. */
+export const BRT_MS = 3 * 3_600_000;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO 8601 date-time, `T` or a space between, seconds and offset optional. */
@@ -71,7 +73,7 @@ export function toEpochMs(field: string, value: string | number, edge: "start" |
 /** An epoch-ms value as an ISO string in Brasília time, for text the model reads back to the seller. */
 export function isoBrt(ms: number | undefined | null): string {
   if (typeof ms !== "number" || !Number.isFinite(ms)) return "";
-  const shifted = new Date(ms - 3 * 3_600_000).toISOString();
+  const shifted = new Date(ms - BRT_MS).toISOString();
   return `${shifted.slice(0, 19)}${BRT_OFFSET}`;
 }
 

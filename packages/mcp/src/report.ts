@@ -1,5 +1,6 @@
 /** Pure aggregation for sales_report: tested on its own, and the same code the tool runs. */
 import type { SalesHistoryItem } from "hotmart";
+import { BRT_MS } from "./dates";
 
 export type GroupBy = "product" | "payment_type" | "status" | "none";
 
@@ -96,8 +97,6 @@ export function compare(
       x.key.localeCompare(y.key),
   );
 }
-
-const BRT_MS = 3 * 3_600_000;
 
 /** Whole calendar months in Brasília time ([1st 00:00, last day 23:59:59.999]): their count, else 0. */
 function wholeMonths(start: number, end: number): number {

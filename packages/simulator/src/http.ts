@@ -40,7 +40,8 @@ export interface ApiResult {
 
 export type Handler = (req: ApiRequest) => ApiResult | Promise<ApiResult>;
 
-const JSON_TYPE = "application/json;charset=UTF-8";
+/** The content type of every JSON answer, as Hotmart sends it. */
+export const JSON_TYPE = "application/json;charset=UTF-8";
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   if (body === undefined) return new Response(null, { status, headers });

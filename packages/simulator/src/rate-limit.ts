@@ -1,3 +1,7 @@
+/** Hotmart's default quota: 500 calls a minute per application (§4). */
+export const DEFAULT_LIMIT = 500;
+export const DEFAULT_WINDOW_MS = 60_000;
+
 export interface RateLimitOptions {
   /** Calls per window; Hotmart's default quota is 500. */
   limit?: number;
@@ -27,8 +31,8 @@ export class RateLimiter {
   readonly #windows = new Map<string, Window>();
 
   constructor(options: RateLimitOptions = {}) {
-    this.limit = Math.max(1, Math.floor(options.limit ?? 500));
-    this.windowMs = Math.max(1, Math.floor(options.windowMs ?? 60_000));
+    this.limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    this.windowMs = Math.max(1, Math.floor(options.windowMs ?? DEFAULT_WINDOW_MS));
   }
 
   #window(key: string, now: number): Window {

@@ -2,9 +2,9 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Context, MiddlewareHandler } from "hono";
 import { ApiError } from "../errors";
 import type { FaultInjector } from "../faults";
-import { type AppEnv, errorResponse, jsonResponse } from "../http";
+import { type AppEnv, errorResponse, JSON_TYPE, jsonResponse } from "../http";
 import { routeMethod } from "../path";
-import { type RateLimitState, rateLimitHeaders } from "../rate-limit";
+import { DEFAULT_LIMIT, DEFAULT_WINDOW_MS, type RateLimitState, rateLimitHeaders } from "../rate-limit";
 import type { Sleepers } from "../sleep";
 import { routeName } from "./route-name";
 
@@ -54,7 +54,10 @@ export function faultInjection(options: FaultOptions): MiddlewareHandler<AppEnv>
       return withQuota(errorResponse(new ApiError(fault?.status ?? 500)), options.quota());
     if (kind === "rate-limit") {
       // Pretends the quota is spent without spending it: the next requests answer normally.
-      const quota = { ...(options.quota() ?? { limit: 500, resetMs: 60_000 }), remaining: 0 };
+      const quota = {
+        ...(options.quota() ?? { limit: DEFAULT_LIMIT, resetMs: DEFAULT_WINDOW_MS }),
+        remaining: 0,
+      };
       return withQuota(errorResponse(new ApiError(429)), quota);
     }
 
@@ -65,11 +68,11 @@ export function faultInjection(options: FaultOptions): MiddlewareHandler<AppEnv>
       const text = await c.res.text();
       c.res = new Response(text.slice(0, Math.floor(text.length / 2)), {
         status: 200,
-        headers: { "Content-Type": "application/json;charset=UTF-8" },
+        headers: { "Content-Type": JSON_TYPE },
       });
     } else if (kind === "empty") {
       await c.res.arrayBuffer();
-      c.res = jsonResponse(200, undefined, { "Content-Type": "application/json;charset=UTF-8" });
+      c.res = jsonResponse(200, undefined, { "Content-Type": JSON_TYPE });
     }
   };
 }
