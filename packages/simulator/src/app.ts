@@ -42,9 +42,10 @@ export interface AppOptions {
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /**
- * The API as one Hono app. Every request runs: log → faults → rate limit → bearer check → the
- * route of its API group. The path was normalised before Hono saw it (see `createFetch`), so the
- * chain, the router and the log all read the same path.
+ * The API as one Hono app. Every request runs: log → body → faults → rate limit → bearer check →
+ * the route of its API group (the token endpoint answers before the rate limit and the bearer
+ * check). The path was normalised before Hono saw it (see `createFetch`), so the chain, the router
+ * and the log all read the same path.
  */
 export function createApi(options: AppOptions): Hono<AppEnv> {
   const { ctx, limiter, limitKey } = options;
