@@ -76,6 +76,7 @@ export function toScript(block, ports = new Map(), { hasJq = true } = {}) {
     }
     let out = text;
     for (const { from, to } of marks.replace) out = out.replaceAll(from, to);
+    out = withSimulatorPort(out);
     for (const [from, to] of ports)
       out = out
         .replace(new RegExp(`--port ${from}\\b`, "g"), `--port ${to}`)
@@ -102,8 +103,18 @@ export function commandsKey(block) {
   return { key: `${block.marks.inClone ? "in clone\n" : ""}${commands.join("\n")}`, notRun };
 }
 
+/**
+ * A simulator started without `--port` listens on its default, 8787: the port is written out so that it
+ * is replaced like any other (a developer who runs `hotmart simulator` in another terminal, as the
+ * README says, must not fail the docs).
+ */
+const SIMULATOR_WITHOUT_PORT =
+  /^(\s*(?:hotmart simulator|hotmart-simulator|npx hotmart-simulator))(?![^#]*--port)/gm;
+const withSimulatorPort = (code) => code.replace(SIMULATOR_WITHOUT_PORT, "$1 --port 8787");
+
 /** The ports a block names: those it listens on (`--port N`), and the others (`localhost:N`, an app). */
-function portsOf(code) {
+function portsOf(block) {
+  const code = withSimulatorPort(block);
   const own = new Set([...code.matchAll(/--port (\d+)/g)].map((m) => m[1]).filter((p) => p !== "0"));
   const app = new Set(
     [...code.matchAll(/\b(?:localhost|127\.0\.0\.1):(\d+)/g)].map((m) => m[1]).filter((p) => !own.has(p)),
