@@ -6,7 +6,7 @@
 //
 // --compare prints the same totals for an earlier report and the per-file difference, so a change can
 // be judged on one machine under the same load (note `uptime` beside both: a busy machine inflates all).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -21,6 +21,10 @@ const short = (name) => name.replace(/^.*?\/packages\//, "packages/");
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function load(reportFile) {
+  if (!existsSync(reportFile)) {
+    console.error(`test-times: no report at ${reportFile}: run npm test first (it writes .tmp/vitest.json)`);
+    process.exit(2);
+  }
   const report = JSON.parse(readFileSync(reportFile, "utf8"));
   const files = report.testResults.map((f) => ({
     name: short(f.name),
