@@ -383,7 +383,7 @@ describe("the progress bar", () => {
     elapsedMs: 1000,
     heldBytes: 0,
   });
-  const render = (...steps: Array<ReturnType<typeof progress>>) => {
+  const render = (...steps: Array<ReturnType<typeof progress> | "done">) => {
     let text = "";
     const stream = new Writable({
       write(chunk, _encoding, done) {
@@ -393,7 +393,11 @@ describe("the progress bar", () => {
     }) as Writable & { isTTY: boolean; columns: number; cursorTo: () => boolean; clearLine: () => boolean };
     Object.assign(stream, { isTTY: true, columns: 150, cursorTo: () => true, clearLine: () => true });
     const bar = new ExportBar(stream);
-    for (const p of steps) bar.update(p);
+    let last: ReturnType<typeof progress> | undefined;
+    for (const p of steps) {
+      if (p !== "done") last = p;
+      bar.update(last ?? progress(0, undefined), p === "done");
+    }
     bar.stop();
     return text;
   };
@@ -404,5 +408,18 @@ describe("the progress bar", () => {
     expect(unknown).not.toMatch(/100%/);
     expect(unknown).toContain("899/? records");
     expect(render(progress(899, undefined), progress(5000, 20000))).toContain("25% | 5000/20000 records");
+  });
+
+  it("once the export is done, its last frame says 100% of the records, for a list without a count too", () => {
+    // The frame left on the screen after "Exported 211 records" read "?% | 211/? records" for
+    // subscription transactions (Hotmart sends no count), as if the export had not finished.
+    const frames = render(progress(150, undefined), progress(211, undefined), "done")
+      .split(/\r|\n|\[1G/)
+      .filter((frame) => frame.includes("records"));
+    expect(frames.at(-1)).toContain("100% | 211/211 records");
+    expect(frames.at(-1)).toContain("ETA 0:00");
+    // A counted list whose records fell short of the count (some were deleted meanwhile): all done too.
+    expect(render(progress(480, 500), "done")).toContain("100% | 480/480 records");
+    expect(render(progress(0, undefined), "done")).toContain("100% | 0/0 records");
   });
 });

@@ -496,7 +496,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   let last: ExportProgress | undefined;
   runOptions.onProgress = (event) => {
     last = event.progress;
-    bar?.update(event.progress);
+    bar?.update(event.progress, event.type === "done");
   };
   const run = startExport(session.client, EXPORTS[name].resource, runOptions, path);
   const written = resumeFrom?.records ?? 0;

@@ -27,16 +27,22 @@ export class ExportBar {
     });
   }
 
-  update(p: ExportProgress): void {
+  /** `done`: the export has yielded its last record, so the records are the total, counted or not. */
+  update(p: ExportProgress, done = false): void {
     // Until the first pages have counted every range the total is unknown: "?" and an empty bar, not
-    // "100%" of the records so far, which read as almost done.
+    // "100%" of the records so far, which read as almost done. Once done it is known, even for a list
+    // Hotmart sends without a count: the bar's last frame, left on the screen, must not say "?".
     const known = p.estimatedTotal !== undefined;
-    const total = known ? Math.max(p.estimatedTotal ?? 0, p.records, 1) : Number.MAX_SAFE_INTEGER;
+    const total = done
+      ? Math.max(p.records, 1)
+      : known
+        ? Math.max(p.estimatedTotal ?? 0, p.records, 1)
+        : Number.MAX_SAFE_INTEGER;
     const payload = {
-      percent: known ? `${Math.floor((p.records / total) * 100)}%` : "?%",
-      totalText: known ? String(total) : "?",
+      percent: done ? "100%" : known ? `${Math.floor((p.records / total) * 100)}%` : "?%",
+      totalText: done ? String(p.records) : known ? String(total) : "?",
       rate: Math.round(p.ratePerSecond),
-      etaText: eta(p.etaSeconds),
+      etaText: done ? eta(0) : eta(p.etaSeconds),
       limited: p.rateLimited,
       retries: p.retries,
     };
