@@ -2,6 +2,8 @@
  * What each method of `client.club` sends: its path, its params and their checks. Imported on the
  * first call of one of its methods (club.ts), so an app loads it only when it uses club.
  */
+
+import { HotmartInputError } from "../core/errors";
 import { defineList } from "../core/list-definition";
 import type { ResourceRequest } from "../core/resource";
 import type { RequestOptions } from "../core/types";
@@ -56,8 +58,14 @@ export function modules(subdomain: string, params: undefined | ClubModulesParams
  * without `product_id` is the legacy v1 form (the Python SDK's), served by the v1 path as `pagesV1`.
  */
 export function pages(moduleId: string, params: ClubPagesParams | ClubPagesV1Params): ResourceRequest {
-  if (isRecord(params) && "subdomain" in params && !("product_id" in params))
-    return pagesV1(moduleId, params as ClubPagesV1Params);
+  if (isRecord(params) && "subdomain" in params) {
+    if (!("product_id" in params)) return pagesV1(moduleId, params as ClubPagesV1Params);
+    // Both: the generic "unknown parameter" advice (send subdomain through the query option) would ask
+    // the v2 path with a subdomain it ignores. Say which form takes which.
+    throw new HotmartInputError(
+      "club.pages takes { product_id } (the v2 path) or { subdomain } (the legacy v1 path, as club.pagesV1), not both",
+    );
+  }
   checkId("moduleId", moduleId, MODULE_ID);
   const query = checkParams(PAGES_RULES, params);
   checkPositiveInt(

@@ -1,4 +1,4 @@
-import { NotFoundError } from "hotmart";
+import { HotmartInputError, NotFoundError } from "hotmart";
 import { describe, expect, it } from "vitest";
 import type { RecordedRequest } from "../helpers/recording-server";
 import {
@@ -41,6 +41,18 @@ describe("club.pages", () => {
     expect(req.query).toBe("product_id=123456789");
     expect(pages).toEqual(CLUB_PAGES);
     expect(pages[0]?.dripping_configs[0]?.liberation).toEqual({ type: "BY_DAYS", liberation_days: 7 });
+  });
+  it("refuses product_id and subdomain together, naming the two forms, not the query option", async () => {
+    // pages(moduleId, { subdomain }) is the legacy v1 form and { product_id } the v2 one. Both at once
+    // was refused with advice to send subdomain through the query option, which asks the v2 path.
+    const error = await ctx
+      .client()
+      .club.pages("J14OKVB4PL", { product_id: 123456789, subdomain: "my_subdomain" } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HotmartInputError);
+    expect((error as Error).message).toMatch(/\{ product_id \}.*v2.*\{ subdomain \}.*v1.*not both/);
+    expect((error as Error).message).not.toMatch(/query/);
+    expect(ctx.server.requests).toHaveLength(0);
   });
 });
 
