@@ -105,7 +105,10 @@ export class ResponseValidationError extends HotmartError {
   }
 }
 
-/** The cursor walk met a `next_page_token` it had already followed: the API looped, so iteration stops. */
+/**
+ * A cursor walk cannot go on: it met a `next_page_token` it had already followed (the API looped), or
+ * `select` emptied a later page to `{}`, which has no cursor to the next. Also `getNextPage()` on the last page.
+ */
 export class PaginationError extends HotmartError {
   /** Always `"PaginationError"` (also in `toJSON()`): a literal, which minifiers keep. */
   override name = "PaginationError";
