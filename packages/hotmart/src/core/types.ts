@@ -79,13 +79,17 @@ export interface RequestOptions {
   query?: ExtraQuery | undefined;
   /** Response validation for this call, over the client's `validate` option. */
   validate?: ValidateMode | undefined;
-  /** Called before each retry's wait: lets progress reports count 429s and retries without a logger. */
+  /**
+   * Called before each retry's wait, and before each resend of a 429 the client's own rate limiter
+   * provoked (`free: true`, which spends no retry): lets progress reports count 429s and retries without
+   * a logger.
+   */
   onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
 /** What `onRetry` is told. */
 export interface RetryInfo {
-  /** 1 for the first retry. */
+  /** 1 for the first retry; with `free`, the retries spent so far (0 before any). */
   retry: number;
   /** The HTTP status that caused it; undefined for a network fault or timeout. */
   status: number | undefined;
