@@ -95,19 +95,28 @@ export class RedisTokenStore implements TokenStore {
     if (local && local.token.expiresAt > Date.now()) return local.token;
     if (Date.now() < this.#skipUntil) return undefined;
     this.roundTrips += 1;
+    let raw: string | null;
     try {
-      const raw = await command("GET (token)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
-      this.#local.delete(key);
-      if (raw === null) return undefined;
-      const parsed = JSON.parse(raw) as Partial<StoredToken>;
-      if (typeof parsed.accessToken !== "string" || typeof parsed.expiresAt !== "number") return undefined;
-      const token = { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
-      this.#local.set(key, { token, raw });
-      return token;
+      raw = await command("GET (token)", this.#timeoutMs, () => this.#redis.get(this.#prefix + key));
     } catch (error) {
       this.#failed(error);
       return undefined;
     }
+    this.#local.delete(key);
+    if (raw === null) return undefined;
+    let parsed: Partial<StoredToken>;
+    try {
+      parsed = JSON.parse(raw) as Partial<StoredToken>;
+    } catch (error) {
+      // Redis answered: a damaged value is no reason to leave it alone. The token this process mints
+      // next must reach it, or every process would mint its own while the damaged value stays.
+      this.#failed(error, false);
+      return undefined;
+    }
+    if (typeof parsed?.accessToken !== "string" || typeof parsed.expiresAt !== "number") return undefined;
+    const token = { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
+    this.#local.set(key, { token, raw });
+    return token;
   }
 
   async set(key: string, token: StoredToken): Promise<void> {
@@ -189,8 +198,9 @@ export class RedisTokenStore implements TokenStore {
     };
   }
 
-  #failed(error: unknown): void {
-    this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
+  /** Reports a failure; `unreachable` (a command that failed or timed out) also leaves Redis alone a while. */
+  #failed(error: unknown, unreachable = true): void {
+    if (unreachable) this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
     this.#onError(
       error instanceof HotmartRedisError
         ? error

@@ -387,6 +387,28 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(errors[0]?.message).toMatch(/did not answer GET \(token\) within 300 ms/);
   }, 30_000);
 
+  it("a token value in Redis that is not JSON is overwritten by the first process that mints: the others read its token, one token request in all", async () => {
+    // An answer Redis gave is not Redis failing: were Redis left alone for 5 s after it, the new token
+    // would never replace the damaged value, and every process would mint a private one.
+    sim.resetStats();
+    const prefix = `bad${Date.now()}:`;
+    const key = `${prefix}hotmart-token:${sim.authURL}:${sim.credentials.clientId}`;
+    await connect(server).set(key, "not json", "PX", 60_000);
+    const errors: HotmartRedisError[] = [];
+    const list = Array.from({ length: 3 }, () =>
+      hotmart({
+        tokenStore: new RedisTokenStore(connect(server), { prefix, onError: (e) => errors.push(e) }),
+        rateLimit: false,
+      }),
+    );
+    for (const c of list) await c.products.list();
+    expect(sim.stats().tokenGrants).toBe(1);
+    expect(JSON.parse((await connect(server).get(key)) ?? "null")).toMatchObject({
+      accessToken: expect.any(String),
+    });
+    expect(errors.length).toBeGreaterThan(0); // the damaged value is reported, once per read of it
+  }, 30_000);
+
   it("two apps on one Redis (README): sharing the dedupe prefix, only one of them processes an event; each with its own prefix, both do", async () => {
     const redis = connect(server);
     const body = JSON.stringify({
