@@ -58,8 +58,10 @@ export function modules(subdomain: string, params: undefined | ClubModulesParams
  * without `product_id` is the legacy v1 form (the Python SDK's), served by the v1 path as `pagesV1`.
  */
 export function pages(moduleId: string, params: ClubPagesParams | ClubPagesV1Params): ResourceRequest {
-  if (isRecord(params) && "subdomain" in params) {
-    if (!("product_id" in params)) return pagesV1(moduleId, params as ClubPagesV1Params);
+  // A key given as undefined is absent, as in every params object (checkParams skips it).
+  const given = (isRecord(params) ? params : {}) as Partial<ClubPagesParams & ClubPagesV1Params>;
+  if (given.subdomain !== undefined) {
+    if (given.product_id === undefined) return pagesV1(moduleId, params as ClubPagesV1Params);
     // Both: the generic "unknown parameter" advice (send subdomain through the query option) would ask
     // the v2 path with a subdomain it ignores. Say which form takes which.
     throw new HotmartInputError(

@@ -42,6 +42,23 @@ describe("club.pages", () => {
     expect(pages).toEqual(CLUB_PAGES);
     expect(pages[0]?.dripping_configs[0]?.liberation).toEqual({ type: "BY_DAYS", liberation_days: 7 });
   });
+  it("reads a key given as undefined as absent, as every params object does, to pick the v1 or v2 form", async () => {
+    // { product_id: cfg.productId, subdomain: cfg.subdomain } with one of them unset: the key was there,
+    // so { subdomain } with an undefined product_id was refused, advising the query option.
+    ctx.server.on("GET", "/club/api/v1/modules/J14OKVB4PL/pages", { body: CLUB_PAGES_V1 });
+    ctx.server.on("GET", "/club/api/v2/modules/J14OKVB4PL/pages", { body: CLUB_PAGES });
+    const client = ctx.client();
+    await expect(
+      client.club.pages("J14OKVB4PL", { product_id: undefined, subdomain: "my_subdomain" } as never),
+    ).resolves.toEqual(CLUB_PAGES_V1);
+    expect(ctx.server.only().path).toBe("/club/api/v1/modules/J14OKVB4PL/pages");
+    ctx.server.requests.length = 0;
+    await expect(
+      client.club.pages("J14OKVB4PL", { product_id: 123456789, subdomain: undefined } as never),
+    ).resolves.toEqual(CLUB_PAGES);
+    expect(ctx.server.only().path).toBe("/club/api/v2/modules/J14OKVB4PL/pages");
+  });
+
   it("refuses product_id and subdomain together, naming the two forms, not the query option", async () => {
     // pages(moduleId, { subdomain }) is the legacy v1 form and { product_id } the v2 one. Both at once
     // was refused with advice to send subdomain through the query option, which asks the v2 path.
