@@ -298,7 +298,8 @@ function checkOptionNames(options: object): void {
       );
   const on: unknown = (options as WebhookHandlerOptions).on;
   if (on === undefined) return;
-  if (on === null || typeof on !== "object")
+  // The handler reads the object's own keys: an array's are indices, and a Map has none.
+  if (on === null || typeof on !== "object" || Array.isArray(on) || on instanceof Map)
     throw new HotmartInputError(
       "on must be an object of callbacks by event name: { on: { PURCHASE_APPROVED: async (event) => {} } }",
     );

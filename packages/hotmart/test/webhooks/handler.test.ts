@@ -450,6 +450,9 @@ describe("options are validated", () => {
       [{ onEvent: boom }, /has no option "onEvent": it takes hottok, allowUnverified, on,/],
       [{ On: { PURCHASE_APPROVED: boom } }, /has no option "On"/],
       [{ on: boom }, /on must be an object of callbacks by event name/],
+      // Its own keys are what the handler reads: a list of callbacks or a Map has none by event name.
+      [{ on: [boom] }, /on must be an object of callbacks by event name/],
+      [{ on: new Map([["PURCHASE_APPROVED", boom]]) }, /on must be an object of callbacks by event name/],
       [{ on: { purchase_approved: boom } }, /did you mean PURCHASE_APPROVED\?/],
       [{ on: { PURCHASE_APPROVED: "grant" } }, /on\.PURCHASE_APPROVED must be a function/],
     ];
