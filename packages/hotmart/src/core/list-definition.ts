@@ -16,7 +16,12 @@ export interface PageParams {
   max_results?: number | undefined;
   /** Resume from this cursor (a `next_page_token` or `prev_page_token` from an earlier page). */
   page_token?: string | undefined;
-  /** Comma-separated dot paths to keep in each item (Hotmart's custom response). */
+  /**
+   * Comma-separated dot paths to keep in each item (Hotmart's custom response). Include one every item
+   * has (`purchase.transaction`, `subscriber_code`): Hotmart answers `{}` for a page none of whose items
+   * has a selected field, which on the first page reads as no records and on a later one ends the walk
+   * with a PaginationError.
+   */
   select?: string | undefined;
 }
 
