@@ -177,6 +177,29 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(text).not.toMatch(/;\d+\.\d+\r\n/);
   });
 
+  it("--excel: every date column is a date-time, date_next_charge, trial_end and scheduled_retry too", async () => {
+    const dir = emptyDir();
+    const r = await runCliInProcess(
+      ["export", "subscription-transactions", "--from", FROM, "--to", TO, "--excel", "--out", "t.csv"],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const [header = "", ...rows] = readFileSync(join(dir, "t.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
+    const columns = header.split(";");
+    // Epoch ms left in a cell: an accountant's spreadsheet shows 1796684669650, not a date.
+    const epochs = new Set<string>();
+    for (const row of rows) {
+      // These columns never hold a ';' nor a quote: splitting the line is enough.
+      row.split(";").forEach((cell, i) => {
+        if (/^\d{12,13}$/.test(cell)) epochs.add(columns[i] ?? String(i));
+      });
+    }
+    expect([...epochs]).toEqual([]);
+    expect(rows.some((row) => /;\d{4}-\d\d-\d\d \d\d:\d\d:\d\d;/.test(row))).toBe(true);
+  });
+
   it("Ctrl-C saves the checkpoint and exits 130; --resume completes with every record once", async () => {
     const { dir, file, stop, stderr: output } = slowExport();
     const code = await stop("SIGINT");

@@ -276,6 +276,8 @@ describe("CSV cells", () => {
     expect(csvCell(9.98, true, "purchase.price.value")).toBe("9,98");
     expect(csvCell(9.98, false, "purchase.price.value")).toBe("9.98");
     expect(csvCell(1793448000000, true, "purchase.recurrency_number")).toBe("1793448000000");
+    expect(csvCell(1793448000000, true, "date_next_charge")).toBe("2026-10-31 12:00:00");
+    expect(csvCell(1793448000000, true, "trial_info.trial_end")).toBe("2026-10-31 12:00:00");
     expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
     expect(csvCell(undefined, true, "x")).toBe("");
   });

@@ -16,8 +16,13 @@ export interface WriterOptions {
   written: number;
 }
 
-/** Column names that hold epoch-ms dates (order_date, date_next_charge, start_datetime, last_update). */
-const DATE_COLUMN = /(date|datetime|update|_at)$/i;
+/**
+ * Column names that hold epoch-ms dates: a last segment with a `date`, `datetime` or `update` word
+ * (order_date, date_next_charge, start_datetime, last_update), or one of the two whose name says no date
+ * (trial_info.trial_end, recurrency.scheduled_retry). A suffix test missed date_next_charge, the next
+ * charge an accountant looks for.
+ */
+const DATE_COLUMN = /(?:^|[._])(?:date|datetime|update)(?:_|$)|_at$|(?:^|\.)(?:trial_end|scheduled_retry)$/i;
 
 /** Epoch ms as Excel reads a date-time in any locale: `2025-01-31 14:05:00` (UTC). */
 const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
