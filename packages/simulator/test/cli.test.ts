@@ -1,5 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { banner } from "../src/banner";
 import { parseCliArgs } from "../src/cli-args";
+import { startSimulator } from "../src/simulator";
 
 describe("CLI arguments", () => {
   it("defaults to port 8787", () => {
@@ -64,5 +67,26 @@ describe("CLI arguments", () => {
     expect(() => parseCliArgs(["--webhook-duplicates", "1.5"])).toThrow(/--webhook-duplicates/);
     expect(() => parseCliArgs(["--webhook-duplicates", "x"])).toThrow(/--webhook-duplicates/);
     expect(() => parseCliArgs(["--webhook-reorder", "-5"])).toThrow();
+  });
+});
+
+describe("the banner", () => {
+  it("prints lines that, pasted into a shell, reach the node program run next", async () => {
+    const sim = await startSimulator({ port: 0, seed: 1, scale: { sales: 5 } });
+    try {
+      const text = banner(sim);
+      const lines = text.split("\n").filter((l) => /HOTMART_[A-Z_]+=/.test(l) && !l.startsWith(" "));
+      expect(lines).toHaveLength(4);
+      // Pasted as printed, then the user's program: plain NAME=value lines would stay shell variables.
+      const script = [...lines, "node -e \"console.log(process.env.HOTMART_CLIENT_ID ?? 'unset')\""].join(
+        "\n",
+      );
+      const env = { ...process.env };
+      for (const name of Object.keys(env)) if (name.startsWith("HOTMART_")) delete env[name];
+      const run = spawnSync("sh", ["-c", script], { env, encoding: "utf8" });
+      expect(run.stdout.trim()).toBe(sim.credentials.clientId);
+    } finally {
+      await sim.close();
+    }
   });
 });
