@@ -466,6 +466,16 @@ describe("hotmart export (built binary, simulator)", () => {
       "Error: --out vendas.xlsx: hotmart export writes CSV, JSON Lines or JSON, not .xlsx files; for Excel use --excel --out vendas.csv",
     );
     expect(existsSync(join(dir, "vendas.xlsx"))).toBe(false);
+    // --excel writes CSV: under a .json name it would be a CSV that every JSON reader refuses.
+    const excelJson = await runCliInProcess(["export", "sales", "--excel", "--out", "vendas.json"], {
+      env: simEnv(sim),
+      cwd: dir,
+    });
+    expect(excelJson.code).toBe(2);
+    expect(excelJson.stderr).toContain(
+      "Error: --out vendas.json: --excel writes CSV, not JSON; use --excel --out vendas.csv",
+    );
+    expect(existsSync(join(dir, "vendas.json"))).toBe(false);
     // A list without transaction statuses: the message names the flag, not the SDK's option.
     expect(await flagOf("subscriptions", "--status", "all")).toContain(
       "Error: --status: this list has no transaction status to walk; leave --status out",

@@ -95,15 +95,21 @@ export function defaultFormat(
 /**
  * `--out vendas.xlsx` would get CSV text under a spreadsheet's name, which Excel refuses to open ("the
  * file format or extension is not valid"): refused before anything is fetched, with the flag that makes
- * a file Excel opens.
+ * a file Excel opens. `--excel --out vendas.json` is refused too: it would be CSV under a JSON name.
  */
-function refuseSpreadsheetFile(out: string | undefined): void {
+function refuseSpreadsheetFile(out: string | undefined, excel: boolean | undefined): void {
   const ext = /\.(xlsx|xlsm|xlsb|xls|ods|numbers)$/i.exec(out ?? "")?.[0];
-  if (out === undefined || ext === undefined) return;
-  throw usageError(
-    `--out ${out}: hotmart export writes CSV, JSON Lines or JSON, not ${ext} files; ` +
-      `for Excel use --excel --out ${out.slice(0, -ext.length)}.csv (it opens in Excel as a sheet)`,
-  );
+  if (out !== undefined && ext !== undefined)
+    throw usageError(
+      `--out ${out}: hotmart export writes CSV, JSON Lines or JSON, not ${ext} files; ` +
+        `for Excel use --excel --out ${out.slice(0, -ext.length)}.csv (it opens in Excel as a sheet)`,
+    );
+  // --excel decides the format before the extension does: a .json name would hold CSV text.
+  const json = /\.(json|jsonl|ndjson)$/i.exec(out ?? "")?.[0];
+  if (excel && out !== undefined && json !== undefined)
+    throw usageError(
+      `--out ${out}: --excel writes CSV, not JSON; use --excel --out ${out.slice(0, -json.length)}.csv`,
+    );
 }
 
 /** The SDK's option names, as this command's flags, for its messages. */
@@ -436,7 +442,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     checkResumedFile(loaded, path);
   } else {
     refuseOverInterrupted(path, flags.out);
-    refuseSpreadsheetFile(flags.out);
+    refuseSpreadsheetFile(flags.out, flags.excel);
     const format = defaultFormat(flags.format, flags.excel, flags.out, flags.columns !== undefined);
     if (!["csv", "jsonl", "json"].includes(format))
       throw usageError(`--format must be csv, jsonl or json (got ${flags.format})`);
