@@ -180,6 +180,23 @@ export function missingCredentials(config: ResolvedConfig): string {
   return `Credentials missing: ${names} ${where}${why}`;
 }
 
+/**
+ * A write with no credentials would go to the embedded simulator's sample data. On a terminal the
+ * notice on stderr is read; from a script or a cron job whose environment lost its credentials, the
+ * write would "succeed" (exit 0) and nothing would have changed at Hotmart: refused there, exit 3.
+ */
+export function refuseSampleWrite(opts: GlobalOptions, interactive: boolean): void {
+  const config = resolveConfig(opts);
+  if (interactive || hasCredentials(config)) return;
+  const partial = config.clientId !== undefined || config.clientSecret !== undefined;
+  // With a base URL, the sandbox or half the credentials, openSession says what is missing.
+  if (config.baseURL !== undefined || config.sandbox || partial) return;
+  throw new CliError(
+    "Credentials missing: HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET are not set, so this write would go to the embedded simulator's sample data, not your Hotmart account; outside a terminal that is refused. Set them in the environment or .env (or pass --client-id and --client-secret); to try writes on sample data, run `hotmart simulator` and export the lines it prints",
+    EXIT.AUTH,
+  );
+}
+
 /** The client a command uses, and what to close when it is done. */
 export interface Session {
   client: Hotmart;

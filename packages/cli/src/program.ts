@@ -13,7 +13,8 @@ Configuration (flags win over the environment, the environment over .env):
   HOTMART_SANDBOX=true                       use the sandbox
   HOTMART_BASE_URL, HOTMART_AUTH_URL         another API origin, e.g. a local simulator
   HOTMART_HOTTOK                             your webhook hottok (webhooks trigger/listen)
-  Without credentials, API commands answer from the embedded simulator (sample data).
+  Without credentials, API commands answer from the embedded simulator (sample data);
+  writes only on a terminal (from a script they exit 3).
 
 Examples:
   $ hotmart sales history --buyer-email anajulia.moraes@example.org --transaction-status REFUNDED

@@ -67,6 +67,22 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(sub.status).toBe("ACTIVE");
   });
 
+  it("a write with no credentials outside a terminal is refused (exit 3), not answered by the sample data", async () => {
+    // A cron job whose environment lost its credentials: the cancel "succeeded" against the embedded
+    // simulator, exit 0, with only a note on stderr, and nothing changed at Hotmart.
+    const r = await runCliInProcess(["subscriptions", "cancel", "CJERFXPD", "--yes"], {
+      env: simEnv(undefined),
+    });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain("this write would go to the embedded simulator's sample data");
+    expect(r.stderr).not.toContain("Done");
+    // Reads still answer from the sample data, with the note.
+    const read = await runCliInProcess(["sales", "history", "--max-results", "1"], {
+      env: simEnv(undefined),
+    });
+    expect(read.code, read.stderr).toBe(0);
+  });
+
   it("a write with --yes changes the data and --json reports the result", async () => {
     const sub = sim.data.subscriptions.find((s) => s.status === "ACTIVE" && !s.magic);
     if (!sub) throw new Error("no active subscription");

@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import type { Hotmart, PagePromise } from "hotmart";
-import { type GlobalOptions, openSession } from "../config";
+import { type GlobalOptions, openSession, refuseSampleWrite } from "../config";
 import { usageError } from "../exit";
 import { confirmWrite, err, type Io, out } from "../io";
 import { commandName, kebab, METHODS, type MethodSpec, type ParamSpec } from "../methods";
@@ -125,7 +125,10 @@ function buildCommand(spec: MethodSpec, io: Io): Command {
     const limit = options.limit === undefined ? undefined : parseNumber("--limit", String(options.limit));
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
       throw usageError("--limit must be a whole number above 0");
-    if (spec.kind === "write") await confirmWrite(io, describeWrite(spec, args), options.yes);
+    if (spec.kind === "write") {
+      refuseSampleWrite(options, Boolean(io.stdin.isTTY && io.stderr.isTTY));
+      await confirmWrite(io, describeWrite(spec, args), options.yes);
+    }
     const session = await openSession(options);
     try {
       const flags: { all?: boolean; limit?: number; json?: boolean; columns?: readonly string[] } = {};
