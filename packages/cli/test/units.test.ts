@@ -281,6 +281,15 @@ describe("CSV cells", () => {
     expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
     expect(csvCell(undefined, true, "x")).toBe("");
   });
+
+  it("Excel gets a text that would start a formula as text (a leading '); plain CSV keeps it as sent", () => {
+    for (const text of ['=HYPERLINK("http://x","y")', "+5511999990000", "-cmd", "@SUM(A1)", "\tx", "＝1+1"]) {
+      expect(csvCell(text, true, "buyer.name")).toBe(`'${text}`);
+      expect(csvCell(text, false, "buyer.name")).toBe(text);
+    }
+    expect(csvCell("Ana = Maria", true, "buyer.name")).toBe("Ana = Maria");
+    expect(csvCell(-12.5, true, "purchase.price.value")).toBe("-12,5");
+  });
 });
 
 describe("the record writer", () => {

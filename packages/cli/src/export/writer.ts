@@ -28,6 +28,13 @@ const DATE_COLUMN = /(?:^|[._])(?:date|datetime|update)(?:_|$)|_at$|(?:^|\.)(?:t
 const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 /**
+ * What Excel reads as the start of a formula (OWASP's CSV injection list, full-width forms included). A
+ * buyer can name themselves `=HYPERLINK(...)`; in the Excel flavour such a text gets a leading `'`, which
+ * Excel reads as "text". Plain CSV keeps every value as the API sent it.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
  * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
  * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas.
  */
@@ -40,7 +47,7 @@ export function csvCell(value: unknown, excel: boolean, column = ""): string {
     return String(value).replace(".", ",");
   }
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return excel && FORMULA_START.test(value) ? `'${value}` : value;
   if (Array.isArray(value) && value.length === 0) return "";
   return JSON.stringify(value);
 }
