@@ -8,6 +8,7 @@ import {
 } from "../core/errors";
 import type { HttpMethod, RequestOptions, SchemaName, ValidateMode } from "../core/types";
 import { describeCause, sanitizeCause, type TokenManager } from "./auth";
+import { monotonicNow } from "./clock";
 import { type AttemptOutcome, attempt, USER_AGENT } from "./http";
 import { parseJSONLoose } from "./json";
 import type { Log } from "./log";
@@ -96,6 +97,7 @@ class Call implements Cancellable {
   readonly body: string | undefined;
   readonly maxRetries: number;
   readonly timeout: number;
+  /** When the total timeout runs out, on the monotonic clock (clock.ts): a wall-clock step leaves it. */
   readonly deadline: number;
   /**
    * Cancels the call's waits and its request on the wire (the caller's signal, close(), a timeout);
@@ -123,7 +125,8 @@ class Call implements Cancellable {
     this.maxRetries = maxRetries === undefined ? ctx.maxRetries : wholeNumber("maxRetries", maxRetries);
     this.timeout = timeout === undefined ? ctx.timeout : positive("timeout", timeout);
     this.deadline =
-      Date.now() + (totalTimeout === undefined ? ctx.totalTimeout : positive("totalTimeout", totalTimeout));
+      monotonicNow() +
+      (totalTimeout === undefined ? ctx.totalTimeout : positive("totalTimeout", totalTimeout));
     if (options.validate !== undefined) validateMode(options.validate);
     callHeadersAndSignal(options.headers, options.signal);
     // fetch always gets the call's signal, though it is the largest single cost of a request: it is
@@ -258,7 +261,7 @@ export async function execute<T>(
         }
       }
       // A client-wide pause longer than the time this call has left: fail now with the 429, not later.
-      if (!decision.retry || retry >= call.maxRetries || Date.now() + decision.delayMs >= call.deadline) {
+      if (!decision.retry || retry >= call.maxRetries || monotonicNow() + decision.delayMs >= call.deadline) {
         // A GET that kept answering no body at all, after every second look: now it may count as empty.
         if (outcome.kind === "no-body" && !call.spec.expectBody) return call.spec.empty?.() as T;
         throw failure;
@@ -313,7 +316,7 @@ function fetchToken(call: Call): Promise<string> {
  */
 function prepare(call: Call, token: string, ticket: number, retry: number): RequestInit {
   const { ctx, method, options } = call;
-  const remaining = call.deadline - Date.now();
+  const remaining = call.deadline - monotonicNow();
   if (remaining <= 0) {
     // Not sent: close the grant, or the limiter would hold its slot as if it might still go out.
     ctx.limiter?.stamp?.(ticket);
@@ -415,7 +418,10 @@ async function untilDeadline<T>(
   const { ctx, signal, method } = call;
   // Past the deadline the call fails with the error below, so spending its controller costs nothing.
   const { controller } = call;
-  const timer = setTimeout(() => controller.abort(PAST_DEADLINE), Math.max(0, call.deadline - Date.now()));
+  const timer = setTimeout(
+    () => controller.abort(PAST_DEADLINE),
+    Math.max(0, call.deadline - monotonicNow()),
+  );
   try {
     return await pending;
   } catch (error) {

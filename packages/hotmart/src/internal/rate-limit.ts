@@ -1,5 +1,6 @@
 import { HotmartError } from "../core/errors";
 import type { RateLimiter, RateLimitSnapshot } from "../core/rate-limiter";
+import { monotonicNow } from "./clock";
 import { resetDelayMs } from "./retry";
 import { onAbort } from "./signals";
 
@@ -111,13 +112,17 @@ export class MemoryRateLimiter implements RateLimiter {
   #tickets = 0;
   #closed = false;
   readonly #now: () => number;
+  /** The wall clock minus the limiter's: 0 for a clock the caller gave, which is both. */
+  readonly #toWall: () => number;
 
   /**
    * @param now the clock, injectable so tests can drive the limiter through virtual time instead of
-   *   depending on how fast the machine schedules them.
+   *   depending on how fast the machine schedules them. By default a monotonic one (clock.ts): with the
+   *   wall clock, NTP stepping it back an hour would hold every request for that hour.
    */
-  constructor(options: RateLimitOptions = {}, now: () => number = Date.now) {
-    this.#now = now;
+  constructor(options: RateLimitOptions = {}, now?: () => number) {
+    this.#now = now ?? monotonicNow;
+    this.#toWall = now ? () => 0 : () => Date.now() - monotonicNow();
     this.#explicit = options.requestsPerMinute !== undefined || options.windowMs !== undefined;
     this.limit = Math.floor(options.requestsPerMinute ?? 500);
     this.windowMs = Math.floor(options.windowMs ?? 60_000);
@@ -190,7 +195,8 @@ export class MemoryRateLimiter implements RateLimiter {
   observe(headers: Headers, ticket: number, now = this.#now()): void {
     const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
     if (Number.isFinite(limit) && limit >= 1) this.#serverLimit = Math.floor(limit);
-    const resetMs = resetDelayMs(headers.get("ratelimit-reset"), now);
+    // An epoch RateLimit-Reset names a wall-clock instant: read against the wall clock.
+    const resetMs = resetDelayMs(headers.get("ratelimit-reset"), now + this.#toWall());
     if (resetMs !== undefined && resetMs > 0 && resetMs > (this.#serverWindowMs ?? 0)) {
       this.#serverWindowMs = resetMs;
       // The slack scales with the server's window, not the assumed one: no idle gap past its reset.
@@ -260,10 +266,12 @@ export class MemoryRateLimiter implements RateLimiter {
     this.#roll(now);
     const limit = this.#effectiveLimit();
     const fromLog = this.#useLog() ? Math.max(0, this.limit - this.#sentInWindow(now)) : limit;
+    const resetAt = this.#budget?.resetAt;
     return {
       remaining: Math.min(fromLog, this.#budget ? Math.max(0, this.#available(this.#budget)) : limit),
       limit,
-      resetAt: this.#budget?.resetAt,
+      // Epoch ms, as the app's clock reads it.
+      resetAt: resetAt === undefined ? undefined : resetAt + this.#toWall(),
       queued: this.#queue.length,
     };
   }
