@@ -108,6 +108,34 @@ export function proxyFor(target: string, env: Env): string | undefined {
 export async function useProxyFromEnv(env: Env = process.env): Promise<void> {
   const settings = proxySettings(env);
   if (!settings) return;
-  const { EnvHttpProxyAgent, setGlobalDispatcher } = await import("undici");
-  setGlobalDispatcher(new EnvHttpProxyAgent(settings));
+  const { EnvHttpProxyAgent, Pool, setGlobalDispatcher } = await import("undici");
+  setGlobalDispatcher(new EnvHttpProxyAgent({ ...settings, clientFactory: tunnelFailsFast(Pool) }));
+}
+
+/** What a tunnel the proxy closed without answering its CONNECT fails with. */
+const TUNNEL_CLOSED = "the proxy closed the connection without answering CONNECT (it refused the tunnel)";
+
+/**
+ * The connections to the proxy, made so that a CONNECT the proxy closes unanswered fails the request.
+ * undici 7 (the last for Node 20) takes that for a socket to try again at once, and does so until the
+ * request is aborted: thousands of connections a second to a proxy that refuses tunnels by closing them
+ * (one without CONNECT support, such as a plain node:http proxy, does), and a command that said nothing
+ * until its total timeout (nodejs/undici#3897, fixed in undici 8, which needs Node 22). Any error but
+ * UND_ERR_SOCKET fails the request: this one has no code, so its message is what the user reads.
+ */
+function tunnelFailsFast<P extends { connect(...args: never[]): unknown }>(
+  Pool: new (origin: URL, options: object) => P,
+) {
+  return (origin: URL, options: object): P => {
+    const pool = new Pool(origin, options);
+    const connect = pool.connect.bind(pool) as (params: unknown, callback?: unknown) => unknown;
+    (pool as { connect: unknown }).connect = (params: unknown, callback?: unknown) => {
+      if (callback !== undefined) return connect(params, callback);
+      return (connect(params) as Promise<unknown>).catch((error: { code?: unknown }) => {
+        if (error?.code !== "UND_ERR_SOCKET") throw error;
+        throw new Error(TUNNEL_CLOSED, { cause: error });
+      });
+    };
+    return pool;
+  };
 }

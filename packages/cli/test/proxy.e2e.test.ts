@@ -2,6 +2,8 @@
 // Stripe CLIs do. Real processes over loopback: the built binary, the simulator, and a forward proxy that
 // tunnels CONNECT requests and counts them. The API is named "hotmart.test", a host only the proxy knows
 // (it connects there to 127.0.0.1), so a request that did not go through the proxy cannot succeed.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConnectProxy, startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
@@ -50,6 +52,30 @@ describe("the binary behind a proxy", () => {
     expect(result.stdout).toMatch(/ok {4}access token issued/);
     expect(tunnels.length).toBeGreaterThanOrEqual(1);
     expect(new Set(tunnels)).toEqual(new Set([`hotmart.test:${new URL(sim.url).port}`]));
+  });
+
+  it("a proxy that closes CONNECT unanswered fails the command with a clear error, not a storm of reconnects", async () => {
+    // A proxy without CONNECT support (node:http closes such a request's connection) counts the
+    // connections it gets. undici 7 reconnected at once, without end, until the total timeout: thousands.
+    let connections = 0;
+    const noTunnels = createServer((_req, res) => res.writeHead(405).end());
+    noTunnels.on("connection", () => {
+      connections += 1;
+    });
+    await new Promise<void>((resolve) => noTunnels.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(noTunnels.address() as AddressInfo).port}`;
+      const result = await runCli(["--total-timeout", "15", "products", "list", "--json"], {
+        env: viaHotmartTest({ HTTP_PROXY: url }),
+      });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("the proxy closed the connection without answering CONNECT");
+      // The token request and its retries: one connection each.
+      expect(connections).toBeLessThanOrEqual(10);
+    } finally {
+      noTunnels.closeAllConnections();
+      await new Promise<void>((resolve) => noTunnels.close(() => resolve()));
+    }
   });
 
   it("never sends loopback through it: the simulator on 127.0.0.1 is reached directly", async () => {
