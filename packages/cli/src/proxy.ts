@@ -115,6 +115,14 @@ export async function useProxyFromEnv(env: Env = process.env): Promise<void> {
 /** What a tunnel the proxy closed without answering its CONNECT fails with. */
 const TUNNEL_CLOSED = "the proxy closed the connection without answering CONNECT (it refused the tunnel)";
 
+/** What a tunnel the proxy answered with another status than 200 fails with. */
+function refused(status: number): string {
+  const what = `the proxy refused the tunnel: it answered CONNECT with ${status}`;
+  return status === 407
+    ? `${what} (Proxy Authentication Required): give its user and password in the proxy URL, http://user:password@host:port`
+    : what;
+}
+
 /**
  * The connections to the proxy, made so that a CONNECT the proxy closes unanswered fails the request.
  * undici 7 (the last for Node 20) takes that for a socket to try again at once, and does so until the
@@ -131,10 +139,18 @@ function tunnelFailsFast<P extends { connect(...args: never[]): unknown }>(
     const connect = pool.connect.bind(pool) as (params: unknown, callback?: unknown) => unknown;
     (pool as { connect: unknown }).connect = (params: unknown, callback?: unknown) => {
       if (callback !== undefined) return connect(params, callback);
-      return (connect(params) as Promise<unknown>).catch((error: { code?: unknown }) => {
-        if (error?.code !== "UND_ERR_SOCKET") throw error;
-        throw new Error(TUNNEL_CLOSED, { cause: error });
-      });
+      return (connect(params) as Promise<{ statusCode: number; socket: { destroy(): void } }>).then(
+        (tunnel) => {
+          // undici's own error for this reaches the user as fetch's "Request was cancelled": say why.
+          if (tunnel.statusCode === 200) return tunnel;
+          tunnel.socket.destroy();
+          throw new Error(refused(tunnel.statusCode));
+        },
+        (error: { code?: unknown }) => {
+          if (error?.code !== "UND_ERR_SOCKET") throw error;
+          throw new Error(TUNNEL_CLOSED, { cause: error });
+        },
+      );
     };
     return pool;
   };

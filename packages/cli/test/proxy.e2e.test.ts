@@ -3,7 +3,7 @@
 // tunnels CONNECT requests and counts them. The API is named "hotmart.test", a host only the proxy knows
 // (it connects there to 127.0.0.1), so a request that did not go through the proxy cannot succeed.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConnectProxy, startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
@@ -75,6 +75,26 @@ describe("the binary behind a proxy", () => {
     } finally {
       noTunnels.closeAllConnections();
       await new Promise<void>((resolve) => noTunnels.close(() => resolve()));
+    }
+  });
+
+  it("a proxy that refuses the tunnel with a status says so, 407 with what to do, not 'Request was cancelled'", async () => {
+    const refusing = createServer((_req, res) => res.writeHead(405).end());
+    refusing.on("connect", (_req, socket: Socket) => {
+      socket.end("HTTP/1.1 407 Proxy Authentication Required\r\ncontent-length: 0\r\n\r\n");
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+      const result = await runCli(["--total-timeout", "15", "products", "list", "--json"], {
+        env: viaHotmartTest({ HTTP_PROXY: url }),
+      });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain("the proxy refused the tunnel: it answered CONNECT with 407");
+      expect(result.stderr).toContain("http://user:password@host:port");
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
     }
   });
 
