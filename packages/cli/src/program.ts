@@ -77,6 +77,17 @@ export function buildProgram(io: Io, extensions: readonly Extension[] = []): Com
   return program;
 }
 
+/**
+ * What a command stopped by Ctrl-C or SIGTERM says. A write stopped after it went out may have been
+ * applied (the SDK's `outcomeUnknown`): a bare "Interrupted." would read as "nothing happened", and the
+ * user would send it again.
+ */
+function interrupted(error: unknown): string {
+  return (error as { outcomeUnknown?: unknown } | null)?.outcomeUnknown === true
+    ? "Interrupted after the write was sent: Hotmart may have applied it (the outcome is unknown). Check its effect before sending it again."
+    : "Interrupted.";
+}
+
 /** Parses and runs; resolves to the exit code (never throws). */
 export async function run(
   argv: readonly string[],
@@ -96,7 +107,7 @@ export async function run(
     }
     const own = error instanceof CliError ? error : undefined;
     const code = own ? own.exitCode : io.signal.aborted ? EXIT.INTERRUPTED : exitCodeOf(error);
-    if (code === EXIT.INTERRUPTED) err(io, own ? own.message : "Interrupted.");
+    if (code === EXIT.INTERRUPTED) err(io, own ? own.message : interrupted(error));
     else err(io, `Error: ${errorMessage(error)}`);
     return code;
   }
