@@ -39,9 +39,11 @@ const CASES = [
     // time, to 18,800 B (2026-12-05), for what the third round of reviews found (18,579 B before, 18,753 B
     // after): checks made before any request is sent (a `schemas` option that is not the registry, 52 B;
     // a body JSON cannot express, a header HTTP does not allow, null request options), a 429 the limiter
-    // provoked reported to onRetry, and club.pages(moduleId, { subdomain }) on the v1 path.
+    // provoked reported to onRetry, and club.pages(moduleId, { subdomain }) on the v1 path; then to
+    // 18,850 B for the monotonic clock the total timeout and the rate limiter count on (internal/clock.ts,
+    // 18,753 B before, 18,829 B after): NTP stepping the wall clock back an hour held the client an hour.
     reportOnly: true,
-    ceiling: 18_800,
+    ceiling: 18_850,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
