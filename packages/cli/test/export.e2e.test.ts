@@ -456,26 +456,28 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('--status: "APROVED" is not a transaction_status sales.history takes');
     expect(existsSync(join(dir, "s.csv"))).toBe(false);
+    /** `export sales ... --out file` is a usage error that says `message`, and writes no file. */
+    const refusedOut = async (flags: string[], file: string, message: string) => {
+      const r = await runCliInProcess(["export", "sales", ...flags, "--out", file], {
+        env: simEnv(sim),
+        cwd: dir,
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(join(dir, file))).toBe(false);
+    };
     // A spreadsheet's name would hold CSV text that Excel refuses to open; --excel makes a file it opens.
-    const xlsx = await runCliInProcess(["export", "sales", "--out", "vendas.xlsx"], {
-      env: simEnv(sim),
-      cwd: dir,
-    });
-    expect(xlsx.code).toBe(2);
-    expect(xlsx.stderr).toContain(
+    await refusedOut(
+      [],
+      "vendas.xlsx",
       "Error: --out vendas.xlsx: hotmart export writes CSV, JSON Lines or JSON, not .xlsx files; for Excel use --excel --out vendas.csv",
     );
-    expect(existsSync(join(dir, "vendas.xlsx"))).toBe(false);
     // --excel writes CSV: under a .json name it would be a CSV that every JSON reader refuses.
-    const excelJson = await runCliInProcess(["export", "sales", "--excel", "--out", "vendas.json"], {
-      env: simEnv(sim),
-      cwd: dir,
-    });
-    expect(excelJson.code).toBe(2);
-    expect(excelJson.stderr).toContain(
+    await refusedOut(
+      ["--excel"],
+      "vendas.json",
       "Error: --out vendas.json: --excel writes CSV, not JSON; use --excel --out vendas.csv",
     );
-    expect(existsSync(join(dir, "vendas.json"))).toBe(false);
     // A list without transaction statuses: the message names the flag, not the SDK's option.
     expect(await flagOf("subscriptions", "--status", "all")).toContain(
       "Error: --status: this list has no transaction status to walk; leave --status out",

@@ -1,7 +1,7 @@
-import { Hotmart } from "hotmart";
+import type { ClientOptions } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { skipRetryWaits } from "../helpers/retry-waits";
-import { json, type ScriptedServer, startScriptedServer } from "../helpers/scripted-server";
+import { json, type ScriptedServer, scriptedClient, startScriptedServer } from "../helpers/scripted-server";
 
 /**
  * The machine's wall clock is stepped (NTP correcting it, a VM resumed) while a client runs. What the
@@ -30,14 +30,7 @@ const stepClock = (ms: number) => {
   offsetMs += ms;
 };
 
-const client = (extra: ConstructorParameters<typeof Hotmart>[0] = {}) =>
-  new Hotmart({
-    clientId: "id",
-    clientSecret: "secret",
-    baseURL: server.url,
-    authURL: server.authURL,
-    ...extra,
-  });
+const client = (extra: Partial<ClientOptions> = {}) => scriptedClient(server, extra);
 
 describe("the wall clock stepped while the client runs", () => {
   it("a step forward between two attempts does not fail the call as past its total timeout", async () => {

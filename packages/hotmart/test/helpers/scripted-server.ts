@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { type ClientOptions, Hotmart } from "hotmart";
 
 /** One request as the server saw it. */
 export interface SeenRequest {
@@ -122,4 +123,15 @@ export function recordingFetch(): {
       return fetch(input, init);
     },
   };
+}
+
+/** A client of `server` (its API and its token endpoint), with `extra` options. */
+export function scriptedClient(server: ScriptedServer, extra: Partial<ClientOptions> = {}): Hotmart {
+  return new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: server.url,
+    authURL: server.authURL,
+    ...extra,
+  });
 }

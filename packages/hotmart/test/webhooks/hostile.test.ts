@@ -136,18 +136,22 @@ describe("onError and the default log", () => {
     return { lines, logger: { error: push, warn: push, info: push, debug: push } };
   };
 
-  it("without onError, a callback that throws is logged through the logger (and answered 500)", async () => {
-    const { lines, logger } = capture();
-    const handler = createWebhookHandler({
+  /** A handler whose PURCHASE_APPROVED callback throws `message` (which names the hottok). */
+  const throwing = (logger: ReturnType<typeof capture>["logger"], message: string) =>
+    createWebhookHandler({
       hottok: HOTTOK,
       dedupe: false,
       logger,
       on: {
         PURCHASE_APPROVED: () => {
-          throw new Error(`database down (hottok ${HOTTOK})`);
+          throw new Error(message);
         },
       },
     });
+
+  it("without onError, a callback that throws is logged through the logger (and answered 500)", async () => {
+    const { lines, logger } = capture();
+    const handler = throwing(logger, `database down (hottok ${HOTTOK})`);
     expect((await handler(request())).status).toBe(500);
     expect(lines.join("\n")).toMatch(/callback failed.*PURCHASE_APPROVED|database down/s);
     expect(lines.join("\n")).not.toContain(HOTTOK);
@@ -157,16 +161,7 @@ describe("onError and the default log", () => {
     // A multi-tenant receiver (one handler per seller account): the process-wide redactor keeps at most
     // 2,000 values, so 2,500 other handlers pushed the first one's hottok out and its log printed it.
     const { lines, logger } = capture();
-    const handler = createWebhookHandler({
-      hottok: HOTTOK,
-      dedupe: false,
-      logger,
-      on: {
-        PURCHASE_APPROVED: () => {
-          throw new Error(`database down (tenant secret ${HOTTOK})`);
-        },
-      },
-    });
+    const handler = throwing(logger, `database down (tenant secret ${HOTTOK})`);
     const others = Array.from({ length: 2_500 }, (_, i) =>
       createWebhookHandler({ hottok: `other-tenant-hottok-${i}`, dedupe: false, on: {} }),
     );
