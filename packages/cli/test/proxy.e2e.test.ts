@@ -98,6 +98,29 @@ describe("the binary behind a proxy", () => {
     }
   });
 
+  it("a write the proxy refused the tunnel for was never sent: not reported as an outcome unknown", async () => {
+    // A proxy that lets the token request through but not the API (an allow-list): the write's own
+    // request never left, so "Hotmart may have applied this write" would send the user checking for nothing.
+    const refusing = createServer((_req, res) => res.writeHead(405).end());
+    refusing.on("connect", (_req, socket: Socket) => {
+      socket.end("HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n");
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+      const result = await runCli(["--total-timeout", "15", "subscriptions", "cancel", "CJERFXPD", "--yes"], {
+        // The token from the simulator directly (loopback), the API only through the proxy.
+        env: viaHotmartTest({ HTTP_PROXY: url, HOTMART_AUTH_URL: sim.authURL }),
+      });
+      expect(result.code).toBe(5);
+      expect(result.stderr).toContain("the proxy refused the tunnel: it answered CONNECT with 403");
+      expect(result.stderr).not.toMatch(/outcome is unknown/i);
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+
   it("never sends loopback through it: the simulator on 127.0.0.1 is reached directly", async () => {
     tunnels.length = 0;
     const result = await runCli(["products", "list", "--json"], {

@@ -62,7 +62,9 @@ const NOT_SENT_CODES = new Set([
 
 /**
  * True when a network error proves the request never reached the server. Looks through the `cause`
- * chain (undici wraps the socket error) and at messages (Bun and Deno word them differently).
+ * chain (undici wraps the socket error) and at messages (Bun and Deno word them differently). A proxy
+ * that refused the CONNECT tunnel never passed the request on: undici's "... when HTTP Tunneling", and
+ * the hotmart CLI's "... refused the tunnel".
  */
 export function surelyNotSent(error: unknown): boolean {
   let current: unknown = error;
@@ -71,7 +73,9 @@ export function surelyNotSent(error: unknown): boolean {
     if (typeof e.code === "string" && NOT_SENT_CODES.has(e.code)) return true;
     if (
       typeof e.message === "string" &&
-      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection refused|dns error|failed to lookup/i.test(e.message)
+      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection refused|dns error|failed to lookup|refused the tunnel|HTTP Tunneling/i.test(
+        e.message,
+      )
     ) {
       return true;
     }

@@ -278,5 +278,12 @@ describe("retry arithmetic", () => {
     expect(surelyNotSent(dns)).toBe(true);
     expect(surelyNotSent(reset)).toBe(false);
     expect(surelyNotSent(new AggregateError([refused.cause, dns.cause]))).toBe(true);
+    // A proxy that refused the CONNECT tunnel: the request never left for the server.
+    const tunnel = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("Proxy response (403) !== 200 when HTTP Tunneling"), {
+        code: "UND_ERR_ABORTED",
+      }),
+    });
+    expect(surelyNotSent(tunnel)).toBe(true);
   });
 });
