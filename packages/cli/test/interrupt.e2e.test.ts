@@ -72,4 +72,11 @@ describe("a signal while a request is on the wire", () => {
     expect(code).toBe(130);
     expect(stderr.trim()).toBe("Interrupted.");
   });
+
+  it("doctor stopped while its API call is on the wire says it was interrupted, not that the token had none", async () => {
+    // The token was issued; the abort of the call after it is no fault of the token URL.
+    const { code, stderr } = await interruptedAtServer(["doctor"], "SIGINT");
+    expect(code).toBe(130);
+    expect(stderr.trim()).toBe("Interrupted.");
+  });
 });

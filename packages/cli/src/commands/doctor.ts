@@ -1,5 +1,12 @@
 import type { Command } from "commander";
-import { APIConnectionError, APIError, Hotmart, HotmartError, PRODUCTION_URL, SANDBOX_URL } from "hotmart";
+import {
+  APIConnectionError,
+  APIError,
+  Hotmart,
+  PRODUCTION_URL,
+  ResponseParseError,
+  SANDBOX_URL,
+} from "hotmart";
 import {
   clientOptions,
   type GlobalOptions,
@@ -232,8 +239,15 @@ async function observe(config: ResolvedConfig, signal: AbortSignal): Promise<Omi
     await attempt("api", config.sandbox);
   } catch (error) {
     if (error instanceof APIConnectionError) o.network = error.message;
-    // The token request answered 2xx and the API was never called: the answer held no token.
-    else if (o.token && o.token.status < 300 && o.api === undefined && error instanceof HotmartError)
+    // The token request answered 2xx and the API was never called: the answer held no token. Only the
+    // errors such an answer gives: a Ctrl-C while the API call is on the wire (APIUserAbortError) is
+    // rethrown, so the command says it was interrupted rather than blaming the token URL.
+    else if (
+      o.token &&
+      o.token.status < 300 &&
+      o.api === undefined &&
+      (error instanceof APIError || error instanceof ResponseParseError)
+    )
       o.tokenProblem = error.message;
     else if (!(error instanceof APIError)) throw error;
   }
