@@ -106,14 +106,15 @@ export function commandsKey(block) {
 /**
  * A simulator started without `--port` listens on its default, 8787: the port is written out so that it
  * is replaced like any other (a developer who runs `hotmart simulator` in another terminal, as the
- * README says, must not fail the docs).
+ * README says, must not fail the docs). Its own line only: portsOf reads the whole block, where a
+ * `--port` on a later line (`hotmart webhooks listen --port 4242`) is another program's.
  */
 const SIMULATOR_WITHOUT_PORT =
-  /^(\s*(?:hotmart simulator|hotmart-simulator|npx hotmart-simulator))(?![^#]*--port)/gm;
+  /^([ \t]*(?:hotmart simulator|hotmart-simulator|npx hotmart-simulator))(?![^#\n]*--port)/gm;
 const withSimulatorPort = (code) => code.replace(SIMULATOR_WITHOUT_PORT, "$1 --port 8787");
 
 /** The ports a block names: those it listens on (`--port N`), and the others (`localhost:N`, an app). */
-function portsOf(block) {
+export function portsOf(block) {
   const code = withSimulatorPort(block);
   const own = new Set([...code.matchAll(/--port (\d+)/g)].map((m) => m[1]).filter((p) => p !== "0"));
   const app = new Set(

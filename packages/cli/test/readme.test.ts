@@ -109,3 +109,19 @@ describe.each(README_FILES)("packages/cli/%s: every command runs in the docs run
     expect(markedNotRunnable(file, blocks)).toEqual([]);
   });
 });
+
+describe("the docs runner's ports (scripts/lib/shell-blocks.mjs)", () => {
+  it("a simulator started without --port listens on 8787, replaced, though a later line of the block names a --port", async () => {
+    // A path in a variable: the runner is plain JavaScript, without declarations.
+    const runner = "../../../scripts/lib/shell-blocks.mjs";
+    const { portsOf } = (await import(runner)) as {
+      portsOf(code: string): { own: Set<string>; app: Set<string> };
+    };
+    // Without a comment between them, the simulator's line read the listener's --port as its own, and
+    // the block's simulator bound the real 8787: a simulator left running there failed the docs.
+    expect(portsOf("hotmart simulator &\nhotmart webhooks listen --port 4242").own).toEqual(
+      new Set(["8787", "4242"]),
+    );
+    expect(portsOf("hotmart simulator --port 9000 &\nhotmart doctor").own).toEqual(new Set(["9000"]));
+  });
+});
