@@ -175,6 +175,20 @@ describe("Scale option", () => {
     } finally {
       await api.close();
     }
+    // A `now` pinned in the past too: every status's history starts in 2011 at the earliest.
+    for (const [seed, year] of [
+      [2, 2016],
+      [7, 2018],
+    ] as const) {
+      const pinned = await Api.start({ seed, scale: { sales: 6000 }, now: Date.UTC(year, 0, 1) });
+      try {
+        const start = Date.UTC(2011, 0, 1);
+        expect(pinned.sim.data.sales.filter((s) => s.orderDate < start)).toEqual([]);
+        expect(pinned.sim.data.subscriptions.filter((s) => s.accessionDate < start)).toEqual([]);
+      } finally {
+        await pinned.close();
+      }
+    }
   });
 
   it("generates the requested number of sales", async () => {

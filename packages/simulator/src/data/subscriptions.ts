@@ -206,8 +206,7 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
   }
   // The most cycles a history of every cycle paid may hold: a plan of many long cycles (24 yearly ones)
   // would otherwise date its first sale in the 2000s. Two periods spare room for the offsets each status
-  // adds. Applied after the draw, so a seed's data changes only where a history would reach that far
-  // (the other statuses hold at most 11 cycles).
+  // adds. Applied after the draws, so a seed's data changes only where a history would reach that far.
   const fit = Math.max(1, Math.floor((now - HISTORY_START) / period) - 2);
   const trialSpan = sub.trial ? sub.trialDays * DAY : 0;
   const spanOf = (n: number) => (sub.trial ? trialSpan + (n - 2) * period : (n - 1) * period);
@@ -246,7 +245,11 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
       return;
     }
     case "DELAYED": {
-      const paidCount = Math.max(sub.trial ? 2 : 1, rng.int(1, Math.min(8, maxCycles ? maxCycles - 2 : 8)));
+      // Up to 3 unpaid cycles and a late period follow the paid ones: two periods fewer than `fit`.
+      const paidCount = Math.min(
+        Math.max(1, fit - 2),
+        Math.max(sub.trial ? 2 : 1, rng.int(1, Math.min(8, maxCycles ? maxCycles - 2 : 8))),
+      );
       const room = maxCycles ? Math.max(1, maxCycles - paidCount) : 3;
       const unpaidCount = sub.billingType === "SUBSCRIPTION" ? 1 : rng.int(1, Math.min(3, room));
       const total = paidCount + unpaidCount;
@@ -270,7 +273,11 @@ function generate(b: Builder, sub: Subscription, paymentType: PaymentType): void
     }
     default: {
       // CANCELLED_BY_*: paid for a while, perhaps missed the last charge, then cancelled.
-      const paidCount = Math.max(sub.trial ? 2 : 1, rng.int(1, Math.min(10, maxCycles ? maxCycles - 1 : 10)));
+      // A missed cycle and up to 300 days since the cancellation follow the paid ones.
+      const paidCount = Math.min(
+        Math.max(1, fit - 2),
+        Math.max(sub.trial ? 2 : 1, rng.int(1, Math.min(10, maxCycles ? maxCycles - 1 : 10))),
+      );
       const missed = rng.chance(0.3) ? 1 : 0;
       const total = paidCount + missed;
       const cancellation = now - rng.int(1, 300) * DAY - rng.int(0, DAY);
