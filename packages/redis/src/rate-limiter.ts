@@ -232,7 +232,7 @@ export class RedisRateLimiter implements RateLimiter {
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
       }
-      if (this.#fallback && Date.now() < this.#downUntil) {
+      if (this.#fallback && performance.now() < this.#downUntil) {
         this.#fallback.acquire(signal).then((t) => resolve(-t), reject);
         return;
       }
@@ -253,7 +253,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
     const askedAt = this.#askedAt.get(ticket);
     this.#askedAt.delete(ticket);
-    if (askedAt === undefined || Date.now() - askedAt < STAMP_AFTER_MS) return;
+    if (askedAt === undefined || performance.now() - askedAt < STAMP_AFTER_MS) return;
     this.roundTrips += 1;
     // Never throws: a lost stamp leaves the send counted from its grant, as without it.
     void command("the send stamp", this.#timeoutMs, () =>
@@ -325,7 +325,7 @@ export class RedisRateLimiter implements RateLimiter {
     try {
       while (this.#queue.length > 0 && !this.#closed) {
         const ticket = this.#tickets + 1;
-        const askedAt = Date.now();
+        const askedAt = performance.now();
         let reply: number[];
         try {
           this.roundTrips += 1;
@@ -386,7 +386,8 @@ export class RedisRateLimiter implements RateLimiter {
   /** Redis failed: the waiters go to the fallback limiter, or fail with the error. */
   async #failed(error: HotmartRedisError): Promise<void> {
     const waiters = this.#queue.splice(0);
-    this.#downUntil = Date.now() + 5_000;
+    // A length of time (performance.now()): a wall-clock step back must not keep the fallback for hours.
+    this.#downUntil = performance.now() + 5_000;
     for (const waiter of waiters) {
       if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
       if (this.#fallback) {

@@ -65,7 +65,10 @@ export class RedisTokenStore implements TokenStore {
   readonly #onError: (error: HotmartRedisError) => void;
   /** The token as this process last read or stored it (and its exact value in Redis). */
   readonly #local = new Map<string, { token: StoredToken; raw: string }>();
-  /** Until then Redis is not asked: it failed a moment ago, and this process acts as a private store. */
+  /**
+   * Until then (performance.now(): a length of time, which a wall-clock step must not stretch to an hour)
+   * Redis is not asked: it failed a moment ago, and this process acts as a private store.
+   */
   #skipUntil = 0;
   /** Redis commands sent, for the cost figures in the README and the benchmark. */
   roundTrips = 0;
@@ -82,8 +85,8 @@ export class RedisTokenStore implements TokenStore {
     this.#onError =
       options.onError ??
       ((error) => {
-        if (Date.now() - warnedAt < 60_000) return;
-        warnedAt = Date.now();
+        if (performance.now() - warnedAt < 60_000) return;
+        warnedAt = performance.now();
         console.warn(`[hotmart-redis] ${error.message}; this process requests its own token meanwhile`);
       });
   }
@@ -93,7 +96,7 @@ export class RedisTokenStore implements TokenStore {
     // no token request per API request while Redis is unreachable.
     const local = this.#local.get(key);
     if (local && local.token.expiresAt > Date.now()) return local.token;
-    if (Date.now() < this.#skipUntil) return undefined;
+    if (performance.now() < this.#skipUntil) return undefined;
     this.roundTrips += 1;
     let raw: string | null;
     try {
@@ -123,7 +126,7 @@ export class RedisTokenStore implements TokenStore {
     const ttl = Math.max(1, Math.floor(token.expiresAt - Date.now()));
     const raw = JSON.stringify(token);
     this.#local.set(key, { token: { ...token }, raw });
-    if (Date.now() < this.#skipUntil) return;
+    if (performance.now() < this.#skipUntil) return;
     this.roundTrips += 1;
     try {
       await command("SET (token)", this.#timeoutMs, () =>
@@ -157,7 +160,7 @@ export class RedisTokenStore implements TokenStore {
     const lockKey = `${this.#prefix}${key}:lock`;
     const owner = randomUUID();
     // Redis failed a moment ago: nobody can coordinate, as when the lock's command fails below.
-    if (Date.now() < this.#skipUntil) return async () => {};
+    if (performance.now() < this.#skipUntil) return async () => {};
     let taken: unknown;
     this.roundTrips += 1;
     try {
@@ -200,7 +203,7 @@ export class RedisTokenStore implements TokenStore {
 
   /** Reports a failure; `unreachable` (a command that failed or timed out) also leaves Redis alone a while. */
   #failed(error: unknown, unreachable = true): void {
-    if (unreachable) this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
+    if (unreachable) this.#skipUntil = performance.now() + SKIP_AFTER_FAILURE_MS;
     this.#onError(
       error instanceof HotmartRedisError
         ? error
