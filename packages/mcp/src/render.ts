@@ -10,6 +10,24 @@ export function pick(item: unknown, path: string): unknown {
   return value;
 }
 
+/** Longest record text a text rendering prints; the structured result keeps the whole value. */
+export const MAX_TEXT_FIELD = 200;
+
+/**
+ * Text from a record (a buyer's name, a product's title) is whatever the buyer or producer typed, printed
+ * among the server's own lines. As is, a newline in it started a line that read as the server's ("More
+ * results: call again with cursor ...", "Rule: ..."), and ANSI escapes, bidi overrides and other control
+ * characters reached the assistant and the terminal showing it. So: one line (control characters and
+ * line separators become a space, bidi controls go), at most `max` characters.
+ */
+export function oneLine(text: string, max = MAX_TEXT_FIELD): string {
+  const flat = text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, " ")
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+  const chars = [...flat];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+}
+
 /** Money as the seller reads it: `BRL 97.00`. */
 export function money(value: number, currency: string): string {
   return `${currency} ${value.toFixed(2)}`;
@@ -34,7 +52,7 @@ function show(path: string, value: unknown): string | undefined {
     const parts = value.map(entry).filter((s): s is string => s !== undefined);
     return parts.length ? parts.join("; ") : undefined;
   }
-  return String(value);
+  return oneLine(String(value));
 }
 
 /**
@@ -44,14 +62,14 @@ function show(path: string, value: unknown): string | undefined {
  */
 function entry(value: unknown): string | undefined {
   if (value === null || value === undefined || value === "") return undefined;
-  if (typeof value !== "object") return String(value);
+  if (typeof value !== "object") return oneLine(String(value));
   const v = value as Record<string, unknown>;
   const who = (v.user ?? v) as Record<string, unknown>;
   const role = typeof v.role === "string" ? v.role : undefined;
   const name = typeof who.name === "string" && who.name ? who.name : undefined;
   const email = typeof who.email === "string" && who.email ? `<${who.email}>` : undefined;
   const text = [role, name, email].filter(Boolean).join(" ");
-  return text || undefined;
+  return text ? oneLine(text) : undefined;
 }
 
 /** One short line per item, from the few fields that identify it. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, SECONDS_LIMIT, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
-import { money } from "../render";
+import { money, oneLine } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
 import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
@@ -28,10 +28,10 @@ const DELINQUENT = new Set(["DELAYED", "OVERDUE"]);
 
 function line(label: string, r: z.infer<z.ZodObject<typeof row>>): string {
   const cur = `${r.current.count} sales, ${money(r.current.revenue, r.currency)}`;
-  if (!r.previous) return `${label}: ${cur}`;
+  if (!r.previous) return `${oneLine(label)}: ${cur}`;
   const change = (v: number | null | undefined) =>
     v === null || v === undefined ? "new" : `${v >= 0 ? "+" : ""}${v}%`;
-  return `${label}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
+  return `${oneLine(label)}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
 }
 
 /**
@@ -310,7 +310,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           last_access: st.last_access_date ? isoBrt(st.last_access_date) : undefined,
         });
       }
-      const what = result.product?.name ? ` to ${result.product.name}` : "";
+      const what = result.product?.name ? ` to ${oneLine(result.product.name)}` : "";
       const text = `${result.access ? "ACCESS" : "NO ACCESS"}${what} for ${args.email}: ${result.explanation}${
         result.until !== undefined ? ` (until ${dayBrt(result.until)})` : ""
       }. Rule: ${result.reason}.`;
@@ -425,10 +425,10 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         club: clubInfo,
       });
       const text = [
-        `${name ?? args.email}: ${sales.length} purchase(s), paid ${paidTotal.map((p) => money(p.amount, p.currency)).join(" + ") || "nothing"}; ${subs.length} subscription(s).`,
+        `${name ? oneLine(name) : args.email}: ${sales.length} purchase(s), paid ${paidTotal.map((p) => money(p.amount, p.currency)).join(" + ") || "nothing"}; ${subs.length} subscription(s).`,
         ...purchases.map(
           (p) =>
-            `- ${p.date} ${p.transaction} ${p.product} ${p.status} ${money(p.amount, p.currency)} ${p.payment_type}`,
+            `- ${p.date} ${p.transaction} ${oneLine(p.product)} ${p.status} ${money(p.amount, p.currency)} ${p.payment_type}`,
         ),
         // Said, or the last line listed reads as the buyer's first purchase.
         sales.length > purchases.length
@@ -436,7 +436,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           : "",
         ...subscriptions.map(
           (s) =>
-            `- subscription ${s.subscriber_code} ${s.product} (${s.plan}) ${s.status}, next charge ${s.date_next_charge}`,
+            `- subscription ${s.subscriber_code} ${oneLine(s.product)} (${oneLine(s.plan)}) ${s.status}, next charge ${s.date_next_charge}`,
         ),
         clubInfo
           ? clubInfo.found

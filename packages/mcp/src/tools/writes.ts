@@ -13,7 +13,7 @@ import { redemptionMessage } from "../confirm";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { describeError, outcomeUnknownMessage, ToolError, writeOutcomeUnknown } from "../errors";
-import { money } from "../render";
+import { money, oneLine } from "../render";
 import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
 
@@ -114,7 +114,7 @@ function writeTool<Shape extends z.ZodRawShape>(
             confirmation_token: issued,
             expires_at: new Date(expiresAt).toISOString(),
           },
-          text: `PREVIEW — nothing has changed yet. ${preview.summary}\nTo apply, after the seller agrees, call ${spec.name} again with the same arguments and confirmation_token "${issued}" (expires ${new Date(expiresAt).toISOString()}).`,
+          text: `PREVIEW — nothing has changed yet. ${oneLine(preview.summary, Number.POSITIVE_INFINITY)}\nTo apply, after the seller agrees, call ${spec.name} again with the same arguments and confirmation_token "${issued}" (expires ${new Date(expiresAt).toISOString()}).`,
         };
       }
       const redemption = ctx.confirmations.redeem(spec.name, rest, token);
