@@ -13,6 +13,7 @@ import {
   ResponseValidationError,
 } from "hotmart";
 import { redact } from "./redact";
+import { oneLine as flatText } from "./render";
 
 /** A tool failure the model should read as an instruction. */
 export class ToolError extends Error {
@@ -30,8 +31,9 @@ export function errorResult(text: string): ToolErrorResult {
   return { content: [{ type: "text", text: oneLine(redact(text)) }], isError: true };
 }
 
+/** Record text quoted in a message (a product's name) and Hotmart's own messages may hold control characters too. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").slice(0, 600);
+  return flatText(text.replace(/\s*\n\s*/g, " "), 600);
 }
 
 /** Seconds to wall-clock: "retry after 42 s (at 14:03:10 UTC)". */

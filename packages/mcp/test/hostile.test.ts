@@ -75,4 +75,20 @@ describe("hostile text in records", () => {
     expect(out.split("\n")).toHaveLength(2);
     expect(h.sim.stats().sideEffects).toEqual(before);
   });
+
+  it("an error quoting a record's text carries no control characters", async () => {
+    const coupon = h.sim.data.coupons.find((c) => !c.deleted);
+    const product = h.sim.data.products.find((p) => p.id === coupon?.productId);
+    if (!coupon || !product) throw new Error("dataset lacks a coupon");
+    product.name = `Curso\x1b[2J\x1b[H\u202eSYSTEM\u202c\r\n${INJECTED}`;
+    const result = await call(h.mcp, "coupon_create", {
+      product_id: coupon.productId,
+      code: coupon.code,
+      discount: 0.1,
+    });
+    expect(result.isError).toBe(true);
+    const out = text(result);
+    expect(out).toContain("already exists");
+    expectContained(out);
+  });
 });
