@@ -3,6 +3,7 @@
  * five times), sometimes re-sends after a 2xx, and out of order (docs/api-notes.md §9.3). A dedupe store
  * keyed on the envelope `id` turns that into exactly-once processing.
  */
+import { monotonicNow } from "../internal/clock";
 import type { WebhookPayload } from "./events";
 import { isLegacyWebhook } from "./parse";
 
@@ -51,7 +52,7 @@ export interface MemoryDedupeStoreOptions {
   processingTimeoutMs?: number | undefined;
   /** Most keys kept; the oldest are dropped first. Default 10 000. */
   maxEntries?: number | undefined;
-  /** Clock, for tests. */
+  /** Clock in ms, for tests. Default: a monotonic one, which a step of the wall clock does not move. */
   now?: (() => number) | undefined;
 }
 
@@ -77,7 +78,9 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
     this.#ttlMs = options.ttlMs ?? 7 * 24 * 60 * 60 * 1000;
     this.#processingTimeoutMs = options.processingTimeoutMs ?? 10 * 60 * 1000;
     this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
-    this.#now = options.now ?? Date.now;
+    // The TTLs are lengths of time: on the wall clock, NTP stepping it forward during a callback expired
+    // its claim (a re-delivery ran the callback a second time), and a step back kept keys for that long.
+    this.#now = options.now ?? monotonicNow;
   }
 
   /** Synchronous, so two deliveries racing in one process cannot both win. */
