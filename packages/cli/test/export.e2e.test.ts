@@ -200,6 +200,51 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(rows.some((row) => /;\d{4}-\d\d-\d\d \d\d:\d\d:\d\d;/.test(row))).toBe(true);
   });
 
+  it("--excel: codes Excel would read as numbers (CPF, phone, ticket code) are text; numbers stay numbers", async () => {
+    const event = sim.data.events.find((e) => e.tickets.length > 0);
+    if (!event) throw new Error("the simulator's dataset has no event with tickets");
+    const dir = emptyDir();
+    const exported = async (args: string[]) => {
+      const r = await runCliInProcess(
+        ["export", "event-tickets", "--event-id", String(event.product.id), ...args],
+        { env: simEnv(sim), cwd: dir },
+      );
+      expect(r.code, r.stderr).toBe(0);
+    };
+    await exported(["--excel", "--out", "t.csv"]);
+    await exported(["--out", "t.jsonl"]);
+    const records = readFileSync(join(dir, "t.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            participant: { document: string; phone: string };
+            eticket: { id: number; ticket_qr_code: string };
+          },
+      );
+    const [header = [], ...rows] = parseCsv(
+      readFileSync(join(dir, "t.csv"), "utf8").replace(/^\uFEFF/, ""),
+      ";",
+    );
+    const cell = (row: string[], column: string) => row[header.indexOf(column)];
+    expect(rows).toHaveLength(records.length);
+    // The data has what Excel would change: a CPF that starts with 0 and 18-digit ticket codes.
+    expect(records.some((r) => r.participant.document.startsWith("0"))).toBe(true);
+    expect(records.every((r) => r.eticket.ticket_qr_code.length > 15)).toBe(true);
+    rows.forEach((row, i) => {
+      const record = records[i];
+      if (!record) throw new Error(`row ${i} has no record`);
+      // ="..." is text in Excel: the exact characters, never 446297100 nor 1,38354305308805E+17.
+      expect(cell(row, "participant.document")).toBe(`="${record.participant.document}"`);
+      expect(cell(row, "participant.phone")).toBe(`="${record.participant.phone}"`);
+      expect(cell(row, "eticket.ticket_qr_code")).toBe(`="${record.eticket.ticket_qr_code}"`);
+      // A number of the JSON is a number for Excel.
+      expect(cell(row, "eticket.id")).toBe(String(record.eticket.id));
+      expect(cell(row, "product.id")).toBe(String(event.product.id));
+    });
+  });
+
   it("Ctrl-C saves the checkpoint and exits 130; --resume completes with every record once", async () => {
     const { dir, file, stop, stderr: output } = slowExport();
     const code = await stop("SIGINT");
@@ -734,3 +779,33 @@ describe.skipIf(!hasTmux)("hotmart export in a real terminal (tmux)", () => {
     expect([...got].sort()).toEqual(expectedDefault());
   }, 90_000);
 });
+
+/** RFC 4180 as a spreadsheet reads it: quoted fields may hold the delimiter, line breaks and `""`. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

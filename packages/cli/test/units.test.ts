@@ -283,12 +283,48 @@ describe("CSV cells", () => {
   });
 
   it("Excel gets a text that would start a formula as text (a leading '); plain CSV keeps it as sent", () => {
-    for (const text of ['=HYPERLINK("http://x","y")', "+5511999990000", "-cmd", "@SUM(A1)", "\tx", "＝1+1"]) {
+    for (const text of ['=HYPERLINK("http://x","y")', "-cmd", "@SUM(A1)", "\tx", "＝1+1", "+", "=1+1"]) {
       expect(csvCell(text, true, "buyer.name")).toBe(`'${text}`);
       expect(csvCell(text, false, "buyer.name")).toBe(text);
     }
     expect(csvCell("Ana = Maria", true, "buyer.name")).toBe("Ana = Maria");
     expect(csvCell(-12.5, true, "purchase.price.value")).toBe("-12,5");
+  });
+
+  it('Excel gets a text that it would read as a number or a date as that text (="..."); plain CSV keeps it as sent', () => {
+    for (const text of [
+      "00446297100", // a CPF with its leading zeros
+      "01310100", // a CEP
+      "01310-100",
+      "0123",
+      "138354305308804635", // an 18-digit ticket code: Excel keeps 15 digits of a number
+      "12345678901234567890",
+      "12345e67", // an offer code Excel would read as 1,2345E+71
+      "123E4567",
+      "95993361649", // a phone
+      "+5511999990000",
+      "+55 11 91234-5678",
+      "+34",
+      "(31) 99999-0000",
+      "-12",
+      "01/02", // a date
+      "2025-01-31",
+      "12:30", // a time
+      "1.234,56",
+      "50%",
+    ]) {
+      expect(csvCell(text, true, "participant.document")).toBe(`="${text}"`);
+      expect(csvCell(text, false, "participant.document")).toBe(text);
+    }
+    // Texts Excel keeps as text anyway stay as they are.
+    for (const text of ["HP17715690036014", "3bllbz5q", "WI2K8DZW", "Ana", "e", "", "2024-06-08T00:00:00Z"])
+      expect(csvCell(text, true, "purchase.transaction")).toBe(text);
+    // Numbers of the JSON stay numbers.
+    expect(csvCell(7673728, true, "product.id")).toBe("7673728");
+    expect(csvCell(479.04, true, "purchase.price.value")).toBe("479,04");
+    // Past the 255 characters an Excel formula's text may hold, the value is left as it was.
+    const long = "1".repeat(256);
+    expect(csvCell(long, true, "x")).toBe(long);
   });
 });
 

@@ -648,7 +648,10 @@ export function exportCommand(program: Command, io: Io): void {
       "--columns <a,b>",
       "CSV columns as dot paths (default: every documented column; see --list-columns)",
     )
-    .option("--excel", "CSV for Excel in Portuguese: semicolons, decimal commas, readable dates, UTF-8 BOM")
+    .option(
+      "--excel",
+      "CSV for Excel in Portuguese: semicolons, decimal commas, readable dates, codes as text, UTF-8 BOM",
+    )
     .option("--concurrency <n>", "requests in flight (the rate limiter still paces them; default 16)")
     .option("--resume", "continue an interrupted export from its checkpoint")
     .option("--checkpoint <file>", "checkpoint file (default <out>.checkpoint.json)")

@@ -30,13 +30,34 @@ const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replac
 /**
  * What Excel reads as the start of a formula (OWASP's CSV injection list, full-width forms included). A
  * buyer can name themselves `=HYPERLINK(...)`; in the Excel flavour such a text gets a leading `'`, which
- * Excel reads as "text". Plain CSV keeps every value as the API sent it.
+ * Excel reads as "text" (a phone `+55...` is written as a text below, without the `'`). Plain CSV keeps
+ * every value as the API sent it.
  */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
+ * A text Excel would read as a number, a date or a time, and change: a CPF or a CEP that starts with 0
+ * loses it, an 18-digit ticket code keeps 15 digits (1,38354305308805E+17), an offer code such as
+ * `12345e67` becomes 1,2345E+71, `01/02` a date. So: digits, with only the characters numbers, dates, times
+ * and phones are written with. One of those Excel would have kept as text anyway costs only the wrapping.
+ */
+const NUMBER_LIKE = /^(?=.*\d)[\d .,:/()%+\-eE]+$/;
+
+/**
+ * The Excel flavour writes such a text as the formula `="0123"`, whose value is the text itself: Excel
+ * shows exactly 0123 in any locale (the formula has no function name nor separator), and so does
+ * LibreOffice with "Evaluate formulas" ticked in its import dialog (without it, the cell shows
+ * `="0123"`: every digit still there). A leading `'` or tab is no such thing: the `'` may show in
+ * Excel's cell, and LibreOffice keeps either in the text. NUMBER_LIKE holds no `"`, so the formula is one
+ * string literal, with nothing to run. A formula's text holds at most 255 characters.
+ */
+const asExcelText = (text: string) =>
+  text.length <= 255 && NUMBER_LIKE.test(text) ? `="${text}"` : undefined;
+
+/**
  * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
- * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas.
+ * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas, and
+ * texts as texts.
  */
 export function csvCell(value: unknown, excel: boolean, column = ""): string {
   if (value === null || value === undefined) return "";
@@ -47,7 +68,10 @@ export function csvCell(value: unknown, excel: boolean, column = ""): string {
     return String(value).replace(".", ",");
   }
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "string") return excel && FORMULA_START.test(value) ? `'${value}` : value;
+  if (typeof value === "string") {
+    if (!excel) return value;
+    return asExcelText(value) ?? (FORMULA_START.test(value) ? `'${value}` : value);
+  }
   if (Array.isArray(value) && value.length === 0) return "";
   return JSON.stringify(value);
 }
