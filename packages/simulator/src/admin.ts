@@ -3,12 +3,20 @@ import type { WebhookEventName } from "./data/enums";
 import type { FaultSpec } from "./faults";
 import type { AppEnv } from "./http";
 import { bodyLimit } from "./middleware/body";
+import type { SecretMask } from "./secrets";
 import type { Simulator } from "./simulator";
 import type { PurchaseInput } from "./state";
 
 function body(text: string): Record<string, unknown> {
   if (text.trim() === "") return {};
-  const parsed: unknown = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON.parse's message: it quotes the start of the text, which can be the start of a secret
+    // pasted in the wrong place, and no mask can recognise a secret cut short.
+    throw new TypeError("The body is not valid JSON: send a JSON object");
+  }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     throw new TypeError("Expected a JSON object");
   return parsed as Record<string, unknown>;
@@ -18,10 +26,13 @@ function body(text: string): Record<string, unknown> {
  * /__admin: the simulator's controls over HTTP, for tests in other processes and other languages.
  * No bearer token, no rate limit, no faults, and these calls do not appear in stats or the log.
  */
-export function createAdmin(sim: Simulator, maxBodyBytes: number): Hono<AppEnv> {
+export function createAdmin(sim: Simulator, maxBodyBytes: number, mask: SecretMask): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false }).basePath("/__admin");
   app.use(bodyLimit(maxBodyBytes));
-  app.onError((error, c) => c.json({ error: "invalid_request", error_description: error.message }, 400));
+  // The message can quote what was sent (JSON.parse quotes the text it could not read).
+  app.onError((error, c) =>
+    c.json({ error: "invalid_request", error_description: mask.string(error.message) }, 400),
+  );
 
   app.get("/", (c) =>
     c.json({

@@ -4,7 +4,7 @@ import type { TokenStore } from "./auth";
 import type { SimContext } from "./context";
 import { ApiError } from "./errors";
 import type { FaultInjector } from "./faults";
-import { type AppEnv, errorResponse } from "./http";
+import { type AppEnv, jsonResponse } from "./http";
 import { bearerAuth } from "./middleware/auth";
 import { bodyLimit } from "./middleware/body";
 import { faultInjection } from "./middleware/faults";
@@ -19,6 +19,7 @@ import { NEGOTIATION_BASE, negotiationRoutes } from "./routes/negotiation";
 import { PRODUCTS_BASE, productRoutes } from "./routes/products";
 import { SALES_BASE, salesRoutes } from "./routes/sales";
 import { SUBSCRIPTIONS_BASE, subscriptionRoutes } from "./routes/subscriptions";
+import type { SecretMask } from "./secrets";
 import type { Sleepers } from "./sleep";
 import type { Observer } from "./stats";
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   sleepers: Sleepers;
   /** Larger request bodies are refused with 413 before they are read in full. */
   maxBodyBytes: number;
+  /** Masks secrets in the log, in the error bodies that echo what a client sent, and on the console. */
+  mask: SecretMask;
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -48,9 +51,13 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
  * and the log all read the same path.
  */
 export function createApi(options: AppOptions): Hono<AppEnv> {
-  const { ctx, limiter, limitKey } = options;
+  const { ctx, limiter, limitKey, mask } = options;
+  // An error body can echo what the client sent (a parameter's value, the path): a secret sent there
+  // by mistake must not come back in the answer, where the client's own error message would print it.
+  const answer = (error: ApiError, headers: Record<string, string> = {}) =>
+    jsonResponse(error.status, mask.value(error.body), { ...error.headers, ...headers });
   const api = new Hono<AppEnv>({ getPath: canonicalPath });
-  api.use(requestLog(options.observer));
+  api.use(requestLog(options.observer, mask));
   api.use(bodyLimit(options.maxBodyBytes));
   api.use(faultInjection({ ...options, quota: () => limiter?.peek(limitKey) }));
   if (limiter) api.use("/security/*", rateLimit(limiter, limitKey, false));
@@ -77,14 +84,15 @@ export function createApi(options: AppOptions): Hono<AppEnv> {
         "method_not_allowed",
         `Request method '${c.req.method}' not supported.`,
       );
-      return errorResponse(error, { Allow: allowed.join(", ") });
+      return answer(error, { Allow: allowed.join(", ") });
     }
-    return errorResponse(new ApiError(404, "not_found", `No resource at ${c.req.method} ${path}.`));
+    return answer(new ApiError(404, "not_found", `No resource at ${c.req.method} ${path}.`));
   });
   api.onError((error) => {
-    if (error instanceof ApiError) return errorResponse(error);
-    console.error("[hotmart-simulator] handler error:", error);
-    return errorResponse(new ApiError(500));
+    if (error instanceof ApiError) return answer(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`[hotmart-simulator] handler error: ${mask.string(detail)}`);
+    return answer(new ApiError(500));
   });
   return api;
 }

@@ -13,6 +13,7 @@ import { type Fault, FaultInjector, type FaultSpec } from "./faults";
 import { validateOptions } from "./options";
 import { RateLimiter } from "./rate-limit";
 import { TOKEN_PATH, tokenRoutes } from "./routes/auth";
+import { SecretMask } from "./secrets";
 import { closeServer, listen } from "./server";
 import { Sleepers } from "./sleep";
 import { Actions, type PurchaseInput } from "./state";
@@ -196,6 +197,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   );
   for (const target of options.webhooks ?? []) webhooks.subscribe(target);
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 172_799);
+  // The access tokens it issues are masked by their shape (secrets.ts), these by value; so is the
+  // hottok of each webhook URL subscribed (and it stays masked once the URL is unsubscribed).
+  const mask = new SecretMask([credentials.clientSecret, credentials.basic, hottok]);
+  for (const sub of webhooks.subscriptions) mask.add(sub.hottok);
   const faults = new FaultInjector(seed);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {});
   const sleepers = new Sleepers();
@@ -268,7 +273,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ctx.actions = new Actions(fresh, clock, observer, webhooks);
     },
     webhooks: {
-      subscribe: (target) => webhooks.subscribe(target),
+      subscribe: (target) => {
+        const subscription = webhooks.subscribe(target);
+        mask.add(subscription.hottok);
+        return subscription;
+      },
       unsubscribe: (id) => webhooks.unsubscribe(id),
       get subscriptions() {
         return webhooks.subscriptions;
@@ -315,7 +324,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     latencyMs: () => options.latencyMs ?? 0,
     sleepers,
     maxBodyBytes,
+    mask,
   });
-  listening = await listen(createFetch(api, createAdmin(sim, maxBodyBytes)), options.port ?? 0, host);
+  listening = await listen(createFetch(api, createAdmin(sim, maxBodyBytes, mask)), options.port ?? 0, host);
   return sim;
 }

@@ -1,11 +1,12 @@
 import type { FaultKind } from "./faults";
+import type { SecretMask } from "./secrets";
 
 export interface RequestLogEntry {
   method: string;
   path: string;
-  /** Repeated keys become arrays. `client_secret` is redacted. */
+  /** Repeated keys become arrays. Secrets are redacted (by name and by value, see secrets.ts). */
   query: Record<string, string | string[]>;
-  /** Lower-case names; Authorization and Proxy-Authorization keep only their scheme. */
+  /** Lower-case names; Authorization and Proxy-Authorization keep only their scheme; secrets redacted. */
   headers: Record<string, string>;
   /** Parsed JSON, the raw text when it is not JSON, or null without a body. Secrets redacted. */
   body: unknown;
@@ -25,37 +26,6 @@ export interface StatsSnapshot {
   tokenGrants: number;
   /** Writes applied, by name: "sale.refund", "subscription.cancel", "coupon.create", ... */
   sideEffects: Record<string, number>;
-}
-
-const REDACTED = "[redacted]";
-const SECRET_KEYS = new Set(["client_secret", "access_token", "hottok"]);
-
-/**
- * "Bearer [redacted]": the scheme is kept, for the reader. A value with no scheme ("eyJ..." alone, a
- * client that forgot "Bearer ") is the credential itself, so nothing of it is kept.
- */
-function redactCredentials(value: string): string {
-  const scheme = /^(\S+)\s+\S/.exec(value.trim())?.[1];
-  return scheme === undefined ? REDACTED : `${scheme} ${REDACTED}`;
-}
-
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name === "authorization" || name === "proxy-authorization") out[name] = redactCredentials(value);
-    else if (name === "x-hotmart-hottok") out[name] = REDACTED;
-    else out[name] = value;
-  });
-  return out;
-}
-
-export function redactQuery(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key).map((v) => (SECRET_KEYS.has(key) ? REDACTED : v));
-    out[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return out;
 }
 
 /** Deeper JSON is logged as its text: serialising it again (for /__admin/requests) would overflow the stack. */
@@ -79,23 +49,20 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-export function parseBodyForLog(text: string, contentType: string | undefined): unknown {
+/** The body as the log keeps it: parsed (JSON or a form) when it can be, its text otherwise; secrets masked. */
+export function parseBodyForLog(text: string, contentType: string | undefined, mask: SecretMask): unknown {
   if (text === "") return null;
   if (contentType?.includes("application/x-www-form-urlencoded")) {
-    return redactQuery(new URLSearchParams(text));
+    return mask.params(new URLSearchParams(text));
   }
-  if (nestsDeeperThan(text, MAX_LOGGED_JSON_DEPTH)) return text;
+  if (nestsDeeperThan(text, MAX_LOGGED_JSON_DEPTH)) return mask.string(text);
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      for (const key of Object.keys(parsed)) {
-        if (SECRET_KEYS.has(key)) (parsed as Record<string, unknown>)[key] = REDACTED;
-      }
-    }
-    return parsed;
+    parsed = JSON.parse(text);
   } catch {
-    return text;
+    return mask.string(text);
   }
+  return mask.value(parsed);
 }
 
 /** Default byte budget of the request log: what a long-running simulator may hold for it. */

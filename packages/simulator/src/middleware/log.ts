@@ -1,10 +1,15 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http";
-import { type Observer, parseBodyForLog, redactHeaders, redactQuery } from "../stats";
+import type { SecretMask } from "../secrets";
+import { type Observer, parseBodyForLog } from "../stats";
 import { routeName } from "./route-name";
 
-/** First in the chain: lets the rest answer, then counts and logs what was answered, secrets redacted. */
-export function requestLog(observer: Observer): MiddlewareHandler<AppEnv> {
+/**
+ * First in the chain: lets the rest answer, then counts and logs what was answered. Every part of the
+ * request a client chose freely (path, query, headers, body; Node refuses unknown methods) goes through the mask: a secret can be sent
+ * anywhere, under any name.
+ */
+export function requestLog(observer: Observer, mask: SecretMask): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const at = Date.now();
     await next();
@@ -14,10 +19,10 @@ export function requestLog(observer: Observer): MiddlewareHandler<AppEnv> {
     observer.record(
       {
         method: c.req.method,
-        path: url.pathname,
-        query: redactQuery(url.searchParams),
-        headers: redactHeaders(c.req.raw.headers),
-        body: parseBodyForLog(bodyText, c.req.header("content-type")),
+        path: mask.string(url.pathname),
+        query: mask.params(url.searchParams),
+        headers: mask.headers(c.req.raw.headers),
+        body: parseBodyForLog(bodyText, c.req.header("content-type"), mask),
         status: c.get("closed") ?? c.res.status,
         at,
         route: routeName(c),
