@@ -67,6 +67,41 @@ export function refundRefusal(sale: Sale): string | undefined {
   return undefined;
 }
 
+/** The recurrence numbers a negotiation or anticipation covers ("3, 4"); the sale's own otherwise. */
+function numbersOf(sale: Sale): number[] {
+  return sale.numberList ? sale.numberList.split(",").map((n) => Number(n.trim())) : [sale.recurrencyNumber];
+}
+
+/**
+ * Why these recurrences of `sub` cannot be negotiated with this discount, in words for the 422 answer;
+ * undefined when the negotiation may go ahead (§8.7). Negotiating the same recurrences again is
+ * allowed: Hotmart documents the call as not idempotent (every call may create a new charge).
+ */
+export function negotiationRefusal(
+  sub: Subscription,
+  numbers: readonly number[],
+  discount: number,
+): string | undefined {
+  for (const n of numbers) {
+    if (sub.recurrences.find((r) => r.number === n)?.status !== "NOT_PAID") {
+      return `Recurrence ${n} of subscription ${sub.id} is not an overdue recurrence.`;
+    }
+  }
+  const lastUnpaid = sub.recurrences.filter((r) => r.status === "NOT_PAID").at(-1);
+  // With Club content only the last overdue recurrence can be negotiated (§8.7).
+  if (
+    sub.billingType === "SUBSCRIPTION" &&
+    sub.product.club &&
+    (numbers.length !== 1 || numbers[0] !== lastUnpaid?.number)
+  ) {
+    return `Only the last overdue recurrence (${lastUnpaid?.number ?? "-"}) of subscription ${sub.id} can be negotiated.`;
+  }
+  if (discount >= sub.plan.price * numbers.length) {
+    return "The discount must be lower than the amount negotiated.";
+  }
+  return undefined;
+}
+
 /** Pending payments, and refused charges a retry can still approve. */
 const APPROVABLE: ReadonlySet<PurchaseStatus> = new Set([
   "PRINTED_BILLET",
@@ -181,6 +216,7 @@ export class Actions {
     this.webhooks.send("UPDATE_SUBSCRIPTION_CHARGE_DATE", chargeDateData(sub, oldDay, dueDay));
   }
 
+  /** Creates the negotiation's pending charge; `negotiationRefusal` said it may go ahead. */
   negotiate(
     sub: Subscription,
     recurrences: readonly Recurrence[],
@@ -240,9 +276,7 @@ export class Actions {
     sale.refusalMessage = undefined;
     const sub = sale.subscription;
     if (sub && sub.magic === undefined) {
-      const numbers = sale.numberList
-        ? sale.numberList.split(",").map((n) => Number(n.trim()))
-        : [sale.recurrencyNumber];
+      const numbers = numbersOf(sale);
       for (const r of sub.recurrences) if (numbers.includes(r.number)) r.status = "PAID";
       const negotiation = sale.transactionType === "NEGOTIATION";
       if (negotiation) sub.isPaidNegotiation = true;

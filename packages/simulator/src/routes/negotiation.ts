@@ -3,14 +3,15 @@ import type { SimContext } from "../context";
 import type { Recurrence } from "../data/model";
 import { ApiError, badParameter, notFound } from "../errors";
 import { type AppEnv, handle } from "../http";
-
-const unprocessable = (description: string) => new ApiError(422, "invalid_parameter", description);
+import { negotiationRefusal } from "../state";
 
 export const NEGOTIATION_BASE = "/payments/api/v1/installments";
 
 /**
  * Installment negotiation (§8.7): overdue recurrences offered for payment by boleto or Pix. The
  * fields the DOCS label "Path" are the JSON body. Not idempotent: every call creates a new charge.
+ * Whether the recurrences may be negotiated (overdue, the last one with Club content) is decided in
+ * state.ts.
  */
 export function negotiationRoutes(ctx: SimContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -59,29 +60,12 @@ export function negotiationRoutes(ctx: SimContext): Hono<AppEnv> {
 
       const sub = ctx.data.subscriptionById(id);
       if (!sub) throw notFound(`Subscription ${id}`);
-      const chosen: Recurrence[] = [];
-      for (const n of numbers as number[]) {
-        const recurrence = sub.recurrences.find((r) => r.number === n);
-        if (recurrence?.status !== "NOT_PAID") {
-          throw unprocessable(`Recurrence ${n} of subscription ${id} is not an overdue recurrence.`);
-        }
-        chosen.push(recurrence);
-      }
-      const unpaid = sub.recurrences.filter((r) => r.status === "NOT_PAID");
-      const lastUnpaid = unpaid.at(-1);
-      // With Club content only the last overdue recurrence can be negotiated (§8.7).
-      if (
-        sub.billingType === "SUBSCRIPTION" &&
-        sub.product.club &&
-        (chosen.length !== 1 || chosen[0] !== lastUnpaid)
-      ) {
-        throw unprocessable(
-          `Only the last overdue recurrence (${lastUnpaid?.number ?? "-"}) of subscription ${id} can be negotiated.`,
-        );
-      }
-      if (discount >= sub.plan.price * chosen.length) {
-        throw unprocessable("The discount must be lower than the amount negotiated.");
-      }
+      const refusal = negotiationRefusal(sub, numbers as number[], discount);
+      if (refusal) throw new ApiError(422, "invalid_parameter", refusal);
+      // In the order sent, as before the rules moved to state.ts (negotiationRefusal found each one).
+      const chosen = (numbers as number[]).map(
+        (n) => sub.recurrences.find((r) => r.number === n) as Recurrence,
+      );
 
       const sale = ctx.actions.negotiate(sub, chosen, paymentType, discount);
       const cash = sale.cash;
