@@ -20,7 +20,8 @@ beforeAll(async () => {
   h = await harness({ allowWrites: true });
   tools = (await h.mcp.listTools()).tools;
   const sale = h.sim.data.sales
-    .filter((s) => s.status === "APPROVED" && s.paymentType === "CREDIT_CARD")
+    // Not a trial-period sale: sale_refund refuses those before any preview.
+    .filter((s) => s.status === "APPROVED" && s.paymentType === "CREDIT_CARD" && !s.trial)
     .sort((a, b) => b.orderDate - a.orderDate)[0];
   if (!sale) throw new Error("dataset lacks an approved card sale");
   sale.buyer.name = HOSTILE_NAME;

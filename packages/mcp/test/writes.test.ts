@@ -300,3 +300,64 @@ describe("subscription_change_due_day on other plans than monthly", () => {
     expect(other.summary).not.toMatch(/each month/);
   });
 });
+
+describe("sale_refund of a sale in a subscription's trial period", () => {
+  // Seed 42's data has a subscription still in its trial (seed 7's has none but the sandbox code's).
+  let ht: Harness;
+  beforeAll(async () => {
+    ht = await harness({ allowWrites: true, sim: { seed: 42 } });
+  });
+  afterAll(() => ht?.close());
+
+  const paid = (s: { status: string }) => s.status === "APPROVED" || s.status === "COMPLETE";
+  const trialSale = (status: (s: string) => boolean) => {
+    const now = ht.sim.clock.now();
+    const sale = ht.sim.data.sales.find(
+      (s) =>
+        s.trial &&
+        paid(s) &&
+        s.subscription !== undefined &&
+        (s.subscription.trialEnd ?? 0) > now &&
+        status(s.subscription.status),
+    );
+    if (!sale?.subscription) throw new Error("dataset lacks a paid sale of a subscription in its trial");
+    return { sale, sub: sale.subscription };
+  };
+
+  it("is refused at the preview, with no token, and says to cancel the subscription instead", async () => {
+    // §8.1 S6: Hotmart does not refund a trial-period sale; confirming a token for it got its 400.
+    const { sale, sub } = trialSale((s) => s === "ACTIVE");
+    const before = { ...ht.sim.stats().sideEffects };
+    const r = await call(ht.mcp, "sale_refund", { transaction: sale.transaction });
+    expect(r.isError, text(r)).toBe(true);
+    expect(text(r)).toMatch(
+      new RegExp(
+        `^Sale ${sale.transaction} belongs to subscription ${sub.subscriberCode}, in its trial period until \\d{4}-\\d{2}-\\d{2}: Hotmart does not refund a trial-period sale, so nothing was sent\\.`,
+      ),
+    );
+    expect(text(r)).toContain(`subscriptions_cancel {"subscriber_codes": ["${sub.subscriberCode}"]}`);
+    expect(text(r)).not.toContain("confirmation_token");
+    expect(ht.sim.stats().sideEffects).toEqual(before);
+    expect(ht.sim.data.sale(sale.transaction)?.status).toBe(sale.status);
+  });
+
+  it("of a subscription already cancelled in its trial: refused, and says there is nothing more to do", async () => {
+    const { sale, sub } = trialSale((s) => s.startsWith("CANCELLED"));
+    const r = await call(ht.mcp, "sale_refund", { transaction: sale.transaction });
+    expect(r.isError, text(r)).toBe(true);
+    expect(text(r)).toMatch(/Hotmart does not refund a trial-period sale, so nothing was sent/);
+    expect(text(r)).toContain(`already ${sub.status}`);
+    expect(text(r)).not.toContain("subscriptions_cancel");
+  });
+
+  it("a paid recurrence of a subscription whose trial has ended still gets its preview", async () => {
+    const now = ht.sim.clock.now();
+    const sale = ht.sim.data.sales.find(
+      (s) => !s.trial && paid(s) && s.subscription?.trial === true && (s.subscription.trialEnd ?? now) < now,
+    );
+    if (!sale) throw new Error("dataset lacks a paid recurrence after a trial");
+    const preview = ok<Preview>(await call(ht.mcp, "sale_refund", { transaction: sale.transaction }));
+    expect(preview.status).toBe("preview");
+    expect(preview.confirmation_token).toMatch(/^confirm_/);
+  });
+});

@@ -228,6 +228,39 @@ const BANK_ONLY_REFUNDS: ReadonlySet<string> = new Set(["BACS_DIRECT_DEBIT", "SE
 
 const isCancelled = (status: string) => status.startsWith("CANCELLED") || status === "INACTIVE";
 
+/**
+ * §8.1 S6: Hotmart does not refund a trial-period sale, and no field of the sale says it is one. The
+ * sale's row in subscriptions.transactions (§8.2 U3) carries its subscription's `trial_info`; while the
+ * trial runs the first payment has not happened yet (§8.2 U9), so a paid sale of a subscription still in
+ * its trial is the trial's own sale. Once the trial is over, nothing the API returns tells the trial's
+ * sale from the first paid one, so that case is left to Hotmart's answer rather than guessed; and a sale
+ * U3 does not hold yet (it may lag up to 24 h) goes to its preview as before.
+ */
+async function trialRefusal(
+  client: Hotmart,
+  sale: SalesHistoryItem,
+  now: number,
+  options: CallOptions,
+): Promise<string | undefined> {
+  if (sale.purchase.is_subscription === false) return undefined;
+  const transaction = sale.purchase.transaction;
+  const page = await client.subscriptions.transactions({ transaction, max_results: 10 }, options);
+  const row = page.items.find(
+    (r) =>
+      r.purchase?.transaction === transaction &&
+      r.trial_info?.trial === true &&
+      typeof r.trial_info.trial_end === "number" &&
+      r.trial_info.trial_end > now,
+  );
+  if (!row) return undefined;
+  const code = row.subscriber_code;
+  const until = dayBrt(row.trial_info.trial_end as number);
+  const next = isCancelled(row.status)
+    ? `The subscription is already ${row.status}: nothing more to do.`
+    : `To stop it before its first charge, cancel the subscription instead: subscriptions_cancel {"subscriber_codes": ["${code}"]}.`;
+  return `Sale ${transaction} belongs to subscription ${code}, in its trial period until ${until}: Hotmart does not refund a trial-period sale, so nothing was sent. ${next}`;
+}
+
 function bulkResult(
   codes: readonly string[],
   results: { success: SubscriptionResult[]; fail: SubscriptionResult[] },
@@ -247,7 +280,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     name: "sale_refund",
     title: "Refund a sale (reembolso, estorno)",
     description:
-      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales, not paid by direct debit (BACS/SEPA: the buyer asks their bank). Find the transaction with sales_history or buyer_overview.",
+      "Refund one sale (reembolsar/estornar uma venda) by transaction code: the buyer gets the money back and loses access. Cannot be undone. Only APPROVED or COMPLETE sales, not paid by direct debit (BACS/SEPA: the buyer asks their bank), not a subscription's trial-period sale (cancel the subscription instead). Find the transaction with sales_history or buyer_overview.",
     input: { transaction: z.string().min(1).describe('Transaction code, e.g. "HP17715690036014"') },
     annotations: { destructiveHint: true, idempotentHint: false },
     preview: async ({ transaction }, client, now, options) => {
@@ -266,6 +299,8 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
           `Sale ${transaction} was paid by ${paidBy}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
         );
       }
+      const inTrial = await trialRefusal(client, sale, now, options);
+      if (inTrial) throw new ToolError(inTrial);
       const amount = money(sale.purchase.price.value, sale.purchase.price.currency_code);
       const buyer = sale.buyer ? `${sale.buyer.name ?? ""} <${sale.buyer.email ?? ""}>` : "the buyer";
       const inWarranty = sale.purchase.warranty_expire_date > now;
