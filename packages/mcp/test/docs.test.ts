@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DATA_NOTE } from "../src/render";
 import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
 
 const read = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), "utf8");
@@ -45,6 +46,10 @@ describe.each(["README.md", "README-ptBR.md"])("%s", (file) => {
     for (const heading of ["### Claude Desktop", "### Claude Code", "### Cursor"])
       expect(text).toContain(heading);
     expect(text).toMatch(/"url": "http:\/\/127\.0\.0\.1:3333\/mcp"/);
+  });
+
+  it("shows the first line of every tool's text as the server prints it", () => {
+    expect(text).toContain(`\`\`\`text\n${DATA_NOTE}\n\`\`\``);
   });
 
   it("lists every tool", () => {

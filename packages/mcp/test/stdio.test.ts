@@ -5,6 +5,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConnectProxy } from "../../hotmart/test/helpers/connect-proxy";
+import { DATA_NOTE } from "../src/render";
 import { bundleCli } from "./bundle";
 import { argumentsFor, call, mcpClient, OUTPUT_SCHEMAS, ok, text } from "./helpers";
 import { ANSWER_TOOLS, READ_TOOLS, WRITE_TOOLS } from "./names";
@@ -73,7 +74,9 @@ describe("stdio transport", () => {
     );
     const tx = page.items[0]?.purchase.transaction;
     const preview = await call(mcp, "sale_refund", { transaction: tx });
-    expect(text(preview)).toMatch(/^PREVIEW — nothing has changed yet/);
+    const [note, summary] = text(preview).split("\n");
+    expect(note).toBe(DATA_NOTE);
+    expect(summary).toMatch(/^PREVIEW — nothing has changed yet/);
     const after = ok<{ items: { purchase: { status: string } }[] }>(
       await call(mcp, "sales_history", { transaction: tx }),
     );

@@ -191,7 +191,10 @@ describe("bounded pages", () => {
       const line = text(r)
         .split("\n")
         .find((l) => l.includes(sale.transaction));
-      const expected = sale.users.map((u) => `${u.role} ${u.user.name} <${u.user.email}>`).join("; ");
+      // The role is Hotmart's; the name and e-mail, typed by the person, one JSON string.
+      const expected = sale.users
+        .map((u) => `${u.role} ${JSON.stringify(`${u.user.name} <${u.user.email}>`)}`)
+        .join("; ");
       expect(line).toContain(expected);
       // Contact data stays in the structured result, which the model asks for; the line only names.
       for (const u of sale.users) {

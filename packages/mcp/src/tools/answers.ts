@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, SECONDS_LIMIT, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
-import { money, oneLine } from "../render";
+import { code, money, quote } from "../render";
 import { compare, comparisonPeriod, type GroupBy } from "../report";
 import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
@@ -26,12 +26,13 @@ const row = {
 
 const DELINQUENT = new Set(["DELAYED", "OVERDUE"]);
 
+/** One row of a report; `label` is printed as given (the caller quotes a product's name). */
 function line(label: string, r: z.infer<z.ZodObject<typeof row>>): string {
   const cur = `${r.current.count} sales, ${money(r.current.revenue, r.currency)}`;
-  if (!r.previous) return `${oneLine(label)}: ${cur}`;
+  if (!r.previous) return `${label}: ${cur}`;
   const change = (v: number | null | undefined) =>
     v === null || v === undefined ? "new" : `${v >= 0 ? "+" : ""}${v}%`;
-  return `${oneLine(label)}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
+  return `${label}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
 }
 
 /**
@@ -138,7 +139,12 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const text = [
         head,
         ...totals.map((t) => line("Total", t)),
-        ...(by === "none" ? [] : groups.slice(0, MAX_LISTED).map((g) => `- ${line(g.label, g)}`)),
+        // A product's name is the producer's text; a payment type or status is Hotmart's code.
+        ...(by === "none"
+          ? []
+          : groups
+              .slice(0, MAX_LISTED)
+              .map((g) => `- ${line(by === "product" ? quote(g.label) : code(g.label), g)}`)),
         by === "none" ? "" : moreGroups(groups.length),
       ]
         .filter(Boolean)
@@ -196,7 +202,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const byProduct = [...products.values()].sort((a, b) => b.total - a.total);
       return {
         structured: { total: subs.length, delinquent, by_status: byStatus, by_product: byProduct },
-        text: `${subs.length} subscriptions; ${delinquent} late (DELAYED/OVERDUE).\n${byStatus.map((r) => `- ${r.status}: ${r.count}`).join("\n")}`,
+        text: `${subs.length} subscriptions; ${delinquent} late (DELAYED/OVERDUE).\n${byStatus.map((r) => `- ${code(r.status)}: ${r.count}`).join("\n")}`,
       };
     },
   });
@@ -310,8 +316,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           last_access: st.last_access_date ? isoBrt(st.last_access_date) : undefined,
         });
       }
-      const what = result.product?.name ? ` to ${oneLine(result.product.name)}` : "";
-      const text = `${result.access ? "ACCESS" : "NO ACCESS"}${what} for ${args.email}: ${result.explanation}${
+      const what = result.product?.name ? ` to ${quote(result.product.name)}` : "";
+      const text = `${result.access ? "ACCESS" : "NO ACCESS"}${what} for ${quote(args.email)}: ${result.explanation}${
         result.until !== undefined ? ` (until ${dayBrt(result.until)})` : ""
       }. Rule: ${result.reason}.`;
       return { structured, text };
@@ -391,7 +397,7 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const name = sales.find((s) => s.buyer?.name)?.buyer?.name ?? subs[0]?.subscriber.name;
       if (sales.length === 0 && subs.length === 0 && !clubInfo?.found) {
         throw new ToolError(
-          `Not found: no purchase, subscription${args.subdomain ? " or Club member" : ""} for ${args.email}; check the address or try sales_history with buyer_name.`,
+          `Not found: no purchase, subscription${args.subdomain ? " or Club member" : ""} for ${quote(args.email)}; check the address or try sales_history with buyer_name.`,
         );
       }
       const purchases = sales.slice(0, MAX_LISTED).map((s) => ({
@@ -425,10 +431,11 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         club: clubInfo,
       });
       const text = [
-        `${name ? oneLine(name) : args.email}: ${sales.length} purchase(s), paid ${paidTotal.map((p) => money(p.amount, p.currency)).join(" + ") || "nothing"}; ${subs.length} subscription(s).`,
+        // The buyer's name is theirs to choose: quoted, after words of the server's own.
+        `Buyer ${name ? `${quote(name)}, e-mail ` : "e-mail "}${quote(args.email)}: ${sales.length} purchase(s), paid ${paidTotal.map((p) => money(p.amount, p.currency)).join(" + ") || "nothing"}; ${subs.length} subscription(s).`,
         ...purchases.map(
           (p) =>
-            `- ${p.date} ${p.transaction} ${oneLine(p.product)} ${p.status} ${money(p.amount, p.currency)} ${p.payment_type}`,
+            `- ${p.date} ${code(p.transaction)} ${quote(p.product)} ${code(p.status)} ${money(p.amount, p.currency)} ${code(p.payment_type)}`,
         ),
         // Said, or the last line listed reads as the buyer's first purchase.
         sales.length > purchases.length
@@ -436,12 +443,12 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           : "",
         ...subscriptions.map(
           (s) =>
-            `- subscription ${s.subscriber_code} ${oneLine(s.product)} (${oneLine(s.plan)}) ${s.status}, next charge ${s.date_next_charge}`,
+            `- subscription ${code(s.subscriber_code)} ${quote(s.product)}, plan ${quote(s.plan)}, ${code(s.status)}, next charge ${s.date_next_charge}`,
         ),
         clubInfo
           ? clubInfo.found
-            ? `- Club ${args.subdomain}: ${clubInfo.completed}/${clubInfo.total} lessons, ${clubInfo.progress_pct}%`
-            : `- Club ${args.subdomain}: not a member`
+            ? `- Club ${quote(args.subdomain ?? "")}: ${clubInfo.completed}/${clubInfo.total} lessons, ${clubInfo.progress_pct}%`
+            : `- Club ${quote(args.subdomain ?? "")}: not a member`
           : "",
       ]
         .filter(Boolean)

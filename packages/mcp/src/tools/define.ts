@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { describeError, errorResult, quotaSpentMessage, quotaWaitMs } from "../errors";
 import { redact } from "../redact";
+import { DATA_NOTE } from "../render";
 
 export interface ToolOutput {
   structured: Record<string, unknown>;
@@ -60,9 +61,11 @@ export function registerTool<Shape extends z.ZodRawShape>(
       if (wait > ctx.callBudgetMs) return errorResult(quotaSpentMessage(wait));
       try {
         const { structured, text } = await spec.run(args, ctx, { signal: extra.signal });
+        // structuredContent is JSON already: each value sits in its own field. The text, which many
+        // clients hand the model instead, says first that its quoted strings are record data.
         return {
           structuredContent: structured,
-          content: [{ type: "text" as const, text: redact(text) }],
+          content: [{ type: "text" as const, text: `${DATA_NOTE}\n${redact(text)}` }],
         };
       } catch (error) {
         // Retry times are wall-clock (the quota runs on Hotmart's clock), not the data's clock.

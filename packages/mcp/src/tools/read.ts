@@ -24,7 +24,7 @@ import {
 import { z } from "zod";
 import type { ToolContext } from "../context";
 import { ToolError } from "../errors";
-import { oneLine, renderLine, renderList } from "../render";
+import { quote, renderLine, renderList } from "../render";
 import { type CallOptions, READ_ONLY, registerTool } from "./define";
 import {
   billingType,
@@ -548,7 +548,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     annotations: READ_ONLY,
     run: async (args, _ctx, options) => {
       const event = await ctx.client.events.get(args.event_id, options);
-      const lots = event.lots.map((l) => `${l.id} ${oneLine(l.name)}`).join("; ");
+      const lots = event.lots.map((l) => `${l.id} ${quote(l.name)}`).join("; ");
       return {
         structured: { event },
         text: `${renderLine(event, ["product.name", "start_event_date", "end_event_date"])}\nLots: ${lots || "none"}`,

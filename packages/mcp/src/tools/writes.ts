@@ -13,9 +13,15 @@ import { redemptionMessage } from "../confirm";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { describeError, outcomeUnknownMessage, ToolError, writeOutcomeUnknown } from "../errors";
-import { money, oneLine } from "../render";
+import { code as asCode, money, oneLine, quote } from "../render";
 import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
+
+/**
+ * Record text in a preview's summary, JSON-quoted (render.ts, `quote`) and whole: the seller confirms
+ * what the preview names.
+ */
+const q = (text: string) => quote(text, Number.POSITIVE_INFINITY);
 
 /** Exactly what a confirmed write sends: fixed at preview time, so the confirmation runs what was shown. */
 export type WritePlan =
@@ -131,7 +137,7 @@ function writeTool<Shape extends z.ZodRawShape>(
       }
       return {
         structured: { status: "done", summary: applied.summary, changes: [], result: applied.result },
-        text: `DONE. ${applied.summary}`,
+        text: `DONE. ${oneLine(applied.summary, Number.POSITIVE_INFINITY)}`,
       };
     },
   });
@@ -198,7 +204,7 @@ function billingDay(sub: SubscriptionsListItem, dueDay: number): string {
   if (period === 7) {
     if (dueDay > 7) {
       throw new ToolError(
-        `Subscription ${sub.subscriber_code} is on a weekly plan (${sub.plan.name}): its billing day is a weekday, 1 = Monday to 7 = Sunday; pass due_day 1 to 7.`,
+        `Subscription ${sub.subscriber_code} is on a weekly plan (${quote(sub.plan.name)}): its billing day is a weekday, 1 = Monday to 7 = Sunday; pass due_day 1 to 7.`,
       );
     }
     const weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
@@ -206,7 +212,7 @@ function billingDay(sub: SubscriptionsListItem, dueDay: number): string {
     ];
     return `on ${weekday} (weekday ${dueDay}) of each week`;
   }
-  return `on day ${dueDay} of the month, ${CADENCE[period] ?? `every ${period} days`} (${sub.plan.name})`;
+  return `on day ${dueDay} of the month, ${CADENCE[period] ?? `every ${period} days`} (plan ${q(sub.plan.name)})`;
 }
 
 function describeSubscription(s: SubscriptionsListItem, note?: string): Record<string, unknown> {
@@ -253,10 +259,10 @@ async function trialRefusal(
       r.trial_info.trial_end > now,
   );
   if (!row) return undefined;
-  const code = row.subscriber_code;
+  const code = asCode(row.subscriber_code);
   const until = dayBrt(row.trial_info.trial_end as number);
   const next = isCancelled(row.status)
-    ? `The subscription is already ${row.status}: nothing more to do.`
+    ? `The subscription is already ${asCode(row.status)}: nothing more to do.`
     : `To stop it before its first charge, cancel the subscription instead: subscriptions_cancel {"subscriber_codes": ["${code}"]}.`;
   return `Sale ${transaction} belongs to subscription ${code}, in its trial period until ${until}: Hotmart does not refund a trial-period sale, so nothing was sent. ${next}`;
 }
@@ -270,7 +276,7 @@ function bulkResult(
     subscriber_code: r.subscriber_code ?? "",
     error: r.error ?? "failed",
   }));
-  const summary = `${ok.length} of ${codes.length} succeeded${failed.length ? `; failed: ${failed.map((f) => `${f.subscriber_code} (${f.error})`).join(", ")}` : ""}.`;
+  const summary = `${ok.length} of ${codes.length} succeeded${failed.length ? `; failed: ${failed.map((f) => `${asCode(f.subscriber_code)} (${asCode(f.error)})`).join(", ")}` : ""}.`;
   return { ok, summary, result: { succeeded: ok, failed } };
 }
 
@@ -288,7 +294,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const status = sale.purchase.status;
       if (status !== "APPROVED" && status !== "COMPLETE") {
         throw new ToolError(
-          `Sale ${transaction} is ${status}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
+          `Sale ${transaction} is ${asCode(status)}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
         );
       }
       // §8.1 S6: a sale paid by direct debit is not refunded by Hotmart, so a preview of it
@@ -296,22 +302,22 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const paidBy = sale.purchase.payment?.method;
       if (paidBy !== undefined && BANK_ONLY_REFUNDS.has(paidBy)) {
         throw new ToolError(
-          `Sale ${transaction} was paid by ${paidBy}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
+          `Sale ${transaction} was paid by ${asCode(paidBy)}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
         );
       }
       const inTrial = await trialRefusal(client, sale, now, options);
       if (inTrial) throw new ToolError(inTrial);
       const amount = money(sale.purchase.price.value, sale.purchase.price.currency_code);
-      const buyer = sale.buyer ? `${sale.buyer.name ?? ""} <${sale.buyer.email ?? ""}>` : "the buyer";
+      const buyer = sale.buyer ? `${sale.buyer.name ?? ""} <${sale.buyer.email ?? ""}>` : undefined;
       const inWarranty = sale.purchase.warranty_expire_date > now;
       return {
         plan: { kind: "refund", transaction },
-        summary: `Will refund ${amount} of sale ${transaction} (${sale.product.name}, ordered ${dayBrt(sale.purchase.order_date)}) to ${buyer}; the buyer loses access. This cannot be undone.${inWarranty ? "" : " The refund window (garantia) has ended."}`,
+        summary: `Will refund ${amount} of sale ${transaction} (product ${q(sale.product.name)}, ordered ${dayBrt(sale.purchase.order_date)}) to ${buyer === undefined ? "the buyer" : `buyer ${q(buyer)}`}; the buyer loses access. This cannot be undone.${inWarranty ? "" : " The refund window (garantia) has ended."}`,
         changes: [
           defined({
             transaction,
             product: sale.product.name,
-            buyer,
+            buyer: buyer ?? "the buyer",
             amount,
             status_now: status,
             status_after: "REFUNDED",
@@ -354,7 +360,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const mail = send_mail === false ? "without e-mailing" : "e-mailing";
       return {
         plan: { kind: "cancel", codes: [...subscriber_codes], send_mail: send_mail ?? true },
-        summary: `Will cancel ${subs.length} subscription(s), ${mail} the subscriber(s): ${subs.map((s) => `${s.subscriber_code} (${s.subscriber.email}, ${s.product.name}, ${s.status})`).join("; ")}.`,
+        summary: `Will cancel ${subs.length} subscription(s), ${mail} the subscriber(s): ${subs.map((s) => `${asCode(s.subscriber_code)} (${q(s.subscriber.email)}, ${q(s.product.name)}, ${asCode(s.status)})`).join("; ")}.`,
         changes,
       };
     },
@@ -396,7 +402,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       );
       return {
         plan: { kind: "reactivate", codes: [...subscriber_codes], charge: charge ?? false },
-        summary: `Will ask ${subs.length} subscriber(s) to accept reactivation${charge ? ", charging them at once" : ""}: ${subs.map((s) => `${s.subscriber_code} (${s.subscriber.email}, ${s.status})`).join("; ")}.`,
+        summary: `Will ask ${subs.length} subscriber(s) to accept reactivation${charge ? ", charging them at once" : ""}: ${subs.map((s) => `${asCode(s.subscriber_code)} (${q(s.subscriber.email)}, ${asCode(s.status)})`).join("; ")}.`,
         changes,
       };
     },
@@ -436,13 +442,13 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const [sub] = (await findSubscriptions(client, [subscriber_code], options)) as [SubscriptionsListItem];
       if (sub.status !== "ACTIVE" && sub.status !== "DELAYED") {
         throw new ToolError(
-          `Subscription ${subscriber_code} is ${sub.status}: only ACTIVE or DELAYED subscriptions can change their billing day.`,
+          `Subscription ${subscriber_code} is ${asCode(sub.status)}: only ACTIVE or DELAYED subscriptions can change their billing day.`,
         );
       }
       const when = billingDay(sub, due_day);
       return {
         plan: { kind: "due_day", code: subscriber_code, due_day },
-        summary: `Will bill subscription ${subscriber_code} (${sub.subscriber.email}, ${sub.product.name}) ${when}, after the charge already scheduled for ${dayBrt(sub.date_next_charge)}.`,
+        summary: `Will bill subscription ${subscriber_code} (${q(sub.subscriber.email)}, ${q(sub.product.name)}) ${when}, after the charge already scheduled for ${dayBrt(sub.date_next_charge)}.`,
         changes: [{ ...describeSubscription(sub), new_due_day: due_day }],
       };
     },
@@ -506,7 +512,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       );
       if (existing)
         throw new ToolError(
-          `Coupon ${args.code} already exists for ${product.name} (id ${existing.id}): pick another code.`,
+          `Coupon ${quote(args.code)} already exists for ${quote(product.name)} (id ${existing.id}): pick another code.`,
         );
       const params: CouponCreateParams = defined({
         discount: args.discount,
@@ -518,7 +524,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const window = `${params.start_date ? ` from ${isoBrt(Number(params.start_date))}` : ""}${params.end_date ? ` until ${isoBrt(Number(params.end_date))}` : ""}`;
       return {
         plan: { kind: "coupon_create", product_id: args.product_id, code: args.code, params },
-        summary: `Will create coupon ${args.code}: ${Math.round(args.discount * 1000) / 10}% off ${product.name}${window}${args.offer_ids ? ` on offers ${args.offer_ids.join(", ")}` : " on every offer"}.`,
+        summary: `Will create coupon ${q(args.code)}: ${Math.round(args.discount * 1000) / 10}% off ${q(product.name)}${window}${args.offer_ids ? ` on offers ${args.offer_ids.map((id) => (typeof id === "number" ? id : q(id))).join(", ")}` : " on every offer"}.`,
         changes: [defined({ product: product.name, product_id: product.id, code: args.code, ...params })],
       };
     },
@@ -529,7 +535,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         (c) => c.coupon_code === plan.code,
       );
       return {
-        summary: `Coupon ${plan.code} created${created ? ` (id ${created.id})` : ""}.`,
+        summary: `Coupon ${q(plan.code)} created${created ? ` (id ${created.id})` : ""}.`,
         result: defined({ product_id: plan.product_id, code: plan.code, coupon_id: created?.id }),
       };
     },
@@ -561,7 +567,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         );
       return {
         plan: { kind: "coupon_delete", product_id, coupon_id },
-        summary: `Will delete coupon ${coupon.coupon_code} (id ${coupon_id}, ${Math.round(coupon.discount * 1000) / 10}% off) of product ${product_id}.`,
+        summary: `Will delete coupon ${q(coupon.coupon_code)} (id ${coupon_id}, ${Math.round(coupon.discount * 1000) / 10}% off) of product ${product_id}.`,
         changes: [{ product_id, coupon_id, code: coupon.coupon_code, discount: coupon.discount }],
       };
     },
@@ -628,7 +634,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       });
       return {
         plan: { kind: "negotiation", params },
-        summary: `Will create a ${args.payment_type === "PIX" ? "Pix" : "boleto"} charge for recurrence(s) ${args.recurrences.join(", ")} of ${args.subscriber_code} (${summary.subscriber.email}, ${summary.product.name})${args.discount_value ? ` with ${args.discount_value} off` : ""}.${notUnpaid.length ? ` Warning: ${notUnpaid.join(", ")} not in the unpaid list (${unpaid.join(", ") || "none"}).` : ""}`,
+        summary: `Will create a ${args.payment_type === "PIX" ? "Pix" : "boleto"} charge for recurrence(s) ${args.recurrences.join(", ")} of ${args.subscriber_code} (${q(summary.subscriber.email)}, ${q(summary.product.name)})${args.discount_value ? ` with ${args.discount_value} off` : ""}.${notUnpaid.length ? ` Warning: ${notUnpaid.join(", ")} not in the unpaid list (${unpaid.join(", ") || "none"}).` : ""}`,
         changes: [
           defined({
             subscriber_code: args.subscriber_code,
@@ -647,12 +653,13 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       if (plan.kind !== "negotiation") throw new ToolError("Internal error: wrong plan");
       const r = await client.negotiation.create(plan.params, options);
       const how = r.payment.pix_code
-        ? `Pix code: ${r.payment.pix_code}`
+        ? `Pix code: ${q(r.payment.pix_code)}`
         : r.payment.billet_url
-          ? `Boleto: ${r.payment.billet_url}`
+          ? `Boleto: ${q(r.payment.billet_url)}`
           : "";
       return {
-        summary: `Charge ${r.transaction} created, due ${dayBrt(r.payment.expiration_date)}. ${how}`.trim(),
+        summary:
+          `Charge ${asCode(r.transaction)} created, due ${dayBrt(r.payment.expiration_date)}. ${how}`.trim(),
         result: { ...r } as Record<string, unknown>,
       };
     },
