@@ -98,6 +98,33 @@ describe("Installment negotiation", () => {
     }
   });
 
+  it("a charge discounted to less than Hotmart's fixed fee still splits into commissions that add up to it", async () => {
+    const { sub, last } = overdue();
+    // 50 cents: the fee's fixed part alone (BRL 1.00) is more than that.
+    const res = await api.post(NEGOTIATE, {
+      subscription_id: sub.id,
+      recurrences: [last],
+      payment_type: "PIX",
+      discount: { type: "CUSTOM", value: Math.round((sub.plan.price - 0.5) * 100) / 100 },
+    });
+    expect(res.status).toBe(200);
+    const tx = res.body.transaction;
+    const [history, commissions] = await Promise.all([
+      api.get(`${SALES}/history`, { transaction: tx }),
+      api.get(`${SALES}/commissions`, { transaction: tx }),
+    ]);
+    const fee = history.body.items[0].purchase.hotmart_fee;
+    expect(fee.base).toBe(0.5);
+    const entries = commissions.body.items[0].commissions as {
+      commission: { value: number };
+      source: string;
+    }[];
+    const cents = entries.map((e) => Math.round(e.commission.value * 100));
+    expect(cents.reduce((a, b) => a + b, 0)).toBe(50);
+    expect(entries.find((e) => e.source === "MARKETPLACE")?.commission.value).toBe(fee.total);
+    expect(fee.total).toBeLessThanOrEqual(fee.base);
+  });
+
   it("answers 404 for an unknown subscription and 422 for a recurrence that is not overdue", async () => {
     expect(
       (await api.post(NEGOTIATE, { subscription_id: 1, recurrences: [1], payment_type: "PIX" })).status,

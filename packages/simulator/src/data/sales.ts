@@ -195,7 +195,10 @@ export class SaleFactory {
     const vat = round2(base * (VAT[buyer.address.countryIso] ?? 0));
     const feeFixed = currency === "BRL" ? 1 : 0.5;
     const feePercentage = 9.9;
-    const feeTotal = base > 0 ? round2((base * feePercentage) / 100 + feeFixed) : 0;
+    // Never more than the base: on a charge smaller than the fixed part (a 0.80 Smart Installment
+    // instalment with a coupon, a negotiation discounted to a few cents) the uncapped fee left the
+    // commission entries adding up to more than the price they split.
+    const feeTotal = base > 0 ? Math.min(base, round2((base * feePercentage) / 100 + feeFixed)) : 0;
 
     const paid = WAS_PAID.has(status);
     let approvedDate: number | undefined;
