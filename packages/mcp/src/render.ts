@@ -58,9 +58,26 @@ export function code(text: string): string {
   return CODE.test(text) ? text : quote(text);
 }
 
-/** Money as the seller reads it: `BRL 97.00`. */
-export function money(value: number, currency: string): string {
-  return `${code(currency)} ${value.toFixed(2)}`;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * An amount as Hotmart sends it: a JSON number, or the same written in a string (`"97.00"`), which
+ * Hotmart documents as numbers but an answer can still carry; undefined for anything else ("1.234,56",
+ * NaN, absent). As a string it crashed the refund preview (`value.toFixed is not a function`) and
+ * vanished from list lines.
+ */
+export function amountOf(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string" && DECIMAL.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+/** Money as the seller reads it: `BRL 97.00`; a value that is not an amount is shown as it came, quoted. */
+export function money(value: unknown, currency: unknown): string {
+  const unit = typeof currency === "string" && currency.trim() !== "" ? code(currency) : "(no currency)";
+  const amount = amountOf(value);
+  if (amount !== undefined) return `${unit} ${amount.toFixed(2)}`;
+  return `${unit} ${value === undefined || value === null ? "(no amount)" : quote(String(value))}`;
 }
 
 /**
@@ -100,7 +117,7 @@ function show(path: string, value: unknown): string | undefined {
   if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
     const currency = v.currency_code ?? v.currency_value ?? v.currency;
-    if (typeof v.value === "number" && typeof currency === "string") return money(v.value, currency);
+    if (v.value !== undefined && typeof currency === "string") return money(v.value, currency);
     return undefined;
   }
   if (Array.isArray(value)) {

@@ -1,6 +1,8 @@
 /** Pure aggregation for sales_report: tested on its own, and the same code the tool runs. */
 import type { SalesHistoryItem } from "hotmart";
 import { BRT_MS } from "./dates";
+import { ToolError } from "./errors";
+import { amountOf } from "./render";
 
 export type GroupBy = "product" | "payment_type" | "status" | "none";
 
@@ -33,6 +35,29 @@ function groupKey(sale: SalesHistoryItem, by: GroupBy): { key: string; label: st
   }
 }
 
+/**
+ * What a sale adds to its currency's total: the price in integer cents, and its currency code. A price
+ * that is not an amount or has no currency is refused by name: added as it was, it made the total NaN
+ * or a row without a currency, and the tool failed with the protocol's "Output validation error".
+ */
+export function paidCents(sale: SalesHistoryItem): { currency: string; cents: number } {
+  const price = sale.purchase.price as { value?: unknown; currency_code?: unknown } | undefined;
+  const value = amountOf(price?.value);
+  const currency = price?.currency_code;
+  const tx = sale.purchase.transaction;
+  if (value === undefined) {
+    throw new ToolError(
+      `Hotmart answered sale ${tx} with price.value ${JSON.stringify(price?.value) ?? "absent"}, which is not an amount, so no total can include it exactly: look at the sale with sales_history (transaction "${tx}").`,
+    );
+  }
+  if (typeof currency !== "string" || currency.trim() === "") {
+    throw new ToolError(
+      `Hotmart answered sale ${tx} without price.currency_code, so its amount belongs to no currency's total: look at the sale with sales_history (transaction "${tx}").`,
+    );
+  }
+  return { currency, cents: Math.round(value * 100) };
+}
+
 /** Sums in integer cents, so 0.1 + 0.2 stays 0.30. */
 export function aggregate(sales: readonly SalesHistoryItem[], by: GroupBy) {
   const rows = new Map<
@@ -41,11 +66,11 @@ export function aggregate(sales: readonly SalesHistoryItem[], by: GroupBy) {
   >();
   for (const sale of sales) {
     const { key, label } = groupKey(sale, by);
-    const currency = sale.purchase.price.currency_code;
+    const { currency, cents } = paidCents(sale);
     const id = `${currency}\u0000${key}`;
     const row = rows.get(id) ?? { key, label, currency, count: 0, cents: 0 };
     row.count += 1;
-    row.cents += Math.round(sale.purchase.price.value * 100);
+    row.cents += cents;
     rows.set(id, row);
   }
   return rows;

@@ -216,3 +216,85 @@ describe("hostile text in records", () => {
     expect(literals(out)).toContain(oneLine(product.name));
   });
 });
+
+describe("amounts that are not JSON numbers", () => {
+  /** A paid BRL card sale (not a trial's) other than the one the tests above changed, with its price as the tool reads it. */
+  const pick = (skip: number) => {
+    const sale = h.sim.data.sales.filter(
+      (s) =>
+        s.transaction !== transaction &&
+        s.status === "APPROVED" &&
+        s.paymentType === "CREDIT_CARD" &&
+        s.currency === "BRL" &&
+        // Not a trial-period sale: sale_refund refuses those before any preview.
+        !s.trial,
+    )[skip];
+    if (!sale) throw new Error("dataset lacks approved BRL card sales");
+    return sale;
+  };
+  const dayOf = (ms: number) => new Date(ms - 3 * 3_600_000).toISOString().slice(0, 10);
+
+  it("a price written as a string is shown and counted: refund preview, sales line, buyer total", async () => {
+    const sale = pick(0);
+    const before = sale.total;
+    (sale as { total: unknown }).total = "97.00";
+    try {
+      const preview = ok<{ summary: string }>(
+        await call(h.mcp, "sale_refund", { transaction: sale.transaction }),
+      );
+      expect(preview.summary).toContain("Will refund BRL 97.00 of sale");
+      expect(text(await call(h.mcp, "sales_history", { transaction: sale.transaction }))).toContain(
+        "BRL 97.00",
+      );
+      const overview = await call(h.mcp, "buyer_overview", { email: sale.buyer.email });
+      const structured = ok<{ purchases: { transaction: string; amount: number }[] }>(overview);
+      matchesSchema("buyer_overview", structured);
+      expect(structured.purchases.find((p) => p.transaction === sale.transaction)?.amount).toBe(97);
+      const report = ok<{ totals: { current: { revenue: number } }[] }>(
+        await call(h.mcp, "sales_report", {
+          start_date: dayOf(sale.orderDate),
+          end_date: dayOf(sale.orderDate),
+          compare: "none",
+          group_by: "none",
+          product_id: sale.product.id,
+        }),
+      );
+      const others = h.sim.data.sales
+        .filter(
+          (s) =>
+            s !== sale &&
+            s.product === sale.product &&
+            (s.status === "APPROVED" || s.status === "COMPLETE") &&
+            s.currency === "BRL" &&
+            dayOf(s.orderDate) === dayOf(sale.orderDate),
+        )
+        .reduce((cents, s) => cents + Math.round(s.total * 100), 0);
+      expect(report.totals[0]?.current.revenue).toBe((others + 9700) / 100);
+    } finally {
+      sale.total = before;
+    }
+  });
+
+  it("sales_report names the sale whose price is not an amount or has no currency", async () => {
+    const sale = pick(1);
+    const day = dayOf(sale.orderDate);
+    const args = { start_date: day, end_date: day, compare: "none", product_id: sale.product.id };
+    const [total, currency] = [sale.total, sale.currency];
+    try {
+      (sale as { total: unknown }).total = "1.234,56";
+      let result = await call(h.mcp, "sales_report", args);
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain(
+        `sale ${sale.transaction} with price.value "1.234,56", which is not an amount`,
+      );
+      sale.total = total;
+      (sale as { currency: unknown }).currency = undefined;
+      result = await call(h.mcp, "sales_report", args);
+      expect(result.isError).toBe(true);
+      expect(text(result)).toContain(`sale ${sale.transaction} without price.currency_code`);
+    } finally {
+      sale.total = total;
+      sale.currency = currency;
+    }
+  });
+});

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, SECONDS_LIMIT, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
-import { code, money, quote } from "../render";
-import { compare, comparisonPeriod, type GroupBy } from "../report";
+import { amountOf, code, money, quote } from "../render";
+import { compare, comparisonPeriod, type GroupBy, paidCents } from "../report";
 import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
 import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
 import { paymentType, productId, requiredDate, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
@@ -344,8 +344,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           product_id: z.number().int(),
           product: z.string(),
           status: z.string(),
-          amount: z.number(),
-          currency: z.string(),
+          amount: z.number().optional().describe("Absent when Hotmart's price is not an amount"),
+          currency: z.string().optional(),
           payment_type: z.string(),
           is_subscription: z.boolean(),
         }),
@@ -360,8 +360,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           product: z.string(),
           plan: z.string(),
           status: z.string(),
-          price: z.number(),
-          currency: z.string(),
+          price: z.number().optional().describe("Absent when Hotmart's price is not an amount"),
+          currency: z.string().optional(),
           date_next_charge: z.string(),
         }),
       ),
@@ -381,8 +381,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const paid = new Map<string, number>();
       for (const s of sales) {
         if (s.purchase.status !== "APPROVED" && s.purchase.status !== "COMPLETE") continue;
-        const c = s.purchase.price.currency_code;
-        paid.set(c, (paid.get(c) ?? 0) + Math.round(s.purchase.price.value * 100));
+        const { currency, cents } = paidCents(s);
+        paid.set(currency, (paid.get(currency) ?? 0) + cents);
       }
       let clubInfo: Record<string, unknown> | undefined;
       if (args.subdomain) {
@@ -406,8 +406,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         product_id: s.product.id,
         product: s.product.name,
         status: s.purchase.status,
-        amount: s.purchase.price.value,
-        currency: s.purchase.price.currency_code,
+        amount: amountOf(s.purchase.price?.value),
+        currency: s.purchase.price?.currency_code,
         payment_type: s.purchase.payment.type,
         is_subscription: s.purchase.is_subscription,
       }));
@@ -416,8 +416,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
         product: s.product.name,
         plan: s.plan.name,
         status: s.status,
-        price: s.price.value,
-        currency: s.price.currency_code,
+        price: amountOf(s.price?.value),
+        currency: s.price?.currency_code,
         date_next_charge: dayBrt(s.date_next_charge),
       }));
       const paidTotal = [...paid].map(([currency, cents]) => ({ currency, amount: cents / 100 }));
