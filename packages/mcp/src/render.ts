@@ -132,6 +132,8 @@ function show(path: string, value: unknown): string | undefined {
  * One element of a list field. Objects are named by what identifies them, the participants of a sale
  * (`{ role, user: { name, email, ... } }`) as `BUYER "Ana <ana@example.com>"`: joined as they were, they
  * printed "[object Object],[object Object]", and a whole object would bring documents and addresses.
+ * A commission (`{ commission: { value, currency_value }, user, source }`) also shows its amount, as
+ * `PRODUCER "Ana" BRL 272.54`: the amounts are what sales_commissions is asked for.
  */
 function entry(value: unknown): string | undefined {
   if (value === null || value === undefined || value === "") return undefined;
@@ -139,11 +141,13 @@ function entry(value: unknown): string | undefined {
   if (typeof value !== "object") return oneLine(String(value));
   const v = value as Record<string, unknown>;
   const who = (v.user ?? v) as Record<string, unknown>;
-  const role = typeof v.role === "string" && v.role ? code(v.role) : undefined;
+  const source = typeof v.role === "string" && v.role ? v.role : typeof v.source === "string" ? v.source : "";
+  const role = source ? code(source) : undefined;
   const name = typeof who.name === "string" && who.name ? who.name : undefined;
   const email = typeof who.email === "string" && who.email ? `<${who.email}>` : undefined;
   const person = [name, email].filter(Boolean).join(" ");
-  const text = [role, person ? quote(person) : undefined].filter(Boolean).join(" ");
+  const amount = v.commission !== undefined ? show("commission", v.commission) : undefined;
+  const text = [role, person ? quote(person) : undefined, amount].filter(Boolean).join(" ");
   return text || undefined;
 }
 

@@ -204,6 +204,41 @@ describe("bounded pages", () => {
     }
   });
 
+  it("shows the amounts: each commission of a sale, the price of each subscription charge", async () => {
+    interface Entry {
+      source: string;
+      user: { name: string };
+      commission: { value: number; currency_value: string };
+    }
+    const r = await call(h.mcp, "sales_commissions", { limit: 5 });
+    const page = ok<{ items: { transaction: string; commissions: Entry[] }[] }>(r);
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const sale of page.items) {
+      const line = text(r)
+        .split("\n")
+        .find((l) => l.includes(sale.transaction));
+      const expected = sale.commissions
+        .map(
+          // The name is third-party text: quoted as a JSON string (render.ts `quote`).
+          (c) =>
+            `${c.source} ${JSON.stringify(c.user.name)} ${c.commission.currency_value} ${c.commission.value.toFixed(2)}`,
+        )
+        .join("; ");
+      expect(line).toContain(expected);
+    }
+    const charges = await call(h.mcp, "subscriptions_transactions", { limit: 5 });
+    const rows = ok<{
+      items: { purchase: { transaction: string; price: { value: number; currency: string } } }[];
+    }>(charges);
+    expect(rows.items.length).toBeGreaterThan(0);
+    for (const row of rows.items) {
+      const line = text(charges)
+        .split("\n")
+        .find((l) => l.includes(row.purchase.transaction));
+      expect(line).toContain(`${row.purchase.price.currency} ${row.purchase.price.value.toFixed(2)}`);
+    }
+  });
+
   it("pages plain arrays with an offset cursor", async () => {
     const { club } = h.sim.data;
     const student = club.users[0];

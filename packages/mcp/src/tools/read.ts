@@ -255,7 +255,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     item: SalesCommissionsItemSchema,
     dates: REPORT_DATES,
     noun: "sales with commissions",
-    line: ["transaction", "product.name"],
+    line: ["transaction", "product.name", "commissions"],
     call: (c, p, _a, o) => c.sales.commissions(p as never, o),
   });
   pagedTool(server, ctx, {
@@ -377,6 +377,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "recurrency.status",
       "purchase.transaction",
       "purchase.status",
+      "purchase.price",
       "purchase.order_date",
       "purchase.payment.refusal_message",
     ],
