@@ -109,6 +109,7 @@ export default defineConfig({
       { find: /^hotmart-simulator$/, replacement: src("./packages/simulator/src/index.ts") },
       { find: /^hotmart-redis$/, replacement: src("./packages/redis/src/index.ts") },
       { find: /^hotmart-cli$/, replacement: src("./packages/cli/src/index.ts") },
+      { find: /^hotmart-cli\/dates$/, replacement: src("./packages/cli/src/dates.ts") },
       { find: /^hotmart-mcp$/, replacement: src("./packages/mcp/src/index.ts") },
     ],
   },

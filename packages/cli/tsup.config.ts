@@ -3,8 +3,9 @@ import { defineConfig } from "tsup";
 // JavaScript only: the .d.ts come from scripts/build.mjs (one tsc run for every package).
 export default defineConfig([
   {
-    // The method table and helpers, for tools built on them (an MCP server, scripts).
-    entry: { index: "src/index.ts" },
+    // The method table and helpers, for tools built on them (an MCP server, scripts); `hotmart-cli/dates`,
+    // the CLI's reading and showing of dates, alone: the MCP server shares it without loading the CLI.
+    entry: { index: "src/index.ts", dates: "src/dates.ts" },
     format: ["esm"],
     clean: false, // the build script empties dist first: two builds share it
     sourcemap: true,

@@ -59,8 +59,8 @@ const num = (name: string, description: string): ParamSpec => ({ name, type: "nu
 const productId = num("product_id", "numeric product id");
 const salesCommon: ParamSpec[] = [
   productId,
-  date("start_date", "period start (YYYY-MM-DD, ISO date-time or epoch ms)"),
-  date("end_date", "period end (YYYY-MM-DD, ISO date-time or epoch ms)"),
+  date("start_date", "period start (YYYY-MM-DD: from its 00:00, Brasília time; ISO date-time or epoch ms)"),
+  date("end_date", "period end (YYYY-MM-DD: the whole day, Brasília time; ISO date-time or epoch ms)"),
   str("transaction", "a transaction code (HP...), found whatever its status"),
   str("transaction_status", "one status (default: APPROVED and COMPLETE only)", PURCHASE_STATUS_VALUES),
 ];

@@ -1,3 +1,4 @@
+import { brasiliaIso } from "./dates";
 import { columnsOf, type FlatRow, flatten } from "./flatten";
 
 /** Where output goes and how: a table for people on a terminal, TSV for pipes, JSON for scripts. */
@@ -21,8 +22,9 @@ const looksLikeEpochMs = (key: string, value: unknown) =>
 
 function showCell(key: string, value: unknown, human: boolean): string {
   if (value === null || value === undefined) return "";
-  if (human && looksLikeEpochMs(key, value))
-    return new Date(value as number).toISOString().replace(".000Z", "Z");
+  // For people: Brasília wall time with its offset (`2025-01-31T22:30:00-03:00`), the day Hotmart's panel
+  // shows. TSV and JSON keep the API's epoch ms, for scripts.
+  if (human && looksLikeEpochMs(key, value)) return brasiliaIso(value as number);
   return String(value).replace(/[\t\r\n]+/g, " ");
 }
 

@@ -1,45 +1,18 @@
+import { type DateEdge, parseBrasiliaDate, SECONDS_LIMIT } from "./dates";
 import { usageError } from "./exit";
 import type { ParamType } from "./methods";
 
-/** Below this, epoch ms would be before 1973-03-03: a number of 9 digits or more is epoch seconds. */
-const SECONDS_LIMIT = 1e11;
-
-/** `2025-01-31`: the documented day, nothing looser (`2025-1-31`, `01/02/2025`). */
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** An ISO 8601 date-time: `2025-01-31T14:05`, seconds and fractions optional, `Z` or an offset optional. */
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/i;
-
-/** Whether year, month and day name a day of the calendar (not 2025-02-30). */
-function isDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** A date-time's epoch ms, or NaN when a field is out of range; without an offset, local time. */
-function dateTimeMs(match: RegExpExecArray): number {
-  const [, y = "", mo = "", d = "", h = "", mi = "", sec = "00", fraction = "", zone, zh = "00", zm = "00"] =
-    match;
-  if (!isDay(Number(y), Number(mo), Number(d))) return Number.NaN;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59 || Number(zh) > 23 || Number(zm) > 59)
-    return Number.NaN;
-  // Written as the one form every runtime reads alike: `T`, seconds, milliseconds, `+03:00`.
-  const offset = zone === undefined ? "" : /^z$/i.test(zone) ? "Z" : `${zone[0]}${zh}:${zm}`;
-  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${fraction.slice(0, 4)}${offset}`);
-}
-
 /**
- * A date flag: `2025-01-31` (UTC midnight), an ISO 8601 date-time (`2025-01-31T14:05:00Z`; without an
- * offset, local time), or epoch ms. Returned as a Date (the SDK sends epoch ms). Anything else is a
- * usage error before any request: an impossible date, a form the help does not give (`01/02/2025`
- * would be read month first, `2025-1-31` in local time), and epoch seconds (`1735689600` would be
- * 1970-01-21, refused in the words `export` uses for them).
+ * A date flag: `2025-01-31` (a whole day in Brasília time: its first millisecond, or its last with
+ * `edge` "end"), an ISO 8601 date-time (`2025-01-31T14:05:00Z`; without an offset, Brasília time), or
+ * epoch ms. Returned as a Date (the SDK sends epoch ms). Anything else is a usage error before any
+ * request: an impossible date, a form the help does not give (`01/02/2025` would be read month first,
+ * `2025-1-31` in local time), and epoch seconds (`1735689600` would be 1970-01-21, refused in the words
+ * `export` uses for them).
  */
-export function parseDate(flag: string, text: string): Date {
+export function parseDate(flag: string, text: string, edge: DateEdge = "start"): Date {
   const t = text.trim();
   let ms = Number.NaN;
-  const day = DAY.exec(t);
-  const time = day ? null : DATE_TIME.exec(t);
   if (/^\d+$/.test(t)) {
     ms = Number(t);
     if (ms < SECONDS_LIMIT && t.length >= 9) {
@@ -48,11 +21,8 @@ export function parseDate(flag: string, text: string): Date {
       );
     }
     if (ms < SECONDS_LIMIT) ms = Number.NaN;
-  } else if (day) {
-    const [year, month, date] = [day[1], day[2], day[3]].map(Number) as [number, number, number];
-    if (isDay(year, month, date)) ms = Date.UTC(year, month - 1, date);
-  } else if (time) {
-    ms = dateTimeMs(time);
+  } else {
+    ms = parseBrasiliaDate(t, edge);
   }
   const parsed = new Date(ms);
   if (Number.isNaN(parsed.getTime())) {
@@ -125,12 +95,16 @@ function documented(text: string, values: readonly (string | number)[]): string 
   return typeof match === "string" ? match : undefined;
 }
 
-/** A flag's text as the value its SDK param takes; `values` are the param's documented ones. */
+/**
+ * A flag's text as the value its SDK param takes; `values` are the param's documented ones, `edge` which
+ * end of a bare day a date flag means (`edgeOf` its param).
+ */
 export function parseValue(
   flag: string,
   type: ParamType,
   raw: string | boolean,
   values?: readonly (string | number)[],
+  edge: DateEdge = "start",
 ): unknown {
   if (type === "boolean") return parseBool(flag, raw);
   const text = String(raw);
@@ -143,7 +117,7 @@ export function parseValue(
     case "number":
       return parseNumber(flag, text);
     case "date":
-      return parseDate(flag, text);
+      return parseDate(flag, text, edge);
     case "list":
       return splitList(text).map((v) => asDocumented(v, values));
     case "numbers":

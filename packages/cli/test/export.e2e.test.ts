@@ -25,8 +25,9 @@ afterAll(async () => {
 
 /** Sales the API returns for the range without a status filter: APPROVED and COMPLETE. */
 function expectedDefault(): string[] {
-  const from = Date.parse(`${FROM}T00:00:00Z`);
-  const to = Date.parse(`${TO}T23:59:59.999Z`);
+  // Whole days in Brasília time (-03:00 since 2019), as the flags read them.
+  const from = Date.parse(`${FROM}T00:00:00-03:00`);
+  const to = Date.parse(`${TO}T23:59:59.999-03:00`);
   return sim.data.sales
     .filter(
       (s) => (s.status === "APPROVED" || s.status === "COMPLETE") && s.orderDate >= from && s.orderDate <= to,
@@ -127,8 +128,8 @@ describe("hotmart export (built binary, simulator)", () => {
 
   it("--status all walks every status and tags each record", async () => {
     const rows = await exportEveryStatus(FROM, TO);
-    const from = Date.parse(`${FROM}T00:00:00Z`);
-    const to = Date.parse(`${TO}T23:59:59.999Z`);
+    const from = Date.parse(`${FROM}T00:00:00-03:00`);
+    const to = Date.parse(`${TO}T23:59:59.999-03:00`);
     const all = sim.data.sales.filter((s) => s.orderDate >= from && s.orderDate <= to);
     expect(rows.length).toBe(all.length);
     expect(new Set(rows.map((x) => x.purchase.transaction)).size).toBe(all.length);
@@ -307,7 +308,7 @@ describe("hotmart export (built binary, simulator)", () => {
     );
     expect(differ.code).toBe(2);
     expect(differ.stderr).toContain(
-      "Error: --resume: flags differ from the interrupted export in s.csv.checkpoint.json: --format jsonl (the interrupted export's: csv); --from 2025-01-01 (the interrupted export's: 2024-01-01T00:00:00.000Z); --status all (the interrupted export's: no --status). A resumed export takes them from its checkpoint: leave them out, or delete s.csv.checkpoint.json and export again without --resume",
+      "Error: --resume: flags differ from the interrupted export in s.csv.checkpoint.json: --format jsonl (the interrupted export's: csv); --from 2025-01-01 (the interrupted export's: 2024-01-01T00:00:00-03:00); --status all (the interrupted export's: no --status). A resumed export takes them from its checkpoint: leave them out, or delete s.csv.checkpoint.json and export again without --resume",
     );
     // The same checkpoint as if its records had gone to stdout: an --out now would not be where the
     // first records are.
@@ -485,7 +486,7 @@ describe("hotmart export (built binary, simulator)", () => {
       (await runCliInProcess(["export", ...args], { env: simEnv(sim) })).stderr;
     expect(await flagOf("sales", "--page-size", "0")).toContain("Error: --page-size must be a whole number");
     expect(await flagOf("sales", "--from", "2026-01-01", "--to", "2025-01-01")).toContain(
-      "Error: --from (2026-01-01T00:00:00.000Z) is after --to (2025-01-01T23:59:59.999Z)",
+      "Error: --from (2026-01-01T00:00:00-03:00) is after --to (2025-01-01T23:59:59-03:00)",
     );
     expect(await flagOf("event-tickets")).toContain("Error: --event-id is required");
     // A misspelled status is refused before the first walk, not by Hotmart's 400 after the walks
@@ -632,16 +633,29 @@ describe("hotmart export (built binary, simulator)", () => {
 
   it("date flags take only the documented forms, and a date-time with an offset as written", async () => {
     const before = sim.requestLog.length;
-    // Read month first (01/02 as January 2), in local time and not inclusive (2025-1-31): refused.
-    for (const bad of ["01/02/2025", "2025-1-31", "31-01-2025", "2025-01-31T24:00Z", "2025-02-30T10:00Z"]) {
+    // Read month first (01/02 as January 2), in local time and not inclusive (2025-1-31), and days that
+    // do not exist: refused, in every date flag, the end ones too.
+    for (const bad of [
+      "01/02/2025",
+      "2025-1-31",
+      "31-01-2025",
+      "2025-01-31T24:00Z",
+      "2025-02-30T10:00Z",
+      "2025-02-29",
+      "2025-13-01",
+    ]) {
       for (const args of [
         ["export", "sales", "--from", bad],
         ["export", "sales", "--to", bad],
         ["sales", "history", "--start-date", bad],
+        ["sales", "history", "--end-date", bad],
+        ["subscriptions", "list", "--end-date-next-charge", bad],
+        ["export", "subscriptions", "--param", `end_date_next_charge=${bad}`],
       ]) {
         const r = await runCliInProcess(args, { env: simEnv(sim) });
         expect(r.code, args.join(" ")).toBe(2);
-        expect(r.stderr).toContain(`${args[2]}: "${bad}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31)`);
+        const flag = args[2] === "--param" ? "--param end_date_next_charge" : args[2];
+        expect(r.stderr).toContain(`${flag}: "${bad}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31)`);
       }
     }
     expect(sim.requestLog.length).toBe(before);
@@ -675,12 +689,12 @@ describe("hotmart export (built binary, simulator)", () => {
       expect(r.stderr).toContain(says);
     }
     expect(sim.requestLog.length).toBe(before);
-    // Digits are epoch ms; YYYY-MM-DD is that day, UTC: both reach Hotmart as epoch ms.
+    // Digits are epoch ms; YYYY-MM-DD is that day from 00:00 in Brasília: both reach Hotmart as epoch ms.
     const charges = sim.data.subscriptions.map((x) => x.dateNextCharge).filter((ms) => ms > 0);
     const day = new Date(charges.sort((a, b) => a - b)[Math.floor(charges.length / 2)] as number)
       .toISOString()
       .slice(0, 10);
-    const ms = Date.parse(`${day}T00:00:00Z`);
+    const ms = Date.parse(`${day}T00:00:00-03:00`);
     for (const value of [String(ms), day]) {
       const start = sim.requestLog.length;
       const r = await runCliInProcess(
@@ -711,6 +725,104 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(r.stderr).toContain("did you mean `buyer_email`");
     expect(existsSync(join(dir, "e.csv"))).toBe(false);
     expect(existsSync(join(dir, "e.csv.checkpoint.json"))).toBe(false);
+  });
+});
+
+describe("dates are Brasília's, as Hotmart's panel counts them (the CLI, the simulator)", () => {
+  let dated: Simulator;
+  /** Sales made by the simulator at the instants the tests name (UTC), by name. */
+  const sale: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // Generated history ends in 2014, so the days below hold only the sales made here, at set instants.
+    dated = await startSimulator({
+      port: 0,
+      seed: 7,
+      scale: { sales: 50 },
+      rateLimit: false,
+      now: Date.UTC(2014, 0, 1),
+    });
+    const at = (name: string, iso: string) => {
+      dated.clock.set(Date.parse(iso));
+      sale[name] = dated.purchase().transaction;
+    };
+    at("summer09_2330", "2015-01-10T01:30:00Z"); // 23:30 on the 9th in Brasília, daylight saving time (-02:00)
+    at("summer10_0030", "2015-01-10T02:30:00Z"); // 00:30 on the 10th
+    at("summer10_2330", "2015-01-11T01:30:00Z"); // 23:30 on the 10th
+    at("summer11_0030", "2015-01-11T02:30:00Z"); // 00:30 on the 11th
+    at("jan30_2330", "2025-01-31T02:30:00Z"); // 23:30 on 30 January in Brasília (-03:00)
+    at("jan31_2230", "2025-02-01T01:30:00Z"); // 22:30 on 31 January: January for the seller
+  }, 120_000);
+  afterAll(async () => {
+    await dated?.close();
+  });
+
+  async function exported(args: string[]): Promise<string[]> {
+    const r = await runCliInProcess(["export", "sales", ...args, "--format", "jsonl"], {
+      env: simEnv(dated),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout
+      .trim()
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => (JSON.parse(l) as { purchase: { transaction: string } }).purchase.transaction)
+      .sort();
+  }
+
+  it("--to 2025-01-31 includes a sale at 22:30 that evening in Brasília (01:30 UTC on 1 February)", async () => {
+    expect(await exported(["--from", "2025-01-31", "--to", "2025-01-31"])).toEqual([sale.jan31_2230]);
+    expect(await exported(["--from", "2025-01-01", "--to", "2025-01-31"])).toEqual(
+      [sale.jan30_2330, sale.jan31_2230].sort(),
+    );
+    // A date-time without an offset is Brasília time too; with one, the instant as written.
+    expect(await exported(["--from", "2025-01-31T22:00", "--to", "2025-01-31T23:00"])).toEqual([
+      sale.jan31_2230,
+    ]);
+    expect(await exported(["--from", "2025-02-01T01:00:00Z", "--to", "2025-02-01T02:00:00Z"])).toEqual([
+      sale.jan31_2230,
+    ]);
+    // The method commands read their date flags alike: --end-date includes its whole day.
+    const r = await runCliInProcess(
+      ["sales", "history", "--start-date", "2025-01-31", "--end-date", "2025-01-31", "--all", "--json"],
+      { env: simEnv(dated) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const listed = (JSON.parse(r.stdout) as { purchase: { transaction: string } }[]).map(
+      (x) => x.purchase.transaction,
+    );
+    expect(listed).toEqual([sale.jan31_2230]);
+  });
+
+  it("a day of daylight saving time (2015-01-10, -02:00) is that day's 24 hours at -02:00", async () => {
+    expect(await exported(["--from", "2015-01-10", "--to", "2015-01-10"])).toEqual(
+      [sale.summer10_0030, sale.summer10_2330].sort(),
+    );
+  });
+
+  it("--excel shows each date in Brasília wall time, with the offset it had", async () => {
+    const dir = emptyDir();
+    const columns = "purchase.transaction,purchase.order_date";
+    const args = `export sales --from 2015-01-01 --to 2025-12-31 --excel --out vendas.csv --columns ${columns}`;
+    const r = await runCliInProcess(args.split(" "), { env: simEnv(dated), cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(join(dir, "vendas.csv"), "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(rows[0]).toBe("purchase.transaction;purchase.order_date");
+    // The dataset's few fixed sales (the sandbox's) fall in these years too: only the ones made here.
+    const ours = new Set(Object.values(sale));
+    expect(rows.filter((row) => ours.has(row.split(";")[0] ?? "")).sort()).toEqual(
+      [
+        `${sale.summer09_2330};2015-01-09 23:30:00`,
+        `${sale.summer10_0030};2015-01-10 00:30:00`,
+        `${sale.summer10_2330};2015-01-10 23:30:00`,
+        `${sale.summer11_0030};2015-01-11 00:30:00`,
+        `${sale.jan30_2330};2025-01-30 23:30:00`,
+        `${sale.jan31_2230};2025-01-31 22:30:00`,
+      ].sort(),
+    );
   });
 });
 

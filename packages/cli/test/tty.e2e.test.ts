@@ -51,7 +51,7 @@ describe.skipIf(!hasTmux)("on a real terminal (tmux): tables and confirmations",
   // The shell creates the file before it writes the line: wait for the line, not for the file.
   const exited = (file: string) => existsSync(file) && exitOf(file).startsWith("EXIT=");
 
-  it("prints an aligned table with readable dates", async () => {
+  it("prints an aligned table with readable dates, in Brasília time", async () => {
     const exit = start("subscriptions list --max-results 3 --columns subscriber_code,status,accession_date");
     await until(() => exited(exit), "the command to finish");
     expect(exitOf(exit)).toBe("EXIT=0");
@@ -60,7 +60,8 @@ describe.skipIf(!hasTmux)("on a real terminal (tmux): tables and confirmations",
     expect(header).toBeGreaterThanOrEqual(0);
     expect(lines[header + 1]).toMatch(/^-{15} {2}-{6}/);
     expect(lines[header + 2]).toMatch(
-      /^[A-Z0-9]{8} +[A-Z_]+ +\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/,
+      // Brasília time, with its offset, as Hotmart's panel shows it.
+      /^[A-Z0-9]{8} +[A-Z_]+ +\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}-0[23]:00$/,
     );
   });
 

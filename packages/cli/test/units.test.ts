@@ -11,8 +11,8 @@ import {
   HotmartInputError,
   RateLimitError,
 } from "hotmart";
-import { describe, expect, it } from "vitest";
-import { defaultFormat, endOf } from "../src/commands/export";
+import { describe, expect, it, vi } from "vitest";
+import { defaultFormat } from "../src/commands/export";
 import { savable } from "../src/commands/webhooks";
 import { parseDotenv, resolveConfig } from "../src/config";
 import { CliError, EXIT, exitCodeOf } from "../src/exit";
@@ -24,7 +24,7 @@ import { extensions } from "../src/extensions";
 import { columnsOf, type FlatRow, flatten } from "../src/flatten";
 import { HEAP_GROWING_FLAG, keepHeapTight } from "../src/heap";
 import { METHODS } from "../src/methods";
-import { renderTable, renderTsv } from "../src/output";
+import { renderRecord, renderTable, renderTsv } from "../src/output";
 import { buildProgram } from "../src/program";
 import { parseDate, parsePort, parseValue } from "../src/values";
 
@@ -136,10 +136,71 @@ describe("exit codes", () => {
 
 describe("values and config", () => {
   it("parses dates strictly", () => {
-    expect(parseDate("--from", "2025-01-31").toISOString()).toBe("2025-01-31T00:00:00.000Z");
+    expect(parseDate("--from", "2025-01-31").toISOString()).toBe("2025-01-31T03:00:00.000Z");
     expect(parseDate("--from", "1735689600000").getTime()).toBe(1735689600000);
     expect(() => parseDate("--from", "2025-02-30")).toThrow(/not a date/);
     expect(() => parseDate("--from", "yesterday")).toThrow(/YYYY-MM-DD/);
+  });
+
+  it("a bare day is a whole day in Brasília time, as Hotmart's panel counts it, whatever the machine's zone", () => {
+    const iso = (text: string, edge?: "start" | "end") => parseDate("--to", text, edge).toISOString();
+    // 22:30 on 31 January in São Paulo is 01:30 UTC on 1 February: inside --to 2025-01-31.
+    expect(iso("2025-01-31")).toBe("2025-01-31T03:00:00.000Z");
+    expect(iso("2025-01-31", "end")).toBe("2025-02-01T02:59:59.999Z");
+    // Daylight saving time until 2019 (-02:00 in the summers): midnight of 2015-01-10 was 02:00 UTC.
+    expect(iso("2015-01-10")).toBe("2015-01-10T02:00:00.000Z");
+    expect(iso("2015-01-10", "end")).toBe("2015-01-11T01:59:59.999Z");
+    // The clocks went from 00:00 to 01:00 on 2018-11-04: its first instant was 01:00 -02:00.
+    expect(iso("2018-11-04")).toBe("2018-11-04T03:00:00.000Z");
+    expect(iso("2018-11-03", "end")).toBe("2018-11-04T02:59:59.999Z");
+    // ... and from 00:00 back to 23:00 on 2019-02-16, a day of 25 hours.
+    expect(iso("2019-02-16")).toBe("2019-02-16T02:00:00.000Z");
+    expect(iso("2019-02-16", "end")).toBe("2019-02-17T02:59:59.999Z");
+    // A date-time without an offset is Brasília time too, not the machine's; with Z or an offset, and
+    // epoch ms, as given.
+    vi.stubEnv("TZ", "Asia/Tokyo");
+    try {
+      expect(new Date(2025, 0, 31).getTimezoneOffset()).toBe(-540);
+      expect(iso("2025-01-31T22:30")).toBe("2025-02-01T01:30:00.000Z");
+      expect(iso("2015-01-10 00:30:00.25", "end")).toBe("2015-01-10T02:30:00.250Z");
+      expect(iso("2025-01-31")).toBe("2025-01-31T03:00:00.000Z");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(iso("2025-01-31T22:30:00Z", "end")).toBe("2025-01-31T22:30:00.000Z");
+    expect(iso("2025-01-31T22:30:00+0100")).toBe("2025-01-31T21:30:00.000Z");
+    expect(iso("2015-01-10T00:30:00-03:00")).toBe("2015-01-10T03:30:00.000Z");
+    expect(parseDate("--to", "1738373400000", "end").getTime()).toBe(1738373400000);
+  });
+
+  it("a day or time that does not exist is refused before any request, in the flag's words", () => {
+    expect(parseDate("--to", "2024-02-29", "end").toISOString()).toBe("2024-03-01T02:59:59.999Z");
+    for (const bad of ["2025-02-29", "2025-02-30", "2025-13-01", "2025-00-10", "2025-04-31", "0099-01-01"]) {
+      for (const edge of ["start", "end"] as const) {
+        let error: unknown;
+        try {
+          parseDate("--to", bad, edge);
+        } catch (e) {
+          error = e;
+        }
+        expect(error, bad).toBeInstanceOf(CliError);
+        expect((error as CliError).exitCode).toBe(EXIT.USAGE);
+        expect((error as Error).message).toBe(
+          `--to: "${bad}" is not a date; use YYYY-MM-DD (e.g. 2025-01-31), an ISO date-time (e.g. 2025-01-31T14:05:00Z) or epoch ms`,
+        );
+      }
+    }
+    for (const bad of ["2025-01-31T24:00", "2025-01-31T23:60", "2025-02-30T10:00", "2025-01-31T10:00+24:00"])
+      expect(() => parseDate("--from", bad), bad).toThrow(`--from: "${bad}" is not a date`);
+  });
+
+  it("an --end-* flag's bare day is its last millisecond, any other date flag's its first", () => {
+    const end = parseValue("--end-date", "date", "2025-01-31", undefined, "end") as Date;
+    const start = parseValue("--start-date", "date", "2025-01-31") as Date;
+    expect([start.toISOString(), end.toISOString()]).toEqual([
+      "2025-01-31T03:00:00.000Z",
+      "2025-02-01T02:59:59.999Z",
+    ]);
   });
 
   it("a port is a whole number from 0 to 65535, or a usage error that says so (not Node's message, exit 1)", () => {
@@ -224,6 +285,22 @@ describe("output", () => {
     expect(table).toContain("(1 more column: use --json, or pipe for TSV)");
     expect(renderTsv([{ a: "t\tab", b: 1 }])).toBe("a\tb\nt ab\t1\n");
   });
+
+  it("a terminal shows dates in Brasília time with their offset; TSV and JSON keep the API's epoch ms", () => {
+    const january = Date.UTC(2025, 1, 1, 1, 30);
+    const summer = Date.UTC(2015, 0, 10, 2, 30);
+    const rows = [
+      flatten({ purchase: { order_date: january } }),
+      flatten({ purchase: { order_date: summer } }),
+    ];
+    expect(renderTable(rows)).toBe(
+      "purchase.order_date\n-------------------\n2025-01-31T22:30:00-03:00\n2015-01-10T00:30:00-02:00\n",
+    );
+    expect(renderRecord({ order_date: january }, "table")).toBe("order_date  2025-01-31T22:30:00-03:00\n");
+    expect(renderTsv(rows)).toBe(`purchase.order_date\n${january}\n${summer}\n`);
+    expect(renderRecord({ order_date: january }, "tsv")).toBe(`order_date\t${january}\n`);
+    expect(renderRecord({ order_date: january }, "json")).toContain(`"order_date": ${january}`);
+  });
 });
 
 describe("export flags", () => {
@@ -241,8 +318,8 @@ describe("export flags", () => {
   });
 
   it("--to a day includes the whole day", () => {
-    expect(endOf("--to", "2025-12-31").toISOString()).toBe("2025-12-31T23:59:59.999Z");
-    expect(endOf("--to", "2025-12-31T10:00:00Z").toISOString()).toBe("2025-12-31T10:00:00.000Z");
+    expect(parseDate("--to", "2025-12-31", "end").toISOString()).toBe("2026-01-01T02:59:59.999Z");
+    expect(parseDate("--to", "2025-12-31T10:00:00Z", "end").toISOString()).toBe("2025-12-31T10:00:00.000Z");
   });
 });
 
@@ -272,14 +349,24 @@ describe("help", () => {
 describe("CSV cells", () => {
   it("plain CSV keeps the API's values; Excel gets decimal commas and readable date-times", () => {
     expect(csvCell(1793448000000, false, "purchase.order_date")).toBe("1793448000000");
-    expect(csvCell(1793448000000, true, "purchase.order_date")).toBe("2026-10-31 12:00:00");
+    expect(csvCell(1793448000000, true, "purchase.order_date")).toBe("2026-10-31 09:00:00");
     expect(csvCell(9.98, true, "purchase.price.value")).toBe("9,98");
     expect(csvCell(9.98, false, "purchase.price.value")).toBe("9.98");
     expect(csvCell(1793448000000, true, "purchase.recurrency_number")).toBe("1793448000000");
-    expect(csvCell(1793448000000, true, "date_next_charge")).toBe("2026-10-31 12:00:00");
-    expect(csvCell(1793448000000, true, "trial_info.trial_end")).toBe("2026-10-31 12:00:00");
+    expect(csvCell(1793448000000, true, "date_next_charge")).toBe("2026-10-31 09:00:00");
+    expect(csvCell(1793448000000, true, "trial_info.trial_end")).toBe("2026-10-31 09:00:00");
     expect(csvCell([{ a: 1 }], true, "users")).toBe('[{"a":1}]');
     expect(csvCell(undefined, true, "x")).toBe("");
+  });
+
+  it("Excel's date-times are Brasília wall time, with the offset each date had", () => {
+    // 01:30 UTC on 1 February 2025 is 22:30 on 31 January in São Paulo: January, as Hotmart's panel says.
+    expect(csvCell(Date.UTC(2025, 1, 1, 1, 30), true, "purchase.order_date")).toBe("2025-01-31 22:30:00");
+    // A summer of daylight saving time (-02:00): 02:30 UTC was 00:30 on the 10th, not 23:30 on the 9th.
+    expect(csvCell(Date.UTC(2015, 0, 10, 2, 30), true, "purchase.order_date")).toBe("2015-01-10 00:30:00");
+    expect(csvCell(Date.UTC(2015, 0, 10, 2, 30), false, "purchase.order_date")).toBe(
+      String(Date.UTC(2015, 0, 10, 2, 30)),
+    );
   });
 
   it("Excel gets a text that would start a formula as text (a leading '); plain CSV keeps it as sent", () => {

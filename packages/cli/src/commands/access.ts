@@ -1,10 +1,9 @@
 import { Command } from "commander";
 import type { AccessCheckParams } from "hotmart";
 import { type GlobalOptions, openSession } from "../config";
+import { brasiliaDay } from "../dates";
 import { err, type Io, out } from "../io";
 import { parseNumber } from "../values";
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function accessCommand(program: Command, io: Io): void {
   const access = new Command("access")
@@ -37,7 +36,7 @@ export function accessCommand(program: Command, io: Io): void {
         out(io, `${result.access ? "ACCESS" : "NO ACCESS"}  ${email}  (${result.reason})\n`);
         out(io, `  ${result.explanation}\n`);
         if (result.product) out(io, `  product: ${result.product.name} (${result.product.id})\n`);
-        if (result.until !== undefined) out(io, `  until: ${day(result.until)}\n`);
+        if (result.until !== undefined) out(io, `  until: ${brasiliaDay(result.until)}\n`);
         if (result.subscription)
           out(io, `  subscription: ${result.subscription.subscriber_code} ${result.subscription.status}\n`);
         if (result.purchase)

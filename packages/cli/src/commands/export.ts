@@ -12,6 +12,7 @@ import {
   HotmartInputError,
 } from "hotmart";
 import { type GlobalOptions, openSession } from "../config";
+import { brasiliaIso, edgeOf } from "../dates";
 import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
 import {
   chooseColumns,
@@ -66,14 +67,6 @@ interface ExportFlags {
   param?: string[];
   progress?: boolean;
   pageSize?: string;
-}
-
-const DAY_MS = 86_400_000;
-
-/** `--to 2025-12-31` means the whole of that day: the bound is inclusive. */
-export function endOf(flag: string, text: string): Date {
-  const date = parseDate(flag, text);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? new Date(date.getTime() + DAY_MS - 1) : date;
 }
 
 /** --format, else what --excel or the file's extension says: CSV for a file, JSON Lines on a pipe. */
@@ -157,8 +150,15 @@ function refusal(error: HotmartInputError, checkpointFile: string): Error {
   const [, option = "", rest = ""] = /^(\w+)(.*)$/s.exec(error.message) ?? [];
   const flag = Object.hasOwn(FLAG_OF_OPTION, option) ? FLAG_OF_OPTION[option] : undefined;
   if (flag === undefined) return error;
-  // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags.
-  return usageError(`${flag}${rest.replace(/ is after to \(/, " is after --to (")}`);
+  // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags,
+  // and its instants, which the SDK says in UTC, in Brasília time, as the flags read them.
+  const said = rest
+    .replace(/ is after to \(/, " is after --to (")
+    .replace(
+      /\((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\)/g,
+      (_, iso: string) => `(${brasiliaIso(Date.parse(iso))})`,
+    );
+  return usageError(`${flag}${said}`);
 }
 
 function checkpointPath(flags: ExportFlags, name: ExportName): string {
@@ -291,11 +291,10 @@ function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: Sa
     if (columns.join(",") !== saved.columns.join(","))
       differs(`--columns ${flags.columns}`, saved.columns.join(","));
   }
-  const at = (ms: number) => new Date(ms).toISOString();
   if (flags.from !== undefined && parseDate("--from", flags.from).getTime() !== checkpoint.from)
-    differs(`--from ${flags.from}`, at(checkpoint.from));
-  if (flags.to !== undefined && endOf("--to", flags.to).getTime() !== checkpoint.to)
-    differs(`--to ${flags.to}`, at(checkpoint.to));
+    differs(`--from ${flags.from}`, brasiliaIso(checkpoint.from));
+  if (flags.to !== undefined && parseDate("--to", flags.to, "end").getTime() !== checkpoint.to)
+    differs(`--to ${flags.to}`, brasiliaIso(checkpoint.to));
   if (flags.status !== undefined) {
     const given = statusListOf(flags.status);
     // "all" is the list of the resource's statuses, which the checkpoint holds walked, not named.
@@ -344,10 +343,10 @@ function dateParamsOf(name: ExportName): Set<string> {
 }
 
 /**
- * `--param key=value` as the SDK's params. A date param is read as its flag would be (`YYYY-MM-DD`, an
- * ISO date-time or epoch ms; bare digits that look like epoch seconds refused in the same words) and
- * handed on as an ISO date-time: the SDK takes it as that date whatever the year, and the checkpoint
- * keeps it as the same text.
+ * `--param key=value` as the SDK's params. A date param is read as its flag would be (`YYYY-MM-DD`, a
+ * Brasília day, its last millisecond for an `end_*` param; an ISO date-time or epoch ms; bare digits
+ * that look like epoch seconds refused in the same words) and handed on as an ISO date-time: the SDK
+ * takes it as that date whatever the year, and the checkpoint keeps it as the same text.
  */
 function parseParams(flags: ExportFlags, name: ExportName): Record<string, unknown> {
   const dates = dateParamsOf(name);
@@ -361,7 +360,7 @@ function parseParams(flags: ExportFlags, name: ExportName): Record<string, unkno
     const flag = Object.hasOwn(SET_BY_FLAGS, key) ? SET_BY_FLAGS[key] : undefined;
     if (flag) throw usageError(`--param ${key}: the export sets it itself; use ${flag}`);
     const value = pair.slice(eq + 1);
-    params[key] = dates.has(key) ? parseDate(`--param ${key}`, value).toISOString() : value;
+    params[key] = dates.has(key) ? parseDate(`--param ${key}`, value, edgeOf(key)).toISOString() : value;
   }
   return params;
 }
@@ -460,7 +459,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     const statusList = flags.status === undefined ? undefined : statusListOf(flags.status);
     const options: ExportOptions = { params: parseParams(flags, name), concurrency };
     if (flags.from !== undefined) options.from = parseDate("--from", flags.from);
-    if (flags.to !== undefined) options.to = endOf("--to", flags.to);
+    if (flags.to !== undefined) options.to = parseDate("--to", flags.to, "end");
     if (statusList !== undefined) options.statuses = statusList;
     if (flags.eventId !== undefined) options.eventId = flags.eventId;
     if (flags.pageSize !== undefined) options.pageSize = parseNumber("--page-size", flags.pageSize);
@@ -627,11 +626,11 @@ export function exportCommand(program: Command, io: Io): void {
     .argument("<resource>", "what to export (see below)")
     .option(
       "--from <date>",
-      "first day (YYYY-MM-DD, UTC, inclusive), an ISO date-time or epoch ms (default 2010-01-01)",
+      "first day (YYYY-MM-DD: from its 00:00 in Brasília time), an ISO date-time (no offset: Brasília) or epoch ms (default 2010-01-01)",
     )
     .option(
       "--to <date>",
-      "last day (YYYY-MM-DD, inclusive: the whole day, UTC), an ISO date-time or epoch ms (default now)",
+      "last day (YYYY-MM-DD, inclusive: the whole day in Brasília time), an ISO date-time (no offset: Brasília) or epoch ms (default now)",
     )
     .option(
       "--status <all|A,B>",
@@ -650,7 +649,7 @@ export function exportCommand(program: Command, io: Io): void {
     )
     .option(
       "--excel",
-      "CSV for Excel in Portuguese: semicolons, decimal commas, readable dates, codes as text, UTF-8 BOM",
+      "CSV for Excel in Portuguese: semicolons, decimal commas, dates in Brasília time, codes as text, UTF-8 BOM",
     )
     .option("--concurrency <n>", "requests in flight (the rate limiter still paces them; default 16)")
     .option("--resume", "continue an interrupted export from its checkpoint")
@@ -674,6 +673,10 @@ ${list}
 Columns: every field of the API's documented response, nested fields flattened by dot path
 (purchase.price.value), arrays as one JSON cell; with --status, a last column _status says which
 status walk found the record. The list does not depend on the data: the header is the same every run.
+
+Dates are Brasília's, as Hotmart's panel counts days: --to 2025-01-31 includes a sale at 22:30 that
+evening in São Paulo (01:30 UTC on 1 February), and --excel shows its date as 2025-01-31 22:30:00.
+Other formats keep Hotmart's epoch milliseconds.
 
 Ctrl-C stops cleanly: the checkpoint is saved and the command to resume is printed (exit code 130).
 

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import type { Hotmart, PagePromise } from "hotmart";
 import { type GlobalOptions, openSession, refuseSampleWrite } from "../config";
+import { edgeOf } from "../dates";
 import { usageError } from "../exit";
 import { confirmWrite, err, type Io, out } from "../io";
 import { commandName, kebab, METHODS, type MethodSpec, type ParamSpec } from "../methods";
@@ -14,6 +15,12 @@ const PAGE_FLAGS: ParamSpec[] = [
   { name: "page_token", type: "string", description: "resume from this cursor (printed after a page)" },
   { name: "select", type: "string", description: "comma-separated dot paths to keep in each item" },
 ];
+
+/** How the date flags read a day: as Hotmart's panel counts it, not in UTC. */
+const DATES_HELP = `
+Dates: YYYY-MM-DD is a whole day in Brasília time, as Hotmart's panel counts it: an --end-* flag takes
+its last millisecond (23:59:59.999), any other date flag its first (00:00). An ISO date-time without
+an offset is Brasília time too; with Z or an offset, or as epoch ms, it is that instant.`;
 
 function flagOf(param: ParamSpec): Option {
   const flag = `--${kebab(param.name)}`;
@@ -39,7 +46,8 @@ export function paramsFrom(
     const option = flagOf(spec);
     const raw = options[option.attributeName()];
     if (raw === undefined) continue;
-    params[spec.name] = parseValue(`--${kebab(spec.name)}`, spec.type, raw as string | boolean, spec.values);
+    const flag = `--${kebab(spec.name)}`;
+    params[spec.name] = parseValue(flag, spec.type, raw as string | boolean, spec.values, edgeOf(spec.name));
   }
   return params;
 }
@@ -115,6 +123,7 @@ function buildCommand(spec: MethodSpec, io: Io): Command {
     cmd.option("--columns <a,b>", "columns to show, as dot paths (e.g. buyer.email,purchase.status)");
   }
   if (spec.kind === "write") cmd.option("-y, --yes", "do it without asking");
+  if (spec.params?.some((p) => p.type === "date")) cmd.addHelpText("after", DATES_HELP);
   cmd.addHelpText("after", `\nExample:\n  $ ${spec.example}\n`);
   cmd.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;

@@ -15,6 +15,7 @@ import {
   WebhookVerificationError,
 } from "hotmart";
 import type { GlobalOptions } from "../config";
+import { brasiliaIso } from "../dates";
 import { CliError, EXIT, usageError } from "../exit";
 import { checkFolderOf } from "../files";
 import { getPath } from "../flatten";
@@ -45,7 +46,9 @@ export function summarize(payload: unknown): string[] {
   for (const path of SUMMARY_PATHS) {
     const value = getPath(payload, path);
     if (value === undefined || value === null || typeof value === "object") continue;
-    lines.push(`  ${path.slice(5).padEnd(32)} ${String(value)}`);
+    // The dates (epoch ms once parsed) in Brasília time, as the rest of the CLI shows them to people.
+    const shown = path.endsWith("_date") && typeof value === "number" ? brasiliaIso(value) : String(value);
+    lines.push(`  ${path.slice(5).padEnd(32)} ${shown}`);
   }
   return lines;
 }
@@ -329,7 +332,7 @@ export function webhooksCommand(program: Command, io: Io): void {
         if (opts.save) checkFolderOf(opts.save, "--save: cannot write");
         const server = createServer((req, res) => {
           void (async () => {
-            const at = new Date().toISOString();
+            const at = brasiliaIso(Date.now());
             if (req.method !== "POST") {
               res.writeHead(405, { Allow: "POST" }).end();
               return;

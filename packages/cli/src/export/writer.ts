@@ -1,6 +1,7 @@
 import type { EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
+import { brasiliaDateTime } from "../dates";
 import { getPath } from "../flatten";
 
 export type ExportFormat = "csv" | "jsonl" | "json";
@@ -23,9 +24,6 @@ export interface WriterOptions {
  * charge an accountant looks for.
  */
 const DATE_COLUMN = /(?:^|[._])(?:date|datetime|update)(?:_|$)|_at$|(?:^|\.)(?:trial_end|scheduled_retry)$/i;
-
-/** Epoch ms as Excel reads a date-time in any locale: `2025-01-31 14:05:00` (UTC). */
-const excelDate = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 /**
  * What Excel reads as the start of a formula (OWASP's CSV injection list, full-width forms included). A
@@ -56,15 +54,17 @@ const asExcelText = (text: string) =>
 
 /**
  * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
- * the API's values (epoch ms); the Excel flavour shows dates as date-times and decimals with commas, and
- * texts as texts.
+ * the API's values (epoch ms); the Excel flavour shows dates as Brasília date-times, decimals with commas,
+ * and texts as texts.
  */
 export function csvCell(value: unknown, excel: boolean, column = ""): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (!excel) return String(value);
     if (DATE_COLUMN.test(column) && Number.isInteger(value) && value > 1e11 && value < 1e13)
-      return excelDate(value);
+      // As Excel reads a date-time in any locale, in Brasília time as Hotmart's panel shows it (a sale at
+      // 22:30 on 31 January in São Paulo is on the 31st there, not on 1 February as in UTC).
+      return brasiliaDateTime(value);
     return String(value).replace(".", ",");
   }
   if (typeof value === "boolean") return value ? "true" : "false";
