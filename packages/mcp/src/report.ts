@@ -1,6 +1,6 @@
 /** Pure aggregation for sales_report: tested on its own, and the same code the tool runs. */
 import type { SalesHistoryItem } from "hotmart";
-import { BRT_MS } from "./dates";
+import { fromBrasiliaWall, toBrasiliaWall } from "./dates";
 import { ToolError } from "./errors";
 import { amountOf } from "./render";
 
@@ -125,8 +125,8 @@ export function compare(
 
 /** Whole calendar months in Brasília time ([1st 00:00, last day 23:59:59.999]): their count, else 0. */
 function wholeMonths(start: number, end: number): number {
-  const a = new Date(start - BRT_MS);
-  const b = new Date(end + 1 - BRT_MS);
+  const a = new Date(toBrasiliaWall(start));
+  const b = new Date(toBrasiliaWall(end + 1));
   const midnight = (d: Date) =>
     d.getUTCDate() === 1 &&
     d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() + d.getUTCMilliseconds() === 0;
@@ -134,10 +134,11 @@ function wholeMonths(start: number, end: number): number {
   return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
 }
 
+/** The same Brasília wall time `months` later: a summer's -02:00 and a winter's -03:00 on either side. */
 function shiftMonths(ms: number, months: number): number {
-  const d = new Date(ms - BRT_MS);
+  const d = new Date(toBrasiliaWall(ms));
   d.setUTCMonth(d.getUTCMonth() + months);
-  return d.getTime() + BRT_MS;
+  return fromBrasiliaWall(d.getTime());
 }
 
 /**

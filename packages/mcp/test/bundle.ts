@@ -26,6 +26,7 @@ export async function bundleCli(): Promise<string> {
       hotmart: root("packages/hotmart/src/index.ts"),
       "hotmart-simulator": root("packages/simulator/src/index.ts"),
       "hotmart-cli": root("packages/cli/src/index.ts"),
+      "hotmart-cli/dates": root("packages/cli/src/dates.ts"),
     },
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

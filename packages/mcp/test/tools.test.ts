@@ -369,3 +369,48 @@ describe("errors the model can act on", () => {
     }
   });
 });
+
+describe("dates are Brasília's, with the offset each day had", () => {
+  let dated: Harness;
+  const sale: Record<string, string> = {};
+  beforeAll(async () => {
+    // Generated history ends in 2014: the days below hold only the sales made here, at set instants.
+    dated = await harness({ sim: { scale: { sales: 50 }, now: Date.UTC(2014, 0, 1) } });
+    const at = (name: string, iso: string) => {
+      dated.sim.clock.set(Date.parse(iso));
+      sale[name] = dated.sim.purchase().transaction;
+    };
+    at("summer09_2330", "2015-01-10T01:30:00Z"); // 23:30 on the 9th in Brasília, daylight saving time (-02:00)
+    at("summer10_0030", "2015-01-10T02:30:00Z"); // 00:30 on the 10th
+    at("summer10_2330", "2015-01-11T01:30:00Z"); // 23:30 on the 10th
+    at("summer11_0030", "2015-01-11T02:30:00Z"); // 00:30 on the 11th
+    at("jan31_2230", "2025-02-01T01:30:00Z"); // 22:30 on 31 January (-03:00): January for the seller
+  });
+  afterAll(() => dated?.close());
+
+  const transactions = (page: { items: { purchase: { transaction: string } }[] }) =>
+    page.items.map((x) => x.purchase.transaction).sort();
+
+  it("a day of daylight saving time (2015-01-10) is its 24 hours at -02:00", async () => {
+    const page = ok<{ items: { purchase: { transaction: string } }[] }>(
+      await call(dated.mcp, "sales_history", { start_date: "2015-01-10", end_date: "2015-01-10", limit: 50 }),
+    );
+    expect(transactions(page)).toEqual([sale.summer10_0030, sale.summer10_2330].sort());
+    const report = ok<{ period: { start: string; end: string }; sales_counted: number }>(
+      await call(dated.mcp, "sales_report", {
+        start_date: "2015-01-10",
+        end_date: "2015-01-10",
+        compare: "none",
+      }),
+    );
+    expect(report.period).toEqual({ start: "2015-01-10T00:00:00-02:00", end: "2015-01-10T23:59:59-02:00" });
+    expect(report.sales_counted).toBe(2);
+  });
+
+  it("end_date 2025-01-31 includes a sale at 22:30 that evening (01:30 UTC on 1 February)", async () => {
+    const page = ok<{ items: { purchase: { transaction: string } }[] }>(
+      await call(dated.mcp, "sales_history", { start_date: "2025-01-31", end_date: "2025-01-31", limit: 50 }),
+    );
+    expect(transactions(page)).toEqual([sale.jan31_2230]);
+  });
+});

@@ -2,8 +2,10 @@ import { APIConnectionError, APIError, HotmartInputError } from "hotmart";
 import { argumentsKey, ConfirmationStore, describeError, writeOutcomeUnknown } from "hotmart-mcp";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/args";
-import { dayBrt, toEpochMs } from "../src/dates";
+
+import { dayBrt, isoBrt, toEpochMs } from "../src/dates";
 import { code, quote } from "../src/render";
+
 import { comparisonPeriod } from "../src/report";
 
 const error = (status: number, headers: Record<string, string> = {}, body: unknown = {}) =>
@@ -72,6 +74,33 @@ describe("dates", () => {
     expect(toEpochMs("d", "2026-10-01T10:00:00Z")).toBe(Date.UTC(2026, 9, 1, 10));
     expect(() => toEpochMs("start_date", "yesterday")).toThrow(/start_date must be an ISO date/);
     expect(dayBrt(Date.UTC(2026, 9, 1, 2, 0))).toBe("2026-09-30");
+  });
+  it("reads and shows a day of daylight saving time (until 2019) with the -02:00 it had", () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(iso(toEpochMs("d", "2015-01-10"))).toBe("2015-01-10T02:00:00.000Z");
+    expect(iso(toEpochMs("d", "2015-01-10", "end"))).toBe("2015-01-11T01:59:59.999Z");
+    expect(iso(toEpochMs("d", "2015-01-10T00:30:00"))).toBe("2015-01-10T02:30:00.000Z");
+    // The clocks went from 00:00 to 01:00 on 2018-11-04, and from 00:00 back to 23:00 on 2019-02-17.
+    expect(iso(toEpochMs("d", "2018-11-04"))).toBe("2018-11-04T03:00:00.000Z");
+    expect(iso(toEpochMs("d", "2019-02-16", "end"))).toBe("2019-02-17T02:59:59.999Z");
+    expect(isoBrt(Date.UTC(2015, 0, 10, 2, 30))).toBe("2015-01-10T00:30:00-02:00");
+    expect(dayBrt(Date.UTC(2015, 0, 10, 1, 30))).toBe("2015-01-09");
+    expect(isoBrt(Date.UTC(2025, 1, 1, 1, 30))).toBe("2025-01-31T22:30:00-03:00");
+  });
+  it("a month beside a summer of daylight saving time compares with the whole month before", () => {
+    const iso = (p: { start: number; end: number }) =>
+      [p.start, p.end].map((ms) => new Date(ms).toISOString());
+    // February 2019 began at -02:00 and ended at -03:00; March 2019 is -03:00 throughout.
+    const march = { start: toEpochMs("s", "2019-03-01"), end: toEpochMs("e", "2019-03-31", "end") };
+    expect(iso(comparisonPeriod(march.start, march.end, "previous_period"))).toEqual([
+      "2019-02-01T02:00:00.000Z",
+      "2019-03-01T02:59:59.999Z",
+    ]);
+    const january = { start: toEpochMs("s", "2020-01-01"), end: toEpochMs("e", "2020-01-31", "end") };
+    expect(iso(comparisonPeriod(january.start, january.end, "previous_year"))).toEqual([
+      "2019-01-01T02:00:00.000Z",
+      "2019-02-01T01:59:59.999Z",
+    ]);
   });
   it("compares whole months with whole months, other periods with the same length before", () => {
     const oct = { start: toEpochMs("s", "2026-10-01"), end: toEpochMs("e", "2026-10-31", "end") };
