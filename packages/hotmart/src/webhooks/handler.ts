@@ -393,7 +393,23 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     );
   };
 
-  return async function hotmartWebhookHandler(request: Request): Promise<Response> {
+  return async function hotmartWebhookHandler(
+    request: Request,
+    res?: { setHeader?: unknown },
+    next?: unknown,
+  ): Promise<Response> {
+    // Mounted where a framework passes its own request (Express's req, Hono's context), this read
+    // `headers.get` of a plain object, or found no method and answered a POST with 405: say what to do.
+    if (typeof (request as Partial<Request> | undefined)?.headers?.get !== "function") {
+      const error = new HotmartInputError(
+        "The webhook handler takes a web Request: for Express, Fastify or node:http use createNodeWebhookHandler(options) (or toNodeHandler(handler)); in Hono pass c.req.raw",
+      );
+      // Express (req, res, next): its error handler answers and logs it. Express 4 does not catch a
+      // handler's rejection, and an unhandled one ends the process.
+      if (typeof next !== "function" || typeof res?.setHeader !== "function") throw error;
+      next(error);
+      return answer(500, { error: "handler_misused", message: error.message });
+    }
     if (request.method !== "POST")
       return fail(new WebhookPayloadError("Hotmart webhooks are POST requests", "method_not_allowed"), {
         status: 405,

@@ -1,9 +1,11 @@
 import { createServer, request as httpRequest, type RequestListener, type Server } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import express from "express";
+import { Hono } from "hono";
 import {
   createNodeWebhookHandler,
   createWebhookHandler,
+  HotmartInputError,
   type HotmartWebhookEvent,
   type LegacyWebhook,
   type NodeWebhookListener,
@@ -298,5 +300,74 @@ describe("Express", () => {
     expect(
       (await send(`${url}/webhooks/hotmart`, approved, { "x-hotmart-hottok": "nope-nope" })).status,
     ).toBe(401);
+  });
+});
+
+describe("the web handler mounted where a framework passes its own request", () => {
+  // `createWebhookHandler` takes a web Request. Given Express's (req, res) it read `request.headers.get`
+  // of a plain object ("request.headers.get is not a function", which crashed an Express 4 server), and
+  // given Hono's context it answered a POST with 405 "Hotmart webhooks are POST requests".
+  const WHAT_TO_DO = /createNodeWebhookHandler\(options\).*c\.req\.raw/;
+
+  it("Express: rejects with a HotmartInputError that says to use createNodeWebhookHandler", async () => {
+    const errors: unknown[] = [];
+    const app = express();
+    app.use(express.json());
+    app.post("/hotmart", createWebhookHandler({ hottok: HOTTOK }) as never);
+    app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      errors.push(error);
+      res.status(500).end();
+    });
+    const url = await listen(app);
+    expect((await send(`${url}/hotmart`, approved)).status).toBe(500);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(HotmartInputError);
+    expect((errors[0] as Error).message).toMatch(WHAT_TO_DO);
+  });
+
+  it("Hono: the handler given the context, not c.req.raw, rejects instead of answering 405", async () => {
+    const app = new Hono();
+    app.post("/hotmart", createWebhookHandler({ hottok: HOTTOK }) as never);
+    let caught: unknown;
+    app.onError((error, c) => {
+      caught = error;
+      return c.text("failed", 500);
+    });
+    const response = await app.request("/hotmart", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hotmart-hottok": HOTTOK },
+      body: approved,
+    });
+    expect(response.status).toBe(500);
+    expect(caught).toBeInstanceOf(HotmartInputError);
+    expect((caught as Error).message).toMatch(WHAT_TO_DO);
+  });
+
+  it("Express 4, which ignores a handler's promise: the error goes to next() instead of stopping the process", async () => {
+    // Express 4 does not catch a rejected handler: the rejection is unhandled, and Node ends the process.
+    const handler = createWebhookHandler({ hottok: HOTTOK });
+    const passed: unknown[] = [];
+    const req = { method: "POST", headers: { "x-hotmart-hottok": HOTTOK } };
+    const res = { statusCode: 200, setHeader: () => undefined, end: () => undefined };
+    const settled = await (handler as (...args: unknown[]) => Promise<Response>)(req, res, (error: unknown) =>
+      passed.push(error),
+    ).then(
+      (response) => ({ status: response.status }),
+      (error: unknown) => ({ rejected: error }),
+    );
+    expect(settled).toEqual({ status: 500 });
+    expect(passed).toHaveLength(1);
+    expect(passed[0]).toBeInstanceOf(HotmartInputError);
+    expect((passed[0] as Error).message).toMatch(WHAT_TO_DO);
+  });
+
+  it("the message names no hottok", async () => {
+    const handler = createWebhookHandler({ hottok: HOTTOK });
+    const error = await handler({ method: "POST", headers: { "x-hotmart-hottok": HOTTOK } } as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HotmartInputError);
+    expect((error as Error).message).not.toContain(HOTTOK);
   });
 });
