@@ -27,13 +27,15 @@ let loading: Promise<SchemaRegistry> | undefined;
 function loadRegistry(): Promise<SchemaRegistry> {
   loading ??= importRegistry().catch((cause: unknown) => {
     loading = undefined;
-    // zod missing, or one older than the schemas use (exactOptional is zod 4.3, ZodPreprocess 4.5):
-    // the root cause's message says which.
+    // zod missing, or one older than the schemas use (exactOptional is zod 4.3, ZodPreprocess 4.5),
+    // or a bundled runtime that cannot import a module at run time (a Next.js edge route: "A dynamic
+    // import callback was not specified", with zod installed): the root cause's message says which,
+    // and the message names both ways out, since only the second helps in a bundle.
     let root = cause;
     while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-    const why = root instanceof Error ? `: ${root.message}` : "";
+    const why = root instanceof Error ? ` (${root.message})` : "";
     throw new HotmartError(
-      `validate: "warn" and "strict" need zod 4.5 or later: run \`npm install zod@^4.5\` (hotmart/schemas could not be loaded${why})`,
+      `validate: "warn" and "strict" could not load hotmart/schemas${why}. They need zod 4.5 or later: run \`npm install zod@^4.5\`. Where the SDK is bundled (Next.js edge routes, Workers), pass the schemas: \`import { registry } from "hotmart/schemas"\`, then \`new Hotmart({ validate, schemas: registry })\``,
       { cause },
     );
   });

@@ -8,10 +8,13 @@ import { expect, it, vi } from "vitest";
 import * as F from "../resources/fixtures";
 import { makeClient, useRecordingServer } from "../resources/fixtures";
 
-const state = vi.hoisted(() => ({ imports: 0 }));
+const state = vi.hoisted(() => ({
+  imports: 0,
+  failure: "Cannot find package 'zod' imported from hotmart/dist/schemas.js",
+}));
 vi.mock("hotmart/schemas", () => {
   state.imports += 1;
-  throw new Error("Cannot find package 'zod' imported from hotmart/dist/schemas.js");
+  throw new Error(state.failure);
 });
 
 const ctx = useRecordingServer();
@@ -34,8 +37,28 @@ it("an import failure becomes the HotmartError that says to install zod; the nex
     expect(error).toBeInstanceOf(HotmartError);
     expect((error as Error).message).toMatch(/need zod 4\.5 or later: run `npm install zod@\^4\.5`/);
     // The message says why it could not load (here: zod is not installed at all).
-    expect((error as Error).message).toMatch(/could not be loaded: .*Cannot find package 'zod'/);
+    expect((error as Error).message).toMatch(/could not load hotmart\/schemas \(.*Cannot find package 'zod'/);
     expect(causes(error)).toMatch(/Cannot find package 'zod'/);
     expect(state.imports).toBe(attempt);
+  }
+});
+
+it("a bundled app that cannot import it at run time is told to pass the registry, not only to install zod", async () => {
+  // What a Next.js route on the edge runtime got, with zod installed: webpack leaves the import to
+  // the runtime, which has no module loader. Installing zod cannot help there; passing the registry does.
+  state.failure = "A dynamic import callback was not specified.";
+  try {
+    ctx.server.on("GET", "/payments/api/v1/sales/history", { body: F.SALES_HISTORY });
+    const error = await Promise.resolve(makeClient(ctx.server, { validate: "strict" }).sales.history()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HotmartError);
+    expect((error as Error).message).toMatch(/A dynamic import callback was not specified/);
+    expect((error as Error).message).toMatch(
+      /bundled .*import \{ registry \} from "hotmart\/schemas".*schemas: registry/,
+    );
+  } finally {
+    state.failure = "Cannot find package 'zod' imported from hotmart/dist/schemas.js";
   }
 });

@@ -39,7 +39,7 @@ describe("loading hotmart/schemas", () => {
       );
       expect(error).toBeInstanceOf(HotmartError);
       expect((error as Error).message).toBe(
-        'validate: "warn" and "strict" need zod 4.5 or later: run `npm install zod@^4.5` (hotmart/schemas could not be loaded: hotmart/schemas has no response registry)',
+        'validate: "warn" and "strict" could not load hotmart/schemas (hotmart/schemas has no response registry). They need zod 4.5 or later: run `npm install zod@^4.5`. Where the SDK is bundled (Next.js edge routes, Workers), pass the schemas: `import { registry } from "hotmart/schemas"`, then `new Hotmart({ validate, schemas: registry })`',
       );
       expect((error as Error).cause).toBeInstanceOf(TypeError);
       expect(((error as Error).cause as Error).message).toBe("hotmart/schemas has no response registry");
