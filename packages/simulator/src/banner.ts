@@ -33,6 +33,9 @@ export function banner(sim: Simulator): string {
     `export HOTMART_AUTH_URL=${env.HOTMART_AUTH_URL}`,
     `export HOTMART_CLIENT_ID=${env.HOTMART_CLIENT_ID}`,
     `export HOTMART_CLIENT_SECRET=${env.HOTMART_CLIENT_SECRET}`,
+    // What `createWebhookHandler()` reads: without it, the app's webhook route refuses the deliveries
+    // `--webhook` sends (and `hotmart webhooks trigger` sends no hottok).
+    `export HOTMART_HOTTOK=${env.HOTMART_HOTTOK}`,
     "",
     "Press Ctrl-C to stop.",
   ].join("\n");

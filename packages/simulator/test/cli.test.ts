@@ -76,15 +76,18 @@ describe("the banner", () => {
     try {
       const text = banner(sim);
       const lines = text.split("\n").filter((l) => /HOTMART_[A-Z_]+=/.test(l) && !l.startsWith(" "));
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(5);
       // Pasted as printed, then the user's program: plain NAME=value lines would stay shell variables.
-      const script = [...lines, "node -e \"console.log(process.env.HOTMART_CLIENT_ID ?? 'unset')\""].join(
-        "\n",
-      );
+      // HOTMART_HOTTOK too: a webhook route given the other four (`createWebhookHandler()` reads it)
+      // refused every delivery of `--webhook` with a 500, "no hottok was given".
+      const script = [
+        ...lines,
+        "node -e \"console.log(process.env.HOTMART_CLIENT_ID ?? 'unset', process.env.HOTMART_HOTTOK ?? 'unset')\"",
+      ].join("\n");
       const env = { ...process.env };
       for (const name of Object.keys(env)) if (name.startsWith("HOTMART_")) delete env[name];
       const run = spawnSync("sh", ["-c", script], { env, encoding: "utf8" });
-      expect(run.stdout.trim()).toBe(sim.credentials.clientId);
+      expect(run.stdout.trim()).toBe(`${sim.credentials.clientId} ${sim.hottok}`);
     } finally {
       await sim.close();
     }
