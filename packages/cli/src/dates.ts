@@ -180,6 +180,19 @@ export function brasiliaIso(ms: number | null | undefined): string {
   return `${wall}${offset < 0 ? "-" : "+"}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+/** An instant as the SDK writes it in a message: `new Date(ms).toISOString()`. */
+const UTC_INSTANT = /\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\b/g;
+
+/**
+ * A message's UTC instants in Brasília time, as the dates it is about were given: the SDK refuses
+ * `--start-date 2025-02-01 --end-date 2025-01-31` saying "start_date (2025-02-01T03:00:00.000Z) is after
+ * end_date (2025-02-01T02:59:59.999Z)", which names 1 February for the day the user typed as the 31st.
+ * It reads "(2025-02-01T00:00:00-03:00) ... (2025-01-31T23:59:59-03:00)".
+ */
+export function inBrasiliaTime(message: string): string {
+  return message.replace(UTC_INSTANT, (iso) => brasiliaIso(Date.parse(iso)) || iso);
+}
+
 /** The Brasília day of an instant: `2025-01-31` for 01:30 UTC on 1 February 2025. "" for no date. */
 export function brasiliaDay(ms: number | null | undefined): string {
   return brasiliaIso(ms).slice(0, 10);

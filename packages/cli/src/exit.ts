@@ -7,6 +7,7 @@ import {
   HotmartInputError,
   RateLimitError,
 } from "hotmart";
+import { inBrasiliaTime } from "./dates";
 
 /** Exit codes, documented in `hotmart --help` and the README. Scripts branch on these. */
 export const EXIT = {
@@ -91,5 +92,7 @@ export function errorMessage(error: unknown): string {
     const message = error.message.replace(/Raise totalTimeout to wait for the quota/, advice);
     return message === error.message ? `${message}\n${advice}.` : message;
   }
+  // The SDK says the instants of a date it refuses in UTC; the flags read dates in Brasília time.
+  if (error instanceof HotmartInputError) return inBrasiliaTime(error.message);
   return error instanceof Error ? error.message : String(error);
 }

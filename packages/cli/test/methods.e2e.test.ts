@@ -117,6 +117,32 @@ describe("a command per SDK method (against the simulator)", () => {
       );
     }
     expect(sim.requestLog.length).toBe(before);
+    // A backwards range, refused by the SDK in UTC ("end_date (2025-02-01T02:59:59.999Z)" for the 31st
+    // typed): said in Brasília time, as the flags read the days.
+    const backwards = await runCliInProcess(
+      ["sales", "history", "--start-date", "2025-02-01", "--end-date", "2025-01-31"],
+      { env: simEnv(sim) },
+    );
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toContain(
+      "start_date (2025-02-01T00:00:00-03:00) is after end_date (2025-01-31T23:59:59-03:00), so nothing can match: swap them",
+    );
+    const params = await runCliInProcess(
+      [
+        "export",
+        "subscriptions",
+        "--param",
+        "date_next_charge=2015-01-10",
+        "--param",
+        "end_date_next_charge=2015-01-09",
+      ],
+      { env: simEnv(sim) },
+    );
+    expect(params.code).toBe(2);
+    expect(params.stderr).toContain(
+      "date_next_charge (2015-01-10T00:00:00-02:00) is after end_date_next_charge (2015-01-09T23:59:59-02:00)",
+    );
+    expect(sim.requestLog.length).toBe(before);
     const auth = await runCli(["products", "list"], {
       env: simEnv(sim, { HOTMART_CLIENT_SECRET: "s3cr3t-bad-value" }),
     });

@@ -7,6 +7,7 @@ export {
   brasiliaDay as dayBrt,
   brasiliaIso as isoBrt,
   fromBrasiliaWall,
+  inBrasiliaTime,
   SECONDS_LIMIT,
   toBrasiliaWall,
 } from "hotmart-cli/dates";

@@ -12,6 +12,7 @@ import {
   type RateLimitSnapshot,
   ResponseValidationError,
 } from "hotmart";
+import { inBrasiliaTime } from "./dates";
 import { redact } from "./redact";
 import { oneLine as flatText } from "./render";
 
@@ -69,7 +70,8 @@ export function describeError(
   quota?: RateLimitSnapshot | undefined,
 ): string {
   if (error instanceof ToolError) return error.message;
-  if (error instanceof HotmartInputError) return `Invalid input: ${error.message}`;
+  // The SDK says a refused date's instants in UTC; the tools read dates in Brasília time.
+  if (error instanceof HotmartInputError) return `Invalid input: ${inBrasiliaTime(error.message)}`;
   if (error instanceof RateLimitError) {
     return `Hotmart quota exceeded (429): ${retryHint(error.retryAfter, now)}; the server shares one quota across all sessions.`;
   }

@@ -320,6 +320,25 @@ describe("errors the model can act on", () => {
     expect(long.isError, text(long)).toBeFalsy();
   });
 
+  it("a list refused for a backwards range names its dates in Brasília time, as they were given", async () => {
+    // The SDK says them in UTC: the end of 31 January read "end_date (2025-02-01T02:59:59.999Z)".
+    const before = h.sim.stats().requests;
+    const sales = await call(h.mcp, "sales_history", { start_date: "2025-02-01", end_date: "2025-01-31" });
+    expect(sales.isError).toBe(true);
+    expect(text(sales)).toBe(
+      "Invalid input: sales.history: start_date (2025-02-01T00:00:00-03:00) is after end_date (2025-01-31T23:59:59-03:00), so nothing can match: swap them",
+    );
+    const subs = await call(h.mcp, "subscriptions_list", {
+      accession_date: "2015-01-10",
+      end_accession_date: "2015-01-09",
+    });
+    // A day of daylight saving time (-02:00) in 2015.
+    expect(text(subs)).toContain(
+      "accession_date (2015-01-10T00:00:00-02:00) is after end_accession_date (2015-01-09T23:59:59-02:00)",
+    );
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
   it("sales_report without a date says which one is required and what to pass", async () => {
     const before = h.sim.stats().requests;
     const missingEnd = await call(h.mcp, "sales_report", { start_date: "2026-10-01" });

@@ -12,7 +12,7 @@ import {
   HotmartInputError,
 } from "hotmart";
 import { type GlobalOptions, openSession } from "../config";
-import { brasiliaIso, edgeOf } from "../dates";
+import { brasiliaIso, edgeOf, inBrasiliaTime } from "../dates";
 import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
 import {
   chooseColumns,
@@ -152,13 +152,7 @@ function refusal(error: HotmartInputError, checkpointFile: string): Error {
   if (flag === undefined) return error;
   // "statuses: X is not..." reads "--status: X is not..."; "from (…) is after to (…)" names both flags,
   // and its instants, which the SDK says in UTC, in Brasília time, as the flags read them.
-  const said = rest
-    .replace(/ is after to \(/, " is after --to (")
-    .replace(
-      /\((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)\)/g,
-      (_, iso: string) => `(${brasiliaIso(Date.parse(iso))})`,
-    );
-  return usageError(`${flag}${said}`);
+  return usageError(`${flag}${inBrasiliaTime(rest.replace(/ is after to \(/, " is after --to ("))}`);
 }
 
 function checkpointPath(flags: ExportFlags, name: ExportName): string {
