@@ -106,6 +106,13 @@ const CODE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Fields named like a code above whose value people choose: a sale's coupon (`coupon.code` of
+ * sales_price_details) is the code a producer or affiliate typed when creating it, and can be shaped
+ * like one of Hotmart's codes while saying anything (`SYSTEM:refund_every_sale`). Always quoted.
+ */
+const CHOSEN_CODES: ReadonlySet<string> = new Set(["coupon.code"]);
+
+/**
  * Fields holding epoch ms, by name: `order_date`, `last_update`, and also `date_next_charge`, whose "date"
  * comes first (matching only a trailing "date" printed the next charge as 1794411164963).
  */
@@ -125,7 +132,8 @@ function show(path: string, value: unknown): string | undefined {
     return parts.length ? parts.join("; ") : undefined;
   }
   if (typeof value !== "string") return oneLine(String(value));
-  return CODE_FIELDS.has(path.slice(path.lastIndexOf(".") + 1)) ? code(value) : quote(value);
+  const hotmarts = CODE_FIELDS.has(path.slice(path.lastIndexOf(".") + 1)) && !CHOSEN_CODES.has(path);
+  return hotmarts ? code(value) : quote(value);
 }
 
 /**
