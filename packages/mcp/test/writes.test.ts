@@ -1,5 +1,5 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, type Harness, harness, OUTPUT_SCHEMAS, ok, text } from "./helpers";
 import { WRITE_TOOLS } from "./names";
 
@@ -359,5 +359,56 @@ describe("sale_refund of a sale in a subscription's trial period", () => {
     const preview = ok<Preview>(await call(ht.mcp, "sale_refund", { transaction: sale.transaction }));
     expect(preview.status).toBe("preview");
     expect(preview.confirmation_token).toMatch(/^confirm_/);
+  });
+});
+
+describe("sale_refund when the trial check cannot be made", () => {
+  // No retries: each fault below answers the one request the check sends.
+  let ht: Harness;
+  beforeAll(async () => {
+    ht = await harness({ allowWrites: true, sim: { seed: 42 }, client: { maxRetries: 0 } });
+  });
+  afterAll(() => ht?.close());
+  afterEach(() => ht.sim.faults.clear());
+
+  const U3 = "GET /payments/api/v1/subscriptions/transactions";
+  const trialSale = () => {
+    const now = ht.sim.clock.now();
+    const sale = ht.sim.data.sales.find(
+      (s) =>
+        s.trial &&
+        (s.status === "APPROVED" || s.status === "COMPLETE") &&
+        (s.subscription?.trialEnd ?? 0) > now,
+    );
+    if (!sale) throw new Error("dataset lacks a paid sale of a subscription in its trial");
+    return sale;
+  };
+
+  it("a failing lookup stops the preview, saying it was the trial check and what to do", async () => {
+    const sale = trialSale();
+    for (const fault of [
+      { route: U3, kind: "status", status: 500 },
+      { route: U3, kind: "status", status: 403 },
+    ] as const) {
+      ht.sim.faults.clear();
+      ht.sim.faults.add(fault);
+      const r = await call(ht.mcp, "sale_refund", { transaction: sale.transaction });
+      expect(r.isError, text(r)).toBe(true);
+      expect(text(r)).toMatch(
+        new RegExp(
+          `^Could not check whether sale ${sale.transaction} is a subscription's trial-period sale, which Hotmart does not refund, so no preview was made and nothing was sent: Hotmart (is failing \\(500|refused access \\(403)`,
+        ),
+      );
+      expect(text(r)).not.toContain("confirmation_token");
+    }
+  });
+
+  it("a 404 is a sale the charges list does not hold (yet): previewed as before", async () => {
+    // The sandbox answers 404 for any value off its table, and U3 lags up to 24 h: Hotmart's own
+    // refusal of a trial refund still stands behind the preview.
+    const sale = trialSale();
+    ht.sim.faults.add({ route: U3, kind: "status", status: 404 });
+    const preview = ok<Preview>(await call(ht.mcp, "sale_refund", { transaction: sale.transaction }));
+    expect(preview.status).toBe("preview");
   });
 });

@@ -1,12 +1,13 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
-import type {
-  CouponCreateParams,
-  Hotmart,
-  NegotiationCreateParams,
-  SalesHistoryItem,
-  SubscriptionResult,
-  SubscriptionsListItem,
+import {
+  type CouponCreateParams,
+  type Hotmart,
+  type NegotiationCreateParams,
+  NotFoundError,
+  type SalesHistoryItem,
+  type SubscriptionResult,
+  type SubscriptionsListItem,
 } from "hotmart";
 import { z } from "zod";
 import { redemptionMessage } from "../confirm";
@@ -250,7 +251,20 @@ async function trialRefusal(
 ): Promise<string | undefined> {
   if (sale.purchase.is_subscription === false) return undefined;
   const transaction = sale.purchase.transaction;
-  const page = await client.subscriptions.transactions({ transaction, max_results: 10 }, options);
+  let page: Awaited<ReturnType<Hotmart["subscriptions"]["transactions"]>>;
+  try {
+    page = await client.subscriptions.transactions({ transaction, max_results: 10 }, options);
+  } catch (error) {
+    // A 404 is U3 not holding the sale, as in the lag above (the sandbox answers 404 for any value off
+    // its table): Hotmart's own refusal of a trial refund still stands behind the preview.
+    if (error instanceof NotFoundError) return undefined;
+    if (options.signal.aborted) throw error;
+    // Anything else stops the preview: said as the check's failure, not as the sale's. "Not found" or
+    // "refused access" alone read as if the transaction were wrong.
+    throw new ToolError(
+      `Could not check whether sale ${transaction} is a subscription's trial-period sale, which Hotmart does not refund, so no preview was made and nothing was sent: ${describeError(error, Date.now(), client.rateLimit)}`,
+    );
+  }
   const row = page.items.find(
     (r) =>
       r.purchase?.transaction === transaction &&
