@@ -328,6 +328,21 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(elsewhere.stdout).toBe("");
     expect(sim.requestLog.length).toBe(before);
     expect(readFileSync(file).equals(left)).toBe(true);
+    // A checkpoint of an older hotmart, which read a bare day as a UTC day: the same --from and --to
+    // differ by three hours, and the message says why instead of naming two unrelated instants.
+    const older = JSON.parse(checkpointText) as { checkpoint: { from: number; to: number } };
+    older.checkpoint.from = Date.UTC(2024, 0, 1);
+    older.checkpoint.to = Date.UTC(2027, 0, 1) - 1;
+    writeFileSync(join(dir, "older.checkpoint.json"), JSON.stringify(older));
+    const sameFlags = await runCliInProcess(
+      ["export", "sales", "--resume", "--checkpoint", "older.checkpoint.json", "--from", FROM, "--to", TO],
+      { env: simEnv(sim), cwd: dir },
+    );
+    expect(sameFlags.code).toBe(2);
+    expect(sameFlags.stderr).toContain(
+      "--from 2024-01-01 (the interrupted export's: 2023-12-31T21:00:00-03:00, 2024-01-01 as a UTC day, as hotmart read days before it read them in Brasília time); --to 2026-12-31 (the interrupted export's: 2026-12-31T20:59:59-03:00, 2026-12-31 as a UTC day, as hotmart read days before it read them in Brasília time). A resumed export takes them from its checkpoint: leave them out",
+    );
+    expect(sim.requestLog.length).toBe(before);
 
     // Flags that say what the checkpoint says are accepted.
     const resumed = await runCliInProcess(

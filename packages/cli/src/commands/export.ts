@@ -12,7 +12,7 @@ import {
   HotmartInputError,
 } from "hotmart";
 import { type GlobalOptions, openSession } from "../config";
-import { brasiliaIso, edgeOf, inBrasiliaTime } from "../dates";
+import { brasiliaIso, type DateEdge, edgeOf, inBrasiliaTime } from "../dates";
 import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
 import {
   chooseColumns,
@@ -286,9 +286,9 @@ function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: Sa
       differs(`--columns ${flags.columns}`, saved.columns.join(","));
   }
   if (flags.from !== undefined && parseDate("--from", flags.from).getTime() !== checkpoint.from)
-    differs(`--from ${flags.from}`, brasiliaIso(checkpoint.from));
+    differs(`--from ${flags.from}`, savedDate(flags.from, checkpoint.from, "start"));
   if (flags.to !== undefined && parseDate("--to", flags.to, "end").getTime() !== checkpoint.to)
-    differs(`--to ${flags.to}`, brasiliaIso(checkpoint.to));
+    differs(`--to ${flags.to}`, savedDate(flags.to, checkpoint.to, "end"));
   if (flags.status !== undefined) {
     const given = statusListOf(flags.status);
     // "all" is the list of the resource's statuses, which the checkpoint holds walked, not named.
@@ -327,6 +327,20 @@ function conflictsWithCheckpoint(name: ExportName, flags: ExportFlags, saved: Sa
   if (flags.pageSize !== undefined && parseNumber("--page-size", flags.pageSize) !== checkpoint.pageSize)
     differs(`--page-size ${flags.pageSize}`, String(checkpoint.pageSize));
   return out;
+}
+
+/**
+ * A checkpoint's date as a conflict names it, in Brasília time. Before dates became Brasília's, a bare
+ * day was a UTC day: an export of `--from 2024-01-01` started then and resumed with the same flag
+ * differs by three hours, which the message says, so that the same command reads as what it is.
+ */
+function savedDate(flag: string, saved: number, edge: DateEdge): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(flag.trim());
+  const utc = day ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : Number.NaN;
+  const older = (edge === "end" ? utc + 86_400_000 - 1 : utc) === saved;
+  return older
+    ? `${brasiliaIso(saved)}, ${flag.trim()} as a UTC day, as hotmart read days before it read them in Brasília time`
+    : brasiliaIso(saved);
 }
 
 /** The date params of an export's list (`date_next_charge`, ...), from the CLI's table of SDK methods. */
