@@ -117,12 +117,8 @@ export class TokenManager {
 
   /** A valid access token, from the cache or freshly minted. */
   async token(signal?: AbortSignal): Promise<string> {
-    const cached = await this.#options.store.get(this.#key);
-    if (cached && cached.expiresAt - Date.now() > 0) {
-      this.#options.redactor.add(cached.accessToken);
-      return cached.accessToken;
-    }
-    return (await this.#refresh(signal)).accessToken;
+    return (this.#usable(await this.#options.store.get(this.#key)) ?? (await this.#refresh(signal)))
+      .accessToken;
   }
 
   /**
@@ -131,9 +127,15 @@ export class TokenManager {
    */
   cachedToken(): string | undefined {
     const cached = this.#options.store.get(this.#key);
-    if (!cached || "then" in cached || !(cached.expiresAt - Date.now() > 0)) return undefined;
-    this.#options.redactor.add(cached.accessToken);
-    return cached.accessToken;
+    return cached && "then" in cached ? undefined : this.#usable(cached)?.accessToken;
+  }
+
+  /** `token` while it is valid (masked in logs from now on: it came from a store), else undefined. */
+  #usable(token: StoredToken | undefined): StoredToken | undefined {
+    if (token && token.expiresAt > Date.now()) {
+      this.#options.redactor.add(token.accessToken);
+      return token;
+    }
   }
 
   /** Forgets `token` after Hotmart rejected it. Tokens minted since by another request are kept. */
@@ -168,23 +170,15 @@ export class TokenManager {
     const { store } = this.#options;
     if (!store.lock) return this.#mintAndStore();
     for (let polls = 0; ; polls++) {
-      const cached = await store.get(this.#key);
       // token() found no valid token before calling us: a valid one now was stored by another process.
-      if (cached && cached.expiresAt > Date.now()) {
-        this.#options.redactor.add(cached.accessToken);
-        return cached;
-      }
+      const cached = this.#usable(await store.get(this.#key));
+      if (cached) return cached;
       const release = await store.lock(this.#key);
       if (release) {
         try {
           // Between our read above and the lock, another process may have stored a token and released
           // the lock: read again under the lock, or both of us would ask Hotmart.
-          const stored = await store.get(this.#key);
-          if (stored && stored.expiresAt > Date.now()) {
-            this.#options.redactor.add(stored.accessToken);
-            return stored;
-          }
-          return await this.#mintAndStore();
+          return this.#usable(await store.get(this.#key)) ?? (await this.#mintAndStore());
         } finally {
           await Promise.resolve()
             .then(release)
