@@ -36,7 +36,13 @@ export async function attempt(
   onSent?: () => void,
 ): Promise<AttemptOutcome> {
   // One async function for fetch, the body and the timer: each extra layer cost a promise per request.
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+  // The timeout aborts one timer turn late, after the event loop's I/O phase: a process that was frozen
+  // (SIGSTOP, a Lambda between invocations) or stalled past the timeout while the answer arrived finds
+  // its timers due before it reads its sockets, and would fail a request Hotmart answered (a write as
+  // "outcome unknown" though it was applied). The answer is read first and wins.
+  let timer = setTimeout(() => {
+    timer = setTimeout(() => controller.abort(TIMED_OUT));
+  }, timeoutMs);
   let stamped = false;
   try {
     const pending = fetchFn(url, init);

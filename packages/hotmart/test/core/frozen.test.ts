@@ -1,0 +1,122 @@
+// A process frozen while Hotmart answers: SIGSTOP / SIGCONT from an orchestrator, a Lambda frozen
+// between invocations, a laptop's sleep, or a long synchronous stall. On the thaw its timers are due
+// before it reads its sockets (Node runs the timers phase first), so a per-attempt timeout that elapsed
+// during the freeze must not fail a request whose answer is already waiting to be read.
+//
+// The freeze is real: this thread blocks in Atomics.wait (its event loop stops, as under SIGSTOP) while a
+// server on another thread answers. The server waits for the go-ahead, so the answer arrives only once
+// this thread is frozen, and this thread stays frozen past the attempt's timeout.
+import { Worker } from "node:worker_threads";
+import { Hotmart } from "hotmart";
+import { afterEach, beforeEach, expect, it } from "vitest";
+
+/** Slots of the shared flags: set by this thread (GO) or by the server thread (ARRIVED, ANSWERED). */
+const ARRIVED = 0;
+const GO = 1;
+const ANSWERED = 2;
+
+const SERVER = `
+const { createServer } = require("node:http");
+const { parentPort, workerData } = require("node:worker_threads");
+const flags = new Int32Array(workerData);
+let held = false;
+const server = createServer((req, res) => {
+  const send = (status, body) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body), () => {
+      if (!held) return;
+      Atomics.store(flags, ${ANSWERED}, 1);
+      Atomics.notify(flags, ${ANSWERED});
+    });
+  };
+  req.resume();
+  req.on("end", () => {
+    if (req.url.startsWith("/security")) {
+      return send(200, { access_token: "token-1", token_type: "bearer", expires_in: 172799 });
+    }
+    // The first API request warms the connection; the next ones wait for the go-ahead.
+    if (!req.url.includes("held")) return send(200, { warm: true });
+    held = true;
+    Atomics.store(flags, ${ARRIVED}, 1);
+    Atomics.notify(flags, ${ARRIVED});
+    Atomics.wait(flags, ${GO}, 0, 10000);
+    send(200, { answered: req.method });
+  });
+});
+server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+parentPort.on("message", () => server.close(() => process.exit(0)));
+`;
+
+let worker: Worker;
+let flags: Int32Array;
+let url: string;
+
+beforeEach(async () => {
+  const shared = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  flags = new Int32Array(shared);
+  worker = new Worker(SERVER, { eval: true, workerData: shared });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  url = `http://127.0.0.1:${port}`;
+});
+afterEach(async () => {
+  // Never leave the server thread blocked on its go-ahead.
+  Atomics.store(flags, GO, 1);
+  Atomics.notify(flags, GO);
+  worker.postMessage("stop");
+  await new Promise((resolve) => worker.once("exit", resolve));
+});
+
+/**
+ * Sends `call`, then freezes this thread until the server has answered it and the attempt's `timeoutMs`
+ * has elapsed, as a process stopped mid-request and thawed later finds itself.
+ */
+async function frozenWhileAnswered<T>(timeoutMs: number, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const pending = call();
+  pending.catch(() => {});
+  // The event loop runs until the request reached the server (it writes it on a later turn).
+  while (Atomics.load(flags, ARRIVED) === 0 && performance.now() - started < timeoutMs / 2) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect(Atomics.load(flags, ARRIVED), "the request reached the server well before its timeout").toBe(1);
+  // Frozen from here: the answer is sent while this thread cannot read it.
+  Atomics.store(flags, GO, 1);
+  Atomics.notify(flags, GO);
+  Atomics.wait(flags, ANSWERED, 0, 10_000);
+  expect(Atomics.load(flags, ANSWERED), "the server answered").toBe(1);
+  // Still frozen until the attempt's timeout is past: on the thaw its timer is due.
+  const left = started + timeoutMs + 50 - performance.now();
+  if (left > 0) Atomics.wait(flags, GO, 1, left);
+  return pending;
+}
+
+const client = (timeout: number) =>
+  new Hotmart({
+    clientId: "id",
+    clientSecret: "secret",
+    baseURL: url,
+    authURL: `${url}/security/oauth/token`,
+    timeout,
+    maxRetries: 0,
+    rateLimit: false,
+  });
+
+it("a write Hotmart answered while the process was frozen past its timeout returns that answer, not 'outcome unknown'", async () => {
+  const hotmart = client(1_000);
+  // The token and a kept-alive connection first, so the held request goes out at once.
+  await hotmart.request("GET", "/warm");
+  const answer = await frozenWhileAnswered(1_000, () => hotmart.request("PUT", "/held/refund"));
+  expect(answer).toEqual({ answered: "PUT" });
+  await hotmart.close();
+});
+
+it("a read answered while the process was frozen past its timeout returns that answer without a resend", async () => {
+  const hotmart = client(1_000);
+  await hotmart.request("GET", "/warm");
+  const answer = await frozenWhileAnswered(1_000, () => hotmart.request("GET", "/held/list"));
+  expect(answer).toEqual({ answered: "GET" });
+  await hotmart.close();
+});
