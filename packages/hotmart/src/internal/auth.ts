@@ -230,6 +230,10 @@ export class TokenManager {
     // Its own controller (timeouts spend it), following close().
     const controller = new AbortController();
     const unlink = link(this.#closer.signal, controller);
+    // The token's life is counted from before it was asked for: Hotmart counts it from then (or a little
+    // later). Counted from the answer, a process frozen while the answer waited (SIGSTOP, a Lambda between
+    // invocations) would take it as valid for as long again as the freeze, and meet 401s once it expired.
+    const askedAt = Date.now();
     const result = await attempt(
       this.#options.fetch,
       url.toString(),
@@ -256,7 +260,7 @@ export class TokenManager {
       // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
       const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
       log.info("access token issued", { expires_in: expiresIn });
-      return { token: { accessToken, expiresAt: Date.now() + lifetimeMs - margin } };
+      return { token: { accessToken, expiresAt: askedAt + lifetimeMs - margin } };
     }
     // A failure: its messages load now, on the first one (token-messages.ts).
     const say = await import("./token-messages");

@@ -8,7 +8,8 @@
 // this thread is frozen, and this thread stays frozen past the attempt's timeout.
 import { Worker } from "node:worker_threads";
 import { Hotmart } from "hotmart";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { json, scriptedClient, startScriptedServer } from "../helpers/scripted-server";
 
 /** Slots of the shared flags: set by this thread (GO) or by the server thread (ARRIVED, ANSWERED). */
 const ARRIVED = 0;
@@ -119,4 +120,37 @@ it("a read answered while the process was frozen past its timeout returns that a
   const answer = await frozenWhileAnswered(1_000, () => hotmart.request("GET", "/held/list"));
   expect(answer).toEqual({ answered: "GET" });
   await hotmart.close();
+});
+
+describe("a token whose answer waited out a freeze", () => {
+  it("counts its life from when it was asked for, so it is not used past its expiry after the thaw", async () => {
+    const server = await startScriptedServer();
+    const realNow = Date.now.bind(Date);
+    let frozenMs = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + frozenMs);
+    try {
+      server.handleToken((_req, res) => {
+        const n = server.tokenRequests.length;
+        // Hotmart issues a 10-minute token, then the client's process is frozen 8 minutes before it reads
+        // the answer: the wall clock moves on, as it does across a SIGSTOP or a Lambda's freeze.
+        json(res, 200, { access_token: `token-${n}`, expires_in: 600 });
+        if (n === 1) frozenMs += 8 * 60_000;
+      });
+      server.handle((req, res) => json(res, 200, { auth: req.headers.authorization }));
+      const hotmart = scriptedClient(server, { rateLimit: false });
+      await hotmart.request("GET", "/first");
+      // token-1 was refreshed 5 minutes before its expiry, which came 5 minutes after it was asked for:
+      // 3 minutes before this call. (Counted from the answer, it was taken as valid for 13 minutes more,
+      // and Hotmart would answer 401 to it within 2.)
+      await hotmart.request("GET", "/second");
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+        "Bearer token-1",
+        "Bearer token-2",
+      ]);
+      await hotmart.close();
+    } finally {
+      vi.restoreAllMocks();
+      await server.close();
+    }
+  });
 });
