@@ -208,15 +208,24 @@ export async function execute<T>(
     let freeResends = 0;
     for (let retry = 0; ; ) {
       const admitted = admit(call);
-      const token = typeof admitted === "string" ? admitted : await admitted;
+      let token = typeof admitted === "string" ? admitted : await admitted;
       // One attempt: a slot from the limiter, the request through attempt() (http.ts), then its body.
       // The default limiter with a free slot grants it synchronously: no promise, no await. (Tickets
       // start at 1, so `||` only falls through when there was no slot.)
       const { limiter } = ctx;
-      const ticket = limiter
-        ? (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) ||
-          (await acquireSlot(call, limiter))
-        : 0;
+      let ticket = (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) || 0;
+      if (limiter && !ticket) {
+        ticket = await acquireSlot(call, limiter);
+        // The wait may have outlasted the token taken before it (a long queue, a 429's pause, a process
+        // frozen meanwhile): taken again, it is not sent expired to meet a 401 and spend a slot on it.
+        try {
+          const again = admit(call);
+          token = typeof again === "string" ? again : await again;
+        } catch (error) {
+          limiter.stamp?.(ticket);
+          throw error;
+        }
+      }
       const init = prepare(call, token, ticket, retry);
       const { controller } = call;
       const sent = await attempt(

@@ -154,3 +154,42 @@ describe("a token whose answer waited out a freeze", () => {
     }
   });
 });
+
+describe("a call queued in the rate limiter across a freeze", () => {
+  it("takes its token again after the wait, so it does not send one that expired meanwhile", async () => {
+    const server = await startScriptedServer();
+    const realNow = Date.now.bind(Date);
+    let frozenMs = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => realNow() + frozenMs);
+    try {
+      // 10-minute tokens, which this server refuses once they are past their life, as Hotmart does.
+      const issued = new Map<string, number>();
+      server.handleToken((_req, res) => {
+        const token = `token-${server.tokenRequests.length}`;
+        issued.set(`Bearer ${token}`, Date.now());
+        json(res, 200, { access_token: token, expires_in: 600 });
+      });
+      server.handle((req, res) => {
+        const at = issued.get(String(req.headers.authorization));
+        if (at === undefined || Date.now() > at + 600_000) return json(res, 401, { error: "invalid_token" });
+        return json(res, 200, { ok: true });
+      });
+      // One request per 300 ms: the second call waits for the limiter with the token it was given.
+      const hotmart = scriptedClient(server, { rateLimit: { requestsPerMinute: 1, windowMs: 300 } });
+      await hotmart.request("GET", "/first");
+      const second = hotmart.request("GET", "/second");
+      while (hotmart.rateLimit?.queued !== 1) await new Promise((resolve) => setImmediate(resolve));
+      // Frozen 11 minutes while it waits: token-1 expires at Hotmart before the call's turn comes.
+      frozenMs += 11 * 60_000;
+      await expect(second).resolves.toEqual({ ok: true });
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+        "Bearer token-1",
+        "Bearer token-2",
+      ]);
+      await hotmart.close();
+    } finally {
+      vi.restoreAllMocks();
+      await server.close();
+    }
+  });
+});
