@@ -43,7 +43,7 @@ const RATE_LIMITER_OPTIONS = Object.keys({
 /**
  * KEYS: the send log (sorted set, score = send time), the shared state (hash: limit and window learned
  * from the headers, paused-until), the queue of waiting processes and when each last asked. Time is Redis's own clock, so processes on different machines agree.
- * Returns { granted 0/1, wait ms, limit, sends in window, learned 0/1 }.
+ * Returns { granted 0/1, wait ms, limit, sends in window, learned 0/1, window ms }.
  */
 const ACQUIRE = new Script(`
 local t = redis.call("TIME")
@@ -88,7 +88,7 @@ if count < limit then
     redis.call("ZREM", KEYS[3], pid)
     redis.call("ZADD", KEYS[1], now, ARGV[3])
     redis.call("PEXPIRE", KEYS[1], window + margin + 1000)
-    return {1, 0, limit, count + 1, learned}
+    return {1, 0, limit, count + 1, learned, window}
   end
   redis.call("ZADD", KEYS[3], "NX", now, pid)
   return {0, 3, limit, count, learned}
@@ -127,6 +127,25 @@ local t = redis.call("TIME")
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local at = tonumber(redis.call("ZSCORE", KEYS[1], ARGV[1]))
 if at and now > at then redis.call("ZADD", KEYS[1], "XX", now, ARGV[1]) end
+return 1
+`);
+
+/**
+ * KEYS: the send log, the shared state. ARGV: the window, explicit "1"/"0", a grant's member. For a grant
+ * whose reply this process read a window or more after asking (it was frozen or stalled after Redis
+ * granted it): 1, and the grant now counts from now, when it is still in the log; 0 when it left the log
+ * meanwhile (the other processes no longer count it, and may have spent its slot): it must not be used.
+ */
+const CONFIRM = new Script(`
+local t = redis.call("TIME")
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1])
+local swindow = tonumber(redis.call("HGET", KEYS[2], "window"))
+if swindow and ARGV[2] ~= "1" then window = swindow end
+local margin = math.min(250, math.ceil(window * 0.02))
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window - margin)
+if not redis.call("ZSCORE", KEYS[1], ARGV[3]) then return 0 end
+redis.call("ZADD", KEYS[1], "XX", now, ARGV[3])
 return 1
 `);
 
@@ -342,12 +361,13 @@ export class RedisRateLimiter implements RateLimiter {
           await this.#failed(error as HotmartRedisError);
           continue;
         }
-        const [granted, wait, limit, count, learned] = reply.map(Number) as [
+        const [granted, wait, limit, count, learned, windowMs] = reply.map(Number) as [
           number,
           number,
           number,
           number,
           number,
+          number | undefined,
         ];
         // Redis holds no quota, though this process taught it one: a restart, or the state's expiry a day
         // after its last change, forgot it. Forget it here too, or observe() would find nothing new in the
@@ -363,9 +383,35 @@ export class RedisRateLimiter implements RateLimiter {
           queued: this.#queue.length,
         };
         if (granted === 1) {
+          // Read a window or more after asking: this process was frozen (SIGSTOP, a Lambda between
+          // invocations) or stalled after Redis granted the slot. The grant may have left the log, the
+          // others may have spent its slot, and a stamp after the send could not bring it back: confirmed
+          // before the send, or asked for again. (Read later than STAMP_AFTER_MS but within the window, it
+          // is still counted: stamp() moves it to when the request left.)
+          let at = askedAt;
+          let kept = true;
+          const late = Math.max(windowMs ?? this.#windowMs, STAMP_AFTER_MS);
+          if (this.#queue.length > 0 && performance.now() - askedAt >= late) {
+            at = performance.now();
+            this.roundTrips += 1;
+            try {
+              kept =
+                (await command("the slot's confirmation", this.#timeoutMs, () =>
+                  CONFIRM.run(
+                    this.#redis,
+                    [this.#keys[0], this.#keys[1]],
+                    [this.#windowMs, this.#explicit ? "1" : "0", `${this.#id}:${ticket}`],
+                  ),
+                )) === 1;
+            } catch (error) {
+              await this.#failed(error as HotmartRedisError);
+              continue;
+            }
+          }
+          if (!kept) continue;
           const waiter = this.#queue.shift();
           this.#tickets = ticket;
-          this.#askedAt.set(ticket, askedAt);
+          this.#askedAt.set(ticket, at);
           if (this.#askedAt.size > 4096) this.#askedAt.delete(this.#askedAt.keys().next().value as number);
           // Sent before anyone learned the server's quota: a 429 to it is the limiter's guess gone wrong.
           if (learned === 0) this.#guesses.add(ticket);

@@ -278,6 +278,62 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     limiter.close();
   });
 
+  it("RedisRateLimiter: a slot whose grant this process read only after a freeze longer than the window is asked for again, not sent uncounted", async () => {
+    const name = `z${Date.now()}`;
+    const direct = connect(server);
+    const options = { name, requestsPerWindow: 2, windowMs: 1_000 };
+    const log = `hotmart:ratelimit:${name}:log`;
+    // Process A's connection: once `freezeNext` is set, its next script call leaves for Redis and then A
+    // is frozen 1.2 s (this thread blocks, as under SIGSTOP) before it can read the reply.
+    const real = connect(server);
+    let freezeNext = false;
+    let onThaw = () => {};
+    const frozenOnce = new Proxy(real, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key !== "evalsha") return typeof value === "function" ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          const reply = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (freezeNext) {
+            freezeNext = false;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_200);
+            onThaw();
+          }
+          return reply;
+        };
+      },
+    });
+    const a = new RedisRateLimiter(frozenOnce as unknown as Redis, options);
+    a.stamp(await a.acquire()); // loads the script; names A's sends in the log
+    const [first] = await direct.zrange(log, 0, -1);
+    const id = String(first).slice(0, String(first).lastIndexOf(":"));
+    const connectionB = connect(server);
+    await connectionB.ping(); // connected: its commands leave at once
+    const b = new RedisRateLimiter(connectionB, options);
+    await new Promise((r) => setTimeout(r, 1_100)); // that send's window is over: the quota is free
+    // Process B asks for both slots the moment A thaws, before A reads its reply: Redis runs them after
+    // A's grant has aged out of the window.
+    const grantsB: Promise<number>[] = [];
+    onThaw = () => {
+      for (const grant of [b.acquire(), b.acquire()]) {
+        grant.catch(() => {}); // awaited below; a failed assertion must not leave it unhandled
+        grantsB.push(grant);
+      }
+    };
+    freezeNext = true;
+    const ticket = await a.acquire();
+    a.stamp(ticket);
+    // A's send must be in the log while its window lasts (it was sent uncounted: B's two plus A's in one
+    // window, a 429 at Hotmart), and the log never holds more than the quota.
+    expect(await direct.zscore(log, `${id}:${ticket}`)).not.toBeNull();
+    const [seconds, micros] = (await direct.time()) as [number, number];
+    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    expect(await direct.zcount(log, now - 1_020, "+inf")).toBeLessThanOrEqual(2);
+    await Promise.all(grantsB);
+    a.close();
+    b.close();
+  });
+
   it("RedisRateLimiter: Redis unreachable at start fails the request with HotmartRedisError within the command timeout, or uses the fallback given", async () => {
     const dead = new Redis(1, "127.0.0.1", {
       lazyConnect: true,
