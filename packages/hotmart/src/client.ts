@@ -477,27 +477,26 @@ function pickClone(opts: ClientOptions): CloneOptions {
 
 /** Explicit options win; the environment fills what was not given. */
 function withEnvironment(options: ClientOptions): ClientOptions {
-  const env = (name: string) => readEnv(name);
   let sandbox = options.sandbox;
   // "false" from a config file would be truthy: only a boolean is taken (HOTMART_SANDBOX is parsed).
   if (sandbox !== undefined && typeof sandbox !== "boolean")
     throw new HotmartInputError(`sandbox must be true or false (got ${JSON.stringify(sandbox)})`);
   if (sandbox === undefined) {
     try {
-      sandbox = parseBooleanEnv("HOTMART_SANDBOX", env("HOTMART_SANDBOX"));
+      sandbox = parseBooleanEnv("HOTMART_SANDBOX", readEnv("HOTMART_SANDBOX"));
     } catch (error) {
       throw new HotmartInputError((error as Error).message);
     }
   }
   // Checked by makeLog, which a clone's logLevel goes through too.
-  const logLevel = options.logLevel ?? (env("HOTMART_LOG") as LogLevel | undefined);
+  const logLevel = options.logLevel ?? (readEnv("HOTMART_LOG") as LogLevel | undefined);
   return {
     ...options,
-    clientId: options.clientId ?? env("HOTMART_CLIENT_ID"),
-    clientSecret: options.clientSecret ?? env("HOTMART_CLIENT_SECRET"),
-    basic: options.basic ?? env("HOTMART_BASIC"),
-    baseURL: options.baseURL ?? env("HOTMART_BASE_URL"),
-    authURL: options.authURL ?? env("HOTMART_AUTH_URL"),
+    clientId: options.clientId ?? readEnv("HOTMART_CLIENT_ID"),
+    clientSecret: options.clientSecret ?? readEnv("HOTMART_CLIENT_SECRET"),
+    basic: options.basic ?? readEnv("HOTMART_BASIC"),
+    baseURL: options.baseURL ?? readEnv("HOTMART_BASE_URL"),
+    authURL: options.authURL ?? readEnv("HOTMART_AUTH_URL"),
     sandbox,
     logLevel,
   };

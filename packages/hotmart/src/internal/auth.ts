@@ -188,7 +188,7 @@ export class TokenManager {
       try {
         await sleep(Math.min(10 * 2 ** polls, 50), this.#closer.signal);
       } catch {
-        throw new HotmartError("The client was closed while it waited for another process's token request");
+        throw closedError("while it waited for another process's token request");
       }
     }
   }

@@ -8,10 +8,8 @@ export function readEnv(name: string): string | undefined {
     Deno?: { env?: { get(name: string): string | undefined } };
   };
   try {
-    const fromProcess = g.process?.env?.[name];
-    if (fromProcess !== undefined) return fromProcess.trim() === "" ? undefined : fromProcess.trim();
-    const fromDeno = g.Deno?.env?.get(name);
-    return fromDeno === undefined || fromDeno.trim() === "" ? undefined : fromDeno.trim();
+    const value = (g.process?.env?.[name] ?? g.Deno?.env?.get(name))?.trim();
+    return value === "" ? undefined : value;
   } catch {
     return undefined;
   }

@@ -219,8 +219,7 @@ export async function execute<T>(
         // The wait may have outlasted the token taken before it (a long queue, a 429's pause, a process
         // frozen meanwhile): taken again, it is not sent expired to meet a 401 and spend a slot on it.
         try {
-          const again = admit(call);
-          token = typeof again === "string" ? again : await again;
+          token = await admit(call);
         } catch (error) {
           limiter.stamp?.(ticket);
           throw error;
