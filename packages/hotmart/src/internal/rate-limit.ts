@@ -193,6 +193,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
   observe(headers: Headers, ticket: number, now = this.#now()): void {
+    const late = this.#late(ticket, now);
     const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
     if (Number.isFinite(limit) && limit >= 1) this.#serverLimit = Math.floor(limit);
     // An epoch RateLimit-Reset names a wall-clock instant: read against the wall clock.
@@ -207,7 +208,7 @@ export class MemoryRateLimiter implements RateLimiter {
     );
     this.#outstanding.delete(ticket);
     const resetAt = now + (resetMs ?? this.#serverWindowMs ?? this.windowMs);
-    if (Number.isFinite(remaining) && resetAt > this.#staleBefore) {
+    if (Number.isFinite(remaining) && resetAt > this.#staleBefore && !late) {
       const lowest = Math.max(0, remaining);
       const current = this.#budget;
       // Readings of one window all name the same end, give or take the rounding and how late each
@@ -294,6 +295,20 @@ export class MemoryRateLimiter implements RateLimiter {
       wait = Math.max(wait, end + this.#marginMs - now);
     }
     return wait;
+  }
+
+  /**
+   * The request holding `ticket` left more than half a window ago (or longer ago than the log keeps):
+   * the process was frozen (SIGSTOP, a Lambda between invocations) or stalled while Hotmart's answer
+   * waited. Its `RateLimit-Reset` counted from when Hotmart answered, not from now, and may name a window
+   * that has ended: read from now, it would be taken for the next window and end that one early.
+   */
+  #late(ticket: number, now: number): boolean {
+    for (let i = this.#sent.length - 1; i >= this.#head; i--) {
+      const entry = this.#sent[i] as SentEntry;
+      if (entry.ticket === ticket) return now - entry.at > (this.#serverWindowMs ?? this.windowMs) / 2;
+    }
+    return true;
   }
 
   #available(budget: Budget): number {

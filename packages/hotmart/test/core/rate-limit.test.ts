@@ -435,6 +435,61 @@ describe("learning the server's quota (issue 8, the 429 herd)", () => {
     limiter.close();
   });
 
+  it("a response read long after Hotmart sent it (the process was frozen meanwhile) does not end the next window early: no 429 after the thaw", () => {
+    let clock = 0;
+    const limiter = new RateLimiter({}, () => clock);
+    // The server: 20 per 2 s, a fixed window opened by the first call after the previous one ended.
+    let windowStart = Number.NEGATIVE_INFINITY;
+    let count = 0;
+    const serve = () => {
+      if (clock - windowStart >= 2_000) {
+        windowStart = clock;
+        count = 0;
+      }
+      const allowed = count < 20;
+      if (allowed) count++;
+      const reset = String(Math.ceil((windowStart + 2_000 - clock) / 1000));
+      const headers = new Headers({
+        "ratelimit-limit": "20",
+        "ratelimit-remaining": String(20 - count),
+        "ratelimit-reset": reset,
+      });
+      return { allowed, headers };
+    };
+    const refused: number[] = [];
+    // Sends whatever the limiter lets through now, each answered (and read) at once.
+    const sendAll = () => {
+      for (let ticket = limiter.tryAcquire(); ticket !== undefined; ticket = limiter.tryAcquire()) {
+        limiter.stamp(ticket);
+        const { allowed, headers } = serve();
+        limiter.observe(headers, ticket);
+        if (!allowed) {
+          refused.push(clock);
+          limiter.pause(Number(headers.get("ratelimit-reset")) * 1000, ticket);
+        }
+      }
+    };
+    for (let i = 0; i < 5; i++) {
+      const ticket = limiter.tryAcquire() as number;
+      limiter.stamp(ticket);
+      limiter.observe(serve().headers, ticket);
+    }
+    // At 300 ms a request goes out and Hotmart answers at once ("2": its window ends at 2 s); the process
+    // is frozen 6 s before it reads the answer.
+    clock = 300;
+    const frozen = limiter.tryAcquire() as number;
+    limiter.stamp(frozen);
+    const answer = serve();
+    clock = 6_300;
+    limiter.observe(answer.headers, frozen);
+    // After the thaw the app sends as fast as the limiter allows, from 7 s (the window it opens ends at 9 s).
+    for (clock = 7_000; clock < 14_000; clock += 10) sendAll();
+    // Read as counting from the thaw, that "2" put the end of a window at 8.3 s; the next window's readings
+    // were taken for the same window, and its end for 8.3 s: 20 more sent at 8.34 s, into a spent window.
+    expect(refused).toEqual([]);
+    limiter.close();
+  });
+
   it("the server's quota replaces the assumed default, but never lifts an explicit one", () => {
     const headers = new Headers({
       "ratelimit-limit": "1000",
