@@ -8,7 +8,8 @@
  * decoded, redirects followed (the Authorization header is dropped when the origin changes), the
  * request cancelled on the wire when `init.signal` aborts. An idle connection is closed after 4 s (as
  * undici does), before most servers close theirs, so a request seldom goes out on a connection the
- * server is closing; when a read does, it is sent once more on a new one. A write never is: the server
+ * server is closing (one idle longer, kept past its timer by a frozen process, is closed before a
+ * request can take it); when a read does, it is sent once more on a new one. A write never is: the server
  * may have read it, and the SDK's retry rules decide (a reset write's outcome is unknown).
  *
  * Where the app routes Node's connections (a proxy, a mock dispatcher, Node's env proxy support), its
@@ -18,6 +19,7 @@
  * contains it, and the builtins come from `process.getBuiltinModule`, which bundlers do not follow.
  */
 import type * as Http from "node:http";
+import type { Socket } from "node:net";
 import type * as Zlib from "node:zlib";
 import { agentFor, appDispatcher, envProxyOn } from "./node-routing";
 import { onAbort } from "./signals";
@@ -67,6 +69,31 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
   // a socket idle that long (the agent applies it to free sockets; a request's time is the SDK's own).
   const options = { keepAlive: true, timeout: IDLE_MS };
   const agents = { "http:": new http.Agent(options), "https:": new https.Agent(options) };
+  // When each pooled connection was last handed back, on the monotonic clock.
+  const freedAt = new WeakMap<object, number>();
+  for (const agent of Object.values(agents))
+    agent.on("free", (socket) => freedAt.set(socket, performance.now()));
+
+  /**
+   * Closes our pooled connections that have been idle longer than IDLE_MS. Their idle timer should have
+   * closed them; they are still here because this process did not run when it was due: it was frozen
+   * (SIGSTOP, a Lambda between invocations) or stalled, and on the thaw a request can be sent before that
+   * timer runs. The server has most likely closed such a connection meanwhile: a request sent on it
+   * fails with ECONNRESET without reaching the server, and a write is then reported as "outcome
+   * unknown". Taken out of the pool (a destroyed socket left in it could still be handed out) and closed.
+   */
+  function dropOverdue(agent: Http.Agent): void {
+    const now = performance.now();
+    for (const name in agent.freeSockets) {
+      const free = agent.freeSockets[name] ?? [];
+      for (let i = free.length - 1; i >= 0; i--) {
+        const socket = free[i] as Socket;
+        if (now - (freedAt.get(socket) ?? now) < IDLE_MS) continue;
+        free.splice(i, 1);
+        socket.destroy();
+      }
+    }
+  }
   const proc = getBuiltin("node:process") as NodeJS.Process;
   // Read once: Node reads its proxy settings once too, at start-up.
   const envProxy = envProxyOn(proc.env, proc.execArgv);
@@ -126,13 +153,12 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
         reject(error);
       };
       try {
+        const own = agents[url.protocol as "http:" | "https:"];
+        const agent = agentFor(module, own);
+        if (agent === own) dropOverdue(own);
         // `module.request` at call time, not a copy taken at load: tools that patch node:http (msw, nock)
         // see the SDK's requests.
-        request = module.request(url, {
-          method,
-          agent: agentFor(module, agents[url.protocol as "http:" | "https:"]),
-          headers: withLength(headers, method, body),
-        });
+        request = module.request(url, { method, agent, headers: withLength(headers, method, body) });
       } catch (error) {
         // An invalid header value or name: fetch says so with a TypeError too.
         return fail(new TypeError("fetch failed", { cause: error }));

@@ -2,9 +2,10 @@
 // loopback: what goes on the wire, what comes back decoded, redirects, and the keep-alive race.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { Worker } from "node:worker_threads";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { Hotmart } from "hotmart";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createNodeFetch } from "../../src/internal/node-fetch";
 
 const nodeFetch = createNodeFetch((id) => process.getBuiltinModule(id));
@@ -156,6 +157,41 @@ describe("nodeFetch", () => {
       code: "ECONNRESET",
     });
     expect(seen.filter((s) => s.url === "/c")).toHaveLength(1);
+  });
+
+  it("after a freeze longer than its idle timeout, a pooled connection the server closed meanwhile is not used: a write reaches the server", async () => {
+    // The server runs on another thread, so it closes the idle connection (100 ms after its answer, as a
+    // load balancer closes idle ones) while this thread is frozen and cannot see it close.
+    const worker = new Worker(
+      `const { createServer } = require("node:http");
+       const { parentPort } = require("node:worker_threads");
+       const server = createServer((req, res) => {
+         req.resume();
+         req.on("end", () => res.end("ok " + req.method, () => setTimeout(() => req.socket.destroy(), 100)));
+       });
+       server.keepAliveTimeout = 30000;
+       server.listen(0, "127.0.0.1", () => parentPort.postMessage(server.address().port));
+       parentPort.on("message", () => { server.closeAllConnections(); server.close(() => process.exit(0)); });`,
+      { eval: true },
+    );
+    try {
+      const port = await new Promise<number>((resolve) => worker.once("message", resolve));
+      const url = `http://127.0.0.1:${port}`;
+      expect(await (await nodeFetch(`${url}/a`)).text()).toBe("ok GET"); // the connection is pooled
+      // Frozen: 400 ms of this thread, and the clock moved 5 s on (the freeze outlasted IDLE_MS, 4 s, so
+      // the idle timer is overdue). The server has closed the connection; nothing here has run since.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+      const realNow = performance.now.bind(performance);
+      vi.spyOn(performance, "now").mockImplementation(() => realNow() + 5_000);
+      // Sent on the thaw before the overdue timers run, as a request a timer starts would be.
+      const write = nodeFetch(`${url}/c`, { method: "POST", body: "{}" });
+      // Without the fix: ECONNRESET on the pooled connection, a write the server never saw.
+      expect(await (await write).text()).toBe("ok POST");
+    } finally {
+      vi.restoreAllMocks();
+      worker.postMessage("stop");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
   });
 
   it("an abort cancels the request on the wire, mid-body too", async () => {
