@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -377,6 +377,108 @@ describe("hotmart export (built binary, simulator)", () => {
     expect(await stop("SIGTERM")).toBe(143);
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(true);
   }, 60_000);
+
+  it.each([
+    ["csv", "s.csv"],
+    ["jsonl", "s.jsonl"],
+    ["json", "s.json"],
+  ])(
+    "kill -9 mid-export (%s): the checkpoint saved while running resumes with every record once",
+    async (format, name) => {
+      const dir = emptyDir();
+      const cp = join(dir, `${name}.checkpoint.json`);
+      const file = join(dir, name);
+      const range = ["--from", FROM, "--to", TO];
+      // 10 records a request, one at a time, 100 ms each: a run of several times the 5 s between saves.
+      const args = ["export", "sales", ...range, "--out", name, "--page-size", "10", "--concurrency", "1"];
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: simEnv(slow), stdio: "ignore" });
+      onTestFinished(() => {
+        child.kill("SIGKILL");
+      });
+      const exited = new Promise<number | null>((r) => child.on("exit", r));
+      let ended = false;
+      void exited.then(() => {
+        ended = true;
+      });
+      // Polled, not timed: a checkpoint saved while running, and records written after it (the kill then
+      // leaves the file longer than the checkpoint says), or the export's end (old code: no checkpoint).
+      const saved = await new Promise<{ bytes: number; running?: boolean } | undefined>((resolve) => {
+        const poll = setInterval(() => {
+          if (ended) {
+            clearInterval(poll);
+            resolve(undefined);
+            return;
+          }
+          if (!existsSync(cp)) return;
+          const text = readFileSync(cp, "utf8");
+          const checkpoint = JSON.parse(text) as { bytes: number; running?: boolean };
+          if (statSync(file).size > checkpoint.bytes) {
+            clearInterval(poll);
+            child.kill("SIGKILL");
+            resolve(checkpoint);
+          }
+        }, 20);
+      });
+      expect(saved, "the export ended without saving a checkpoint while it ran").toBeDefined();
+      expect(await exited).toBe(null);
+      expect(saved?.running).toBe(true);
+      const killedAt = statSync(file).size;
+
+      if (format === "csv") {
+        // The same checkpoint from a clean stop does not say the file may be longer: refused, as before.
+        const clean = JSON.parse(readFileSync(cp, "utf8")) as Record<string, unknown>;
+        delete clean.running;
+        writeFileSync(join(dir, "clean.json"), JSON.stringify(clean));
+        const refused = await runCli(["export", "sales", "--resume", "--checkpoint", "clean.json"], {
+          env: simEnv(sim),
+          cwd: dir,
+        });
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain(
+          `--resume: s.csv is ${killedAt} bytes, but the interrupted export left it at`,
+        );
+        expect(statSync(file).size).toBe(killedAt);
+      }
+
+      const resumed = await runCli(["export", "sales", "--resume", "--out", name], {
+        env: simEnv(sim),
+        cwd: dir,
+      });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toContain(
+        `${name}: dropped ${killedAt - (saved?.bytes ?? 0)} bytes written after the last checkpoint; those records are fetched again.`,
+      );
+      expect(existsSync(cp)).toBe(false);
+
+      // The same range exported in one go: the same records, each once (shards may come in another order;
+      // the slow simulator's recent dates are drawn from its own start, so records compare by transaction).
+      const plain = await runCliInProcess(["export", "sales", ...range, "--out", `plain-${name}`], {
+        env: simEnv(sim),
+        cwd: dir,
+      });
+      expect(plain.code, plain.stderr).toBe(0);
+      const transactions = (text: string): string[] => {
+        if (format === "csv") return csvTransactions(text);
+        const rows = (
+          format === "json"
+            ? JSON.parse(text)
+            : text
+                .trimEnd()
+                .split("\n")
+                .map((l) => JSON.parse(l))
+        ) as { purchase: { transaction: string } }[];
+        return rows.map((r) => r.purchase.transaction);
+      };
+      const got = readFileSync(file, "utf8");
+      const want = readFileSync(join(dir, `plain-${name}`), "utf8");
+      if (format === "csv") expect(got.split("\n")[0]).toBe(want.split("\n")[0]);
+      const ids = transactions(got);
+      expect(ids.length).toBe(new Set(ids).size);
+      expect([...ids].sort()).toEqual(transactions(want).sort());
+      expect([...ids].sort()).toEqual(expectedDefault());
+    },
+    120_000,
+  );
 
   it("a checkpoint that cannot be saved when stopped says the export cannot be resumed, with exit 6", async () => {
     const {

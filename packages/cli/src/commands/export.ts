@@ -1,4 +1,17 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  type WriteStream,
+  writeSync,
+} from "node:fs";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { type Command, Option } from "commander";
@@ -46,9 +59,19 @@ interface ExportMeta {
 /**
  * What a checkpoint file holds. `bytes`: the size of `--out` once the records the checkpoint counts were
  * in it (absent for a pipe or a device, and in checkpoints from before it was kept): `--resume` appends
- * to that file only while it is still that long.
+ * to that file only while it is still that long. `running`: saved while the export went on (see
+ * CHECKPOINT_EVERY_MS), so the file may have grown past `bytes` before the process was killed.
  */
-type SavedExport = ExportMeta & { bytes?: number; checkpoint: ExportCheckpoint };
+type SavedExport = ExportMeta & { bytes?: number; running?: true; checkpoint: ExportCheckpoint };
+
+/**
+ * How often an export to a regular file saves its checkpoint while it runs, so that a `kill -9`, the
+ * OOM killer or a crash (no chance to save on the way out) loses at most these few seconds of fetching.
+ * Each save flushes the writer, waits for the disk and writes a small JSON file: at one every 5 s that
+ * is well under a thousandth of the run, and fetching 5 s again on resume costs the user nothing worth
+ * a shorter period.
+ */
+const CHECKPOINT_EVERY_MS = 5_000;
 
 interface ExportFlags {
   from?: string;
@@ -162,10 +185,29 @@ function checkpointPath(flags: ExportFlags, name: ExportName): string {
   );
 }
 
-/** Written to a temporary file first, so a crash mid-write never leaves half a checkpoint. */
+/**
+ * Written to a temporary file first, so a crash mid-write never leaves half a checkpoint; synced before
+ * the rename, so a machine that goes down just after it does not leave an empty one in its place.
+ */
 function saveCheckpoint(path: string, saved: SavedExport): void {
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(saved)}\n`);
+  const fd = openSync(`${path}.tmp`, "w");
+  try {
+    writeSync(fd, `${JSON.stringify(saved)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${path}.tmp`, path);
+}
+
+/** Waits until the data written to a file is on the disk, not only in the kernel's cache. */
+function syncData(file: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Set from the start (the file is opened with its descriptor), though @types/node leaves it out.
+    const { fd } = file as unknown as { fd?: unknown };
+    if (typeof fd !== "number") return resolve();
+    fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 function loadCheckpoint(path: string): SavedExport {
@@ -231,8 +273,10 @@ function refuseOverInterrupted(path: string, out: string | undefined): void {
 /**
  * The file a resume appends to must be the one the interrupted run left: missing, the rest would be
  * written alone (a CSV without its header or first records); of another length, it was changed since.
+ * Longer than a checkpoint saved while running says is what a killed export leaves (the records written
+ * after that save): the file is cut back to it, and those records are fetched again.
  */
-function checkResumedFile(saved: SavedExport, path: string): void {
+function checkResumedFile(saved: SavedExport, path: string, io: Io): void {
   const { out, bytes } = saved;
   if (out === undefined) return;
   const records = saved.checkpoint.records;
@@ -244,6 +288,14 @@ function checkResumedFile(saved: SavedExport, path: string): void {
     );
   }
   const size = regularFileSize(out);
+  if (saved.running && bytes !== undefined && size !== undefined && size > bytes) {
+    truncateSync(out, bytes);
+    err(
+      io,
+      `${out}: dropped ${size - bytes} bytes written after the last checkpoint; those records are fetched again.`,
+    );
+    return;
+  }
   if (bytes !== undefined && size !== undefined && size !== bytes) {
     throw usageError(
       `--resume: ${out} is ${size} bytes, but the interrupted export left it at ${bytes} bytes ` +
@@ -432,7 +484,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     flags.concurrency === undefined ? undefined : parseNumber("--concurrency", flags.concurrency);
   if (flags.resume) {
     const loaded = loadCheckpoint(path);
-    const { checkpoint, bytes: _bytes, ...savedMeta } = loaded;
+    const { checkpoint, bytes: _bytes, running: _running, ...savedMeta } = loaded;
     meta = savedMeta;
     resumeFrom = checkpoint;
     const saved = meta;
@@ -446,7 +498,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       );
     }
     refuseCheckpointOnOut(path, saved.out);
-    checkResumedFile(loaded, path);
+    checkResumedFile(loaded, path, io);
   } else {
     refuseOverInterrupted(path, flags.out);
     refuseSpreadsheetFile(flags.out, flags.excel);
@@ -516,6 +568,8 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
   const append = !fresh;
   let out: Writable = io.stdout;
   let writeError: () => Error | undefined = () => undefined;
+  /** The --out file when it is a regular one: it gets checkpoints while the export runs. */
+  let regular: WriteStream | undefined;
   if (saved.out) {
     // After the run's options were checked (a refused option leaves an existing file as it was), before
     // its first request.
@@ -523,6 +577,8 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       const file = openOutputFile(saved.out, append);
       writeError = watchWrites(file, writeFailed);
       out = file;
+      // Not a pipe nor a device: what was handed to one cannot be cut back on resume.
+      if (regularFileSize(saved.out) !== undefined) regular = file;
     } catch (error) {
       await session.close();
       throw error;
@@ -536,10 +592,28 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     written,
   });
   let failure: unknown;
+  let nextSave = Date.now() + CHECKPOINT_EVERY_MS;
+  let saveWarned = false;
   try {
     for await (const { record, status } of run) {
       const row = saved.status ? { ...(record as object), _status: status } : record;
       await writer.write(row);
+      if (regular === undefined || saved.out === undefined || Date.now() < nextSave) continue;
+      // Every record the checkpoint counts must be in the file, and its size is then what a resume
+      // appends to; records written after this may be lost to a kill, and are cut off on resume.
+      await writer.flush();
+      await syncData(regular);
+      const bytes = regularFileSize(saved.out);
+      try {
+        if (bytes !== undefined)
+          saveCheckpoint(path, { ...meta, bytes, running: true, checkpoint: run.checkpoint() });
+      } catch (error) {
+        // The export itself is fine: it goes on, and a clean stop tries to save again.
+        if (!saveWarned)
+          err(io, `Warning: could not save the checkpoint to ${path}: ${fileProblem(error)}; going on.`);
+        saveWarned = true;
+      }
+      nextSave = Date.now() + CHECKPOINT_EVERY_MS;
     }
   } catch (error) {
     failure = error;
@@ -687,6 +761,8 @@ evening in São Paulo (01:30 UTC on 1 February), and --excel shows its date as 2
 Other formats keep Hotmart's epoch milliseconds.
 
 Ctrl-C stops cleanly: the checkpoint is saved and the command to resume is printed (exit code 130).
+To a file (--out) the checkpoint is also saved every 5 s while it runs, so an export killed outright
+(kill -9, out of memory) resumes too: --resume cuts off what was written after that save.
 
 Examples:
   $ hotmart export sales --from 2025-01-01 --to 2025-12-31 --status all --out sales-2025.csv

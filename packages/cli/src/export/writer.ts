@@ -80,7 +80,7 @@ export function csvCell(value: unknown, excel: boolean, column = ""): string {
 export class RecordWriter {
   readonly #out: Writable;
   readonly #options: WriterOptions;
-  readonly #csv: ReturnType<typeof stringify> | undefined;
+  #csv: ReturnType<typeof stringify> | undefined;
   /**
    * The output's error, once it failed. Every wait checks it and listens for it: once the output fails,
    * the CSV stream it was piped from is unpiped and would never drain nor end, and a wait begun after the
@@ -98,17 +98,45 @@ export class RecordWriter {
       this.#error = { reason };
     });
     if (options.format === "csv") {
-      this.#csv = stringify({
-        delimiter: options.excel ? ";" : ",",
-        bom: options.excel && !options.append,
-        header: !options.append,
-        columns: [...options.columns],
-        record_delimiter: options.excel ? "windows" : "unix",
-      });
-      this.#csv.pipe(out, { end: false });
+      this.#csv = this.#stringifier(!options.append);
     } else if (options.format === "json" && !options.append) {
       out.write("[\n");
     }
+  }
+
+  /** A CSV stringifier piped to the output; `first`: it starts the file (header, and BOM for Excel). */
+  #stringifier(first: boolean): ReturnType<typeof stringify> {
+    const { excel, columns } = this.#options;
+    const csv = stringify({
+      delimiter: excel ? ";" : ",",
+      bom: excel && first,
+      header: first,
+      columns: [...columns],
+      record_delimiter: excel ? "windows" : "unix",
+    });
+    csv.pipe(this.#out, { end: false });
+    return csv;
+  }
+
+  /**
+   * Resolves once every record written so far is in the output's hands (a file's descriptor has them),
+   * for a checkpoint that counts them. The file is then as `finish(false)` leaves it (a JSON array not
+   * closed), which is what a resume appends to. The CSV stringifier holds records until its consumer
+   * reads them, so it is ended, as `finish` does, and a new one without header nor BOM takes the next
+   * records, as a resumed export's would. Costly enough to call every few seconds, not every record.
+   */
+  async flush(): Promise<void> {
+    if (this.#csv) {
+      const done = this.#until(this.#csv, "end");
+      this.#csv.end();
+      await done;
+      this.#csv = this.#stringifier(false);
+    }
+    if (this.#error) throw this.#error.reason;
+    // Writes complete in order: the callback of an empty one comes once every write before it is done.
+    await new Promise<void>((resolve, reject) =>
+      this.#out.write("", (error) => (error ? reject(error) : resolve())),
+    );
   }
 
   /** Resolves when the record is buffered (waits for drain when the consumer is slow). */
