@@ -215,11 +215,15 @@ export async function execute<T>(
       const { limiter } = ctx;
       let ticket = (limiter instanceof MemoryRateLimiter && !call.aborted && limiter.tryAcquire()) || 0;
       if (limiter && !ticket) {
+        // Past this, the wait may have outlasted the token taken before it (a long queue, a 429's pause, a
+        // process frozen meanwhile): taken again, it is not sent expired to meet a 401 and spend a slot on
+        // it. Not after a shorter wait, well inside the refresh margin: a limiter that never grants
+        // synchronously (a shared one, hotmart-redis) comes here for every request, and would have the
+        // store read twice each time.
+        const asked = Date.now();
         ticket = await acquireSlot(call, limiter);
-        // The wait may have outlasted the token taken before it (a long queue, a 429's pause, a process
-        // frozen meanwhile): taken again, it is not sent expired to meet a 401 and spend a slot on it.
         try {
-          token = await admit(call);
+          if (Date.now() - asked > 50) token = await admit(call);
         } catch (error) {
           limiter.stamp?.(ticket);
           throw error;
