@@ -360,7 +360,8 @@ function receive(call: Call, result: AttemptOutcome, ticket: number): Attempted 
   if (result.kind !== "response") return { kind: "failed", outcome: fromAttempt(result), timeoutMs: timeout };
 
   const { response, text } = result;
-  ctx.limiter?.observe(response.headers, ticket);
+  // The attempt's timeout tells the default limiter a slow answer from one a frozen process read late.
+  (ctx.limiter as MemoryRateLimiter | undefined)?.observe(response.headers, ticket, undefined, timeout);
   call.spec.onResponse?.(response, text);
   const { log } = ctx;
   if (log.enabled("debug")) {

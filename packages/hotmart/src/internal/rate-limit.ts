@@ -191,9 +191,20 @@ export class MemoryRateLimiter implements RateLimiter {
     }
   }
 
-  /** Syncs from a response. `ticket` is the one `acquire` returned for the request that got it. */
-  observe(headers: Headers, ticket: number, now = this.#now()): void {
-    const late = this.#late(ticket, now);
+  /**
+   * Syncs from a response. `ticket` is the one `acquire` returned for the request that got it;
+   * `timeoutMs`, the attempt's timeout: an answer that took up to that long is an ordinary slow one.
+   */
+  observe(headers: Headers, ticket: number, now = this.#now(), timeoutMs = 0): void {
+    // Late: the request holding `ticket` left more than half a window ago (or longer ago than the log
+    // keeps), and longer ago than its timeout: the process was frozen (SIGSTOP, a Lambda between
+    // invocations) or stalled while Hotmart's answer waited. Its `RateLimit-Reset` counted from when
+    // Hotmart answered, not from now, and may name a window that has ended: read from now, it would be
+    // taken for the next window and end that one early. Within its timeout the answer may just have been
+    // slow (a report given a 60 s timeout that took 35 s): it is read as any other, or the limiter would
+    // send into a spent quota. (Searched from the newest entry; one before #head has left the window.)
+    const sent = this.#sent.findLast((entry) => entry.ticket === ticket);
+    const late = !sent || now - sent.at > Math.max(timeoutMs, (this.#serverWindowMs ?? this.windowMs) / 2);
     const limit = Number(headers.get("ratelimit-limit") ?? headers.get("x-ratelimit-limit-minute") ?? NaN);
     if (Number.isFinite(limit) && limit >= 1) this.#serverLimit = Math.floor(limit);
     // An epoch RateLimit-Reset names a wall-clock instant: read against the wall clock.
@@ -295,20 +306,6 @@ export class MemoryRateLimiter implements RateLimiter {
       wait = Math.max(wait, end + this.#marginMs - now);
     }
     return wait;
-  }
-
-  /**
-   * The request holding `ticket` left more than half a window ago (or longer ago than the log keeps):
-   * the process was frozen (SIGSTOP, a Lambda between invocations) or stalled while Hotmart's answer
-   * waited. Its `RateLimit-Reset` counted from when Hotmart answered, not from now, and may name a window
-   * that has ended: read from now, it would be taken for the next window and end that one early.
-   */
-  #late(ticket: number, now: number): boolean {
-    for (let i = this.#sent.length - 1; i >= this.#head; i--) {
-      const entry = this.#sent[i] as SentEntry;
-      if (entry.ticket === ticket) return now - entry.at > (this.#serverWindowMs ?? this.windowMs) / 2;
-    }
-    return true;
   }
 
   #available(budget: Budget): number {
