@@ -42,8 +42,12 @@ const CASES = [
     // provoked reported to onRetry, and club.pages(moduleId, { subdomain }) on the v1 path; then to
     // 18,850 B for the monotonic clock the total timeout and the rate limiter count on (internal/clock.ts,
     // 18,753 B before, 18,829 B after): NTP stepping the wall clock back an hour held the client an hour.
+    // Raised to 18,875 B (2026-12-05) for two fixes of a review of the freeze fixes (18,842 B before,
+    // 18,874 B after): a shared limiter no longer makes every request read the token store twice, and a
+    // slow answer within its timeout keeps updating the quota (ignored, it sent 54 requests into spent
+    // windows where 2 went before).
     reportOnly: true,
-    ceiling: 18_850,
+    ceiling: 18_875,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
