@@ -9,7 +9,7 @@
 import { Worker } from "node:worker_threads";
 import { Hotmart } from "hotmart";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { json, scriptedClient, startScriptedServer } from "../helpers/scripted-server";
+import { json, type ScriptedServer, scriptedClient, startScriptedServer } from "../helpers/scripted-server";
 
 /** Slots of the shared flags: set by this thread (GO) or by the server thread (ARRIVED, ANSWERED). */
 const ARRIVED = 0;
@@ -122,19 +122,36 @@ it("a read answered while the process was frozen past its timeout returns that a
   await hotmart.close();
 });
 
+/**
+ * Runs `body` with a scripted server and a wall clock that `freeze(ms)` moves on, as a SIGSTOP or a
+ * Lambda's freeze does (timers and the monotonic clock are left alone).
+ */
+async function withFrozenWallClock(
+  body: (server: ScriptedServer, freeze: (ms: number) => void) => Promise<void>,
+): Promise<void> {
+  const server = await startScriptedServer();
+  const realNow = Date.now.bind(Date);
+  let frozenMs = 0;
+  vi.spyOn(Date, "now").mockImplementation(() => realNow() + frozenMs);
+  try {
+    await body(server, (ms) => {
+      frozenMs += ms;
+    });
+  } finally {
+    vi.restoreAllMocks();
+    await server.close();
+  }
+}
+
 describe("a token whose answer waited out a freeze", () => {
-  it("counts its life from when it was asked for, so it is not used past its expiry after the thaw", async () => {
-    const server = await startScriptedServer();
-    const realNow = Date.now.bind(Date);
-    let frozenMs = 0;
-    vi.spyOn(Date, "now").mockImplementation(() => realNow() + frozenMs);
-    try {
+  it("counts its life from when it was asked for, so it is not used past its expiry after the thaw", () =>
+    withFrozenWallClock(async (server, freeze) => {
       server.handleToken((_req, res) => {
         const n = server.tokenRequests.length;
         // Hotmart issues a 10-minute token, then the client's process is frozen 8 minutes before it reads
         // the answer: the wall clock moves on, as it does across a SIGSTOP or a Lambda's freeze.
         json(res, 200, { access_token: `token-${n}`, expires_in: 600 });
-        if (n === 1) frozenMs += 8 * 60_000;
+        if (n === 1) freeze(8 * 60_000);
       });
       server.handle((req, res) => json(res, 200, { auth: req.headers.authorization }));
       const hotmart = scriptedClient(server, { rateLimit: false });
@@ -148,20 +165,12 @@ describe("a token whose answer waited out a freeze", () => {
         "Bearer token-2",
       ]);
       await hotmart.close();
-    } finally {
-      vi.restoreAllMocks();
-      await server.close();
-    }
-  });
+    }));
 });
 
 describe("a call queued in the rate limiter across a freeze", () => {
-  it("takes its token again after the wait, so it does not send one that expired meanwhile", async () => {
-    const server = await startScriptedServer();
-    const realNow = Date.now.bind(Date);
-    let frozenMs = 0;
-    vi.spyOn(Date, "now").mockImplementation(() => realNow() + frozenMs);
-    try {
+  it("takes its token again after the wait, so it does not send one that expired meanwhile", () =>
+    withFrozenWallClock(async (server, freeze) => {
       // 10-minute tokens, which this server refuses once they are past their life, as Hotmart does.
       const issued = new Map<string, number>();
       server.handleToken((_req, res) => {
@@ -180,16 +189,12 @@ describe("a call queued in the rate limiter across a freeze", () => {
       const second = hotmart.request("GET", "/second");
       while (hotmart.rateLimit?.queued !== 1) await new Promise((resolve) => setImmediate(resolve));
       // Frozen 11 minutes while it waits: token-1 expires at Hotmart before the call's turn comes.
-      frozenMs += 11 * 60_000;
+      freeze(11 * 60_000);
       await expect(second).resolves.toEqual({ ok: true });
       expect(server.requests.map((r) => r.headers.authorization)).toEqual([
         "Bearer token-1",
         "Bearer token-2",
       ]);
       await hotmart.close();
-    } finally {
-      vi.restoreAllMocks();
-      await server.close();
-    }
-  });
+    }));
 });
