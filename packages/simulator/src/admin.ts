@@ -90,24 +90,27 @@ export function createAdmin(sim: Simulator, maxBodyBytes: number, mask: SecretMa
   });
   app.delete("/faults/:id", (c) => c.json({ removed: sim.faults.remove(Number(c.req.param("id"))) }));
 
+  // A subscription's hottok is the account's webhook secret: masked here like anywhere else the
+  // simulator answers. Whoever needs it configured it (`hottok` of the subscription, else `sim.hottok`,
+  // HOTMART_HOTTOK in `sim.env`); the URL, a query of which can carry a secret too, goes through the mask.
   app.get("/webhooks", (c) =>
-    c.json({
-      subscriptions: sim.webhooks.subscriptions,
-      deliveries: sim.webhooks.deliveries,
-      chaos: sim.webhooks.chaos(),
-    }),
+    c.json(
+      mask.value({
+        subscriptions: sim.webhooks.subscriptions,
+        deliveries: sim.webhooks.deliveries,
+        chaos: sim.webhooks.chaos(),
+      }) as Record<string, unknown>,
+    ),
   );
   app.post("/webhooks", (c) => {
     const target = body(c.get("bodyText"));
     if (typeof target.url !== "string") throw new TypeError("'url' is required");
-    return c.json(
-      sim.webhooks.subscribe({
-        url: target.url,
-        ...(typeof target.hottok === "string" ? { hottok: target.hottok } : {}),
-        ...(Array.isArray(target.events) ? { events: target.events.map(String) } : {}),
-      }),
-      201,
-    );
+    const subscription = sim.webhooks.subscribe({
+      url: target.url,
+      ...(typeof target.hottok === "string" ? { hottok: target.hottok } : {}),
+      ...(Array.isArray(target.events) ? { events: target.events.map(String) } : {}),
+    });
+    return c.json(mask.value(subscription) as Record<string, unknown>, 201);
   });
   app.delete("/webhooks/:id", (c) =>
     c.json({ removed: sim.webhooks.unsubscribe(Number(c.req.param("id"))) }),

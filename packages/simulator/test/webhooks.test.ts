@@ -224,6 +224,39 @@ describe("Webhook retries and subscriptions", () => {
       await api.close();
     }
   });
+  it("never shows a hottok over /__admin/webhooks; deliveries still carry each URL's own", async () => {
+    const configured = "hottok-configured-at-start-4fQ";
+    const posted = "hottok-posted-over-admin-9Zk";
+    const api = await Api.start({
+      seed: 2,
+      webhooks: [{ url: `${receiver.url}?from=start`, hottok: configured }],
+    });
+    try {
+      const created = await fetch(`${api.sim.url}/__admin/webhooks`, {
+        method: "POST",
+        body: JSON.stringify({ url: `${receiver.url}?from=admin`, hottok: posted }),
+      });
+      const createdText = await created.text();
+      const listedText = await (await fetch(`${api.sim.url}/__admin/webhooks`)).text();
+      for (const secret of [configured, posted, api.sim.hottok]) {
+        expect(createdText).not.toContain(secret);
+        expect(listedText).not.toContain(secret);
+      }
+      expect(JSON.parse(createdText)).toMatchObject({ id: 2, hottok: "[redacted]" });
+      expect(JSON.parse(listedText).subscriptions).toEqual([
+        expect.objectContaining({ id: 1, url: `${receiver.url}?from=start`, hottok: "[redacted]" }),
+        expect.objectContaining({ id: 2, url: `${receiver.url}?from=admin`, hottok: "[redacted]" }),
+      ]);
+      // Only the listing is masked: each URL still gets the hottok it was configured with.
+      api.sim.emit("PURCHASE_APPROVED");
+      await api.sim.webhooks.idle();
+      expect(receiver.received.map((r) => r.headers["x-hotmart-hottok"]).sort()).toEqual(
+        [posted, configured].sort(),
+      );
+    } finally {
+      await api.close();
+    }
+  });
 });
 
 describe("Sample webhooks (POST /__admin/webhooks/emit)", () => {
