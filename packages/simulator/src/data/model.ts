@@ -131,7 +131,9 @@ export interface Sale {
   total: number;
   conversionRate: number;
   feePercentage: number;
+  /** The fee's fixed part: lower than the usual 1.00 (0.50) when the fee is capped at the base (`hotmartFee`). */
   feeFixed: number;
+  /** base × feePercentage / 100 + feeFixed, to the cent, never more than the base. */
   feeTotal: number;
   couponCode: string | undefined;
   couponDiscount: number | undefined;

@@ -193,12 +193,10 @@ export class SaleFactory {
         : 1;
     const interest = installments > 1 ? round2(base * 0.0299 * (installments - 1)) : 0;
     const vat = round2(base * (VAT[buyer.address.countryIso] ?? 0));
-    const feeFixed = currency === "BRL" ? 1 : 0.5;
     const feePercentage = 9.9;
-    // Never more than the base: on a charge smaller than the fixed part (a 0.80 Smart Installment
-    // instalment with a coupon, a negotiation discounted to a few cents) the uncapped fee left the
-    // commission entries adding up to more than the price they split.
-    const feeTotal = base > 0 ? Math.min(base, round2((base * feePercentage) / 100 + feeFixed)) : 0;
+    const fee = hotmartFee(base, feePercentage, currency === "BRL" ? 1 : 0.5);
+    const feeFixed = fee.fixed;
+    const feeTotal = fee.total;
 
     const paid = WAS_PAID.has(status);
     let approvedDate: number | undefined;
@@ -337,6 +335,28 @@ function crc16(text: string): string {
     for (let b = 0; b < 8; b++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
   }
   return crc.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/**
+ * Hotmart's fee on `base`: `percentage` of it plus a fixed part, as `hotmart_fee` gives it (§8.1 S1:
+ * `total` = `base` × `percentage` / 100 + `fixed`, to the cent, as in the real captures).
+ *
+ * Never more than the base: on a charge smaller than the fixed part (a 0.42 Smart Installment
+ * instalment with a coupon, a negotiation discounted to a few cents) the full fee left the commission
+ * entries adding up to more than the price they split. The notes do not say how Hotmart spells such a
+ * fee; the simulator keeps the percentage (the rate of the sale) and lowers the fixed part to what the
+ * base leaves after it, so the parts still add up to the total it shows.
+ */
+export function hotmartFee(
+  base: number,
+  percentage: number,
+  fixed: number,
+): { total: number; fixed: number } {
+  if (base <= 0) return { total: 0, fixed: 0 };
+  const share = (base * percentage) / 100;
+  const full = round2(share + fixed);
+  if (full <= base) return { total: full, fixed };
+  return { total: base, fixed: round2(base - share) };
 }
 
 export interface CommissionSplit {

@@ -148,7 +148,7 @@ export function historyItem(sale: Sale) {
       offer: { payment_mode: sale.offer.paymentMode, code: sale.offer.code },
       hotmart_fee: {
         total: sale.feeTotal,
-        fixed: sale.feeTotal > 0 ? sale.feeFixed : 0,
+        fixed: sale.feeFixed,
         currency_code: sale.currency,
         base: sale.base,
         percentage: sale.feePercentage,
