@@ -53,7 +53,11 @@ export function faultInjection(options: FaultOptions): MiddlewareHandler<AppEnv>
     if (kind === "status")
       return withQuota(errorResponse(new ApiError(fault?.status ?? 500)), options.quota());
     if (kind === "rate-limit") {
-      // Pretends the quota is spent without spending it: the next requests answer normally.
+      // Pretends the quota is spent without spending it: the next requests answer normally. The headers
+      // are the API quota's or, with no quota (rateLimit: false), those of Hotmart's default window just
+      // opened (reset 60 s). On the token endpoint too: the simulator's choice, as Hotmart does not
+      // document whether or how its token host limits (§4), and the SDK waits that reset before it asks
+      // for a token again (the README's Faults section says so).
       const quota = {
         ...(options.quota() ?? { limit: DEFAULT_LIMIT, resetMs: DEFAULT_WINDOW_MS }),
         remaining: 0,

@@ -5,7 +5,8 @@ import { type RateLimiter, rateLimitHeaders } from "../rate-limit";
 
 /**
  * Hotmart's quota (src/rate-limit.ts): spends one call, or answers 429, and puts the quota headers
- * on every answer. `spend: false` only adds the headers (the token host has its own quota).
+ * on every answer. `spend: false` only adds the headers: the token endpoint spends no API quota and
+ * shows the API's, a simulator choice (Hotmart does not document how its token host limits, §4).
  */
 export function rateLimit(limiter: RateLimiter, key: string, spend = true): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
