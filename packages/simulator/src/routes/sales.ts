@@ -212,7 +212,11 @@ function priceDetailsItem(sale: Sale) {
   };
 }
 
-/** Commission totals of the account per currency (§8.1 S2). */
+/**
+ * Commission totals of the account per currency (§8.1 S2), whatever the statuses asked for: an unpaid
+ * or refunded sale counts the commission it would have paid. Hotmart does not document what the summary
+ * totals for those statuses; the README says this is the simulator's choice.
+ */
 function summaryRows(sales: readonly Sale[]) {
   const byCurrency = new Map<string, { items: number; total: number }>();
   for (const sale of sales) {
