@@ -13,6 +13,7 @@ import type { Redactor } from "./redact";
 import { decide, type Outcome, RETRYABLE_STATUS } from "./retry";
 import { link, raceAbort } from "./signals";
 import { sleep } from "./sleep";
+import type { CLOSED_WHILE } from "./token-messages";
 
 /** A cached access token. `expiresAt` is epoch milliseconds. */
 export interface StoredToken {
@@ -188,7 +189,7 @@ export class TokenManager {
       try {
         await sleep(Math.min(10 * 2 ** polls, 50), this.#closer.signal);
       } catch {
-        throw closedError("while it waited for another process's token request");
+        throw await closedError("lock");
       }
     }
   }
@@ -211,7 +212,7 @@ export class TokenManager {
       try {
         await this.retryWait(decision.delayMs, this.#closer.signal);
       } catch {
-        throw closedError("while a token request was waiting to retry");
+        throw await closedError("retry");
       }
     }
   }
@@ -250,7 +251,7 @@ export class TokenManager {
       timeoutMs,
       controller,
     ).finally(unlink);
-    if (result.kind === "aborted") throw closedError("during a token request");
+    if (result.kind === "aborted") throw await closedError("request");
     const body = result.kind === "response" ? parseJSONLoose(result.text, 200) : undefined;
     const accessToken = (body as { access_token?: unknown } | undefined)?.access_token;
     if (result.kind === "response" && result.response.ok && typeof accessToken === "string" && accessToken) {
@@ -310,8 +311,10 @@ export class TokenManager {
   }
 }
 
-function closedError(when: string): HotmartError {
-  return new HotmartError(`The client was closed ${when}`, { outcomeUnknown: false });
+/** close() ended a token request or a wait for one. Its message loads then, as a failure's do (token-messages.ts). */
+async function closedError(when: keyof typeof CLOSED_WHILE): Promise<HotmartError> {
+  const say = await import("./token-messages");
+  return new HotmartError(say.closed(when), { outcomeUnknown: false });
 }
 
 export function describeCause(cause: unknown): string {

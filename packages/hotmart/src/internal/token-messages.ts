@@ -31,3 +31,12 @@ export const NO_ACCESS_TOKEN =
 
 export const unreadable = (status: number, bytes: number) =>
   `The token request answered ${status} with a body that is not JSON (${bytes} bytes); it may have been cut off`;
+
+/** What a token request, or the wait for one, was doing when close() ended it. */
+export const CLOSED_WHILE = {
+  request: "during a token request",
+  lock: "while it waited for another process's token request",
+  retry: "while a token request was waiting to retry",
+};
+
+export const closed = (when: keyof typeof CLOSED_WHILE) => `The client was closed ${CLOSED_WHILE[when]}`;

@@ -72,6 +72,41 @@ describe("cancellation", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("the token manager says what close() interrupted: a token request, or its wait to retry", async () => {
+    // The token manager's own errors, whose messages load on demand as a failed token request's do (a
+    // call waiting on it reports its own cancellation instead).
+    server.handleToken(() => {});
+    const hanging = client();
+    const request = hanging._context().auth.token();
+    while (server.tokenRequests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await hanging.close();
+    const closed = await request.catch((e: unknown) => e);
+    expect(closed).toBeInstanceOf(HotmartError);
+    expect((closed as Error).message).toBe("The client was closed during a token request");
+
+    server.handleToken((_req, res) =>
+      json(res, 503, { error: "internal_server_error" }, { "retry-after": "30" }),
+    );
+    const { auth } = client()._context();
+    const sleep = auth.retryWait;
+    let waiting!: () => void;
+    const waits = new Promise<void>((resolve) => {
+      waiting = resolve;
+    });
+    auth.retryWait = (ms, signal) => {
+      waiting();
+      return sleep(ms, signal);
+    };
+    const retry = auth.token();
+    await waits;
+    await auth.close();
+    const stopped = await retry.catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(HotmartError);
+    expect((stopped as Error).message).toBe(
+      "The client was closed while a token request was waiting to retry",
+    );
+  });
+
   it("closing a withOptions() clone ends the clone's calls only; closing the client closes its clones", async () => {
     // /hang is never answered; everything else is.
     server.handle((req, res) => {
