@@ -497,8 +497,10 @@ function toError(
   const redactor = ctx.redactor;
   switch (outcome.kind) {
     case "timeout":
+      // Whole ms: an attempt cut short by the call's total timeout gets what is left of it, which the
+      // monotonic clock counts in fractions of a millisecond ("timed out after 57.1300000023 ms").
       return new APIConnectionTimeoutError(
-        `${method} ${call.safeURL()} timed out after ${result.timeoutMs ?? call.timeout} ms${note}`,
+        `${method} ${call.safeURL()} timed out after ${Math.round(result.timeoutMs ?? call.timeout)} ms${note}`,
         { outcomeUnknown: unknown, redactor },
       );
     case "network": {

@@ -75,6 +75,17 @@ describe("ending an attempt early", () => {
     await closed;
   });
 
+  it("an attempt cut short by the call's total timeout says how long it waited in whole milliseconds", async () => {
+    const c = client({ timeout: 60_000, maxRetries: 0 });
+    await c.request("GET", "/warm");
+    const { closed } = hangingServer();
+    // The attempt gets what is left of the 150 ms, counted by the monotonic clock in fractions of a ms.
+    const error = await c.request("GET", "/slow", undefined, { totalTimeout: 150 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/ timed out after \d+ ms$/);
+    await closed;
+  });
+
   it("close() ends a call in flight and closes its connection", async () => {
     const c = client({ timeout: 60_000 });
     await c.request("GET", "/warm");
