@@ -20,8 +20,9 @@ export interface StoredToken {
   /** The bearer token Hotmart issued (`access_token`): a secret, masked in logs and errors. */
   accessToken: string;
   /**
-   * When the client stops using it and mints a new one, epoch ms: Hotmart's `expires_in` minus a margin
-   * (5 minutes, or half the lifetime of a short-lived token), so it never expires mid-request.
+   * When the client stops using it and mints a new one, epoch ms: Hotmart's `expires_in`, counted from
+   * when the token was asked for, minus a margin (5 minutes, or half of what was left of it when it came,
+   * whichever is later), so it never expires mid-request.
    */
   expiresAt: number;
 }
@@ -93,8 +94,9 @@ export interface TokenManagerOptions {
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
- * Client-credentials tokens: cached until 5 minutes before `expires_in` runs out, refreshed once
- * however many requests wait (single flight), and dropped when Hotmart answers 401.
+ * Client-credentials tokens: cached until 5 minutes before `expires_in` runs out (`StoredToken.expiresAt`
+ * says when), refreshed once however many requests wait (single flight), and dropped when Hotmart
+ * answers 401.
  */
 export class TokenManager {
   readonly #options: TokenManagerOptions;
@@ -257,11 +259,16 @@ export class TokenManager {
     if (result.kind === "response" && result.response.ok && typeof accessToken === "string" && accessToken) {
       const expiresIn = Number((body as { expires_in?: unknown } | undefined)?.expires_in);
       redactor.add(accessToken);
-      const lifetimeMs = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000;
-      // A short-lived token is refreshed at half its life rather than 5 minutes early (which would be never valid).
-      const margin = Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
+      const expiry = askedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : 3_600_000);
       log.info("access token issued", { expires_in: expiresIn });
-      return { token: { accessToken, expiresAt: askedAt + lifetimeMs - margin } };
+      // Refreshed 5 minutes before its expiry, or at half of what was left of its life when it came,
+      // whichever is later. The margin is for refreshing early, not for refusing a token just received:
+      // a token shorter-lived than it (which would be never valid), or one whose request was slow or
+      // waited out a freeze, is still good until `expiry`, and the calls after the one that asked for it
+      // use it too (counted from the margin alone, each call would ask for a token of its own).
+      return {
+        token: { accessToken, expiresAt: Math.max(expiry - REFRESH_MARGIN_MS, (Date.now() + expiry) / 2) },
+      };
     }
     // A failure: its messages load now, on the first one (token-messages.ts).
     const say = await import("./token-messages");

@@ -156,12 +156,38 @@ describe("a token whose answer waited out a freeze", () => {
       server.handle((req, res) => json(res, 200, { auth: req.headers.authorization }));
       const hotmart = scriptedClient(server, { rateLimit: false });
       await hotmart.request("GET", "/first");
-      // token-1 was refreshed 5 minutes before its expiry, which came 5 minutes after it was asked for:
-      // 3 minutes before this call. (Counted from the answer, it was taken as valid for 13 minutes more,
-      // and Hotmart would answer 401 to it within 2.)
+      // token-1 came with 2 of its 10 minutes left, and is used for half of those: until 1 minute before
+      // it expires, 9 minutes after it was asked for. This call comes 30 s before it expires, so it gets a
+      // new one. (Counted from the answer, token-1 was taken as valid for 5 minutes after it came, and
+      // Hotmart would answer 401 to this call.)
+      freeze(90_000);
       await hotmart.request("GET", "/second");
       expect(server.requests.map((r) => r.headers.authorization)).toEqual([
         "Bearer token-1",
+        "Bearer token-2",
+      ]);
+      await hotmart.close();
+    }));
+});
+
+describe("a token that came with less of its life left than the refresh margin", () => {
+  it("is used by the calls after the one that asked for it, not minted again for each call", () =>
+    withFrozenWallClock(async (server, freeze) => {
+      server.handleToken((_req, res) => {
+        // A 1-second token from a token endpoint that takes 600 ms to answer: it comes with 400 ms left,
+        // less than its margin (half its life). Time passes on the wall clock only: no test waits.
+        freeze(600);
+        json(res, 200, { access_token: `token-${server.tokenRequests.length}`, expires_in: 1 });
+      });
+      server.handle((req, res) => json(res, 200, { auth: req.headers.authorization }));
+      const hotmart = scriptedClient(server, { rateLimit: false });
+      for (let call = 0; call < 5; call++) await hotmart.request("GET", `/call-${call}`);
+      expect(server.tokenRequests).toHaveLength(1);
+      // It is used for half of what was left of it (200 ms), then refreshed before it expires.
+      freeze(250);
+      await hotmart.request("GET", "/later");
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+        ...Array(5).fill("Bearer token-1"),
         "Bearer token-2",
       ]);
       await hotmart.close();
