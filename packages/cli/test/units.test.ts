@@ -425,6 +425,9 @@ describe("CSV cells", () => {
       "01/02", // a date
       "2025-01-31",
       "12:30", // a time
+      "1/2",
+      "3-4",
+      "1e5",
       "1.234,56",
       "50%",
     ]) {
@@ -440,6 +443,46 @@ describe("CSV cells", () => {
     // Past the 255 characters an Excel formula's text may hold, the value is left as it was.
     const long = "1".repeat(256);
     expect(csvCell(long, true, "x")).toBe(long);
+  });
+
+  it('Excel gets a date or a time written with letters as that text (="..."); plain CSV keeps it as sent', () => {
+    for (const text of [
+      "jan/25", // a month and a year: Excel shows 1 January 2025 as jan-25
+      "JAN/25",
+      "jan-25",
+      "25-jan",
+      "1-jan-2025",
+      "Jan 25",
+      "Jan 25, 2025",
+      "January 2025",
+      "mar/2025",
+      "fev/25", // Portuguese months
+      "set 1",
+      "25/dez/2025",
+      "3 de março",
+      "25 de janeiro de 2025",
+      "12:30 PM", // times with a.m. or p.m.
+      "1:30p",
+      "1 pm",
+      "10:00 a.m.",
+      "2025-01-31 10:00 AM",
+      "jan 25 2025 10:00",
+    ]) {
+      expect(csvCell(text, true, "offer.name")).toBe(`="${text}"`);
+      expect(csvCell(text, false, "offer.name")).toBe(text);
+    }
+    // Words Excel keeps as text: a month's name alone, a name with a number, a code.
+    for (const text of [
+      "jan",
+      "Janeiro",
+      "Ana 1",
+      "Set de cursos",
+      "Curso de março 2025",
+      "3a",
+      "Q1",
+      "1st jan",
+    ])
+      expect(csvCell(text, true, "offer.name")).toBe(text);
   });
 });
 

@@ -41,16 +41,35 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
  */
 const NUMBER_LIKE = /^(?=.*\d)[\d .,:/()%+\-eE]+$/;
 
+/** A month's name, English or Portuguese, in full or in its first three letters, as Excel reads them. */
+const MONTH =
+  "jan(?:uary|eiro)?|fe[bv](?:ruary|ereiro)?|mar(?:ch|[çc]o)?|a[bp]r(?:il)?|ma(?:y|io?)|" +
+  "ju[nl](?:[ey]|ho)?|a(?:ug|go)(?:ust|sto)?|se[pt](?:t|tember|embro)?|o[cu]t(?:ober|ubro)?|" +
+  "nov(?:ember|embro)?|de[cz](?:ember|embro)?";
+/** A time of day, 12:30, 12:30:45.5, with a.m. or p.m. after it or not (`12:30 PM`, `1:30p`, `1 pm`). */
+const CLOCK = "\\d{1,2}(?:(?::\\d{2}){1,2}(?:[.,]\\d+)?\\s*(?:[ap]\\.?m?\\.?)?|\\s*[ap]\\.?m\\.?)";
+
+/**
+ * A date or a time that NUMBER_LIKE leaves out, because it has letters: a month's name with a day or a
+ * year (`jan/25`, `25-jan`, `1-jan-2025`, `Jan 25, 2025`, `mar/2025`, `25 de março`), a time with a.m.
+ * or p.m. (`12:30 PM`), or a date with such a time (`2025-01-31 10:00 AM`). Excel or LibreOffice turn
+ * those into a date serial (`jan/25` into 1 January 2025, shown as `jan-25`), as they do `01/02`.
+ */
+const DATE_LIKE = new RegExp(
+  `^(?=.*\\d)(?:(?:\\d{1,4}[\\s/.,-]+(?:de\\s+)?)?(?:${MONTH})\\.?(?:[\\s/.,-]+(?:de\\s+)?\\d{1,4}){0,2}(?:\\s+${CLOCK})?|(?:[\\d/.-]+\\s+)?${CLOCK})$`,
+  "i",
+);
+
 /**
  * The Excel flavour writes such a text as the formula `="0123"`, whose value is the text itself: Excel
  * shows exactly 0123 in any locale (the formula has no function name nor separator), and so does
  * LibreOffice with "Evaluate formulas" ticked in its import dialog (without it, the cell shows
  * `="0123"`: every digit still there). A leading `'` or tab is no such thing: the `'` may show in
  * Excel's cell, and LibreOffice keeps either in the text. NUMBER_LIKE holds no `"`, so the formula is one
- * string literal, with nothing to run. A formula's text holds at most 255 characters.
+ * string literal, with nothing to run (DATE_LIKE neither). A formula's text holds at most 255 characters.
  */
 const asExcelText = (text: string) =>
-  text.length <= 255 && NUMBER_LIKE.test(text) ? `="${text}"` : undefined;
+  text.length <= 255 && (NUMBER_LIKE.test(text) || DATE_LIKE.test(text)) ? `="${text}"` : undefined;
 
 /**
  * A record's value for one CSV column: objects and arrays as JSON, numbers per flavour. Plain CSV keeps
