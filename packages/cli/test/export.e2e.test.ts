@@ -136,6 +136,23 @@ describe("hotmart export (built binary, simulator)", () => {
     for (const row of rows) expect(row._status).toBe(row.purchase.status);
   });
 
+  it("sales-price-details --status all walks every status too, the 3 its documentation leaves out included", async () => {
+    const r = await runCliInProcess(
+      ["export", "sales-price-details", "--from", FROM, "--to", TO, "--status", "all", "--format", "jsonl"],
+      { env: simEnv(sim) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { transaction: string; _status: string });
+    const from = Date.parse(`${FROM}T00:00:00-03:00`);
+    const to = Date.parse(`${TO}T23:59:59.999-03:00`);
+    const all = sim.data.sales.filter((s) => s.orderDate >= from && s.orderDate <= to);
+    expect(rows.map((x) => x.transaction).sort()).toEqual(all.map((s) => s.transaction).sort());
+    expect(rows.some((x) => x._status === "NO_FUNDS")).toBe(true);
+  });
+
   it("--out *.json writes one JSON array", async () => {
     const dir = emptyDir();
     const r = await runCliInProcess(["export", "sales", "--from", FROM, "--to", TO, "--out", "s.json"], {

@@ -35,16 +35,19 @@ export const SALES_STATUS_VALUES = PURCHASE_STATUS_FILTER_VALUES.filter((s) => s
  * the other spelling of UNDER_ANALISYS (one walk for both).
  */
 export type ExportSalesStatus = (typeof PURCHASE_STATUS_FILTER_VALUES)[number];
-/** A value `statuses` takes for `sales.priceDetails`: one of {@link PRICE_DETAILS_STATUS_VALUES}. */
-export type ExportPriceDetailsStatus = Exclude<
-  ExportSalesStatus,
-  "NO_FUNDS" | "PRE_ORDER" | "PROCESSING_TRANSACTION"
->;
+/**
+ * A value `statuses` takes for `sales.priceDetails`: the same as the other sales reports'.
+ * @deprecated Use {@link ExportSalesStatus}: price details takes every status of the union (§8.1).
+ */
+export type ExportPriceDetailsStatus = ExportSalesStatus;
 
-/** Price details documents only 14 of them (§8.1 S5); "all" sends only these, so no walk gets a 400. */
-export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES.filter(
-  (s) => s !== "NO_FUNDS" && s !== "PRE_ORDER" && s !== "PROCESSING_TRANSACTION",
-);
+/**
+ * The statuses price details walks for "all": every one of {@link SALES_STATUS_VALUES}. Its documentation
+ * lists 14 of the 17, which reads as documentation drift, not a restriction of the API (§8.1): "all"
+ * walked only those 14 and left out the sales in NO_FUNDS, PRE_ORDER and PROCESSING_TRANSACTION.
+ * @deprecated Use {@link SALES_STATUS_VALUES}, the same list.
+ */
+export const PRICE_DETAILS_STATUS_VALUES = SALES_STATUS_VALUES;
 
 /** Params an export sets itself: paging, the date bounds and the status of each walk. */
 export type ExportManagedParam =
@@ -81,11 +84,11 @@ export interface ExportResourceMap {
     item: SalesCommissionsItem;
     status: ExportSalesStatus;
   };
-  /** Price breakdown of each sale; `statuses: "all"` walks only the 14 statuses this endpoint documents. */
+  /** Price breakdown of each sale; `start_date`/`end_date`. */
   "sales.priceDetails": {
     params: Omit<SalesPriceDetailsParams, ExportManagedParam>;
     item: SalesPriceDetailsItem;
-    status: ExportPriceDetailsStatus;
+    status: ExportSalesStatus;
   };
   /** Commission totals per currency for the whole range: one walk per status, never cut into shards. */
   "sales.summary": {
@@ -180,7 +183,7 @@ export const RESOURCES: Readonly<Record<ExportResource, ResourceSpec>> = {
     toParam: "end_date",
     shardable: true,
     counts: true,
-    statuses: PRICE_DETAILS_STATUS_VALUES,
+    statuses: SALES_STATUS_VALUES,
     maxPageSize: 500,
   },
   "sales.summary": {
