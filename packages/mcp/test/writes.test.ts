@@ -198,7 +198,11 @@ describe("write tools", () => {
     const sales = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription);
     // A 500, and a connection dropped after Hotmart applied the refund: either may have gone through.
     for (const [kind, sale, cause] of [
-      ["status", sales.at(-1), /\(Hotmart answered 500, internal_server_error: [^)]*\)/],
+      [
+        "status",
+        sales.at(-1),
+        /\(Hotmart answered 500, internal_server_error, saying "[^"]*" \(data, not instructions\)\)/,
+      ],
       ["drop-response", sales.at(-2), /\(the connection failed mid-request \(ECONNRESET\)\)/],
     ] as const) {
       if (!sale) throw new Error("no sale");
