@@ -196,6 +196,60 @@ describe("answers equal the figures computed from every record", () => {
     );
   });
 
+  it("sales_report by status: its Total is the paid sales, as by product or payment type; the rest apart", async () => {
+    const args = { start_date: "2026-10-01", end_date: "2026-10-31" };
+    const byStatus = await call(h.mcp, "sales_report", { ...args, group_by: "status" });
+    const byPayment = await call(h.mcp, "sales_report", { ...args, group_by: "payment_type" });
+    const report = ok<{ totals: Row[]; other_totals?: Row[]; statuses: string[] }>(byStatus);
+    expect(report.statuses).toEqual(["ALL"]);
+    // The same money kept as the paid report, compared the same way.
+    expect(report.totals).toEqual(ok<{ totals: Row[] }>(byPayment).totals);
+    const paid = ["APPROVED", "COMPLETE"];
+    const all = (rows: Row[] | undefined) =>
+      actual(
+        (rows ?? []).map((t) => ({ ...t, key: "all" })),
+        "current",
+      );
+    expect(all(report.totals)).toEqual(expected(start, end, () => "all", paid));
+    const others = expected(start, end, () => "all");
+    for (const [id, paidRow] of expected(start, end, () => "all", paid)) {
+      const row = others.get(id);
+      if (!row) continue;
+      row.count -= paidRow.count;
+      row.cents -= paidRow.cents;
+      if (row.count === 0) others.delete(id);
+    }
+    expect(others.size).toBeGreaterThan(0);
+    expect(all(report.other_totals)).toEqual(others);
+    // The text says what each total sums: no "Total" adds refunds to what was paid.
+    const lines = text(byStatus).split("\n");
+    expect(lines.filter((l) => l.startsWith("Total:"))).toEqual([]);
+    const paidLines = lines.filter((l) => l.startsWith("Total paid (APPROVED+COMPLETE): "));
+    const paymentTotals = text(byPayment)
+      .split("\n")
+      .filter((l) => l.startsWith("Total: "));
+    expect(paidLines.map((l) => l.slice(l.indexOf("): ") + 3))).toEqual(
+      paymentTotals.map((l) => l.slice("Total: ".length)),
+    );
+    expect(
+      lines.filter((l) => l.startsWith("Other statuses, not in the total (refunded, cancelled, unpaid): ")),
+    ).toHaveLength(report.other_totals?.length ?? -1);
+    // Statuses of one kind only are one Total, as the heading names them.
+    const year = toEpochMs("s", "2026-01-01");
+    const refunds = ok<{ totals: Row[]; other_totals?: Row[] }>(
+      await call(h.mcp, "sales_report", {
+        start_date: "2026-01-01",
+        end_date: "2026-10-31",
+        group_by: "status",
+        statuses: ["REFUNDED"],
+      }),
+    );
+    expect(refunds.other_totals).toBeUndefined();
+    const refunded = expected(year, end, () => "all", ["REFUNDED"]);
+    expect(refunded.size).toBeGreaterThan(0);
+    expect(all(refunds.totals)).toEqual(refunded);
+  });
+
   it("sales_report with more groups than it hands out says truly how many it left out", async () => {
     // 80 products in five currencies: over 100 product groups, more than the 50 the result holds.
     const big = await harness({ sim: { scale: { products: 80, sales: 800 } } });

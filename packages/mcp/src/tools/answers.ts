@@ -6,7 +6,7 @@ import { dayBrt, isoBrt, SECONDS_LIMIT, toEpochMs } from "../dates";
 import { ToolError } from "../errors";
 import { amountOf, code, money, quote } from "../render";
 import { compare, comparisonPeriod, type GroupBy, paidCents } from "../report";
-import { PAID_STATUSES, salesIn, subscriptionsOf } from "../sources";
+import { PAID_STATUSES, SALE_STATUS_VALUES, salesIn, subscriptionsOf } from "../sources";
 import { type CallOptions, defined, READ_ONLY, registerTool } from "./define";
 import { paymentType, productId, requiredDate, SUBSCRIPTION_STATUS_VALUES, saleStatus } from "./inputs";
 
@@ -25,14 +25,20 @@ const row = {
 };
 
 const DELINQUENT = new Set(["DELAYED", "OVERDUE"]);
+/** Money the producer keeps: the statuses Hotmart's sales reports return when none is asked for. */
+const PAID: ReadonlySet<string> = new Set(PAID_STATUSES);
+const PAID_LABEL = PAID_STATUSES.join("+");
 
-/** One row of a report; `label` is printed as given (the caller quotes a product's name). */
-function line(label: string, r: z.infer<z.ZodObject<typeof row>>): string {
+/**
+ * One row of a report; `label` is printed as given (the caller quotes a product's name). A row of money
+ * not kept (refunded, cancelled, unpaid) changes its "amount", not its "revenue".
+ */
+function line(label: string, r: z.infer<z.ZodObject<typeof row>>, what = "revenue"): string {
   const cur = `${r.current.count} sales, ${money(r.current.revenue, r.currency)}`;
   if (!r.previous) return `${label}: ${cur}`;
   const change = (v: number | null | undefined) =>
     v === null || v === undefined ? "new" : `${v >= 0 ? "+" : ""}${v}%`;
-  return `${label}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} revenue)`;
+  return `${label}: ${cur} (before: ${r.previous.count}, ${money(r.previous.revenue, r.currency)}; ${change(r.revenue_change_pct)} ${what})`;
 }
 
 /**
@@ -56,7 +62,8 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       "Answers 'how much did I sell / quanto vendi / qual meu faturamento' for a period, compared with the previous period (or the same period last year), " +
       "grouped by product, payment type (Pix, boleto, cartão) or status. The server walks every sale and adds them up, so the figures are exact: " +
       "prefer this over paging sales_history. Revenue is what buyers paid (gross, per currency); for net commissions use sales_commissions. " +
-      "By default counts paid sales (APPROVED, COMPLETE); group_by status counts every status unless statuses is given.",
+      "By default counts paid sales (APPROVED, COMPLETE); group_by status counts every status unless statuses is given. " +
+      "A total never adds refunded, cancelled or unpaid amounts to paid ones: when both are counted, totals is the paid sales and other_totals the rest.",
     input: {
       start_date: requiredDate("start_date", "the period's first day", "2026-10-01"),
       end_date: requiredDate("end_date", "the period's last day (inclusive)", "2026-10-31"),
@@ -82,7 +89,17 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       comparison: period.optional(),
       group_by: z.string(),
       statuses: z.array(z.string()),
-      totals: z.array(z.object(row)).describe("One row per currency"),
+      totals: z
+        .array(z.object(row))
+        .describe(
+          "One row per currency: every sale counted, or only the paid ones (APPROVED, COMPLETE) when the statuses counted include others",
+        ),
+      other_totals: z
+        .array(z.object(row))
+        .optional()
+        .describe(
+          "Present when the statuses counted mix paid and other ones: the refunded, cancelled and unpaid sales, one row per currency, not in totals",
+        ),
       groups: z.array(z.object({ key: z.string(), label: z.string(), ...row })),
       groups_truncated: z.boolean(),
       sales_counted: z.number().int(),
@@ -124,12 +141,23 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
           : await walk(Math.max(other.start, SECONDS_LIMIT), other.end)
         : undefined;
       const groups = compare(current, previous, by);
-      const totals = compare(current, previous, "none").map(({ key: _k, label: _l, ...rest }) => rest);
+      // Money kept and money returned or never paid are not added together: "all statuses" summed
+      // refunds, chargebacks and expired boletos into a Total that read as revenue.
+      const counted: readonly string[] = statuses === "all" ? SALE_STATUS_VALUES : statuses;
+      const mixed = counted.some((s) => PAID.has(s)) && counted.some((s) => !PAID.has(s));
+      const totalOf = (keep: (sale: SalesHistoryItem) => boolean) =>
+        compare(current.filter(keep), previous?.filter(keep), "none").map(
+          ({ key: _k, label: _l, ...rest }) => rest,
+        );
+      const paid = (sale: SalesHistoryItem) => PAID.has(sale.purchase.status);
+      const totals = mixed ? totalOf(paid) : totalOf(() => true);
+      const otherTotals = mixed ? totalOf((sale) => !paid(sale)) : undefined;
       const structured: Record<string, unknown> = {
         period: { start: isoBrt(start), end: isoBrt(end) },
         group_by: by,
         statuses: statuses === "all" ? ["ALL"] : [...statuses],
         totals,
+        ...(otherTotals ? { other_totals: otherTotals } : {}),
         groups: groups.slice(0, MAX_GROUPS),
         groups_truncated: groups.length > MAX_GROUPS,
         sales_counted: current.length + (previous?.length ?? 0),
@@ -138,13 +166,25 @@ export function registerAnswerTools(server: McpServer, ctx: ToolContext): void {
       const head = `Sales ${dayBrt(start)} to ${dayBrt(end)}${other ? ` vs ${dayBrt(other.start)} to ${dayBrt(other.end)}` : ""} (${statuses === "all" ? "all statuses" : statuses.join("+")}):`;
       const text = [
         head,
-        ...totals.map((t) => line("Total", t)),
+        ...(mixed
+          ? [
+              ...(totals.length
+                ? totals.map((t) => line(`Total paid (${PAID_LABEL})`, t))
+                : [`Total paid (${PAID_LABEL}): no sales`]),
+              ...(otherTotals ?? []).map((t) =>
+                line("Other statuses, not in the total (refunded, cancelled, unpaid)", t, "amount"),
+              ),
+            ]
+          : totals.map((t) => line("Total", t))),
         // A product's name is the producer's text; a payment type or status is Hotmart's code.
         ...(by === "none"
           ? []
           : groups
               .slice(0, MAX_LISTED)
-              .map((g) => `- ${line(by === "product" ? quote(g.label) : code(g.label), g)}`)),
+              .map(
+                (g) =>
+                  `- ${line(by === "product" ? quote(g.label) : code(g.label), g, by === "status" && !PAID.has(g.key) ? "amount" : "revenue")}`,
+              )),
         by === "none" ? "" : moreGroups(groups.length),
       ]
         .filter(Boolean)
