@@ -158,6 +158,30 @@ describe("write tools", () => {
     expect(done.summary).toMatch(/Pix code/);
   });
 
+  it("a negotiation preview shows its discount as Hotmart reads it: an amount in the subscription's currency", async () => {
+    const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
+    if (!late) throw new Error("no late subscription");
+    // Not the account's usual BRL, so the preview must have read it from the subscription.
+    const was = late.plan.currency;
+    late.plan.currency = "EUR";
+    try {
+      const before = effects();
+      const preview = ok<Preview>(
+        await call(h.mcp, "negotiation_create", {
+          subscriber_code: late.subscriberCode,
+          recurrences: [1],
+          payment_type: "PIX",
+          discount_value: 12.5,
+        }),
+      );
+      expect(preview.summary).toContain(" with EUR 12.50 off (an amount, not a percentage).");
+      expect(preview.changes[0]).toMatchObject({ discount_value: 12.5, discount_currency: "EUR" });
+      expect(effects()).toEqual(before);
+    } finally {
+      late.plan.currency = was;
+    }
+  });
+
   it("arguments the SDK would refuse at confirmation get no preview and no token, before any request", async () => {
     const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
     const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");

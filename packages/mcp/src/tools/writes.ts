@@ -633,6 +633,20 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       if (!summary)
         throw new ToolError(`Not found: no subscription with subscriber code ${args.subscriber_code}.`);
       const unpaid = summary.unpaid_recurrencies.map((u) => u.number);
+      // Hotmart reads discount.value (type CUSTOM) as an amount in money, not a fraction: "with 10 off"
+      // left 10 reais and 10% alike. The summary has no currency; the subscription's price has one.
+      let off = "";
+      let currency: string | undefined;
+      if (args.discount_value !== undefined) {
+        const sub = (
+          await client.subscriptions.list({ subscriber_code: args.subscriber_code, max_results: 1 }, options)
+        ).items.find((s) => s.subscriber_code === args.subscriber_code);
+        const given = sub?.price?.currency_code;
+        currency = typeof given === "string" && given.trim() !== "" ? given : undefined;
+        off = currency
+          ? ` with ${money(args.discount_value, currency)} off (an amount, not a percentage)`
+          : ` with ${args.discount_value.toFixed(2)} off in the subscription's currency (an amount, not a percentage)`;
+      }
       const notUnpaid = args.recurrences.filter((n) => !unpaid.includes(n));
       const params: NegotiationCreateParams = defined({
         subscription_id: summary.subscription_id,
@@ -648,7 +662,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       });
       return {
         plan: { kind: "negotiation", params },
-        summary: `Will create a ${args.payment_type === "PIX" ? "Pix" : "boleto"} charge for recurrence(s) ${args.recurrences.join(", ")} of ${args.subscriber_code} (${q(summary.subscriber.email)}, ${q(summary.product.name)})${args.discount_value ? ` with ${args.discount_value} off` : ""}.${notUnpaid.length ? ` Warning: ${notUnpaid.join(", ")} not in the unpaid list (${unpaid.join(", ") || "none"}).` : ""}`,
+        summary: `Will create a ${args.payment_type === "PIX" ? "Pix" : "boleto"} charge for recurrence(s) ${args.recurrences.join(", ")} of ${args.subscriber_code} (${q(summary.subscriber.email)}, ${q(summary.product.name)})${off}.${notUnpaid.length ? ` Warning: ${notUnpaid.join(", ")} not in the unpaid list (${unpaid.join(", ") || "none"}).` : ""}`,
         changes: [
           defined({
             subscriber_code: args.subscriber_code,
@@ -659,6 +673,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
             unpaid_recurrences: unpaid,
             payment_type: args.payment_type,
             discount_value: args.discount_value,
+            discount_currency: currency,
           }),
         ],
       };
