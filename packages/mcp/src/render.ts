@@ -120,6 +120,8 @@ const DATE_FIELD = /(^|[._])date|(date|_at|update|access)$/i;
 
 function show(path: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
+  // A coupon's discount is a fraction (0.05 = 5%): printed bare, "0.05" read as five cents or as 0.05%.
+  if (path === "discount" && typeof value === "number") return `${Math.round(value * 1000) / 10}% off`;
   if (typeof value === "number" && DATE_FIELD.test(path) && value > 1e11) return dayBrt(value);
   if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;

@@ -182,6 +182,15 @@ describe("write tools", () => {
     }
   });
 
+  it("coupons_list shows a coupon's discount as the percentage its fraction means", async () => {
+    const coupon = h.sim.data.coupons.find((c) => !c.deleted && c.discount === 0.05);
+    if (!coupon) throw new Error("no 5% coupon");
+    const out = text(await call(h.mcp, "coupons_list", { product_id: coupon.productId }));
+    const line = out.split("\n").find((l) => l.startsWith(`- ${coupon.id} `));
+    expect(line, out).toContain(" · 5% off · ");
+    expect(line).not.toContain("0.05");
+  });
+
   it("arguments the SDK would refuse at confirmation get no preview and no token, before any request", async () => {
     const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
     const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
