@@ -18,8 +18,9 @@ Options:
   --webhook-duplicates <rate> Chaos: re-send this share (0..1) of events after a 2xx
   --webhook-reorder <ms>      Chaos: hold each delivery a random 0..ms so events arrive out of order
   --latency <ms>              Extra latency on every API response (default 0)
-  --now <date|ms>             Pin the simulated clock (ISO date or epoch ms; default: the wall
-                              clock). Same seed + same --now = the same data
+  --now <date|ms>             Pin the simulated clock (2026-11-01T12:00:00Z: an ISO date, or a
+                              date-time with Z or an offset, or epoch ms; default: the wall
+                              clock). Same seed + same --now = the same data, on any machine
   --max-body-bytes <n>        Refuse larger request bodies with 413 (default 1048576)
   -h, --help                  Show this help
 `;
@@ -101,15 +102,48 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
   const latency = integer("latency", values.latency);
   if (latency !== undefined) options.latencyMs = latency;
   if (values.now !== undefined) {
-    const now = /^\d+$/.test(values.now) ? Number(values.now) : Date.parse(values.now);
-    if (!Number.isFinite(now)) {
-      throw new Error(`--now must be an ISO date (2026-11-01T12:00:00Z) or epoch ms, got "${values.now}"`);
-    }
-    options.now = now;
+    options.now = parseNow(values.now);
   }
   const maxBody = integer("max-body-bytes", values["max-body-bytes"], 1);
   if (maxBody !== undefined) options.maxBodyBytes = maxBody;
   return { help: values.help ?? false, options };
+}
+
+/** `2026-11-01`: a day, read as its midnight UTC (as `Date.parse` reads it). */
+const NOW_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An ISO date-time: seconds and fractions optional, the zone (`Z` or an offset) read apart. */
+const NOW_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * `--now` as epoch ms. Only forms every machine reads alike: `Date.parse` alone read a date-time without
+ * an offset (`2026-11-01T12:00`) in the machine's time zone, so the same seed and the same `--now` gave
+ * other data in São Paulo than on a UTC server (the clock 3 h apart), and it rolled `2026-02-30` over to
+ * 2 March and read `01/11/2026` as 11 January.
+ */
+function parseNow(text: string): number {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const forms =
+    "an ISO date (2026-11-01, midnight UTC), an ISO date-time with Z or an offset (2026-11-01T12:00:00Z, " +
+    "2026-11-01T09:00:00-03:00) or epoch ms";
+  const dayOnly = NOW_DAY.exec(t);
+  const match = dayOnly ?? NOW_DATE_TIME.exec(t);
+  if (!match) throw new Error(`--now must be ${forms}, got "${text}"`);
+  const [, y, mo, d, h = "00", mi = "00", s = "00", fraction = "", zone] = match;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const exists = day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d);
+  if (!exists || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+    throw new Error(`--now "${text}" is not a date and time that exists: pass ${forms}`);
+  }
+  if (!dayOnly && zone === undefined) {
+    throw new Error(
+      `--now "${text}" has no time zone, so it would pin another instant on each machine: add Z for UTC ` +
+        `(${t}Z) or an offset, such as Brasília's (${t}-03:00)`,
+    );
+  }
+  const offset = zone === undefined || /^z$/i.test(zone) ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.slice(1, 4).padEnd(3, "0")}${offset}`);
 }
 
 /** What the CLI prints when the simulator cannot start: the cause, and what to do about it. */

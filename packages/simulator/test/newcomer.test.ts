@@ -171,6 +171,21 @@ describe("CLI", () => {
     expect(parseCliArgs(["--max-body-bytes", "2048"]).options.maxBodyBytes).toBe(2048);
   });
 
+  it("reads --now the same on every machine: a date-time without a zone is refused, not read in the machine's", () => {
+    // Date.parse read these in the process's time zone: 12:00 UTC on a server, 15:00 UTC in São Paulo.
+    for (const local of ["2026-11-01T12:00", "2026-11-01 12:00:00"]) {
+      expect(() => parseCliArgs(["--now", local])).toThrow(/no time zone.*Z.*-03:00/);
+    }
+    expect(parseCliArgs(["--now", "2026-11-01T09:00:00-03:00"]).options.now).toBe(PINNED_NOW);
+    expect(parseCliArgs(["--now", "2026-11-01 12:00Z"]).options.now).toBe(PINNED_NOW);
+    expect(parseCliArgs(["--now", "2026-11-01T14:00+0200"]).options.now).toBe(PINNED_NOW);
+    expect(parseCliArgs(["--now", "2026-11-01"]).options.now).toBe(Date.UTC(2026, 10, 1));
+    // Nor what Date.parse rolled over (2 March) or read month first in the machine's zone (11 January).
+    for (const wrong of ["2026-02-30", "2026-02-30T12:00Z", "01/11/2026", "2026-11-01T24:00Z"]) {
+      expect(() => parseCliArgs(["--now", wrong])).toThrow(/--now/);
+    }
+  });
+
   it("suggests --port 0 when the port is taken", async () => {
     const first = await startSimulator();
     try {
