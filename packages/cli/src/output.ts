@@ -15,10 +15,17 @@ export function outputMode(json: boolean | undefined, target: OutputTarget): Out
   return target.isTTY === true ? "table" : "tsv";
 }
 
-const DATE_KEY = /(^|[._])(date|.*_date|.*_at|datetime|last_update|creation_date|order_date)$/i;
+/**
+ * Field names that hold epoch-ms dates: a last segment with a `date`, `datetime` or `update` word
+ * (order_date, date_next_charge, start_datetime, last_update), one ending `_at`, or one of the two whose
+ * name says no date (trial_info.trial_end, recurrency.scheduled_retry). The table and the Excel export
+ * read them alike: a table that matched only a trailing "date" showed the next charge as 1794139200000.
+ */
+export const DATE_COLUMN =
+  /(?:^|[._])(?:date|datetime|update)(?:_|$)|_at$|(?:^|\.)(?:trial_end|scheduled_retry)$/i;
 /** 2001-09-09 .. 2286: a number in that range under a date-like name is epoch ms. */
 const looksLikeEpochMs = (key: string, value: unknown) =>
-  typeof value === "number" && value > 1e12 && value < 1e13 && DATE_KEY.test(key);
+  typeof value === "number" && value > 1e12 && value < 1e13 && DATE_COLUMN.test(key);
 
 function showCell(key: string, value: unknown, human: boolean): string {
   if (value === null || value === undefined) return "";

@@ -301,6 +301,24 @@ describe("output", () => {
     expect(renderRecord({ order_date: january }, "tsv")).toBe(`order_date\t${january}\n`);
     expect(renderRecord({ order_date: january }, "json")).toContain(`"order_date": ${january}`);
   });
+
+  it("a terminal shows every date field in Brasília time, the next charge too, as the Excel export does", () => {
+    const next = Date.UTC(2026, 10, 1, 2, 30);
+    const shown = "2026-10-31T23:30:00-03:00";
+    const subscription = {
+      date_next_charge: next,
+      trial_info: { trial_end: next },
+      recurrency: { scheduled_retry: next },
+      last_update: next,
+      subscriber_code: "CJERFXPD",
+    };
+    const table = renderTable([flatten(subscription)], undefined, 500);
+    expect(table.split("\n")[2]?.split(/ +/)).toEqual([shown, shown, shown, shown, "CJERFXPD"]);
+    expect(renderRecord({ date_next_charge: next }, "table")).toBe(`date_next_charge  ${shown}\n`);
+    expect(renderRecord({ date_next_charge: next }, "tsv")).toBe(`date_next_charge\t${next}\n`);
+    // A number under a name with no date in it stays a number.
+    expect(renderRecord({ subscription_id: next, updates: next }, "table")).not.toContain(shown);
+  });
 });
 
 describe("export flags", () => {

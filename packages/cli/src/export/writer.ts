@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { brasiliaDateTime } from "../dates";
 import { getPath } from "../flatten";
+import { DATE_COLUMN } from "../output";
 
 export type ExportFormat = "csv" | "jsonl" | "json";
 
@@ -16,14 +17,6 @@ export interface WriterOptions {
   /** Records already in the file (a JSON array needs a comma before the next one). */
   written: number;
 }
-
-/**
- * Column names that hold epoch-ms dates: a last segment with a `date`, `datetime` or `update` word
- * (order_date, date_next_charge, start_datetime, last_update), or one of the two whose name says no date
- * (trial_info.trial_end, recurrency.scheduled_retry). A suffix test missed date_next_charge, the next
- * charge an accountant looks for.
- */
-const DATE_COLUMN = /(?:^|[._])(?:date|datetime|update)(?:_|$)|_at$|(?:^|\.)(?:trial_end|scheduled_retry)$/i;
 
 /**
  * What Excel reads as the start of a formula (OWASP's CSV injection list, full-width forms included). A
