@@ -62,18 +62,32 @@ export function toNumberOrUndefined(value: unknown): number | undefined {
   return undefined;
 }
 
+/** An ISO-8601 date (`2024-07-10`) or date-time, its zone (`Z`, `-03:00`) apart; seconds optional. */
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /**
  * Epoch milliseconds from what Hotmart sends for a date: a number (taken as ms; every live capture is
  * 13-digit ms), a string of digits, or an ISO-8601 string. `undefined` when unreadable. Values are not
  * rescaled: a 10-digit value in a docs example is a docs mistake, not seconds to multiply.
+ *
+ * A date-time without a zone (`2024-07-10 12:00:00`, as Hotmart writes the dates of its subscription
+ * results) is Brasília time, Hotmart's: `Date.parse` read it in the machine's zone, so a server in UTC and
+ * a laptop in São Paulo took the same event's `date_next_charge` 3 h apart. Fixed -03:00, which every
+ * date since Brazil's last daylight saving time (February 2019) had, so every webhook sent since.
+ * Any other form (`07/10/2024`, which `Date.parse` reads month first, in the machine's zone) is unreadable.
  */
 export function webhookDateToMs(value: unknown): EpochMs | undefined {
   const n = toNumberOrUndefined(value);
   if (n !== undefined) return n;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value === "string" && value.trim() !== "") {
-    const parsed = Date.parse(value.trim());
-    return Number.isNaN(parsed) ? undefined : parsed;
-  }
-  return undefined;
+  if (typeof value !== "string") return undefined;
+  const iso = ISO_DATE_TIME.exec(value.trim());
+  if (!iso) return undefined;
+  const [, day, time, zone = "-03:00"] = iso;
+  // A date alone is its midnight UTC, as `Date.parse` reads it on every machine. A date-time is written
+  // in the one form every runtime reads alike: `T`, and `Z` or `+hh:mm`.
+  const offset = /^z$/i.test(zone) ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const parsed = Date.parse(time === undefined ? (day as string) : `${day}T${time}${offset}`);
+  return Number.isNaN(parsed) ? undefined : parsed;
 }

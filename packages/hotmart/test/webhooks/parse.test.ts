@@ -344,6 +344,29 @@ describe("normalisers keep unknown values", () => {
     expect(webhookDateToMs("not a date")).toBeUndefined();
     expect(webhookDateToMs(undefined)).toBeUndefined();
   });
+
+  it("reads a webhook's date the same on every machine: a date-time without a zone is Brasília time", () => {
+    // Date.parse read these in the process's zone: 12:00 UTC on a server, 15:00 UTC on a laptop in São Paulo.
+    const brt = Date.UTC(2024, 6, 10, 15);
+    expect(webhookDateToMs("2024-07-10 12:00:00")).toBe(brt);
+    expect(webhookDateToMs("2024-07-10T12:00")).toBe(brt);
+    expect(webhookDateToMs("2024-07-10T12:00:00.000-0300")).toBe(brt);
+    expect(webhookDateToMs("2024-07-10 15:00:00Z")).toBe(brt);
+    expect(webhookDateToMs(" 2024-07-10 ")).toBe(Date.UTC(2024, 6, 10));
+    // What Date.parse read month first, in the machine's zone (10 July at local midnight), is unreadable.
+    expect(webhookDateToMs("07/10/2024")).toBeUndefined();
+    const event = parseWebhook(
+      JSON.stringify({
+        id: "tz-1",
+        creation_date: 1720612800000,
+        event: "SUBSCRIPTION_CANCELLATION",
+        version: "2.0.0",
+        data: { date_next_charge: "2024-07-10 12:00:00", cancellation_date: "2024-06-10T09:00:00" },
+      }),
+    ) as { data: { date_next_charge: unknown; cancellation_date: unknown } };
+    expect(event.data.date_next_charge).toBe(brt);
+    expect(event.data.cancellation_date).toBe(Date.UTC(2024, 5, 10, 12));
+  });
 });
 
 function catchError(fn: () => unknown): unknown {
