@@ -18,6 +18,7 @@ import type { Hotmart } from "../client";
 import { APIUserAbortError, HotmartError, HotmartInputError } from "../core/errors";
 import type { Page, PagePromise } from "../core/pagination";
 import type { RequestOptions, RetryInfo } from "../core/types";
+import { toEpochMs } from "../internal/params";
 import { onAbort } from "../internal/signals";
 import { refuseDamagedPlan } from "./checked-plan";
 import type { ExportCheckpoint, ExportShard } from "./checkpoint";
@@ -133,6 +134,29 @@ interface Fetched {
   bytes: number;
 }
 
+/** An ISO date-time without `Z` or an offset: `toEpochMs` reads it in the process's time zone. */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
+
+/**
+ * The filters with each date-time given without a zone (`date_next_charge: "2025-01-31T10:00"`) as the
+ * epoch ms it names here, where the export starts. Kept as text, the checkpoint was read again in the
+ * zone of the process that resumed it: an export started in São Paulo and resumed on a server in UTC
+ * filtered its remaining shards 3 h apart from its first ones. One the list refuses stays as given, for
+ * the list's own message.
+ */
+function instantsOf(params: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...params };
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value !== "string" || !ZONELESS_DATE_TIME.test(value.trim())) continue;
+    try {
+      out[key] = toEpochMs(key, value);
+    } catch {
+      // Left for the list's check, which refuses it before any request with its own message.
+    }
+  }
+  return out;
+}
+
 /** What walks the shards of one `ExportRun`; loaded on the run's first iteration (export-run.ts). */
 export class ExportEngine<T> {
   readonly #cfg: RunSettings;
@@ -163,7 +187,7 @@ export class ExportEngine<T> {
     refuseDamagedPlan(settings.state, settings.spec);
     refuseManagedParams(settings.spec, settings.state.params);
     this.#cfg = settings;
-    this.#state = settings.state;
+    this.#state = { ...settings.state, params: instantsOf(settings.state.params) };
     this.#live = this.#state.shards.map((s) => ({
       s,
       fetchToken: s.token,

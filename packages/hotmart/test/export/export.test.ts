@@ -533,6 +533,37 @@ describe("client.export", () => {
     expect(ctx.sim.requestLog.length).toBe(before);
   });
 
+  it("a checkpoint holds a filter's zoneless date-time as the instant it named where the export started", async () => {
+    // toEpochMs reads "2026-12-01T10:00" in the process's zone. Kept as text in the checkpoint, an export
+    // started in São Paulo and resumed on a UTC server filtered its remaining shards 3 h apart.
+    const text = "2026-12-01T10:00";
+    const instant = new Date(text).getTime();
+    // The types take a Date or epoch ms; JavaScript callers pass the ISO strings the SDK accepts too.
+    const iso = (value: string) => value as unknown as number;
+    const run = ctx.client.export.run("subscriptions.list", {
+      params: { end_date_next_charge: iso(text), date_next_charge: iso("2020-01-01"), status: ["ACTIVE"] },
+      pageSize: 5,
+    });
+    for await (const _ of run) break;
+    const saved = JSON.parse(JSON.stringify(run.checkpoint())) as ExportCheckpoint;
+    // A day alone is midnight UTC everywhere: kept as given, as is every other filter.
+    expect(saved.params).toEqual({
+      end_date_next_charge: instant,
+      date_next_charge: "2020-01-01",
+      status: ["ACTIVE"],
+    });
+    const log = ctx.sim.requestLog.length;
+    for await (const _ of ctx.client.export.run("subscriptions.list", { resume: saved })) break;
+    const sent = ctx.sim.requestLog.slice(log).filter((r) => r.query.end_accession_date !== undefined);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const r of sent) expect(r.query.end_date_next_charge).toBe(String(instant));
+    // One the list refuses is left for the list's own message, before any request.
+    const bad = ctx.client.export.run("subscriptions.list", {
+      params: { end_date_next_charge: iso("2026-02-30T10:00") },
+    });
+    await expect(collect(bad)).rejects.toThrow(/end_date_next_charge.*not a day of the calendar/);
+  });
+
   it("refuses a damaged or hand-edited checkpoint before any request: nothing would be lost, repeated or half-done", async () => {
     const from = Date.UTC(2025, 0, 1);
     const to = Date.UTC(2025, 11, 31);
