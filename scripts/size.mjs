@@ -45,9 +45,12 @@ const CASES = [
     // Raised to 18,875 B (2026-12-05) for two fixes of a review of the freeze fixes (18,842 B before,
     // 18,874 B after): a shared limiter no longer makes every request read the token store twice, and a
     // slow answer within its timeout keeps updating the quota (ignored, it sent 54 requests into spent
-    // windows where 2 went before).
+    // windows where 2 went before). Raised to 18,911 B (2026-12-05) for the token store key that names the
+    // secret too, as a digest (18,874 B before, 18,910 B after; the digest itself is a lazy chunk,
+    // internal/token-key.ts): a store shared by two clients on one client id served the token of the
+    // right secret to the wrong one.
     reportOnly: true,
-    ceiling: 18_875,
+    ceiling: 18_911,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

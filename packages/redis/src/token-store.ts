@@ -51,8 +51,8 @@ const RENEW = new Script(
 /**
  * One access token per credential for every process: `new Hotmart({ tokenStore: new RedisTokenStore(redis) })`.
  * A refresh takes a short lock, so N processes needing a token make one token request; the others read
- * the token it stored. The key names the credential (auth URL and client id), never the secret; the
- * token expires in Redis when it does at Hotmart. Each process keeps the token it read in memory until
+ * the token it stored. The key names the credential (auth URL, client id and a digest of the secret), never
+ * the secret itself; the token expires in Redis when it does at Hotmart. Each process keeps the token it read in memory until
  * then, so an API request costs no Redis round trip for the token, and a Redis outage costs no token
  * request while the token lasts.
  */

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { inspect } from "node:util";
-import { createWebhookHandler, Hotmart, MemoryRateLimiter } from "hotmart";
+import { AuthenticationError, createWebhookHandler, Hotmart, MemoryRateLimiter } from "hotmart";
 import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { Redis, type RedisOptions } from "ioredis";
@@ -448,7 +449,10 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     // would never replace the damaged value, and every process would mint a private one.
     sim.resetStats();
     const prefix = `bad${Date.now()}:`;
-    const key = `${prefix}hotmart-token:${sim.authURL}:${sim.credentials.clientId}`;
+    // The key names the credential: auth URL, client id, and a digest of the secret and Basic value.
+    const { clientId, clientSecret, basic } = sim.credentials;
+    const digest = createHash("sha256").update(`${clientSecret}\n${basic}`).digest("base64");
+    const key = `${prefix}hotmart-token:${sim.authURL}:${clientId}:${digest}`;
     await connect(server).set(key, "not json", "PX", 60_000);
     const errors: HotmartRedisError[] = [];
     const list = Array.from({ length: 3 }, () =>
@@ -463,6 +467,20 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       accessToken: expect.any(String),
     });
     expect(errors.length).toBeGreaterThan(0); // the damaged value is reported, once per read of it
+  }, 30_000);
+
+  it("one Redis for many accounts: a client with the right client id but another secret gets no token from the store", async () => {
+    const prefix = `tenants${Date.now()}:`;
+    const store = () => new RedisTokenStore(connect(server), { prefix });
+    const right = hotmart({ tokenStore: store(), rateLimit: false });
+    await right.products.list();
+    const wrong = hotmart({ clientSecret: "someone-else's-secret", tokenStore: store(), rateLimit: false });
+    // Before: the key named the auth URL and client id only, and the wrong secret read the right one's token.
+    await expect(wrong.products.list()).rejects.toBeInstanceOf(AuthenticationError);
+    const keys = await connect(server).keys(`${prefix}*`);
+    expect(keys).toHaveLength(1);
+    expect(keys.join()).not.toContain(sim.credentials.clientSecret);
+    await Promise.all([right.close(), wrong.close()]);
   }, 30_000);
 
   it("two apps on one Redis (README): sharing the dedupe prefix, only one of them processes an event; each with its own prefix, both do", async () => {

@@ -33,7 +33,8 @@ export interface StoredToken {
  */
 export interface TokenStore {
   /**
-   * The token stored under `key`, or undefined. `key` names the token URL and client id, never the secret.
+   * The token stored under `key`, or undefined. `key` names the token URL, the client id and a digest of
+   * the secret and Basic value (never the secret itself).
    * An expired token may be returned: the client checks `expiresAt` itself.
    */
   get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
@@ -100,7 +101,8 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
  */
 export class TokenManager {
   readonly #options: TokenManagerOptions;
-  readonly #key: string;
+  /** The store key: empty until the first token(), which digests the secret into it. */
+  #key = "";
   #inflight: Promise<StoredToken> | undefined;
   /** Aborted by close(): stops a token request and its retry waits. */
   readonly #closer = new AbortController();
@@ -111,8 +113,6 @@ export class TokenManager {
 
   constructor(options: TokenManagerOptions) {
     this.#options = options;
-    // The store key names the credential without containing the secret.
-    this.#key = `hotmart-token:${options.authURL}:${options.clientId}`;
     // Pinned: masked for the client's whole life, however many tokens come and go.
     options.redactor.add(options.clientSecret, true);
     options.redactor.add(options.basic, true);
@@ -120,6 +120,9 @@ export class TokenManager {
 
   /** A valid access token, from the cache or freshly minted. */
   async token(signal?: AbortSignal): Promise<string> {
+    // Web Crypto digests asynchronously: until this first call has, cachedToken() finds no key and
+    // sends callers here (token-key.ts says what the key is made of).
+    this.#key ||= await (await import("./token-key")).tokenKey(this.#options);
     return (this.#usable(await this.#options.store.get(this.#key)) ?? (await this.#refresh(signal)))
       .accessToken;
   }
@@ -129,7 +132,7 @@ export class TokenManager {
    * undefined: then `token()` is the way. Spares the promise and the await that every request paid.
    */
   cachedToken(): string | undefined {
-    const cached = this.#options.store.get(this.#key);
+    const cached = this.#key ? this.#options.store.get(this.#key) : undefined;
     return cached && "then" in cached ? undefined : this.#usable(cached)?.accessToken;
   }
 

@@ -1,0 +1,45 @@
+/**
+ * One process serving many Hotmart accounts (an agency, a SaaS): each account's client, token, quota
+ * and secrets stay its own. Two simulators stand for two accounts.
+ */
+import { AuthenticationError, Hotmart, MemoryTokenStore } from "hotmart";
+import { type Simulator, startSimulator } from "hotmart-simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let a: Simulator;
+let b: Simulator;
+beforeAll(async () => {
+  [a, b] = await Promise.all([
+    startSimulator({ port: 0, seed: 71, credentials: { clientId: "tenant-a", clientSecret: "secret-of-a" } }),
+    startSimulator({ port: 0, seed: 72 }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([a.close(), b.close()]);
+});
+
+describe("many accounts in one process", () => {
+  it("a shared token store never serves a token to a client whose secret differs (same client id)", async () => {
+    const store = new MemoryTokenStore();
+    const right = new Hotmart({
+      clientId: "tenant-a",
+      clientSecret: "secret-of-a",
+      baseURL: a.url,
+      tokenStore: store,
+    });
+    const wrong = new Hotmart({
+      clientId: "tenant-a",
+      clientSecret: "not-a-secret",
+      baseURL: a.url,
+      tokenStore: store,
+    });
+    await right.products.list();
+    // Before: the store key named the client id only, so the wrong secret was handed the right one's token.
+    await expect(wrong.products.list()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(wrong.tokenRequests).toBe(1);
+    // And the right one still has its token (the failed one stored nothing over it).
+    await right.products.list();
+    expect(right.tokenRequests).toBe(1);
+    await Promise.all([right.close(), wrong.close()]);
+  });
+});
