@@ -115,7 +115,12 @@ export function parseBoolean(name: string, value: string): boolean {
 export function resolveConfig(opts: GlobalOptions, env: Env = process.env): ResolvedConfig {
   const [clientId, sId] = pick(opts.clientId, env.HOTMART_CLIENT_ID);
   const [clientSecret, sSecret] = pick(opts.clientSecret, env.HOTMART_CLIENT_SECRET);
-  const [basic, sBasic] = pick(opts.basic, env.HOTMART_BASIC);
+  // HOTMART_BASIC is the Basic value of the environment's credential: with --client-id or --client-secret
+  // (another account than the environment's) it was sent too, another account's secret to the token URL.
+  const [basic, sBasic] = pick(
+    opts.basic,
+    sId === "flag" || sSecret === "flag" ? undefined : env.HOTMART_BASIC,
+  );
   const [baseURL, sBase] = pick(opts.baseUrl, env.HOTMART_BASE_URL);
   const [authURL, sAuth] = pick(opts.authUrl, env.HOTMART_AUTH_URL);
   let sandbox = false;

@@ -494,7 +494,10 @@ function withEnvironment(options: ClientOptions): ClientOptions {
     ...options,
     clientId: options.clientId ?? readEnv("HOTMART_CLIENT_ID"),
     clientSecret: options.clientSecret ?? readEnv("HOTMART_CLIENT_SECRET"),
-    basic: options.basic ?? readEnv("HOTMART_BASIC"),
+    // HOTMART_BASIC is the Basic value of the environment's credential: a client given its own id or secret
+    // (one account of many in a process) took it too, and sent another account's secret to the token URL.
+    basic:
+      options.basic ?? ((options.clientId ?? options.clientSecret) ? undefined : readEnv("HOTMART_BASIC")),
     baseURL: options.baseURL ?? readEnv("HOTMART_BASE_URL"),
     authURL: options.authURL ?? readEnv("HOTMART_AUTH_URL"),
     sandbox,

@@ -4,7 +4,7 @@
  */
 import { AuthenticationError, Hotmart, MemoryTokenStore } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 let a: Simulator;
 let b: Simulator;
@@ -16,6 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([a.close(), b.close()]);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 describe("many accounts in one process", () => {
@@ -41,5 +44,25 @@ describe("many accounts in one process", () => {
     await right.products.list();
     expect(right.tokenRequests).toBe(1);
     await Promise.all([right.close(), wrong.close()]);
+  });
+
+  it("a client given its own credentials does not take HOTMART_BASIC, the environment's account's Basic value", async () => {
+    // The process's own account (A) in the environment; tenant B's client built from B's credentials.
+    vi.stubEnv("HOTMART_CLIENT_ID", a.credentials.clientId);
+    vi.stubEnv("HOTMART_CLIENT_SECRET", a.credentials.clientSecret);
+    vi.stubEnv("HOTMART_BASIC", a.credentials.basic);
+    const tenant = new Hotmart({
+      clientId: b.credentials.clientId,
+      clientSecret: b.credentials.clientSecret,
+      baseURL: b.url,
+    });
+    b.resetStats();
+    // Before: the token request carried A's Basic value (A's secret) to B's token URL, and B refused it.
+    expect((await tenant.products.list()).items.length).toBeGreaterThan(0);
+    await tenant.close();
+    // The environment's own client still takes it (and it is right for it).
+    const own = new Hotmart({ baseURL: a.url });
+    expect((await own.products.list()).items.length).toBeGreaterThan(0);
+    await own.close();
   });
 });
