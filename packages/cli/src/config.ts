@@ -52,10 +52,37 @@ export function loadEnvFile(file: string | false | undefined, env: Env = process
     if (file !== undefined) throw new CliError(`--dotenv ${file}: no such file`, EXIT.USAGE);
     return undefined;
   }
+  if (file !== undefined) refuseOtherAccount(file, parseDotenv(readFileSync(path, "utf8")), env);
   if (env === process.env && typeof process.loadEnvFile === "function") process.loadEnvFile(path);
   else for (const [key, value] of parseDotenv(readFileSync(path, "utf8"))) env[key] ??= value;
   loadedEnvFile = path;
   return path;
+}
+
+/** What names the account a command runs against, and where its requests go. */
+const ACCOUNT_KEYS = [
+  "HOTMART_CLIENT_ID",
+  "HOTMART_CLIENT_SECRET",
+  "HOTMART_BASIC",
+  "HOTMART_SANDBOX",
+  "HOTMART_BASE_URL",
+  "HOTMART_AUTH_URL",
+];
+
+/**
+ * `--dotenv tenant-b.env` names an account's file on purpose; the shell's values still win over it, so
+ * with another account's HOTMART_CLIENT_ID exported a command (a cancel, a refund) ran against that
+ * account without a word. Refused instead, before any request.
+ */
+function refuseOtherAccount(file: string, entries: [string, string][], env: Env): void {
+  for (const [key, value] of entries) {
+    const current = env[key];
+    if (!ACCOUNT_KEYS.includes(key) || current === undefined || current === "" || current === value) continue;
+    throw new CliError(
+      `--dotenv ${file} sets ${key}, but the environment already holds another ${key}, which would win: the command would run on the environment's account. Unset it (unset ${key}) to use the file's, or leave out --dotenv`,
+      EXIT.USAGE,
+    );
+  }
 }
 
 /** The file the last loadEnvFile read, for `doctor`. */

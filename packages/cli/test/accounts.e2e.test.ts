@@ -2,9 +2,11 @@
  * Several Hotmart accounts from one shell: the environment holds one account, flags name another. A
  * command must run against the account its flags name, with nothing of the other's credential.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliInProcess, simEnv } from "./helpers";
+import { emptyDir, runCliInProcess, simEnv } from "./helpers";
 
 let a: Simulator;
 let b: Simulator;
@@ -38,6 +40,34 @@ describe("accounts", () => {
     // Before: the token request carried A's Basic value (A's secret) to B, which answered 401.
     expect(r.stderr).not.toMatch(/401|refused/);
     expect(r.code).toBe(0);
+    expect(b.stats().tokenGrants).toBe(1);
+  });
+
+  it("--dotenv with account B's file, while the shell exports account A's credentials: refused, nothing sent to either", async () => {
+    const file = join(emptyDir(), "tenant-b.env");
+    writeFileSync(
+      file,
+      Object.entries(b.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n"),
+    );
+    a.resetStats();
+    b.resetStats();
+    const r = await runCliInProcess(["--dotenv", file, "products", "list", "--max-results", "1"], {
+      env: simEnv(a),
+    });
+    // Before: the shell's values won over the file's, and the command ran on account A without a word.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /--dotenv .*tenant-b\.env sets HOTMART_\w+, but the environment already holds another/,
+    );
+    expect(r.stderr).not.toContain(a.credentials.clientSecret);
+    expect(a.stats().tokenGrants + b.stats().tokenGrants).toBe(0);
+    // The same file with the shell's account unset is used.
+    const ok = await runCliInProcess(["--dotenv", file, "products", "list", "--max-results", "1"], {
+      env: simEnv(undefined),
+    });
+    expect(ok.code).toBe(0);
     expect(b.stats().tokenGrants).toBe(1);
   });
 });
