@@ -2,7 +2,7 @@
  * Several Hotmart accounts from one shell: the environment holds one account, flags name another. A
  * command must run against the account its flags name, with nothing of the other's credential.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,5 +69,41 @@ describe("accounts", () => {
     });
     expect(ok.code).toBe(0);
     expect(b.stats().tokenGrants).toBe(1);
+  });
+
+  it("an export interrupted on account A is not resumed with account B's credentials", async () => {
+    const dir = emptyDir();
+    // Account A's export stops part-way: one page is refused (400, not retried) after a few went through.
+    const fault = a.faults.add({
+      route: "GET /payments/api/v1/sales/history",
+      kind: "status",
+      status: 400,
+      rate: 0.3,
+    });
+    const args = ["export", "sales", "--from", "2020-01-01", "--to", "2026-12-31", "--out", "s.csv"];
+    const first = await runCliInProcess([...args, "--page-size", "5", "--concurrency", "1"], {
+      env: simEnv(a),
+      cwd: dir,
+    });
+    a.faults.remove(fault.id);
+    expect(first.stderr).toMatch(/checkpoint saved to s\.csv\.checkpoint\.json/);
+    const left = readFileSync(join(dir, "s.csv"), "utf8");
+    b.resetStats();
+    const other = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
+      env: simEnv(b),
+      cwd: dir,
+    });
+    // Before: B's records were appended to A's file, from A's cursors, and the export "succeeded".
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("is an export of another Hotmart account");
+    expect(b.stats().tokenGrants).toBe(0);
+    expect(readFileSync(join(dir, "s.csv"), "utf8")).toBe(left);
+    // With A's credentials it resumes.
+    const same = await runCliInProcess(["export", "sales", "--resume", "--out", "s.csv"], {
+      env: simEnv(a),
+      cwd: dir,
+    });
+    expect(same.code, same.stderr).toBe(0);
+    expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -24,7 +25,7 @@ import {
   type Hotmart,
   HotmartInputError,
 } from "hotmart";
-import { type GlobalOptions, openSession } from "../config";
+import { type GlobalOptions, openSession, resolveConfig } from "../config";
 import { brasiliaIso, type DateEdge, edgeOf, inBrasiliaTime } from "../dates";
 import { CliError, EXIT, errorMessage, exitCodeOf, usageError } from "../exit";
 import {
@@ -54,6 +55,21 @@ interface ExportMeta {
   status: boolean;
   /** `--status` as given: "all", or its list in upper case (absent without it, and in older checkpoints). */
   statuses?: "all" | string[];
+  /** The account exported, as {@link accountOf} names it (absent in checkpoints from before it was kept). */
+  account?: string;
+}
+
+/**
+ * The account a command runs on, as a digest of its client id (a checkpoint file need not name it; no
+ * client id is the embedded simulator). Resumed with another account's credentials (another --dotenv, a
+ * shell with another account exported), an export appended that account's records to this one's file,
+ * following cursors this account never issued.
+ */
+function accountOf(globals: GlobalOptions): string {
+  return createHash("sha256")
+    .update(resolveConfig(globals).clientId ?? "")
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /**
@@ -489,6 +505,12 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
     resumeFrom = checkpoint;
     const saved = meta;
     if (saved.name !== name) throw usageError(`--resume: ${path} is an export of ${saved.name}, not ${name}`);
+    if (saved.account !== undefined && saved.account !== accountOf(globals))
+      throw usageError(
+        `--resume: ${path} is an export of another Hotmart account (another client id): resumed on this one, ` +
+          "its records would be appended to that account's. Resume it with the credentials it ran with, " +
+          "or export again without --resume to another --out file",
+      );
     const conflicts = conflictsWithCheckpoint(name, flags, loaded);
     if (conflicts.length > 0) {
       throw usageError(
@@ -536,6 +558,7 @@ async function runExport(nameArg: string, flags: ExportFlags, globals: GlobalOpt
       out: flags.out,
       status: statusList !== undefined,
       ...(statusList === undefined ? {} : { statuses: statusList }),
+      account: accountOf(globals),
     };
   }
   const saved = meta;
