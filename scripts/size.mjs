@@ -50,9 +50,11 @@ const CASES = [
     // internal/token-key.ts): a store shared by two clients on one client id served the token of the
     // right secret to the wrong one. Then to 18,924 B for HOTMART_BASIC left to the environment's own
     // credential (18,910 B before, 18,923 B after): a client given another account's id and secret sent
-    // the environment's account's Basic value (its secret) to the token URL.
+    // the environment's account's Basic value (its secret) to the token URL. Then to 18,984 B for a
+    // `limiter` given to several clients, closed with the last of them (18,923 B before, 18,983 B after):
+    // the first client's close() closed it, and every other client on it failed.
     reportOnly: true,
-    ceiling: 18_924,
+    ceiling: 18_984,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

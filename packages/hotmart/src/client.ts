@@ -120,6 +120,13 @@ interface Shared {
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
+/**
+ * The open clients of each limiter given with the `limiter` option. One limiter may serve many clients
+ * (one per account, shared by short-lived clients): close() closes it with the last of them only, where
+ * the first to close used to close it for all, and every other client failed with "The client is closed".
+ */
+const limiterUsers = new WeakMap<RateLimiter, number>();
+
 /** Lets withOptions() hand its shared state to a new instance without a public constructor parameter. */
 const SHARED = Symbol("hotmart.shared");
 /** And whether the client it came from is closed: closing a clone closes the clones made from it. */
@@ -180,6 +187,8 @@ export class Hotmart {
     this.#options = pickClone(opts);
     this.#shared = inherited ?? createShared(opts, log, redactor);
     this.#context = buildContext(this.#shared, this.#options, log, this.#isClosed);
+    // Counted once the client exists (a clone cannot pass one).
+    if (opts.limiter) limiterUsers.set(opts.limiter, (limiterUsers.get(opts.limiter) ?? 0) + 1);
   }
 
   /** A client with other defaults that shares this one's credentials, token cache and rate limiter. */
@@ -276,7 +285,7 @@ export class Hotmart {
 
   /**
    * Cancels requests in flight and queued, forgets the cached token. Later calls fail, and the clones
-   * made with withOptions() close too. A clone's close() ends only the clone: its own calls are
+   * made with withOptions() close too. A `limiter` given to several clients is closed with the last. A clone's close() ends only the clone: its own calls are
    * cancelled, and the client it came from (which holds the token and the limiter) goes on.
    */
   async close(): Promise<void> {
@@ -290,7 +299,11 @@ export class Hotmart {
     }
     this.#shared.closed = true;
     for (const call of this.#shared.inflight) call.abort(reason);
-    await Promise.all([this.#shared.limiter?.close?.(), this.#shared.auth.close()]);
+    const { limiter } = this.#shared;
+    // The limiter this client made has no count: it is this client's alone.
+    const users = (limiter && limiterUsers.get(limiter)) || 1;
+    if (limiter) limiterUsers.set(limiter, users - 1);
+    await Promise.all([users > 1 || limiter?.close?.(), this.#shared.auth.close()]);
     // Nothing can echo this client's secrets any more: release them.
     this.#shared.redactor.clear();
   }

@@ -35,7 +35,10 @@ export interface RateLimiter {
   pause(delayMs: number, ticket: number): boolean | Promise<boolean>;
   /** What `client.rateLimit` shows. */
   snapshot?(): RateLimitSnapshot;
-  /** Called by `client.close()`: reject every waiter, refuse later acquires. */
+  /**
+   * Called by `client.close()` (of the last open client it was given to): reject every waiter, refuse
+   * later acquires.
+   */
   close?(): void | Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * One process serving many Hotmart accounts (an agency, a SaaS): each account's client, token, quota
  * and secrets stay its own. Two simulators stand for two accounts.
  */
-import { AuthenticationError, Hotmart, MemoryTokenStore } from "hotmart";
+import { AuthenticationError, Hotmart, MemoryRateLimiter, MemoryTokenStore } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -64,5 +64,25 @@ describe("many accounts in one process", () => {
     const own = new Hotmart({ baseURL: a.url });
     expect((await own.products.list()).items.length).toBeGreaterThan(0);
     await own.close();
+  });
+
+  it("close() of one client leaves a limiter given to several clients open for the others, and the last closes it", async () => {
+    // One limiter per account, shared by short-lived clients (one per job or per request).
+    const limiter = new MemoryRateLimiter();
+    const options = { clientId: "tenant-a", clientSecret: "secret-of-a", baseURL: a.url, limiter };
+    const job1 = new Hotmart(options);
+    const job2 = new Hotmart(options);
+    await Promise.all([job1.products.list(), job2.products.list()]);
+    await job1.close();
+    // Before: job1's close() closed the shared limiter, and every other client on it failed with
+    // "The client is closed", new ones too.
+    expect((await job2.products.list()).items.length).toBeGreaterThan(0);
+    const job3 = new Hotmart(options);
+    expect((await job3.products.list()).items.length).toBeGreaterThan(0);
+    // Closed with the last of its clients, as a limiter given to one client is.
+    await job2.close();
+    expect(limiter.snapshot().remaining).toBeGreaterThan(0);
+    await job3.close();
+    await expect(limiter.acquire()).rejects.toThrow(/closed/);
   });
 });
