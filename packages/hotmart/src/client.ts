@@ -6,7 +6,7 @@ import { HTTP_METHODS, type HttpMethod, type RequestOptions, type ValidateMode }
 import { Export } from "./export";
 import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
 import { defaultFetch } from "./internal/default-fetch";
-import { parseBooleanEnv, readEnv } from "./internal/env";
+import { envRefusals, parseBooleanEnv, readEnv } from "./internal/env";
 import { honouringSignal } from "./internal/http";
 import { isLogLevel, Log, type Logger, type LogLevel } from "./internal/log";
 import { callHeadersAndSignal, positive, validateMode, wholeNumber } from "./internal/option-values";
@@ -333,11 +333,11 @@ export class Hotmart {
 function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared {
   const { clientId, clientSecret } = opts;
   if (!clientId || !clientSecret) {
-    const missing = [!clientId && "HOTMART_CLIENT_ID", !clientSecret && "HOTMART_CLIENT_SECRET"].filter(
-      Boolean,
-    );
+    const first = clientId ? "HOTMART_CLIENT_SECRET" : "HOTMART_CLIENT_ID";
     throw new HotmartInputError(
-      `Missing Hotmart credentials: set ${missing.join(" and ")} in the environment, or pass clientId and ` +
+      `Missing Hotmart credentials: set ${first}${clientId || clientSecret ? "" : " and HOTMART_CLIENT_SECRET"} ` +
+        // Deno without --allow-env: the variable may be set, and Deno's refusal says how to allow it.
+        `in the environment${envRefusals[first] ?? ""}, or pass clientId and ` +
         "clientSecret to new Hotmart({ ... }). Create them in Hotmart under Tools → Developer Credentials",
     );
   }

@@ -1,4 +1,10 @@
 /**
+ * Why the runtime refused to read a variable, by name: Deno without --allow-env for it says so and how
+ * to allow it. An error that says a variable is not set quotes this, as the variable may well be set.
+ */
+export const envRefusals: Record<string, string> = {};
+
+/**
  * Reads an environment variable on any runtime without throwing: Node and Bun expose process.env,
  * Deno needs a permission (a denied read is treated as unset), Workers have no environment at all.
  */
@@ -9,9 +15,11 @@ export function readEnv(name: string): string | undefined {
   };
   try {
     const value = (g.process?.env?.[name] ?? g.Deno?.env?.get(name))?.trim();
+    // Readable now (a permission granted since, or a runtime that never refused): no refusal to quote.
+    delete envRefusals[name];
     return value === "" ? undefined : value;
-  } catch {
-    return undefined;
+  } catch (error) {
+    envRefusals[name] = ` (${(error as Error).message})`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { HotmartInputError } from "../core/errors";
-import { readEnv } from "../internal/env";
+import { envRefusals, readEnv } from "../internal/env";
 import { globalRedactor } from "../internal/redact";
 import { WebhookVerificationError } from "./errors";
 
@@ -156,7 +156,7 @@ export function resolveHottok(
     if (allowUnverified === true) return false;
     const problem =
       value === undefined
-        ? "no hottok was given and HOTMART_HOTTOK is not set"
+        ? `no hottok was given and HOTMART_HOTTOK is not set${envRefusals.HOTMART_HOTTOK ?? ""}`
         : "the hottok is empty or not a string";
     throw new HotmartInputError(
       `${where}: ${problem}. Pass { hottok } with the value from Hotmart (Tools → Webhook → Authentication) ` +

@@ -1,6 +1,7 @@
 import * as sdk from "hotmart";
 import { Hotmart, HotmartError, HotmartInputError, PRODUCTION_URL, SANDBOX_URL } from "hotmart";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { withEnvRefused } from "../helpers/deno-env";
 import { json, startScriptedServer } from "../helpers/scripted-server";
 
 afterEach(() => {
@@ -14,6 +15,30 @@ describe("construction", () => {
     expect(() => new Hotmart()).toThrow(HotmartInputError);
     expect(() => new Hotmart()).toThrow(/HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET/);
     expect(() => new Hotmart({ clientId: "x" })).toThrow(/set HOTMART_CLIENT_SECRET/);
+  });
+
+  it("on Deno without --allow-env, missing credentials say Deno refused to read them and how to allow it", () => {
+    // Set, but unreadable: "set HOTMART_CLIENT_ID" alone sent the user to set what was set.
+    const message = withEnvRefused(
+      ["HOTMART_CLIENT_ID", "HOTMART_CLIENT_SECRET"],
+      { HOTMART_CLIENT_ID: "env-id", HOTMART_CLIENT_SECRET: "env-secret" },
+      () => catchMessage(() => new Hotmart()),
+    );
+    expect(message).toContain(
+      'HOTMART_CLIENT_ID and HOTMART_CLIENT_SECRET in the environment (Requires env access to "HOTMART_CLIENT_ID", run again with the --allow-env flag)',
+    );
+    expect(message).not.toContain("env-secret");
+    // Only the secret refused: the message names it, and Deno's refusal of it.
+    const secret = withEnvRefused(["HOTMART_CLIENT_SECRET"], { HOTMART_CLIENT_SECRET: "env-secret" }, () =>
+      catchMessage(() => new Hotmart({ clientId: "x" })),
+    );
+    expect(secret).toMatch(
+      /set HOTMART_CLIENT_SECRET in the environment \(Requires env access to "HOTMART_CLIENT_SECRET"/,
+    );
+    // Readable and unset: no word of permissions.
+    vi.stubEnv("HOTMART_CLIENT_ID", "");
+    vi.stubEnv("HOTMART_CLIENT_SECRET", "");
+    expect(catchMessage(() => new Hotmart())).not.toMatch(/allow-env/);
   });
 
   it("reads every option from the environment", async () => {
@@ -399,3 +424,12 @@ describe("error hierarchy", () => {
     await server.close();
   });
 });
+
+function catchMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a throw");
+}

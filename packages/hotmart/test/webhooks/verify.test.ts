@@ -10,6 +10,7 @@ import {
   WebhookVerificationError,
 } from "hotmart";
 import { afterEach, describe, expect, it } from "vitest";
+import { withEnvRefused } from "../helpers/deno-env";
 import { FIXTURE_HOTTOK, fixtureText } from "./fixtures";
 
 const HOTTOK = "hottok-verify-test-7f3a9c2e51";
@@ -204,6 +205,17 @@ describe("the configured hottok is validated when the handler is created", () =>
     delete process.env.HOTMART_HOTTOK;
     expect(() => createWebhookHandler({})).toThrow(HotmartInputError);
     expect(() => constructEvent(body, {}, undefined)).toThrow(HotmartInputError);
+  });
+
+  it("missing, with HOTMART_HOTTOK unreadable (Deno without --allow-env) → the error quotes Deno's refusal", () => {
+    const error = withEnvRefused(["HOTMART_HOTTOK"], { HOTMART_HOTTOK: "hottok-from-env-5566" }, () =>
+      catchError(() => createWebhookHandler({})),
+    );
+    expect(error).toBeInstanceOf(HotmartInputError);
+    expect((error as Error).message).toContain(
+      'HOTMART_HOTTOK is not set (Requires env access to "HOTMART_HOTTOK", run again with the --allow-env flag)',
+    );
+    expect((error as Error).message).not.toContain("hottok-from-env-5566");
   });
 
   it("missing, with HOTMART_HOTTOK set → that value is enforced", async () => {
