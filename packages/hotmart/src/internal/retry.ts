@@ -60,11 +60,15 @@ const NOT_SENT_CODES = new Set([
   "EHOSTUNREACH",
 ]);
 
+/** Deno's refusal of a host it was not given with --allow-net (NotCapable; PermissionDenied before 2.0). */
+const RUNTIME_REFUSAL = /^Requires net access/;
+
 /**
  * True when a network error proves the request never reached the server. Looks through the `cause`
  * chain (undici wraps the socket error) and at messages (Bun and Deno word them differently). A proxy
  * that refused the CONNECT tunnel never passed the request on: undici's "... when HTTP Tunneling", and
- * the hotmart CLI's "... refused the tunnel".
+ * the hotmart CLI's "... refused the tunnel". Deno without --allow-net for the host refuses the request
+ * before any connection: "Requires net access to ..." (RUNTIME_REFUSAL).
  */
 export function surelyNotSent(error: unknown): boolean {
   let current: unknown = error;
@@ -73,7 +77,7 @@ export function surelyNotSent(error: unknown): boolean {
     if (typeof e.code === "string" && NOT_SENT_CODES.has(e.code)) return true;
     if (
       typeof e.message === "string" &&
-      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection refused|dns error|failed to lookup|refused the tunnel|HTTP Tunneling/i.test(
+      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Connection refused|dns error|failed to lookup|refused the tunnel|HTTP Tunneling|Requires net access/i.test(
         e.message,
       )
     ) {
@@ -132,7 +136,8 @@ export function decide(
     case "network": {
       const notSent = surelyNotSent(outcome.error);
       return {
-        retry: idempotent || notSent,
+        // A runtime's refusal comes again on every attempt: retrying only delays the error (4.4 s).
+        retry: (idempotent || notSent) && !RUNTIME_REFUSAL.test((outcome.error as Error)?.message),
         delayMs: backoff(),
         pauseClient: false,
         outcomeUnknown: write(!notSent),

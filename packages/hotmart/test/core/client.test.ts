@@ -41,6 +41,41 @@ describe("construction", () => {
     expect(catchMessage(() => new Hotmart())).not.toMatch(/allow-env/);
   });
 
+  it("Deno's refusal of a host (no --allow-net for it) fails at once, and a write says nothing was sent", async () => {
+    // The token host allowed, the API host not: as `deno run --allow-net=<token host>` does.
+    const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
+    const apiHost = server.url.replace("127.0.0.1", "localhost");
+    let refusals = 0;
+    const denoFetch: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.startsWith(apiHost)) return fetch(input, init);
+      refusals++;
+      const host = new URL(url).host;
+      throw Object.assign(
+        new Error(`Requires net access to "${host}", run again with the --allow-net flag`),
+        {
+          name: "NotCapable",
+        },
+      );
+    };
+    const client = new Hotmart({
+      clientId: "id",
+      clientSecret: "secret",
+      baseURL: apiHost,
+      authURL: server.authURL,
+      fetch: denoFetch,
+    });
+    const read = await client.sales.history().catch((error: unknown) => error);
+    expect((read as Error).message).toMatch(/--allow-net/);
+    expect(refusals).toBe(1); // not retried: three more refusals and 3.5 s of backoff said nothing new
+    const write = await client.sales.refund("HP62681949344").catch((error: unknown) => error);
+    expect(write).toMatchObject({ outcomeUnknown: false });
+    expect((write as Error).message).not.toMatch(/may have applied/);
+    expect(refusals).toBe(2);
+    await client.close();
+    await server.close();
+  });
+
   it("reads every option from the environment", async () => {
     const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
     vi.stubEnv("HOTMART_CLIENT_ID", "env-id");

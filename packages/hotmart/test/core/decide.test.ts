@@ -13,6 +13,11 @@ const status = (code: number, headers: Record<string, string> = {}): Outcome => 
 });
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
 const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+// Deno 2.9's fetch to a host not given with --allow-net, word for word.
+const denoRefused = Object.assign(
+  new Error('Requires net access to "localhost:18787", run again with the --allow-net flag'),
+  { name: "NotCapable" },
+);
 
 describe("decide()", () => {
   it.each([
@@ -22,6 +27,21 @@ describe("decide()", () => {
     ["reset on a read", { kind: "network", error: reset } as Outcome, true, true, undefined],
     ["reset on a write", { kind: "network", error: reset } as Outcome, false, false, true],
     ["refused on a write", { kind: "network", error: refused } as Outcome, false, true, false],
+    // Nothing left the machine, and every attempt would be refused alike.
+    [
+      "Deno's --allow-net refusal on a read",
+      { kind: "network", error: denoRefused } as Outcome,
+      true,
+      false,
+      undefined,
+    ],
+    [
+      "Deno's --allow-net refusal on a write",
+      { kind: "network", error: denoRefused } as Outcome,
+      false,
+      false,
+      false,
+    ],
     ["500 on a read", status(500), true, true, undefined],
     ["500 on a write", status(500), false, false, true],
     ["503 on a write", status(503), false, false, true],
