@@ -273,51 +273,18 @@ export class TokenManager {
         token: { accessToken, expiresAt: Math.max(expiry - REFRESH_MARGIN_MS, (Date.now() + expiry) / 2) },
       };
     }
-    // A failure: its messages load now, on the first one (token-messages.ts).
-    const say = await import("./token-messages");
-    // The caller never sent its own request: whatever failed here, its write was not applied.
-    const known = { outcomeUnknown: false, redactor } as const;
-    if (result.kind === "timeout") {
-      const error = new APIConnectionTimeoutError(say.timedOut(timeoutMs, safeURL), known);
-      return { outcome: { kind: "timeout" }, error };
-    }
-    if (result.kind === "network") {
-      const cause = sanitizeCause(result.error, redactor);
-      const error = new APIConnectionError(say.unreachable(safeURL, describeCause(result.error)), {
-        ...known,
-        cause,
-      });
-      return { outcome: { kind: "network", error: result.error }, error };
-    }
-    const { response } = result;
-    const init = {
-      status: response.status,
-      headers: response.headers,
-      body,
-      method: "POST",
-      url: safeURL,
-      ...known,
-    };
-    if (!response.ok) {
-      const outcome: Outcome = { kind: "status", status: response.status, headers: response.headers };
-      if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
-      const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
-      throw new AuthenticationError({ ...init, message: say.refused(response.status, code) });
-    }
-    // A 2xx body that is empty, or JSON cut off mid-way, is a transport fault, retried like an API
-    // response's; an HTML or text page, or JSON without an access_token, is a token URL that is not
-    // Hotmart's, and says so at once.
-    if (body === undefined || (typeof body === "string" && /^\s*[[{]/.test(result.text))) {
-      const error = new ResponseParseError(say.unreadable(response.status, result.text.length), {
-        status: response.status,
-        contentType: response.headers.get("content-type") ?? undefined,
-        // Not even a snippet: a token response cut off may hold part of a token the redactor never saw.
-        body: "",
-        ...known,
-      });
-      return { outcome: { kind: "unreadable" }, error };
-    }
-    throw new AuthenticationError({ ...init, body: redactor.value(body), message: say.NO_ACCESS_TOKEN });
+    // A failure: what it says and which error it is load now, on the first one (token-messages.ts).
+    const { tokenFailure } = await import("./token-messages");
+    return tokenFailure(result, body, safeURL, timeoutMs, redactor, [
+      APIConnectionTimeoutError,
+      APIConnectionError,
+      APIError,
+      AuthenticationError,
+      ResponseParseError,
+      RETRYABLE_STATUS,
+      describeCause,
+      sanitizeCause,
+    ]);
   }
 }
 
