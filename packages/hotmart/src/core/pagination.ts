@@ -47,10 +47,11 @@ export type PageFetcher<T> = (
 
 /** One page of results, with the means to get the next. */
 export class Page<T> implements PageResponse<T> {
+  // `declare`d, here and below: the constructor assigns them (core/errors.ts says why).
   /** The records of this page; `[]` when Hotmart answered `{}` or an empty body (nothing matched). */
-  readonly items: T[];
+  declare readonly items: T[];
   /** The cursors and counts of this page; `{}` when Hotmart sent none. */
-  readonly page_info: PageInfo;
+  declare readonly page_info: PageInfo;
   readonly #fetch: PageFetcher<T>;
   readonly #raw: RawResult<unknown> | undefined;
   readonly #at: number;

@@ -29,8 +29,9 @@ export interface ResourceRequest extends Omit<RequestSpec, "onResponse"> {
  * a failure by rejecting the promise it returns, never by throwing.
  */
 export abstract class APIResource {
+  // `declare`d: the constructor assigns it (core/errors.ts says why).
   /** The client this resource sends through (its options, token, rate limiter and retries). */
-  protected readonly _client: Hotmart;
+  declare protected readonly _client: Hotmart;
 
   constructor(client: Hotmart) {
     this._client = client;

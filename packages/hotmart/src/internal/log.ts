@@ -27,7 +27,8 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 /** Every line goes through the redactor: the message and every structured argument. */
 export class Log {
-  readonly level: LogLevel;
+  // `declare`d: the constructor assigns it (core/errors.ts says why).
+  declare readonly level: LogLevel;
   readonly #sink: Logger;
   readonly #redactor: Redactor;
 

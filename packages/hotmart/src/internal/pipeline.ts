@@ -89,21 +89,27 @@ export interface Cancellable {
   readonly ctx: PipelineContext;
 }
 
-/** One call: what every attempt of it shares. */
+/**
+ * One call: what every attempt of it shares. The fields the constructor assigns are `declare`d (as in
+ * core/errors.ts): a class field is also emitted as a definition (`url;`) that minifiers cannot shorten.
+ */
 class Call implements Cancellable {
-  readonly url: string;
-  readonly method: HttpMethod;
-  readonly idempotent: boolean;
-  readonly body: string | undefined;
-  readonly maxRetries: number;
-  readonly timeout: number;
+  declare readonly ctx: PipelineContext;
+  declare readonly spec: RequestSpec;
+  declare readonly options: RequestOptions;
+  declare readonly url: string;
+  declare readonly method: HttpMethod;
+  declare readonly idempotent: boolean;
+  declare readonly body: string | undefined;
+  declare readonly maxRetries: number;
+  declare readonly timeout: number;
   /** When the total timeout runs out, on the monotonic clock (clock.ts): a wall-clock step leaves it. */
-  readonly deadline: number;
+  declare readonly deadline: number;
   /**
    * Cancels the call's waits and its request on the wire (the caller's signal, close(), a timeout);
    * handed to fetch, and renewed after a timeout spent it.
    */
-  controller!: AbortController;
+  declare controller: AbortController;
   /** The current attempt's timeout (the per-attempt timeout, or less when the deadline is nearer). */
   attemptTimeout = 0;
   /** When the current attempt was sent, for the debug log; 0 when not logging. */
@@ -111,11 +117,10 @@ class Call implements Cancellable {
   #unlink: () => void = NOOP;
   #redacted: string | undefined;
 
-  constructor(
-    readonly ctx: PipelineContext,
-    readonly spec: RequestSpec,
-    readonly options: RequestOptions,
-  ) {
+  constructor(ctx: PipelineContext, spec: RequestSpec, options: RequestOptions) {
+    this.ctx = ctx;
+    this.spec = spec;
+    this.options = options;
     this.url = buildURL(ctx.baseURL, spec.path, spec.query, options.query);
     this.method = spec.method;
     this.idempotent = isIdempotent(spec.method);

@@ -67,10 +67,11 @@ interface SentEntry {
  * resent without using the caller's retries.
  */
 export class MemoryRateLimiter implements RateLimiter {
+  // `declare`d, here and below: the constructor assigns them (core/errors.ts says why).
   /** The configured requests per window (`requestsPerMinute`, default 500); `snapshot()` has the live one. */
-  readonly limit: number;
+  declare readonly limit: number;
   /** The configured window length in ms (default 60 000). */
-  readonly windowMs: number;
+  declare readonly windowMs: number;
   /** The quota was given explicitly: it caps sends even when the server allows more. */
   readonly #explicit: boolean;
   /** Slack added to windows so arrival jitter cannot push a send into the server's previous window. */
