@@ -32,33 +32,12 @@ export type TokenFailureKit = readonly [
   typeof sanitizeCause,
 ];
 
-const timedOut = (timeoutMs: number, safeURL: string) =>
-  `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`;
-
 /**
  * The codes of a certificate chain the runtime does not trust: most often a corporate proxy or an
  * antivirus that inspects TLS with its own CA. The token request is a client's first, so it says so.
  */
 const UNTRUSTED_CERTIFICATE =
   /SELF_SIGNED|UNABLE_TO_GET_ISSUER|UNABLE_TO_VERIFY_LEAF|CERT_UNTRUSTED|UnknownIssuer/;
-
-const unreachable = (safeURL: string, cause: string) =>
-  `The token request could not reach Hotmart (POST ${safeURL}): ${cause}` +
-  (UNTRUSTED_CERTIFICATE.test(cause)
-    ? ". The server's TLS certificate is not trusted: behind a proxy or antivirus that inspects TLS, " +
-      "point NODE_EXTRA_CA_CERTS at its CA certificate (a PEM file) when starting Node"
-    : "");
-
-const refused = (status: number, code: string) =>
-  `Hotmart refused the credentials: token request answered ${status}${code}. ` +
-  "Check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET and HOTMART_BASIC (or the clientId, clientSecret and " +
-  "basic options); sandbox credentials only work with sandbox: true";
-
-const NO_ACCESS_TOKEN =
-  "The token response had no access_token; the auth URL may not be Hotmart's token endpoint";
-
-const unreadable = (status: number, bytes: number) =>
-  `The token request answered ${status} with a body that is not JSON (${bytes} bytes); it may have been cut off`;
 
 /** What a token request, or the wait for one, was doing when close() ended it. */
 export const CLOSED_WHILE = {
@@ -95,15 +74,22 @@ export function tokenFailure(
   // The caller never sent its own request: whatever failed here, its write was not applied.
   const known = { outcomeUnknown: false, redactor } as const;
   if (result.kind === "timeout") {
-    const error = new APIConnectionTimeoutError(timedOut(timeoutMs, safeURL), known);
+    const error = new APIConnectionTimeoutError(
+      `The token request timed out after ${timeoutMs} ms (POST ${safeURL})`,
+      known,
+    );
     return { outcome: { kind: "timeout" }, error };
   }
   if (result.kind === "network") {
     const cause = sanitizeCause(result.error, redactor);
-    const error = new APIConnectionError(unreachable(safeURL, describeCause(result.error)), {
-      ...known,
-      cause,
-    });
+    const reason = describeCause(result.error);
+    const message =
+      `The token request could not reach Hotmart (POST ${safeURL}): ${reason}` +
+      (UNTRUSTED_CERTIFICATE.test(reason)
+        ? ". The server's TLS certificate is not trusted: behind a proxy or antivirus that inspects TLS, " +
+          "point NODE_EXTRA_CA_CERTS at its CA certificate (a PEM file) when starting Node"
+        : "");
+    const error = new APIConnectionError(message, { ...known, cause });
     return { outcome: { kind: "network", error: result.error }, error };
   }
   const { response } = result;
@@ -119,13 +105,20 @@ export function tokenFailure(
     const outcome: Outcome = { kind: "status", status: response.status, headers: response.headers };
     if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
     const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
-    throw new AuthenticationError({ ...init, message: refused(response.status, code) });
+    throw new AuthenticationError({
+      ...init,
+      message:
+        `Hotmart refused the credentials: token request answered ${response.status}${code}. ` +
+        "Check HOTMART_CLIENT_ID, HOTMART_CLIENT_SECRET and HOTMART_BASIC (or the clientId, clientSecret and " +
+        "basic options); sandbox credentials only work with sandbox: true",
+    });
   }
   // A 2xx body that is empty, or JSON cut off mid-way, is a transport fault, retried like an API
   // response's; an HTML or text page, or JSON without an access_token, is a token URL that is not
   // Hotmart's, and says so at once.
   if (body === undefined || (typeof body === "string" && /^\s*[[{]/.test(result.text))) {
-    const error = new ResponseParseError(unreadable(response.status, result.text.length), {
+    const message = `The token request answered ${response.status} with a body that is not JSON (${result.text.length} bytes); it may have been cut off`;
+    const error = new ResponseParseError(message, {
       status: response.status,
       contentType: response.headers.get("content-type") ?? undefined,
       // Not even a snippet: a token response cut off may hold part of a token the redactor never saw.
@@ -134,5 +127,9 @@ export function tokenFailure(
     });
     return { outcome: { kind: "unreadable" }, error };
   }
-  throw new AuthenticationError({ ...init, body: redactor.value(body), message: NO_ACCESS_TOKEN });
+  throw new AuthenticationError({
+    ...init,
+    body: redactor.value(body),
+    message: "The token response had no access_token; the auth URL may not be Hotmart's token endpoint",
+  });
 }
