@@ -52,9 +52,13 @@ const CASES = [
     // credential (18,910 B before, 18,923 B after): a client given another account's id and secret sent
     // the environment's account's Basic value (its secret) to the token URL. Then to 18,984 B for a
     // `limiter` given to several clients, closed with the last of them (18,923 B before, 18,983 B after):
-    // the first client's close() closed it, and every other client on it failed.
+    // the first client's close() closed it, and every other client on it failed. Then by 69 B for two
+    // Deno fixes (an env read Deno refused is quoted, not called unset; a host Deno refused is a request
+    // never sent, not retried). Lowered the same day to 18,640 B by savings that change no behaviour
+    // (a failed token request's error and sentences in the lazy internal/token-messages.ts, `declare`d
+    // fields, the pipeline context spread): 18,874 B at the start of that day, 18,639 B at its end.
     reportOnly: true,
-    ceiling: 18_984,
+    ceiling: 18_640,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
