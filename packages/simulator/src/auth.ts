@@ -35,15 +35,33 @@ const challenge = (code: string, description: string) => ({
 });
 
 /**
+ * How long past its expiry a token is still remembered, so it answers 401 token_expired (a revoked one,
+ * invalid_token) as it did; after that it is forgotten and answers invalid_token, which Hotmart answers
+ * for an expired token too (§2.4). Without it a simulator left running kept every token it ever issued.
+ */
+export const EXPIRED_TOKEN_KEPT_MS = 60 * 60_000;
+/**
+ * Most tokens remembered; past it the oldest issued is forgotten (it then answers invalid_token, as a
+ * revoked one). A client that mints a token per call at 100 a second would otherwise hold 17 million
+ * 48-hour tokens, some 4 GB at the 230 bytes a token measured; no real client holds more than a few.
+ */
+export const MAX_TOKENS = 100_000;
+/** Expired tokens are swept at most this often (a sweep reads every token). */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
  * Access tokens are random (not derived from the seed): a token minted by one simulator must never
  * be accepted by the next one started with the same seed.
  */
 export class TokenStore {
   readonly #tokens = new Map<string, TokenRecord>();
+  #nextSweep = Number.NEGATIVE_INFINITY;
+  readonly #maxTokens: number;
   ttlSeconds: number;
 
-  constructor(ttlSeconds: number) {
+  constructor(ttlSeconds: number, maxTokens = MAX_TOKENS) {
     this.ttlSeconds = ttlSeconds;
+    this.#maxTokens = maxTokens;
   }
 
   issue(clientId: string, now = Date.now()): TokenResponse {
@@ -55,6 +73,7 @@ export class TokenStore {
       b64url({ exp: Math.floor(expiresAt / 1000), jti }),
       randomBytes(32).toString("base64url"),
     ].join(".");
+    this.#forgetOld(now);
     this.#tokens.set(token, { clientId, expiresAt, revoked: false });
     return {
       access_token: token,
@@ -101,6 +120,26 @@ export class TokenStore {
     let n = 0;
     for (const record of this.#tokens.values()) if (!record.revoked && record.expiresAt > now) n++;
     return n;
+  }
+
+  /** Tokens remembered: valid and revoked ones, and expired ones for EXPIRED_TOKEN_KEPT_MS past expiry. */
+  get size(): number {
+    return this.#tokens.size;
+  }
+
+  /** Before a token is added: drops those expired long enough ago, and the oldest past the cap. */
+  #forgetOld(now: number): void {
+    if (now >= this.#nextSweep) {
+      this.#nextSweep = now + SWEEP_EVERY_MS;
+      for (const [token, record] of this.#tokens) {
+        if (record.expiresAt + EXPIRED_TOKEN_KEPT_MS <= now) this.#tokens.delete(token);
+      }
+    }
+    // Map order is issue order: the first key is the oldest token.
+    for (const token of this.#tokens.keys()) {
+      if (this.#tokens.size < this.#maxTokens) break;
+      this.#tokens.delete(token);
+    }
   }
 }
 
