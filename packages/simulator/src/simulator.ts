@@ -145,7 +145,7 @@ export interface Simulator {
     subscribe(target: WebhookTarget): WebhookSubscription;
     unsubscribe(id: number): boolean;
     readonly subscriptions: readonly WebhookSubscription[];
-    /** Every delivery attempt, retries and chaos duplicates (`duplicate: true`) included, in the order they finished. */
+    /** The latest 10 000 delivery attempts (the oldest dropped first), retries and chaos duplicates (`duplicate: true`) included, in the order they finished. */
     readonly deliveries: readonly WebhookDelivery[];
     /** Replaces the chaos settings for events emitted from now on (`false` turns chaos off); returns them. */
     chaos(options?: WebhookChaosOptions | false): Required<WebhookChaosOptions>;

@@ -98,6 +98,12 @@ interface Chain {
 }
 
 /**
+ * Delivery attempts `deliveries` keeps, the most recent; trimmed in batches (up to a tenth more), as the
+ * request log is. A simulator left running with a subscribed URL kept every attempt before.
+ */
+export const MAX_DELIVERIES_KEPT = 10_000;
+
+/**
  * Delivers v2 events: one POST per event per subscribed URL, `X-HOTMART-HOTTOK` header, JSON body;
  * a non-2xx answer (or a connection failure) is re-sent `attempts` times, then the URL is disabled.
  * With chaos on, deliveries are also held and duplicated (see `WebhookChaosOptions`).
@@ -109,6 +115,7 @@ export class WebhookDispatcher {
   readonly #attempts: number;
   readonly #delayMs: number;
   readonly #timeoutMs: number;
+  readonly #maxKept: number;
   readonly #clock: () => number;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   readonly #controllers = new Set<AbortController>();
@@ -126,8 +133,10 @@ export class WebhookDispatcher {
     clock: () => number,
     seed = 0,
     chaos: WebhookChaosOptions = {},
+    maxKept = MAX_DELIVERIES_KEPT,
   ) {
     this.#hottok = hottok;
+    this.#maxKept = maxKept;
     this.#attempts = Math.max(0, Math.floor(retry.attempts ?? 5));
     this.#delayMs = Math.max(0, retry.delayMs ?? 10_000);
     this.#timeoutMs = Math.max(1, retry.timeoutMs ?? 10_000);
@@ -281,6 +290,9 @@ export class WebhookDispatcher {
       ...(error !== undefined ? { error } : {}),
       ...(chain.duplicate ? { duplicate: true as const } : {}),
     });
+    if (this.deliveries.length > this.#maxKept * 1.1) {
+      this.deliveries.splice(0, this.deliveries.length - this.#maxKept);
+    }
     if (!ok && attempt <= this.#attempts) {
       this.#later(this.#delayMs, () => void this.#attempt(chain, attempt + 1));
       return;
