@@ -3,9 +3,10 @@ import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export async function startChild(options, script = "./sim-child.mjs") {
+export async function startChild(options, script = "./sim-child.mjs", execArgv = process.execArgv) {
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(options)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+    execArgv,
   });
   const info = await new Promise((resolve, reject) => {
     child.once("message", resolve);
@@ -21,6 +22,7 @@ export async function startChild(options, script = "./sim-child.mjs") {
     /** CPU time the child has used so far, in ms (Linux only; undefined elsewhere). */
     cpuMs: () => processCpuMs(child.pid),
     stats: () => ask("stats"),
+    heap: () => ask("heap"),
     close: () => new Promise((resolve) => child.once("exit", resolve) && child.send("close")),
   };
 }
