@@ -182,6 +182,40 @@ describe("write tools", () => {
     }
   });
 
+  it("a negotiation preview whose currency read fails still previews, the discount named in the subscription's currency", async () => {
+    // Only the subscriptions list fails: its requests go to a path the simulator answers 404 (a fault
+    // on its route would hit the summary under it too).
+    const list = "/payments/api/v1/subscriptions?";
+    const hf = await harness({
+      allowWrites: true,
+      client: {
+        maxRetries: 0,
+        fetch: (input, init) =>
+          fetch(String(input).replace(list, "/payments/api/v1/subscriptions-gone?"), init),
+      },
+    });
+    try {
+      const late = hf.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
+      if (!late) throw new Error("no late subscription");
+      // The currency is for the summary's words only: a failure of its read (a 429 after every retry,
+      // a 5xx) must not cost the preview, which the summary read before it made possible.
+      const result = await call(hf.mcp, "negotiation_create", {
+        subscriber_code: late.subscriberCode,
+        recurrences: [1],
+        payment_type: "PIX",
+        discount_value: 12.5,
+      });
+      const preview = ok<Preview>(result);
+      expect(preview.summary).toContain(
+        " with 12.50 off in the subscription's currency (an amount, not a percentage).",
+      );
+      expect(preview.confirmation_token).toMatch(/^confirm_/);
+      expect(hf.sim.requestLog.some((r) => r.path === "/payments/api/v1/subscriptions-gone")).toBe(true);
+    } finally {
+      await hf.close();
+    }
+  });
+
   it("coupons_list shows a coupon's discount as the percentage its fraction means", async () => {
     const coupon = h.sim.data.coupons.find((c) => !c.deleted && c.discount === 0.05);
     if (!coupon) throw new Error("no 5% coupon");

@@ -638,9 +638,18 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       let off = "";
       let currency: string | undefined;
       if (args.discount_value !== undefined) {
-        const sub = (
-          await client.subscriptions.list({ subscriber_code: args.subscriber_code, max_results: 1 }, options)
-        ).items.find((s) => s.subscriber_code === args.subscriber_code);
+        // The currency only words the summary: when its read fails (a 429 after every retry, a 5xx, a
+        // 404 from a list that does not hold the subscription yet) the preview goes on without it, as
+        // it went before this read; a cancelled call still stops.
+        const sub = await client.subscriptions
+          .list({ subscriber_code: args.subscriber_code, max_results: 1 }, options)
+          .then(
+            (page) => page.items.find((s) => s.subscriber_code === args.subscriber_code),
+            (error: unknown) => {
+              if (options.signal.aborted) throw error;
+              return undefined;
+            },
+          );
         const given = sub?.price?.currency_code;
         currency = typeof given === "string" && given.trim() !== "" ? given : undefined;
         off = currency
