@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseEnv } from "node:util";
 import { type ClientOptions, Hotmart } from "hotmart";
 import { CliError, EXIT, usageError } from "./exit";
 
@@ -52,8 +53,16 @@ export function loadEnvFile(file: string | false | undefined, env: Env = process
     if (file !== undefined) throw new CliError(`--dotenv ${file}: no such file`, EXIT.USAGE);
     return undefined;
   }
-  if (file !== undefined) refuseOtherAccount(file, parseDotenv(readFileSync(path, "utf8")), env);
-  if (env === process.env && typeof process.loadEnvFile === "function") process.loadEnvFile(path);
+  const nodeLoads = env === process.env && typeof process.loadEnvFile === "function";
+  if (file !== undefined) {
+    // Compared as the loader below will read the file: Node's reader takes `"v"  # note` as v, where
+    // ours kept the quotes and the comment, and refused the shell's own account as another.
+    const text = readFileSync(path, "utf8");
+    const entries =
+      nodeLoads && typeof parseEnv === "function" ? Object.entries(parseEnv(text)) : parseDotenv(text);
+    refuseOtherAccount(file, entries, env);
+  }
+  if (nodeLoads) process.loadEnvFile(path);
   else for (const [key, value] of parseDotenv(readFileSync(path, "utf8"))) env[key] ??= value;
   loadedEnvFile = path;
   return path;
@@ -74,15 +83,23 @@ const ACCOUNT_KEYS = [
  * with another account's HOTMART_CLIENT_ID exported a command (a cancel, a refund) ran against that
  * account without a word. Refused instead, before any request.
  */
-function refuseOtherAccount(file: string, entries: [string, string][], env: Env): void {
+function refuseOtherAccount(file: string, entries: [string, string | undefined][], env: Env): void {
   for (const [key, value] of entries) {
     const current = env[key];
-    if (!ACCOUNT_KEYS.includes(key) || current === undefined || current === "" || current === value) continue;
+    if (!ACCOUNT_KEYS.includes(key) || !current || value === undefined || current === value) continue;
+    // HOTMART_SANDBOX=1 in the shell and true in the file name the same environment.
+    if (key === "HOTMART_SANDBOX" && sameBoolean(current, value)) continue;
     throw new CliError(
       `--dotenv ${file} sets ${key}, but the environment already holds another ${key}, which would win: the command would run on the environment's account. Unset it (unset ${key}) to use the file's, or leave out --dotenv`,
       EXIT.USAGE,
     );
   }
+}
+
+/** True when both are booleans parseBoolean reads alike; a bad one is reported where it is used. */
+function sameBoolean(a: string, b: string): boolean {
+  const read = (v: string) => (/^(1|true|yes|on)$/i.test(v) ? 1 : /^(0|false|no|off)$/i.test(v) ? 0 : -1);
+  return read(a) !== -1 && read(a) === read(b);
 }
 
 /** The file the last loadEnvFile read, for `doctor`. */

@@ -106,4 +106,23 @@ describe("accounts", () => {
     expect(same.code, same.stderr).toBe(0);
     expect(existsSync(join(dir, "s.csv.checkpoint.json"))).toBe(false);
   });
+
+  it("--dotenv with the shell's own account, written the way the file's reader reads alike (quotes, a comment, 0/false): used, not refused", async () => {
+    const file = join(emptyDir(), "same.env");
+    // The same values as the shell's, as Node's loader reads them: `"v"  # note` is v, and HOTMART_SANDBOX
+    // false is the shell's 0. Before: compared as raw text, each read as another account's and refused.
+    writeFileSync(
+      file,
+      [...Object.entries(b.env).map(([k, v]) => `${k}="${v}"  # account b`), "HOTMART_SANDBOX=false"].join(
+        "\n",
+      ),
+    );
+    b.resetStats();
+    const r = await runCliInProcess(["--dotenv", file, "products", "list", "--max-results", "1"], {
+      env: simEnv(b, { HOTMART_SANDBOX: "0" }),
+    });
+    expect(r.stderr).not.toMatch(/--dotenv/);
+    expect(r.code).toBe(0);
+    expect(b.stats().tokenGrants).toBe(1);
+  });
 });
