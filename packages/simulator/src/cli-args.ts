@@ -143,7 +143,11 @@ function parseNow(text: string): number {
     );
   }
   const offset = zone === undefined || /^z$/i.test(zone) ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.slice(1, 4).padEnd(3, "0")}${offset}`);
+  const now = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.slice(1, 4).padEnd(3, "0")}${offset}`);
+  // An offset no zone has (+99:00, -03:75) reads as NaN, which the simulator refused as "option now must
+  // be a finite number, got null", naming neither the flag nor what to pass.
+  if (Number.isNaN(now)) throw new Error(`--now "${text}" has an offset no time zone has: pass ${forms}`);
+  return now;
 }
 
 /** What the CLI prints when the simulator cannot start: the cause, and what to do about it. */

@@ -171,6 +171,14 @@ describe("CLI", () => {
     expect(parseCliArgs(["--max-body-bytes", "2048"]).options.maxBodyBytes).toBe(2048);
   });
 
+  it("refuses a --now whose offset no time zone has, naming the flag (not the option's NaN)", () => {
+    for (const wrong of ["2026-11-01T12:00:00+99:00", "2026-11-01T12:00-03:75"]) {
+      expect(() => parseCliArgs(["--now", wrong])).toThrow(
+        /^--now ".*" has an offset no time zone has: pass an ISO date/,
+      );
+    }
+  });
+
   it("reads --now the same on every machine: a date-time without a zone is refused, not read in the machine's", () => {
     // Date.parse read these in the process's time zone: 12:00 UTC on a server, 15:00 UTC in São Paulo.
     for (const local of ["2026-11-01T12:00", "2026-11-01 12:00:00"]) {
