@@ -2,7 +2,7 @@
 import type { SalesHistoryItem } from "hotmart";
 import { fromBrasiliaWall, toBrasiliaWall } from "./dates";
 import { ToolError } from "./errors";
-import { amountOf } from "./render";
+import { amountOf, code, quote } from "./render";
 
 export type GroupBy = "product" | "payment_type" | "status" | "none";
 
@@ -47,12 +47,12 @@ export function paidCents(sale: SalesHistoryItem): { currency: string; cents: nu
   const tx = sale.purchase.transaction;
   if (value === undefined) {
     throw new ToolError(
-      `Hotmart answered sale ${tx} with price.value ${JSON.stringify(price?.value) ?? "absent"}, which is not an amount, so no total can include it exactly: look at the sale with sales_history (transaction "${tx}").`,
+      `Hotmart answered sale ${code(tx)} with price.value ${JSON.stringify(price?.value) ?? "absent"}, which is not an amount, so no total can include it exactly: look at the sale with sales_history (transaction ${quote(tx)}).`,
     );
   }
   if (typeof currency !== "string" || currency.trim() === "") {
     throw new ToolError(
-      `Hotmart answered sale ${tx} without price.currency_code, so its amount belongs to no currency's total: look at the sale with sales_history (transaction "${tx}").`,
+      `Hotmart answered sale ${code(tx)} without price.currency_code, so its amount belongs to no currency's total: look at the sale with sales_history (transaction ${quote(tx)}).`,
     );
   }
   return { currency, cents: Math.round(value * 100) };

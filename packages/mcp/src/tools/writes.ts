@@ -160,7 +160,7 @@ async function findSale(
   const sale = page.items.find((s) => s.purchase.transaction === transaction);
   if (!sale)
     throw new ToolError(
-      `Not found: no sale with transaction ${transaction}; check the code with sales_history or buyer_overview.`,
+      `Not found: no sale with transaction ${asCode(transaction)}; check the code with sales_history or buyer_overview.`,
     );
   return sale;
 }
@@ -205,7 +205,7 @@ function billingDay(sub: SubscriptionsListItem, dueDay: number): string {
   if (period === 7) {
     if (dueDay > 7) {
       throw new ToolError(
-        `Subscription ${sub.subscriber_code} is on a weekly plan (${quote(sub.plan.name)}): its billing day is a weekday, 1 = Monday to 7 = Sunday; pass due_day 1 to 7.`,
+        `Subscription ${asCode(sub.subscriber_code)} is on a weekly plan (${quote(sub.plan.name)}): its billing day is a weekday, 1 = Monday to 7 = Sunday; pass due_day 1 to 7.`,
       );
     }
     const weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][
@@ -262,7 +262,7 @@ async function trialRefusal(
     // Anything else stops the preview: said as the check's failure, not as the sale's. "Not found" or
     // "refused access" alone read as if the transaction were wrong.
     throw new ToolError(
-      `Could not check whether sale ${transaction} is a subscription's trial-period sale, which Hotmart does not refund, so no preview was made and nothing was sent: ${describeError(error, Date.now(), client.rateLimit)}`,
+      `Could not check whether sale ${asCode(transaction)} is a subscription's trial-period sale, which Hotmart does not refund, so no preview was made and nothing was sent: ${describeError(error, Date.now(), client.rateLimit)}`,
     );
   }
   const row = page.items.find(
@@ -277,8 +277,8 @@ async function trialRefusal(
   const until = dayBrt(row.trial_info.trial_end as number);
   const next = isCancelled(row.status)
     ? `The subscription is already ${asCode(row.status)}: nothing more to do.`
-    : `To stop it before its first charge, cancel the subscription instead: subscriptions_cancel {"subscriber_codes": ["${code}"]}.`;
-  return `Sale ${transaction} belongs to subscription ${code}, in its trial period until ${until}: Hotmart does not refund a trial-period sale, so nothing was sent. ${next}`;
+    : `To stop it before its first charge, cancel the subscription instead: subscriptions_cancel {"subscriber_codes": [${q(row.subscriber_code)}]}.`;
+  return `Sale ${asCode(transaction)} belongs to subscription ${code}, in its trial period until ${until}: Hotmart does not refund a trial-period sale, so nothing was sent. ${next}`;
 }
 
 function bulkResult(
@@ -308,7 +308,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const status = sale.purchase.status;
       if (status !== "APPROVED" && status !== "COMPLETE") {
         throw new ToolError(
-          `Sale ${transaction} is ${asCode(status)}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
+          `Sale ${asCode(transaction)} is ${asCode(status)}: only APPROVED or COMPLETE sales can be refunded, so there is nothing to refund.`,
         );
       }
       // §8.1 S6: a sale paid by direct debit is not refunded by Hotmart, so a preview of it
@@ -316,7 +316,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const paidBy = sale.purchase.payment?.method;
       if (paidBy !== undefined && BANK_ONLY_REFUNDS.has(paidBy)) {
         throw new ToolError(
-          `Sale ${transaction} was paid by ${asCode(paidBy)}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
+          `Sale ${asCode(transaction)} was paid by ${asCode(paidBy)}: Hotmart does not refund direct debits, so there is nothing to send; the buyer must ask their bank to reverse the payment.`,
         );
       }
       const inTrial = await trialRefusal(client, sale, now, options);
@@ -345,12 +345,12 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       if (plan.kind !== "refund") throw new ToolError("Internal error: wrong plan");
       await client.sales.refund(plan.transaction, options);
       return {
-        summary: `Sale ${plan.transaction} refund requested and accepted by Hotmart.`,
+        summary: `Sale ${asCode(plan.transaction)} refund requested and accepted by Hotmart.`,
         result: { transaction: plan.transaction },
       };
     },
     check: (plan) =>
-      `check the sale's status with sales_history {"transaction": "${plan.kind === "refund" ? plan.transaction : ""}"} (REFUNDED means it went through).`,
+      `check the sale's status with sales_history {"transaction": ${q(plan.kind === "refund" ? plan.transaction : "")}} (REFUNDED means it went through).`,
   });
 
   writeTool(server, ctx, {
@@ -384,7 +384,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         const [code] = plan.codes as [string];
         const r = await client.subscriptions.cancelSingle(code, { send_mail: plan.send_mail }, options);
         return {
-          summary: `Subscription ${code} cancelled.`,
+          summary: `Subscription ${asCode(code)} cancelled.`,
           result: { succeeded: [code], failed: [], status: r.status ?? null },
         };
       }
@@ -426,7 +426,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         const [code] = plan.codes as [string];
         const r = await client.subscriptions.reactivateSingle(code, { charge: plan.charge }, options);
         return {
-          summary: `Reactivation of ${code} requested; it waits for the subscriber's consent.`,
+          summary: `Reactivation of ${asCode(code)} requested; it waits for the subscriber's consent.`,
           result: { succeeded: [code], failed: [], status: r.status ?? null },
         };
       }
@@ -470,12 +470,12 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       if (plan.kind !== "due_day") throw new ToolError("Internal error: wrong plan");
       await client.subscriptions.changeDueDay(plan.code, plan.due_day, options);
       return {
-        summary: `Subscription ${plan.code} will be billed on day ${plan.due_day}.`,
+        summary: `Subscription ${asCode(plan.code)} will be billed on day ${plan.due_day}.`,
         result: { subscriber_code: plan.code, due_day: plan.due_day },
       };
     },
     check: (plan) =>
-      `check the next charge date with subscriptions_list {"subscriber_code": "${plan.kind === "due_day" ? plan.code : ""}"}; repeating the same due day is harmless.`,
+      `check the next charge date with subscriptions_list {"subscriber_code": ${q(plan.kind === "due_day" ? plan.code : "")}}; repeating the same due day is harmless.`,
   });
 
   writeTool(server, ctx, {
@@ -553,8 +553,10 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         result: defined({ product_id: plan.product_id, code: plan.code, coupon_id: created?.id }),
       };
     },
+    // The code is the assistant's input: printed as a JSON string, so a quote in it cannot end the
+    // string early and turn the rest into the check's own words.
     check: (plan) =>
-      `check with coupons_list {"product_id": ${plan.kind === "coupon_create" ? plan.product_id : 0}, "code": "${plan.kind === "coupon_create" ? plan.code : ""}"} before creating it again.`,
+      `check with coupons_list {"product_id": ${plan.kind === "coupon_create" ? plan.product_id : 0}, "code": ${q(plan.kind === "coupon_create" ? plan.code : "")}} before creating it again.`,
   });
 
   writeTool(server, ctx, {
@@ -631,7 +633,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         )
       ).items.find((s) => s.subscriber_code === args.subscriber_code);
       if (!summary)
-        throw new ToolError(`Not found: no subscription with subscriber code ${args.subscriber_code}.`);
+        throw new ToolError(
+          `Not found: no subscription with subscriber code ${asCode(args.subscriber_code)}.`,
+        );
       const unpaid = summary.unpaid_recurrencies.map((u) => u.number);
       // Hotmart reads discount.value (type CUSTOM) as an amount in money, not a fraction: "with 10 off"
       // left 10 reais and 10% alike. The summary has no currency; the subscription's price has one.
