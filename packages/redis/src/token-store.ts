@@ -40,6 +40,14 @@ const TOKEN_STORE_OPTIONS = Object.keys({
  */
 const SKIP_AFTER_FAILURE_MS = 5_000;
 
+/**
+ * Credentials whose token a process keeps in memory. A process serving many accounts sees a new one now
+ * and then and may never see an old one again: past this many, the expired tokens are dropped, then the
+ * least recently used, so the copy stays bounded for the life of the process. One dropped costs one
+ * Redis GET when its credential is used again, never a token request.
+ */
+const MAX_LOCAL_TOKENS = 1_000;
+
 const RELEASE = new Script(
   `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`,
 );
@@ -63,7 +71,10 @@ export class RedisTokenStore implements TokenStore {
   readonly #timeoutMs: number;
   readonly #lockMs: number;
   readonly #onError: (error: HotmartRedisError) => void;
-  /** The token as this process last read or stored it (and its exact value in Redis). */
+  /**
+   * The token as this process last read or stored it (and its exact value in Redis), least recently used
+   * first; at most MAX_LOCAL_TOKENS of them.
+   */
   readonly #local = new Map<string, { token: StoredToken; raw: string }>();
   /**
    * Until then (performance.now(): a length of time, which a wall-clock step must not stretch to an hour)
@@ -95,7 +106,12 @@ export class RedisTokenStore implements TokenStore {
     // The token this process last read or stored, while it is valid: no round trip per API request, and
     // no token request per API request while Redis is unreachable.
     const local = this.#local.get(key);
-    if (local && local.token.expiresAt > Date.now()) return local.token;
+    if (local && local.token.expiresAt > Date.now()) {
+      this.#remember(key, local);
+      return local.token;
+    }
+    // Expired: kept no longer, whatever Redis says next (it may be unreachable).
+    this.#local.delete(key);
     if (performance.now() < this.#skipUntil) return undefined;
     this.roundTrips += 1;
     let raw: string | null;
@@ -118,14 +134,14 @@ export class RedisTokenStore implements TokenStore {
     }
     if (typeof parsed?.accessToken !== "string" || typeof parsed.expiresAt !== "number") return undefined;
     const token = { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt };
-    this.#local.set(key, { token, raw });
+    this.#remember(key, { token, raw });
     return token;
   }
 
   async set(key: string, token: StoredToken): Promise<void> {
     const ttl = Math.max(1, Math.floor(token.expiresAt - Date.now()));
     const raw = JSON.stringify(token);
-    this.#local.set(key, { token: { ...token }, raw });
+    this.#remember(key, { token: { ...token }, raw });
     if (performance.now() < this.#skipUntil) return;
     this.roundTrips += 1;
     try {
@@ -199,6 +215,22 @@ export class RedisTokenStore implements TokenStore {
         this.#failed(error);
       }
     };
+  }
+
+  /** Keeps `entry` as the most recently used, within MAX_LOCAL_TOKENS. */
+  #remember(key: string, entry: { token: StoredToken; raw: string }): void {
+    const local = this.#local;
+    local.delete(key);
+    if (local.size >= MAX_LOCAL_TOKENS) {
+      const now = Date.now();
+      for (const [k, v] of local) if (v.token.expiresAt <= now) local.delete(k);
+      // Still full of valid tokens: the least recently used goes (Redis still has it).
+      for (const k of local.keys()) {
+        if (local.size < MAX_LOCAL_TOKENS) break;
+        local.delete(k);
+      }
+    }
+    local.set(key, entry);
   }
 
   /** Reports a failure; `unreachable` (a command that failed or timed out) also leaves Redis alone a while. */

@@ -56,6 +56,26 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(sim.stats().tokenGrants).toBe(1);
   });
 
+  it("RedisTokenStore: the tokens a process keeps in memory are bounded: expired ones go first, then the least recently used", async () => {
+    const store = new RedisTokenStore(connect(server), { prefix: `m${Date.now()}:` });
+    const valid = Date.now() + 3_600_000;
+    // The store keeps 1,000 credentials' tokens in memory: fill it, the last one already expired.
+    for (let i = 0; i < 999; i++) await store.set(`k${i}`, { accessToken: `a${i}`, expiresAt: valid });
+    await store.set("expired", { accessToken: "x", expiresAt: Date.now() - 1 });
+    // One credential more: the expired token makes room, and every valid one stays in memory.
+    await store.set("new", { accessToken: "n", expiresAt: valid });
+    let trips = store.roundTrips;
+    expect(await store.get("k0")).toEqual({ accessToken: "a0", expiresAt: valid });
+    expect(store.roundTrips).toBe(trips);
+    // Full of valid tokens: the least recently used (k1, as k0 was just read) leaves memory, not Redis.
+    await store.set("newer", { accessToken: "m", expiresAt: valid });
+    trips = store.roundTrips;
+    expect(await store.get("k0")).toEqual({ accessToken: "a0", expiresAt: valid });
+    expect(store.roundTrips).toBe(trips);
+    expect(await store.get("k1")).toEqual({ accessToken: "a1", expiresAt: valid });
+    expect(store.roundTrips).toBe(trips + 1);
+  });
+
   it("RedisTokenStore: a token request slower than lockMs keeps its lock renewed: the others wait for its token, one token request in all", async () => {
     sim.resetStats();
     const prefix = `s${Date.now()}:`;
