@@ -284,7 +284,8 @@ export class Hotmart {
   }
 
   /**
-   * Cancels requests in flight and queued, forgets the cached token. Later calls fail, and the clones
+   * Cancels requests in flight and queued, forgets the cached token (a `tokenStore` given keeps its
+   * tokens for the other clients using it). Later calls fail, and the clones
    * made with withOptions() close too. A `limiter` given to several clients is closed with the last. A clone's close() ends only the clone: its own calls are
    * cancelled, and the client it came from (which holds the token and the limiter) goes on.
    */
@@ -377,6 +378,7 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
       authURL,
       fetch: fetchFn,
       store: opts.tokenStore ?? new MemoryTokenStore(),
+      own: !opts.tokenStore,
       timeoutMs: positive("timeout", opts.timeout ?? 30_000),
       maxRetries: wholeNumber("maxRetries", opts.maxRetries ?? 3),
       log,

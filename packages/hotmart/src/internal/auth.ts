@@ -40,11 +40,15 @@ export interface TokenStore {
   get(key: string): Promise<StoredToken | undefined> | StoredToken | undefined;
   /** Stores a freshly minted token under `key` (a shared store may expire it at `expiresAt`). */
   set(key: string, token: StoredToken): Promise<void> | void;
-  /** Forgets the token under `key`: after Hotmart answered 401 to it, or on `close()` of a private store. */
+  /**
+   * Forgets the token under `key` after Hotmart answered 401 to it. `client.close()` never calls it on a
+   * store given with `tokenStore`: other clients may be using that token (it clears only the store a
+   * client made itself).
+   */
   delete(key: string): Promise<void> | void;
   /**
-   * True when other clients or processes read the same store: `client.close()` then leaves the token in
-   * it for them (a private store is cleared, so the token does not outlive its client).
+   * True when other processes read the same store. Descriptive only: `client.close()` leaves the tokens
+   * of every store given with `tokenStore`, shared or not, since other clients may be using them.
    */
   readonly shared?: boolean | undefined;
   /**
@@ -60,7 +64,7 @@ export interface TokenStore {
 
 /**
  * The default {@link TokenStore}: a Map in this process, one per client (clones share it). Clients given
- * the same instance share its tokens.
+ * the same instance share its tokens, and the close() of one leaves them for the others.
  */
 export class MemoryTokenStore implements TokenStore {
   readonly #tokens = new Map<string, StoredToken>();
@@ -85,6 +89,8 @@ export interface TokenManagerOptions {
   authURL: string;
   fetch: typeof fetch;
   store: TokenStore;
+  /** The client made `store` (none was given): close() clears it. */
+  own?: boolean | undefined;
   timeoutMs: number;
   maxRetries: number;
   log: Log;
@@ -150,16 +156,13 @@ export class TokenManager {
     if (cached?.accessToken === token) await this.#options.store.delete(this.#key);
   }
 
-  /** Stops any token request in progress; the cached token is dropped too. */
+  /** Stops any token request in progress; the token is dropped too when the store is this client's own. */
   async close(): Promise<void> {
     this.#closer.abort();
-    await this.clear();
-  }
-
-  async clear(): Promise<void> {
-    // A shared store's token serves other processes too: closing this client must not take it from them.
-    if (this.#options.store.shared) return;
-    await this.#options.store.delete(this.#key);
+    // Only the store the client made is its own. One given to it (a shared MemoryTokenStore, Redis) may
+    // serve other clients on the same credential: deleting their token cost each a token request, all at
+    // once in a busy multi-tenant process.
+    if (this.#options.own) await this.#options.store.delete(this.#key);
   }
 
   #refresh(signal?: AbortSignal): Promise<StoredToken> {

@@ -46,6 +46,22 @@ describe("many accounts in one process", () => {
     await Promise.all([right.close(), wrong.close()]);
   });
 
+  it("closing one client on a shared MemoryTokenStore leaves the token for the others on the same credential", async () => {
+    const store = new MemoryTokenStore();
+    const make = () => new Hotmart({ ...a.credentials, baseURL: a.url, tokenStore: store, rateLimit: false });
+    const first = make();
+    const second = make();
+    a.resetStats();
+    await first.products.list();
+    await second.products.list();
+    expect(a.stats().tokenGrants).toBe(1);
+    // Before: first's close() deleted the token from the store, and second asked Hotmart for another.
+    await first.close();
+    await second.products.list();
+    expect(a.stats().tokenGrants).toBe(1);
+    await second.close();
+  });
+
   it("a client given its own credentials does not take HOTMART_BASIC, the environment's account's Basic value", async () => {
     // The process's own account (A) in the environment; tenant B's client built from B's credentials.
     vi.stubEnv("HOTMART_CLIENT_ID", a.credentials.clientId);
