@@ -494,13 +494,8 @@ function withEnvironment(options: ClientOptions): ClientOptions {
   // "false" from a config file would be truthy: only a boolean is taken (HOTMART_SANDBOX is parsed).
   if (sandbox !== undefined && typeof sandbox !== "boolean")
     throw new HotmartInputError(`sandbox must be true or false (got ${JSON.stringify(sandbox)})`);
-  if (sandbox === undefined) {
-    try {
-      sandbox = parseBooleanEnv("HOTMART_SANDBOX", readEnv("HOTMART_SANDBOX"));
-    } catch (error) {
-      throw new HotmartInputError((error as Error).message);
-    }
-  }
+  // Each variable that decides where requests go is read strictly (readEnv): its own option overrides it.
+  sandbox ??= parseBooleanEnv("HOTMART_SANDBOX", readEnv("HOTMART_SANDBOX", "sandbox"));
   // Checked by makeLog, which a clone's logLevel goes through too.
   const logLevel = options.logLevel ?? (readEnv("HOTMART_LOG") as LogLevel | undefined);
   return {
@@ -511,8 +506,8 @@ function withEnvironment(options: ClientOptions): ClientOptions {
     // (one account of many in a process) took it too, and sent another account's secret to the token URL.
     basic:
       options.basic ?? ((options.clientId ?? options.clientSecret) ? undefined : readEnv("HOTMART_BASIC")),
-    baseURL: options.baseURL ?? readEnv("HOTMART_BASE_URL"),
-    authURL: options.authURL ?? readEnv("HOTMART_AUTH_URL"),
+    baseURL: options.baseURL ?? readEnv("HOTMART_BASE_URL", "baseURL"),
+    authURL: options.authURL ?? readEnv("HOTMART_AUTH_URL", "authURL"),
     sandbox,
     logLevel,
   };

@@ -41,6 +41,48 @@ describe("construction", () => {
     expect(catchMessage(() => new Hotmart())).not.toMatch(/allow-env/);
   });
 
+  it("Deno refusing HOTMART_SANDBOX, HOTMART_BASE_URL or HOTMART_AUTH_URL is no unset variable: it throws, naming it and the flag", () => {
+    // `deno run --allow-env=HOTMART_CLIENT_ID,HOTMART_CLIENT_SECRET`: the rest is set, but reading it throws.
+    const credentials = { HOTMART_CLIENT_ID: "env-id", HOTMART_CLIENT_SECRET: "env-secret" };
+    const tokenURL = "http://127.0.0.1:1/security/oauth/token";
+    const where = [
+      ["HOTMART_SANDBOX", "sandbox", "true"],
+      ["HOTMART_BASE_URL", "baseURL", "http://127.0.0.1:1"],
+      ["HOTMART_AUTH_URL", "authURL", tokenURL],
+    ] as const;
+    const env = { ...credentials, ...Object.fromEntries(where.map(([name, , value]) => [name, value])) };
+    for (const [name, option, value] of where) {
+      // Before: the refusal read as unset, and the client went to production Hotmart without a word.
+      let baseURL = "";
+      const error = withEnvRefused([name], { ...credentials, [name]: value }, () => {
+        try {
+          baseURL = new Hotmart().baseURL;
+        } catch (e) {
+          return e;
+        }
+      });
+      expect(error, `${name}: went to ${baseURL}`).toBeInstanceOf(HotmartInputError);
+      const message = (error as Error).message;
+      expect(message).toContain(`Requires env access to "${name}", run again with the --allow-env flag`);
+      expect(message).toContain(`pass ${option} to new Hotmart(`);
+      expect(message).not.toContain("env-secret");
+    }
+    // Each variable's own option wins over it, so its refusal changes nothing: no throw.
+    const refused = where.map(([name]) => name);
+    const sandbox = withEnvRefused(
+      ["HOTMART_SANDBOX"],
+      { ...credentials, HOTMART_SANDBOX: "true" },
+      () => new Hotmart({ sandbox: true }),
+    );
+    expect(sandbox.baseURL).toBe(SANDBOX_URL);
+    const all = withEnvRefused(
+      refused,
+      env,
+      () => new Hotmart({ sandbox: false, baseURL: PRODUCTION_URL, authURL: tokenURL }),
+    );
+    expect(all.baseURL).toBe(PRODUCTION_URL);
+  });
+
   it("Deno's refusal of a host (no --allow-net for it) fails at once, and a write says nothing was sent", async () => {
     // The token host allowed, the API host not: as `deno run --allow-net=<token host>` does.
     const server = await startScriptedServer((_req, res) => json(res, 200, { ok: true }));
