@@ -56,9 +56,10 @@ const CASES = [
     // Deno fixes (an env read Deno refused is quoted, not called unset; a host Deno refused is a request
     // never sent, not retried). Lowered the same day to 18,640 B by savings that change no behaviour
     // (a failed token request's error and sentences in the lazy internal/token-messages.ts, `declare`d
-    // fields, the pipeline context spread): 18,874 B at the start of that day, 18,639 B at its end.
+    // fields, the pipeline context spread): 18,874 B at the start of that day, 18,639 B at its end. Then
+    // to 18,577 B: close() leaves a given `limiter` open, and its count of clients went (18,576 B after).
     reportOnly: true,
-    ceiling: 18_640,
+    ceiling: 18_577,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

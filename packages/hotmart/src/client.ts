@@ -73,7 +73,7 @@ export interface ClientOptions {
   /**
    * The rate limiter to send through (default: a `MemoryRateLimiter` built from `rateLimit`). Pass one
    * shared by every process on this credential, e.g. `new RedisRateLimiter(redis)` from hotmart-redis.
-   * Takes precedence over `rateLimit`.
+   * Takes precedence over `rateLimit`. It stays yours: `close()` leaves it open (see {@link Hotmart.close}).
    */
   limiter?: RateLimiter | undefined;
   /** Response validation against hotmart/schemas (default "off"). */
@@ -106,6 +106,8 @@ export type CloneOptions = Pick<
 interface Shared {
   auth: TokenManager;
   limiter: RateLimiter | undefined;
+  /** The limiter made from `rateLimit`, which close() closes; a `limiter` given is the app's to close. */
+  ownLimiter: MemoryRateLimiter | undefined;
   fetch: typeof fetch;
   baseURL: string;
   /** Calls in flight; close() aborts each. */
@@ -119,13 +121,6 @@ interface Shared {
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-
-/**
- * The open clients of each limiter given with the `limiter` option. One limiter may serve many clients
- * (one per account, shared by short-lived clients): close() closes it with the last of them only, where
- * the first to close used to close it for all, and every other client failed with "The client is closed".
- */
-const limiterUsers = new WeakMap<RateLimiter, number>();
 
 /** Lets withOptions() hand its shared state to a new instance without a public constructor parameter. */
 const SHARED = Symbol("hotmart.shared");
@@ -187,8 +182,6 @@ export class Hotmart {
     this.#options = pickClone(opts);
     this.#shared = inherited ?? createShared(opts, log, redactor);
     this.#context = buildContext(this.#shared, this.#options, log, this.#isClosed);
-    // Counted once the client exists (a clone cannot pass one).
-    if (opts.limiter) limiterUsers.set(opts.limiter, (limiterUsers.get(opts.limiter) ?? 0) + 1);
   }
 
   /** A client with other defaults that shares this one's credentials, token cache and rate limiter. */
@@ -284,10 +277,12 @@ export class Hotmart {
   }
 
   /**
-   * Cancels requests in flight and queued, forgets the cached token (a `tokenStore` given keeps its
-   * tokens for the other clients using it). Later calls fail, and the clones
-   * made with withOptions() close too. A `limiter` given to several clients is closed with the last. A clone's close() ends only the clone: its own calls are
-   * cancelled, and the client it came from (which holds the token and the limiter) goes on.
+   * Cancels requests in flight and queued (those waiting for the rate limiter too), forgets the cached
+   * token (a `tokenStore` you passed keeps its tokens for the other clients using it). Later calls fail,
+   * and the clones made with withOptions() close too. A clone's close() ends only the clone: its own calls
+   * are cancelled, and the client it came from (which holds the token and the limiter) goes on. The
+   * limiter the client made (from `rateLimit`) is closed with it; a `limiter` you passed is yours and
+   * stays open for the other clients on it: call its `close()` at shutdown if you want.
    */
   async close(): Promise<void> {
     if (this.#isClosed()) return;
@@ -300,11 +295,9 @@ export class Hotmart {
     }
     this.#shared.closed = true;
     for (const call of this.#shared.inflight) call.abort(reason);
-    const { limiter } = this.#shared;
-    // The limiter this client made has no count: it is this client's alone.
-    const users = (limiter && limiterUsers.get(limiter)) || 1;
-    if (limiter) limiterUsers.set(limiter, users - 1);
-    await Promise.all([users > 1 || limiter?.close?.(), this.#shared.auth.close()]);
+    // Only the limiter this client made: one passed in is the app's, and may serve other clients (one
+    // per account, shared by a client per request), made before this one or after it.
+    await Promise.all([this.#shared.ownLimiter?.close(), this.#shared.auth.close()]);
     // Nothing can echo this client's secrets any more: release them.
     this.#shared.redactor.clear();
   }
@@ -363,9 +356,10 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
   ) {
     throw new HotmartInputError("limiter must implement the RateLimiter interface (acquire, observe, pause)");
   }
+  let ownLimiter: MemoryRateLimiter | undefined;
   if (limiter === undefined && opts.rateLimit !== false) {
     try {
-      limiter = new MemoryRateLimiter(opts.rateLimit ?? {});
+      limiter = ownLimiter = new MemoryRateLimiter(opts.rateLimit ?? {});
     } catch (error) {
       throw new HotmartInputError((error as Error).message);
     }
@@ -385,6 +379,7 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
       redactor,
     }),
     limiter,
+    ownLimiter,
     fetch: fetchFn,
     baseURL,
     inflight: new Set(),

@@ -36,8 +36,9 @@ export interface RateLimiter {
   /** What `client.rateLimit` shows. */
   snapshot?(): RateLimitSnapshot;
   /**
-   * Called by `client.close()` (of the last open client it was given to): reject every waiter, refuse
-   * later acquires.
+   * Reject every waiter, refuse later acquires. The app calls it (at shutdown, if it wants waiters
+   * rejected): `client.close()` never closes a limiter it was given, which may serve other clients. An
+   * idle limiter must hold nothing that keeps the process alive (a timer, a connection of its own).
    */
   close?(): void | Promise<void>;
 }

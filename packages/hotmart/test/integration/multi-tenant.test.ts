@@ -82,23 +82,55 @@ describe("many accounts in one process", () => {
     await own.close();
   });
 
-  it("close() of one client leaves a limiter given to several clients open for the others, and the last closes it", async () => {
-    // One limiter per account, shared by short-lived clients (one per job or per request).
+  it("clients made one after another on one given limiter: each works after the one before closed", async () => {
+    // The README's "many accounts" pattern: one limiter per account, one client per request or job.
+    const limiter = new MemoryRateLimiter();
+    const options = { clientId: "tenant-a", clientSecret: "secret-of-a", baseURL: a.url, limiter };
+    for (let request = 1; request <= 3; request++) {
+      const client = new Hotmart(options);
+      // Before: the first client's close() closed the limiter it was given, and every later client on it
+      // failed with "The client is closed".
+      expect((await client.products.list()).items.length).toBeGreaterThan(0);
+      await client.close();
+    }
+    // The limiter is the app's: no client closed it.
+    expect(await limiter.acquire()).toBeGreaterThan(0);
+  });
+
+  it("close() of one client leaves a limiter given to several clients open for the others", async () => {
     const limiter = new MemoryRateLimiter();
     const options = { clientId: "tenant-a", clientSecret: "secret-of-a", baseURL: a.url, limiter };
     const job1 = new Hotmart(options);
     const job2 = new Hotmart(options);
     await Promise.all([job1.products.list(), job2.products.list()]);
     await job1.close();
-    // Before: job1's close() closed the shared limiter, and every other client on it failed with
-    // "The client is closed", new ones too.
     expect((await job2.products.list()).items.length).toBeGreaterThan(0);
     const job3 = new Hotmart(options);
     expect((await job3.products.list()).items.length).toBeGreaterThan(0);
-    // Closed with the last of its clients, as a limiter given to one client is.
+    await Promise.all([job2.close(), job3.close()]);
+  });
+
+  it("close() cancels the client's own calls waiting for a given limiter, not the other clients' calls", async () => {
+    // One request a minute: the second call of each client waits for the limiter.
+    const limiter = new MemoryRateLimiter({ requestsPerMinute: 1 });
+    const options = { clientId: "tenant-a", clientSecret: "secret-of-a", baseURL: a.url, limiter };
+    const job1 = new Hotmart(options);
+    const job2 = new Hotmart(options);
+    await job1.products.list();
+    const outcome = (call: PromiseLike<unknown>) =>
+      call.then(
+        () => "sent",
+        (error: Error) => error.message,
+      );
+    const waiting1 = outcome(job1.products.list());
+    const waiting2 = outcome(job2.products.list());
+    await vi.waitFor(() => expect(limiter.snapshot().queued).toBe(2), { timeout: 10_000 });
+    await job1.close();
+    expect(await waiting1).toMatch(/closed/);
+    // job2's call still waits its turn.
+    expect(limiter.snapshot().queued).toBe(1);
     await job2.close();
-    expect(limiter.snapshot().remaining).toBeGreaterThan(0);
-    await job3.close();
-    await expect(limiter.acquire()).rejects.toThrow(/closed/);
+    expect(await waiting2).toMatch(/closed/);
+    expect(limiter.snapshot().queued).toBe(0);
   });
 });
