@@ -247,6 +247,10 @@ export class RedisRateLimiter implements RateLimiter {
         waiter.onAbort = () => {
           const i = this.#queue.indexOf(waiter);
           if (i >= 0) this.#queue.splice(i, 1);
+          // Nobody waits now: end the loop's sleep (up to a window). Left asleep, a limiter nobody closes
+          // (client.close() leaves a given one open) held the process open that long after its client
+          // closed. While anyone waits, the sleep holds the process, as their requests are pending.
+          if (this.#queue.length === 0) this.#wake?.();
           reject(signal.reason);
         };
         signal.addEventListener("abort", waiter.onAbort, { once: true });
@@ -317,6 +321,11 @@ export class RedisRateLimiter implements RateLimiter {
     return { ...this.#last, queued: this.#queue.length };
   }
 
+  /**
+   * Rejects every request still waiting; later acquires fail. `client.close()` does not call it (the
+   * limiter is yours, and may serve other clients): call it at shutdown if you want waiters rejected. Not
+   * needed for the process to exit: an idle limiter holds nothing open.
+   */
   close(): void {
     this.#closed = true;
     this.#wake?.();
