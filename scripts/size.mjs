@@ -57,9 +57,10 @@ const CASES = [
     // never sent, not retried). Lowered the same day to 18,640 B by savings that change no behaviour
     // (a failed token request's error and sentences in the lazy internal/token-messages.ts, `declare`d
     // fields, the pipeline context spread): 18,874 B at the start of that day, 18,639 B at its end. Then
-    // to 18,577 B: close() leaves a given `limiter` open, and its count of clients went (18,576 B after).
+    // to 18,577 B: close() leaves a given `limiter` open, and its count of clients went (18,576 B after);
+    // to 18,582 B with the fixes of the same hour (a tokenStore passed in kept on close(), Deno env): 18,581 B.
     reportOnly: true,
-    ceiling: 18_577,
+    ceiling: 18_582,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
