@@ -55,20 +55,26 @@ describe("ending an attempt early", () => {
   });
 
   it("with a caller's signal, a hung server is timed out and the connection closed", async () => {
+    // The token is minted first, with the default timeout: on a busy machine minting alone can take
+    // longer than 150 ms, and only the hung request is meant to time out.
+    const c = client({ maxRetries: 0 });
+    await c.request("GET", "/warm");
     const { closed } = hangingServer();
-    const call = client({ timeout: 150, maxRetries: 0 }).request("GET", "/slow", undefined, {
+    const call = c.request("GET", "/slow", undefined, {
       signal: new AbortController().signal,
+      timeout: 150,
     });
     await expect(call).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     await closed;
   });
 
   it("without a caller's signal, a hung server is timed out and its connection closed", async () => {
-    // A first call mints the token, so the hung call below has no wait of its own before fetch.
-    const c = client({ timeout: 150, maxRetries: 0 });
+    // A first call mints the token, so the hung call below has no wait of its own before fetch. It has
+    // the default timeout: on a busy machine minting can take longer than 150 ms.
+    const c = client({ maxRetries: 0 });
     await c.request("GET", "/warm");
     const { closed } = hangingServer();
-    const error = await c.request("GET", "/slow").catch((e: unknown) => e);
+    const error = await c.request("GET", "/slow", undefined, { timeout: 150 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toMatch(/timed out after 150 ms/);
     // Resolves only if the timed-out request was cancelled on the wire, not abandoned on its socket.
@@ -98,29 +104,38 @@ describe("ending an attempt early", () => {
   });
 
   it("a late answer to a timed-out request does not revive the call; the client still works", async () => {
-    let answer!: () => void;
-    server.handle((_req, res) => {
-      answer = () => json(res, 200, { late: true });
+    // The token is minted and the connection opened first, outside the 150 ms: on a busy machine they
+    // alone can take longer. The hung request's bytes then leave at once, so the server sees it even
+    // when the timeout fires first; the answer is sent once it has (not read from a variable the
+    // handler may not have set yet).
+    const c = client({ maxRetries: 0 });
+    await c.request("GET", "/warm");
+    let arrive!: (answer: () => void) => void;
+    const arrived = new Promise<() => void>((resolve) => {
+      arrive = resolve;
     });
-    const c = client({ timeout: 150, maxRetries: 0 });
-    const error = await c.request("GET", "/slow").catch((e: unknown) => e);
+    server.handle((_req, res) => arrive(() => json(res, 200, { late: true })));
+    const error = await c.request("GET", "/slow", undefined, { timeout: 150 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    answer();
+    (await arrived)();
     server.handle((_req, res) => json(res, 200, { ok: true }));
+    // The default timeout: only the hung attempt is meant to time out.
     expect(await c.request("GET", "/next")).toEqual({ ok: true });
-    expect(server.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("a timed-out GET is retried on a fresh attempt", async () => {
-    server.handle((_req, res) => {
-      if (server.requests.length > 1) json(res, 200, { ok: true });
-    });
     const retries: number[] = [];
-    const c = client({ timeout: 150, maxRetries: 1 });
-    expect(await c.request("GET", "/x", undefined, { onRetry: ({ retry }) => retries.push(retry) })).toEqual({
-      ok: true,
+    // Minted first, with the default timeout: the 150 ms is for the GETs alone.
+    const c = client({ maxRetries: 1 });
+    await c.request("GET", "/warm");
+    // The first /x hangs, the retry is answered.
+    server.handle((_req, res) => {
+      if (server.requests.length > 2) json(res, 200, { ok: true });
     });
+    const options = { timeout: 150, onRetry: ({ retry }: { retry: number }) => retries.push(retry) };
+    expect(await c.request("GET", "/x", undefined, options)).toEqual({ ok: true });
     expect(retries).toEqual([1]);
-    expect(server.requests).toHaveLength(2);
+    expect(server.requests).toHaveLength(3);
   });
 });
