@@ -110,8 +110,8 @@ export async function startScriptedServer(handler?: Handler): Promise<ScriptedSe
   };
 }
 
-/** A fetch that records when the SDK called it, then sends for real. */
-export function recordingFetch(): {
+/** A fetch that records when the SDK called it, then sends for real (through `send`, global fetch by default). */
+export function recordingFetch(send: typeof fetch = fetch): {
   fetch: typeof fetch;
   calls: Array<{ url: string; method: string; at: number }>;
 } {
@@ -120,7 +120,7 @@ export function recordingFetch(): {
     calls,
     fetch: (input, init) => {
       calls.push({ url: String(input), method: init?.method ?? "GET", at: performance.now() });
-      return fetch(input, init);
+      return send(input, init);
     },
   };
 }
