@@ -138,8 +138,10 @@ describe("client-wide rate limiter", () => {
       authURL: server.authURL,
     });
     const first = c.request("GET", "/first");
-    // Let the 429 arrive, then fire other requests while the client is paused.
-    await new Promise((r) => setTimeout(r, 100));
+    // Fire the other requests once the client has read the 429 (it shows the window spent), while it is
+    // paused. A fixed sleep is not that: on a loaded machine the 429 could still be on its way, and the
+    // others went out at once, before anyone knew of a pause.
+    await vi.waitFor(() => expect(c.rateLimit?.remaining).toBe(0), { timeout: 10_000, interval: 5 });
     const rejectedAt = server.requests[0]?.at ?? 0;
     const others = Promise.all([c.request("GET", "/second"), c.request("GET", "/third")]);
     expect(await first).toEqual({ path: "/first" });
