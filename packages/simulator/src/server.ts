@@ -17,6 +17,12 @@ export async function listen(
   const listener = getRequestListener((request, env) => fetch(request, env as HttpBindings), {
     // Do not replace the process's global Request/Response: the simulator often runs inside a user's test process.
     overrideGlobalObjects: false,
+    // The adapter drains a body left unread when the answer is out for 500 ms, then closes the
+    // connection: a client slower than that to send the rest (any client on a loaded machine) had the
+    // 413 it had not read yet thrown away by the reset, or a connection the answer called keep-alive
+    // closed under its next request. The simulator reads a refused body itself (drainRefused, body.ts);
+    // a body no route read is dumped by Node, and the connection kept.
+    autoCleanupIncoming: false,
   });
   const server = createServer((req, res) => {
     void listener(req, res);

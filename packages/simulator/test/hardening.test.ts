@@ -189,6 +189,52 @@ describe("Bounded memory for hostile input", () => {
     }
   });
 
+  it("a refused body whose rest comes slowly is read to its end: the 413 arrives and the connection stays usable", async () => {
+    // The HTTP adapter (Hono's) drained a body left unread for 500 ms, then closed the connection. On a
+    // loaded machine a client is slower than that to send the rest: the close met its next bytes with a
+    // reset that threw its unread 413 away (fetch: "other side closed"), or a connection the 413 had
+    // called keep-alive was closed under the client's next request (EPIPE). The simulator's own lingering
+    // read (5 s, 4 MiB) decides. Here the rest of the body comes 800 ms after the 413 went out.
+    const { port } = new URL(api.sim.url);
+    const piece = "x".repeat(786_432);
+    const socket = connect(Number(port), "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    let answer = "";
+    let error: string | undefined;
+    socket.on("data", (d: Buffer) => {
+      answer += d.toString();
+    });
+    socket.on("error", (e: NodeJS.ErrnoException) => {
+      error ??= e.code;
+    });
+    socket.on("end", () => {
+      error ??= "closed by the simulator";
+    });
+    const until = (done: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (done() || error ? resolve() : undefined);
+        socket.on("data", check);
+        socket.on("error", check);
+        socket.on("end", check);
+        check();
+      });
+    socket.write(
+      `POST ${CANCEL} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${api.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${piece.length * 2}\r\n\r\n${piece}${piece.slice(0, 1)}`,
+    );
+    await until(() => answer.includes("request_entity_too_large"));
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await new Promise<void>((resolve) => socket.write(piece.slice(1), () => resolve()));
+    // The same connection, as its keep-alive said: the next request is answered.
+    answer = "";
+    socket.write(`GET /__admin/stats HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await until(() => answer.includes("\r\n\r\n"));
+    socket.destroy();
+    expect(error).toBeUndefined();
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+  });
+
   it("takes the cap from maxBodyBytes, for the admin routes too", async () => {
     const small = await startSimulator({ seed: 3, maxBodyBytes: 100 });
     try {
