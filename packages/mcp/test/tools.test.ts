@@ -36,7 +36,10 @@ describe("tool catalogue", () => {
       // Dates in the text are days: an epoch (13 digits) there reads as a plain number.
       expect(text(result), tool.name).not.toMatch(/\b\d{12,14}\b/);
     }
-  });
+    // Every tool, one after another, each a request to the simulator and an output schema compiled and
+    // checked: about 3 s of CPU alone, 12 to 20+ s on a machine loaded far past its cores. Nothing above
+    // depends on how long it took.
+  }, 60_000);
 });
 
 describe("records off the documented shape", () => {
