@@ -49,11 +49,13 @@ describe.runIf(built)("examples run against the simulator", () => {
   });
 
   it("demo.mjs with credentials but no reachable Hotmart says so in one line, without a stack", async () => {
-    // A loopback port with nothing listening: refused at once, like an unreachable network.
+    // A loopback port that resets every connection at once, like an unreachable network. It stays ours
+    // while the demo runs: a port closed to be "free" was taken by another process on a busy machine,
+    // and the demo reached that instead.
     const server = createServer();
+    server.on("connection", (socket) => socket.resetAndDestroy());
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
     const base = `http://127.0.0.1:${port}`;
     const failure = await run("node", ["examples/demo.mjs"], {
       cwd: root,
@@ -69,6 +71,7 @@ describe.runIf(built)("examples run against the simulator", () => {
       () => undefined,
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
+    await new Promise((resolve) => server.close(resolve));
     expect(failure?.code).toBe(1);
     const lines = failure?.stderr.trim().split("\n") ?? [];
     expect(lines).toHaveLength(1);
