@@ -430,6 +430,9 @@ export class RedisRateLimiter implements RateLimiter {
           waiter.resolve(ticket);
           continue;
         }
+        // Everyone who waited gave up while the script was at Redis (their abort found no sleep to wake):
+        // nobody to sleep for, and a sleep of up to a window would hold the process open that long.
+        if (this.#queue.length === 0) break;
         // A little jitter, so waiting processes do not all ask at the same instant.
         await this.#sleep(wait + Math.random() * 5);
       }
