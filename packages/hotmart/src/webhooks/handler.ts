@@ -266,6 +266,7 @@ const FAILURES = {
   claim: "the dedupe store could not claim the event, so no callback ran; Hotmart will re-send it",
   release:
     "a callback failed and the dedupe store could not release its claim: Hotmart's re-send is answered as a duplicate until the claim expires (processingTimeoutMs)",
+  consumed: "the request body was read before the handler, so no event can be received",
   complete:
     "the event was processed, but the dedupe store could not mark it done: a re-send after the claim expires (processingTimeoutMs) runs the callback again",
 } as const;
@@ -415,6 +416,17 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
         status: 405,
         request,
       });
+
+    // Something read the body first (request.json() in a route, a framework's body parser): every
+    // event would be refused as an unreadable payload (400, never logged) or a missing hottok (401),
+    // whoever sent it. A mounting mistake, so it is a 500 that is logged, saying what to do.
+    if (request.bodyUsed) {
+      const error = new HotmartInputError(
+        "The webhook handler got a request whose body was already read (request.json(), a body parser): pass it unread, or through toNodeHandler with the parsed body in req.body",
+      );
+      report(error, { status: 500, request }, "consumed");
+      return answer(500, { error: "handler_misused", message: error.message });
+    }
 
     // The header is checked first, before the body is touched: a request with a wrong hottok is a 401
     // whatever it sent (even a wrong content type), refused without reading (or, behind the Node

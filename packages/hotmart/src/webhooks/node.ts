@@ -1,6 +1,7 @@
 /**
  * The Node adapter: serves a `WebhookHandler` from node:http, Express (4 and 5), Connect, Fastify's
- * raw `req`/`res`, and anything else with Node's request/response shape.
+ * raw `req`/`res` (its parser has read the stream: set `request.raw.body = request.body`), and anything
+ * else with Node's request/response shape.
  *
  * It needs no `node:*` import: the request is read as an async iterable and the response written
  * through `statusCode`/`setHeader`/`end`, so the main entry point stays loadable on Workers and Deno.
@@ -111,6 +112,14 @@ function toRequest(req: NodeWebhookRequest, read: BodyRead): Request {
     // The bytes changed form: the original length no longer applies.
     headers.delete("content-length");
     return new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
+  }
+  if (req.readableEnded === true) {
+    // A parser read the stream and left no req.body (Fastify's request.raw after its JSON parser): what
+    // is left is empty, and would be refused as a payload without hottok or JSON. Handed over as a body
+    // already read, which the handler reports as the mounting mistake it is.
+    const used = new Request(url, { method, headers, body: "" });
+    void used.arrayBuffer();
+    return used;
   }
   return new Request(url, { method, headers, body: streamOf(req, read), duplex: "half" } as RequestInit);
 }

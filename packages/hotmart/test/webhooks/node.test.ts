@@ -8,6 +8,7 @@ import {
   HotmartInputError,
   type HotmartWebhookEvent,
   type LegacyWebhook,
+  type Logger,
   type NodeWebhookListener,
   toNodeHandler,
   type WebhookContext,
@@ -369,5 +370,82 @@ describe("the web handler mounted where a framework passes its own request", () 
     );
     expect(error).toBeInstanceOf(HotmartInputError);
     expect((error as Error).message).not.toContain(HOTTOK);
+  });
+});
+
+describe("a body read before the handler", () => {
+  // Read first (Hono's c.req.json(), a Next.js route's request.json(), Fastify's parser on request.raw),
+  // the body reached the handler empty or locked: every event was refused with a 400 "handler_failed:
+  // Hotmart will retry", a 400 "not valid JSON" or a 401 "no hottok", and none of them was logged, so a
+  // seller learned it from Hotmart disabling the webhook. Now a logged 500 that says what happened.
+  const READ_BEFORE = /body was already read/;
+
+  function logged(): { lines: unknown[][]; logger: Logger } {
+    const lines: unknown[][] = [];
+    const none = () => {};
+    return {
+      lines,
+      logger: { error: (...args: unknown[]) => void lines.push(args), warn: none, info: none, debug: none },
+    };
+  }
+
+  it("Hono on node:http, after c.req.json(): 500 handler_misused, logged, no callback", async () => {
+    const { serve } = await import("@hono/node-server");
+    const { lines, logger } = logged();
+    const seen: unknown[] = [];
+    const handler = createWebhookHandler({ hottok: HOTTOK, logger, onUnhandled: (e) => void seen.push(e) });
+    const app = new Hono();
+    app.post("/hotmart", async (c) => {
+      await c.req.json(); // e.g. to log it first
+      return handler(c.req.raw);
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
+    servers.push(server);
+    await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", resolve)));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const headers of [{}, { "x-hotmart-hottok": "" }]) {
+      const response = await send(`${url}/hotmart`, chargeDateWithBodyHottok, headers);
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { error: string; message: string };
+      expect(body.error).toBe("handler_misused");
+      expect(body.message).toMatch(READ_BEFORE);
+    }
+    expect(seen).toHaveLength(0);
+    expect(lines).toHaveLength(2);
+    expect(JSON.stringify(lines)).not.toContain(HOTTOK);
+  });
+
+  it("node:http after a parser read the stream and left no req.body (Fastify's request.raw)", async () => {
+    const { lines, logger } = logged();
+    const seen: unknown[] = [];
+    const listener = createNodeWebhookHandler({
+      hottok: HOTTOK,
+      logger,
+      onUnhandled: (e) => void seen.push(e),
+    });
+    const url = await listen(async (req, res) => {
+      for await (const _chunk of req); // what a framework's JSON parser does with the raw stream
+      await listener(req, res);
+    });
+    const response = await send(url, approved);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({
+      error: "handler_misused",
+      message: expect.stringMatching(READ_BEFORE),
+    });
+    expect(seen).toHaveLength(0);
+    expect(lines).toHaveLength(1);
+  });
+
+  it("the parsed body left in req.body is still used", async () => {
+    const r = recorder();
+    const url = await listen(async (req, res) => {
+      let text = "";
+      for await (const chunk of req) text += chunk;
+      (req as { body?: unknown }).body = JSON.parse(text);
+      await r.listener(req, res);
+    });
+    expect((await send(url, approved)).status).toBe(200);
+    expect(r.events[0]).toMatchObject({ event: "PURCHASE_APPROVED" });
   });
 });
