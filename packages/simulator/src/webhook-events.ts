@@ -406,8 +406,17 @@ export function sampleEventData(event: WebhookEventName, data: Dataset, now: num
   const club = data.clubs[0];
   const user = club?.users.find((u) => u.firstAccessDate !== undefined) ?? club?.users[0];
   switch (event) {
-    case "SUBSCRIPTION_CANCELLATION":
+    case "SUBSCRIPTION_CANCELLATION": {
+      // Hotmart sends it on the day of cancellation (§9.7), and a receiver keeps access until
+      // date_next_charge. A subscription the dataset cancelled months ago made every sample one sent
+      // long after its paid period ended (sometimes ending before the cancellation), so the "keep
+      // access" path a receiver most needs to try never came up: an active one, cancelled now, instead.
+      const active = data.subscriptions.find(
+        (s) => s.magic === undefined && s.status === "ACTIVE" && s.dateNextCharge > now,
+      );
+      if (active) return { ...subscriptionCancellationData(active), cancellation_date: now };
       return sub ? subscriptionCancellationData(sub) : {};
+    }
     case "UPDATE_SUBSCRIPTION_CHARGE_DATE": {
       const active = data.subscriptions.find((s) => s.magic === undefined && s.status === "ACTIVE") ?? sub;
       return active ? chargeDateData(active, active.dueDay, (active.dueDay % 28) + 1) : {};

@@ -49,6 +49,18 @@ describe("sampleWebhook", () => {
     }
   });
 
+  it("a SUBSCRIPTION_CANCELLATION sample is a cancellation made now, its paid period still running", () => {
+    // Sent on the day of cancellation, access kept until date_next_charge (§9.7). Samples were
+    // subscriptions cancelled months before `now`, their paid period over (for seed 2 it ended before
+    // the cancellation itself), so a receiver's "keep access until" path never ran.
+    for (const seed of [1, 2, 7, 42, 99]) {
+      const envelope = sampleWebhook("SUBSCRIPTION_CANCELLATION", { seed, now: PINNED_NOW });
+      const data = envelope.data as { cancellation_date: number; date_next_charge: number };
+      expect(data.cancellation_date, `seed ${seed}`).toBe(envelope.creation_date);
+      expect(data.date_next_charge, `seed ${seed}`).toBeGreaterThan(data.cancellation_date);
+    }
+  });
+
   it("rejects an unknown event", () => {
     expect(() => sampleWebhook("NOPE" as never)).toThrow(/Unknown webhook event "NOPE"/);
   });
