@@ -25,6 +25,7 @@ import {
   webhookMediaKind,
 } from "./parse";
 import {
+  HOTTOK_HEADER,
   type HottokConfig,
   type HottokSource,
   headerValue,
@@ -196,7 +197,10 @@ export type WebhookHandlers = { [Name in WebhookEventName]?: WebhookEventHandler
 export interface WebhookErrorInfo {
   /** The status answered: 401, 400, 413, 415 or 500. */
   status: number;
-  /** The request that got this answer (its body may already be consumed). */
+  /**
+   * The request that got this answer: a copy without its `X-HOTMART-HOTTOK` header (nor its body,
+   * already read).
+   */
   request: Request;
   /**
    * The parsed event, when the failure came after parsing, without its body `hottok` (a v1 post's
@@ -266,7 +270,7 @@ const FAILURES = {
   claim: "the dedupe store could not claim the event, so no callback ran; Hotmart will re-send it",
   release:
     "a callback failed and the dedupe store could not release its claim: Hotmart's re-send is answered as a duplicate until the claim expires (processingTimeoutMs)",
-  consumed: "the request body was read before the handler, so no event can be received",
+  consumed: "the body was read before the handler",
   complete:
     "the event was processed, but the dedupe store could not mark it done: a re-send after the claim expires (processingTimeoutMs) runs the callback again",
 } as const;
@@ -377,9 +381,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       return;
     }
     try {
-      // Some payloads repeat the hottok in the body (and v1 forms in `fields`): an onError hook typically
-      // logs `info.payload`, so it gets a copy without the secret.
-      onError(error, info.payload === undefined ? info : { ...info, payload: withoutHottok(info.payload) });
+      // An onError hook typically logs `info`: Node prints a Request's headers, where the hottok travels,
+      // and some payloads repeat it in the body (v1 forms in `fields`). It gets copies without the secret.
+      const request = maskedRequest(info.request);
+      onError(
+        error,
+        info.payload === undefined
+          ? { ...info, request }
+          : { ...info, request, payload: withoutHottok(info.payload) },
+      );
     } catch (hookError) {
       // A logging hook must not change the answer, but its failure is not hidden either.
       log.error("the webhook onError option threw", { error: hookError });
@@ -422,7 +432,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     // whoever sent it. A mounting mistake, so it is a 500 that is logged, saying what to do.
     if (request.bodyUsed) {
       const error = new HotmartInputError(
-        "The webhook handler got a request whose body was already read (request.json(), a body parser): pass it unread, or through toNodeHandler with the parsed body in req.body",
+        "The request body was already read (request.json(), a body parser): pass it unread, or on Node as req.body",
       );
       report(error, { status: 500, request }, "consumed");
       return answer(500, { error: "handler_misused", message: error.message });
@@ -568,6 +578,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     if (callback) await callback(payload, context);
     else if (onUnhandled) await onUnhandled(payload, context);
   }
+}
+
+/** A copy of `request` without its hottok header (nor its body, already read). */
+function maskedRequest(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(HOTTOK_HEADER);
+  return new Request(request.url, { method: request.method, headers });
 }
 
 /** A shallow copy of `payload` without its body `hottok` (nor, for a v1 post, `fields.hottok`). */

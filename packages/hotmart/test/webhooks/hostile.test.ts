@@ -3,6 +3,9 @@
  * than the stack. The hottok header is checked before the body is touched; an unverified request is a
  * 401, a body that cannot be handled a 400, and nothing is ever a 500.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import {
   constructEvent,
   createNodeWebhookHandler,
@@ -296,5 +299,54 @@ describe("onError never receives the hottok", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toContain("HP123");
     expect(seen[0]).not.toContain(HOTTOK);
+  });
+});
+
+describe("onError's request carries no hottok", () => {
+  // info.request is the request as received: its X-HOTMART-HOTTOK header held the account's secret,
+  // and Node prints a Request's headers, so `onError: (error, info) => console.error(error, info)`
+  // wrote the hottok to the log on every 400, 413, 415 and 500 after a right header.
+  it("a 500 and a 400 after a right header, served over node:http: the header is masked", async () => {
+    const seen: string[] = [];
+    const listener = createNodeWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      on: {
+        PURCHASE_APPROVED: () => {
+          throw new Error("database down");
+        },
+      },
+      onError: (_error, info) => {
+        seen.push(inspect(info, { depth: 5 }), info.request.headers.get("x-hotmart-hottok") ?? "absent");
+      },
+    });
+    const server = createServer((req, res) => void listener(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hotmart?account=1`;
+      const post = (body: string) =>
+        fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-hotmart-hottok": HOTTOK,
+            "user-agent": "probe/1",
+          },
+          body,
+        });
+      const event = { id: "evt-1", creation_date: 1, event: "PURCHASE_APPROVED", version: "2.0.0", data: {} };
+      expect((await post(JSON.stringify(event))).status).toBe(500);
+      expect((await post("{}")).status).toBe(400);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    expect(seen).toHaveLength(4);
+    for (const text of seen) expect(text).not.toContain(HOTTOK);
+    // Still the request it was: method, URL and the other headers.
+    expect(seen[0]).toContain("POST");
+    expect(seen[0]).toContain("/hotmart?account=1");
+    expect(seen[0]).toContain("probe/1");
+    expect(seen[1]).toBe("absent");
   });
 });
