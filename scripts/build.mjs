@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { rollup } from "rollup";
 import { dts } from "rollup-plugin-dts";
+import { linkMissingBins } from "./lib/bin-links.mjs";
 import { ROOT, workspaces } from "./lib/workspaces.mjs";
 
 const TYPES_DIR = path.join(ROOT, ".tmp", "types");
@@ -172,3 +173,11 @@ for (const pkg of targets) {
   }
 }
 ok(`types (rollup-plugin-dts)  [${seconds(bundling)}]`);
+// In a fresh clone npm ci could not link the commands the build has just written (lib/bin-links.mjs).
+// A failure there leaves the build good: said, not fatal.
+try {
+  const bins = linkMissingBins();
+  if (bins.length) ok(`linked ${bins.join(", ")} in node_modules/.bin (npx runs them)`);
+} catch (error) {
+  console.log(`warn ${error.message}`);
+}

@@ -11,25 +11,25 @@ export function readJSON(file) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
-/** Every workspace: `{ dir, rel, manifest }`, in the order package.json lists them. */
-export function workspaces() {
-  const root = readJSON(path.join(ROOT, "package.json"));
+/** Every workspace: `{ dir, rel, manifest }`, in the order package.json lists them (of `base`, a test's). */
+export function workspaces(base = ROOT) {
+  const root = readJSON(path.join(base, "package.json"));
   const entries = Array.isArray(root.workspaces) ? root.workspaces : (root.workspaces?.packages ?? []);
   const dirs = [];
   for (const entry of entries) {
     if (entry.endsWith("/*")) {
-      const parent = path.join(ROOT, entry.slice(0, -2));
+      const parent = path.join(base, entry.slice(0, -2));
       if (!existsSync(parent)) continue;
       for (const name of readdirSync(parent).sort()) dirs.push(path.join(parent, name));
     } else {
-      dirs.push(path.join(ROOT, entry));
+      dirs.push(path.join(base, entry));
     }
   }
   return dirs
     .filter((dir) => existsSync(path.join(dir, "package.json")))
     .map((dir) => ({
       dir,
-      rel: path.relative(ROOT, dir).split(path.sep).join("/"),
+      rel: path.relative(base, dir).split(path.sep).join("/"),
       manifest: readJSON(path.join(dir, "package.json")),
     }));
 }
