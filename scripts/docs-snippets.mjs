@@ -1,5 +1,5 @@
-// `npm run test:docs`: every code block of README.md, README-ptBR.md, packages/*/README*.md and
-// docs/**/*.md either runs against the simulator or carries a mark that says why not, so a snippet a
+// `npm run test:docs`: every code block of README.md, README-ptBR.md, CONTRIBUTING.md, ARCHITECTURE.md,
+// packages/*/README*.md and docs/**/*.md either runs against the simulator or carries a mark that says why not, so a snippet a
 // reader copies works the first time. Every fence names its language (```text, ```json...): a fence
 // without one fails, so nothing hides from the check.
 //
@@ -29,7 +29,7 @@ import { ROOT } from "./lib/workspaces.mjs";
 const TIMEOUT_MS = 30_000;
 
 function markdownFiles() {
-  const files = ["README.md", "README-ptBR.md"];
+  const files = ["README.md", "README-ptBR.md", "CONTRIBUTING.md", "ARCHITECTURE.md"];
   const packages = path.join(ROOT, "packages");
   for (const pkg of readdirSync(packages).sort()) {
     const dir = path.join(packages, pkg);
