@@ -30,3 +30,17 @@ it("every tool's description uses the seller's Portuguese words and says which n
   }
   expect(missing).toEqual([]);
 });
+
+/**
+ * A model fills in arguments from each property's description: a filter without one (offer_code,
+ * plan_id, ticket_status, ...) says neither what it matches nor where its value comes from.
+ */
+it("every input property of every tool has a description", async () => {
+  const { tools } = await h.mcp.listTools();
+  const missing = tools.flatMap((tool) =>
+    Object.entries(tool.inputSchema.properties ?? {})
+      .filter(([, schema]) => typeof (schema as { description?: unknown }).description !== "string")
+      .map(([name]) => `${tool.name}.${name}`),
+  );
+  expect(missing).toEqual([]);
+});

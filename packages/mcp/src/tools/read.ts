@@ -214,10 +214,10 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "Use for the account's commission total; for revenue by product, payment type or status, or a comparison between periods, use sales_report.",
     input: {
       ...reportFilters,
-      sales_source: z.string().optional(),
+      sales_source: z.string().optional().describe("The src tracking code of the payment link"),
       affiliate_name: z.string().optional().describe("Affiliate name (afiliado)"),
       payment_type: paymentType,
-      offer_code: z.string().optional(),
+      offer_code: z.string().optional().describe("Offer code (from product_offers)"),
     },
     item: SalesSummaryItemSchema,
     dates: REPORT_DATES,
@@ -234,9 +234,9 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     input: {
       ...reportFilters,
       buyer_email: email("Buyer e-mail"),
-      sales_source: z.string().optional(),
-      buyer_name: z.string().optional(),
-      affiliate_name: z.string().optional(),
+      sales_source: z.string().optional().describe("The src tracking code of the payment link"),
+      buyer_name: z.string().optional().describe("Buyer name (nome do comprador)"),
+      affiliate_name: z.string().optional().describe("Affiliate name (afiliado)"),
       commission_as: commissionAs,
     },
     item: SalesParticipantsItemSchema,
@@ -291,7 +291,12 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     input: {
       product_id: productId,
       plan: z.array(z.string().min(1)).min(1).optional().describe("Plan names (plano)"),
-      plan_id: z.number().int().positive().optional(),
+      plan_id: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe("Numeric plan id (plan.id of a subscription); to filter by name use plan"),
       status: z
         .array(subscriptionStatus)
         .min(1)
@@ -299,7 +304,11 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
         .describe('One or more statuses, e.g. ["DELAYED", "OVERDUE"] for inadimplentes'),
       subscriber_code: z.string().min(1).optional().describe('Subscriber code, e.g. "VRWIQQRG"'),
       subscriber_email: email("Subscriber e-mail"),
-      transaction: z.string().min(1).optional(),
+      transaction: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Transaction code of a charge of the subscription, e.g. "HP17715690036014"'),
       trial: z.boolean().optional().describe("With (true) or without (false) a trial period"),
       accession_date: date("Subscription start, from"),
       end_accession_date: date("Subscription start, until"),
@@ -329,7 +338,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "Use to see which recurrences a subscriber owes (before a negotiation); for real-time status use subscriptions_list.",
     input: {
       product_id: productId,
-      subscriber_code: z.string().min(1).optional(),
+      subscriber_code: z.string().min(1).optional().describe('Subscriber code, e.g. "VRWIQQRG"'),
       accession_date: date("Subscription start, from"),
       end_accession_date: date("Subscription start, until"),
       date_next_charge: date("Next charge from"),
@@ -355,17 +364,34 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "Cobranças das assinaturas, recusas de cartão, recorrências pagas e não pagas. Use to explain why a subscriber is late (inadimplente); for one subscription's payments use subscription_purchases.",
     input: {
       product_id: productId,
-      transaction: z.string().min(1).optional(),
-      subscriber_name: z.string().optional(),
+      transaction: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'Transaction code of one charge, e.g. "HP17715690036014"; without dates, finds it at any age',
+        ),
+      subscriber_name: z.string().optional().describe("Subscriber name (nome do assinante)"),
       subscriber_email: email("Subscriber e-mail"),
-      subscriber_code: z.string().min(1).optional(),
-      billing_type: billingType.optional(),
-      subscription_status: subscriptionStatus.optional(),
-      recurrency_status: recurrencyStatus.optional(),
+      subscriber_code: z.string().min(1).optional().describe('Subscriber code, e.g. "VRWIQQRG"'),
+      billing_type: billingType
+        .optional()
+        .describe(
+          "SUBSCRIPTION (assinatura), SMART_INSTALLMENT (parcelamento inteligente) or SMART_RECOVERY (recuperação de um cartão recusado)",
+        ),
+      subscription_status: subscriptionStatus
+        .optional()
+        .describe("The subscription's status, e.g. DELAYED (em atraso) or ACTIVE"),
+      recurrency_status: recurrencyStatus
+        .optional()
+        .describe("The charge's recurrence status: PAID, NOT_PAID (não paga), CLAIMED, REFUNDED, CHARGEBACK"),
       purchase_status: z.enum(PURCHASE_STATUS_VALUES).optional().describe("Purchase status of the charge"),
       transaction_date: date("Charge date, from"),
       end_transaction_date: date("Charge date, until"),
-      offer_code: z.string().optional(),
+      offer_code: z
+        .string()
+        .optional()
+        .describe("Offer code (from product_offers); may change when the subscriber changes plan"),
       purchase_payment_type: paymentType,
     },
     item: SubscriptionsTransactionsItemSchema,
@@ -567,11 +593,25 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       participant_email: email("Participant e-mail"),
       last_update: date("Ticket updated since"),
       id_lot: z.number().int().positive().optional().describe("Lot id from event_info"),
-      ticket_status: ticketStatus.optional(),
-      ticket_type: z.enum(["PAID", "FREE", "ALL"]).optional(),
-      checkin_status: z.enum(["PENDING", "PARTIAL", "CONCLUDED", "ALL"]).optional(),
-      id_eticket: z.number().int().positive().optional(),
-      ticket_qr_code: z.string().min(1).optional(),
+      ticket_status: ticketStatus
+        .optional()
+        .describe("Ticket status: SOLD (vendido), INVITE (convite), REFUNDED, CHARGEBACK, ..."),
+      ticket_type: z
+        .enum(["PAID", "FREE", "ALL"])
+        .optional()
+        .describe("PAID tickets, FREE invitations (cortesias), or ALL"),
+      checkin_status: z
+        .enum(["PENDING", "PARTIAL", "CONCLUDED", "ALL"])
+        .optional()
+        .describe(
+          "State of the participant's registration form (check-in): PENDING, PARTIAL, CONCLUDED, or ALL",
+        ),
+      id_eticket: z.number().int().positive().optional().describe("Hotmart's internal numeric ticket id"),
+      ticket_qr_code: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The public ticket code printed in its QR code, e.g. "122364299664535373"'),
     },
     item: EventsTicketsItemSchema,
     dates: ["last_update"],
