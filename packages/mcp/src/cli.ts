@@ -4,7 +4,10 @@ import { startHttpServer } from "./http";
 import { redact, registerSecret } from "./redact";
 import { openBackend } from "./runtime";
 import { createContext, createMcpServer, SERVER_VERSION } from "./server";
-import { stdioTransport } from "./stdio";
+import { type StdioServer, stdioTransport } from "./stdio";
+
+/** How long a server whose stdin ended waits for the answers still running (a walk of every sale is long). */
+const DRAIN_MS = 60_000;
 
 // stdout belongs to the MCP protocol on stdio: every human message goes to stderr.
 const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
@@ -38,6 +41,7 @@ async function main(): Promise<number> {
   const ctx = createContext({ client: backend.client, allowWrites: config.allowWrites, now: backend.now });
   const mode = `${config.simulator ? "simulator" : "Hotmart"}, writes ${config.allowWrites ? "ALLOWED (each confirmed)" : "off"}`;
   let stop: () => Promise<void>;
+  let stdio: StdioServer | undefined;
   if (config.http) {
     const http = await startHttpServer(ctx, {
       host: config.host,
@@ -50,7 +54,8 @@ async function main(): Promise<number> {
     stop = http.close;
   } else {
     const server = createMcpServer(ctx);
-    await server.connect(stdioTransport());
+    stdio = stdioTransport();
+    await server.connect(stdio);
     say(`hotmart-mcp on stdio (${mode})`);
     stop = () => server.close();
   }
@@ -58,9 +63,18 @@ async function main(): Promise<number> {
     const done = () => resolve();
     process.once("SIGINT", done);
     process.once("SIGTERM", done);
-    if (!config.http) {
-      // The client went away (closed our stdin, or the pipe we answer on): shut down quietly.
-      process.stdin.once("close", done);
+    const transport = stdio;
+    if (transport) {
+      // The client ended our stdin: it sends nothing more, but the requests it sent are answered first
+      // (a write already confirmed completes instead of being cut off mid-flight), for DRAIN_MS at most.
+      // SIGTERM, which clients send when they will not wait, and a closed stdout stop at once.
+      process.stdin.once("close", () => {
+        const timer = setTimeout(done, DRAIN_MS);
+        void transport.idle().then(() => {
+          clearTimeout(timer);
+          done();
+        });
+      });
       process.stdout.once("error", done);
     }
   });

@@ -139,6 +139,58 @@ describe("stdout carries only the protocol", () => {
   });
 });
 
+describe("end of input", () => {
+  it("a client that ends stdin right after its requests still gets every answer, then the server exits", async () => {
+    const child = spawnProcess(process.execPath, [cli, "--simulator", "--allow-writes"], {
+      env: { PATH: process.env.PATH ?? "" },
+    });
+    let stdout = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const lines = [
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          clientInfo: { name: "pipe", version: "1" },
+        },
+      },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "tools/call",
+        params: { name: "products_list", arguments: { limit: 1 } },
+      },
+      {
+        jsonrpc: "2.0",
+        id: 3,
+        method: "tools/call",
+        params: { name: "sale_refund", arguments: { transaction: "HP00000000000000" } },
+      },
+    ];
+    // All at once and end of input, as `printf ... | hotmart-mcp` does: before, the server shut down at
+    // end of input and the calls still running (each waits on Hotmart) were never answered.
+    child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
+    expect(await exited).toBe(0);
+    const replies = stdout
+      .split("\n")
+      .filter(Boolean)
+      .map(
+        (line) =>
+          JSON.parse(line) as { id: number; result?: { isError?: boolean; content?: { text: string }[] } },
+      );
+    expect(replies.map((r) => r.id).sort()).toEqual([1, 2, 3]);
+    expect(replies.find((r) => r.id === 2)?.result?.isError).toBeFalsy();
+    expect(replies.find((r) => r.id === 3)?.result?.content?.[0]?.text).toMatch(/Not found: no sale/);
+  });
+});
+
 describe("behind a proxy", () => {
   it("sends through the proxy HTTPS_PROXY/HTTP_PROXY name; a SOCKS proxy is refused at start-up", async () => {
     // The API is at "hotmart.test", a host only the proxy knows (it connects there to 127.0.0.1): a
