@@ -261,6 +261,27 @@ describe("write tools", () => {
     expect(h.sim.stats().requests).toEqual(before);
   });
 
+  it("a coupon whose end_date has passed gets no preview and no token: it would never be active", async () => {
+    const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
+    if (!product) throw new Error("dataset lacks a sample");
+    const before = h.sim.stats().requests;
+    // A year typed wrong ("2020" for "2026") made a preview, and its token a coupon already expired
+    // whose code then blocked the right one ("already exists").
+    const r = await call(h.mcp, "coupon_create", {
+      product_id: product.id,
+      code: "MCPPAST",
+      discount: 0.1,
+      start_date: "2020-01-01",
+      end_date: "2020-01-31",
+    });
+    expect(r.isError, text(r)).toBe(true);
+    expect(text(r)).toMatch(
+      /^Invalid input: end_date \(2020-01-31T23:59:59-03:00\) has passed, so the coupon would never be active: pass a later end_date, or leave it out/,
+    );
+    expect(text(r)).not.toContain("confirmation_token");
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
   it("an ambiguous failure says the outcome is unknown and how to check, and never to retry", async () => {
     const sales = h.sim.data.sales.filter((s) => s.status === "APPROVED" && !s.product.isSubscription);
     // A 500, and a connection dropped after Hotmart applied the refund: either may have gone through.

@@ -505,13 +505,19 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         .describe("Offers it applies to; default all"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
-    preview: async (args, client, _now, options) => {
+    preview: async (args, client, now, options) => {
       // The dates first: what the SDK will refuse at confirmation is refused before any request.
       const start_date = args.start_date === undefined ? undefined : toEpochMs("start_date", args.start_date);
       const end_date = args.end_date === undefined ? undefined : toEpochMs("end_date", args.end_date, "end");
       if (start_date !== undefined && end_date !== undefined && end_date <= start_date) {
         throw new ToolError(
           "Invalid input: end_date must be after start_date, or the coupon would never be active.",
+        );
+      }
+      // Never active either, and its code taken: a year typed wrong is easy to miss in a preview.
+      if (end_date !== undefined && end_date <= now) {
+        throw new ToolError(
+          `Invalid input: end_date (${isoBrt(end_date)}) has passed, so the coupon would never be active: pass a later end_date, or leave it out for a coupon without an end.`,
         );
       }
       const product = (await client.products.list({ id: args.product_id }, options)).items.find(
