@@ -15,6 +15,8 @@ interface Pending<Plan> {
   plan: Plan;
   expiresAt: number;
   used: boolean;
+  /** Seen expired once: it stays so when the clock steps back (NTP, the simulator's clock set back). */
+  expired: boolean;
 }
 
 export type Redemption<Plan> =
@@ -57,7 +59,14 @@ export class ConfirmationStore<Plan = unknown> {
     this.#prune();
     const token = `confirm_${randomBytes(12).toString("base64url")}`;
     const expiresAt = this.#now() + this.#ttl;
-    this.#pending.set(token, { tool, argsKey: argumentsKey(args), plan, expiresAt, used: false });
+    this.#pending.set(token, {
+      tool,
+      argsKey: argumentsKey(args),
+      plan,
+      expiresAt,
+      used: false,
+      expired: false,
+    });
     return { token, expiresAt };
   }
 
@@ -65,7 +74,10 @@ export class ConfirmationStore<Plan = unknown> {
     const entry = this.#pending.get(token);
     if (!entry) return { ok: false, reason: "unknown" };
     if (entry.used) return { ok: false, reason: "used" };
-    if (this.#now() >= entry.expiresAt) return { ok: false, reason: "expired" };
+    if (entry.expired || this.#now() >= entry.expiresAt) {
+      entry.expired = true;
+      return { ok: false, reason: "expired" };
+    }
     if (entry.tool !== tool || entry.argsKey !== argumentsKey(args)) return { ok: false, reason: "mismatch" };
     entry.used = true;
     return { ok: true, plan: entry.plan };

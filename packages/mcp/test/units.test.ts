@@ -59,6 +59,17 @@ describe("ConfirmationStore", () => {
     expect(store.redeem("t", {}, late.token)).toEqual({ ok: false, reason: "expired" });
     expect(store.redeem("t", {}, "confirm_nope")).toEqual({ ok: false, reason: "unknown" });
   });
+  it("a token refused as expired stays expired when the clock steps back", () => {
+    let now = 1_000;
+    const store = new ConfirmationStore<string>({ ttlMs: 100, now: () => now });
+    const { token } = store.issue("t", {}, "plan");
+    now += 100;
+    expect(store.redeem("t", {}, token)).toEqual({ ok: false, reason: "expired" });
+    // The wall clock corrected by NTP, or the simulator's clock set back: the seller was told the
+    // preview expired, so a retry with the same token must not apply it.
+    now -= 50;
+    expect(store.redeem("t", {}, token)).toEqual({ ok: false, reason: "expired" });
+  });
   it("keys arguments independently of key order and absent values", () => {
     expect(argumentsKey({ b: 1, a: undefined, c: { y: 1, x: 2 } })).toBe(
       argumentsKey({ c: { x: 2, y: 1 }, b: 1 }),
