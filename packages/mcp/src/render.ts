@@ -121,7 +121,7 @@ const DATE_FIELD = /(^|[._])date|(date|_at|update|access)$/i;
 function show(path: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   // A coupon's discount is a fraction (0.05 = 5%): printed bare, "0.05" read as five cents or as 0.05%.
-  if (path === "discount" && typeof value === "number") return `${Math.round(value * 1000) / 10}% off`;
+  if (path === "discount" && typeof value === "number") return percentOff(value);
   if (typeof value === "number" && DATE_FIELD.test(path) && value > 1e11) return dayBrt(value);
   if (typeof value === "object" && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
@@ -179,4 +179,13 @@ export function renderList(
   // Hotmart's page token, JSON-quoted like any text it sends.
   const more = nextCursor ? `\nMore results: call again with cursor ${JSON.stringify(nextCursor)}.` : "";
   return `${header}${lines.length ? `\n${lines.join("\n")}` : ""}${more}`;
+}
+
+/**
+ * A coupon's discount fraction as the percentage it means, every digit it has: rounded to a tenth, a
+ * 0.0004 coupon previewed as "0% off" and 0.12345 as "12.3% off", and the seller confirmed that. Twelve
+ * significant digits drop only float noise (0.07 * 100 = 7.000000000000001).
+ */
+export function percentOff(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}% off`;
 }

@@ -225,6 +225,27 @@ describe("write tools", () => {
     expect(line).not.toContain("0.05");
   });
 
+  it("a coupon preview shows its discount with every digit the fraction has", async () => {
+    const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
+    if (!product) throw new Error("dataset lacks a sample");
+    // Rounded to a tenth of a percent, 0.0004 was previewed as "0% off" and 0.12345 as "12.3% off":
+    // the seller agreed to a discount other than the one sent.
+    for (const [discount, shown] of [
+      [0.0004, "0.04% off"],
+      [0.12345, "12.345% off"],
+      [0.07, "7% off"],
+    ] as const) {
+      const preview = ok<Preview>(
+        await call(h.mcp, "coupon_create", {
+          product_id: product.id,
+          code: `MCPPCT${shown.length}`,
+          discount,
+        }),
+      );
+      expect(preview.summary).toContain(`: ${shown} `);
+    }
+  });
+
   it("arguments the SDK would refuse at confirmation get no preview and no token, before any request", async () => {
     const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
     const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");

@@ -14,7 +14,7 @@ import { redemptionMessage } from "../confirm";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
 import { describeError, outcomeUnknownMessage, ToolError, writeOutcomeUnknown } from "../errors";
-import { code as asCode, money, oneLine, quote } from "../render";
+import { code as asCode, money, oneLine, percentOff, quote } from "../render";
 import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
 
@@ -544,7 +544,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       const window = `${params.start_date ? ` from ${isoBrt(Number(params.start_date))}` : ""}${params.end_date ? ` until ${isoBrt(Number(params.end_date))}` : ""}`;
       return {
         plan: { kind: "coupon_create", product_id: args.product_id, code: args.code, params },
-        summary: `Will create coupon ${q(args.code)}: ${Math.round(args.discount * 1000) / 10}% off ${q(product.name)}${window}${args.offer_ids ? ` on offers ${args.offer_ids.map((id) => (typeof id === "number" ? id : q(id))).join(", ")}` : " on every offer"}.`,
+        summary: `Will create coupon ${q(args.code)}: ${percentOff(args.discount)} ${q(product.name)}${window}${args.offer_ids ? ` on offers ${args.offer_ids.map((id) => (typeof id === "number" ? id : q(id))).join(", ")}` : " on every offer"}.`,
         changes: [defined({ product: product.name, product_id: product.id, code: args.code, ...params })],
       };
     },
@@ -589,7 +589,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         );
       return {
         plan: { kind: "coupon_delete", product_id, coupon_id },
-        summary: `Will delete coupon ${q(coupon.coupon_code)} (id ${coupon_id}, ${Math.round(coupon.discount * 1000) / 10}% off) of product ${product_id}.`,
+        summary: `Will delete coupon ${q(coupon.coupon_code)} (id ${coupon_id}, ${percentOff(coupon.discount)}) of product ${product_id}.`,
         changes: [{ product_id, coupon_id, code: coupon.coupon_code, discount: coupon.discount }],
       };
     },
