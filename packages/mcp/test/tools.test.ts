@@ -368,6 +368,26 @@ describe("errors the model can act on", () => {
     expect(h.sim.stats().requests).toEqual(before);
   });
 
+  it("a blank text filter is refused before any request, not sent as no filter at all", async () => {
+    // `buyer_name: ""` went out as `buyer_name=`, and the unfiltered "20 sales (of 401)" read as the
+    // matches; "   " as an offer code came back as "0 sales".
+    const blank: [string, Record<string, unknown>, string][] = [
+      ["sales_history", { buyer_name: "" }, "buyer_name"],
+      ["sales_history", { offer_code: "   " }, "offer_code"],
+      ["sales_history", { buyer_email: "   " }, "e-mail"],
+      ["sales_summary", { affiliate_name: "" }, "affiliate_name"],
+      ["sales_participants", { sales_source: " " }, "sales_source"],
+      ["subscriptions_transactions", { subscriber_name: "" }, "subscriber_name"],
+    ];
+    const before = h.sim.stats().requests;
+    for (const [tool, args, field] of blank) {
+      const r = await call(h.mcp, tool, args);
+      expect(r.isError, `${tool} ${JSON.stringify(args)}: ${text(r)}`).toBe(true);
+      expect(text(r)).toMatch(new RegExp(`${field} is blank: pass the .* to match, or leave .*out`));
+    }
+    expect(h.sim.stats().requests).toEqual(before);
+  });
+
   it("not found: says so and how to look it up", async () => {
     const r = await call(h.mcp, "club_student_progress", {
       subdomain: h.sim.data.club.subdomain,

@@ -54,7 +54,24 @@ export const productId = z
 export const nonBlank = (field: string, what: string) =>
   z.string().regex(/\S/, `${field} is blank: pass ${what}`);
 
-export const email = (what: string) => z.string().min(3).optional().describe(what);
+/**
+ * A text filter. Blank, it reached Hotmart as `buyer_name=`: the page came back unfiltered (or empty,
+ * for "   "), and "20 sales (of 401)" read as the matches of what was asked.
+ */
+export const textFilter = (field: string, what: string) =>
+  z
+    .string()
+    .regex(/\S/, `${field} is blank: pass the text to match, or leave ${field} out`)
+    .optional()
+    .describe(what);
+
+export const email = (what: string) =>
+  z
+    .string()
+    .min(3)
+    .regex(/\S/, "an e-mail is blank: pass the e-mail to match, or leave it out")
+    .optional()
+    .describe(what);
 
 /** The statuses sales reports accept: DELAYED is for subscription transactions only, UNDER_ANALISYS is their spelling. */
 export const SALE_STATUS_VALUES = SALES_STATUS_VALUES as unknown as [string, ...string[]];

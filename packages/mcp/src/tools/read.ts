@@ -42,6 +42,7 @@ import {
   purchaseStatus,
   recurrencyStatus,
   subscriptionStatus,
+  textFilter,
   ticketStatus,
   toParams,
 } from "./inputs";
@@ -193,11 +194,11 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       `Use to find or inspect specific sales; for totals, revenue (faturamento) or comparisons use sales_report instead, and for everything about one buyer use buyer_overview. ${SALES_WHEN}`,
     input: {
       ...reportFilters,
-      sales_source: z.string().optional().describe("The src tracking code of the payment link"),
-      buyer_name: z.string().optional().describe("Buyer name (nome do comprador)"),
+      sales_source: textFilter("sales_source", "The src tracking code of the payment link"),
+      buyer_name: textFilter("buyer_name", "Buyer name (nome do comprador)"),
       buyer_email: email("Buyer e-mail"),
       payment_type: paymentType,
-      offer_code: z.string().optional().describe("Offer code"),
+      offer_code: textFilter("offer_code", "Offer code"),
       commission_as: commissionAs,
     },
     item: SalesHistoryItemSchema,
@@ -214,10 +215,10 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       "Use for the account's commission total; for revenue by product, payment type or status, or a comparison between periods, use sales_report.",
     input: {
       ...reportFilters,
-      sales_source: z.string().optional().describe("The src tracking code of the payment link"),
-      affiliate_name: z.string().optional().describe("Affiliate name (afiliado)"),
+      sales_source: textFilter("sales_source", "The src tracking code of the payment link"),
+      affiliate_name: textFilter("affiliate_name", "Affiliate name (afiliado)"),
       payment_type: paymentType,
-      offer_code: z.string().optional().describe("Offer code (from product_offers)"),
+      offer_code: textFilter("offer_code", "Offer code (from product_offers)"),
     },
     item: SalesSummaryItemSchema,
     dates: REPORT_DATES,
@@ -234,9 +235,9 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
     input: {
       ...reportFilters,
       buyer_email: email("Buyer e-mail"),
-      sales_source: z.string().optional().describe("The src tracking code of the payment link"),
-      buyer_name: z.string().optional().describe("Buyer name (nome do comprador)"),
-      affiliate_name: z.string().optional().describe("Affiliate name (afiliado)"),
+      sales_source: textFilter("sales_source", "The src tracking code of the payment link"),
+      buyer_name: textFilter("buyer_name", "Buyer name (nome do comprador)"),
+      affiliate_name: textFilter("affiliate_name", "Affiliate name (afiliado)"),
       commission_as: commissionAs,
     },
     item: SalesParticipantsItemSchema,
@@ -371,7 +372,7 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
         .describe(
           'Transaction code of one charge, e.g. "HP17715690036014"; without dates, finds it at any age',
         ),
-      subscriber_name: z.string().optional().describe("Subscriber name (nome do assinante)"),
+      subscriber_name: textFilter("subscriber_name", "Subscriber name (nome do assinante)"),
       subscriber_email: email("Subscriber e-mail"),
       subscriber_code: z.string().min(1).optional().describe('Subscriber code, e.g. "VRWIQQRG"'),
       billing_type: billingType
@@ -388,10 +389,10 @@ export function registerReadTools(server: McpServer, ctx: ToolContext): void {
       purchase_status: z.enum(PURCHASE_STATUS_VALUES).optional().describe("Purchase status of the charge"),
       transaction_date: date("Charge date, from"),
       end_transaction_date: date("Charge date, until"),
-      offer_code: z
-        .string()
-        .optional()
-        .describe("Offer code (from product_offers); may change when the subscriber changes plan"),
+      offer_code: textFilter(
+        "offer_code",
+        "Offer code (from product_offers); may change when the subscriber changes plan",
+      ),
       purchase_payment_type: paymentType,
     },
     item: SubscriptionsTransactionsItemSchema,
