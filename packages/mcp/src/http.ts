@@ -115,6 +115,26 @@ function refuse(
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message }, id: null }));
 }
 
+/** Node's "listen EADDRINUSE: address already in use 127.0.0.1:3333", said with what to do about it. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === "EADDRINUSE") {
+    return new Error(
+      `Port ${port} on ${host} is already in use (another hotmart-mcp?): pass --port with another port (--port 0 picks a free one), or stop the program holding it`,
+    );
+  }
+  if (error.code === "EACCES") {
+    return new Error(
+      `Not allowed to listen on port ${port} of ${host} (ports below 1024 need privileges): pass --port with a port from 1024 up`,
+    );
+  }
+  if (error.code === "EADDRNOTAVAIL") {
+    return new Error(
+      `${host} is not an address of this machine: pass --host with one of its addresses, e.g. 127.0.0.1`,
+    );
+  }
+  return error;
+}
+
 /**
  * Streamable HTTP, stateless: every POST gets a fresh MCP server and transport over the one shared context
  * (one SDK client: one token and one quota for every session; one confirmation store).
@@ -162,9 +182,10 @@ export async function startHttpServer(
         if (!res.headersSent) refuse(res, 500, "Internal error");
       });
   });
+  const port = options.port ?? 3333;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 3333, host, () => resolve());
+    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
+    server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;

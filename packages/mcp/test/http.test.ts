@@ -96,6 +96,15 @@ describe("HTTP transport safety", () => {
     }
   });
 
+  it("a port already in use is named, with what to do", async () => {
+    const ctx = createContext({ client: h.client });
+    const port = Number(new URL(h.http.url).port);
+    // Node's own words were "listen EADDRINUSE: address already in use 127.0.0.1:3333".
+    await expect(startHttpServer(ctx, { port, token: TOKEN })).rejects.toThrow(
+      `Port ${port} on 127.0.0.1 is already in use (another hotmart-mcp?): pass --port with another port (--port 0 picks a free one), or stop the program holding it`,
+    );
+  });
+
   it("shares one SDK client (one token, one quota) across sessions", async () => {
     const other = await connect(h.http.url);
     try {
