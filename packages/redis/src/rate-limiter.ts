@@ -444,6 +444,7 @@ export class RedisRateLimiter implements RateLimiter {
   /** Redis failed: the waiters go to the fallback limiter, or fail with the error. */
   async #failed(error: HotmartRedisError): Promise<void> {
     const waiters = this.#queue.splice(0);
+    const refused = error.message.startsWith("Redis refused ");
     // A length of time (performance.now()): a wall-clock step back must not keep the fallback for hours.
     this.#downUntil = performance.now() + 5_000;
     for (const waiter of waiters) {
@@ -453,9 +454,14 @@ export class RedisRateLimiter implements RateLimiter {
       } else {
         waiter.reject(
           new HotmartRedisError(
-            `The rate limiter could not reach Redis, so the request was not sent (the quota is shared through it): ${error.message.replace(/\.$/, "")}. ` +
-              "Check that Redis is up and reachable from this process; to keep sending while it is not, pass " +
-              "whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 500 / processes })",
+            // Redis answered with a refusal (a permission, a read-only replica): its own message says
+            // what to fix, and "check that Redis is up" would send the reader the wrong way.
+            refused
+              ? `The rate limiter's Redis refused its script, so the request was not sent (the quota is shared through it): ${error.message.replace(/\.$/, "")}. ` +
+                  "To keep sending until that is fixed, pass whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 500 / processes })"
+              : `The rate limiter could not reach Redis, so the request was not sent (the quota is shared through it): ${error.message.replace(/\.$/, "")}. ` +
+                  "Check that Redis is up and reachable from this process; to keep sending while it is not, pass " +
+                  "whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 500 / processes })",
             { cause: error },
           ),
         );

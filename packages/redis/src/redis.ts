@@ -43,11 +43,41 @@ export async function command<T>(what: string, timeoutMs: number, run: () => Pro
     return await Promise.race([run(), deadline]);
   } catch (error) {
     if (error instanceof HotmartRedisError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new HotmartRedisError(`Redis failed ${what}: ${reason}`, { cause: safeCause(error) });
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, "");
+    const hint = refusalHint(reason);
+    throw new HotmartRedisError(
+      `Redis ${hint ? "refused" : "failed"} ${what}: ${reason}${hint ? `. ${hint}` : ""}`,
+      {
+        cause: safeCause(error),
+      },
+    );
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Every command the stores send or their scripts call: what a Redis ACL user needs, on the prefix's keys. */
+export const COMMANDS_NEEDED =
+  "+get +set +del +eval +evalsha +time +hget +hset +hmget +pexpire +zadd +zcard +zrange +zrangebyscore +zrank +zrem +zremrangebyscore +zscore";
+
+/**
+ * What to do about an error Redis answered with (it was reached, and refused): these do not pass with
+ * time, and "check that Redis is up" would send the reader the wrong way. Undefined for anything else.
+ */
+export function refusalHint(reason: string): string | undefined {
+  if (/^NOPERM|can't run this command|No permissions to access/i.test(reason)) {
+    return `The Redis user lacks a permission hotmart-redis needs: it needs ${COMMANDS_NEEDED} on the keys under the stores' prefix (ACL SETUSER <user> ...)`;
+  }
+  if (/^(WRONGPASS|NOAUTH)/.test(reason)) {
+    return "Check the username and password the Redis client was given";
+  }
+  if (/^READONLY|READONLY You can't write/.test(reason)) {
+    return "This connection reaches a read-only replica: connect the client to the primary";
+  }
+  if (/^OOM/.test(reason)) {
+    return "Redis is at its maxmemory and evicts nothing: raise maxmemory or free memory";
+  }
+  return undefined;
 }
 
 /**
@@ -77,9 +107,30 @@ export class Script {
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {
-      if (!String((error as Error)?.message).includes("NOSCRIPT")) throw error;
-      return await redis.eval(this.source, keys.length, ...keys, ...args);
+      if (!String((error as Error)?.message).includes("NOSCRIPT")) throw this.#named(error);
+      try {
+        return await redis.eval(this.source, keys.length, ...keys, ...args);
+      } catch (evalError) {
+        throw this.#named(evalError);
+      }
     }
+  }
+
+  /**
+   * Redis says an ACL refused a command a script called only by the script's line ("can't run this
+   * command or subcommand script: <sha>, on @user_script:24"): the command on that line is named, so the
+   * message says which permission is missing.
+   */
+  #named(error: unknown): unknown {
+    const message = String((error as Error)?.message);
+    const line = /can't run this command[\s\S]*@user_script:(\d+)/.exec(message)?.[1];
+    if (line === undefined) return error;
+    const called = /redis\.call\("([A-Z]+)"/.exec(this.source.split("\n")[Number(line) - 1] ?? "")?.[1];
+    if (called === undefined) return error;
+    return new Error(
+      `NOPERM the Redis user may not run ${called} (the script's line ${line} calls it; Redis said: ${message.replace(/\.\s*$/, "")})`,
+      { cause: error },
+    );
   }
 }
 

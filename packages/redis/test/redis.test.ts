@@ -174,7 +174,7 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
       const store = new RedisTokenStore(redis, { onError: (e) => errors.push(e) });
       await store.set("k", { accessToken: "the-access-token-itself", expiresAt: Date.now() + 60_000 });
       expect(errors).toHaveLength(1);
-      expect(String((errors[0] as Error).message)).toMatch(/Redis failed SET \(token\): OOM/);
+      expect(String((errors[0] as Error).message)).toMatch(/Redis refused SET \(token\): OOM/);
       // What a logger prints for it (the cause chain included): ioredis hangs the command's arguments on it.
       expect(inspect(errors[0], { depth: 10 })).not.toContain("the-access-token-itself");
     } finally {

@@ -1,0 +1,74 @@
+/**
+ * A Redis that is reached and refuses (an ACL user without a command, a read-only replica, a wrong
+ * password): the error says what to fix, not "could not reach Redis". Its own server: the ACL users and
+ * REPLICAOF here must not reach the other tests' Redis.
+ */
+import { RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
+import { Redis, type RedisOptions } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
+
+if (!HAS_REDIS) console.log(INSTALL_HINT);
+
+describe.skipIf(!HAS_REDIS)("a Redis that refuses", () => {
+  let server: RedisServer;
+  const clients: Redis[] = [];
+  const connect = (options: RedisOptions = {}) => {
+    const redis = new Redis(server.port, "127.0.0.1", { maxRetriesPerRequest: 1, ...options });
+    redis.on("error", () => {});
+    clients.push(redis);
+    return redis;
+  };
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await server?.stop();
+  });
+
+  it("an ACL user without a command a script calls (ZADD) or without EVALSHA: the error names the command and the permissions needed, not 'could not reach Redis'", async () => {
+    const admin = connect();
+    await admin.call("ACL", "SETUSER", "nozadd", "on", ">pw", "~*", "+@all", "-zadd");
+    await admin.call("ACL", "SETUSER", "nosha", "on", ">pw", "~*", "+@all", "-evalsha");
+    const nozadd = new RedisRateLimiter(connect({ username: "nozadd", password: "pw" }), { name: "a" });
+    const error = (await nozadd.acquire().catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe("HotmartRedisError");
+    // Redis itself only says "can't run this command ... @user_script:24".
+    expect(error.message).toMatch(/may not run ZADD/);
+    expect(error.message).toMatch(/\+zadd/);
+    expect(error.message).not.toMatch(/could not reach|Check that Redis is up/);
+
+    const nosha = connect({ username: "nosha", password: "pw" });
+    const limiterError = (await new RedisRateLimiter(nosha, { name: "b" })
+      .acquire()
+      .catch((e: unknown) => e)) as Error;
+    expect(limiterError.message).toMatch(/'evalsha'.*\+evalsha/);
+    expect(limiterError.message).not.toMatch(/could not reach|Check that Redis is up/);
+    const dedupe = new RedisDedupeStore(nosha, { prefix: "n:" });
+    expect(await dedupe.claim("e")).toBe(true);
+    await expect(dedupe.release("e")).rejects.toThrow(/refused release \(webhook claim\).*\+evalsha/);
+  });
+
+  it("a read-only replica: the limiter, the dedupe store and the token store say to connect to the primary", async () => {
+    const redis = connect();
+    const messages: string[] = [];
+    const tokens = new RedisTokenStore(redis, { prefix: "ro:", onError: (e) => messages.push(e.message) });
+    // A replica of a primary that is not there: it refuses writes, as a failed-over old primary does.
+    await redis.call("REPLICAOF", "127.0.0.1", "1");
+    try {
+      const error = (await new RedisRateLimiter(redis, { name: "ro" })
+        .acquire()
+        .catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/READONLY.*connect the client to the primary/);
+      expect(error.message).not.toMatch(/could not reach|Check that Redis is up/);
+      await expect(new RedisDedupeStore(redis, { prefix: "ro:" }).claim("e")).rejects.toThrow(
+        /connect the client to the primary/,
+      );
+      await tokens.lock("k");
+      expect(messages.join("\n")).toMatch(/READONLY.*connect the client to the primary/);
+    } finally {
+      await redis.call("REPLICAOF", "NO", "ONE");
+    }
+  });
+});
