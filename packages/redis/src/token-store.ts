@@ -184,6 +184,10 @@ export class RedisTokenStore implements TokenStore {
         this.#redis.set(lockKey, owner, "PX", this.#lockMs, "NX"),
       );
     } catch (error) {
+      // A slow Redis (or one that froze) may still apply the lock after we gave up on it: held by nobody,
+      // it would keep every other process polling for a token nobody requests until lockMs passed. The
+      // release is queued behind it on the same connection and undoes it.
+      void RELEASE.run(this.#redis, [lockKey], [owner]).catch(() => {});
       // Without Redis nobody can coordinate: this process asks for its own token.
       this.#failed(error);
       return async () => {};

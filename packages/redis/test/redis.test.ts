@@ -464,6 +464,29 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     expect(errors[0]?.message).toMatch(/did not answer GET \(token\) within 300 ms/);
   }, 30_000);
 
+  it("a token lock whose SET NX timed out on a frozen Redis and was applied once it thawed is undone: the other processes can take the lock at once, not after lockMs", async () => {
+    const prefix = `phantom${Date.now()}:`;
+    const slow = connect(server, { maxRetriesPerRequest: null });
+    const other = connect(server);
+    const a = new RedisTokenStore(slow, { prefix, commandTimeoutMs: 300, lockMs: 60_000, onError: () => {} });
+    const b = new RedisTokenStore(other, { prefix, lockMs: 60_000, onError: () => {} });
+    // Loads the release script, so that all `a` sends while frozen is in its connection's buffer.
+    await (await a.lock("warm"))?.();
+    server.freeze();
+    try {
+      await a.lock("k"); // times out: `a` requests its own token
+    } finally {
+      server.thaw();
+    }
+    // A round trip on the slow connection: Redis has read everything sent on it before (the SET NX).
+    await slow.ping();
+    // Before, the lock stood for its whole minute, held by nobody: b (a process needing a token) polled
+    // for a token nobody was requesting.
+    const release = await b.lock("k");
+    expect(release).toBeTypeOf("function");
+    await release?.();
+  }, 30_000);
+
   it("a token value in Redis that is not JSON is overwritten by the first process that mints: the others read its token, one token request in all", async () => {
     // An answer Redis gave is not Redis failing: were Redis left alone for 5 s after it, the new token
     // would never replace the damaged value, and every process would mint a private one.
