@@ -29,6 +29,11 @@ export interface RedisRateLimiterOptions extends RedisCommonOptions {
    * use meanwhile, e.g. `new MemoryRateLimiter({ requestsPerMinute: 500 / processes })`.
    */
   whenRedisFails?: "reject" | RateLimiter | undefined;
+  /**
+   * Called when Redis failed and requests went through `whenRedisFails` instead (with "reject", the
+   * request's own error says it); default: a console.warn at most once a minute.
+   */
+  onError?: ((error: HotmartRedisError) => void) | undefined;
 }
 
 const RATE_LIMITER_OPTIONS = Object.keys({
@@ -38,6 +43,7 @@ const RATE_LIMITER_OPTIONS = Object.keys({
   windowMs: 1,
   name: 1,
   whenRedisFails: 1,
+  onError: 1,
 } satisfies Record<keyof RedisRateLimiterOptions, 1>);
 
 /**
@@ -205,6 +211,7 @@ export class RedisRateLimiter implements RateLimiter {
   readonly #windowMs: number;
   readonly #explicit: boolean;
   readonly #fallback: RateLimiter | undefined;
+  readonly #onError: (error: HotmartRedisError) => void;
   readonly #id = randomUUID();
   readonly #queue: Waiter[] = [];
   readonly #guesses = new Set<number>();
@@ -235,6 +242,19 @@ export class RedisRateLimiter implements RateLimiter {
     this.#limit = countOption("requestsPerWindow", options.requestsPerWindow, 500);
     this.#windowMs = countOption("windowMs", options.windowMs, 60_000);
     this.#fallback = fallbackOption(options.whenRedisFails);
+    if (options.onError !== undefined && typeof options.onError !== "function") {
+      throw new TypeError(`onError must be a function (got ${String(options.onError)})`);
+    }
+    let warnedAt = Number.NEGATIVE_INFINITY;
+    this.#onError =
+      options.onError ??
+      ((error) => {
+        if (performance.now() - warnedAt < 60_000) return;
+        warnedAt = performance.now();
+        console.warn(
+          `[hotmart-redis] ${error.message}; this process's requests go through whenRedisFails meanwhile, so the quota is not shared`,
+        );
+      });
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
   }
 
@@ -445,6 +465,15 @@ export class RedisRateLimiter implements RateLimiter {
   async #failed(error: HotmartRedisError): Promise<void> {
     const waiters = this.#queue.splice(0);
     const refused = error.message.startsWith("Redis refused ");
+    // A fallback hides the failure from the requests: without a word, a Redis that keeps refusing (an ACL,
+    // a read-only replica) would leave the quota unshared for good and nobody would know.
+    if (this.#fallback && waiters.length > 0) {
+      try {
+        this.#onError(error);
+      } catch {
+        // The reporter's own failure must not lose the waiters below.
+      }
+    }
     // A length of time (performance.now()): a wall-clock step back must not keep the fallback for hours.
     this.#downUntil = performance.now() + 5_000;
     for (const waiter of waiters) {

@@ -3,9 +3,10 @@
  * password): the error says what to fix, not "could not reach Redis". Its own server: the ACL users and
  * REPLICAOF here must not reach the other tests' Redis.
  */
-import { RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
+import { MemoryRateLimiter } from "hotmart";
+import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { Redis, type RedisOptions } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
 
 if (!HAS_REDIS) console.log(INSTALL_HINT);
@@ -48,6 +49,37 @@ describe.skipIf(!HAS_REDIS)("a Redis that refuses", () => {
     const dedupe = new RedisDedupeStore(nosha, { prefix: "n:" });
     expect(await dedupe.claim("e")).toBe(true);
     await expect(dedupe.release("e")).rejects.toThrow(/refused release \(webhook claim\).*\+evalsha/);
+  });
+
+  it("a limiter with whenRedisFails says that Redis failed (console.warn by default, or onError) instead of falling back without a word", async () => {
+    const admin = connect();
+    await admin.call("ACL", "SETUSER", "noscript", "on", ">pw", "~*", "+@all", "-evalsha");
+    const redis = connect({ username: "noscript", password: "pw" });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const quiet = new RedisRateLimiter(redis, {
+        name: "w",
+        whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 100 }),
+      });
+      expect(await quiet.acquire()).toBeLessThan(0); // granted by the fallback
+      expect(await quiet.acquire()).toBeLessThan(0);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/'evalsha'.*go through whenRedisFails/);
+    } finally {
+      warn.mockRestore();
+    }
+    const errors: unknown[] = [];
+    const told = new RedisRateLimiter(redis, {
+      name: "w2",
+      whenRedisFails: new MemoryRateLimiter({ requestsPerMinute: 100 }),
+      onError: (e) => errors.push(e),
+    });
+    expect(await told.acquire()).toBeLessThan(0);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(HotmartRedisError);
+    expect(() => new RedisRateLimiter(redis, { onError: "log" as never })).toThrow(
+      /onError must be a function/,
+    );
   });
 
   it("a read-only replica: the limiter, the dedupe store and the token store say to connect to the primary", async () => {
