@@ -82,9 +82,31 @@ export class RedisDedupeStore implements WebhookDedupeStore {
       void RELEASE.run(this.#redis, [this.#prefix + key], [owner]).catch(() => {});
       throw error;
     }
-    if (reply !== "OK") return false;
+    if (reply !== "OK") {
+      let ours: boolean;
+      try {
+        ours = await this.#ours(key, owner);
+      } catch (error) {
+        // Ours or not, unknown: the caller answers 500 and Hotmart re-sends; a claim of ours is undone.
+        void RELEASE.run(this.#redis, [this.#prefix + key], [owner]).catch(() => {});
+        throw error;
+      }
+      if (!ours) return false;
+    }
     if (claimId === undefined) this.#owned.set(key, owner);
     return true;
+  }
+
+  /**
+   * Whether the claim in Redis is `owner`, our own: a SET NX that Redis applied but whose reply was lost
+   * (the connection dropped) is sent again by the client on reconnecting, and that second one fails on our
+   * own claim. Taken for another's, the delivery was answered as a duplicate and no receiver processed it.
+   */
+  async #ours(key: string, owner: string): Promise<boolean> {
+    const value = await command("GET (webhook claim)", this.#timeoutMs, () =>
+      this.#redis.get(this.#prefix + key),
+    );
+    return value === owner;
   }
 
   async complete(key: string, claimId?: string): Promise<void> {

@@ -192,7 +192,20 @@ export class RedisTokenStore implements TokenStore {
       this.#failed(error);
       return async () => {};
     }
-    if (taken !== "OK") return undefined;
+    if (taken !== "OK") {
+      // Our own lock, when the client sent the SET NX again after a dropped connection lost the reply
+      // of the first: taken for another's, every process would wait lockMs for a token nobody requests.
+      this.roundTrips += 1;
+      let holder: string | null;
+      try {
+        holder = await command("GET (token lock)", this.#timeoutMs, () => this.#redis.get(lockKey));
+      } catch (error) {
+        void RELEASE.run(this.#redis, [lockKey], [owner]).catch(() => {});
+        this.#failed(error);
+        return async () => {};
+      }
+      if (holder !== owner) return undefined;
+    }
     // A token request may outlast the lock: Hotmart slow to answer, or failing and retried with
     // backoff. Were the lock left to expire, the next process would ask Hotmart too, then the next: a
     // herd on the token endpoint exactly when it struggles.
