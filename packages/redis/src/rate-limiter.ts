@@ -86,6 +86,13 @@ if paused > now then
   redis.call("ZADD", KEYS[3], "NX", now, pid)
   return {0, paused - now, limit, count, learned}
 end
+if redis.call("ZSCORE", KEYS[1], ARGV[3]) then
+  -- This very grant is in the log already: the script ran, and its reply was lost with the connection
+  -- (the client sent it again) or came after the caller gave up. The slot is this process's: granted, from now.
+  redis.call("ZREM", KEYS[3], pid)
+  redis.call("ZADD", KEYS[1], "XX", now, ARGV[3])
+  return {1, 0, limit, count, learned, window}
+end
 if count < limit then
   local free = limit - count
   local rank = redis.call("ZRANK", KEYS[3], pid)

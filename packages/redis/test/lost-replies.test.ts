@@ -5,7 +5,7 @@
  */
 import { createServer, type Socket, connect as tcp } from "node:net";
 import { createWebhookHandler } from "hotmart";
-import { RedisDedupeStore, RedisTokenStore } from "hotmart-redis";
+import { RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
@@ -112,4 +112,19 @@ describe.skipIf(!HAS_REDIS)("a reply lost with the connection", () => {
     // Released: another process can take it now.
     expect(await store.lock("k")).toBeTypeOf("function");
   });
+
+  it("a rate limiter grant whose reply was lost is this process's slot: the request goes, instead of waiting a window behind its own slot", async () => {
+    const redis = viaProxy();
+    await redis.ping();
+    const admin = new Redis(server.port, "127.0.0.1");
+    clients.push(admin);
+    const limiter = new RedisRateLimiter(redis, { name: "lost", requestsPerWindow: 2, windowMs: 600_000 });
+    await limiter.acquire();
+    proxy.dropReplyTo(":2\r\n"); // the second grant's member, <process id>:2
+    // A hang guard only: before, the resent script found the window full of this very grant and the
+    // request waited the whole 10-minute window.
+    const guard = AbortSignal.timeout(20_000);
+    await expect(limiter.acquire(guard)).resolves.toBe(2);
+    expect(await admin.zcard("hotmart:ratelimit:lost:log")).toBe(2);
+  }, 30_000);
 });
