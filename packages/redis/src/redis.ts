@@ -74,6 +74,9 @@ export function refusalHint(reason: string): string | undefined {
   if (/^READONLY|READONLY You can't write/.test(reason)) {
     return "This connection reaches a read-only replica: connect the client to the primary";
   }
+  if (/^CROSSSLOT/.test(reason)) {
+    return 'This is a Redis Cluster: give the stores a prefix with a hash tag, { prefix: "{hotmart}:" }, so the keys of each script share a slot';
+  }
   if (/^OOM/.test(reason)) {
     return "Redis is at its maxmemory and evicts nothing: raise maxmemory or free memory";
   }

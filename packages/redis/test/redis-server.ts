@@ -20,7 +20,8 @@ export interface RedisServer {
   thaw(): void;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `args`: more redis-server options, e.g. cluster mode. */
+export async function startRedis(args: string[] = []): Promise<RedisServer> {
   // redis-server binds it after this returns, and again on a restart: a port no listen(0) can take.
   const port = await stablePort();
   let child: ChildProcess | undefined;
@@ -28,7 +29,7 @@ export async function startRedis(): Promise<RedisServer> {
     new Promise<void>((resolve, reject) => {
       const proc = spawn(
         "redis-server",
-        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...args],
         { stdio: ["ignore", "pipe", "pipe"] },
       );
       child = proc;

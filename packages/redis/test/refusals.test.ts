@@ -3,6 +3,9 @@
  * password): the error says what to fix, not "could not reach Redis". Its own server: the ACL users and
  * REPLICAOF here must not reach the other tests' Redis.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MemoryRateLimiter } from "hotmart";
 import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore } from "hotmart-redis";
 import { Redis, type RedisOptions } from "ioredis";
@@ -101,6 +104,38 @@ describe.skipIf(!HAS_REDIS)("a Redis that refuses", () => {
       expect(messages.join("\n")).toMatch(/READONLY.*connect the client to the primary/);
     } finally {
       await redis.call("REPLICAOF", "NO", "ONE");
+    }
+  });
+
+  it("Redis Cluster with the default prefix (CROSSSLOT): the error says to give the stores a hash-tag prefix, not to check that Redis is up", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hotmart-redis-cluster-"));
+    const cluster = await startRedis([
+      "--cluster-enabled",
+      "yes",
+      "--cluster-config-file",
+      join(dir, "nodes.conf"),
+      "--dir",
+      dir,
+    ]);
+    try {
+      const redis = new Redis(cluster.port, "127.0.0.1", { maxRetriesPerRequest: 1 });
+      redis.on("error", () => {});
+      clients.push(redis);
+      // One node holding every slot: a cluster whose multi-key commands still need their keys in one slot.
+      await redis.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+      // The node takes a moment to call its cluster up (it answers CLUSTERDOWN until then).
+      for (let i = 0; i < 200; i++) {
+        if (String(await redis.call("CLUSTER", "INFO")).includes("cluster_state:ok")) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const error = (await new RedisRateLimiter(redis).acquire().catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/CROSSSLOT.*prefix: "\{hotmart\}:"/);
+      expect(error.message).not.toMatch(/could not reach|Check that Redis is up/);
+      // The README's advice works.
+      expect(await new RedisRateLimiter(redis, { prefix: "{hotmart}:" }).acquire()).toBe(1);
+    } finally {
+      await cluster.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
