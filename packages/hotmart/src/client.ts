@@ -4,7 +4,7 @@ import { HotmartError, HotmartInputError } from "./core/errors";
 import type { RateLimiter, RateLimitSnapshot } from "./core/rate-limiter";
 import { HTTP_METHODS, type HttpMethod, type RequestOptions, type ValidateMode } from "./core/types";
 import { Export } from "./export";
-import { MemoryTokenStore, TokenManager, type TokenStore } from "./internal/auth";
+import { type StoredToken, TokenManager, type TokenStore } from "./internal/auth";
 import { defaultFetch } from "./internal/default-fetch";
 import { envRefusals, parseBooleanEnv, readEnv } from "./internal/env";
 import { honouringSignal } from "./internal/http";
@@ -371,7 +371,10 @@ function createShared(opts: ClientOptions, log: Log, redactor: Redactor): Shared
       basic,
       authURL,
       fetch: fetchFn,
-      store: opts.tokenStore ?? new MemoryTokenStore(),
+      // A Map is all a store the client makes and keeps to itself needs (get, set, delete; the Map that
+      // set returns is awaited and ignored): the public MemoryTokenStore wraps one for apps that share a
+      // store, and stays out of the bundle of an app that does not.
+      store: opts.tokenStore ?? (new Map<string, StoredToken>() as unknown as TokenStore),
       own: !opts.tokenStore,
       timeoutMs: positive("timeout", opts.timeout ?? 30_000),
       maxRetries: wholeNumber("maxRetries", opts.maxRetries ?? 3),
