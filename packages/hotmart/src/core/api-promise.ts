@@ -73,13 +73,10 @@ export class APIPromise<T> extends Promise<T> {
     return this.#value().then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
-    return this.#value().catch(onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.#value().finally(onfinally);
-  }
+  // `catch` and `finally` are Promise's own: both call `this.then` (the spec's Invoke(promise, "then")),
+  // so they read the data through the `then` above, as methods of their own here did in more bytes.
+  // Declared for their types only: a rejection reason is `unknown`, not Promise's `any`.
+  declare catch: <R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null) => Promise<T | R>;
 
   /** The data and the HTTP response it came from (status, headers, the body as sent). */
   withResponse(): Promise<WithResponse<T>> {

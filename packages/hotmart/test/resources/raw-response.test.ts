@@ -65,6 +65,31 @@ describe("withResponse and asResponse", () => {
   });
 });
 
+describe("catch and finally on a single call's promise", () => {
+  it("read the data through then(): one request, the rejection to catch, finally passing the data on", async () => {
+    ctx.server.on("GET", "/events/api/v1/7/info", { body: { product: { id: 7 }, lots: [] } });
+    ctx.server.on("GET", "/events/api/v1/8/info", { status: 404, body: { error: "not_found" } });
+    const client = ctx.client();
+    let ran = 0;
+    const done = client.events.get(7).finally(() => {
+      ran += 1;
+    });
+    expect(done).not.toBeInstanceOf(APIPromise);
+    expect((await done).product.id).toBe(7);
+    expect(ran).toBe(1);
+    const caught = client.events.get(8).catch((error: unknown) => error);
+    expect(caught).not.toBeInstanceOf(APIPromise);
+    expect(await caught).toBeInstanceOf(NotFoundError);
+    const failed = client.events.get(8).finally(() => {
+      ran += 1;
+    });
+    await expect(failed).rejects.toBeInstanceOf(NotFoundError);
+    expect(ran).toBe(2);
+    expect(await client.events.get(7).catch(() => "unused")).toEqual({ product: { id: 7 }, lots: [] });
+    expect(ctx.server.requests).toHaveLength(4);
+  });
+});
+
 describe("client.lastRateLimit", () => {
   it("is undefined before any response, then the headers of the last one (an error's too)", async () => {
     const client = ctx.client();
