@@ -95,6 +95,28 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(sim.data.subscription(sub.subscriberCode)?.status).toMatch(/^CANCELLED/);
   });
 
+  it("coupons create --offer-ids sends the ids as the integers Hotmart documents (offer_ids: long[])", async () => {
+    const product = sim.data.products[0];
+    if (!product) throw new Error("no product");
+    const r = await runCliInProcess(
+      [
+        "coupons",
+        "create",
+        String(product.id),
+        "OFFERIDS10",
+        "--discount",
+        "0.1",
+        "--offer-ids",
+        "123456,654321",
+        "--yes",
+      ],
+      { env: simEnv(sim) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const created = sim.data.coupons.find((c) => c.code === "OFFERIDS10");
+    expect(created?.offerIds).toEqual([123456, 654321]);
+  });
+
   it("exit codes: 2 usage, 3 auth, 1 API error, 5 network", async () => {
     expect(
       (await runCliInProcess(["sales", "history", "--start-date", "2025-02-30"], { env: simEnv(sim) })).code,

@@ -71,3 +71,23 @@ export function checkCreate(params: CouponCreateParams | undefined): void {
     throw new HotmartInputError("end_date must be after start_date: the coupon would never be active");
   }
 }
+
+/**
+ * The body of `coupons.create`, after the checks above. Dates go out as epoch ms whatever form they came
+ * in (a Date, or an ISO string from JavaScript). An offer id written in digits goes out as a number:
+ * Hotmart types `offer_ids` as long[], and ids arrive as text from a CLI flag, a form or a CSV; an id
+ * that is not digits (an offer code, which the docs also mention) is sent as given.
+ */
+export function createBody(code: string, params: CouponCreateParams): Record<string, unknown> {
+  checkCode(code);
+  checkCreate(params);
+  const body: Record<string, unknown> = { ...params, code };
+  if (params.start_date !== undefined) body.start_date = checkOptionalDate("start_date", params.start_date);
+  if (params.end_date !== undefined) body.end_date = checkOptionalDate("end_date", params.end_date);
+  if (params.offer_ids !== undefined) {
+    body.offer_ids = params.offer_ids.map((id) =>
+      typeof id === "string" && /^\s*\d+\s*$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id,
+    );
+  }
+  return body;
+}

@@ -6,7 +6,7 @@ import { defineList } from "../core/list-definition";
 import type { ResourceRequest } from "../core/resource";
 import { path } from "../internal/path";
 import type { CouponCreateParams, CouponsListItem, CouponsListParams } from "./coupons";
-import { checkId, checkOptionalDate } from "./input-checks";
+import { checkId } from "./input-checks";
 
 const PRODUCT_ID = "the numeric product id, e.g. 1234567";
 
@@ -40,14 +40,10 @@ export async function create(
   params: CouponCreateParams,
 ): Promise<ResourceRequest> {
   checkId("productId", productId, PRODUCT_ID, true);
-  // The checks of a new coupon load on first use: most apps never create one (coupon-checks.ts).
-  const { checkCode, checkCreate } = await import("./coupon-checks");
-  checkCode(code);
-  checkCreate(params);
-  const body: Record<string, unknown> = { ...params, code };
-  // Dates go out as epoch ms whatever form they came in (a Date, or an ISO string from JavaScript).
-  if (params.start_date !== undefined) body.start_date = checkOptionalDate("start_date", params.start_date);
-  if (params.end_date !== undefined) body.end_date = checkOptionalDate("end_date", params.end_date);
+  // The checks of a new coupon, and the body they shape, load on first use: most apps never create one
+  // (coupon-checks.ts).
+  const { createBody } = await import("./coupon-checks");
+  const body = createBody(code, params);
   return {
     call: "coupons.create",
     method: "POST",

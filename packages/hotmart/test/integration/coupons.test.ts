@@ -8,6 +8,19 @@ const live = (productId: number) =>
   ctx.sim.data.coupons.filter((c) => c.productId === productId && !c.deleted);
 
 describe("coupons", () => {
+  it("create sends offer ids written in digits as the integers Hotmart documents (offer_ids: long[])", async () => {
+    const { sim, client } = ctx;
+    const product = must(
+      sim.data.products.find((p) => p.listed),
+      "listed product",
+    );
+    await expect(
+      client.coupons.create(product.id, "DIGITS10", { discount: 0.1, offer_ids: ["123456", 654321] }),
+    ).resolves.toBeUndefined();
+    expect(onlyCall(sim)).toMatchObject({ body: { offer_ids: [123456, 654321] }, status: 200 });
+    expect(live(product.id).find((c) => c.code === "DIGITS10")?.offerIds).toEqual([123456, 654321]);
+  });
+
   it("create → list shows it → delete removes it", async () => {
     const { sim, client } = ctx;
     const product = must(
