@@ -57,12 +57,14 @@ export class Query {
     return value as T;
   }
 
-  /** A repeatable enum (`status=ACTIVE&status=DELAYED`); a comma list is accepted too, as enum values have no commas. */
+  /**
+   * A repeatable enum (`status=ACTIVE&status=DELAYED`). Several values repeat the key, as Hotmart
+   * documents (§1.2); a comma list (`status=ACTIVE,DELAYED`) is one value it does not know, a 400 like
+   * any unknown status: accepting it here would let code pass that reads nothing, or an error, from
+   * Hotmart.
+   */
   manyOf<T extends string>(name: string, allowed: readonly T[]): T[] {
-    const values = this.strings(name)
-      .flatMap((v) => v.split(","))
-      .map((v) => v.trim())
-      .filter((v) => v !== "");
+    const values = this.strings(name);
     for (const value of values) {
       if (!(allowed as readonly string[]).includes(value)) throw badValue(name, value, allowed.join(", "));
     }

@@ -58,6 +58,11 @@ describe("Subscriptions", () => {
       const bad = await api.get(SUBS, { status: "CANCELLED_BY_BUYER" });
       expect(bad.status).toBe(400);
       expect(bad.body.error).toBe("invalid_value_parameter");
+      // Several statuses repeat the key (§1.2); a comma list is not a status. Code that sends one would
+      // pass here and be refused, or read part of the subscriptions, at Hotmart.
+      const list = await api.get(SUBS, { status: "ACTIVE,DELAYED" });
+      expect(list.status).toBe(400);
+      expect(list.body.error).toBe("invalid_value_parameter");
     });
 
     it("filters by subscriber_code, subscriber_email, product_id, plan, plan_id, trial and transaction", async () => {
