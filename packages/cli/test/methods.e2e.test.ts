@@ -95,6 +95,17 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(sim.data.subscription(sub.subscriberCode)?.status).toMatch(/^CANCELLED/);
   });
 
+  it("a list flag given twice sends both values, as Hotmart's repeated key (status=ACTIVE&status=DELAYED)", async () => {
+    const r = await runCliInProcess(
+      ["subscriptions", "list", "--status", "ACTIVE", "--status", "DELAYED,OVERDUE", "--max-results", "1"],
+      { env: simEnv(sim) },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const sent = sim.requestLog.at(-1);
+    expect(sent?.path).toBe("/payments/api/v1/subscriptions");
+    expect(sent?.query.status).toEqual(["ACTIVE", "DELAYED", "OVERDUE"]);
+  });
+
   it("coupons create --offer-ids sends the ids as the integers Hotmart documents (offer_ids: long[])", async () => {
     const product = sim.data.products[0];
     if (!product) throw new Error("no product");

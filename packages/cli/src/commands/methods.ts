@@ -32,6 +32,12 @@ function flagOf(param: ParamSpec): Option {
           `${flag} <${param.type === "list" || param.type === "numbers" ? "a,b" : param.type}>`,
           `${param.description}${values}`,
         );
+  // A list flag given again adds its values, as Hotmart's own repeated key does (status=A&status=B);
+  // commander's default kept the last one only and dropped the others without a word.
+  if (param.type === "list" || param.type === "numbers")
+    option.argParser((value: string, previous: string | undefined) =>
+      previous === undefined ? value : `${previous},${value}`,
+    );
   if (param.required) option.makeOptionMandatory();
   return option;
 }
