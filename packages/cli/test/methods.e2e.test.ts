@@ -106,6 +106,17 @@ describe("a command per SDK method (against the simulator)", () => {
     expect(sent?.query.status).toEqual(["ACTIVE", "DELAYED", "OVERDUE"]);
   });
 
+  it("a one-value flag given twice is a usage error, not the last value alone", async () => {
+    const before = sim.requestLog.length;
+    const r = await runCliInProcess(
+      ["sales", "history", "--transaction-status", "APPROVED", "--transaction-status", "REFUNDED"],
+      { env: simEnv(sim) },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--transaction-status takes one value/);
+    expect(sim.requestLog.length).toBe(before);
+  });
+
   it("coupons create --offer-ids sends the ids as the integers Hotmart documents (offer_ids: long[])", async () => {
     const product = sim.data.products[0];
     if (!product) throw new Error("no product");

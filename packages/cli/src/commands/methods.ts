@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import type { Hotmart, PagePromise } from "hotmart";
 import { type GlobalOptions, openSession, refuseSampleWrite } from "../config";
 import { edgeOf } from "../dates";
@@ -38,6 +38,16 @@ function flagOf(param: ParamSpec): Option {
     option.argParser((value: string, previous: string | undefined) =>
       previous === undefined ? value : `${previous},${value}`,
     );
+  // Any other flag is one value, as its filter takes one (a repeated transaction_status is
+  // undocumented): kept silently, the last would stand for all and the output would read as complete.
+  else if (param.type !== "boolean")
+    option.argParser((value: string, previous: string | undefined) => {
+      if (previous !== undefined)
+        throw new InvalidArgumentError(
+          `${flag} takes one value, given twice ("${previous}", "${value}"): run the command once per value`,
+        );
+      return value;
+    });
   if (param.required) option.makeOptionMandatory();
   return option;
 }
