@@ -6,6 +6,7 @@ import {
   PRODUCT_STATUS_VALUES,
   PURCHASE_STATUS_VALUES,
   RECURRENCY_STATUS_VALUES,
+  SALES_STATUS_VALUES,
   SUBSCRIPTION_STATUS_VALUES,
 } from "hotmart";
 
@@ -62,7 +63,8 @@ const salesCommon: ParamSpec[] = [
   date("start_date", "period start (YYYY-MM-DD: from its 00:00, Brasília time; ISO date-time or epoch ms)"),
   date("end_date", "period end (YYYY-MM-DD: the whole day, Brasília time; ISO date-time or epoch ms)"),
   str("transaction", "a transaction code (HP...), found whatever its status"),
-  str("transaction_status", "one status (default: APPROVED and COMPLETE only)", PURCHASE_STATUS_VALUES),
+  // Hotmart's 17 sale statuses: DELAYED and UNDER_ANALYSIS are subscription charges' (--purchase-status).
+  str("transaction_status", "one status (default: APPROVED and COMPLETE only)", SALES_STATUS_VALUES),
 ];
 const paymentType = str("payment_type", "payment type", PAYMENT_TYPE_VALUES);
 const commissionAs = str("commission_as", "role of your account in the sale", COMMISSION_AS_VALUES);

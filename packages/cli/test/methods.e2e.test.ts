@@ -1,3 +1,4 @@
+import { SALES_STATUS_VALUES } from "hotmart";
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandName, METHODS } from "../src/methods";
@@ -261,6 +262,18 @@ describe("a command per SDK method (against the simulator)", () => {
     const one = await runCliInProcess(["sales", "price-details", "--help"]);
     expect(one.stdout).toContain("--transaction-status");
     expect(one.stdout).toContain("Example:\n  $ hotmart sales price-details");
+  });
+
+  it("the sales reports' --transaction-status lists Hotmart's 17 sale statuses, not the subscription-charge ones", async () => {
+    for (const command of ["history", "summary", "participants", "commissions", "price-details"]) {
+      const r = await runCliInProcess(["sales", command, "--help"]);
+      const help = r.stdout.replace(/\s+/g, " ");
+      const listed = /--transaction-status <string> .*?\(([A-Z_, ]+)\)/.exec(help)?.[1]?.split(", ");
+      expect(listed, command).toEqual([...SALES_STATUS_VALUES]);
+    }
+    // DELAYED and UNDER_ANALYSIS are the subscription transactions' spellings: listed there only.
+    const charges = await runCliInProcess(["subscriptions", "transactions", "--help"]);
+    expect(charges.stdout.replace(/\s+/g, " ")).toMatch(/--purchase-status <string> .*DELAYED/);
   });
 
   it("every --help example works as printed against the embedded simulator's data (seed 42), in table order", async () => {
