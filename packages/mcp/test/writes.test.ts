@@ -142,6 +142,22 @@ describe("write tools", () => {
     expect(h.sim.data.coupons.find((c) => c.id === id)?.deleted).toBe(true);
   });
 
+  it("coupon create on the offer codes product_offers lists, as its description says", async () => {
+    const product = h.sim.data.products.find(
+      (p) => p.listed && p.format !== "ETICKET" && p.offers.length > 1,
+    );
+    if (!product) throw new Error("no product with offers");
+    const codes = product.offers.slice(0, 2).map((o) => o.code);
+    await previewThenConfirm("coupon_create", {
+      product_id: product.id,
+      code: "MCPOFFERS10",
+      discount: 0.1,
+      offer_ids: codes,
+    });
+    const created = h.sim.data.coupons.find((c) => c.code === "MCPOFFERS10" && !c.deleted);
+    expect(created?.offerIds).toEqual(codes);
+  });
+
   it("negotiation of unpaid recurrences", async () => {
     const late = h.sim.data.subscriptions.find((s) => !s.magic && s.status === "DELAYED");
     if (!late) throw new Error("no late subscription");

@@ -216,6 +216,23 @@ describe("Coupons (products host)", () => {
     expect((await create(id, "not json")).status).toBe(400);
   });
 
+  it("takes offer_ids as integer ids or as the product's offer codes, and refuses a code it does not have", async () => {
+    const product = api.sim.data.products.find((p) => p.listed && p.offers.length > 0);
+    if (!product) throw new Error("no product with offers");
+    const code = product.offers[0]?.code as string;
+    expect((await create(product.id, { code: "BYIDS", discount: 0.1, offer_ids: [123456] })).status).toBe(
+      200,
+    );
+    expect((await create(product.id, { code: "BYCODES", discount: 0.1, offer_ids: [code] })).status).toBe(
+      200,
+    );
+    expect(api.sim.data.coupons.find((c) => c.code === "BYCODES")?.offerIds).toEqual([code]);
+    const unknown = await create(product.id, { code: "BYNONE", discount: 0.1, offer_ids: ["zzzzzzzz"] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toBe("invalid_parameter");
+    expect((await create(product.id, { code: "BYBOOL", discount: 0.1, offer_ids: [true] })).status).toBe(400);
+  });
+
   it("pages through coupons, each once", async () => {
     const id = productId();
     for (const code of ["PAGE1", "PAGE2", "PAGE3"])

@@ -307,7 +307,8 @@ export interface Coupon {
   startDate: number;
   endDate: number | undefined;
   affiliate: number | undefined;
-  offerIds: number[] | undefined;
+  /** Integer offer ids or offer codes, as sent (the docs support both readings, §8.4 C1). */
+  offerIds: (number | string)[] | undefined;
   /** Set by DELETE; deleted coupons stay in the array so ids are never reused. */
   deleted: boolean;
 }

@@ -91,16 +91,23 @@ export function couponRoutes(ctx: SimContext): Hono<AppEnv> {
       ) {
         throw badParameter("'affiliate' must be an integer id.");
       }
+      // The docs type offer_ids as longs but call them offer "codes", and the API hands out no numeric
+      // offer id (products offers lists `code` only): both readings are taken, an integer id or the code
+      // of one of this product's offers (§8.4 C1). A code the product does not have is refused.
       const offerIds = body.offer_ids;
       if (
         offerIds !== undefined &&
         offerIds !== null &&
         !(
           Array.isArray(offerIds) &&
-          offerIds.every((id) => typeof id === "number" && Number.isSafeInteger(id))
+          offerIds.every(
+            (id) =>
+              (typeof id === "number" && Number.isSafeInteger(id)) ||
+              (typeof id === "string" && target.offers.some((o) => o.code === id)),
+          )
         )
       ) {
-        throw badParameter("'offer_ids' must be a list of integer ids.");
+        throw badParameter(`'offer_ids' must list integer offer ids or offer codes of product ${target.id}.`);
       }
       const duplicate = ctx.data.coupons.some(
         (c) => !c.deleted && c.productId === target.id && c.code.toLowerCase() === code.toLowerCase(),
@@ -113,7 +120,7 @@ export function couponRoutes(ctx: SimContext): Hono<AppEnv> {
         startDate: startDate ?? ctx.clock.now(),
         endDate,
         affiliate: typeof affiliate === "number" ? affiliate : undefined,
-        offerIds: Array.isArray(offerIds) ? (offerIds as number[]) : undefined,
+        offerIds: Array.isArray(offerIds) ? (offerIds as (number | string)[]) : undefined,
       });
       return { body: {} };
     }),
