@@ -20,6 +20,7 @@
  */
 import type * as Http from "node:http";
 import type { Socket } from "node:net";
+import type { Readable } from "node:stream";
 import type * as Zlib from "node:zlib";
 import { agentFor, appDispatcher, envProxyOn } from "./node-routing";
 import { onAbort } from "./signals";
@@ -28,6 +29,14 @@ type HttpModule = typeof Http;
 type Builtin = (id: string) => unknown;
 
 const MAX_REDIRECTS = 20;
+/**
+ * The largest body read, decoded: 64 MiB, a hundred times Hotmart's largest page. Past it the request
+ * is cancelled. Without a cap, a server that is not Hotmart (a wrong baseURL, something in between)
+ * could send a small gzip that inflates to gigabytes: the string outgrew V8's limit, and the RangeError,
+ * thrown in a stream handler, crashed the process.
+ */
+export const MAX_BODY = 64 * 1024 * 1024;
+const TOO_LARGE = `the response body is larger than ${MAX_BODY / 1024 / 1024} MiB (no Hotmart answer is near that): not read. Check baseURL and authURL point at Hotmart`;
 /** How long a connection may sit idle for reuse: undici's default, under the 5 s of Node's servers. */
 const IDLE_MS = 4_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -181,6 +190,11 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
       });
       request.on("response", (response) => {
         received = true;
+        // A body declared too large is refused before any of it is read.
+        if (Number(response.headers["content-length"]) > MAX_BODY) {
+          request.destroy();
+          return fail(new Error(TOO_LARGE));
+        }
         let rawHeaders: Headers;
         try {
           rawHeaders = toHeaders(response.rawHeaders);
@@ -201,6 +215,15 @@ export function createNodeFetch(getBuiltin: Builtin): typeof fetch {
         );
         decoded.setEncoding("utf8");
         decoded.on("data", (chunk: string) => {
+          if (settled) return;
+          // Counted decoded (a compressed body's length says nothing of what it inflates to), in
+          // characters: a string's size in memory, whatever the bytes were.
+          if (text.length + chunk.length > MAX_BODY) {
+            request.destroy();
+            // The decoder too, or it would go on inflating what it holds.
+            (decoded as Readable).destroy();
+            return fail(new Error(TOO_LARGE));
+          }
           text += chunk;
         });
         decoded.on("error", fail);

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { Worker } from "node:worker_threads";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { Hotmart } from "hotmart";
+import { APIConnectionError, Hotmart } from "hotmart";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createNodeFetch } from "../../src/internal/node-fetch";
 
@@ -108,6 +108,39 @@ describe("nodeFetch", () => {
       expect(await response.text()).toBe(text);
     }
   });
+
+  it("reads no body past 64 MiB: a small gzip that inflates without end, or a Content-Length that big, fails the request, not the process", async () => {
+    // 72 MiB of JSON in 70 kB of gzip. Unbounded, the same at 1 GiB outgrew V8's string limit, and the
+    // RangeError thrown in a stream handler crashed the process.
+    const bomb = gzipSync(Buffer.from(`{"a":"${" ".repeat(72 * 1024 * 1024)}"}`));
+    const { url } = await serve((s, res) => {
+      if (s.url.startsWith("/token")) return res.end(TOKEN);
+      if (s.url === "/declared") {
+        // Says 2 GiB and sends none of it: refused on the headers, not waited for.
+        res.writeHead(200, { "content-length": String(2 ** 31) });
+        return res.flushHeaders();
+      }
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(bomb);
+    });
+    const tooLarge = /larger than 64 MiB/;
+    await expect(nodeFetch(`${url}/bomb`, { signal: AbortSignal.timeout(20_000) })).rejects.toThrow(tooLarge);
+    await expect(nodeFetch(`${url}/declared`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow(
+      tooLarge,
+    );
+    // Through the client: a typed error that says what happened, the secret nowhere in it.
+    const hotmart = new Hotmart({
+      clientId: "id",
+      clientSecret: "node-secret",
+      baseURL: url,
+      authURL: `${url}/token`,
+      maxRetries: 0,
+    });
+    const error = await hotmart.request("GET", "/declared").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(String((error as Error).message)).toMatch(tooLarge);
+    expect(String((error as Error).message)).not.toContain("node-secret");
+    await hotmart.close();
+  }, 30_000);
 
   it("follows redirects as fetch does: 307 keeps method and body, 303 turns into a GET, Authorization stays on its origin", async () => {
     const other = await serve((_s, res) => res.end("other"));
