@@ -31,24 +31,30 @@ export function serverDelayMs(headers: Headers, now = Date.now()): number | unde
  * `Retry-After` alone. For a 5xx this is the only hint that counts: Hotmart sends `RateLimit-Reset`
  * on every response, and it means "the quota window resets in N s", not "try again in N s".
  */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
   const retryAfter = headers.get("retry-after");
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    return hint(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : Date.parse(retryAfter) - now);
   }
-  return undefined;
 }
 
-export function resetDelayMs(raw: string | null, now = Date.now()): number | undefined {
-  if (raw === null || raw.trim() === "") return undefined;
+export function resetDelayMs(raw: string | null, now: number): number | undefined {
+  if (!raw?.trim()) return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) return undefined;
-  if (value > 1e12) return Math.max(0, value - now); // epoch ms
-  if (value > 1e9) return Math.max(0, value * 1000 - now); // epoch seconds
-  return value * 1000; // delta seconds (Hotmart's documented form)
+  // Epoch ms, epoch seconds, or delta seconds (Hotmart's documented form); not a negative or infinite one.
+  if (Number.isFinite(value) && value >= 0)
+    return hint(value > 1e12 ? value - now : value > 1e9 ? value * 1000 - now : value * 1000);
+}
+
+/**
+ * A server's wait in ms, from 0 to 10 minutes (Hotmart's quota window is one), or undefined when it is
+ * unreadable. A `RateLimit-Reset` or a 429's `Retry-After` of a year (a garbled header, a server that is
+ * not Hotmart) paused the whole client for that long, and the limiter's timer, past setTimeout's 24.8
+ * days, fired every millisecond instead.
+ */
+function hint(ms: number): number | undefined {
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(0, ms), 6e5);
 }
 
 const NOT_SENT_CODES = new Set([

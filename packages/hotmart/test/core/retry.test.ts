@@ -148,6 +148,41 @@ describe("retries", () => {
     await hotmart.close();
   }, 20_000);
 
+  it.each([
+    ["a Retry-After of a year", { "retry-after": "31536000" }],
+    ["a Retry-After date in 2100", { "retry-after": "Fri, 01 Jan 2100 00:00:00 GMT" }],
+    ["a RateLimit-Reset of three years", { "ratelimit-remaining": "0", "ratelimit-reset": "99999999" }],
+  ])(
+    "a 429 with %s pauses the client 10 minutes at most, and its limiter does not spin",
+    async (_name, headers) => {
+      // Before the fix the whole client was paused for the year, and the limiter's timer, past
+      // setTimeout's 24.8 days, fired after 1 ms, again and again, with a TimeoutOverflowWarning each time.
+      const overflows: Error[] = [];
+      const onWarning = (warning: Error) => {
+        if (warning.name === "TimeoutOverflowWarning") overflows.push(warning);
+      };
+      process.on("warning", onWarning);
+      try {
+        server.handle((_req, res) => json(res, 429, { error: "too_many_requests" }, headers));
+        const hotmart = client({ maxRetries: 3, totalTimeout: 400 });
+        const error = (await hotmart.request("GET", "/x").catch((e: unknown) => e)) as RateLimitError;
+        expect(error).toBeInstanceOf(RateLimitError);
+        expect(error.retryAfter).toBeLessThanOrEqual(600);
+        expect(hotmart.rateLimit?.resetAt).toBeLessThanOrEqual(Date.now() + 600_000);
+        // Another call waits for the paused limiter until its own total timeout.
+        const waiting = await hotmart.request("GET", "/y").catch((e: unknown) => e);
+        expect(waiting).toBeInstanceOf(APIConnectionTimeoutError);
+        await hotmart.close();
+        // Warnings are emitted on a later tick.
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(overflows).toEqual([]);
+      } finally {
+        process.off("warning", onWarning);
+      }
+    },
+    20_000,
+  );
+
   it("retries a write whose connection was refused (it surely never arrived)", async () => {
     const closed = await startScriptedServer();
     const deadURL = closed.url;
