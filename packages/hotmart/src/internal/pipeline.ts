@@ -347,13 +347,14 @@ function prepare(call: Call, token: string, ticket: number, retry: number): Requ
   call.started = log.enabled("debug") ? Date.now() : 0;
   if (call.started) log.debug(`→ ${method} ${call.safeURL()}`, { attempt: retry + 1 });
   call.attemptTimeout = Math.min(call.timeout, remaining);
-  const init: RequestInit = {
+  return {
     method,
     signal: call.controller.signal,
     headers: headersOf(ctx.headers, options.headers, token),
+    body: call.body ?? null,
+    // Hotmart's API never redirects: a 3xx comes back as the error it is, never followed.
+    redirect: "manual",
   };
-  if (call.body !== undefined) init.body = call.body;
-  return init;
 }
 
 /** What an attempt came to. A promise only when the body is validated (the schemas load on demand). */

@@ -35,7 +35,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const retryAfter = headers.get("retry-after");
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
-    return hint(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : Date.parse(retryAfter) - now);
+    return hint(seconds >= 0 ? seconds * 1000 : Date.parse(retryAfter) - now);
   }
 }
 
