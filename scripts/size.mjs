@@ -61,9 +61,12 @@ const CASES = [
     // to 18,582 B with the fixes of the same hour (a tokenStore passed in kept on close(), Deno env): 18,581 B.
     // Lowered to 18,547 B by two savings that change no behaviour (18,581 → 18,546 B up front; 21,918 →
     // 21,883 B after a first sales.history call; 32,934 → 32,895 B as one file): a client's own token
-    // store is a Map, not a MemoryTokenStore; APIPromise inherits Promise's catch and finally.
+    // store is a Map, not a MemoryTokenStore; APIPromise inherits Promise's catch and finally. Then
+    // raised to 18,551 B for redirects not followed (18,546 B before, 18,550 B after): API requests and
+    // the token request send `redirect: "manual"`, so a 307/308 no longer replays a write, or the
+    // credentials' POST, to wherever it points (the token request's message for it loads lazily).
     reportOnly: true,
-    ceiling: 18_547,
+    ceiling: 18_551,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

@@ -255,6 +255,9 @@ export class TokenManager {
           "User-Agent": USER_AGENT,
         },
         signal: controller.signal,
+        // Like API requests (pipeline.ts): followed, a 307/308 replayed the credentials' POST to wherever
+        // the answer pointed. The token is Hotmart's to give, from the URL the client was given.
+        redirect: "manual",
       },
       timeoutMs,
       controller,

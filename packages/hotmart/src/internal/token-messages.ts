@@ -104,6 +104,19 @@ export function tokenFailure(
   if (!response.ok) {
     const outcome: Outcome = { kind: "status", status: response.status, headers: response.headers };
     if (RETRYABLE_STATUS.has(response.status)) return { outcome, error: APIError.from(init) };
+    // A redirect is not followed (auth.ts): the credentials go to the URL the client was given, or
+    // nowhere. Not a refusal of the credentials either; the URL is what to fix. (A browser's fetch
+    // reports a redirect it did not follow as status 0, "opaqueredirect".)
+    if ((response.status >= 300 && response.status < 400) || response.type === "opaqueredirect") {
+      const location = response.headers.get("location");
+      throw new AuthenticationError({
+        ...init,
+        message:
+          `The token request answered ${response.status}, a redirect${location ? ` to ${redactor.url(location)}` : ""}, ` +
+          "which the SDK does not follow: the token endpoint does not redirect. Set authURL (HOTMART_AUTH_URL) " +
+          "to the token endpoint itself, or leave it out for Hotmart's",
+      });
+    }
     const code = typeof body === "object" && body && "error" in body ? ` (${String(body.error)})` : "";
     throw new AuthenticationError({
       ...init,

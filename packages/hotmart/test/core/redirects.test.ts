@@ -52,3 +52,31 @@ describe.each([
     await hotmart.close();
   });
 });
+
+describe.each([
+  ["the SDK's Node transport", {}],
+  ["an app's fetch", { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) }],
+])("a redirect from the token URL, through %s", (_name, transport) => {
+  it.each([302, 307, 308])(
+    "%i is a failed token request: the credentials are not sent on to where it points",
+    async (code) => {
+      // A 307/308 would replay the POST, its query (the client id and secret) included when the Location
+      // repeats it, to wherever the answer points: the token request is Hotmart's or nobody's.
+      server.handleToken((req, res) => {
+        const query = req.url.slice(req.url.indexOf("?"));
+        res.writeHead(code, { location: `${elsewhere.url}/security/oauth/token${query}` }).end();
+      });
+      const hotmart = scriptedClient(server, { ...transport, maxRetries: 0 });
+      const error = await hotmart.request("GET", "/payments/api/v1/sales/history").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      const message = String((error as Error).message);
+      expect(message).toContain(`answered ${code}, a redirect`);
+      expect(message).toContain("Set authURL");
+      expect(message).not.toMatch(/client_secret=secret\b/);
+      expect(server.tokenRequests).toHaveLength(1);
+      expect(elsewhere.tokenRequests).toHaveLength(0);
+      expect(server.requests).toHaveLength(0);
+      await hotmart.close();
+    },
+  );
+});
