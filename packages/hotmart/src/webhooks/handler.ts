@@ -179,7 +179,11 @@ export function constructEvent(
 export interface WebhookContext {
   /** The request as received (its body already consumed). */
   request: Request;
-  /** The body exactly as received, before any normalisation. Store it if you keep raw events. */
+  /**
+   * The body exactly as received, before any normalisation. Store it if you keep raw events, but mind
+   * the secret it may hold: Hotmart can put the account's hottok in the body (v1 postbacks do; so do
+   * some v2 events, such as the charge-date change). Drop that field before keeping it, or store `event`.
+   */
   rawBody: string;
   /** Where the verified hottok was found; `undefined` when verification is off. */
   hottokSource: HottokSource | undefined;
