@@ -1,5 +1,6 @@
 import { EXIT } from "./exit";
 import { extensions } from "./extensions";
+import { fileProblem } from "./files";
 import { keepHeapTight } from "./heap";
 import type { Io } from "./io";
 import { run } from "./program";
@@ -25,9 +26,14 @@ process.on("SIGTERM", () => {
 });
 
 // A reader that went away (`hotmart export sales | head`) is not an error: stop quietly, like cat does.
+// Any other failure (`> file` on a full disk, a drive gone) lost output: rethrown, it was a stack trace
+// and exit 1, and a method whose last write failed exited 0. One line and the output exit code instead.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(EXIT.OK);
-  throw error;
+  process.stderr.write(
+    `Error: writing the output failed: ${fileProblem(error)}. What was written is incomplete: free space (or fix where stdout goes) and run the command again.\n`,
+  );
+  process.exit(EXIT.OUTPUT);
 });
 
 const io: Io = {

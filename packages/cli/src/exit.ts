@@ -22,7 +22,7 @@ export const EXIT = {
   RATE_LIMIT: 4,
   /** No answer: DNS, refused connection, timeout. */
   NETWORK: 5,
-  /** An export could not write its file or its checkpoint midway (a full disk): it cannot be resumed. */
+  /** The output could not be written (a full disk): an export's file or checkpoint midway, or stdout. */
   OUTPUT: 6,
   /** Ctrl-C. */
   INTERRUPTED: 130,
@@ -35,7 +35,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3    authentication failed or credentials missing
   4    rate limited (429 after every retry, or no quota within --total-timeout)
   5    network error or timeout
-  6    an export could not write its file or its checkpoint (a full disk)
+  6    the output could not be written (a full disk): an export's file or checkpoint, or stdout
   130  interrupted (Ctrl-C)
   143  stopped by SIGTERM (the same clean stop as Ctrl-C)`;
 
