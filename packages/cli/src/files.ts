@@ -28,5 +28,6 @@ export function fileProblem(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a folder";
   if (code === "ENOSPC") return "the disk is full";
+  if (code === "EFBIG") return "the file is past its size limit (ulimit -f, or the file system's)";
   return error instanceof Error ? error.message : String(error);
 }
