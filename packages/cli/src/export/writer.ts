@@ -100,6 +100,11 @@ export class RecordWriter {
    */
   #error: { reason: unknown } | undefined;
   #count: number;
+  /**
+   * Records this run wrote. The opening `[` waits for the first (or a complete end), and a run that
+   * fails before it writes nothing: a lone `[` on stdout is no JSON, a header alone reads as "found nothing".
+   */
+  #wrote = 0;
 
   constructor(out: Writable, options: WriterOptions) {
     this.#out = out;
@@ -109,11 +114,7 @@ export class RecordWriter {
     out.once("error", (reason) => {
       this.#error = { reason };
     });
-    if (options.format === "csv") {
-      this.#csv = this.#stringifier(!options.append);
-    } else if (options.format === "json" && !options.append) {
-      out.write("[\n");
-    }
+    if (options.format === "csv") this.#csv = this.#stringifier(!options.append);
   }
 
   /** A CSV stringifier piped to the output; `first`: it starts the file (header, and BOM for Excel). */
@@ -155,13 +156,15 @@ export class RecordWriter {
   async write(record: unknown): Promise<void> {
     const { format, columns, excel } = this.#options;
     let ok: boolean;
+    this.#wrote += 1;
     if (format === "csv" && this.#csv) {
       ok = this.#csv.write(columns.map((c) => csvCell(getPath(record, c), excel, c)));
       if (!ok) await this.#until(this.#csv, "drain");
       return;
     }
     const line = JSON.stringify(record);
-    if (format === "json") ok = this.#out.write(`${this.#count > 0 ? ",\n" : ""}${line}`);
+    const open = format === "json" && !this.#options.append && this.#wrote === 1 ? "[\n" : "";
+    if (format === "json") ok = this.#out.write(`${open}${this.#count > 0 ? ",\n" : ""}${line}`);
     else ok = this.#out.write(`${line}\n`);
     this.#count += 1;
     if (!ok) await this.#until(this.#out, "drain");
@@ -192,11 +195,18 @@ export class RecordWriter {
 
   /** Flushes everything written so far; `complete` also closes a JSON array. */
   async finish(complete: boolean): Promise<void> {
+    if (!complete && this.#wrote === 0) {
+      // Ended, the stringifier would write the header (and BOM) after all.
+      this.#csv?.unpipe(this.#out);
+      this.#csv?.destroy();
+      return;
+    }
     if (this.#csv) {
       const done = this.#until(this.#csv, "end");
       this.#csv.end();
       await done;
     }
-    if (complete && this.#options.format === "json") this.#out.write(this.#count > 0 ? "\n]\n" : "]\n");
+    if (complete && this.#options.format === "json")
+      this.#out.write(this.#count > 0 ? "\n]\n" : this.#options.append ? "]\n" : "[\n]\n");
   }
 }
