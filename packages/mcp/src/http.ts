@@ -25,7 +25,7 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
  * page served as "127.0.0.1.attacker.example" sends that Host and Origin, and its owner's DNS points it here.
  */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || (isIPv4(host) && host.startsWith("127."));
+  return LOOPBACK.has(host.toLowerCase()) || (isIPv4(host) && host.startsWith("127."));
 }
 
 /** The host part of a `Host` header or an origin's authority, without the port. */
@@ -57,13 +57,16 @@ function sameSecret(given: string, expected: string): boolean {
  * A pure function of the headers, so each rule is tested on its own.
  */
 export function gate(headers: IncomingMessage["headers"], config: GateConfig): GateDecision {
-  const host = headers.host ?? "";
+  // Host names are case-insensitive (RFC 9110 §4.2.3): "LOCALHOST" is "localhost", and a foreign name in
+  // any case is still foreign.
+  const host = (headers.host ?? "").toLowerCase();
   if (config.loopback || config.allowedHosts.length > 0) {
     const name = hostname(host);
-    const allowed =
-      (config.loopback && isLoopback(name)) ||
-      config.allowedHosts.includes(host) ||
-      config.allowedHosts.includes(name);
+    const listed = (entry: string) => {
+      const wanted = entry.toLowerCase();
+      return wanted === host || wanted === name;
+    };
+    const allowed = (config.loopback && isLoopback(name)) || config.allowedHosts.some(listed);
     if (!allowed) return { ok: false, status: 403, message: "Forbidden: unexpected Host header" };
   }
   const origin = headers.origin;
@@ -164,6 +167,9 @@ export async function startHttpServer(
     if (path !== MCP_PATH) return refuse(res, 404, `Not found: the MCP endpoint is ${MCP_PATH}`);
     const decision = gate(req.headers, config);
     if (!decision.ok) return refuse(res, decision.status, decision.message, decision.headers);
+    // The same name, as the MCP SDK's request adapter (@hono/node-server) accepts it: it compares the
+    // Host header with the URL it parses from it, which lowercases, and answered "Localhost:3333" 400.
+    if (req.headers.host !== undefined) req.headers.host = req.headers.host.toLowerCase();
     if (req.method !== "POST") {
       return refuse(res, 405, "Method not allowed: this server is stateless, send JSON-RPC with POST", {
         Allow: "POST",

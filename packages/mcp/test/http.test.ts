@@ -63,6 +63,16 @@ describe("HTTP transport safety", () => {
     expect((await post(h.http.url, { ...auth, Origin: "http://localhost:6274" })).status).toBe(200);
   });
 
+  it("compares Host names case-insensitively (RFC 9110), and a foreign one is still refused", async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    const port = new URL(h.http.url).port;
+    // Before, "LOCALHOST" and "Localhost:<port>" got 403 "unexpected Host header": only "localhost" passed.
+    expect((await post(h.http.url, { ...auth, Host: "LOCALHOST" })).status).toBe(200);
+    expect((await post(h.http.url, { ...auth, Host: `Localhost:${port}` })).status).toBe(200);
+    expect((await post(h.http.url, { ...auth, Host: `EVIL.example:${port}` })).status).toBe(403);
+    expect((await post(h.http.url, { ...auth, Host: `LOCALHOST.evil.example:${port}` })).status).toBe(403);
+  });
+
   it("takes only 127.x addresses as loopback, not names that start with 127. (DNS rebinding)", async () => {
     // On loopback the token is optional: the Host and Origin checks are all that stop a rebinding page.
     const ctx = createContext({ client: h.client });
@@ -130,6 +140,17 @@ describe("gate", () => {
       status: 403,
     });
     expect(gate({ host: "127.0.0.1:3333", origin: "null" }, base)).toMatchObject({ ok: false, status: 403 });
+  });
+  it("takes an --allowed-host in any case, and still refuses other names", () => {
+    const proxied: GateConfig = {
+      ...base,
+      loopback: false,
+      allowedHosts: ["mcp.example", "Proxy.Example:8443"],
+    };
+    expect(gate({ host: "MCP.Example" }, proxied)).toEqual({ ok: true });
+    expect(gate({ host: "mcp.EXAMPLE:443" }, proxied)).toEqual({ ok: true });
+    expect(gate({ host: "proxy.example:8443" }, proxied)).toEqual({ ok: true });
+    expect(gate({ host: "mcp.example.evil" }, proxied)).toMatchObject({ ok: false, status: 403 });
   });
   it("elsewhere requires the token, and only listed origins", () => {
     const remote: GateConfig = {
