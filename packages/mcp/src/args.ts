@@ -21,6 +21,7 @@ Options:
   -h, --help              Show this help
 
 HTTP clients authenticate with "Authorization: Bearer $HOTMART_MCP_TOKEN" whenever that variable is set.
+--http with --allow-writes needs it, on loopback too: export HOTMART_MCP_TOKEN=$(openssl rand -hex 32)
 `;
 
 export interface CliConfig {

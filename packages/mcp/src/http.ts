@@ -10,7 +10,7 @@ export const MCP_PATH = "/mcp";
 export interface HttpOptions {
   host?: string;
   port?: number;
-  /** Bearer token clients must send. Required when `host` is not a loopback address. */
+  /** Bearer token clients must send. Required when `host` is not a loopback address, or writes are allowed. */
   token?: string | undefined;
   /** Extra `Origin` values to accept (browser-based clients). */
   allowedOrigins?: readonly string[];
@@ -152,6 +152,13 @@ export async function startHttpServer(
   if (!loopback && token === undefined) {
     throw new Error(
       `Refusing to listen on ${host} without a bearer token: set HOTMART_MCP_TOKEN to a long random secret (e.g. openssl rand -hex 32), or bind to 127.0.0.1`,
+    );
+  }
+  // Writes move a payments account's money: on loopback without a token, any process or user of the
+  // machine could preview and confirm refunds and cancellations. Read-only loopback stays open.
+  if (ctx.allowWrites && token === undefined) {
+    throw new Error(
+      'Refusing to serve the write tools (--allow-writes) over HTTP without a bearer token: any process or user that can reach the port could preview and confirm refunds, cancellations and coupon changes. Set HOTMART_MCP_TOKEN to a long random secret (e.g. export HOTMART_MCP_TOKEN=$(openssl rand -hex 32)) and have each client send the header "Authorization: Bearer <the value of HOTMART_MCP_TOKEN>"; or leave out --allow-writes (reads only), or use stdio (leave out --http)',
     );
   }
   if (token !== undefined && token.length < 16)

@@ -106,6 +106,31 @@ describe("HTTP transport safety", () => {
     }
   });
 
+  it("will not serve write tools over HTTP without a token, even on loopback; reads still may", async () => {
+    // Before, any process or user of the machine could preview and confirm refunds on 127.0.0.1.
+    const writes = createContext({ client: h.client, allowWrites: true });
+    const refused = startHttpServer(writes, { port: 0 });
+    await expect(refused).rejects.toThrow(
+      /Refusing to serve the write tools \(--allow-writes\) over HTTP without a bearer token: .*Set HOTMART_MCP_TOKEN to a long random secret \(e\.g\. export HOTMART_MCP_TOKEN=\$\(openssl rand -hex 32\)\).*Authorization: Bearer/,
+    );
+    await expect(startHttpServer(writes, { port: 0, token: "" })).rejects.toThrow(/HOTMART_MCP_TOKEN/);
+    const guarded = await startHttpServer(writes, { port: 0, token: TOKEN });
+    try {
+      const none = await post(guarded.url, {});
+      expect(none.status).toBe(401);
+      expect(none.body).not.toContain(TOKEN);
+      expect((await post(guarded.url, { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+    const reads = await startHttpServer(createContext({ client: h.client }), { port: 0 });
+    try {
+      expect((await post(reads.url, {})).status).toBe(200);
+    } finally {
+      await reads.close();
+    }
+  });
+
   it("a port already in use is named, with what to do", async () => {
     const ctx = createContext({ client: h.client });
     const port = Number(new URL(h.http.url).port);

@@ -236,6 +236,41 @@ describe("behind a proxy", () => {
 });
 
 describe("startup", () => {
+  it("--http --allow-writes without HOTMART_MCP_TOKEN refuses to start and says how to set one", async () => {
+    const run = promisify(execFile);
+    const args = [cli, "--simulator", "--http", "--port", "0", "--allow-writes"];
+    // The timeout only ends a server that started anyway (the bug), so the test fails instead of hanging.
+    const env = { PATH: process.env.PATH ?? "" };
+    const failure = await run(process.execPath, args, { env, timeout: 30_000 }).catch((e: unknown) => e);
+    const { code, stderr, stdout } = failure as { code: number; stderr: string; stdout: string };
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^hotmart-mcp: Refusing to serve the write tools \(--allow-writes\) over HTTP/);
+    expect(stderr).toContain("export HOTMART_MCP_TOKEN=$(openssl rand -hex 32)");
+    expect(stderr).toContain('"Authorization: Bearer <the value of HOTMART_MCP_TOKEN>"');
+    expect(stderr).not.toContain("listening on");
+
+    // With the token set it starts, and the token is not printed.
+    const secret = "writes-token-0123456789abcdef";
+    const child = spawnProcess(process.execPath, args, {
+      env: { PATH: process.env.PATH ?? "", HOTMART_MCP_TOKEN: secret },
+    });
+    let said = "";
+    child.stderr.on("data", (c) => {
+      said += c;
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await new Promise<void>((resolve) => {
+      child.stderr.on("data", () => {
+        if (said.includes("listening on")) resolve();
+      });
+    });
+    child.kill("SIGTERM");
+    await exited;
+    expect(said).toMatch(/writes ALLOWED \(each confirmed\), bearer token required/);
+    expect(said).not.toContain(secret);
+  });
+
   it("without credentials and without --simulator, says what to set and exits", async () => {
     const run = promisify(execFile);
     const failure = await run(process.execPath, [cli], { env: { PATH: process.env.PATH ?? "" } }).catch(
