@@ -8,6 +8,15 @@ export interface ConfirmationOptions {
   now?: () => number;
 }
 
+/**
+ * What is known of the write a token confirmed, for a replay of that token to say: it may be out now
+ * (`sending`), have been accepted, refused by Hotmart, ended with no clear answer, or never have left.
+ * `detail` is the server's own short text (Hotmart's words in it already quoted as data).
+ */
+export type Attempt =
+  | { state: "sending" }
+  | { state: "succeeded" | "refused" | "unknown" | "not_sent"; detail: string };
+
 /** A previewed write, waiting for its token: what the preview showed is exactly what runs. */
 interface Pending<Plan> {
   tool: string;
@@ -15,13 +24,16 @@ interface Pending<Plan> {
   plan: Plan;
   expiresAt: number;
   used: boolean;
+  /** Set when the token is spent. */
+  attempt?: Attempt;
   /** Seen expired once: it stays so when the clock steps back (NTP, the simulator's clock set back). */
   expired: boolean;
 }
 
 export type Redemption<Plan> =
   | { ok: true; plan: Plan }
-  | { ok: false; reason: "unknown" | "expired" | "used" | "mismatch" };
+  | { ok: false; reason: "used"; plan: Plan; attempt: Attempt }
+  | { ok: false; reason: "unknown" | "expired" | "mismatch" };
 
 /** Stable JSON (sorted keys) of a tool's arguments, without the token itself. */
 export function argumentsKey(args: Record<string, unknown>): string {
@@ -73,14 +85,23 @@ export class ConfirmationStore<Plan = unknown> {
   redeem(tool: string, args: Record<string, unknown>, token: string): Redemption<Plan> {
     const entry = this.#pending.get(token);
     if (!entry) return { ok: false, reason: "unknown" };
-    if (entry.used) return { ok: false, reason: "used" };
+    if (entry.used) {
+      return { ok: false, reason: "used", plan: entry.plan, attempt: entry.attempt ?? { state: "sending" } };
+    }
     if (entry.expired || this.#now() >= entry.expiresAt) {
       entry.expired = true;
       return { ok: false, reason: "expired" };
     }
     if (entry.tool !== tool || entry.argsKey !== argumentsKey(args)) return { ok: false, reason: "mismatch" };
     entry.used = true;
+    entry.attempt = { state: "sending" };
     return { ok: true, plan: entry.plan };
+  }
+
+  /** Records how the write of a redeemed token ended, for a replay of the token to say. */
+  settle(token: string, attempt: Attempt): void {
+    const entry = this.#pending.get(token);
+    if (entry?.used) entry.attempt = attempt;
   }
 
   /** Spent and expired tokens are kept one extra TTL, so a replay is told "already used", not "unknown". */
@@ -92,10 +113,30 @@ export class ConfirmationStore<Plan = unknown> {
   }
 }
 
-export function redemptionMessage(reason: "unknown" | "expired" | "used" | "mismatch", tool: string): string {
+/**
+ * A replayed token: what is known of the write it confirmed, then what to do. "Was sent once" was said
+ * of a write that never left, or that Hotmart refused, and a seller told so would not try again.
+ * `check` is the tool's read to look the write's effect up with ("check the sale's status with ...").
+ */
+export function replayMessage(tool: string, attempt: Attempt, check: string): string {
+  const used = "This confirmation_token was already used and will not send anything again";
+  const anew = `call ${tool} without confirmation_token for a new preview if the seller still wants it`;
+  switch (attempt.state) {
+    case "sending":
+      return `${used}: the ${tool} it confirmed is still being sent (its call has not answered yet). Wait for that answer; then, before trying again, ${check}`;
+    case "succeeded":
+      return `${used}: the ${tool} it confirmed was sent and Hotmart accepted it${attempt.detail ? ` (${attempt.detail})` : ""}. Before trying again, ${check}`;
+    case "refused":
+      return `${used}: the ${tool} it confirmed was refused by Hotmart, so it was not applied (${attempt.detail}). Before trying again, ${check} Then ${anew}.`;
+    case "unknown":
+      return `${used}: the ${tool} it confirmed was sent but no clear answer came back (${attempt.detail}), so it may or may not have been applied. Do not repeat it blindly: ${check}`;
+    case "not_sent":
+      return `${used}: the ${tool} it confirmed was never sent (${attempt.detail}), so nothing was applied. Before trying again, ${check} Then ${anew}.`;
+  }
+}
+
+export function redemptionMessage(reason: "unknown" | "expired" | "mismatch", tool: string): string {
   switch (reason) {
-    case "used":
-      return `This confirmation_token was already used: the ${tool} it confirmed was sent once and will not be sent again. Call ${tool} without confirmation_token for a new preview if the seller wants it again.`;
     case "expired":
       return `This confirmation_token expired: call ${tool} again without confirmation_token for a fresh preview, and show it to the seller.`;
     case "mismatch":

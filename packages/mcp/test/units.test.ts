@@ -53,7 +53,18 @@ describe("ConfirmationStore", () => {
       ok: true,
       plan: "plan",
     });
-    expect(store.redeem("t", { a: 1, b: [2] }, token)).toEqual({ ok: false, reason: "used" });
+    // Spent: a replay hears what became of the write (still out, until the tool settles it).
+    expect(store.redeem("t", { a: 1, b: [2] }, token)).toEqual({
+      ok: false,
+      reason: "used",
+      plan: "plan",
+      attempt: { state: "sending" },
+    });
+    store.settle(token, { state: "refused", detail: "Hotmart answered 400" });
+    expect(store.redeem("t", { a: 1, b: [2] }, token)).toMatchObject({
+      reason: "used",
+      attempt: { state: "refused", detail: "Hotmart answered 400" },
+    });
     const late = store.issue("t", {}, "p2");
     now += 100;
     expect(store.redeem("t", {}, late.token)).toEqual({ ok: false, reason: "expired" });

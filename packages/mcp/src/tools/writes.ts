@@ -10,10 +10,10 @@ import {
   type SubscriptionsListItem,
 } from "hotmart";
 import { z } from "zod";
-import { redemptionMessage } from "../confirm";
+import { redemptionMessage, replayMessage } from "../confirm";
 import type { ToolContext } from "../context";
 import { dayBrt, isoBrt, toEpochMs } from "../dates";
-import { describeError, outcomeUnknownMessage, ToolError, writeOutcomeUnknown } from "../errors";
+import { describeError, failedAttempt, outcomeUnknownMessage, ToolError } from "../errors";
 import { code as asCode, money, oneLine, percentOff, quote } from "../render";
 import { type CallOptions, defined, registerTool } from "./define";
 import { date, nonBlank } from "./inputs";
@@ -125,17 +125,34 @@ function writeTool<Shape extends z.ZodRawShape>(
         };
       }
       const redemption = ctx.confirmations.redeem(spec.name, rest, token);
-      if (!redemption.ok) throw new ToolError(redemptionMessage(redemption.reason, spec.name));
+      if (!redemption.ok) {
+        throw new ToolError(
+          redemption.reason === "used"
+            ? replayMessage(spec.name, redemption.attempt, spec.check(redemption.plan))
+            : redemptionMessage(redemption.reason, spec.name),
+        );
+      }
+      const check = spec.check(redemption.plan);
       let applied: Applied;
       try {
         applied = await spec.apply(redemption.plan, ctx.client, options);
       } catch (error) {
+        const attempt = failedAttempt(error, options.signal.aborted);
+        ctx.confirmations.settle(token, attempt);
         // Cancelled while the write was out: it may have reached Hotmart, so "not applied" could be false.
-        if (writeOutcomeUnknown(error) || options.signal.aborted) {
-          throw new ToolError(outcomeUnknownMessage(error, spec.check(redemption.plan)));
+        if (attempt.state === "unknown") throw new ToolError(outcomeUnknownMessage(error, check));
+        if (attempt.state === "succeeded") {
+          throw new ToolError(
+            `Applied: ${attempt.detail}, so the result cannot be shown. Do not send it again: ${check}`,
+          );
+        }
+        if (attempt.state === "not_sent" && options.signal.aborted) {
+          throw new ToolError(`Not sent: ${attempt.detail}; nothing was applied.`);
         }
         throw new ToolError(`Not applied: ${describeError(error, Date.now(), ctx.client.rateLimit)}`);
       }
+      // The summary was the answer; a replay says only that it went through (no record text to re-fence).
+      ctx.confirmations.settle(token, { state: "succeeded", detail: "" });
       return {
         structured: { status: "done", summary: applied.summary, changes: [], result: applied.result },
         text: `DONE. ${oneLine(applied.summary, Number.POSITIVE_INFINITY)}`,
