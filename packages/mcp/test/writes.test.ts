@@ -100,6 +100,62 @@ describe("write tools", () => {
     expect(h.sim.data.sale(b.transaction)?.status).toBe("APPROVED");
   });
 
+  it("a default spelled out on confirmation matches a preview that left it out; a changed value does not", async () => {
+    const [one, two] = h.sim.data.subscriptions
+      .filter((s) => !s.magic && s.status === "ACTIVE" && !s.trial)
+      .slice(-2);
+    if (!one || !two) throw new Error("need active subscriptions");
+    // Clients see the defaults in the input schema, and may still leave the arguments out.
+    const input = (tool: string) => tools.find((t) => t.name === tool)?.inputSchema;
+    expect(input("subscriptions_cancel")?.properties?.send_mail).toMatchObject({ default: true });
+    expect(input("subscriptions_cancel")?.required).toEqual(["subscriber_codes"]);
+    expect(input("subscriptions_reactivate")?.properties?.charge).toMatchObject({ default: false });
+    expect(input("subscriptions_reactivate")?.required).toEqual(["subscriber_codes"]);
+    const confirm = (tool: string, args: Record<string, unknown>, token: string) =>
+      call(h.mcp, tool, { ...args, confirmation_token: token });
+    const codes = { subscriber_codes: [one.subscriberCode] };
+
+    // send_mail left out, then false: it changes what is sent (no e-mail), so it is refused.
+    const before = effects();
+    const quiet = ok<Preview>(await call(h.mcp, "subscriptions_cancel", codes));
+    const changed = await confirm(
+      "subscriptions_cancel",
+      { ...codes, send_mail: false },
+      quiet.confirmation_token,
+    );
+    expect(changed.isError).toBe(true);
+    expect(text(changed)).toMatch(/issued for other arguments/);
+    expect(effects()).toEqual(before);
+
+    // Left out, then true (its default): the same request. Before, this was refused as a mismatch.
+    const preview = ok<Preview>(await call(h.mcp, "subscriptions_cancel", codes));
+    const done = await confirm(
+      "subscriptions_cancel",
+      { ...codes, send_mail: true },
+      preview.confirmation_token,
+    );
+    expect(ok(done).status).toBe("done");
+    expect(h.sim.data.subscription(one.subscriberCode)?.status).toMatch(/^CANCELLED/);
+
+    // charge false spelled out in the preview, left out on confirmation: the same request.
+    const again = ok<Preview>(await call(h.mcp, "subscriptions_reactivate", { ...codes, charge: false }));
+    expect(ok(await confirm("subscriptions_reactivate", codes, again.confirmation_token)).status).toBe(
+      "done",
+    );
+
+    // charge left out, then true: a charge the preview did not show, refused.
+    await previewThenConfirm("subscriptions_cancel", { subscriber_codes: [two.subscriberCode] });
+    const other = { subscriber_codes: [two.subscriberCode] };
+    const unpaid = ok<Preview>(await call(h.mcp, "subscriptions_reactivate", other));
+    const charged = await confirm(
+      "subscriptions_reactivate",
+      { ...other, charge: true },
+      unpaid.confirmation_token,
+    );
+    expect(charged.isError).toBe(true);
+    expect(text(charged)).toMatch(/issued for other arguments/);
+  });
+
   it("cancel, several at once: the preview lists each subscription", async () => {
     const subs = h.sim.data.subscriptions.filter((s) => !s.magic && s.status === "ACTIVE").slice(0, 2);
     const codes = subs.map((s) => s.subscriberCode);

@@ -377,7 +377,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       "Cancel one or several subscriptions (cancelar assinaturas) by subscriber code; the subscriber keeps access until the paid period ends. Reactivation (subscriptions_reactivate) needs the subscriber's consent by e-mail. Find codes with subscriptions_list or buyer_overview.",
     input: {
       subscriber_codes: subscriberCodes,
-      send_mail: z.boolean().optional().describe("E-mail the subscriber about it (default true)"),
+      // A schema default, applied to the preview's and the confirmation's arguments alike (the MCP SDK
+      // parses both): `send_mail: true` spelled out confirms a preview that left it out.
+      send_mail: z.boolean().default(true).describe("E-mail the subscriber about it (default true)"),
     },
     annotations: { destructiveHint: true, idempotentHint: false },
     preview: async ({ subscriber_codes, send_mail }, client, _now, options) => {
@@ -388,9 +390,9 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
           isCancelled(s.status) ? "already not active: Hotmart will report it as failed" : undefined,
         ),
       );
-      const mail = send_mail === false ? "without e-mailing" : "e-mailing";
+      const mail = send_mail ? "e-mailing" : "without e-mailing";
       return {
-        plan: { kind: "cancel", codes: [...subscriber_codes], send_mail: send_mail ?? true },
+        plan: { kind: "cancel", codes: [...subscriber_codes], send_mail },
         summary: `Will cancel ${subs.length} subscription(s), ${mail} the subscriber(s): ${subs.map((s) => `${asCode(s.subscriber_code)} (${q(s.subscriber.email)}, ${q(s.product.name)}, ${asCode(s.status)})`).join("; ")}.`,
         changes,
       };
@@ -420,7 +422,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
       "Reactivate one or several cancelled/inactive subscriptions (reativar assinaturas); each subscriber gets an e-mail to accept within 3 days, and with charge=true is charged at once. Find cancelled codes with subscriptions_list.",
     input: {
       subscriber_codes: subscriberCodes,
-      charge: z.boolean().optional().describe("Charge immediately on reactivation (default false)"),
+      charge: z.boolean().default(false).describe("Charge immediately on reactivation (default false)"),
     },
     annotations: { destructiveHint: false, idempotentHint: false },
     preview: async ({ subscriber_codes, charge }, client, _now, options) => {
@@ -432,7 +434,7 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
         ),
       );
       return {
-        plan: { kind: "reactivate", codes: [...subscriber_codes], charge: charge ?? false },
+        plan: { kind: "reactivate", codes: [...subscriber_codes], charge },
         summary: `Will ask ${subs.length} subscriber(s) to accept reactivation${charge ? ", charging them at once" : ""}: ${subs.map((s) => `${asCode(s.subscriber_code)} (${q(s.subscriber.email)}, ${asCode(s.status)})`).join("; ")}.`,
         changes,
       };
