@@ -179,3 +179,35 @@ describe("a replayed confirmation_token says what became of the write", () => {
     );
   });
 });
+
+describe("coupon_create whose coupon was created but whose id could not be read", () => {
+  it("is done, not 'Not applied', and its replay says accepted", async () => {
+    const product = h.sim.data.products.find((p) => p.listed && p.format !== "ETICKET");
+    if (!product) throw new Error("no product");
+    const args = { product_id: product.id, code: "REPLAYREAD", discount: 0.1 };
+    const token = await preview(h.mcp, "coupon_create", args);
+    // The create goes through; the list that reads the new coupon's id is refused once.
+    const fault = h.sim.faults.add({
+      route: "GET /products/api/v1/coupon/product/:product_id",
+      kind: "status",
+      status: 403,
+      times: 1,
+    });
+    let first: Awaited<ReturnType<typeof call>>;
+    try {
+      first = await call(h.mcp, "coupon_create", { ...args, confirmation_token: token });
+    } finally {
+      h.sim.faults.remove(fault.id);
+    }
+    // Before: "Not applied: Hotmart refused access (403) ...", of a coupon Hotmart had created.
+    const done = ok<{ status: string; summary: string; result: Record<string, unknown> }>(first);
+    expect(done.status).toBe("done");
+    expect(done.summary).toMatch(
+      /^Coupon "REPLAYREAD" created; its id could not be read: see it with coupons_list \{"product_id": \d+, "code": "REPLAYREAD"\}\.$/,
+    );
+    expect(done.result).toEqual({ product_id: product.id, code: "REPLAYREAD" });
+    expect(h.sim.data.coupons.filter((c) => c.code === "REPLAYREAD" && !c.deleted)).toHaveLength(1);
+    const replay = await call(h.mcp, "coupon_create", { ...args, confirmation_token: token });
+    expect(text(replay)).toMatch(/the coupon_create it confirmed was sent and Hotmart accepted it\./);
+  });
+});

@@ -570,11 +570,20 @@ export function registerWriteTools(server: McpServer, ctx: ToolContext): void {
     apply: async (plan, client, options) => {
       if (plan.kind !== "coupon_create") throw new ToolError("Internal error: wrong plan");
       await client.coupons.create(plan.product_id, plan.code, plan.params, options);
-      const created = (await client.coupons.list(plan.product_id, { code: plan.code }, options)).items.find(
-        (c) => c.coupon_code === plan.code,
+      // The coupon exists from here on: a failed read of its id (a 403, a 5xx, a cancel) must not turn
+      // into "Not applied", which a seller would answer by creating it again.
+      const created = await client.coupons.list(plan.product_id, { code: plan.code }, options).then(
+        (page) => page.items.find((c) => c.coupon_code === plan.code),
+        () => null,
       );
+      const id =
+        created === null
+          ? `; its id could not be read: see it with coupons_list {"product_id": ${plan.product_id}, "code": ${q(plan.code)}}`
+          : created
+            ? ` (id ${created.id})`
+            : "";
       return {
-        summary: `Coupon ${q(plan.code)} created${created ? ` (id ${created.id})` : ""}.`,
+        summary: `Coupon ${q(plan.code)} created${id}.`,
         result: defined({ product_id: plan.product_id, code: plan.code, coupon_id: created?.id }),
       };
     },
