@@ -350,3 +350,46 @@ describe("onError's request carries no hottok", () => {
     expect(seen[1]).toBe("absent");
   });
 });
+
+describe("onError's copy of a request in a method the Request constructor refuses", () => {
+  // Deno.serve hands a TRACE (or CONNECT, TRACK) request to the handler as it came; the handler answers
+  // 405. The masked copy for onError was `new Request(url, { method })`, which throws for those methods:
+  // onError was never told of the 405, and the log said "the webhook onError option threw". Node's own
+  // constructor refuses TRACE too, so the test hands over what Deno does: a Request whose method is TRACE.
+  it("onError gets the 405 with the method as received and no hottok; nothing is blamed on the hook", async () => {
+    const logged: unknown[][] = [];
+    const seen: { status: number; method: string; hottok: string | null; text: string }[] = [];
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      logger: {
+        error: (...args: unknown[]) => logged.push(args),
+        warn: () => {},
+        info: () => {},
+        debug: () => {},
+      },
+      onError: (_error, info) => {
+        seen.push({
+          status: info.status,
+          method: info.request.method,
+          hottok: info.request.headers.get("x-hotmart-hottok"),
+          text: inspect(info, { depth: 5 }),
+        });
+      },
+    });
+    const trace = Object.defineProperty(
+      new Request("http://localhost/hotmart?account=1", {
+        headers: { "x-hotmart-hottok": HOTTOK, "user-agent": "probe/1" },
+      }),
+      "method",
+      { value: "TRACE" },
+    );
+    const response = await handler(trace);
+    expect(response.status).toBe(405);
+    expect(logged).toEqual([]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ status: 405, method: "TRACE", hottok: null });
+    expect(seen[0]?.text).not.toContain(HOTTOK);
+    expect(seen[0]?.text).toContain("/hotmart?account=1");
+    expect(seen[0]?.text).toContain("probe/1");
+  });
+});
