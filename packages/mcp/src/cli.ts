@@ -6,8 +6,15 @@ import { openBackend } from "./runtime";
 import { createContext, createMcpServer, SERVER_VERSION } from "./server";
 import { type StdioServer, stdioTransport } from "./stdio";
 
-/** How long a server whose stdin ended waits for the answers still running (a walk of every sale is long). */
-const DRAIN_MS = 60_000;
+/**
+ * How long a server whose stdin ended waits for the answers still running (a walk of every sale is long).
+ * HOTMART_MCP_DRAIN_MS sets another wait, in milliseconds: for a script that will wait longer, and for
+ * the test of what happens when the wait runs out.
+ */
+const drainMs = (): number => {
+  const set = Number(process.env.HOTMART_MCP_DRAIN_MS);
+  return Number.isFinite(set) && set >= 0 ? set : 60_000;
+};
 
 // stdout belongs to the MCP protocol on stdio: every human message goes to stderr.
 const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
@@ -59,6 +66,7 @@ async function main(): Promise<number> {
     say(`hotmart-mcp on stdio (${mode})`);
     stop = () => server.close();
   }
+  let code = 0;
   await new Promise<void>((resolve) => {
     const done = () => resolve();
     process.once("SIGINT", done);
@@ -66,10 +74,22 @@ async function main(): Promise<number> {
     const transport = stdio;
     if (transport) {
       // The client ended our stdin: it sends nothing more, but the requests it sent are answered first
-      // (a write already confirmed completes instead of being cut off mid-flight), for DRAIN_MS at most.
+      // (a write already confirmed completes instead of being cut off mid-flight), for drainMs() at most.
       // SIGTERM, which clients send when they will not wait, and a closed stdout stop at once.
       process.stdin.once("close", () => {
-        const timer = setTimeout(done, DRAIN_MS);
+        const wait = drainMs();
+        const timer = setTimeout(() => {
+          // Said, and a failing exit code: a script that piped its requests in must not take the
+          // missing answers for success. A write among them may have been sent.
+          const n = transport.unanswered;
+          say(
+            `hotmart-mcp: input ended; ${n} request${n === 1 ? " was" : "s were"} still running after ${wait} ms and ` +
+              "got no answer. A write among them may or may not have been applied: check with a read tool before " +
+              "sending it again (HOTMART_MCP_DRAIN_MS sets a longer wait)",
+          );
+          code = 1;
+          done();
+        }, wait);
         void transport.idle().then(() => {
           clearTimeout(timer);
           done();
@@ -80,7 +100,7 @@ async function main(): Promise<number> {
   });
   await stop();
   await backend.close();
-  return 0;
+  return code;
 }
 
 main().then(

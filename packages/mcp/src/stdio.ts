@@ -32,6 +32,11 @@ export class StdioServer extends StdioServerTransport {
     }
   }
 
+  /** Requests read and not answered (nor cancelled) yet. */
+  get unanswered(): number {
+    return this.#pending.size;
+  }
+
   /** Resolves once every request read so far is answered (or cancelled). */
   idle(): Promise<void> {
     if (this.#pending.size === 0) return Promise.resolve();

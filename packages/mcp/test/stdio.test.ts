@@ -1,4 +1,6 @@
 import { execFile, spawn as spawnProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -189,6 +191,59 @@ describe("end of input", () => {
     expect(replies.find((r) => r.id === 2)?.result?.isError).toBeFalsy();
     expect(replies.find((r) => r.id === 3)?.result?.content?.[0]?.text).toMatch(/Not found: no sale/);
   });
+});
+
+describe("end of input, answers that do not come", () => {
+  it("a request still running when the wait runs out is said on stderr, and the exit code is 1", async () => {
+    // A Hotmart that takes every request and never answers: the call outlives any wait.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const child = spawnProcess(process.execPath, [cli], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOTMART_CLIENT_ID: "id",
+          HOTMART_CLIENT_SECRET: "secret-for-the-drain-test",
+          HOTMART_BASE_URL: url,
+          HOTMART_AUTH_URL: `${url}/security/oauth/token`,
+          HOTMART_MCP_DRAIN_MS: "300",
+        },
+      });
+      let stderr = "";
+      child.stderr.on("data", (c) => {
+        stderr += c;
+      });
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      const lines = [
+        {
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: {
+            protocolVersion: "2025-06-18",
+            capabilities: {},
+            clientInfo: { name: "pipe", version: "1" },
+          },
+        },
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        {
+          jsonrpc: "2.0",
+          id: 2,
+          method: "tools/call",
+          params: { name: "products_list", arguments: { limit: 1 } },
+        },
+      ];
+      child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
+      // Before, it exited 0 with nothing said, and the script took the missing answer for success.
+      expect(await exited).toBe(1);
+      expect(stderr).toMatch(/input ended; 1 request was still running after 300 ms and got no answer/);
+      expect(stderr).not.toContain("secret-for-the-drain-test");
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 60_000);
 });
 
 describe("behind a proxy", () => {
