@@ -15,6 +15,8 @@
 // Exits 1 when an enforced budget is exceeded. A budget marked `reportOnly` is printed with the figures
 // but does not fail the run (--report makes every budget report-only). --modules also prints what the
 // client's up-front bytes are made of, module by module.
+
+import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -65,8 +67,11 @@ const CASES = [
     // raised to 18,551 B for redirects not followed (18,546 B before, 18,550 B after): API requests and
     // the token request send `redirect: "manual"`, so a 307/308 no longer replays a write, or the
     // credentials' POST, to wherever it points (the token request's message for it loads lazily).
+    // Restated as 18,553 B (2026-12-05) when the lazy chunks' content hashes in the up-front imports gave
+    // way to stable ones (see measure()): the same up-front code measured 18,550 B before, and 18,553 B
+    // after a change to internal/params.ts alone; with stable names it is 18,553 B both times.
     reportOnly: true,
-    ceiling: 18_551,
+    ceiling: 18_553,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call
@@ -123,9 +128,27 @@ async function bundle(code, minify = { minify: true }) {
 
 const outName = (file) => file.path.slice(file.path.lastIndexOf("/out/") + 1);
 
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
 async function measure(code, firstCall = []) {
   const { result, outputs, upFront, walk } = await bundle(code);
-  const bytes = new Map(result.outputFiles.map((f) => [outName(f), f.contents]));
+  // Each chunk's name carries a hash of its content, and the chunks loaded up front import the lazy ones
+  // by name: a change to a lazy chunk alone (a check in internal/params.ts) changed the up-front bytes by
+  // its new hash, and their gzipped size by a few bytes either way, luck of the letters. Each hash is
+  // replaced by one of the same length and alphabet made from the modules in the chunk, not their code:
+  // as incompressible as the real one, so the figure stays what an app loads, and it moves only with
+  // the up-front code.
+  const renamed = new Map();
+  for (const name of Object.keys(outputs)) {
+    const file = name.slice(name.lastIndexOf("/") + 1);
+    const match = /^(.*)-([A-Z0-9]{8})\.js$/.exec(file);
+    if (!match) continue;
+    const digest = createHash("sha256").update(Object.keys(outputs[name].inputs).sort().join("\n")).digest();
+    const stable = [...digest.subarray(0, 8)].map((b) => BASE32[b & 31]).join("");
+    renamed.set(file, `${match[1]}-${stable}.js`);
+  }
+  const stableNames = (text) => [...renamed].reduce((t, [from, to]) => t.replaceAll(from, to), text);
+  const bytes = new Map(result.outputFiles.map((f) => [outName(f), Buffer.from(stableNames(f.text))]));
   // A first call's lazy chunks (by the module they are named after) join what is loaded.
   for (const name of Object.keys(outputs)) {
     if (firstCall.some((module) => name.startsWith(`out/${module}-`))) walk(name);
