@@ -14,8 +14,10 @@ import { show } from "./show";
 /**
  * How a filter's value is checked: dates are converted to epoch ms; other values go out as given, one
  * value, or for `"values"` (the filters Hotmart documents as repeatable) one or an array of them.
+ * `"enum"` and `"enums"` are those two for a filter whose values are names such as `ACTIVE`: no name
+ * holds a comma, so a comma there is a list joined by hand, which Hotmart reads as one unknown value.
  */
-export type FilterKind = "date" | "value" | "values";
+export type FilterKind = "date" | "value" | "values" | "enum" | "enums";
 
 /** The filters a method takes, by name. */
 export type Filters = Readonly<Record<string, FilterKind>>;
@@ -68,7 +70,7 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
       throw new HotmartInputError(
         `${rules.call}: page_token must be a string, a next_page_token from an earlier page (got ${show(value)})`,
       );
-    } else if (Array.isArray(value) && kind !== "values") {
+    } else if (Array.isArray(value) && kind !== "values" && kind !== "enums") {
       // Sent as a repeated key, which Hotmart documents for no filter but these: it would use one value
       // and drop the others, and the caller would read part of the data as all of it.
       // `select` is one string of paths: one call per path would be the wrong advice.
@@ -84,7 +86,10 @@ export function checkParams(rules: ParamsRules, params: unknown): Record<string,
       throw new HotmartInputError(
         `${rules.call}: product_id is the product's numeric id, e.g. 1234567 (got ${show(value)})`,
       );
-    } else out[key] = kind === "date" ? toEpochMs(key, value) : value;
+    } else {
+      if (kind === "enum" || kind === "enums") checkNoCommaList(rules.call, key, value, kind === "enums");
+      out[key] = kind === "date" ? toEpochMs(key, value) : value;
+    }
   }
   checkRanges(rules, out);
   return out;
@@ -162,6 +167,43 @@ function pageCheck(query: Record<string, unknown>, call: string): (body: unknown
     }
     return isPage(body);
   };
+}
+
+/**
+ * Refuses an enum filter's value that is a comma-joined list (`status: "ACTIVE,DELAYED"`): it would go
+ * out as the one value `ACTIVE,DELAYED`, which Hotmart answers with a 400 (or, were it lenient, an empty
+ * page read as "nothing matches"). Several values repeat the key (docs/api-notes.md §1.2): an array for a
+ * repeatable filter, one call per value for the others.
+ */
+function checkNoCommaList(call: string, key: string, value: unknown, repeatable: boolean): void {
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  const at = entries.findIndex((entry) => typeof entry === "string" && entry.includes(","));
+  if (at < 0) return;
+  const given = entries[at] as string;
+  const split = (entry: unknown) =>
+    typeof entry === "string"
+      ? entry
+          .split(",")
+          .map((v) => v.trim())
+          .filter((v) => v !== "")
+      : [entry];
+  const named = Array.isArray(value) ? `${key}[${at}]` : key;
+  if (repeatable) {
+    const all = entries.flatMap(split);
+    throw new HotmartInputError(
+      `${call}: ${named} takes one value per entry, not a comma-separated list (${show(given)}): pass ` +
+        `${key}: [${all.map((v) => show(v)).join(", ")}], an array the SDK sends as one ${key}= per value ` +
+        `(Hotmart repeats the key for several and refuses a comma list)`,
+    );
+  }
+  const values = split(given);
+  const instead =
+    key === "transaction_status"
+      ? `one call per status, or client.export.run(…, { statuses: [${values.map((v) => show(v)).join(", ")}] }) for every record of several`
+      : `one call per ${key} (${values.map((v) => `${key}: ${show(v)}`).join(", then ")})`;
+  throw new HotmartInputError(
+    `${call}: ${key} takes one value, not a comma-separated list (${show(given)}): make ${instead}`,
+  );
 }
 
 /** The string-path `_list` form checks values (dates, max_results) but lets every key through. */

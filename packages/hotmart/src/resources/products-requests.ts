@@ -30,7 +30,7 @@ export const LIST = defineList<ProductsListParams, ProductsListItem>({
   call: "products.list",
   path: "/products/api/v1/products",
   schema: "ProductsListPage",
-  filters: { id: "value", status: "value", format: "value" },
+  filters: { id: "value", status: "enum", format: "enum" },
   maxResults: PRODUCTS_MAX_RESULTS,
 });
 

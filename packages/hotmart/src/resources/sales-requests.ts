@@ -24,7 +24,7 @@ const REPORT = {
   start_date: "date",
   end_date: "date",
   transaction: "value",
-  transaction_status: "value",
+  transaction_status: "enum",
 } as const;
 
 export const HISTORY = defineList<SalesHistoryParams, SalesHistoryItem>({
@@ -37,9 +37,9 @@ export const HISTORY = defineList<SalesHistoryParams, SalesHistoryItem>({
     sales_source: "value",
     buyer_name: "value",
     buyer_email: "value",
-    payment_type: "value",
+    payment_type: "enum",
     offer_code: "value",
-    commission_as: "value",
+    commission_as: "enum",
   },
 });
 
@@ -52,7 +52,7 @@ export const SUMMARY = defineList<SalesSummaryParams, SalesSummaryItem>({
     ...REPORT,
     sales_source: "value",
     affiliate_name: "value",
-    payment_type: "value",
+    payment_type: "enum",
     offer_code: "value",
   },
 });
@@ -68,7 +68,7 @@ export const PARTICIPANTS = defineList<SalesParticipantsParams, SalesParticipant
     sales_source: "value",
     buyer_name: "value",
     affiliate_name: "value",
-    commission_as: "value",
+    commission_as: "enum",
   },
 });
 
@@ -77,7 +77,7 @@ export const COMMISSIONS = defineList<SalesCommissionsParams, SalesCommissionsIt
   path: "/payments/api/v1/sales/commissions",
   schema: "SalesCommissionsPage",
   stringMeans: "transaction",
-  filters: { ...REPORT, commission_as: "value" },
+  filters: { ...REPORT, commission_as: "enum" },
 });
 
 export const PRICE_DETAILS = defineList<SalesPriceDetailsParams, SalesPriceDetailsItem>({
@@ -85,7 +85,7 @@ export const PRICE_DETAILS = defineList<SalesPriceDetailsParams, SalesPriceDetai
   path: "/payments/api/v1/sales/price/details",
   schema: "SalesPriceDetailsPage",
   stringMeans: "transaction",
-  filters: { ...REPORT, payment_type: "value" },
+  filters: { ...REPORT, payment_type: "enum" },
 });
 
 /** The request of `sales.refund(transaction)`, once its argument passes its check. */
