@@ -169,7 +169,12 @@ export const METHODS: readonly MethodSpec[] = [
     args: [],
     params: [
       productId,
-      { name: "plan", type: "list", description: "plan name(s), comma-separated" },
+      {
+        name: "plan",
+        type: "list",
+        description:
+          'plan name(s), comma-separated or the flag again; a comma inside a name is \\, ("Gold\\, yearly")',
+      },
       num("plan_id", "plan id"),
       date("accession_date", "subscribed from"),
       date("end_accession_date", "subscribed until"),

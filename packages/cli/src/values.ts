@@ -75,10 +75,15 @@ export function parseBool(flag: string, text: string | boolean): boolean {
   throw usageError(`${flag}: "${text}" is not true or false`);
 }
 
+/**
+ * A list flag's values: split on commas (`--status ACTIVE,DELAYED`, as documented), except a comma
+ * written `\,`, which belongs to the value: a plan name is free text ("Gold, yearly"), and split it
+ * was two plans that match nothing, an empty list read as "no subscriptions on that plan".
+ */
 const splitList = (text: string) =>
   text
-    .split(",")
-    .map((s) => s.trim())
+    .split(/(?<!\\),/)
+    .map((s) => s.replaceAll("\\,", ",").trim())
     .filter((s) => s !== "");
 
 /**
