@@ -9,12 +9,20 @@ import { type StdioServer, stdioTransport } from "./stdio";
 /**
  * How long a server whose stdin ended waits for the answers still running (a walk of every sale is long).
  * HOTMART_MCP_DRAIN_MS sets another wait, in milliseconds: for a script that will wait longer, and for
- * the test of what happens when the wait runs out.
+ * the test of what happens when the wait runs out. Read once, at start-up, and refused there when it is
+ * no wait setTimeout can keep: Number("") is 0, so an empty value cut every answer off at once, and past
+ * 2^31-1 ms (24.8 days) the timer fired after 1 ms, both saying the requests got no answer in time.
  */
-const drainMs = (): number => {
-  const set = Number(process.env.HOTMART_MCP_DRAIN_MS);
-  return Number.isFinite(set) && set >= 0 ? set : 60_000;
-};
+const MAX_DRAIN_MS = 2 ** 31 - 1;
+function drainMsOf(raw: string | undefined): number {
+  // Unset or empty (a client's config with `"HOTMART_MCP_DRAIN_MS": ""`): the default.
+  if (raw === undefined || raw.trim() === "") return 60_000;
+  const ms = Number(raw);
+  if (Number.isInteger(ms) && ms >= 0 && ms <= MAX_DRAIN_MS) return ms;
+  throw new Error(
+    `HOTMART_MCP_DRAIN_MS is "${raw}", not a whole number of milliseconds from 0 to ${MAX_DRAIN_MS} (24.8 days): set it to one (e.g. 600000 for 10 minutes), or unset it for the default 60000 (60 s)`,
+  );
+}
 
 // stdout belongs to the MCP protocol on stdio: every human message goes to stderr.
 const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
@@ -38,6 +46,13 @@ async function main(): Promise<number> {
   // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, read as the hotmart binary reads them (loopback goes direct).
   try {
     await useProxyFromEnv(process.env);
+  } catch (error) {
+    say(`hotmart-mcp: ${(error as Error).message}`);
+    return 2;
+  }
+  let drainMs: number;
+  try {
+    drainMs = drainMsOf(process.env.HOTMART_MCP_DRAIN_MS);
   } catch (error) {
     say(`hotmart-mcp: ${(error as Error).message}`);
     return 2;
@@ -74,10 +89,10 @@ async function main(): Promise<number> {
     const transport = stdio;
     if (transport) {
       // The client ended our stdin: it sends nothing more, but the requests it sent are answered first
-      // (a write already confirmed completes instead of being cut off mid-flight), for drainMs() at most.
+      // (a write already confirmed completes instead of being cut off mid-flight), for drainMs at most.
       // SIGTERM, which clients send when they will not wait, and a closed stdout stop at once.
       process.stdin.once("close", () => {
-        const wait = drainMs();
+        const wait = drainMs;
         const timer = setTimeout(() => {
           // Said, and a failing exit code: a script that piped its requests in must not take the
           // missing answers for success. A write among them may have been sent.

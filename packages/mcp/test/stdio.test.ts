@@ -246,6 +246,105 @@ describe("end of input, answers that do not come", () => {
   }, 60_000);
 });
 
+describe("HOTMART_MCP_DRAIN_MS", () => {
+  /** A Hotmart that mints tokens and answers every other request 400 after `holdMs`. */
+  async function slowHotmart(holdMs: number) {
+    const server = createServer((req, res) => {
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (req.url?.startsWith("/security/oauth/token"))
+        return send(200, { access_token: "t", token_type: "bearer", expires_in: 3600 });
+      setTimeout(() => send(400, { error: "invalid_parameter" }), holdMs);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const close = async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    };
+    return { url, close };
+  }
+
+  /** The binary on stdio, fed one tools/call and the end of its input; its exit code, stdout and stderr. */
+  async function pipeOneCall(url: string, drain: string) {
+    const child = spawnProcess(process.execPath, [cli], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOTMART_CLIENT_ID: "id",
+        HOTMART_CLIENT_SECRET: "secret-for-the-drain-test",
+        HOTMART_BASE_URL: url,
+        HOTMART_AUTH_URL: `${url}/security/oauth/token`,
+        HOTMART_MCP_DRAIN_MS: drain,
+      },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    child.stderr.on("data", (c) => {
+      stderr += c;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const lines = [
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: {
+          protocolVersion: "2025-06-18",
+          capabilities: {},
+          clientInfo: { name: "pipe", version: "1" },
+        },
+      },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "tools/call",
+        params: { name: "products_list", arguments: { limit: 1 } },
+      },
+    ];
+    child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
+    return { code: await exited, stdout, stderr };
+  }
+
+  it("set empty, it is the default wait, not none", async () => {
+    // Before, Number("") made it 0 ms: the answer, on its way, was cut off and the exit code was 1.
+    const hotmart = await slowHotmart(500);
+    try {
+      const { code, stdout, stderr } = await pipeOneCall(hotmart.url, "");
+      expect(stderr).not.toMatch(/got no answer/);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/"id":2/);
+    } finally {
+      await hotmart.close();
+    }
+  }, 60_000);
+
+  it.each(["3000000000", "60s", "-1", "1.5"])(
+    "%s is refused at start-up, saying what to set, before any request",
+    async (value) => {
+      // Before, 3000000000 (past setTimeout's 24.8 days) fired after 1 ms and said the request was
+      // still running "after 3000000000 ms"; the others were taken as no wait or the default in silence.
+      const hotmart = await slowHotmart(60_000);
+      try {
+        const { code, stdout, stderr } = await pipeOneCall(hotmart.url, value);
+        expect(code).toBe(2);
+        expect(stderr).toContain(`HOTMART_MCP_DRAIN_MS is "${value}", not a whole number of milliseconds`);
+        expect(stderr).toMatch(/unset it for the default 60000/);
+        expect(stderr).not.toMatch(/got no answer/);
+        expect(stdout).toBe("");
+      } finally {
+        await hotmart.close();
+      }
+    },
+    60_000,
+  );
+});
+
 describe("behind a proxy", () => {
   it("sends through the proxy HTTPS_PROXY/HTTP_PROXY name; a SOCKS proxy is refused at start-up", async () => {
     // The API is at "hotmart.test", a host only the proxy knows (it connects there to 127.0.0.1): a
