@@ -57,7 +57,20 @@ export async function probe(env) {
         body: JSON.stringify(event),
       }),
     ).then((r) => r.status);
-  const webhook = [await post(hottok), await post(`${hottok}x`), await post(hottok)];
+  // The same JSON in UTF-16 behind its byte order mark: not UTF-8, so no JSON, 400 on every runtime.
+  // (Bun's Blob.text(), which the handler once decoded with, read it as UTF-16 and answered 200.)
+  const json = JSON.stringify({ ...event, id: "9b2c1d7e-5f3a-4e8b-9c1d-2a3b4c5d6e7f" });
+  const utf16 = new Uint8Array(2 + 2 * json.length);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < json.length; i++) utf16[2 + 2 * i] = json.charCodeAt(i);
+  const utf16Post = handler(
+    new Request("http://localhost/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hotmart-hottok": hottok },
+      body: utf16,
+    }),
+  ).then((r) => r.status);
+  const webhook = [await post(hottok), await post(`${hottok}x`), await post(hottok), await utf16Post];
 
   const result = {
     firstPage: first.items.map((s) => s.purchase.transaction),

@@ -59,7 +59,7 @@ try {
     typeof parsed.access !== "string" ||
     parsed.notFound !== 404 ||
     parsed.refused.join() !== "HotmartInputError,HotmartInputError" ||
-    parsed.webhook.join() !== "200,401,200"
+    parsed.webhook.join() !== "200,401,200,400"
   ) {
     failed = true;
     console.log(`FAIL node baseline is not what the probe expects: ${expected}`);

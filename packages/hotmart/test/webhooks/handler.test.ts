@@ -118,6 +118,41 @@ describe("dispatch", () => {
     expect(calls[0]?.context.request.url).toBe(URL_);
   });
 
+  it("decodes the body as UTF-8 across chunks: a character split between two, a BOM dropped, a UTF-16 BOM not obeyed", async () => {
+    // Each chunk is decoded as it arrives; a character cut between chunks must come out whole.
+    const named = approved.replace('"HP10000000000009"', '"HP10000000000009", "note": "Coração €"');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(named)]);
+    const at = [...bytes].indexOf(0xe2) + 1; // inside "€" (e2 82 ac)
+    const chunked = (parts: Uint8Array[]) =>
+      new Request(URL_, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-hotmart-hottok": HOTTOK },
+        body: new ReadableStream({
+          start(controller) {
+            for (const part of parts) controller.enqueue(part);
+            controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    const raw: string[] = [];
+    const handler = createWebhookHandler({
+      hottok: HOTTOK,
+      dedupe: false,
+      on: { PURCHASE_APPROVED: (_event, context) => void raw.push(context.rawBody) },
+    });
+    const split = [bytes.slice(0, 1), bytes.slice(1, at), bytes.slice(at)];
+    expect((await handler(chunked(split))).status).toBe(200);
+    expect(raw).toEqual([named]);
+    // UTF-16 behind its byte order mark is not UTF-8: no JSON, on every runtime (Bun's Blob.text()
+    // read it as UTF-16: scripts/runtime-probe-core.mjs checks that runtime).
+    const utf16 = new Uint8Array(2 + 2 * approved.length);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < approved.length; i++) utf16[2 + 2 * i] = approved.charCodeAt(i);
+    expect((await handler(chunked([utf16]))).status).toBe(400);
+    expect(raw).toHaveLength(1);
+  });
+
   it("events without a callback (and unknown event names) go to onUnhandled, else 200 and dropped", async () => {
     const unhandled: WebhookPayload[] = [];
     const handler = createWebhookHandler({
