@@ -69,9 +69,11 @@ const CASES = [
     // credentials' POST, to wherever it points (the token request's message for it loads lazily).
     // Restated as 18,553 B (2026-12-05) when the lazy chunks' content hashes in the up-front imports gave
     // way to stable ones (see measure()): the same up-front code measured 18,550 B before, and 18,553 B
-    // after a change to internal/params.ts alone; with stable names it is 18,553 B both times.
+    // after a change to internal/params.ts alone; with stable names it is 18,553 B both times. Then to
+    // 18,562 B for a write answered with a redirect reported as of unknown outcome, not as not applied
+    // (18,553 B before, 18,561 B after): what answered it may have passed the write on first.
     reportOnly: true,
-    ceiling: 18_553,
+    ceiling: 18_562,
   },
   {
     // What the per-group split saves an app: the client, then everything its first sales.history call

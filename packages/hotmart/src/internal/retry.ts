@@ -160,8 +160,10 @@ export function decide(
         retry: idempotent && RETRYABLE_STATUS.has(status),
         delayMs: retryAfterMs(headers, now) ?? backoff(),
         pauseClient: false,
-        // A 5xx may come after the write was applied (a gateway timing out in front of it).
-        outcomeUnknown: write(status >= 500),
+        // A 5xx may come after the write was applied (a gateway timing out in front of it). So may a 3xx,
+        // which is never Hotmart's own (it redirects nothing): whatever stands in between may have passed
+        // the write on first (a 303 answers a POST it processed), and the redirect is not followed.
+        outcomeUnknown: write(status >= 500 || status < 400),
       };
     }
     case "unreadable":
