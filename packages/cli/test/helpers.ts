@@ -79,12 +79,29 @@ export function runCli(
  * load per command (half a second of CPU each, seconds on a busy machine). For the many cases about
  * what a command does; `runCli` keeps proving the binary itself (its exit codes, signals, a terminal).
  * Like the binary, it sees only `env`'s HOTMART_* variables and runs in `cwd` (by default an empty
- * directory: no stray .env); both are put back after. Commands of one file run one at a time (Vitest's default), as this
- * needs.
+ * directory: no stray .env); both are put back after. The process has one environment and one working
+ * directory, so calls take turns: one that starts while another runs (concurrent tests of a file) waits
+ * for it to end.
  */
-export async function runCliInProcess(
+export function runCliInProcess(
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
+): Promise<CliResult> {
+  const turn = inProcessTurn.then(() => runInProcess(args, options));
+  // The next call waits for this one's end, passed or failed.
+  inProcessTurn = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+/** The end of the last runCliInProcess call started: the next one starts after it. */
+let inProcessTurn: Promise<void> = Promise.resolve();
+
+async function runInProcess(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string },
 ): Promise<CliResult> {
   // Loaded on first use: the files that only spawn the binary do not compile the CLI's sources.
   const [{ run }, { extensions }] = await Promise.all([
