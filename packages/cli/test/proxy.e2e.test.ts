@@ -54,7 +54,11 @@ describe("the binary behind a proxy", () => {
     expect(new Set(tunnels)).toEqual(new Set([`hotmart.test:${new URL(sim.url).port}`]));
   });
 
-  it("a proxy that closes CONNECT unanswered fails the command with a clear error, not a storm of reconnects", async () => {
+  // These three wait most of their time on the binary's retries and their backoff (5 s each, one after
+  // the other 15 s of the file's 17), each with a proxy of its own and nothing of the others: side by side.
+  it.concurrent("a proxy that closes CONNECT unanswered fails the command with a clear error, not a storm of reconnects", async ({
+    expect,
+  }) => {
     // A proxy without CONNECT support (node:http closes such a request's connection) counts the
     // connections it gets. undici 7 reconnected at once, without end, until the total timeout: thousands.
     let connections = 0;
@@ -78,7 +82,9 @@ describe("the binary behind a proxy", () => {
     }
   });
 
-  it("a proxy that refuses the tunnel with a status says so, 407 with what to do, not 'Request was cancelled'", async () => {
+  it.concurrent("a proxy that refuses the tunnel with a status says so, 407 with what to do, not 'Request was cancelled'", async ({
+    expect,
+  }) => {
     const refusing = createServer((_req, res) => res.writeHead(405).end());
     refusing.on("connect", (_req, socket: Socket) => {
       socket.end("HTTP/1.1 407 Proxy Authentication Required\r\ncontent-length: 0\r\n\r\n");
@@ -98,7 +104,9 @@ describe("the binary behind a proxy", () => {
     }
   });
 
-  it("a write the proxy refused the tunnel for was never sent: not reported as an outcome unknown", async () => {
+  it.concurrent("a write the proxy refused the tunnel for was never sent: not reported as an outcome unknown", async ({
+    expect,
+  }) => {
     // A proxy that lets the token request through but not the API (an allow-list): the write's own
     // request never left, so "Hotmart may have applied this write" would send the user checking for nothing.
     const refusing = createServer((_req, res) => res.writeHead(405).end());
