@@ -226,7 +226,15 @@ describe("webhooks: the hottok is a secret", () => {
     const dir = emptyDir();
     const save = join(dir, "saved.jsonl");
     const { child, out, url } = await startListener(["--hottok", SECRET, "--save", save], dir);
-    const sent = await runCli(["webhooks", "trigger", "SWITCH_PLAN", "--to", url, "--hottok", SECRET]);
+    const sent = await runCliInProcess([
+      "webhooks",
+      "trigger",
+      "SWITCH_PLAN",
+      "--to",
+      url,
+      "--hottok",
+      SECRET,
+    ]);
     expect(sent.code, sent.stderr).toBe(0);
     await vi.waitFor(() => expect(out.stdout).toContain("SWITCH_PLAN"), { timeout: 10_000 });
     const saved = readFileSync(save, "utf8");
@@ -244,7 +252,15 @@ describe("webhooks: the hottok is a secret", () => {
     "listen %s prints the delivery without its body hottok",
     async (flag) => {
       const { child, out, url } = await startListener(["--hottok", SECRET, flag], emptyDir());
-      const sent = await runCli(["webhooks", "trigger", "SWITCH_PLAN", "--to", url, "--hottok", SECRET]);
+      const sent = await runCliInProcess([
+        "webhooks",
+        "trigger",
+        "SWITCH_PLAN",
+        "--to",
+        url,
+        "--hottok",
+        SECRET,
+      ]);
       expect(sent.code, sent.stderr).toBe(0);
       await vi.waitFor(() => expect(out.stdout).toContain('"hottok"'), { timeout: 10_000 });
       const closed = new Promise<number | null>((r) => child.on("close", r));
