@@ -450,7 +450,7 @@ describe("hotmart export (built binary, simulator)", () => {
         const clean = JSON.parse(readFileSync(cp, "utf8")) as Record<string, unknown>;
         delete clean.running;
         writeFileSync(join(dir, "clean.json"), JSON.stringify(clean));
-        const refused = await runCli(["export", "sales", "--resume", "--checkpoint", "clean.json"], {
+        const refused = await runCliInProcess(["export", "sales", "--resume", "--checkpoint", "clean.json"], {
           env: simEnv(sim),
           cwd: dir,
         });
@@ -461,7 +461,7 @@ describe("hotmart export (built binary, simulator)", () => {
         expect(statSync(file).size).toBe(killedAt);
       }
 
-      const resumed = await runCli(["export", "sales", "--resume", "--out", name], {
+      const resumed = await runCliInProcess(["export", "sales", "--resume", "--out", name], {
         env: simEnv(sim),
         cwd: dir,
       });
