@@ -6,10 +6,24 @@
 
 import { APIConnectionError, InternalServerError, RateLimitError, ResponseParseError } from "hotmart";
 import { startSimulator } from "hotmart-simulator";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { skipRetryWaits } from "../helpers/retry-waits";
 import { apiCalls, clientFor, failure, must, useSimulator } from "./helpers";
 
 const ctx = useSimulator({ seed: 11, rateLimit: { limit: 10_000, windowMs: 1_000 } });
+
+/**
+ * A client of the file's simulator whose waits between retries are skipped (skipRetryWaits), for one
+ * test about what is retried, not when: the backoff was 5 s of this file's wall time, and its length is
+ * decide()'s to test (core/retry.test.ts keeps real-backoff cases, as does the 60 s window regression
+ * below). The 429 cases keep the shared client: they wait for the quota's reset, as a caller would.
+ */
+function quickRetries() {
+  const client = clientFor(ctx.sim);
+  skipRetryWaits(client);
+  onTestFinished(() => client.close());
+  return client;
+}
 
 const HISTORY = "GET /payments/api/v1/sales/history";
 const REFUND = "PUT /payments/api/v1/sales/:transaction_code/refund";
@@ -25,7 +39,8 @@ const paid = () =>
 
 describe("retries", () => {
   it("a scripted 503 ×2 on sales history is retried and succeeds", async () => {
-    const { sim, client } = ctx;
+    const { sim } = ctx;
+    const client = quickRetries();
     sim.faults.add({ route: HISTORY, kind: "status", status: 503, times: 2 });
     const page = await client.sales.history({ max_results: 5 });
     expect(page.items).toHaveLength(5);
@@ -38,7 +53,8 @@ describe("retries", () => {
   });
 
   it("gives up after maxRetries with Hotmart's 5xx error", async () => {
-    const { sim, client } = ctx;
+    const { sim } = ctx;
+    const client = quickRetries();
     sim.faults.add({ route: HISTORY, kind: "status", status: 503, times: 5 });
     const e = await failure(() => client.sales.history({}, { maxRetries: 1 }), InternalServerError);
     expect(e.status).toBe(503);
@@ -48,7 +64,8 @@ describe("retries", () => {
   });
 
   it("a truncated GET body is retried", async () => {
-    const { sim, client } = ctx;
+    const { sim } = ctx;
+    const client = quickRetries();
     sim.faults.add({ route: "GET /payments/api/v1/subscriptions", kind: "truncate", times: 1 });
     const page = await client.subscriptions.list({ max_results: 10 });
     expect(page.items).toHaveLength(10);
@@ -132,7 +149,8 @@ describe("regressions: faults that once passed silently or waited too long", () 
   // Endpoints documented to answer an object (docs/api-notes.md §3) once resolved `undefined` on an empty
   // 200. It is a cut-off body: a ResponseParseError, which a GET retries.
   it("an empty 200 body on events.get is a transport fault, retried like a truncated one", async () => {
-    const { sim, client } = ctx;
+    const { sim } = ctx;
+    const client = quickRetries();
     const event = must(sim.data.events[0], "event");
     sim.faults.add({ route: "/events", kind: "empty", times: 1 });
     const info = await client.events.get(event.product.id);
@@ -142,7 +160,8 @@ describe("regressions: faults that once passed silently or waited too long", () 
   // An empty body on a page the previous page announced with next_page_token once ended the walk
   // silently, as if the data were complete. It is a fault (retried, or raised), never the end.
   it("an empty body in the middle of a walk does not silently end it", async () => {
-    const { sim, client } = ctx;
+    const { sim } = ctx;
+    const client = quickRetries();
     const expected = sim.data.sales.filter((s) => s.status === "APPROVED" || s.status === "COMPLETE").length;
     let read = 0;
     let pages = 0;
