@@ -164,9 +164,12 @@ return 1
 
 /**
  * A send that reached fetch this long after its slot was asked for is stamped again in Redis (one more
- * round trip, only then). Shorter delays are within the window's margin (2 % of it, at most 250 ms).
+ * round trip, only then), or sooner for a window whose margin is short (see #stampAfterMs).
  */
 const STAMP_AFTER_MS = 50;
+
+/** The slack the scripts add to a window (2 % of it, at most 250 ms), as their `margin`. */
+const marginOf = (windowMs: number) => Math.min(250, Math.ceil(windowMs * 0.02));
 
 /**
  * `whenRedisFails`, checked now: a fallback is only called once Redis fails, and one without `acquire`
@@ -207,8 +210,8 @@ interface Waiter {
  * 429 pause, a window spent by someone else) holds for all of them. Waiting processes wake when the next
  * slot frees and race for it in Redis, so each gets a share in proportion to what it asks for.
  * Cost: one Redis round trip per request, plus one per wake-up while the quota is spent, one when
- * the server's headers change what is known, and one for a request that left more than 50 ms after it
- * asked for its slot (a stalled process).
+ * the server's headers change what is known, and one for a request that left more than 50 ms (1 % of
+ * windows under 5 s) after it asked for its slot (a stalled process).
  */
 export class RedisRateLimiter implements RateLimiter {
   readonly #redis: RedisClient;
@@ -224,6 +227,13 @@ export class RedisRateLimiter implements RateLimiter {
   readonly #guesses = new Set<number>();
   /** When the slot of each granted ticket was asked for (local clock), until `stamp` reads it. */
   readonly #askedAt = new Map<number, number>();
+  /**
+   * A send later than this after its grant is stamped again. An unstamped one counts from its grant, so
+   * its lag eats the window's margin, which is there for the wire's jitter: at most half of it. With a
+   * 2 s window (a 40 ms margin) a flat 50 ms let a send leave 49 ms late and be forgotten 2 040 ms after
+   * its grant, 1 991 ms after it left: 41 sends in one of the server's windows.
+   */
+  #stampAfterMs: number;
   #pumping = false;
   /** After a failure, requests go straight to the fallback for a few seconds instead of timing out each time. */
   #downUntil = 0;
@@ -263,6 +273,7 @@ export class RedisRateLimiter implements RateLimiter {
         );
       });
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
+    this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(this.#windowMs) / 2);
   }
 
   acquire(signal?: AbortSignal): Promise<number> {
@@ -303,7 +314,7 @@ export class RedisRateLimiter implements RateLimiter {
     }
     const askedAt = this.#askedAt.get(ticket);
     this.#askedAt.delete(ticket);
-    if (askedAt === undefined || performance.now() - askedAt < STAMP_AFTER_MS) return;
+    if (askedAt === undefined || performance.now() - askedAt < this.#stampAfterMs) return;
     this.roundTrips += 1;
     // Never throws: a lost stamp leaves the send counted from its grant, as without it.
     void command("the send stamp", this.#timeoutMs, () =>
@@ -445,6 +456,8 @@ export class RedisRateLimiter implements RateLimiter {
             }
           }
           if (!kept) continue;
+          // The window in force (the server's, once learned) sets the margin a late send may not eat.
+          this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(windowMs ?? this.#windowMs) / 2);
           const waiter = this.#queue.shift();
           this.#tickets = ticket;
           this.#askedAt.set(ticket, at);

@@ -299,6 +299,33 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     limiter.close();
   });
 
+  it("RedisRateLimiter: with a short window, a request that left later than half its margin after the grant counts from when it left", async () => {
+    const name = `w${Date.now()}`;
+    const direct = connect(server);
+    // A 1 s window has a 20 ms margin. Counted from its grant, a send that left 30 ms later would be
+    // forgotten 1 020 ms after the grant, 990 ms after it left: inside the server's window it was sent in.
+    const limiter = new RedisRateLimiter(connect(server), { name, requestsPerWindow: 5, windowMs: 1_000 });
+    const log = `hotmart:ratelimit:${name}:log`;
+    // The limiter's clock, held still: the lag it sees is 30 ms however slowly this machine runs.
+    const clock = vi.spyOn(performance, "now").mockReturnValue(1_000);
+    let granted: string | undefined;
+    try {
+      const ticket = await limiter.acquire();
+      const before = limiter.roundTrips;
+      [, granted] = await direct.zrange(log, 0, 0, "WITHSCORES");
+      clock.mockReturnValue(1_030);
+      await new Promise((r) => setTimeout(r, 30)); // Redis's clock moves on too
+      limiter.stamp(ticket);
+      expect(limiter.roundTrips).toBe(before + 1);
+    } finally {
+      clock.mockRestore();
+    }
+    let moved = Number(granted);
+    while (moved === Number(granted)) moved = Number((await direct.zrange(log, 0, 0, "WITHSCORES"))[1]);
+    expect(moved - Number(granted)).toBeGreaterThanOrEqual(20);
+    limiter.close();
+  });
+
   it("RedisRateLimiter: a slot whose grant this process read only after a freeze longer than the window is asked for again, not sent uncounted", async () => {
     const name = `z${Date.now()}`;
     const direct = connect(server);
