@@ -5,6 +5,7 @@ import { HotmartRedisError, RedisDedupeStore, RedisRateLimiter, RedisTokenStore 
 import { type Simulator, startSimulator } from "hotmart-simulator";
 import { Redis, type RedisOptions } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { watchMachine } from "../../hotmart/test/helpers/machine";
 import { HAS_REDIS, INSTALL_HINT, type RedisServer, startRedis } from "./redis-server";
 
 if (!HAS_REDIS) console.log(INSTALL_HINT);
@@ -182,24 +183,54 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     }
   });
 
-  it("RedisRateLimiter: 3 clients share one quota learned from the headers: no 429 after the first window, all 120 calls succeed", async () => {
+  it("RedisRateLimiter: 3 clients share one quota learned from the headers: all 120 calls succeed, never more than the quota sent in a window after the first, no 429 after the first window", async () => {
     sim.resetStats();
     const name = `q${Date.now()}`;
-    const limiters = Array.from({ length: 3 }, () => new RedisRateLimiter(connect(server), { name }));
+    // When fetch took each request (the client stamps it right after): what the limiter answers for.
+    const sends: number[] = [];
+    class Watched extends RedisRateLimiter {
+      override stamp(ticket: number): void {
+        sends.push(Date.now());
+        super.stamp(ticket);
+      }
+    }
+    const limiters = Array.from({ length: 3 }, () => new Watched(connect(server), { name }));
     const list = limiters.map((limiter) => hotmart({ limiter }));
+    const machine = watchMachine();
     const results = await Promise.allSettled(
       list.flatMap((c) => Array.from({ length: 40 }, () => c.products.list({ max_results: 1 }))),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    // Before anyone learned the quota (40, not the assumed 500), the first window may be overrun; its
+    // sends leave the limiter's log a window and its 40 ms margin after. From then on, no 2 s span of
+    // sends (one of the server's windows, wherever it starts) holds more than 40.
+    sends.sort((a, b) => a - b);
+    const governed = sends.filter((t) => t >= (sends[0] ?? 0) + 2_040);
+    let most = 0;
+    for (let i = 0, j = 0; i < governed.length; i++) {
+      while ((governed[i] as number) - (governed[j] as number) >= 2_000) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    expect(most).toBeLessThanOrEqual(40);
     const calls = sim.requestLog.filter((e) => e.path.startsWith("/products"));
     const limited = calls.filter((e) => e.status === 429);
     const firstOk = Math.min(...calls.filter((e) => e.status === 200).map((e) => e.at));
-    // Before anyone learned the quota (40, not the assumed 500), the first window may be overrun.
-    expect(limited.filter((e) => e.at > firstOk + 2_500)).toEqual([]);
+    const limitedLater = limited.filter((e) => e.at > firstOk + 2_500);
     const trips = limiters.reduce((n, l) => n + l.roundTrips, 0);
     console.log(
-      `[redis limiter] 120 calls, 3 clients: ${limited.length} responses 429 (first window), ${(trips / 120).toFixed(2)} Redis round trips per call`,
+      `[redis limiter] 120 calls, 3 clients: at most ${most} sent in 2 s after the first window, ${limited.length} responses 429 (${limitedLater.length} after the first window), ${(trips / 120).toFixed(2)} Redis round trips per call`,
     );
+    // The simulator counts a request when this process gets round to reading it. Starved of a core, it
+    // read some up to 1.8 s after fetch took them (the limiter had counted them from then), a window's
+    // late requests together with the next window's prompt ones: 429s the limiter cannot prevent.
+    const starved = machine.starved();
+    if (starved) {
+      console.log(
+        `[redis limiter] 429s after the first window not judged: this process was starved (${starved}), so the simulator's clock lagged the sends`,
+      );
+    } else {
+      expect(limitedLater).toEqual([]);
+    }
   }, 30_000);
 
   it("RedisRateLimiter: the quota learned from the headers is taught to Redis again after a restart forgot it", async () => {
