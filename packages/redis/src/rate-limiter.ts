@@ -132,14 +132,22 @@ return 1
 `);
 
 /**
- * KEYS: the send log. ARGV: a send's member. Moves its time to now (Redis's clock) when now is later: the
- * request left long after Redis granted it (the process was stalled), and counts from when it left.
+ * KEYS: the send log. ARGV: a send's member, the log's lifetime in ms. Moves its time to now (Redis's
+ * clock) when now is later: the request left long after Redis granted it (the process was stalled), and
+ * counts from when it left. A grant that aged out of the log before its request left (stalled longer than
+ * the window, e.g. behind a slow token refresh) is put back at now: the request leaves now, and would
+ * otherwise leave uncounted, one more than the quota in the window it lands in.
  */
 const STAMP = new Script(`
 local t = redis.call("TIME")
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local at = tonumber(redis.call("ZSCORE", KEYS[1], ARGV[1]))
-if at and now > at then redis.call("ZADD", KEYS[1], "XX", now, ARGV[1]) end
+if not at then
+  redis.call("ZADD", KEYS[1], now, ARGV[1])
+  redis.call("PEXPIRE", KEYS[1], tonumber(ARGV[2]))
+elseif now > at then
+  redis.call("ZADD", KEYS[1], "XX", now, ARGV[1])
+end
 return 1
 `);
 
@@ -234,6 +242,8 @@ export class RedisRateLimiter implements RateLimiter {
    * its grant, 1 991 ms after it left: 41 sends in one of the server's windows.
    */
   #stampAfterMs: number;
+  /** How long the send log lives after a send, as the scripts set it: the window in force and its margin, plus 1 s. */
+  #logMs: number;
   #pumping = false;
   /** After a failure, requests go straight to the fallback for a few seconds instead of timing out each time. */
   #downUntil = 0;
@@ -274,6 +284,7 @@ export class RedisRateLimiter implements RateLimiter {
       });
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
     this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(this.#windowMs) / 2);
+    this.#logMs = this.#windowMs + marginOf(this.#windowMs) + 1_000;
   }
 
   acquire(signal?: AbortSignal): Promise<number> {
@@ -318,7 +329,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.roundTrips += 1;
     // Never throws: a lost stamp leaves the send counted from its grant, as without it.
     void command("the send stamp", this.#timeoutMs, () =>
-      STAMP.run(this.#redis, [this.#keys[0]], [`${this.#id}:${ticket}`]),
+      STAMP.run(this.#redis, [this.#keys[0]], [`${this.#id}:${ticket}`, this.#logMs]),
     ).catch(() => {});
   }
 
@@ -457,7 +468,9 @@ export class RedisRateLimiter implements RateLimiter {
           }
           if (!kept) continue;
           // The window in force (the server's, once learned) sets the margin a late send may not eat.
-          this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(windowMs ?? this.#windowMs) / 2);
+          const inForce = windowMs ?? this.#windowMs;
+          this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(inForce) / 2);
+          this.#logMs = inForce + marginOf(inForce) + 1_000;
           const waiter = this.#queue.shift();
           this.#tickets = ticket;
           this.#askedAt.set(ticket, at);

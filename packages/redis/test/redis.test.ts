@@ -357,6 +357,30 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     limiter.close();
   });
 
+  it("RedisRateLimiter: a request that left after its grant had aged out of the window (stalled longer than it) is counted from when it left, not sent uncounted", async () => {
+    const name = `g${Date.now()}`;
+    const direct = connect(server);
+    const options = { name, requestsPerWindow: 1, windowMs: 1_000 };
+    const log = `hotmart:ratelimit:${name}:log`;
+    const connectionA = connect(server);
+    const a = new RedisRateLimiter(connectionA, options);
+    const ticket = await a.acquire();
+    const [member] = await direct.zrange(log, 0, 0);
+    // Process A stalls between the grant and fetch (a slow token refresh) for longer than the window and
+    // its 20 ms margin: its grant leaves the log, and process B is granted the slot meanwhile.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const b = new RedisRateLimiter(connect(server), options);
+    b.stamp(await b.acquire());
+    expect(await direct.zscore(log, String(member))).toBeNull();
+    a.stamp(ticket); // A's request leaves now
+    await connectionA.ping(); // after the stamp, on the same connection
+    // Counted from now: the window it lands in holds it, and the next slot waits for it.
+    expect(Number(await direct.zscore(log, String(member)))).toBeGreaterThan(0);
+    expect(await direct.pttl(log)).toBeGreaterThan(1_000);
+    a.close();
+    b.close();
+  });
+
   it("RedisRateLimiter: a slot whose grant this process read only after a freeze longer than the window is asked for again, not sent uncounted", async () => {
     const name = `z${Date.now()}`;
     const direct = connect(server);
