@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { HotmartError, type RateLimiter, type RateLimitSnapshot } from "hotmart";
-import { HotmartRedisError } from "./errors";
+import { errorReporter, HotmartRedisError } from "./errors";
 import {
   checkClient,
   checkOptions,
@@ -269,19 +269,10 @@ export class RedisRateLimiter implements RateLimiter {
     this.#limit = countOption("requestsPerWindow", options.requestsPerWindow, 500);
     this.#windowMs = countOption("windowMs", options.windowMs, 60_000);
     this.#fallback = fallbackOption(options.whenRedisFails);
-    if (options.onError !== undefined && typeof options.onError !== "function") {
-      throw new TypeError(`onError must be a function (got ${String(options.onError)})`);
-    }
-    let warnedAt = Number.NEGATIVE_INFINITY;
-    this.#onError =
-      options.onError ??
-      ((error) => {
-        if (performance.now() - warnedAt < 60_000) return;
-        warnedAt = performance.now();
-        console.warn(
-          `[hotmart-redis] ${error.message}; this process's requests go through whenRedisFails meanwhile, so the quota is not shared`,
-        );
-      });
+    this.#onError = errorReporter(
+      options.onError,
+      "this process's requests go through whenRedisFails meanwhile, so the quota is not shared",
+    );
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
     this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(this.#windowMs) / 2);
     this.#logMs = this.#windowMs + marginOf(this.#windowMs) + 1_000;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { StoredToken, TokenStore } from "hotmart";
-import { HotmartRedisError } from "./errors";
+import { errorReporter, HotmartRedisError } from "./errors";
 import {
   checkClient,
   checkOptions,
@@ -92,14 +92,7 @@ export class RedisTokenStore implements TokenStore {
     this.#timeoutMs = positiveOption("commandTimeoutMs", options.commandTimeoutMs, 1_000);
     // Whole ms: Redis refuses a fractional PX, and a lock that always fails makes every process mint.
     this.#lockMs = Math.ceil(positiveOption("lockMs", options.lockMs, 15_000));
-    let warnedAt = Number.NEGATIVE_INFINITY;
-    this.#onError =
-      options.onError ??
-      ((error) => {
-        if (performance.now() - warnedAt < 60_000) return;
-        warnedAt = performance.now();
-        console.warn(`[hotmart-redis] ${error.message}; this process requests its own token meanwhile`);
-      });
+    this.#onError = errorReporter(options.onError, "this process requests its own token meanwhile");
   }
 
   async get(key: string): Promise<StoredToken | undefined> {

@@ -83,6 +83,10 @@ describe.skipIf(!HAS_REDIS)("a Redis that refuses", () => {
     expect(() => new RedisRateLimiter(redis, { onError: "log" as never })).toThrow(
       /onError must be a function/,
     );
+    // The token store too: before, "log" was kept, and its first Redis failure threw a TypeError.
+    expect(() => new RedisTokenStore(redis, { onError: "log" as never })).toThrow(
+      /onError must be a function/,
+    );
   });
 
   it("a read-only replica: the limiter, the dedupe store and the token store say to connect to the primary", async () => {
