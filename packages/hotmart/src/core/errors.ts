@@ -263,7 +263,8 @@ export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /**
    * Seconds Hotmart asked us to wait, from `Retry-After` (seconds or an HTTP date) or `RateLimit-Reset`,
-   * when it said: read by the same parser as the delay the SDK itself waited.
+   * when it said: read by the same parser as the delay the SDK itself waited, so at most 600 (a longer
+   * ask counts as 10 minutes; Hotmart's quota window is one minute). The raw headers are in `headers`.
    */
   declare readonly retryAfter: number | undefined;
 
