@@ -40,8 +40,8 @@ import { openOutputFile, watchWrites } from "../export/output-file";
 import type { ExportFormat } from "../export/writer";
 import { checkFolderOf, fileProblem } from "../files";
 import { err, type Io } from "../io";
-import { METHODS } from "../methods";
-import { parseDate, parseNumber } from "../values";
+import { METHODS, type ParamSpec } from "../methods";
+import { parseDate, parseNumber, parseValue } from "../values";
 
 /** What the CLI keeps beside the SDK's checkpoint, so a resumed file keeps its format and columns. */
 interface ExportMeta {
@@ -411,6 +411,15 @@ function savedDate(flag: string, saved: number, edge: DateEdge): string {
     : brasiliaIso(saved);
 }
 
+/** The list params of an export's list (subscriptions' `status`, `plan`), by name, from the same table. */
+function listParamsOf(name: ExportName): Map<string, ParamSpec> {
+  const [resource, method] = EXPORTS[name].resource.split(".");
+  const spec = METHODS.find((m) => m.resource === resource && m.method === method);
+  return new Map(
+    (spec?.params ?? []).filter((p) => p.type === "list" || p.type === "numbers").map((p) => [p.name, p]),
+  );
+}
+
 /** The date params of an export's list (`date_next_charge`, ...), from the CLI's table of SDK methods. */
 function dateParamsOf(name: ExportName): Set<string> {
   const [resource, method] = EXPORTS[name].resource.split(".");
@@ -426,7 +435,13 @@ function dateParamsOf(name: ExportName): Set<string> {
  */
 function parseParams(flags: ExportFlags, name: ExportName): Record<string, unknown> {
   const dates = dateParamsOf(name);
+  const lists = listParamsOf(name);
   const params: Record<string, unknown> = {};
+  // A filter Hotmart repeats for several values (subscriptions' status, plan): read as its list flag is
+  // (commas split it, `\,` is a comma of a plan name, a documented value in any case), and the --param
+  // given again adds to it. Handed on as one string, a comma list was refused by the SDK with advice
+  // the CLI cannot follow, and a second --param replaced the first: part of the data read as all of it.
+  const listed = new Map<string, unknown[]>();
   if (flags.productId !== undefined) params.product_id = parseNumber("--product-id", flags.productId);
   for (const pair of flags.param ?? []) {
     const eq = pair.indexOf("=");
@@ -436,6 +451,17 @@ function parseParams(flags: ExportFlags, name: ExportName): Record<string, unkno
     const flag = Object.hasOwn(SET_BY_FLAGS, key) ? SET_BY_FLAGS[key] : undefined;
     if (flag) throw usageError(`--param ${key}: the export sets it itself; use ${flag}`);
     const value = pair.slice(eq + 1);
+    const list = lists.get(key);
+    if (list) {
+      const values = [
+        ...(listed.get(key) ?? []),
+        ...(parseValue(`--param ${key}`, list.type, value, list.values) as unknown[]),
+      ];
+      listed.set(key, values);
+      // One value stays one string, as it was sent and saved in checkpoints before.
+      params[key] = values.length === 1 ? values[0] : values;
+      continue;
+    }
     params[key] = dates.has(key) ? parseDate(`--param ${key}`, value, edgeOf(key)).toISOString() : value;
   }
   return params;
