@@ -132,17 +132,21 @@ return 1
 `);
 
 /**
- * KEYS: the send log. ARGV: a send's member, the log's lifetime in ms. Moves its time to now (Redis's
+ * KEYS: the send log. ARGV: a send's member, the log's lifetime in ms, "1" when the request left a window
+ * or more after its grant (the sender's own clock). Moves its time to now (Redis's
  * clock) when now is later: the request left long after Redis granted it (the process was stalled), and
  * counts from when it left. A grant that aged out of the log before its request left (stalled longer than
  * the window, e.g. behind a slow token refresh) is put back at now: the request leaves now, and would
- * otherwise leave uncounted, one more than the quota in the window it lands in.
+ * otherwise leave uncounted, one more than the quota in the window it lands in. Only then: a grant whose
+ * request left in time ages out too when the stamp itself reached Redis late (queued through a reconnect),
+ * and put back then it would count a request sent a window ago a second time, a slot nobody can use.
  */
 const STAMP = new Script(`
 local t = redis.call("TIME")
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local at = tonumber(redis.call("ZSCORE", KEYS[1], ARGV[1]))
 if not at then
+  if ARGV[3] ~= "1" then return 0 end
   redis.call("ZADD", KEYS[1], now, ARGV[1])
   redis.call("PEXPIRE", KEYS[1], tonumber(ARGV[2]))
 elseif now > at then
@@ -244,6 +248,8 @@ export class RedisRateLimiter implements RateLimiter {
   #stampAfterMs: number;
   /** How long the send log lives after a send, as the scripts set it: the window in force and its margin, plus 1 s. */
   #logMs: number;
+  /** The window in force at the last grant (the server's, once learned). */
+  #windowInForce: number;
   #pumping = false;
   /** After a failure, requests go straight to the fallback for a few seconds instead of timing out each time. */
   #downUntil = 0;
@@ -276,6 +282,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.#last = { remaining: this.#limit, limit: this.#limit, resetAt: undefined, queued: 0 };
     this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(this.#windowMs) / 2);
     this.#logMs = this.#windowMs + marginOf(this.#windowMs) + 1_000;
+    this.#windowInForce = this.#windowMs;
   }
 
   acquire(signal?: AbortSignal): Promise<number> {
@@ -316,11 +323,14 @@ export class RedisRateLimiter implements RateLimiter {
     }
     const askedAt = this.#askedAt.get(ticket);
     this.#askedAt.delete(ticket);
-    if (askedAt === undefined || performance.now() - askedAt < this.#stampAfterMs) return;
+    const lag = askedAt === undefined ? 0 : performance.now() - askedAt;
+    if (askedAt === undefined || lag < this.#stampAfterMs) return;
+    // Whether the grant may have aged out because the request left late, not because the stamp did.
+    const agedOut = lag >= this.#windowInForce ? "1" : "0";
     this.roundTrips += 1;
     // Never throws: a lost stamp leaves the send counted from its grant, as without it.
     void command("the send stamp", this.#timeoutMs, () =>
-      STAMP.run(this.#redis, [this.#keys[0]], [`${this.#id}:${ticket}`, this.#logMs]),
+      STAMP.run(this.#redis, [this.#keys[0]], [`${this.#id}:${ticket}`, this.#logMs, agedOut]),
     ).catch(() => {});
   }
 
@@ -462,6 +472,7 @@ export class RedisRateLimiter implements RateLimiter {
           const inForce = windowMs ?? this.#windowMs;
           this.#stampAfterMs = Math.min(STAMP_AFTER_MS, marginOf(inForce) / 2);
           this.#logMs = inForce + marginOf(inForce) + 1_000;
+          this.#windowInForce = inForce;
           const waiter = this.#queue.shift();
           this.#tickets = ticket;
           this.#askedAt.set(ticket, at);

@@ -381,6 +381,58 @@ describe.skipIf(!HAS_REDIS)("hotmart-redis against a real redis-server", () => {
     b.close();
   });
 
+  it("RedisRateLimiter: a stamp that reached Redis only after the grant aged out, for a request that left in time, does not count that request again", async () => {
+    const name = `l${Date.now()}`;
+    const direct = connect(server);
+    const log = `hotmart:ratelimit:${name}:log`;
+    // A's connection holds its next script call until released: the stamp of a request that left 30 ms
+    // after its grant reaches Redis late (queued through a reconnect), after the grant, counted from when
+    // it was granted, has left the 1 s window and its 20 ms margin, and another process's grant trimmed it.
+    const real = connect(server);
+    let holdNext = false;
+    let release = () => {};
+    let delivered: Promise<unknown> = Promise.resolve();
+    const held = new Proxy(real, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key !== "evalsha") return typeof value === "function" ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          const call = () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (!holdNext) return call();
+          holdNext = false;
+          delivered = new Promise<void>((r) => {
+            release = r;
+          }).then(call);
+          return delivered;
+        };
+      },
+    });
+    const limiter = new RedisRateLimiter(held, { name, requestsPerWindow: 5, windowMs: 1_000 });
+    // The limiter's clock, held still: the lag it sees is 30 ms however slowly this machine runs.
+    const clock = vi.spyOn(performance, "now").mockReturnValue(1_000);
+    let member: string | undefined;
+    try {
+      const ticket = await limiter.acquire();
+      [member] = await direct.zrange(log, 0, 0);
+      clock.mockReturnValue(1_030);
+      holdNext = true;
+      limiter.stamp(ticket);
+    } finally {
+      clock.mockRestore();
+    }
+    await new Promise((r) => setTimeout(r, 1_100));
+    const b = new RedisRateLimiter(connect(server), { name, requestsPerWindow: 5, windowMs: 1_000 });
+    await b.acquire();
+    expect(await direct.zscore(log, String(member))).toBeNull();
+    release();
+    await delivered.catch(() => {});
+    // The request left 30 ms after its grant and has been out of Hotmart's window for a while: put back
+    // at the stamp's arrival, it would hold a slot for a second window.
+    expect(await direct.zscore(log, String(member))).toBeNull();
+    limiter.close();
+    b.close();
+  });
+
   it("RedisRateLimiter: a slot whose grant this process read only after a freeze longer than the window is asked for again, not sent uncounted", async () => {
     const name = `z${Date.now()}`;
     const direct = connect(server);
