@@ -28,6 +28,23 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host.toLowerCase()) || (isIPv4(host) && host.startsWith("127."));
 }
 
+/**
+ * An allowed origin as browsers send it: `https://App.example.com/` is `https://app.example.com`. Kept
+ * as given, a capital letter or a trailing slash made it match nothing, and the browser client was
+ * refused with no hint why. Something that is not an origin is refused when the server starts.
+ */
+function originOf(value: string): string {
+  let origin = "null";
+  try {
+    origin = new URL(value).origin;
+  } catch {}
+  if (origin === "null")
+    throw new Error(
+      `--allowed-origin "${value}" is not an origin: pass a scheme and a host (and a port if not the default), e.g. https://app.example.com`,
+    );
+  return origin;
+}
+
 /** The host part of a `Host` header or an origin's authority, without the port. */
 function hostname(authority: string): string {
   if (authority.startsWith("[")) return authority.slice(1, authority.indexOf("]"));
@@ -71,13 +88,16 @@ export function gate(headers: IncomingMessage["headers"], config: GateConfig): G
   }
   const origin = headers.origin;
   if (origin !== undefined && origin !== "null") {
-    let originHost = "";
+    let parsed: URL;
     try {
-      originHost = new URL(origin).hostname.replace(/^\[|\]$/g, "");
+      parsed = new URL(origin);
     } catch {
       return { ok: false, status: 403, message: "Forbidden: malformed Origin header" };
     }
-    const allowed = config.allowedOrigins.includes(origin) || (config.loopback && isLoopback(originHost));
+    const originHost = parsed.hostname.replace(/^\[|\]$/g, "");
+    // Compared as origins (scheme and host in lower case, default port dropped), as --allowed-origin is.
+    const allowed =
+      config.allowedOrigins.includes(parsed.origin) || (config.loopback && isLoopback(originHost));
     if (!allowed)
       return {
         ok: false,
@@ -166,7 +186,7 @@ export async function startHttpServer(
   const config: GateConfig = {
     loopback,
     token,
-    allowedOrigins: options.allowedOrigins ?? [],
+    allowedOrigins: (options.allowedOrigins ?? []).map(originOf),
     allowedHosts: options.allowedHosts ?? [],
   };
   const server = createServer((req, res) => {

@@ -73,6 +73,22 @@ describe("HTTP transport safety", () => {
     expect((await post(h.http.url, { ...auth, Host: `LOCALHOST.evil.example:${port}` })).status).toBe(403);
   });
 
+  it("takes an --allowed-origin written with capitals or a trailing slash as the origin browsers send; refuses one that is not an origin", async () => {
+    const ctx = createContext({ client: h.client });
+    // Before, "https://App.Example/" was kept as written and matched no Origin a browser sends.
+    const open = await startHttpServer(ctx, { port: 0, allowedOrigins: ["https://App.Example/"] });
+    try {
+      expect((await post(open.url, { Origin: "https://app.example" })).status).toBe(200);
+      expect((await post(open.url, { Origin: "https://app.example.evil" })).status).toBe(403);
+      expect((await post(open.url, { Origin: "http://app.example" })).status).toBe(403);
+    } finally {
+      await open.close();
+    }
+    await expect(startHttpServer(ctx, { port: 0, allowedOrigins: ["app.example"] })).rejects.toThrow(
+      /--allowed-origin "app.example" is not an origin: pass a scheme and a host/,
+    );
+  });
+
   it("takes only 127.x addresses as loopback, not names that start with 127. (DNS rebinding)", async () => {
     // On loopback the token is optional: the Host and Origin checks are all that stop a rebinding page.
     const ctx = createContext({ client: h.client });
