@@ -141,45 +141,50 @@ describe("stdout carries only the protocol", () => {
   });
 });
 
+/**
+ * The binary on stdio, fed initialize and these tool calls (ids 2, 3, ...) all at once, then the end of
+ * its input, as `printf ... | hotmart-mcp` does; its exit code, stdout and stderr.
+ */
+async function pipeCalls(
+  args: string[],
+  env: Record<string, string>,
+  calls: { name: string; arguments: Record<string, unknown> }[],
+) {
+  const child = spawnProcess(process.execPath, [cli, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => {
+    stdout += c;
+  });
+  child.stderr.on("data", (c) => {
+    stderr += c;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const lines = [
+    {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "pipe", version: "1" } },
+    },
+    { jsonrpc: "2.0", method: "notifications/initialized" },
+    ...calls.map((params, i) => ({ jsonrpc: "2.0", id: i + 2, method: "tools/call", params })),
+  ];
+  child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
+  return { code: await exited, stdout, stderr };
+}
+
 describe("end of input", () => {
   it("a client that ends stdin right after its requests still gets every answer, then the server exits", async () => {
-    const child = spawnProcess(process.execPath, [cli, "--simulator", "--allow-writes"], {
-      env: { PATH: process.env.PATH ?? "" },
-    });
-    let stdout = "";
-    child.stdout.on("data", (c) => {
-      stdout += c;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const lines = [
-      {
-        jsonrpc: "2.0",
-        id: 1,
-        method: "initialize",
-        params: {
-          protocolVersion: "2025-06-18",
-          capabilities: {},
-          clientInfo: { name: "pipe", version: "1" },
-        },
-      },
-      { jsonrpc: "2.0", method: "notifications/initialized" },
-      {
-        jsonrpc: "2.0",
-        id: 2,
-        method: "tools/call",
-        params: { name: "products_list", arguments: { limit: 1 } },
-      },
-      {
-        jsonrpc: "2.0",
-        id: 3,
-        method: "tools/call",
-        params: { name: "sale_refund", arguments: { transaction: "HP00000000000000" } },
-      },
-    ];
-    // All at once and end of input, as `printf ... | hotmart-mcp` does: before, the server shut down at
-    // end of input and the calls still running (each waits on Hotmart) were never answered.
-    child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
-    expect(await exited).toBe(0);
+    // All at once and end of input: before, the server shut down at end of input and the calls still
+    // running (each waits on Hotmart) were never answered.
+    const { code, stdout } = await pipeCalls(["--simulator", "--allow-writes"], {}, [
+      { name: "products_list", arguments: { limit: 1 } },
+      { name: "sale_refund", arguments: { transaction: "HP00000000000000" } },
+    ]);
+    expect(code).toBe(0);
     const replies = stdout
       .split("\n")
       .filter(Boolean)
@@ -215,47 +220,15 @@ describe("HOTMART_MCP_DRAIN_MS", () => {
   }
 
   /** The binary on stdio, fed one tools/call and the end of its input; its exit code, stdout and stderr. */
-  async function pipeOneCall(url: string, drain: string) {
-    const child = spawnProcess(process.execPath, [cli], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOTMART_CLIENT_ID: "id",
-        HOTMART_CLIENT_SECRET: "secret-for-the-drain-test",
-        HOTMART_BASE_URL: url,
-        HOTMART_AUTH_URL: `${url}/security/oauth/token`,
-        HOTMART_MCP_DRAIN_MS: drain,
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => {
-      stdout += c;
-    });
-    child.stderr.on("data", (c) => {
-      stderr += c;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const lines = [
-      {
-        jsonrpc: "2.0",
-        id: 1,
-        method: "initialize",
-        params: {
-          protocolVersion: "2025-06-18",
-          capabilities: {},
-          clientInfo: { name: "pipe", version: "1" },
-        },
-      },
-      { jsonrpc: "2.0", method: "notifications/initialized" },
-      {
-        jsonrpc: "2.0",
-        id: 2,
-        method: "tools/call",
-        params: { name: "products_list", arguments: { limit: 1 } },
-      },
-    ];
-    child.stdin.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(""));
-    return { code: await exited, stdout, stderr };
+  function pipeOneCall(url: string, drain: string) {
+    const env = {
+      HOTMART_CLIENT_ID: "id",
+      HOTMART_CLIENT_SECRET: "secret-for-the-drain-test",
+      HOTMART_BASE_URL: url,
+      HOTMART_AUTH_URL: `${url}/security/oauth/token`,
+      HOTMART_MCP_DRAIN_MS: drain,
+    };
+    return pipeCalls([], env, [{ name: "products_list", arguments: { limit: 1 } }]);
   }
 
   it("a request still running when the wait runs out is said on stderr, and the exit code is 1", async () => {
